@@ -1,0 +1,49 @@
+package jp.tsunagu.contract.events;
+
+import jp.tsunagu.contract.codes.AgeBand;
+import jp.tsunagu.contract.codes.Channel;
+import jp.tsunagu.contract.codes.Concern;
+import jp.tsunagu.contract.codes.Consent;
+import jp.tsunagu.contract.codes.Urgency;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Events of intake-service, on {@link jp.tsunagu.contract.Topics#INTAKE}. */
+public sealed interface IntakeEvent extends TsunaguEvent {
+
+    String caseId();
+
+    @Override
+    default String subject() {
+        return caseId();
+    }
+
+    /**
+     * A consultation was accepted (いったんはどんな相談でも受け止め). Personal fields travel only inside {@code personal}.
+     *
+     * @param referringAgencyId the agency that referred the case, null for the city's own desk
+     * @param hardToReach       the person cannot be reached or will not come (candidate for アウトリーチ)
+     */
+    @EventType("jp.tsunagu.intake.referral-received.v1")
+    record ReferralReceived(String caseId, String municipality, String referringAgencyId, Channel channel,
+                            LocalDate receivedOn, String area, AgeBand ageBand, List<HouseholdMember> household,
+                            List<Concern> concerns, Consent consent, Urgency urgency, boolean hardToReach,
+                            SealedData personal) implements IntakeEvent {
+        public ReferralReceived {
+            household = household == null ? List.of() : List.copyOf(household);
+            concerns = concerns == null ? List.of() : List.copyOf(concerns);
+        }
+    }
+
+    /** Consent obtained or withdrawn after intake; moves a case between 支援会議 and 重層的支援会議. */
+    @EventType("jp.tsunagu.intake.consent-recorded.v1")
+    record ConsentRecorded(String caseId, String municipality, Consent consent, LocalDate recordedOn)
+            implements IntakeEvent {
+    }
+
+    /** The person's data key was destroyed: their personal fields are unreadable everywhere from now on. */
+    @EventType("jp.tsunagu.intake.person-erased.v1")
+    record PersonErased(String caseId, String municipality, LocalDate erasedOn) implements IntakeEvent {
+    }
+}

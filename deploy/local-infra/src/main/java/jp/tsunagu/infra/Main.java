@@ -1,0 +1,96 @@
+package jp.tsunagu.infra;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Entry point that {@code ./tsunagu} calls for everything that is easier in Java than in shell.
+ *
+ * <pre>
+ *   kafka-command --dir D --port P --controller-port C [--partitions N]   prints the broker command, one word a line
+ *   postgres --dir D --port P                                              runs PostgreSQL until terminated
+ *   keys --dir D                                                           makes the dev key pair if missing
+ *   token ROLE --keys D [--agency ID] [--municipality CODE] [--sub S] [--ttl-hours H]
+ * </pre>
+ */
+public final class Main {
+
+    static final Set<String> ROLES = Set.of("agency", "coordinator", "meeting-member", "analyst", "portal");
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            usage("no command given");
+        }
+        Map<String, String> options = new HashMap<>();
+        List<String> positional = new java.util.ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].startsWith("--")) {
+                if (i + 1 >= args.length) {
+                    usage("option " + args[i] + " needs a value");
+                }
+                options.put(args[i].substring(2), args[++i]);
+            } else {
+                positional.add(args[i]);
+            }
+        }
+        switch (args[0]) {
+            case "kafka-command" -> {
+                KafkaNode node = new KafkaNode(Path.of(required(options, "dir")),
+                        Integer.parseInt(required(options, "port")),
+                        Integer.parseInt(required(options, "controller-port")),
+                        Integer.parseInt(options.getOrDefault("partitions", "3")));
+                node.prepare().forEach(System.out::println);
+            }
+            case "postgres" -> runPostgres(Path.of(required(options, "dir")), Integer.parseInt(required(options, "port")));
+            case "keys" -> System.out.println(DevKeys.in(Path.of(required(options, "dir"))).publicKeyFile());
+            case "token" -> {
+                if (positional.size() != 1 || !ROLES.contains(positional.get(0))) {
+                    usage("token needs one role of " + ROLES);
+                }
+                String role = positional.get(0);
+                String agency = options.get("agency");
+                if (role.equals("agency") && agency == null) {
+                    usage("an agency token needs --agency ID (see GET /agencies)");
+                }
+                String municipality = options.getOrDefault("municipality", "402036");
+                if (!municipality.matches("\\d{6}")) {
+                    usage("--municipality takes a six-digit 全国地方公共団体コード, e.g. 402036 or 122203");
+                }
+                String sub = options.getOrDefault("sub", role + (agency == null ? "" : "@" + agency) + "@" + municipality);
+                Duration ttl = Duration.ofHours(Long.parseLong(options.getOrDefault("ttl-hours", "12")));
+                System.out.println(DevKeys.in(Path.of(required(options, "keys"))).token(sub, role, agency, municipality, ttl));
+            }
+            default -> usage("unknown command " + args[0]);
+        }
+    }
+
+    private static void runPostgres(Path dir, int port) throws InterruptedException {
+        EmbeddedDatabase db = EmbeddedDatabase.start(dir, port, true);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            db.close();
+            stopped.countDown();
+        }));
+        System.out.println("PostgreSQL ready on 127.0.0.1:" + db.port() + " database " + EmbeddedDatabase.DATABASE);
+        System.out.flush();
+        stopped.await();
+    }
+
+    private static String required(Map<String, String> options, String name) {
+        String value = options.get(name);
+        if (value == null) {
+            usage("missing --" + name);
+        }
+        return value;
+    }
+
+    private static void usage(String problem) {
+        System.err.println("tsunagu launcher: " + problem);
+        System.exit(2);
+    }
+}
