@@ -101,8 +101,10 @@ public final class CloudEventCodec {
         TsunaguEvent data;
         try {
             data = MAPPER.readValue(value, eventClass);
-        } catch (IOException e) {
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new MalformedEventException("data does not match " + type + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new MalformedEventException("data does not match " + type + ": " + e.getMessage());
         } catch (RuntimeException e) {
             throw new MalformedEventException("data does not match " + type + ": " + e.getMessage());
         }

@@ -1,0 +1,6 @@
+package jp.tsunagu.intake.referral;
+
+import java.time.LocalDate;
+
+public record ConsentRecordedResponse(String caseId, String consent, LocalDate recordedOn) {
+}

@@ -1,0 +1,57 @@
+package jp.tsunagu.intake.referral;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+
+/**
+ * The body of {@code POST /referrals} as a partner agency sends it. Codes arrive as strings so that every bad
+ * value can be named in one answer instead of failing on the first.
+ */
+@Schema(name = "ReferralRequest", description = "A consultation referred to the city's multi-layered support system")
+public record ReferralRequest(
+        @Schema(description = "Referring agency id (see routing-service GET /agencies). Agency tokens may only name "
+                + "their own agency; defaults to it.", example = "kurume-houkatsu-01")
+        String referringAgencyId,
+        @Schema(description = "Business date the consultation was received (YYYY-MM-DD, Asia/Tokyo). Defaults to today; "
+                + "never in the future.", example = "2024-05-14")
+        String receivedOn,
+        @Schema(required = true, enumeration = {"AGENCY", "OUTREACH", "WALK_IN", "PHONE", "SUPPORT_MEETING"})
+        String channel,
+        @Schema(required = true)
+        PersonRequest person,
+        @Schema(description = "Members of the person's household (at most 20)")
+        List<HouseholdMemberRequest> household,
+        @Schema(required = true, description = "At least one concern code, e.g. HIKIKOMORI, EIGHTY_FIFTY, DEMENTIA")
+        List<String> concerns,
+        @Schema(required = true, enumeration = {"GIVEN", "NOT_GIVEN", "UNKNOWN"})
+        String consent,
+        @Schema(required = true, enumeration = {"ROUTINE", "URGENT", "EMERGENCY"})
+        String urgency,
+        @Schema(description = "Free text, at most 2000 characters. Personal: stored only encrypted.")
+        String summary,
+        @Schema(description = "The person cannot be reached or will not come (a candidate for outreach)")
+        Boolean hardToReach) {
+
+    /** The person consulted about. Every field but {@code area} and the age is personal and travels encrypted. */
+    @Schema(name = "Person")
+    public record PersonRequest(
+            @Schema(required = true, description = "Full name, 1-100 characters", example = "久留米 太郎") String name,
+            @Schema(description = "Name in kana", example = "クルメ タロウ") String nameKana,
+            @Schema(description = "YYYY-MM-DD; birthDate or age is required") String birthDate,
+            @Schema(description = "Age in years, 0-130; birthDate or age is required") Integer age,
+            String address,
+            @Schema(required = true, description = "Area name from the municipality's directory (校区 / 圏域)",
+                    example = "荒木") String area,
+            @Schema(description = "Digits, spaces, +, -, ( and ), 6-20 characters") String phone) {
+    }
+
+    @Schema(name = "HouseholdMember")
+    public record HouseholdMemberRequest(
+            @Schema(required = true,
+                    enumeration = {"PARENT", "CHILD", "SPOUSE", "SIBLING", "GRANDPARENT", "GRANDCHILD", "OTHER"})
+            String relation,
+            Integer age,
+            List<String> concerns) {
+    }
+}

@@ -1,0 +1,242 @@
+package jp.tsunagu.intake.referral;
+
+import jp.tsunagu.contract.Municipality;
+import jp.tsunagu.contract.codes.AgeBand;
+import jp.tsunagu.contract.codes.Channel;
+import jp.tsunagu.contract.codes.Coded;
+import jp.tsunagu.contract.codes.Concern;
+import jp.tsunagu.contract.codes.Consent;
+import jp.tsunagu.contract.codes.Relation;
+import jp.tsunagu.contract.codes.Urgency;
+import jp.tsunagu.contract.events.HouseholdMember;
+import jp.tsunagu.support.problem.FieldError;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Every check a referral must pass before it becomes an event, in one place and without Quarkus. All problems are
+ * collected so an agency fixes its request in one round trip. Messages never quote the submitted value (it may be
+ * personal); they say what is allowed.
+ */
+public final class ReferralRules {
+
+    static final int MAX_NAME = 100;
+    static final int MAX_ADDRESS = 200;
+    static final int MAX_SUMMARY = 2000;
+    static final int MAX_HOUSEHOLD = 20;
+    static final int MAX_AGE = 130;
+    private static final Pattern AGENCY_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final Pattern PHONE = Pattern.compile("[0-9+()\\- ]{6,20}");
+    private static final LocalDate EARLIEST = LocalDate.of(2000, 4, 1);
+
+    private final Map<String, Municipality> municipalities;
+
+    public ReferralRules(Map<String, Municipality> municipalities) {
+        this.municipalities = municipalities;
+    }
+
+    /** The outcome: a valid referral, or the list of what is wrong. */
+    public sealed interface Result {
+        record Valid(ValidReferral referral) implements Result {
+        }
+
+        record Invalid(List<FieldError> errors) implements Result {
+        }
+    }
+
+    /**
+     * @param callerAgency the agency of an agency token (its referrals are always its own), else null
+     * @param today        the business date today in Asia/Tokyo
+     */
+    public Result check(ReferralRequest r, String municipalityCode, String callerAgency, LocalDate today) {
+        List<FieldError> errors = new ArrayList<>();
+        Municipality municipality = municipalities.get(municipalityCode);
+        if (municipality == null) {
+            errors.add(new FieldError("municipality", "this municipality has no Tsunagu data; known: "
+                    + String.join(", ", municipalities.keySet())));
+            return new Result.Invalid(errors);
+        }
+
+        String agency = r.referringAgencyId();
+        if (agency != null && !AGENCY_ID.matcher(agency).matches()) {
+            errors.add(new FieldError("referringAgencyId", "1-64 letters, digits, '.', '_' or '-'"));
+        } else if (callerAgency != null && agency != null && !agency.equals(callerAgency)) {
+            errors.add(new FieldError("referringAgencyId", "an agency may only refer as itself"));
+        }
+        if (agency == null) {
+            agency = callerAgency;
+        }
+
+        LocalDate receivedOn = today;
+        if (r.receivedOn() != null) {
+            receivedOn = date(r.receivedOn(), "receivedOn", errors);
+            if (receivedOn != null && receivedOn.isAfter(today)) {
+                errors.add(new FieldError("receivedOn", "must not be in the future"));
+            } else if (receivedOn != null && receivedOn.isBefore(EARLIEST)) {
+                errors.add(new FieldError("receivedOn", "must be on or after " + EARLIEST));
+            }
+        }
+
+        Channel channel = code(Channel.class, r.channel(), "channel", true, errors);
+        Consent consent = code(Consent.class, r.consent(), "consent", true, errors);
+        Urgency urgency = code(Urgency.class, r.urgency(), "urgency", true, errors);
+
+        List<Concern> concerns = concerns(r.concerns(), "concerns", true, errors);
+
+        AgeBand ageBand = null;
+        String area = null;
+        PersonalFields personal = null;
+        ReferralRequest.PersonRequest p = r.person();
+        if (p == null) {
+            errors.add(new FieldError("person", "required"));
+        } else {
+            String name = text(p.name(), "person.name", MAX_NAME, true, errors);
+            String kana = text(p.nameKana(), "person.nameKana", MAX_NAME, false, errors);
+            String address = text(p.address(), "person.address", MAX_ADDRESS, false, errors);
+            String phone = p.phone();
+            if (phone != null && !PHONE.matcher(phone).matches()) {
+                errors.add(new FieldError("person.phone", "6-20 characters of digits, spaces, +, -, ( and )"));
+            }
+            Integer age = p.age();
+            if (age != null && (age < 0 || age > MAX_AGE)) {
+                errors.add(new FieldError("person.age", "must be between 0 and " + MAX_AGE));
+                age = null;
+            }
+            LocalDate birthDate = p.birthDate() == null ? null : date(p.birthDate(), "person.birthDate", errors);
+            LocalDate on = receivedOn == null ? today : receivedOn;
+            if (birthDate != null && birthDate.isAfter(on)) {
+                errors.add(new FieldError("person.birthDate", "must not be after receivedOn"));
+                birthDate = null;
+            } else if (birthDate != null && AgeBand.ageOn(birthDate, on) > MAX_AGE) {
+                errors.add(new FieldError("person.birthDate", "gives an age over " + MAX_AGE));
+                birthDate = null;
+            }
+            if (p.birthDate() == null && p.age() == null) {
+                errors.add(new FieldError("person.age", "birthDate or age is required (routing needs the age)"));
+            }
+            if (birthDate != null && age != null && AgeBand.ageOn(birthDate, on) != age) {
+                errors.add(new FieldError("person.age", "does not match birthDate on receivedOn"));
+            }
+            Integer effectiveAge = birthDate != null ? Integer.valueOf(AgeBand.ageOn(birthDate, on)) : age;
+            if (effectiveAge != null) {
+                ageBand = AgeBand.of(effectiveAge);
+            }
+            if (p.area() == null || p.area().isBlank()) {
+                errors.add(new FieldError("person.area", "required; known areas of " + municipality.name() + ": "
+                        + String.join("、", municipality.areas())));
+            } else if (!municipality.hasArea(p.area())) {
+                errors.add(new FieldError("person.area", "unknown area; known areas of " + municipality.name() + ": "
+                        + String.join("、", municipality.areas())));
+            } else {
+                area = p.area();
+            }
+            personal = new PersonalFields(name, kana, birthDate == null ? null : birthDate.toString(), address,
+                    phone, null);
+        }
+
+        String summary = text(r.summary(), "summary", MAX_SUMMARY, false, errors);
+        if (personal != null) {
+            personal = new PersonalFields(personal.name(), personal.nameKana(), personal.birthDate(),
+                    personal.address(), personal.phone(), summary);
+        }
+
+        List<HouseholdMember> household = new ArrayList<>();
+        if (r.household() != null) {
+            if (r.household().size() > MAX_HOUSEHOLD) {
+                errors.add(new FieldError("household", "at most " + MAX_HOUSEHOLD + " members"));
+            } else {
+                for (int i = 0; i < r.household().size(); i++) {
+                    ReferralRequest.HouseholdMemberRequest m = r.household().get(i);
+                    String at = "household[" + i + "]";
+                    if (m == null) {
+                        errors.add(new FieldError(at, "must be an object"));
+                        continue;
+                    }
+                    Relation relation = code(Relation.class, m.relation(), at + ".relation", true, errors);
+                    AgeBand band = null;
+                    if (m.age() != null) {
+                        if (m.age() < 0 || m.age() > MAX_AGE) {
+                            errors.add(new FieldError(at + ".age", "must be between 0 and " + MAX_AGE));
+                        } else {
+                            band = AgeBand.of(m.age());
+                        }
+                    }
+                    List<Concern> memberConcerns = concerns(m.concerns(), at + ".concerns", false, errors);
+                    household.add(new HouseholdMember(relation, band, memberConcerns));
+                }
+            }
+        }
+
+        if (!errors.isEmpty()) {
+            return new Result.Invalid(errors);
+        }
+        return new Result.Valid(new ValidReferral(municipalityCode, agency, receivedOn, channel, area, ageBand,
+                household, concerns, consent, urgency, Boolean.TRUE.equals(r.hardToReach()), personal));
+    }
+
+    private static <E extends Enum<E> & Coded> E code(Class<E> type, String value, String field, boolean required,
+                                                      List<FieldError> errors) {
+        if (value == null) {
+            if (required) {
+                errors.add(new FieldError(field, "required; one of " + String.join(", ", Coded.codes(type))));
+            }
+            return null;
+        }
+        return Coded.parse(type, value).orElseGet(() -> {
+            errors.add(new FieldError(field, "unknown code; one of " + String.join(", ", Coded.codes(type))));
+            return null;
+        });
+    }
+
+    private static List<Concern> concerns(List<String> values, String field, boolean required,
+                                          List<FieldError> errors) {
+        if (values == null || values.isEmpty()) {
+            if (required) {
+                errors.add(new FieldError(field, "at least one concern code is required (OTHER if none fits)"));
+            }
+            return List.of();
+        }
+        LinkedHashSet<Concern> concerns = new LinkedHashSet<>();
+        for (int i = 0; i < values.size(); i++) {
+            Concern c = code(Concern.class, values.get(i), field + "[" + i + "]", true, errors);
+            if (c != null) {
+                concerns.add(c);
+            }
+        }
+        return List.copyOf(concerns);
+    }
+
+    private static LocalDate date(String value, String field, List<FieldError> errors) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(field, "must be a date YYYY-MM-DD"));
+            return null;
+        }
+    }
+
+    private static String text(String value, String field, int max, boolean required, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                errors.add(new FieldError(field, "required"));
+            }
+            return null;
+        }
+        String trimmed = value.strip();
+        if (trimmed.codePointCount(0, trimmed.length()) > max) {
+            errors.add(new FieldError(field, "at most " + max + " characters"));
+            return null;
+        }
+        if (trimmed.codePoints().anyMatch(cp -> Character.isISOControl(cp) && cp != '\n' && cp != '\t')) {
+            errors.add(new FieldError(field, "must not contain control characters"));
+            return null;
+        }
+        return trimmed;
+    }
+}

@@ -1,0 +1,116 @@
+package jp.tsunagu.intake.referral;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jp.tsunagu.contract.codes.CaseStatus;
+import jp.tsunagu.contract.codes.Consent;
+import jp.tsunagu.contract.events.IntakeEvent;
+import jp.tsunagu.intake.idempotency.IdempotencyKeys;
+import jp.tsunagu.intake.idempotency.IdempotencyLedger;
+import jp.tsunagu.intake.idempotency.IdempotencyLedger.Outcome;
+import jp.tsunagu.intake.status.CaseStatusProjection;
+import jp.tsunagu.intake.status.CaseStatusRepository;
+import jp.tsunagu.intake.status.CaseStatusView;
+import jp.tsunagu.intake.vault.PersonalDataVault;
+import jp.tsunagu.support.problem.ApiProblem;
+import jp.tsunagu.support.security.Caller;
+import jp.tsunagu.support.security.Roles;
+
+import java.time.LocalDate;
+
+/**
+ * Each command in one database transaction around the Kafka write: the idempotency key is claimed, the event is
+ * written and acknowledged by Kafka, the referrer's view is updated, and only then does the transaction commit.
+ */
+@ApplicationScoped
+public class ReferralTransactions {
+
+    private final IdempotencyLedger ledger;
+    private final PersonalDataVault vault;
+    private final IntakeEvents events;
+    private final CaseStatusProjection projection;
+    private final CaseStatusRepository statuses;
+    private final ObjectMapper json;
+
+    public ReferralTransactions(IdempotencyLedger ledger, PersonalDataVault vault, IntakeEvents events,
+                                CaseStatusProjection projection, CaseStatusRepository statuses, ObjectMapper json) {
+        this.ledger = ledger;
+        this.vault = vault;
+        this.events = events;
+        this.projection = projection;
+        this.statuses = statuses;
+        this.json = json;
+    }
+
+    @WithTransaction
+    public Uni<Outcome<ReferralCreated>> receive(String scope, String key, String fingerprint, String caseId,
+                                                 ValidReferral r) {
+        return ledger.once(scope, key, fingerprint, caseId, ReferralCreated.class, () ->
+                vault.seal(caseId, personalJson(r.personal()))
+                        .chain(sealed -> events.publish(caseId + "/referral-received",
+                                new IntakeEvent.ReferralReceived(caseId, r.municipality(), r.referringAgencyId(),
+                                        r.channel(), r.receivedOn(), r.area(), r.ageBand(), r.household(),
+                                        r.concerns(), r.consent(), r.urgency(), r.hardToReach(), sealed),
+                                r.receivedOn(), causation(scope, key)))
+                        .call(projection::apply)
+                        .map(envelope -> new ReferralCreated(caseId, CaseStatus.RECEIVED.name(), r.receivedOn())));
+    }
+
+    @WithTransaction
+    public Uni<Outcome<ConsentRecordedResponse>> recordConsent(Caller caller, String caseId, String scope, String key,
+                                                               String fingerprint, Consent consent,
+                                                               LocalDate recordedOn) {
+        return visibleCase(caller, caseId).chain(view -> ledger.once(scope, key, fingerprint, caseId,
+                ConsentRecordedResponse.class, () -> events.publish(
+                                caseId + "/consent/" + IdempotencyKeys.fingerprint(bytes(scope + "|" + key)),
+                                new IntakeEvent.ConsentRecorded(caseId, view.municipality(), consent, recordedOn),
+                                recordedOn, causation(scope, key))
+                        .call(projection::apply)
+                        .map(envelope -> new ConsentRecordedResponse(caseId, consent.name(), recordedOn))));
+    }
+
+    /** Crypto-shredding: the key goes, then the event says so. Repeating it changes nothing. */
+    @WithTransaction
+    public Uni<Void> erase(Caller caller, String caseId, LocalDate today) {
+        return visibleCase(caller, caseId)
+                .chain(view -> vault.destroy(caseId).chain(hadKey -> !hadKey ? Uni.createFrom().voidItem()
+                        : events.publish(caseId + "/person-erased",
+                                        new IntakeEvent.PersonErased(caseId, view.municipality(), today), today,
+                                        "request/erase/" + caseId)
+                                .call(projection::apply)
+                                .replaceWithVoid()));
+    }
+
+    /**
+     * The case as this caller may see it: coordinators see their municipality; agencies the cases they referred or
+     * that are routed to them. Anything else is "not found", so ids of other cities' or agencies' cases reveal nothing.
+     */
+    @WithTransaction
+    public Uni<CaseStatusView> visibleCase(Caller caller, String caseId) {
+        return statuses.find(caseId).map(found -> found
+                .filter(view -> view.municipality().equals(caller.municipality()))
+                .filter(view -> caller.is(Roles.COORDINATOR)
+                        || (caller.is(Roles.AGENCY) && (caller.isAgency(view.referringAgencyId())
+                        || caller.isAgency(view.agencyId()))))
+                .orElseThrow(() -> ApiProblem.notFound("case " + caseId)));
+    }
+
+    private byte[] personalJson(PersonalFields personal) {
+        try {
+            return json.writeValueAsBytes(personal);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise personal fields");
+        }
+    }
+
+    private static String causation(String scope, String key) {
+        return "request/" + IdempotencyKeys.fingerprint(bytes(scope + "|" + key)).substring(0, 32);
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

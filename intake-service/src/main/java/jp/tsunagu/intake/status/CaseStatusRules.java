@@ -1,0 +1,57 @@
+package jp.tsunagu.intake.status;
+
+import jp.tsunagu.contract.codes.CaseStatus;
+import jp.tsunagu.contract.events.IntakeEvent;
+import jp.tsunagu.contract.events.MeetingEvent;
+import jp.tsunagu.contract.events.PlanningEvent;
+import jp.tsunagu.contract.events.RoutingEvent;
+import jp.tsunagu.contract.events.TsunaguEvent;
+
+import java.util.Optional;
+
+/**
+ * The closed loop as the referrer sees it: how each event of each stage moves a case's status. An exhaustive switch,
+ * so a new event type does not compile until someone decides what it means here.
+ */
+public final class CaseStatusRules {
+
+    private CaseStatusRules() {
+    }
+
+    /** Empty for events that are not about one case (a meeting being scheduled, a directory change). */
+    public static Optional<StatusChange> of(TsunaguEvent event) {
+        return Optional.ofNullable(switch (event) {
+            case IntakeEvent.ReferralReceived e -> StatusChange.to(CaseStatus.RECEIVED, null,
+                    "channel " + e.channel() + ", urgency " + e.urgency());
+            case IntakeEvent.ConsentRecorded e -> StatusChange.note("consent " + e.consent());
+            case IntakeEvent.PersonErased e -> StatusChange.note("personal data erased");
+            case RoutingEvent.CaseRouted e -> StatusChange.to(CaseStatus.ROUTED, e.agencyId(),
+                    "routed to " + e.agencyId());
+            case RoutingEvent.CaseEscalated e -> new StatusChange(CaseStatus.ESCALATED, null, true,
+                    "escalated to " + e.track() + (e.urgent() ? " (urgent)" : ""));
+            case RoutingEvent.OutreachRequested e -> StatusChange.to(CaseStatus.IN_OUTREACH, e.agencyId(),
+                    "outreach" + (e.agencyId() == null ? "" : " by " + e.agencyId()));
+            case RoutingEvent.RoutingAccepted e -> StatusChange.to(CaseStatus.ACCEPTED, e.agencyId(),
+                    "accepted by " + e.agencyId());
+            case RoutingEvent.RoutingDeclined e -> StatusChange.to(CaseStatus.DECLINED, null,
+                    "declined by " + e.agencyId());
+            case RoutingEvent.AcceptanceOverdue e -> StatusChange.note(
+                    "not accepted by " + e.agencyId() + " within " + e.daysWaited() + " days");
+            case RoutingEvent.DirectoryChanged e -> null;
+            case MeetingEvent.MeetingScheduled e -> null;
+            case MeetingEvent.MinutesRecorded e -> null;
+            case MeetingEvent.CaseQueued e -> StatusChange.to(CaseStatus.IN_MEETING, null,
+                    "on the agenda of " + e.track());
+            case MeetingEvent.CaseReviewed e -> switch (e.outcome()) {
+                case CLOSE -> StatusChange.to(CaseStatus.CLOSED, null, "closed by " + e.meetingType());
+                case PLAN, REPLAN, CONTINUE, WATCH, SHARE_INFO -> StatusChange.to(CaseStatus.IN_MEETING, null,
+                        e.meetingType() + ": " + e.outcome());
+            };
+            case PlanningEvent.PlanCreated e -> StatusChange.to(CaseStatus.PLAN_ACTIVE, null, e.type() + " plan made");
+            case PlanningEvent.PlanRevised e -> StatusChange.to(CaseStatus.PLAN_ACTIVE, null,
+                    e.type() + " plan revised (v" + e.version() + ")");
+            case PlanningEvent.PlanClosed e -> StatusChange.to(CaseStatus.CLOSED, null, e.type() + " plan closed");
+            case PlanningEvent.PlanReviewDue e -> StatusChange.note(e.type() + " plan review due " + e.reviewOn());
+        });
+    }
+}

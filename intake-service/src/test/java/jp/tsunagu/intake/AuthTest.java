@@ -1,0 +1,100 @@
+package jp.tsunagu.intake;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jp.tsunagu.infra.DevKeys;
+import jp.tsunagu.testing.Tokens;
+import jp.tsunagu.testing.TsunaguTestResources;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static jp.tsunagu.intake.IntakeApiTest.AGENCY;
+import static jp.tsunagu.intake.IntakeApiTest.post;
+import static jp.tsunagu.intake.IntakeApiTest.referral;
+import static jp.tsunagu.testing.Tokens.KURUME;
+import static jp.tsunagu.testing.Tokens.NAGAREYAMA;
+import static jp.tsunagu.testing.Tokens.agency;
+import static jp.tsunagu.testing.Tokens.bearer;
+import static jp.tsunagu.testing.Tokens.role;
+import static org.hamcrest.Matchers.equalTo;
+
+/** Authentication and object-level authorization of intake's endpoints. */
+@QuarkusTest
+@QuarkusTestResource(TsunaguTestResources.class)
+class AuthTest {
+
+    @Test
+    void noTokenIs401AsAProblem() {
+        post(null, UUID.randomUUID().toString(), referral("x")).then().statusCode(401)
+                .contentType("application/problem+json");
+        given().get("/referrals/anything").then().statusCode(401);
+    }
+
+    @Test
+    void forgedExpiredAndMalformedTokensAre401() throws Exception {
+        String forged = DevKeys.in(Files.createTempDirectory("other-idp"))
+                .token("x", "agency", AGENCY, KURUME, Duration.ofMinutes(5));
+        post(forged, UUID.randomUUID().toString(), referral("x")).then().statusCode(401);
+
+        long now = Instant.now().getEpochSecond();
+        String expired = Tokens.signed(Map.of("iss", DevKeys.ISSUER, "sub", "x", "groups", List.of("agency"),
+                "agency", AGENCY, "municipality", KURUME, "iat", now - 7200, "exp", now - 3600));
+        post(expired, UUID.randomUUID().toString(), referral("x")).then().statusCode(401);
+
+        post("not.a.token", UUID.randomUUID().toString(), referral("x")).then().statusCode(401);
+    }
+
+    @Test
+    void aTokenWithoutMunicipalityIsRefused() {
+        long now = Instant.now().getEpochSecond();
+        String noTenant = Tokens.signed(Map.of("iss", DevKeys.ISSUER, "sub", "x", "groups", List.of("coordinator"),
+                "iat", now, "exp", now + 600));
+        post(noTenant, UUID.randomUUID().toString(), referral("x")).then().statusCode(401);
+    }
+
+    @Test
+    void aWrongRoleIs403() {
+        post(role("analyst", KURUME), UUID.randomUUID().toString(), referral("x")).then().statusCode(403)
+                .contentType("application/problem+json");
+        post(role("portal", KURUME), UUID.randomUUID().toString(), referral("x")).then().statusCode(403);
+        given().header("Authorization", bearer(role("meeting-member", KURUME))).get("/referrals/x").then()
+                .statusCode(403);
+    }
+
+    @Test
+    void onlyTheReferrerTheirCityAndTheAssignedAgencyReadACase() {
+        String caseId = post(agency(AGENCY, KURUME), UUID.randomUUID().toString(), referral("閲覧"))
+                .then().statusCode(201).extract().path("caseId");
+        read(agency(AGENCY, KURUME), caseId).then().statusCode(200).body("caseId", equalTo(caseId));
+        read(role("coordinator", KURUME), caseId).then().statusCode(200);
+        read(agency("kurume-other-agency", KURUME), caseId).then().statusCode(404);
+        read(role("coordinator", NAGAREYAMA), caseId).then().statusCode(404);
+        read(agency(AGENCY, NAGAREYAMA), caseId).then().statusCode(404);
+    }
+
+    @Test
+    void erasureIsForCoordinatorsOnly() {
+        String caseId = post(agency(AGENCY, KURUME), UUID.randomUUID().toString(), referral("消去権限"))
+                .then().statusCode(201).extract().path("caseId");
+        given().header("Authorization", bearer(agency(AGENCY, KURUME))).delete("/persons/" + caseId)
+                .then().statusCode(403);
+    }
+
+    @Test
+    void healthMetricsAndOpenApiNeedNoToken() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/metrics").then().statusCode(200);
+        given().get("/q/openapi").then().statusCode(200);
+    }
+
+    private static io.restassured.response.Response read(String token, String caseId) {
+        return given().header("Authorization", bearer(token)).get("/referrals/" + caseId);
+    }
+}

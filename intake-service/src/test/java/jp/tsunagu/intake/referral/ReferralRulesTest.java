@@ -1,0 +1,84 @@
+package jp.tsunagu.intake.referral;
+
+import jp.tsunagu.contract.Municipality;
+import jp.tsunagu.contract.codes.AgeBand;
+import jp.tsunagu.contract.codes.Concern;
+import jp.tsunagu.support.problem.FieldError;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ReferralRulesTest {
+
+    static final LocalDate TODAY = LocalDate.of(2024, 5, 14);
+    final ReferralRules rules = new ReferralRules(Municipality.load(Optional.empty()));
+
+    static ReferralRequest request(ReferralRequest.PersonRequest person) {
+        return new ReferralRequest(null, null, "WALK_IN", person,
+                List.of(new ReferralRequest.HouseholdMemberRequest("PARENT", 80, List.of("DEMENTIA"))),
+                List.of("HIKIKOMORI", "EIGHTY_FIFTY", "HIKIKOMORI"), "NOT_GIVEN", "ROUTINE", "要約", null);
+    }
+
+    static ReferralRequest.PersonRequest person(String birthDate, Integer age, String area) {
+        return new ReferralRequest.PersonRequest("山田 一郎", null, birthDate, age, null, area, null);
+    }
+
+    @Test
+    void aValidReferralSplitsClearFactsFromSealedOnes() {
+        var result = rules.check(request(person(null, 52, "荒木")), "402036", "kurume-houkatsu-01", TODAY);
+        ValidReferral r = assertInstanceOf(ReferralRules.Result.Valid.class, result).referral();
+        assertEquals(AgeBand.AGE_50_64, r.ageBand());
+        assertEquals(List.of(Concern.HIKIKOMORI, Concern.EIGHTY_FIFTY), r.concerns(), "duplicates dropped");
+        assertEquals("kurume-houkatsu-01", r.referringAgencyId(), "defaults to the caller's agency");
+        assertEquals(TODAY, r.receivedOn(), "defaults to today");
+        assertEquals(AgeBand.AGE_75_PLUS, r.household().get(0).ageBand());
+        assertEquals("山田 一郎", r.personal().name());
+        assertFalse(r.toString().contains("山田"), "no personal value in toString");
+        assertFalse(r.personal().toString().contains("山田"));
+    }
+
+    @Test
+    void theAgeComesFromTheBirthDateOnTheDayOfReceipt() {
+        var result = rules.check(request(person("1959-05-15", null, "荒木")), "402036", null, TODAY);
+        assertEquals(AgeBand.AGE_50_64, assertInstanceOf(ReferralRules.Result.Valid.class, result).referral().ageBand());
+        var birthday = rules.check(request(person("1959-05-14", null, "荒木")), "402036", null, TODAY);
+        assertEquals(AgeBand.AGE_65_74, assertInstanceOf(ReferralRules.Result.Valid.class, birthday).referral().ageBand());
+    }
+
+    @Test
+    void aMismatchOfAgeAndBirthDateIsAnError() {
+        var result = rules.check(request(person("1959-05-15", 30, "荒木")), "402036", null, TODAY);
+        assertTrue(fields(result).contains("person.age"));
+    }
+
+    @Test
+    void areasAreTheMunicipalitysOwn() {
+        assertTrue(fields(rules.check(request(person(null, 40, "南部")), "402036", null, TODAY)).contains("person.area"));
+        assertInstanceOf(ReferralRules.Result.Valid.class,
+                rules.check(request(person(null, 40, "南部")), "122203", null, TODAY));
+    }
+
+    @Test
+    void anUnknownMunicipalityIsRefused() {
+        assertEquals(List.of("municipality"), fields(rules.check(request(person(null, 40, "荒木")), "999999", null, TODAY)));
+    }
+
+    @Test
+    void controlCharactersAndOverlongTextAreRefused() {
+        var p = new ReferralRequest.PersonRequest("a\u0000b", null, null, 40, "x".repeat(201), "荒木", null);
+        List<String> f = fields(rules.check(request(p), "402036", null, TODAY));
+        assertTrue(f.containsAll(List.of("person.name", "person.address")), f.toString());
+    }
+
+    static List<String> fields(ReferralRules.Result result) {
+        return assertInstanceOf(ReferralRules.Result.Invalid.class, result).errors().stream()
+                .map(FieldError::field).toList();
+    }
+}

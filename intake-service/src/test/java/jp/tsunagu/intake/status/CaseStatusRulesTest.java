@@ -1,0 +1,57 @@
+package jp.tsunagu.intake.status;
+
+import jp.tsunagu.contract.codes.CaseStatus;
+import jp.tsunagu.contract.codes.MeetingType;
+import jp.tsunagu.contract.codes.ReviewOutcome;
+import jp.tsunagu.contract.events.EventCatalog;
+import jp.tsunagu.contract.events.MeetingEvent;
+import jp.tsunagu.contract.events.RoutingEvent;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CaseStatusRulesTest {
+
+    @Test
+    void routingMovesTheCaseAndNamesTheAgency() {
+        var change = CaseStatusRules.of(new RoutingEvent.CaseRouted("c", "402036", "a1", List.of(), List.of(), "r", "d"))
+                .orElseThrow();
+        assertEquals(CaseStatus.ROUTED, change.status());
+        assertEquals("a1", change.agencyId());
+    }
+
+    @Test
+    void escalationTakesTheCaseAwayFromTheAgency() {
+        var change = CaseStatusRules.of(new RoutingEvent.CaseEscalated("c", "402036", MeetingType.SHIEN_KAIGI, true,
+                List.of(), List.of(), "r", "d")).orElseThrow();
+        assertEquals(CaseStatus.ESCALATED, change.status());
+        assertTrue(change.clearsAgency());
+        assertTrue(change.detail().contains("urgent"));
+    }
+
+    @Test
+    void aMeetingsClosureClosesTheCaseOtherOutcomesKeepItInTheMeeting() {
+        for (ReviewOutcome outcome : ReviewOutcome.values()) {
+            var change = CaseStatusRules.of(new MeetingEvent.CaseReviewed("c", "402036", "m", MeetingType.SHIEN_KAIGI,
+                    LocalDate.of(2024, 4, 24), outcome, null, List.of(), false)).orElseThrow();
+            assertEquals(outcome == ReviewOutcome.CLOSE ? CaseStatus.CLOSED : CaseStatus.IN_MEETING, change.status());
+        }
+    }
+
+    @Test
+    void eventsAboutWholeMeetingsOrDirectoriesAreNotCaseSteps() {
+        assertTrue(CaseStatusRules.of(new RoutingEvent.DirectoryChanged("402036", "v1", 18, List.of("荒木"))).isEmpty());
+        assertTrue(CaseStatusRules.of(new MeetingEvent.MeetingScheduled("m", "402036", MeetingType.SHIEN_KAIGI,
+                LocalDate.of(2024, 4, 24), false)).isEmpty());
+    }
+
+    @Test
+    void theCatalogHasNoEventThisProjectionCannotSee() {
+        // the switch in CaseStatusRules is exhaustive at compile time; this guards the catalog walk itself
+        assertEquals(18, EventCatalog.all().size());
+    }
+}

@@ -1,0 +1,51 @@
+package jp.tsunagu.support.events;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import jp.tsunagu.contract.events.CloudEventCodec;
+import jp.tsunagu.contract.events.EventEnvelope;
+import jp.tsunagu.contract.events.TsunaguEvent;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+/**
+ * Writes a service's events to its own stage topic as binary-mode CloudEvents keyed by subject. The returned
+ * {@code Uni} completes only when Kafka acknowledged the record (the channel runs with {@code acks=all} and the
+ * idempotent producer), so a caller answers 201 only for an event that is durably in the log.
+ */
+public final class StagePublisher {
+
+    private final MutinyEmitter<byte[]> emitter;
+    private final String source;
+    private final Clock clock;
+
+    /** @param source the CloudEvents source of this service, e.g. {@code /tsunagu/intake-service} */
+    public StagePublisher(MutinyEmitter<byte[]> emitter, String source, Clock clock) {
+        this.emitter = emitter;
+        this.source = source;
+        this.clock = clock;
+    }
+
+    /**
+     * @param eventId      deterministic where a retry must not make a second event (consumers skip a seen id)
+     * @param businessDate the day it happened for the city
+     * @param causationId  the event or request that caused it
+     */
+    public <E extends TsunaguEvent> Uni<EventEnvelope<E>> publish(String eventId, E event, LocalDate businessDate,
+                                                                  String causationId) {
+        EventEnvelope<E> envelope = new EventEnvelope<>(eventId, source, clock.instant(), businessDate, causationId,
+                event);
+        RecordHeaders headers = new RecordHeaders();
+        CloudEventCodec.headers(envelope).forEach(headers::add);
+        Message<byte[]> message = Message.of(CloudEventCodec.value(event))
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withKey(envelope.subject())
+                        .withHeaders(headers)
+                        .build());
+        return emitter.sendMessage(message).replaceWith(envelope);
+    }
+}

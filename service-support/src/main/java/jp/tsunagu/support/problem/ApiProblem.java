@@ -1,0 +1,68 @@
+package jp.tsunagu.support.problem;
+
+import java.util.List;
+
+/**
+ * Thrown by resources and services to answer with a problem document. The message is the {@code detail}: it must
+ * never contain a personal value, SQL or a stack trace.
+ */
+public class ApiProblem extends RuntimeException {
+
+    private final int status;
+    private final String slug;
+    private final String title;
+    private final List<FieldError> errors;
+    private final Integer retryAfterSeconds;
+
+    public ApiProblem(int status, String slug, String title, String detail, List<FieldError> errors,
+                      Integer retryAfterSeconds) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+        this.errors = errors == null || errors.isEmpty() ? null : List.copyOf(errors);
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public static ApiProblem validation(List<FieldError> errors) {
+        return new ApiProblem(400, "validation", "Invalid request",
+                errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+                        : errors.size() + " fields are invalid", errors, null);
+    }
+
+    public static ApiProblem badRequest(String slug, String detail) {
+        return new ApiProblem(400, slug, "Bad request", detail, null, null);
+    }
+
+    public static ApiProblem notFound(String what) {
+        return new ApiProblem(404, "not-found", "Not found", what + " was not found", null, null);
+    }
+
+    public static ApiProblem forbidden(String detail) {
+        return new ApiProblem(403, "forbidden", "Forbidden", detail, null, null);
+    }
+
+    public static ApiProblem conflict(String slug, String detail) {
+        return new ApiProblem(409, slug, "Conflict", detail, null, null);
+    }
+
+    public static ApiProblem unprocessable(String slug, String detail) {
+        return new ApiProblem(422, slug, "Unprocessable request", detail, null, null);
+    }
+
+    public static ApiProblem unavailable(String detail, int retryAfterSeconds) {
+        return new ApiProblem(503, "unavailable", "Service unavailable", detail, null, retryAfterSeconds);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public Problem toProblem(String instance) {
+        return new Problem("/problems/" + slug, title, status, getMessage(), instance, errors);
+    }
+
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+}

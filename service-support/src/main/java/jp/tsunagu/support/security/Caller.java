@@ -1,0 +1,18 @@
+package jp.tsunagu.support.security;
+
+import java.util.Set;
+
+/**
+ * Who is calling, from the verified JWT: every read and write is scoped by {@code municipality}; agency staff also
+ * by {@code agencyId}.
+ */
+public record Caller(String subject, String municipality, String agencyId, Set<String> roles) {
+
+    public boolean is(String role) {
+        return roles.contains(role);
+    }
+
+    public boolean isAgency(String id) {
+        return agencyId != null && agencyId.equals(id);
+    }
+}
