@@ -1,6 +1,13 @@
 package jp.tsunagu.contract;
 
+import jp.tsunagu.contract.events.IntakeEvent;
+import jp.tsunagu.contract.events.MeetingEvent;
+import jp.tsunagu.contract.events.PlanningEvent;
+import jp.tsunagu.contract.events.RoutingEvent;
+import jp.tsunagu.contract.events.TsunaguEvent;
+
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The stage topics. Each has exactly one writer (the service named), every record's key is its event's subject
@@ -22,6 +29,17 @@ public final class Topics {
     public static final String DEAD_LETTER = "tsunagu.dead-letter.v1";
 
     public static final List<String> STAGES = List.of(INTAKE, ROUTING, MEETINGS, PLANS);
+
+    /** The events that may appear on a stage topic (its single writer's sealed interface). */
+    public static Optional<Class<? extends TsunaguEvent>> eventsOf(String topic) {
+        return Optional.ofNullable(switch (topic) {
+            case INTAKE -> IntakeEvent.class;
+            case ROUTING -> RoutingEvent.class;
+            case MEETINGS -> MeetingEvent.class;
+            case PLANS -> PlanningEvent.class;
+            default -> null;
+        });
+    }
 
     private Topics() {
     }

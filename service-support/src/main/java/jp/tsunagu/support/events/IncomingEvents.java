@@ -1,5 +1,6 @@
 package jp.tsunagu.support.events;
 
+import jp.tsunagu.contract.Topics;
 import jp.tsunagu.contract.events.CloudEventCodec;
 import jp.tsunagu.contract.events.EventEnvelope;
 import jp.tsunagu.contract.events.TsunaguEvent;
@@ -16,17 +17,17 @@ public final class IncomingEvents {
     private IncomingEvents() {
     }
 
+    /** The event, checked to belong on the stage topic it was read from (each topic has one writer). */
     public static EventEnvelope<TsunaguEvent> read(ConsumerRecord<String, byte[]> record) {
-        return CloudEventCodec.read(name -> {
+        @SuppressWarnings("unchecked")
+        Class<TsunaguEvent> allowed = (Class<TsunaguEvent>) Topics.eventsOf(record.topic()).orElse(TsunaguEvent.class);
+        EventEnvelope<TsunaguEvent> envelope = CloudEventCodec.read(name -> {
             Header h = record.headers().lastHeader(name);
             return h == null ? null : h.value();
-        }, record.value());
-    }
-
-    public static <E extends TsunaguEvent> EventEnvelope<E> read(ConsumerRecord<String, byte[]> record, Class<E> type) {
-        return CloudEventCodec.read(name -> {
-            Header h = record.headers().lastHeader(name);
-            return h == null ? null : h.value();
-        }, record.value(), type);
+        }, record.value(), allowed);
+        if (record.key() == null || !record.key().equals(envelope.subject())) {
+            throw new CloudEventCodec.MalformedEventException("record key does not equal the event's subject");
+        }
+        return envelope;
     }
 }

@@ -1,0 +1,131 @@
+package jp.tsunagu.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The whole system as a newcomer runs it: {@code ./tsunagu up} starts Kafka, PostgreSQL and the five packaged
+ * services; a referral goes in over HTTP with a token from {@code ./tsunagu token}; {@code ./tsunagu stop} stops
+ * everything, and after another {@code up} the case is still there. Ports are shifted by 1000 so a developer's own
+ * running system is not disturbed.
+ */
+class LocalRunSystemTest {
+
+    static final int OFFSET = 1000;
+    static final Path ROOT = Path.of(System.getProperty("tsunagu.root", "..")).toAbsolutePath().normalize();
+    static final Path HOME = Path.of(System.getProperty("tsunagu.home", "target/tsunagu-home")).toAbsolutePath();
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeAll
+    static void up() throws Exception {
+        run("stop");
+        deleteRecursively(HOME);
+        run("up");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        run("stop");
+    }
+
+    @Test
+    void aReferralPostedToTheRunningSystemIsKeptAcrossARestart() throws Exception {
+        for (int port = 8081; port <= 8085; port++) {
+            HttpResponse<String> health = get(port + OFFSET, "/q/health/ready", null);
+            assertEquals(200, health.statusCode(), "service on " + (port + OFFSET) + " ready");
+        }
+        String token = run("token", "agency", "--agency", "kurume-houkatsu-01", "--municipality", "402036").trim();
+
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(uri(8081, "/referrals"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"channel":"AGENCY","person":{"name":"システム 試験","age":45,"area":"篠山"},
+                         "household":[{"relation":"PARENT","age":78,"concerns":["DEMENTIA"]}],
+                         "concerns":["MENTAL_HEALTH","POVERTY"],"consent":"GIVEN","urgency":"ROUTINE"}"""))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, created.statusCode(), created.body());
+        String caseId = JSON.readTree(created.body()).get("caseId").asText();
+
+        JsonNode status = JSON.readTree(get(8081 + OFFSET, "/referrals/" + caseId, token).body());
+        assertEquals("RECEIVED", status.get("status").asText());
+
+        run("stop");
+        assertFalse(run("status").contains("running"), "stop stopped everything it started");
+        run("up");
+
+        HttpResponse<String> again = get(8081 + OFFSET, "/referrals/" + caseId, token);
+        assertEquals(200, again.statusCode(), "the case survives stop and up");
+        assertTrue(again.body().contains(caseId));
+        assertFalse(again.body().contains("システム"), "no personal field in the status");
+    }
+
+    static HttpResponse<String> get(int port, String path, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(b.GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static URI uri(int port, String path) {
+        return URI.create("http://127.0.0.1:" + (port + OFFSET) + path);
+    }
+
+    /** Runs ./tsunagu with the test's home and ports; fails with its output when it fails. */
+    static String run(String... args) throws Exception {
+        String[] command = new String[args.length + 1];
+        command[0] = ROOT.resolve("tsunagu").toString();
+        System.arraycopy(args, 0, command, 1, args.length);
+        ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
+        Map<String, String> env = pb.environment();
+        env.put("TSUNAGU_HOME", HOME.toString());
+        env.put("TSUNAGU_PORT_OFFSET", String.valueOf(OFFSET));
+        env.put("TSUNAGU_SKIP_BUILD", "1");
+        env.remove("TSUNAGU_KAFKA_BOOTSTRAP");
+        env.remove("TSUNAGU_DB_URL");
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new AssertionError("./tsunagu " + String.join(" ", args) + " timed out:\n" + output);
+        }
+        if (p.exitValue() != 0) {
+            throw new AssertionError("./tsunagu " + String.join(" ", args) + " failed (" + p.exitValue() + "):\n"
+                    + output);
+        }
+        System.out.println(output);
+        return output;
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
