@@ -2,6 +2,7 @@ package jp.tsunagu.contract.events;
 
 import jp.tsunagu.contract.codes.Field;
 import jp.tsunagu.contract.codes.MeetingType;
+import jp.tsunagu.contract.directory.AgencyDirectory;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -63,13 +64,13 @@ public sealed interface RoutingEvent extends TsunaguEvent {
             implements OfCase {
     }
 
-    /** A municipality loaded a new agency directory; later decisions name {@code directoryVersion}. */
+    /**
+     * A municipality's agency directory took effect. It carries the whole directory, so a replay knows exactly
+     * which agencies and areas a later decision naming {@code directoryVersion} saw.
+     */
     @EventType("jp.tsunagu.routing.directory-changed.v1")
-    record DirectoryChanged(String municipality, String directoryVersion, int agencies, List<String> areas)
+    record DirectoryChanged(String municipality, String directoryVersion, String checksum, AgencyDirectory directory)
             implements RoutingEvent {
-        public DirectoryChanged {
-            areas = List.copyOf(areas);
-        }
 
         @Override
         public String subject() {

@@ -90,6 +90,8 @@ public final class SchemaDocuments {
             node.putArray("type").add("string").add("null");
         } else if (c == int.class || c == long.class) {
             node.put("type", "integer");
+        } else if (c == Integer.class || c == Long.class) {
+            node.putArray("type").add("integer").add("null");
         } else if (c == boolean.class) {
             node.put("type", "boolean");
         } else if (c == LocalDate.class) {

@@ -3,21 +3,19 @@ package jp.tsunagu.intake.referral;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import jp.tsunagu.contract.Municipality;
+import jp.tsunagu.contract.directory.Directories;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 
-/** Loads the municipalities once at start-up: the shipped ones, replaced by a city's own files when configured. */
+/** Reads the municipalities' directories once at start-up: the shipped ones, or a city's own files. */
 @ApplicationScoped
 public class MunicipalityData {
 
     @Produces
     @Singleton
-    ReferralRules referralRules(@ConfigProperty(name = "tsunagu.municipalities.dir") Optional<Path> dir) {
-        Map<String, Municipality> municipalities = Municipality.load(dir);
-        return new ReferralRules(municipalities);
+    ReferralRules referralRules(@ConfigProperty(name = "tsunagu.directory.dir") Optional<Path> dir) {
+        return new ReferralRules(Directories.load(dir));
     }
 }

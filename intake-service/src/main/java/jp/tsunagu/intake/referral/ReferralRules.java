@@ -1,6 +1,5 @@
 package jp.tsunagu.intake.referral;
 
-import jp.tsunagu.contract.Municipality;
 import jp.tsunagu.contract.codes.AgeBand;
 import jp.tsunagu.contract.codes.Channel;
 import jp.tsunagu.contract.codes.Coded;
@@ -8,6 +7,7 @@ import jp.tsunagu.contract.codes.Concern;
 import jp.tsunagu.contract.codes.Consent;
 import jp.tsunagu.contract.codes.Relation;
 import jp.tsunagu.contract.codes.Urgency;
+import jp.tsunagu.contract.directory.AgencyDirectory;
 import jp.tsunagu.contract.events.HouseholdMember;
 import jp.tsunagu.support.problem.FieldError;
 
@@ -35,10 +35,11 @@ public final class ReferralRules {
     private static final Pattern PHONE = Pattern.compile("[0-9+()\\- ]{6,20}");
     private static final LocalDate EARLIEST = LocalDate.of(2000, 4, 1);
 
-    private final Map<String, Municipality> municipalities;
+    private final Map<String, AgencyDirectory> directories;
 
-    public ReferralRules(Map<String, Municipality> municipalities) {
-        this.municipalities = municipalities;
+    /** @param directories per municipality code: the areas a referral may name come from its directory */
+    public ReferralRules(Map<String, AgencyDirectory> directories) {
+        this.directories = directories;
     }
 
     /** The outcome: a valid referral, or the list of what is wrong. */
@@ -56,10 +57,10 @@ public final class ReferralRules {
      */
     public Result check(ReferralRequest r, String municipalityCode, String callerAgency, LocalDate today) {
         List<FieldError> errors = new ArrayList<>();
-        Municipality municipality = municipalities.get(municipalityCode);
+        AgencyDirectory municipality = directories.get(municipalityCode);
         if (municipality == null) {
             errors.add(new FieldError("municipality", "this municipality has no Tsunagu data; known: "
-                    + String.join(", ", municipalities.keySet())));
+                    + String.join(", ", directories.keySet())));
             return new Result.Invalid(errors);
         }
 
@@ -128,10 +129,10 @@ public final class ReferralRules {
                 ageBand = AgeBand.of(effectiveAge);
             }
             if (p.area() == null || p.area().isBlank()) {
-                errors.add(new FieldError("person.area", "required; known areas of " + municipality.name() + ": "
+                errors.add(new FieldError("person.area", "required; known areas of " + municipality.municipalityName() + ": "
                         + String.join("、", municipality.areas())));
-            } else if (!municipality.hasArea(p.area())) {
-                errors.add(new FieldError("person.area", "unknown area; known areas of " + municipality.name() + ": "
+            } else if (!municipality.areas().contains(p.area())) {
+                errors.add(new FieldError("person.area", "unknown area; known areas of " + municipality.municipalityName() + ": "
                         + String.join("、", municipality.areas())));
             } else {
                 area = p.area();

@@ -5,11 +5,11 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.codes.CaseStatus;
 
-import java.sql.Date;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.Optional;
+
+import static jp.tsunagu.support.db.SqlValues.instant;
+import static jp.tsunagu.support.db.SqlValues.localDate;
 
 /** Reads of the status projection. */
 @ApplicationScoped
@@ -36,24 +36,4 @@ public class CaseStatusRepository {
         return new CaseStatusView.Step((String) h[0], (String) h[1], (String) h[2], localDate(h[3]), instant(h[4]),
                 (String) h[5]);
     }
-
-    private static LocalDate localDate(Object o) {
-        return switch (o) {
-            case null -> null;
-            case LocalDate d -> d;
-            case Date d -> d.toLocalDate();
-            default -> LocalDate.parse(o.toString());
-        };
-    }
-
-    private static Instant instant(Object o) {
-        return switch (o) {
-            case null -> null;
-            case Instant i -> i;
-            case OffsetDateTime t -> t.toInstant();
-            case java.sql.Timestamp t -> t.toInstant();
-            default -> OffsetDateTime.parse(o.toString()).toInstant();
-        };
-    }
-
 }

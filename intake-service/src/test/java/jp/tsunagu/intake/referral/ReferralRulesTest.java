@@ -1,6 +1,6 @@
 package jp.tsunagu.intake.referral;
 
-import jp.tsunagu.contract.Municipality;
+import jp.tsunagu.contract.directory.Directories;
 import jp.tsunagu.contract.codes.AgeBand;
 import jp.tsunagu.contract.codes.Concern;
 import jp.tsunagu.support.problem.FieldError;
@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReferralRulesTest {
 
     static final LocalDate TODAY = LocalDate.of(2024, 5, 14);
-    final ReferralRules rules = new ReferralRules(Municipality.load(Optional.empty()));
+    final ReferralRules rules = new ReferralRules(Directories.load(Optional.empty()));
 
     static ReferralRequest request(ReferralRequest.PersonRequest person) {
         return new ReferralRequest(null, null, "WALK_IN", person,

@@ -44,7 +44,9 @@ class CaseStatusRulesTest {
 
     @Test
     void eventsAboutWholeMeetingsOrDirectoriesAreNotCaseSteps() {
-        assertTrue(CaseStatusRules.of(new RoutingEvent.DirectoryChanged("402036", "v1", 18, List.of("荒木"))).isEmpty());
+        assertTrue(CaseStatusRules.of(new RoutingEvent.DirectoryChanged("402036", "v1", "0".repeat(64),
+                new jp.tsunagu.contract.directory.AgencyDirectory("402036", "久留米市", "v1", true, null, List.of("荒木"),
+                        List.of(), List.of()))).isEmpty());
         assertTrue(CaseStatusRules.of(new MeetingEvent.MeetingScheduled("m", "402036", MeetingType.SHIEN_KAIGI,
                 LocalDate.of(2024, 4, 24), false)).isEmpty());
     }

@@ -1,0 +1,72 @@
+package jp.tsunagu.routing.directory;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jp.tsunagu.contract.directory.AgencyDirectory;
+import jp.tsunagu.contract.directory.Directories;
+import jp.tsunagu.contract.events.RoutingEvent;
+import jp.tsunagu.routing.routing.RoutingEvents;
+import org.jboss.logging.Logger;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * Announces every directory edition that takes effect as a {@code directory-changed} event carrying the whole
+ * directory, once per edition (by checksum), so a replay knows which directory each decision used.
+ */
+@ApplicationScoped
+public class DirectoryWatch {
+
+    private static final Logger LOG = Logger.getLogger(DirectoryWatch.class);
+
+    private final DirectoryCatalog catalog;
+    private final RoutingEvents events;
+
+    public DirectoryWatch(DirectoryCatalog catalog, RoutingEvents events) {
+        this.catalog = catalog;
+        this.events = events;
+    }
+
+    @Scheduled(every = "${tsunagu.directory.check-every}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> check() {
+        return Multi.createFrom().iterable(catalog.reload().values())
+                .onItem().transformToUniAndConcatenate(this::announceIfNew)
+                .collect().asList().replaceWithVoid()
+                // right after start-up the outgoing channel may not be ready yet
+                .onFailure().retry().withBackOff(java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(10))
+                .atMost(5)
+                .onFailure().invoke(e -> LOG.warn("directory check failed; it runs again", e))
+                .onFailure().recoverWithNull();
+    }
+
+    private Uni<Void> announceIfNew(AgencyDirectory directory) {
+        String checksum = Directories.checksum(directory);
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(
+                                "select checksum from directory_state where municipality = :m", String.class)
+                        .setParameter("m", directory.municipality())
+                        .getResultList()
+                        .chain(rows -> !rows.isEmpty() && rows.get(0).trim().equals(checksum)
+                                ? Uni.createFrom().voidItem()
+                                : events.publish("directory/" + directory.municipality() + "/" + checksum,
+                                                new RoutingEvent.DirectoryChanged(directory.municipality(),
+                                                        Directories.versionOf(directory), checksum, directory),
+                                                LocalDate.now(ZoneId.of("Asia/Tokyo")), "directory-file")
+                                        .chain(() -> session.createNativeQuery("""
+                                                        insert into directory_state(municipality, directory_version, checksum)
+                                                        values (:m, :v, :c) on conflict (municipality) do update
+                                                        set directory_version = excluded.directory_version,
+                                                            checksum = excluded.checksum, published_at = now()""")
+                                                .setParameter("m", directory.municipality())
+                                                .setParameter("v", Directories.versionOf(directory))
+                                                .setParameter("c", checksum)
+                                                .executeUpdate())
+                                        .invoke(() -> LOG.infof("directory %s of %s announced",
+                                                Directories.versionOf(directory), directory.municipality()))
+                                        .replaceWithVoid())));
+    }
+}

@@ -1,0 +1,37 @@
+package jp.tsunagu.routing.routing;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/** The scheduled check that escalates routings nobody accepted in time (each escalation is an event). */
+@ApplicationScoped
+public class AcceptanceCheck {
+
+    private static final Logger LOG = Logger.getLogger(AcceptanceCheck.class);
+
+    private final RoutingService service;
+
+    public AcceptanceCheck(RoutingService service) {
+        this.service = service;
+    }
+
+    @Scheduled(every = "${tsunagu.routing.overdue-check-every}", delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> run() {
+        return service.escalateOverdue(LocalDate.now(ZoneId.of("Asia/Tokyo")))
+                .invoke(n -> {
+                    if (n > 0) {
+                        LOG.infof("escalated %d routing(s) not accepted in time", n);
+                    }
+                })
+                .onFailure().invoke(e -> LOG.warnf("acceptance check failed (%s); it runs again",
+                        e.getClass().getName()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+}

@@ -1,0 +1,25 @@
+package jp.tsunagu.routing.routing;
+
+import jp.tsunagu.routing.rules.Decision;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+/**
+ * A case's routing as routing-service keeps it.
+ *
+ * @param state      AWAITING (the agency must accept), ACCEPTED, or ESCALATED
+ * @param declinedBy agencies that declined; the next decision skips them
+ * @param seq        decisions made so far (names the next event ids)
+ */
+public record CaseRouting(String caseId, String municipality, String referringAgencyId, Decision decision,
+                          String state, LocalDate routedOn, Set<String> declinedBy, int seq) {
+
+    public static final String AWAITING = "AWAITING";
+    public static final String ACCEPTED = "ACCEPTED";
+    public static final String ESCALATED = "ESCALATED";
+
+    public String agencyId() {
+        return decision.agencyId();
+    }
+}

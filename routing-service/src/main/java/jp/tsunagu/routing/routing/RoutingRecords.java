@@ -1,0 +1,152 @@
+package jp.tsunagu.routing.routing;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jp.tsunagu.contract.events.CloudEventCodec;
+import jp.tsunagu.contract.events.EventEnvelope;
+import jp.tsunagu.routing.rules.CaseFacts;
+import jp.tsunagu.routing.rules.Decision;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static jp.tsunagu.support.db.SqlValues.instant;
+import static jp.tsunagu.support.db.SqlValues.localDate;
+
+/** Routing's tables (see V2__routing.sql). Every method needs an open session, inside a transaction for writes. */
+@ApplicationScoped
+public class RoutingRecords {
+
+    private final ObjectMapper json = CloudEventCodec.mapper();
+
+    public Uni<Void> saveFacts(CaseFacts facts) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        insert into case_facts(case_id, municipality, facts_json) values (:id, :m, :json)
+                        on conflict (case_id) do update set facts_json = excluded.facts_json""")
+                .setParameter("id", facts.caseId())
+                .setParameter("m", facts.municipality())
+                .setParameter("json", write(facts))
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    public Uni<Optional<CaseFacts>> facts(String caseId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "select facts_json from case_facts where case_id = :id", String.class)
+                .setParameter("id", caseId)
+                .getResultList()
+                .map(rows -> rows.stream().findFirst().map(j -> read(j, CaseFacts.class))));
+    }
+
+    public Uni<Optional<CaseRouting>> routing(String caseId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        select case_id, municipality, referring_agency_id, decision_json, state, routed_on,
+                               declined_by, seq from case_routing where case_id = :id""", Object[].class)
+                .setParameter("id", caseId)
+                .getResultList()
+                .map(rows -> rows.stream().findFirst().map(this::routingOf)));
+    }
+
+    public Uni<Void> saveRouting(CaseRouting r) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        insert into case_routing(case_id, municipality, referring_agency_id, decision, state, agency_id,
+                                                 decision_json, routed_on, declined_by, seq)
+                        values (:id, :m, :ref, :decision, :state, :agency, :json, :on, :declined, :seq)
+                        on conflict (case_id) do update set decision = excluded.decision, state = excluded.state,
+                            agency_id = excluded.agency_id, decision_json = excluded.decision_json,
+                            routed_on = excluded.routed_on, declined_by = excluded.declined_by, seq = excluded.seq,
+                            updated_at = now()""")
+                .setParameter("id", r.caseId())
+                .setParameter("m", r.municipality())
+                .setParameter("ref", r.referringAgencyId())
+                .setParameter("decision", r.decision().decision().name())
+                .setParameter("state", r.state())
+                .setParameter("agency", r.agencyId())
+                .setParameter("json", write(r.decision()))
+                .setParameter("on", r.routedOn())
+                .setParameter("declined", String.join(",", r.declinedBy()))
+                .setParameter("seq", r.seq())
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    /** Agency id → cases waiting for it or accepted by it and not escalated since: "open cases". */
+    public Uni<Map<String, Long>> openCases(String municipality) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        select agency_id, count(*) from case_routing
+                         where municipality = :m and state in ('AWAITING', 'ACCEPTED') and agency_id is not null
+                         group by agency_id""", Object[].class)
+                .setParameter("m", municipality)
+                .getResultList()
+                .map(rows -> rows.stream().collect(Collectors.toMap(r -> (String) r[0],
+                        r -> ((Number) r[1]).longValue()))));
+    }
+
+    /** Cases still waiting for acceptance whose current decision was made on or before {@code routedOnOrBefore}. */
+    public Uni<List<CaseRouting>> awaitingSince(LocalDate routedOnOrBefore) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        select case_id, municipality, referring_agency_id, decision_json, state, routed_on,
+                               declined_by, seq from case_routing
+                         where state = 'AWAITING' and routed_on <= :on order by routed_on, case_id""", Object[].class)
+                .setParameter("on", routedOnOrBefore)
+                .getResultList()
+                .map(rows -> rows.stream().map(this::routingOf).toList()));
+    }
+
+    public Uni<Void> addStep(EventEnvelope<?> envelope, String agencyId, String detail) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        insert into routing_step(event_id, case_id, event_type, agency_id, business_date, recorded_at,
+                                                 detail)
+                        values (:id, :case, :type, :agency, :on, :at, :detail) on conflict (event_id) do nothing""")
+                .setParameter("id", envelope.id())
+                .setParameter("case", envelope.subject())
+                .setParameter("type", envelope.type())
+                .setParameter("agency", agencyId)
+                .setParameter("on", envelope.businessDate())
+                .setParameter("at", envelope.time().atOffset(ZoneOffset.UTC))
+                .setParameter("detail", detail == null || detail.length() <= 600 ? detail : detail.substring(0, 600))
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    public Uni<List<RoutingView.Step>> steps(String caseId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        select event_type, agency_id, business_date, recorded_at, detail from routing_step
+                         where case_id = :id order by recorded_at, event_id""", Object[].class)
+                .setParameter("id", caseId)
+                .getResultList()
+                .map(rows -> rows.stream().map(r -> new RoutingView.Step((String) r[0], (String) r[1],
+                        localDate(r[2]), instant(r[3]), (String) r[4])).toList()));
+    }
+
+    private CaseRouting routingOf(Object[] r) {
+        String declined = (String) r[6];
+        Set<String> declinedBy = declined == null || declined.isBlank() ? Set.of()
+                : new LinkedHashSet<>(Arrays.asList(declined.split(",")));
+        return new CaseRouting((String) r[0], ((String) r[1]).trim(), (String) r[2], read((String) r[3], Decision.class),
+                (String) r[4], localDate(r[5]), declinedBy, ((Number) r[7]).intValue());
+    }
+
+    private String write(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T read(String s, Class<T> type) {
+        try {
+            return json.readValue(s, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable routing record", e);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package jp.tsunagu.routing.routing;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jp.tsunagu.support.security.CurrentCaller;
+import jp.tsunagu.support.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+
+@Path("/")
+@Tag(name = "Routing", description = "つなぐ: routing decisions and the acceptance loop")
+@Produces(MediaType.APPLICATION_JSON)
+public class RoutingResource {
+
+    private final RoutingService service;
+    private final CurrentCaller caller;
+
+    public RoutingResource(RoutingService service, CurrentCaller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("cases/{caseId}/routing")
+    @RolesAllowed({Roles.AGENCY, Roles.COORDINATOR, Roles.MEETING_MEMBER})
+    @Operation(summary = "The case's routing decision with its reasons",
+            description = "Agencies see cases they referred or that are routed to them; anything else is 404.")
+    public Uni<RoutingView> routing(@PathParam("caseId") String caseId) {
+        return service.view(caller.get(), caseId);
+    }
+
+    @POST
+    @Path("cases/{caseId}/acceptance")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.AGENCY)
+    @Operation(summary = "Accept or decline a case routed to your agency",
+            description = "A decline (with its reason) routes the case to the next candidate, or escalates it to "
+                    + "multi-agency coordination when none is left.")
+    @APIResponse(responseCode = "200", description = "The routing after the answer")
+    @APIResponse(responseCode = "403", description = "The case is not routed to your agency")
+    @APIResponse(responseCode = "409", description = "The case is not waiting for acceptance")
+    public Uni<RoutingView> acceptance(@PathParam("caseId") String caseId, AcceptanceRequest request) {
+        return service.respond(caller.get(), caseId, request, LocalDate.now(ZoneId.of("Asia/Tokyo")));
+    }
+
+    @POST
+    @Path("routing/acceptance-check")
+    @RolesAllowed(Roles.COORDINATOR)
+    @Operation(summary = "Run the overdue-acceptance check now",
+            description = "The same check runs on a schedule (tsunagu.routing.overdue-check-every).")
+    public Uni<Map<String, Integer>> acceptanceCheck() {
+        return service.escalateOverdue(LocalDate.now(ZoneId.of("Asia/Tokyo")))
+                .map(n -> Map.of("escalated", n));
+    }
+}

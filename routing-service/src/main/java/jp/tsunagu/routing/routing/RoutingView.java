@@ -1,0 +1,40 @@
+package jp.tsunagu.routing.routing;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jp.tsunagu.contract.codes.Field;
+import jp.tsunagu.contract.codes.MeetingType;
+import jp.tsunagu.contract.codes.RoutingDecision;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** {@code GET /cases/{caseId}/routing}: the current decision, why, and every step of the loop. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "Routing")
+public record RoutingView(
+        String caseId,
+        RoutingDecision decision,
+        @Schema(description = "The agency routed to, or sent out for outreach") String agencyId,
+        @Schema(description = "AWAITING (the agency must accept or decline), ACCEPTED or ESCALATED") String state,
+        @Schema(description = "The meeting an escalated case waits for") MeetingType track,
+        boolean urgent,
+        List<Field> fields,
+        List<ReasonView> reasons,
+        String ruleSetVersion,
+        String directoryVersion,
+        @Schema(description = "Business date of the current decision") LocalDate routedOn,
+        List<String> declinedBy,
+        List<Step> history) {
+
+    /** A reason: the rule that fired and why, in Japanese ({@code detail}) and English ({@code detailEn}). */
+    @Schema(name = "RoutingReason")
+    public record ReasonView(String rule, String detail, String detailEn) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "RoutingStep")
+    public record Step(String eventType, String agencyId, LocalDate businessDate, Instant recordedAt, String detail) {
+    }
+}

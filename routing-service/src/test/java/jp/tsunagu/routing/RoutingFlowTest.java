@@ -1,0 +1,192 @@
+package jp.tsunagu.routing;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import jp.tsunagu.contract.Topics;
+import jp.tsunagu.contract.codes.AgeBand;
+import jp.tsunagu.contract.codes.Channel;
+import jp.tsunagu.contract.codes.Concern;
+import jp.tsunagu.contract.codes.Consent;
+import jp.tsunagu.contract.codes.Urgency;
+import jp.tsunagu.contract.events.EventEnvelope;
+import jp.tsunagu.contract.events.IntakeEvent;
+import jp.tsunagu.contract.events.RoutingEvent;
+import jp.tsunagu.contract.events.SealedData;
+import jp.tsunagu.contract.events.TsunaguEvent;
+import jp.tsunagu.testing.TopicProbe;
+import jp.tsunagu.testing.TsunaguTestResources;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static jp.tsunagu.testing.Tokens.KURUME;
+import static jp.tsunagu.testing.Tokens.NAGAREYAMA;
+import static jp.tsunagu.testing.Tokens.agency;
+import static jp.tsunagu.testing.Tokens.bearer;
+import static jp.tsunagu.testing.Tokens.role;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+/** Referral events in, routing events out, and the acceptance loop, on the real broker and database. */
+@QuarkusTest
+@QuarkusTestResource(TsunaguTestResources.class)
+class RoutingFlowTest {
+
+    static final String ARAKI_HOUKATSU = "kurume-houkatsu-06";
+
+    @Test
+    void aReferralIsRoutedWithItsReasonsAndTheAssignedAgencyAcceptsIt() {
+        String caseId = refer(KURUME, "荒木", 81, List.of(Concern.DEMENTIA), Channel.AGENCY, Consent.UNKNOWN,
+                LocalDate.now(ZoneId.of("Asia/Tokyo")));
+        RoutingEvent.CaseRouted routed = awaitRouting(caseId, RoutingEvent.CaseRouted.class);
+        assertEquals(ARAKI_HOUKATSU, routed.agencyId());
+
+        routing(role("coordinator", KURUME), caseId).statusCode(200)
+                .body("decision", equalTo("ROUTED"))
+                .body("agencyId", equalTo(ARAKI_HOUKATSU))
+                .body("state", equalTo("AWAITING"))
+                .body("fields", hasItem("ELDERLY"))
+                .body("reasons.rule", hasItem("ONE_FIELD"))
+                .body("reasons.find { it.rule == 'ONE_FIELD' }.detail", containsString("高齢"))
+                .body("ruleSetVersion", equalTo("tsunagu-default-2026.1"))
+                .body("directoryVersion", startsWith("2024-04-01-sample@"));
+
+        answer(agency(ARAKI_HOUKATSU, KURUME), caseId, "{\"accepted\":true}").statusCode(200)
+                .body("state", equalTo("ACCEPTED"));
+        awaitRouting(caseId, RoutingEvent.RoutingAccepted.class);
+        answer(agency(ARAKI_HOUKATSU, KURUME), caseId, "{\"accepted\":true}").statusCode(409);
+    }
+
+    @Test
+    void onlyTheAssignedAgencyMayAnswer() {
+        String caseId = refer(KURUME, "荒木", 79, List.of(Concern.ELDER_CARE), Channel.AGENCY, Consent.UNKNOWN,
+                LocalDate.now(ZoneId.of("Asia/Tokyo")));
+        awaitRouting(caseId, RoutingEvent.CaseRouted.class);
+        answer(agency("kurume-houkatsu-01", KURUME), caseId, "{\"accepted\":true}").statusCode(403)
+                .contentType("application/problem+json");
+        answer(role("coordinator", KURUME), caseId, "{\"accepted\":true}").statusCode(403);
+        answer(agency(ARAKI_HOUKATSU, NAGAREYAMA), caseId, "{\"accepted\":true}").statusCode(404);
+        answer(agency(ARAKI_HOUKATSU, KURUME), caseId, "{\"accepted\":false}").statusCode(400)
+                .body("errors.field", hasItem("reason"));
+        answer(agency(ARAKI_HOUKATSU, KURUME), caseId, "{}").statusCode(400).body("errors.field", hasItem("accepted"));
+        routing(agency("kurume-houkatsu-01", KURUME), caseId).statusCode(404);
+        routing(role("coordinator", NAGAREYAMA), caseId).statusCode(404);
+    }
+
+    @Test
+    void aDeclineRoutesToTheNextSiteAndTheLastDeclineEscalates() {
+        String caseId = refer(NAGAREYAMA, "北部", 72, List.of(Concern.DEMENTIA), Channel.AGENCY, Consent.GIVEN,
+                LocalDate.now(ZoneId.of("Asia/Tokyo")));
+        String first = awaitRouting(caseId, RoutingEvent.CaseRouted.class).agencyId();
+        answer(agency(first, NAGAREYAMA), caseId, "{\"accepted\":false,\"reason\":\"担当圏域外のため\"}")
+                .statusCode(200)
+                .body("state", equalTo("AWAITING"))
+                .body("declinedBy", hasItem(first));
+        routing(role("coordinator", NAGAREYAMA), caseId).statusCode(200)
+                .body("agencyId", not(equalTo(first)))
+                .body("history.eventType", hasItem("jp.tsunagu.routing.routing-declined.v1"));
+        RoutingEvent.RoutingDeclined declined = awaitRouting(caseId, RoutingEvent.RoutingDeclined.class);
+        assertEquals("担当圏域外のため", declined.reason());
+
+        String kurumeCase = refer(KURUME, "荒木", 90, List.of(Concern.DEMENTIA), Channel.AGENCY, Consent.GIVEN,
+                LocalDate.now(ZoneId.of("Asia/Tokyo")));
+        awaitRouting(kurumeCase, RoutingEvent.CaseRouted.class);
+        answer(agency(ARAKI_HOUKATSU, KURUME), kurumeCase, "{\"accepted\":false,\"reason\":\"定員超過\"}")
+                .statusCode(200)
+                .body("decision", equalTo("ESCALATED"))
+                .body("track", equalTo("JUUSOU_SHIEN_KAIGI"))
+                .body("reasons.rule", hasItem("NO_SITE"));
+        awaitRouting(kurumeCase, RoutingEvent.CaseEscalated.class);
+    }
+
+    @Test
+    void aRoutingNotAcceptedInTimeIsEscalatedByTheCheck() {
+        LocalDate longAgo = LocalDate.now(ZoneId.of("Asia/Tokyo")).minusDays(30);
+        String caseId = refer(KURUME, "荒木", 83, List.of(Concern.DEMENTIA), Channel.AGENCY, Consent.NOT_GIVEN, longAgo);
+        awaitRouting(caseId, RoutingEvent.CaseRouted.class);
+        given().header("Authorization", bearer(role("coordinator", KURUME))).post("/routing/acceptance-check")
+                .then().statusCode(200);
+        RoutingEvent.AcceptanceOverdue overdue = awaitRouting(caseId, RoutingEvent.AcceptanceOverdue.class);
+        assertEquals(ARAKI_HOUKATSU, overdue.agencyId());
+        assertEquals(30, overdue.daysWaited());
+        RoutingEvent.CaseEscalated escalated = awaitRouting(caseId, RoutingEvent.CaseEscalated.class);
+        assertEquals("SHIEN_KAIGI", escalated.track().name());
+        routing(role("coordinator", KURUME), caseId).statusCode(200).body("state", equalTo("ESCALATED"))
+                .body("reasons.rule", hasItem("ACCEPTANCE_OVERDUE"));
+    }
+
+    @Test
+    void outreachAndUrgentEscalationAreEvents() {
+        String outreach = refer(KURUME, "篠山", 24, List.of(Concern.HIKIKOMORI), Channel.OUTREACH, Consent.UNKNOWN,
+                LocalDate.now(ZoneId.of("Asia/Tokyo")));
+        assertEquals("kurume-outreach-01", awaitRouting(outreach, RoutingEvent.OutreachRequested.class).agencyId());
+
+        String urgent = refer(KURUME, "篠山", 7, List.of(Concern.CHILD_ABUSE), Channel.PHONE, Consent.UNKNOWN,
+                LocalDate.now(ZoneId.of("Asia/Tokyo")), Urgency.EMERGENCY);
+        RoutingEvent.CaseEscalated e = awaitRouting(urgent, RoutingEvent.CaseEscalated.class);
+        assertEquals(true, e.urgent());
+    }
+
+    @Test
+    void theDirectoryIsServedAndAnnouncedAsAnEvent() {
+        given().header("Authorization", bearer(agency("kurume-houkatsu-01", KURUME))).get("/agencies").then()
+                .statusCode(200)
+                .body("municipalityName", equalTo("久留米市"))
+                .body("agencies", hasSize(21))
+                .body("agencies.find { it.id == 'kurume-kosodate-01' }.form", equalTo("直営"))
+                .body("areas", hasSize(46));
+        given().header("Authorization", bearer(role("coordinator", NAGAREYAMA))).get("/agencies").then()
+                .statusCode(200)
+                .body("agencies.find { it.id == 'nagareyama-yumat-01' }.legalCategory", equalTo("第1号ニ"));
+        given().get("/agencies").then().statusCode(401);
+
+        var record = TopicProbe.await(Topics.ROUTING, r -> "directory/402036".equals(r.key()), Duration.ofSeconds(30));
+        RoutingEvent.DirectoryChanged changed = assertInstanceOf(RoutingEvent.DirectoryChanged.class,
+                TopicProbe.decode(record).data());
+        assertEquals(21, changed.directory().agencies().size());
+    }
+
+    static String refer(String municipality, String area, int age, List<Concern> concerns, Channel channel,
+                        Consent consent, LocalDate receivedOn) {
+        return refer(municipality, area, age, concerns, channel, consent, receivedOn, Urgency.ROUTINE);
+    }
+
+    static String refer(String municipality, String area, int age, List<Concern> concerns, Channel channel,
+                        Consent consent, LocalDate receivedOn, Urgency urgency) {
+        String caseId = UUID.randomUUID().toString();
+        var event = new IntakeEvent.ReferralReceived(caseId, municipality, "referrer-1", channel, receivedOn, area,
+                AgeBand.of(age), List.of(), concerns, consent, urgency, false,
+                new SealedData("A256GCM", "case/" + caseId + "/1", "bm9uY2U=", "Y2lwaGVy"));
+        TopicProbe.publish(Topics.INTAKE, new EventEnvelope<TsunaguEvent>(caseId + "/referral-received",
+                "/tsunagu/intake-service", Instant.now(), receivedOn, "request/test", event));
+        return caseId;
+    }
+
+    static <E extends RoutingEvent> E awaitRouting(String caseId, Class<E> type) {
+        var record = TopicProbe.await(Topics.ROUTING, r -> caseId.equals(r.key())
+                && type.isInstance(TopicProbe.decode(r).data()), Duration.ofSeconds(30));
+        return type.cast(TopicProbe.decode(record).data());
+    }
+
+    static ValidatableResponse routing(String token, String caseId) {
+        return given().header("Authorization", bearer(token)).get("/cases/" + caseId + "/routing").then();
+    }
+
+    static ValidatableResponse answer(String token, String caseId, String body) {
+        return given().header("Authorization", bearer(token)).contentType("application/json").body(body)
+                .post("/cases/" + caseId + "/acceptance").then();
+    }
+}
