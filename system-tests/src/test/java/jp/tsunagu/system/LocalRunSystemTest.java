@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -80,6 +81,57 @@ class LocalRunSystemTest {
         assertEquals(200, again.statusCode(), "the case survives stop and up");
         assertTrue(again.body().contains(caseId));
         assertFalse(again.body().contains("システム"), "no personal field in the status");
+    }
+
+    @Test
+    void aReferralIsRoutedAndTheReferrerSeesTheAgencyAcceptIt() throws Exception {
+        String referrer = run("token", "agency", "--agency", "kurume-kikan-01", "--municipality", "402036").trim();
+        HttpResponse<String> created = post(8081, "/referrals", referrer, UUID.randomUUID().toString(), """
+                {"channel":"AGENCY","person":{"name":"ルート 試験","age":81,"area":"荒木"},
+                 "concerns":["DEMENTIA"],"consent":"UNKNOWN","urgency":"ROUTINE"}""");
+        assertEquals(201, created.statusCode(), created.body());
+        String caseId = JSON.readTree(created.body()).get("caseId").asText();
+
+        JsonNode routed = awaitStatus(caseId, referrer, "ROUTED");
+        assertEquals("kurume-houkatsu-06", routed.get("agencyId").asText(), "荒木's 地域包括支援センター");
+
+        String assigned = run("token", "agency", "--agency", "kurume-houkatsu-06", "--municipality", "402036").trim();
+        HttpResponse<String> accepted = post(8082, "/cases/" + caseId + "/acceptance", assigned, null,
+                "{\"accepted\":true}");
+        assertEquals(200, accepted.statusCode(), accepted.body());
+
+        JsonNode status = awaitStatus(caseId, referrer, "ACCEPTED");
+        List<String> steps = new java.util.ArrayList<>();
+        status.get("history").forEach(h -> steps.add(h.get("eventType").asText()));
+        assertEquals(List.of("jp.tsunagu.intake.referral-received.v1", "jp.tsunagu.routing.case-routed.v1",
+                "jp.tsunagu.routing.routing-accepted.v1"), steps);
+    }
+
+    static JsonNode awaitStatus(String caseId, String token, String status) throws Exception {
+        JsonNode last = null;
+        for (int i = 0; i < 150; i++) {
+            HttpResponse<String> r = get(8081 + OFFSET, "/referrals/" + caseId, token);
+            if (r.statusCode() == 200) {
+                last = JSON.readTree(r.body());
+                if (status.equals(last.get("status").asText())) {
+                    return last;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("case " + caseId + " never reached " + status + "; last seen " + last);
+    }
+
+    static HttpResponse<String> post(int port, String path, String token, String idempotencyKey, String body)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(port, path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json");
+        if (idempotencyKey != null) {
+            b.header("Idempotency-Key", idempotencyKey);
+        }
+        return HTTP.send(b.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpResponse<String> get(int port, String path, String token) throws Exception {
