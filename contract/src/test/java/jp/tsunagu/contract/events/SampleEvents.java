@@ -26,7 +26,7 @@ final class SampleEvents {
         if (c == String.class) {
             return "s" + depth + "-値";
         }
-        if (c == int.class) {
+        if (c == int.class || c == Integer.class) {
             return 7;
         }
         if (c == boolean.class) {
