@@ -107,6 +107,57 @@ class LocalRunSystemTest {
                 "jp.tsunagu.routing.routing-accepted.v1"), steps);
     }
 
+    @Test
+    void cSanWithConsentGoesToTheMultiLayeredMeetingAndItsOutcomeReachesTheReferrer() throws Exception {
+        String referrer = run("token", "agency", "--agency", "kurume-jiritsu-01", "--municipality", "402036").trim();
+        String coordinator = run("token", "coordinator", "--municipality", "402036").trim();
+        HttpResponse<String> created = post(8081, "/referrals", referrer, UUID.randomUUID().toString(), """
+                {"channel":"AGENCY","person":{"name":"C","age":45,"area":"篠山"},
+                 "household":[{"relation":"PARENT","age":78,"concerns":["DEMENTIA"]}],
+                 "concerns":["MENTAL_HEALTH","POVERTY"],"consent":"GIVEN","urgency":"ROUTINE"}""");
+        assertEquals(201, created.statusCode(), created.body());
+        String caseId = JSON.readTree(created.body()).get("caseId").asText();
+
+        awaitStatus(caseId, referrer, "IN_MEETING");
+        JsonNode routing = JSON.readTree(get(8082 + OFFSET, "/cases/" + caseId + "/routing", referrer).body());
+        assertEquals("ESCALATED", routing.get("decision").asText());
+        assertEquals("JUUSOU_SHIEN_KAIGI", routing.get("track").asText());
+
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).toString();
+        JsonNode meetings = JSON.readTree(get(8083 + OFFSET, "/meetings?type=JUUSOU_SHIEN_KAIGI&from=" + today,
+                coordinator).body());
+        String meetingId = meetings.get(0).get("meetingId").asText();
+        JsonNode meeting = JSON.readTree(get(8083 + OFFSET, "/meetings/" + meetingId, coordinator).body());
+        List<String> agenda = new java.util.ArrayList<>();
+        meeting.get("agenda").forEach(a -> agenda.add(a.get("caseId").asText()));
+        assertTrue(agenda.contains(caseId), "on the agenda of " + meetingId + ": " + agenda);
+
+        HttpResponse<String> minutes = post(8083, "/meetings/" + meetingId + "/minutes", coordinator, null, """
+                {"heldOn":"%s","attendees":["kurume-jiritsu-01","kurume-houkatsu-01","kurume-kikan-01"],
+                 "reviews":[{"caseId":"%s","outcome":"PLAN","planType":"MULTI_AGENCY",
+                   "roles":[{"agencyId":"kurume-kikan-01","responsibility":"障害者手帳の取得支援"},
+                            {"agencyId":"kurume-jiritsu-01","responsibility":"家計の相談"}]}]}"""
+                .formatted(today, caseId));
+        assertEquals(201, minutes.statusCode(), minutes.body());
+
+        JsonNode status = awaitHistory(caseId, referrer, "jp.tsunagu.meeting.case-reviewed.v1");
+        assertEquals("IN_MEETING", status.get("status").asText());
+        List<String> details = new java.util.ArrayList<>();
+        status.get("history").forEach(h -> details.add(h.path("detail").asText()));
+        assertTrue(details.contains("JUUSOU_SHIEN_KAIGI: PLAN"), details.toString());
+    }
+
+    static JsonNode awaitHistory(String caseId, String token, String eventType) throws Exception {
+        for (int i = 0; i < 150; i++) {
+            HttpResponse<String> r = get(8081 + OFFSET, "/referrals/" + caseId, token);
+            if (r.statusCode() == 200 && r.body().contains(eventType)) {
+                return JSON.readTree(r.body());
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("case " + caseId + " never showed " + eventType);
+    }
+
     static JsonNode awaitStatus(String caseId, String token, String status) throws Exception {
         JsonNode last = null;
         for (int i = 0; i < 150; i++) {

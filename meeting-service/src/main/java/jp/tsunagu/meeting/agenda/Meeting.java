@@ -1,0 +1,20 @@
+package jp.tsunagu.meeting.agenda;
+
+import jp.tsunagu.contract.codes.MeetingType;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** A meeting as meeting-service keeps it. {@code heldOn} is null until its minutes are recorded. */
+public record Meeting(String meetingId, String municipality, MeetingType type, LocalDate scheduledOn, boolean adHoc,
+                      List<String> members, LocalDate heldOn, List<String> attendees) {
+
+    public boolean hasCaseAgenda() {
+        return type == MeetingType.JUUSOU_SHIEN_KAIGI || type == MeetingType.SHIEN_KAIGI;
+    }
+
+    /** Invited or attended: may read the meeting's confidential material. */
+    public boolean includes(String agencyId) {
+        return agencyId != null && (members.contains(agencyId) || attendees.contains(agencyId));
+    }
+}

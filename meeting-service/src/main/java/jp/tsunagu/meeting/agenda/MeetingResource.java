@@ -1,0 +1,128 @@
+package jp.tsunagu.meeting.agenda;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jp.tsunagu.contract.codes.Coded;
+import jp.tsunagu.contract.codes.FiscalYear;
+import jp.tsunagu.contract.codes.MeetingType;
+import jp.tsunagu.meeting.minutes.MinutesRequest;
+import jp.tsunagu.support.problem.ApiProblem;
+import jp.tsunagu.support.problem.FieldError;
+import jp.tsunagu.support.problem.Params;
+import jp.tsunagu.support.security.CurrentCaller;
+import jp.tsunagu.support.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+@Path("/meetings")
+@Tag(name = "Meetings", description = "重層的支援会議・支援会議・考える会・代表者会議")
+@Produces(MediaType.APPLICATION_JSON)
+public class MeetingResource {
+
+    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+
+    private final MeetingService service;
+    private final CurrentCaller caller;
+
+    public MeetingResource(MeetingService service, CurrentCaller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.COORDINATOR)
+    @Operation(summary = "Schedule an ad-hoc meeting", description = "Cases of its track that wait for a meeting go on "
+            + "its agenda. The same Idempotency-Key returns the same meeting.")
+    @APIResponse(responseCode = "201", description = "Scheduled")
+    public Uni<Response> create(@HeaderParam("Idempotency-Key") String idempotencyKey, NewMeeting request) {
+        return service.create(caller.get(), idempotencyKey, request).map(m -> Response
+                .created(URI.create("/meetings/" + m.meetingId())).entity(Map.of("meetingId", m.meetingId())).build());
+    }
+
+    @POST
+    @Path("/schedule")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.COORDINATOR)
+    @Operation(summary = "Generate a fiscal year's regular meetings from the municipality's calendar",
+            description = "Body {\"fiscalYear\": \"R6\"} or 2024. Meetings already scheduled are kept.")
+    public Uni<List<MeetingView.Summary>> schedule(Map<String, String> body) {
+        FiscalYear year;
+        try {
+            year = FiscalYear.parse(body == null ? null : body.get("fiscalYear"));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.validation(List.of(new FieldError("fiscalYear", e.getMessage())));
+        }
+        return service.scheduleYear(caller.get(), year).map(all -> all.stream().map(m -> new MeetingView.Summary(
+                m.meetingId(), m.type(), m.type().label(), m.scheduledOn(), m.adHoc(), m.heldOn())).toList());
+    }
+
+    @GET
+    @RolesAllowed({Roles.COORDINATOR, Roles.MEETING_MEMBER, Roles.AGENCY})
+    @Operation(summary = "Meetings of the caller's municipality between two dates (no agenda, no minutes)")
+    public Uni<List<MeetingView.Summary>> list(@QueryParam("from") String from, @QueryParam("to") String to,
+                                               @QueryParam("type") String type) {
+        LocalDate today = LocalDate.now(TOKYO);
+        LocalDate f = Params.date(from, "from", today.minusMonths(3));
+        LocalDate t = Params.date(to, "to", today.plusMonths(12));
+        MeetingType mt = null;
+        if (type != null) {
+            mt = Coded.parse(MeetingType.class, type).orElseThrow(() -> ApiProblem.validation(List.of(
+                    new FieldError("type", "one of " + String.join(", ", Coded.codes(MeetingType.class))))));
+        }
+        return service.list(caller.get(), f, t, mt);
+    }
+
+    @GET
+    @Path("/{meetingId}")
+    @RolesAllowed({Roles.COORDINATOR, Roles.MEETING_MEMBER, Roles.AGENCY})
+    @Operation(summary = "A meeting with its agenda and, once held, its minutes", description = "The material of a "
+            + "支援会議 (and of any case meeting) is for coordinators and the meeting's members only; anyone else gets "
+            + "404. Every read and refused attempt is recorded in the audit trail.")
+    public Uni<MeetingView> get(@PathParam("meetingId") String meetingId) {
+        return service.view(caller.get(), meetingId);
+    }
+
+    @PUT
+    @Path("/{meetingId}/members")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.COORDINATOR)
+    @Operation(summary = "Set the agencies invited to a meeting", description = "Body {\"members\": [agencyId, …]}")
+    public Uni<MeetingView> members(@PathParam("meetingId") String meetingId, Map<String, List<String>> body) {
+        return service.setMembers(caller.get(), meetingId, body == null ? List.of() : body.get("members"))
+                .chain(m -> service.view(caller.get(), meetingId));
+    }
+
+    @POST
+    @Path("/{meetingId}/minutes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.COORDINATOR)
+    @Operation(summary = "Record a meeting's minutes", description = "Each review's outcome becomes an event. A 支援会議 "
+            + "never adopts a plan (PLAN/REPLAN → 409); minutes are recorded once (→ 409); a case not on the agenda "
+            + "needs a reason and is recorded as an ad-hoc review.")
+    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "409", description = "Already held, or the meeting type may not decide this")
+    public Uni<Response> minutes(@PathParam("meetingId") String meetingId, MinutesRequest request) {
+        return service.recordMinutes(caller.get(), meetingId, request, LocalDate.now(TOKYO))
+                .chain(m -> service.view(caller.get(), meetingId))
+                .map(view -> Response.status(201).entity(view).build());
+    }
+}

@@ -1,0 +1,30 @@
+package jp.tsunagu.meeting.minutes;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+
+/** {@code POST /meetings/{meetingId}/minutes}. Codes arrive as strings so that every bad value is named at once. */
+@Schema(name = "MinutesRequest")
+public record MinutesRequest(
+        @Schema(required = true, description = "The day the meeting was held (YYYY-MM-DD)") String heldOn,
+        @Schema(description = "Agency ids of those who attended") List<String> attendees,
+        @Schema(description = "One outcome per case discussed") List<ReviewRequest> reviews) {
+
+    @Schema(name = "CaseReviewRequest")
+    public record ReviewRequest(
+            @Schema(required = true) String caseId,
+            @Schema(required = true, enumeration = {"PLAN", "REPLAN", "CLOSE", "CONTINUE", "WATCH", "SHARE_INFO"})
+            String outcome,
+            @Schema(enumeration = {"MULTI_AGENCY", "OUTREACH", "PARTICIPATION"},
+                    description = "Required for PLAN and REPLAN") String planType,
+            List<RoleRequest> roles,
+            @Schema(description = "Confidential note, at most 2000 characters") String note,
+            @Schema(description = "Required when the case was not on the agenda (an ad-hoc review)") String reason) {
+    }
+
+    @Schema(name = "RoleRequest")
+    public record RoleRequest(@Schema(required = true) String agencyId,
+                              @Schema(required = true) String responsibility) {
+    }
+}

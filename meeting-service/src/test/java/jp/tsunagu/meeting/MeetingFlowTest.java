@@ -1,0 +1,215 @@
+package jp.tsunagu.meeting;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import jp.tsunagu.contract.Topics;
+import jp.tsunagu.contract.codes.AgeBand;
+import jp.tsunagu.contract.codes.Channel;
+import jp.tsunagu.contract.codes.Concern;
+import jp.tsunagu.contract.codes.Consent;
+import jp.tsunagu.contract.codes.MeetingType;
+import jp.tsunagu.contract.codes.Urgency;
+import jp.tsunagu.contract.events.EventEnvelope;
+import jp.tsunagu.contract.events.IntakeEvent;
+import jp.tsunagu.contract.events.MeetingEvent;
+import jp.tsunagu.contract.events.RoutingEvent;
+import jp.tsunagu.contract.events.SealedData;
+import jp.tsunagu.contract.events.TsunaguEvent;
+import jp.tsunagu.testing.TopicProbe;
+import jp.tsunagu.testing.TsunaguTestResources;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static io.restassured.RestAssured.given;
+import static jp.tsunagu.testing.Tokens.KURUME;
+import static jp.tsunagu.testing.Tokens.NAGAREYAMA;
+import static jp.tsunagu.testing.Tokens.agency;
+import static jp.tsunagu.testing.Tokens.bearer;
+import static jp.tsunagu.testing.Tokens.role;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Escalations onto agendas, consent moving tracks, minutes as events, and 支援会議 confidentiality. */
+@QuarkusTest
+@QuarkusTestResource(TsunaguTestResources.class)
+class MeetingFlowTest {
+
+    @Test
+    void anEscalatedCaseIsQueuedForTheNextMeetingOfItsTrackAndConsentMovesIt() {
+        String caseId = referAndEscalate(KURUME, Consent.UNKNOWN, MeetingType.SHIEN_KAIGI, LocalDate.of(2024, 4, 2), false);
+        MeetingEvent.CaseQueued queued = awaitMeetingEvent(caseId, MeetingEvent.CaseQueued.class, q -> true);
+        assertEquals("402036-SHIEN_KAIGI-2024-04-24", queued.meetingId(), "the 4th Wednesday of April 2024");
+        meeting(role("coordinator", KURUME), queued.meetingId()).statusCode(200)
+                .body("typeLabel", equalTo("支援会議"))
+                .body("agenda.caseId", hasItem(caseId));
+
+        publish(Topics.INTAKE, new IntakeEvent.ConsentRecorded(caseId, KURUME, Consent.GIVEN, LocalDate.of(2024, 4, 5)),
+                LocalDate.of(2024, 4, 5));
+        MeetingEvent.CaseQueued moved = awaitMeetingEvent(caseId, MeetingEvent.CaseQueued.class,
+                q -> q.track() == MeetingType.JUUSOU_SHIEN_KAIGI);
+        assertEquals("402036-JUUSOU_SHIEN_KAIGI-2024-04-24", moved.meetingId());
+        meeting(role("coordinator", KURUME), moved.meetingId()).body("agenda.caseId", hasItem(caseId));
+        meeting(role("coordinator", KURUME), queued.meetingId()).body("agenda.caseId", not(hasItem(caseId)));
+    }
+
+    @Test
+    void minutesBecomeEventsOnceAndUnreviewedCasesStayQueued() {
+        LocalDate may = LocalDate.of(2024, 5, 1);
+        String planned = referAndEscalate(KURUME, Consent.GIVEN, MeetingType.JUUSOU_SHIEN_KAIGI, may, false);
+        String waiting = referAndEscalate(KURUME, Consent.GIVEN, MeetingType.JUUSOU_SHIEN_KAIGI, may, false);
+        awaitMeetingEvent(planned, MeetingEvent.CaseQueued.class, q -> true);
+        awaitMeetingEvent(waiting, MeetingEvent.CaseQueued.class, q -> true);
+        String meetingId = "402036-JUUSOU_SHIEN_KAIGI-2024-05-22";
+
+        String minutes = """
+                {"heldOn":"2024-05-22","attendees":["kurume-houkatsu-01","kurume-jiritsu-01"],
+                 "reviews":[{"caseId":"%s","outcome":"PLAN","planType":"MULTI_AGENCY",
+                             "roles":[{"agencyId":"kurume-jiritsu-01","responsibility":"家計の立て直し"}],
+                             "note":"本人の願いを確認"}]}""".formatted(planned);
+        postMinutes(meetingId, minutes).statusCode(201)
+                .body("heldOn", equalTo("2024-05-22"))
+                .body("reviews[0].outcome", equalTo("PLAN"))
+                .body("agenda.caseId", not(hasItem(planned)));
+        postMinutes(meetingId, minutes).statusCode(409).body("type", equalTo("/problems/minutes-exist"));
+
+        MeetingEvent.CaseReviewed reviewed = awaitMeetingEvent(planned, MeetingEvent.CaseReviewed.class, r -> true);
+        assertEquals("PLAN", reviewed.outcome().name());
+        assertEquals("MULTI_AGENCY", reviewed.planType().name());
+        assertEquals("kurume-jiritsu-01", reviewed.roles().get(0).agencyId());
+        assertEquals(LocalDate.of(2024, 5, 22), reviewed.heldOn());
+        var minutesRecord = TopicProbe.await(Topics.MEETINGS, r -> meetingId.equals(r.key())
+                && TopicProbe.decode(r).data() instanceof MeetingEvent.MinutesRecorded, Duration.ofSeconds(30));
+        assertEquals(LocalDate.of(2024, 5, 22), TopicProbe.decode(minutesRecord).businessDate());
+
+        MeetingEvent.CaseQueued carried = awaitMeetingEvent(waiting, MeetingEvent.CaseQueued.class,
+                q -> "402036-JUUSOU_SHIEN_KAIGI-2024-06-26".equals(q.meetingId()));
+        assertEquals(MeetingType.JUUSOU_SHIEN_KAIGI, carried.track());
+    }
+
+    @Test
+    void aSupportMeetingMayNotAdoptAPlan() {
+        String caseId = referAndEscalate(KURUME, Consent.NOT_GIVEN, MeetingType.SHIEN_KAIGI, LocalDate.of(2024, 7, 1),
+                false);
+        awaitMeetingEvent(caseId, MeetingEvent.CaseQueued.class, q -> true);
+        postMinutes("402036-SHIEN_KAIGI-2024-07-24", """
+                {"heldOn":"2024-07-24","attendees":[],"reviews":[{"caseId":"%s","outcome":"PLAN","planType":"OUTREACH"}]}
+                """.formatted(caseId)).statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("never adopts a plan"));
+        postMinutes("402036-SHIEN_KAIGI-2024-07-24", """
+                {"heldOn":"2024-07-24","attendees":["kurume-kikan-01"],"reviews":[{"caseId":"%s","outcome":"WATCH",
+                 "note":"民生委員による見守り"}]}""".formatted(caseId)).statusCode(201);
+    }
+
+    @Test
+    void supportMeetingMaterialIsForCoordinatorsAndMembersAndEveryReadIsAudited() {
+        String caseId = referAndEscalate(KURUME, Consent.UNKNOWN, MeetingType.SHIEN_KAIGI, LocalDate.of(2024, 8, 1),
+                false);
+        String meetingId = awaitMeetingEvent(caseId, MeetingEvent.CaseQueued.class, q -> true).meetingId();
+
+        meeting(agency("kurume-houkatsu-03", KURUME), meetingId).statusCode(404);
+        meeting(role("meeting-member", KURUME), meetingId).statusCode(404);
+        meeting(role("coordinator", NAGAREYAMA), meetingId).statusCode(404);
+
+        given().header("Authorization", bearer(role("coordinator", KURUME))).contentType("application/json")
+                .body("{\"members\":[\"kurume-houkatsu-03\"]}").put("/meetings/" + meetingId + "/members")
+                .then().statusCode(200);
+        meeting(agency("kurume-houkatsu-03", KURUME), meetingId).statusCode(200).body("agenda.caseId", hasItem(caseId));
+
+        ValidatableResponse audit = given().header("Authorization", bearer(role("coordinator", KURUME)))
+                .get("/audit?from=2020-01-01").then().statusCode(200);
+        List<String> outcomes = audit.extract().path("findAll { it.resource == 'meeting/" + meetingId
+                + "' && it.agencyId == 'kurume-houkatsu-03' }.outcome");
+        assertEquals(List.of("DENIED", "ALLOWED"), outcomes);
+        audit.body("findAll { it.resource == 'meeting/" + meetingId + "' }.roles", hasItem("meeting-member"));
+        given().header("Authorization", bearer(agency("kurume-houkatsu-03", KURUME))).get("/audit").then()
+                .statusCode(403);
+    }
+
+    @Test
+    void anUrgentEscalationGetsAnAdHocSupportMeetingWithinDays() {
+        LocalDate on = LocalDate.of(2024, 9, 2);
+        String caseId = referAndEscalate(KURUME, Consent.UNKNOWN, MeetingType.SHIEN_KAIGI, on, true);
+        MeetingEvent.CaseQueued queued = awaitMeetingEvent(caseId, MeetingEvent.CaseQueued.class, q -> true);
+        var scheduled = TopicProbe.await(Topics.MEETINGS, r -> queued.meetingId().equals(r.key())
+                && TopicProbe.decode(r).data() instanceof MeetingEvent.MeetingScheduled, Duration.ofSeconds(30));
+        MeetingEvent.MeetingScheduled m = (MeetingEvent.MeetingScheduled) TopicProbe.decode(scheduled).data();
+        assertTrue(m.adHoc());
+        assertEquals(MeetingType.SHIEN_KAIGI, m.type());
+        assertTrue(!m.scheduledOn().isBefore(on) && !m.scheduledOn().isAfter(on.plusDays(3)), m.scheduledOn().toString());
+    }
+
+    @Test
+    void withoutARegularSupportMeetingCasesWaitForTheNextAdHocOne() {
+        String caseId = referAndEscalate(NAGAREYAMA, Consent.UNKNOWN, MeetingType.SHIEN_KAIGI, LocalDate.now(), false);
+        assertNull(awaitMeetingEvent(caseId, MeetingEvent.CaseQueued.class, q -> true).meetingId(),
+                "流山市 holds 支援会議 only as needed");
+        String meetingId = given().header("Authorization", bearer(role("coordinator", NAGAREYAMA)))
+                .header("Idempotency-Key", UUID.randomUUID().toString()).contentType("application/json")
+                .body("{\"type\":\"SHIEN_KAIGI\",\"scheduledOn\":\"" + LocalDate.now().plusDays(10) + "\"}")
+                .post("/meetings").then().statusCode(201).extract().path("meetingId");
+        awaitMeetingEvent(caseId, MeetingEvent.CaseQueued.class, q -> meetingId.equals(q.meetingId()));
+        given().header("Authorization", bearer(role("coordinator", NAGAREYAMA)))
+                .get("/meetings?type=SHIEN_KAIGI").then().statusCode(200).body("meetingId", hasItem(meetingId));
+    }
+
+    @Test
+    void badRequestsAreNamed() {
+        given().header("Authorization", bearer(role("coordinator", KURUME))).contentType("application/json")
+                .body("{\"type\":\"TEA_PARTY\",\"scheduledOn\":\"soon\"}").post("/meetings").then().statusCode(400)
+                .body("errors.field", hasItem("type")).body("errors.field", hasItem("scheduledOn"));
+        given().header("Authorization", bearer(agency("kurume-houkatsu-01", KURUME))).contentType("application/json")
+                .body("{\"type\":\"SHIEN_KAIGI\",\"scheduledOn\":\"2024-10-01\"}").post("/meetings").then()
+                .statusCode(403);
+        postMinutes("402036-SHIEN_KAIGI-2099-01-01", "{\"heldOn\":\"2024-01-01\"}").statusCode(404);
+    }
+
+    static String referAndEscalate(String municipality, Consent consent, MeetingType track, LocalDate on,
+                                   boolean urgent) {
+        String caseId = UUID.randomUUID().toString();
+        publish(Topics.INTAKE, new IntakeEvent.ReferralReceived(caseId, municipality, "referrer-1", Channel.AGENCY, on,
+                municipality.equals(KURUME) ? "荒木" : "北部", AgeBand.AGE_40_49, List.of(),
+                List.of(Concern.HIKIKOMORI), consent, urgent ? Urgency.EMERGENCY : Urgency.ROUTINE, false,
+                new SealedData("A256GCM", "case/" + caseId + "/1", "bm9uY2U=", "Y2lwaGVy")), on);
+        publish(Topics.ROUTING, new RoutingEvent.CaseEscalated(caseId, municipality, track, urgent, List.of(),
+                List.of(), "rules", "dir"), on);
+        return caseId;
+    }
+
+    static void publish(String topic, TsunaguEvent event, LocalDate on) {
+        TopicProbe.publish(topic, new EventEnvelope<>(UUID.randomUUID().toString(), "/tsunagu/test", Instant.now(),
+                on, null, event));
+    }
+
+    static <E extends MeetingEvent> E awaitMeetingEvent(String caseId, Class<E> type, Predicate<E> match) {
+        var record = TopicProbe.await(Topics.MEETINGS, r -> {
+            if (!caseId.equals(r.key())) {
+                return false;
+            }
+            var data = TopicProbe.decode(r).data();
+            return type.isInstance(data) && match.test(type.cast(data));
+        }, Duration.ofSeconds(30));
+        return type.cast(TopicProbe.decode(record).data());
+    }
+
+    static ValidatableResponse meeting(String token, String meetingId) {
+        return given().header("Authorization", bearer(token)).get("/meetings/" + meetingId).then();
+    }
+
+    static ValidatableResponse postMinutes(String meetingId, String body) {
+        return given().header("Authorization", bearer(role("coordinator", KURUME))).contentType("application/json")
+                .body(body).post("/meetings/" + meetingId + "/minutes").then();
+    }
+}

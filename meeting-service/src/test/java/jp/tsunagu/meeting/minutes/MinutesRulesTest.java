@@ -1,0 +1,94 @@
+package jp.tsunagu.meeting.minutes;
+
+import jp.tsunagu.contract.codes.Consent;
+import jp.tsunagu.contract.codes.MeetingType;
+import jp.tsunagu.contract.codes.ReviewOutcome;
+import jp.tsunagu.support.problem.FieldError;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MinutesRulesTest {
+
+    static final LocalDate TODAY = LocalDate.of(2024, 6, 30);
+    static final Set<String> AGENCIES = Set.of("a1", "a2");
+
+    static MinutesRequest.ReviewRequest review(String caseId, String outcome, String planType, String reason) {
+        return new MinutesRequest.ReviewRequest(caseId, outcome, planType,
+                List.of(new MinutesRequest.RoleRequest("a1", "生活面の見守り")), "メモ", reason);
+    }
+
+    static MinutesRules.Result check(MeetingType type, MinutesRequest.ReviewRequest... reviews) {
+        return MinutesRules.check(type, null, new MinutesRequest("2024-06-26", List.of("a1", "a2"), List.of(reviews)),
+                Set.of("c1", "c2"), Map.of("c1", Consent.GIVEN, "c2", Consent.NOT_GIVEN, "c3", Consent.GIVEN),
+                AGENCIES, TODAY);
+    }
+
+    @Test
+    void aMultiLayeredMeetingAdoptsAPlanForACaseWithConsent() {
+        var valid = assertInstanceOf(MinutesRules.Result.Valid.class,
+                check(MeetingType.JUUSOU_SHIEN_KAIGI, review("c1", "PLAN", "MULTI_AGENCY", null)));
+        assertEquals(ReviewOutcome.PLAN, valid.reviews().get(0).outcome());
+        assertEquals("a1", valid.reviews().get(0).roles().get(0).agencyId());
+    }
+
+    @Test
+    void aSupportMeetingNeverAdoptsAPlan() {
+        for (String outcome : List.of("PLAN", "REPLAN")) {
+            var conflict = assertInstanceOf(MinutesRules.Result.Conflict.class,
+                    check(MeetingType.SHIEN_KAIGI, review("c2", outcome, "MULTI_AGENCY", null)));
+            assertEquals("no-plan-without-consent", conflict.slug());
+            assertTrue(conflict.detail().contains("106条の6"), conflict.detail());
+        }
+        for (String outcome : List.of("SHARE_INFO", "WATCH", "CONTINUE")) {
+            assertInstanceOf(MinutesRules.Result.Valid.class, check(MeetingType.SHIEN_KAIGI, review("c2", outcome, null,
+                    null)));
+        }
+    }
+
+    @Test
+    void noPlanWithoutConsentEvenInAMultiLayeredMeeting() {
+        assertInstanceOf(MinutesRules.Result.Conflict.class,
+                check(MeetingType.JUUSOU_SHIEN_KAIGI, review("c2", "PLAN", "MULTI_AGENCY", null)));
+    }
+
+    @Test
+    void aCaseOffTheAgendaNeedsAReasonAndIsRecordedAsAdHoc() {
+        var invalid = assertInstanceOf(MinutesRules.Result.Invalid.class,
+                check(MeetingType.JUUSOU_SHIEN_KAIGI, review("c3", "CONTINUE", null, null)));
+        assertEquals(List.of("reviews[0].reason"), invalid.errors().stream().map(FieldError::field).toList());
+        var valid = assertInstanceOf(MinutesRules.Result.Valid.class,
+                check(MeetingType.JUUSOU_SHIEN_KAIGI, review("c3", "CONTINUE", null, "緊急の情報共有")));
+        assertTrue(valid.reviews().get(0).adHoc());
+    }
+
+    @Test
+    void minutesAreRecordedOnceAndMeetingsWithoutCasesTakeNoReviews() {
+        assertEquals("minutes-exist", assertInstanceOf(MinutesRules.Result.Conflict.class, MinutesRules.check(
+                MeetingType.JUUSOU_SHIEN_KAIGI, LocalDate.of(2024, 6, 26), new MinutesRequest("2024-06-26", List.of(),
+                        List.of()), Set.of(), Map.of(), AGENCIES, TODAY)).slug());
+        assertEquals("no-case-agenda", assertInstanceOf(MinutesRules.Result.Conflict.class,
+                check(MeetingType.DAIHYOUSHA_KAIGI, review("c1", "CONTINUE", null, null))).slug());
+        assertInstanceOf(MinutesRules.Result.Valid.class, MinutesRules.check(MeetingType.KOUCHIKU_KAI, null,
+                new MinutesRequest("2024-06-26", List.of("a1"), null), Set.of(), Map.of(), AGENCIES, TODAY));
+    }
+
+    @Test
+    void everyBadFieldIsNamed() {
+        var invalid = assertInstanceOf(MinutesRules.Result.Invalid.class, MinutesRules.check(
+                MeetingType.JUUSOU_SHIEN_KAIGI, null, new MinutesRequest("2099-01-01", List.of("zz"), List.of(
+                        new MinutesRequest.ReviewRequest("c1", "DECIDE", null, List.of(
+                                new MinutesRequest.RoleRequest("zz", "x")), null, null),
+                        new MinutesRequest.ReviewRequest("c2", "PLAN", null, null, null, null))),
+                Set.of("c1", "c2"), Map.of(), AGENCIES, TODAY));
+        assertEquals(List.of("heldOn", "attendees[0]", "reviews[0].outcome", "reviews[0].roles[0].agencyId",
+                "reviews[1].planType"), invalid.errors().stream().map(FieldError::field).toList());
+    }
+}
