@@ -3,7 +3,6 @@ package jp.tsunagu.planning;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jp.tsunagu.contract.Topics;
-import jp.tsunagu.support.events.StageEventsRecorder;
 import jp.tsunagu.testing.StageServiceChecks;
 import jp.tsunagu.testing.TsunaguTestResources;
 
@@ -18,6 +17,6 @@ class PlanningServiceTest extends StageServiceChecks {
 
     @Override
     protected String consumerName() {
-        return StageEventsRecorder.CONSUMER;
+        return "planning";
     }
 }

@@ -38,8 +38,24 @@ public sealed interface PlanningEvent extends TsunaguEvent {
             implements PlanningEvent {
     }
 
+    /** The plan's review date passed without a revision: coordinators follow it up. */
     @EventType("jp.tsunagu.planning.plan-review-due.v1")
     record PlanReviewDue(String planId, String caseId, String municipality, PlanType type, LocalDate reviewOn)
             implements PlanningEvent {
     }
+
+    /** マッチング: a person of a participation plan was placed with a community resource (参加支援事業). */
+    @EventType("jp.tsunagu.planning.placement-made.v1")
+    record PlacementMade(String placementId, String planId, String caseId, String municipality, String resourceId,
+                         LocalDate placedOn) implements PlanningEvent {
+    }
+
+    /** 定着支援: a follow-up with the person or with the host after a placement. */
+    @EventType("jp.tsunagu.planning.placement-followed-up.v1")
+    record PlacementFollowedUp(String placementId, String planId, String caseId, String municipality,
+                               FollowUpSide side, LocalDate followedUpOn) implements PlanningEvent {
+    }
+
+    /** Whom a follow-up supported. */
+    enum FollowUpSide { PERSON, HOST }
 }

@@ -137,7 +137,8 @@ public final class KafkaNode {
 
     private void format(Path config) throws IOException {
         List<String> command = javaCommand("kafka.tools.StorageTool");
-        command.addAll(List.of("format", "--standalone", "-t", clusterId(), "-c", config.toString()));
+        // "--cluster-id=" form: a random id may start with '-', which the tool would take for an option
+        command.addAll(List.of("format", "--standalone", "--cluster-id=" + clusterId(), "-c", config.toString()));
         Process format = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))

@@ -52,6 +52,9 @@ public final class CaseStatusRules {
                     e.type() + " plan revised (v" + e.version() + ")");
             case PlanningEvent.PlanClosed e -> StatusChange.to(CaseStatus.CLOSED, null, e.type() + " plan closed");
             case PlanningEvent.PlanReviewDue e -> StatusChange.note(e.type() + " plan review due " + e.reviewOn());
+            case PlanningEvent.PlacementMade e -> StatusChange.note("placed with " + e.resourceId());
+            case PlanningEvent.PlacementFollowedUp e -> StatusChange.note("follow-up with the "
+                    + (e.side() == PlanningEvent.FollowUpSide.PERSON ? "person" : "host"));
         });
     }
 }

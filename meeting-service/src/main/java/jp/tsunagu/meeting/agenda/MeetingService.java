@@ -22,20 +22,17 @@ import jp.tsunagu.meeting.audit.AuditTrail;
 import jp.tsunagu.meeting.minutes.MinutesRequest;
 import jp.tsunagu.meeting.minutes.MinutesRules;
 import jp.tsunagu.meeting.schedule.MeetingCalendar;
+import jp.tsunagu.support.events.DerivedIds;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.problem.FieldError;
 import jp.tsunagu.support.security.Caller;
 import jp.tsunagu.support.security.Roles;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -158,7 +155,7 @@ public class MeetingService {
             throw ApiProblem.validation(errors);
         }
         String id = idempotencyKey == null ? UUID.randomUUID().toString()
-                : "m-" + hash(caller.municipality() + "|" + caller.subject() + "|" + idempotencyKey).substring(0, 32);
+                : "m-" + DerivedIds.forCaller(caller, idempotencyKey);
         Meeting meeting = new Meeting(id, caller.municipality(), type, on, true, List.copyOf(members), null, List.of());
         return records.insertMeeting(meeting).chain(isNew -> isNew
                 ? publishScheduled(meeting, "request/meeting/" + id).chain(() -> attachWaiting(meeting))
@@ -348,7 +345,7 @@ public class MeetingService {
                 return Uni.createFrom().item(found.get());
             }
             LocalDate date = on.plusDays(Math.min(1, urgentWithinDays));
-            Meeting adHoc = new Meeting("m-" + hash(cause + "/urgent").substring(0, 32), municipality,
+            Meeting adHoc = new Meeting("m-" + DerivedIds.from(cause + "/urgent"), municipality,
                     MeetingType.SHIEN_KAIGI, date, true, List.of(), null, List.of());
             return records.insertMeeting(adHoc).chain(isNew -> isNew ? publishScheduled(adHoc, cause)
                     : Uni.createFrom().voidItem()).replaceWith(adHoc);
@@ -400,13 +397,5 @@ public class MeetingService {
     private Set<String> agencyIds(String municipality) {
         AgencyDirectory d = directories.get(municipality);
         return d == null ? Set.of() : d.agencies().stream().map(Agency::id).collect(Collectors.toSet());
-    }
-
-    private static String hash(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

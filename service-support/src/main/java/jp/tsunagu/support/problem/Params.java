@@ -10,6 +10,22 @@ public final class Params {
     private Params() {
     }
 
+    /** A date field of a body: null when absent (an error when required) or malformed, the error added to the list. */
+    public static LocalDate date(String value, String field, boolean required, List<FieldError> errors) {
+        if (value == null) {
+            if (required) {
+                errors.add(new FieldError(field, "required (YYYY-MM-DD)"));
+            }
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(field, "must be a date YYYY-MM-DD"));
+            return null;
+        }
+    }
+
     /** A business date {@code YYYY-MM-DD}, or {@code fallback} when absent. */
     public static LocalDate date(String value, String name, LocalDate fallback) {
         if (value == null) {

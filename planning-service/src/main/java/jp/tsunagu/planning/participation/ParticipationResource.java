@@ -1,0 +1,73 @@
+package jp.tsunagu.planning.participation;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jp.tsunagu.planning.plan.PlanRequests;
+import jp.tsunagu.support.security.CurrentCaller;
+import jp.tsunagu.support.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.Map;
+
+@Path("/")
+@Tag(name = "Participation", description = "参加支援: community resources, matching, placement and follow-up")
+@Produces(MediaType.APPLICATION_JSON)
+public class ParticipationResource {
+
+    private final ParticipationService service;
+    private final CurrentCaller caller;
+
+    public ParticipationResource(ParticipationService service, CurrentCaller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("resources")
+    @RolesAllowed({Roles.COORDINATOR, Roles.AGENCY})
+    @Operation(summary = "The municipality's community resources (HSDS-inspired; samples say so)")
+    public ResourceCatalog resources() {
+        return service.catalog(caller.get());
+    }
+
+    @GET
+    @Path("plans/{planId}/suggestions")
+    @RolesAllowed({Roles.COORDINATOR, Roles.AGENCY})
+    @Operation(summary = "Resources ranked by fit with the person's wish, area and free capacity, with reasons")
+    public Uni<List<Matching.Suggestion>> suggestions(@PathParam("planId") String planId) {
+        return service.suggestions(caller.get(), planId);
+    }
+
+    @POST
+    @Path("plans/{planId}/placements")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.COORDINATOR, Roles.AGENCY})
+    @Operation(summary = "Place the person with a resource (マッチング)", description = "A full resource → 409.")
+    public Uni<Response> place(@PathParam("planId") String planId, @HeaderParam("Idempotency-Key") String key,
+                               PlanRequests.NewPlacement request) {
+        return service.place(caller.get(), key, planId, request).map(c -> Response.status(c.replayed() ? 200 : 201)
+                .entity(Map.of("placementId", c.id())).build());
+    }
+
+    @POST
+    @Path("placements/{placementId}/follow-ups")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.COORDINATOR, Roles.AGENCY})
+    @Operation(summary = "Record a follow-up (定着支援) with the person or the host")
+    public Uni<Response> followUp(@PathParam("placementId") String placementId,
+                                  @HeaderParam("Idempotency-Key") String key, PlanRequests.NewFollowUp request) {
+        return service.followUp(caller.get(), key, placementId, request).map(c -> Response
+                .status(c.replayed() ? 200 : 201).entity(Map.of("followUpId", c.id())).build());
+    }
+}

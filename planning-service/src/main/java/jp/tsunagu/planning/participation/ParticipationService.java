@@ -1,0 +1,143 @@
+package jp.tsunagu.planning.participation;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jp.tsunagu.contract.codes.PlanType;
+import jp.tsunagu.contract.events.PlanningEvent;
+import jp.tsunagu.planning.plan.PlanEvents;
+import jp.tsunagu.planning.plan.PlanRecords;
+import jp.tsunagu.planning.plan.PlanRequests;
+import jp.tsunagu.planning.plan.PlanService;
+import jp.tsunagu.support.problem.ApiProblem;
+import jp.tsunagu.support.problem.FieldError;
+import jp.tsunagu.support.problem.Params;
+import jp.tsunagu.support.events.DerivedIds;
+import jp.tsunagu.support.security.Caller;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** 参加支援事業: suggestions for a participation plan, the placement (マッチング) and the follow-ups (定着支援). */
+@ApplicationScoped
+public class ParticipationService {
+
+    private final PlanService plans;
+    private final PlanRecords records;
+    private final PlanEvents events;
+    private final Optional<Path> catalogDir;
+
+    public ParticipationService(PlanService plans, PlanRecords records, PlanEvents events,
+                                @ConfigProperty(name = "tsunagu.participation.catalog-dir") Optional<Path> catalogDir) {
+        this.plans = plans;
+        this.records = records;
+        this.events = events;
+        this.catalogDir = catalogDir;
+    }
+
+    public ResourceCatalog catalog(Caller caller) {
+        return ResourceCatalog.forMunicipality(caller.municipality(), catalogDir)
+                .orElseThrow(() -> ApiProblem.notFound("a resource catalog for municipality " + caller.municipality()));
+    }
+
+    @WithTransaction
+    public Uni<List<Matching.Suggestion>> suggestions(Caller caller, String planId) {
+        return plans.readable(caller, planId).chain(stored -> {
+            requireParticipation(stored);
+            return records.caseRef(stored.plan().caseId()).chain(ref -> records.placedByResource(caller.municipality())
+                    .map(placed -> Matching.rank(stored.plan().current().wishTags(), ref.map(PlanRecords.CaseRef::area)
+                            .orElse(null), catalog(caller).resources(), placed)));
+        });
+    }
+
+    @WithTransaction
+    public Uni<PlanService.Created> place(Caller caller, String idempotencyKey, String planId,
+                                          PlanRequests.NewPlacement request) {
+        if (request == null) {
+            throw ApiProblem.badRequest("body-missing", "a JSON body is required");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        CommunityResource resource = request.resourceId() == null ? null
+                : catalog(caller).resource(request.resourceId()).orElse(null);
+        if (resource == null) {
+            errors.add(new FieldError("resourceId", "not a resource of this municipality (GET /resources)"));
+        }
+        LocalDate placedOn = Params.date(request.placedOn(), "placedOn", true, errors);
+        if (!errors.isEmpty()) {
+            throw ApiProblem.validation(errors);
+        }
+        String placementId = idempotencyKey == null ? "pl-" + UUID.randomUUID()
+                : "pl-" + DerivedIds.forCaller(caller, idempotencyKey);
+        return plans.writable(caller, planId).chain(stored -> records.placement(placementId).chain(existing -> {
+            if (existing.isPresent()) {
+                return Uni.createFrom().item(new PlanService.Created(placementId, 0, true));
+            }
+            requireParticipation(stored);
+            if (stored.plan().isClosed()) {
+                throw ApiProblem.conflict("plan-refused", "plan " + planId + " is closed");
+            }
+            return records.placedByResource(caller.municipality()).chain(placed -> {
+                if (placed.getOrDefault(resource.id(), 0L) >= resource.capacity()) {
+                    throw ApiProblem.conflict("resource-full", resource.name() + " has no free place ("
+                            + resource.capacity() + ")");
+                }
+                return records.insertPlacement(placementId, stored.plan(), resource.id(), placedOn)
+                        .chain(() -> events.publish("placement/" + placementId + "/made",
+                                new PlanningEvent.PlacementMade(placementId, planId, stored.plan().caseId(),
+                                        stored.plan().municipality(), resource.id(), placedOn), placedOn,
+                                "request/placement/" + placementId))
+                        .replaceWith(new PlanService.Created(placementId, 0, false));
+            });
+        }));
+    }
+
+    @WithTransaction
+    public Uni<PlanService.Created> followUp(Caller caller, String idempotencyKey, String placementId,
+                                             PlanRequests.NewFollowUp request) {
+        if (request == null) {
+            throw ApiProblem.badRequest("body-missing", "a JSON body is required");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        PlanningEvent.FollowUpSide side = null;
+        try {
+            side = request.side() == null ? null : PlanningEvent.FollowUpSide.valueOf(request.side());
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        if (side == null) {
+            errors.add(new FieldError("side", "required; PERSON or HOST"));
+        }
+        LocalDate on = Params.date(request.on(), "on", true, errors);
+        if (request.note() != null && request.note().length() > 1000) {
+            errors.add(new FieldError("note", "at most 1000 characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiProblem.validation(errors);
+        }
+        PlanningEvent.FollowUpSide s = side;
+        String followUpId = idempotencyKey == null ? "fu-" + UUID.randomUUID()
+                : "fu-" + DerivedIds.forCaller(caller, idempotencyKey);
+        return records.placement(placementId).chain(found -> {
+            PlanRecords.PlacementRow p = found.filter(x -> x.municipality().equals(caller.municipality()))
+                    .orElseThrow(() -> ApiProblem.notFound("placement " + placementId));
+            return plans.writable(caller, p.planId()).chain(stored -> records.insertFollowUp(followUpId, placementId,
+                    s.name(), on, request.note()).chain(isNew -> !isNew
+                    ? Uni.createFrom().item(new PlanService.Created(followUpId, 0, true))
+                    : events.publish("follow-up/" + followUpId, new PlanningEvent.PlacementFollowedUp(placementId,
+                                    p.planId(), p.caseId(), p.municipality(), s, on), on, "request/follow-up/" + followUpId)
+                            .replaceWith(new PlanService.Created(followUpId, 0, false))));
+        });
+    }
+
+    private static void requireParticipation(PlanRecords.Stored stored) {
+        if (stored.plan().type() != PlanType.PARTICIPATION) {
+            throw ApiProblem.conflict("not-participation", "matching and placements belong to a 参加支援プラン; plan "
+                    + stored.plan().planId() + " is a " + stored.plan().type().label());
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package jp.tsunagu.planning.plan;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+
+/** Request bodies of the plan API. Codes and dates arrive as strings so that every bad value is named at once. */
+public final class PlanRequests {
+
+    private PlanRequests() {
+    }
+
+    @Schema(name = "NewPlan")
+    public record NewPlan(
+            @Schema(required = true, enumeration = {"MULTI_AGENCY", "OUTREACH", "PARTICIPATION"}) String type,
+            @Schema(required = true, description = "YYYY-MM-DD") String madeOn,
+            @Schema(description = "本人の願い in the person's words, at most 500 characters") String wish,
+            @Schema(description = "The wish as tags for 参加支援 matching, e.g. running, employment, ibasho")
+            List<String> wishTags,
+            List<String> goals,
+            List<RoleRequest> roles,
+            @Schema(description = "When the plan is to be reviewed (YYYY-MM-DD)") String reviewOn,
+            @Schema(description = "The 重層的支援会議 that adopted a 多機関協働プラン (required for MULTI_AGENCY)")
+            String adoptedAtMeetingId) {
+    }
+
+    @Schema(name = "PlanRevision")
+    public record Revision(@Schema(required = true) String madeOn,
+                           @Schema(required = true, description = "Why the plan is revised (再プラン)") String reason,
+                           String wish, List<String> wishTags, List<String> goals, List<RoleRequest> roles,
+                           String reviewOn) {
+    }
+
+    @Schema(name = "PlanClosure")
+    public record Closure(@Schema(required = true) String closedOn,
+                          @Schema(required = true, description = "Why the plan ends (終結)") String reason) {
+    }
+
+    @Schema(name = "PlanRole")
+    public record RoleRequest(@Schema(required = true) String agencyId, @Schema(required = true) String responsibility) {
+    }
+
+    @Schema(name = "NewPlacement")
+    public record NewPlacement(@Schema(required = true) String resourceId, @Schema(required = true) String placedOn) {
+    }
+
+    @Schema(name = "NewFollowUp")
+    public record NewFollowUp(@Schema(required = true, enumeration = {"PERSON", "HOST"}) String side,
+                              @Schema(required = true) String on,
+                              @Schema(description = "At most 1000 characters; stays in planning-service") String note) {
+    }
+}

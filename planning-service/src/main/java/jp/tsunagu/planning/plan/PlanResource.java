@@ -1,0 +1,118 @@
+package jp.tsunagu.planning.plan;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jp.tsunagu.support.problem.ApiProblem;
+import jp.tsunagu.support.security.CurrentCaller;
+import jp.tsunagu.support.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+@Path("/")
+@Tag(name = "Plans", description = "多機関協働プラン・アウトリーチプラン・参加支援プラン: 作成, 再プラン, 終結")
+@Produces(MediaType.APPLICATION_JSON)
+public class PlanResource {
+
+    private final PlanService service;
+    private final CurrentCaller caller;
+
+    public PlanResource(PlanService service, CurrentCaller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("cases/{caseId}/plans")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.COORDINATOR, Roles.AGENCY})
+    @Operation(summary = "Make a plan for a case", description = "A 多機関協働プラン names the 重層的支援会議 that adopted it "
+            + "(coordinators); outreach and participation plans are written by the responsible provider. An unknown "
+            + "case, a second active plan of the type, or a plan from a 支援会議 → 409 with the reason.")
+    @APIResponse(responseCode = "201", description = "Made")
+    @APIResponse(responseCode = "409", description = "Refused, with the reason")
+    public Uni<Response> create(@PathParam("caseId") String caseId,
+                                @HeaderParam("Idempotency-Key") String idempotencyKey,
+                                PlanRequests.NewPlan request) {
+        return service.create(caller.get(), idempotencyKey, caseId, request).map(c -> Response
+                .status(c.replayed() ? 200 : 201).location(URI.create("/plans/" + c.id()))
+                .entity(Map.of("planId", c.id())).build());
+    }
+
+    @POST
+    @Path("plans/{planId}/revisions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.COORDINATOR, Roles.AGENCY})
+    @Operation(summary = "Revise a plan (再プラン)", description = "Needs a reason; earlier versions stay readable. "
+            + "A closed plan → 409.")
+    public Uni<Response> revise(@PathParam("planId") String planId,
+                                @HeaderParam("Idempotency-Key") String idempotencyKey,
+                                PlanRequests.Revision request) {
+        return service.revise(caller.get(), idempotencyKey, planId, request).map(c -> Response
+                .status(c.replayed() ? 200 : 201).entity(Map.of("planId", planId, "version", c.version())).build());
+    }
+
+    @POST
+    @Path("plans/{planId}/closure")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.COORDINATOR, Roles.AGENCY})
+    @Operation(summary = "Close a plan (終結)", description = "Needs a reason. Closing twice → 409.")
+    public Uni<Response> close(@PathParam("planId") String planId, PlanRequests.Closure request) {
+        return service.close(caller.get(), planId, request)
+                .map(v -> Response.status(201).entity(Map.of("planId", planId, "status", "CLOSED")).build());
+    }
+
+    @GET
+    @Path("plans/{planId}")
+    @RolesAllowed({Roles.COORDINATOR, Roles.AGENCY})
+    @Operation(summary = "A plan with all its versions")
+    public Uni<PlanView> get(@PathParam("planId") String planId) {
+        return service.get(caller.get(), planId);
+    }
+
+    @GET
+    @Path("cases/{caseId}/plans")
+    @RolesAllowed({Roles.COORDINATOR, Roles.AGENCY})
+    @Operation(summary = "The plans of a case")
+    public Uni<List<PlanView>> ofCase(@PathParam("caseId") String caseId) {
+        return service.ofCase(caller.get(), caseId);
+    }
+
+    @POST
+    @Path("plans/review-check")
+    @RolesAllowed(Roles.COORDINATOR)
+    @Operation(summary = "Announce plans past their review date now",
+            description = "The same check runs daily (tsunagu.plans.review-check-every); each plan version once.")
+    public Uni<Map<String, Integer>> reviewCheck() {
+        return service.announceReviewsDue(caller.get().municipality(), LocalDate.now(ZoneId.of("Asia/Tokyo")))
+                .map(n -> Map.of("announced", n));
+    }
+
+    @GET
+    @Path("plans")
+    @RolesAllowed(Roles.COORDINATOR)
+    @Operation(summary = "Plans to follow up", description = "?overdue=true: active plans past their review date")
+    public Uni<List<PlanView>> overdue(@QueryParam("overdue") boolean overdue) {
+        if (!overdue) {
+            throw ApiProblem.badRequest("query", "only ?overdue=true is supported; a case's plans are at "
+                    + "/cases/{caseId}/plans");
+        }
+        return service.overdue(caller.get(), LocalDate.now(ZoneId.of("Asia/Tokyo")));
+    }
+}

@@ -1,0 +1,399 @@
+package jp.tsunagu.planning.plan;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jp.tsunagu.contract.codes.Coded;
+import jp.tsunagu.contract.codes.MeetingType;
+import jp.tsunagu.contract.codes.PlanType;
+import jp.tsunagu.contract.directory.Agency;
+import jp.tsunagu.contract.directory.AgencyDirectory;
+import jp.tsunagu.contract.directory.AgencyRole;
+import jp.tsunagu.contract.directory.Directories;
+import jp.tsunagu.contract.events.EventEnvelope;
+import jp.tsunagu.contract.events.IntakeEvent;
+import jp.tsunagu.contract.events.MeetingEvent;
+import jp.tsunagu.contract.events.PlanningEvent;
+import jp.tsunagu.contract.events.Role;
+import jp.tsunagu.contract.events.RoutingEvent;
+import jp.tsunagu.contract.events.TsunaguEvent;
+import jp.tsunagu.support.problem.ApiProblem;
+import jp.tsunagu.support.problem.FieldError;
+import jp.tsunagu.support.problem.Params;
+import jp.tsunagu.support.events.DerivedIds;
+import jp.tsunagu.support.security.Caller;
+import jp.tsunagu.support.security.Roles;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Plans: made from a 重層的支援会議's outcome (its events) or posted by coordinators and the responsible providers,
+ * revised (再プラン) and closed (終結); every change is an event on the plans topic, caused by the meeting outcome
+ * where there is one.
+ */
+@ApplicationScoped
+public class PlanService {
+
+    private final PlanRecords records;
+    private final PlanEvents events;
+    private final Map<String, AgencyDirectory> directories;
+
+    public PlanService(PlanRecords records, PlanEvents events,
+                       @ConfigProperty(name = "tsunagu.directory.dir") Optional<Path> directoryDir) {
+        this.records = records;
+        this.events = events;
+        this.directories = Directories.load(directoryDir);
+    }
+
+    /** The result of a creating command: its id, and whether it was an idempotent repeat. */
+    public record Created(String id, int version, boolean replayed) {
+    }
+
+    // --- events in ----------------------------------------------------------------------------------------------
+
+    public Uni<Void> onStageEvent(EventEnvelope<TsunaguEvent> envelope) {
+        return switch (envelope.data()) {
+            case IntakeEvent.ReferralReceived r -> records.saveCase(new PlanRecords.CaseRef(r.caseId(), r.municipality(),
+                    r.referringAgencyId(), r.area(), r.consent()));
+            case IntakeEvent.ConsentRecorded c -> records.caseRef(c.caseId()).chain(found -> found.isEmpty()
+                    ? Uni.createFrom().voidItem()
+                    : records.saveCase(new PlanRecords.CaseRef(c.caseId(), c.municipality(),
+                    found.get().referringAgencyId(), found.get().area(), c.consent())));
+            case IntakeEvent.PersonErased e -> Uni.createFrom().voidItem();
+            case RoutingEvent e -> Uni.createFrom().voidItem();
+            case MeetingEvent.CaseReviewed r -> records.saveMeetingReview(r.caseId(), r.heldOn(),
+                            new PlanLifecycle.MeetingReview(r.meetingId(), r.meetingType(), r.outcome(), r.planType()))
+                    .chain(() -> fromMeeting(envelope, r));
+            case MeetingEvent.CaseQueued e -> Uni.createFrom().voidItem();
+            case MeetingEvent.MeetingScheduled e -> Uni.createFrom().voidItem();
+            case MeetingEvent.MinutesRecorded e -> Uni.createFrom().voidItem();
+            case PlanningEvent e -> Uni.createFrom().voidItem();
+        };
+    }
+
+    /** A 重層的支援会議's PLAN, REPLAN or CLOSE becomes the plan change itself (a 支援会議 never makes one). */
+    private Uni<Void> fromMeeting(EventEnvelope<TsunaguEvent> envelope, MeetingEvent.CaseReviewed r) {
+        if (r.meetingType() != MeetingType.JUUSOU_SHIEN_KAIGI) {
+            return Uni.createFrom().voidItem();
+        }
+        PlanType type = r.planType() == null ? PlanType.MULTI_AGENCY : r.planType();
+        return records.plansOfCase(r.caseId()).chain(plans -> {
+            List<Plan> active = plans.stream().map(PlanRecords.Stored::plan).filter(p -> !p.isClosed()).toList();
+            Optional<Plan> ofType = active.stream().filter(p -> p.type() == type).findFirst();
+            return switch (r.outcome()) {
+                case PLAN, REPLAN -> ofType.isPresent()
+                        ? revise(ofType.get(), r.heldOn(), "重層的支援会議（" + r.meetingId() + "）で再プラン",
+                        null, null, null, r.roles().isEmpty() ? null : r.roles(), null, null, envelope.id())
+                        .replaceWithVoid()
+                        : create(new Plan("p-" + DerivedIds.from(envelope.id()), r.caseId(), r.municipality(),
+                        type, r.meetingId(), List.of(new Plan.Version(1, r.heldOn(), null, null, List.of(), List.of(),
+                        r.roles(), null)), null, null), null, null, envelope.id()).replaceWithVoid();
+                case CLOSE -> Multi.createFrom().iterable(r.planType() == null ? active : ofType.stream().toList())
+                        .onItem().transformToUniAndConcatenate(p -> close(p, r.heldOn(),
+                                "重層的支援会議（" + r.meetingId() + "）で終結", envelope.id()))
+                        .collect().asList().replaceWithVoid();
+                case CONTINUE, WATCH, SHARE_INFO -> Uni.createFrom().voidItem();
+            };
+        });
+    }
+
+    // --- commands -----------------------------------------------------------------------------------------------
+
+    @WithTransaction
+    public Uni<Created> create(Caller caller, String idempotencyKey, String caseId, PlanRequests.NewPlan request) {
+        if (request == null) {
+            throw ApiProblem.badRequest("body-missing", "a JSON body is required");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        PlanType type = request.type() == null ? null : Coded.parse(PlanType.class, request.type()).orElse(null);
+        if (type == null) {
+            errors.add(new FieldError("type", "required; one of " + String.join(", ", Coded.codes(PlanType.class))));
+        }
+        LocalDate madeOn = Params.date(request.madeOn(), "madeOn", true, errors);
+        LocalDate reviewOn = Params.date(request.reviewOn(), "reviewOn", false, errors);
+        List<Role> roles = roles(request.roles(), caller.municipality(), errors);
+        List<String> goals = texts(request.goals(), "goals", 20, 300, errors);
+        List<String> tags = tags(request.wishTags(), errors);
+        String wish = text(request.wish(), "wish", 500, errors);
+        if (!errors.isEmpty()) {
+            throw ApiProblem.validation(errors);
+        }
+        if (!mayWrite(caller, type)) {
+            throw ApiProblem.forbidden(type == PlanType.MULTI_AGENCY
+                    ? "a 多機関協働プラン is recorded by coordinators" : "a " + type.label()
+                    + " is written by the responsible provider or a coordinator");
+        }
+        String planId = idempotencyKey == null ? "p-" + UUID.randomUUID()
+                : "p-" + DerivedIds.forCaller(caller, idempotencyKey);
+        return records.plan(planId).chain(existing -> {
+            if (existing.isPresent()) {
+                return Uni.createFrom().item(new Created(planId, 1, true));
+            }
+            return records.caseRef(caseId).chain(caseRef -> records.plansOfCase(caseId).chain(plans ->
+                    (request.adoptedAtMeetingId() == null ? Uni.createFrom().item(Optional.<PlanLifecycle.MeetingReview>empty())
+                            : records.meetingReview(request.adoptedAtMeetingId(), caseId)).chain(review -> {
+                        boolean known = caseRef.isPresent() && caseRef.get().municipality().equals(caller.municipality());
+                        List<Plan> activeOfType = plans.stream().map(PlanRecords.Stored::plan)
+                                .filter(p -> !p.isClosed() && p.type() == type).toList();
+                        PlanLifecycle.refuseCreation(known, type, activeOfType, request.adoptedAtMeetingId(), review)
+                                .ifPresent(reason -> {
+                                    throw ApiProblem.conflict("plan-refused", reason);
+                                });
+                        Plan plan = new Plan(planId, caseId, caller.municipality(), type, request.adoptedAtMeetingId(),
+                                List.of(new Plan.Version(1, madeOn, null, wish, tags, goals, roles, reviewOn)), null,
+                                null);
+                        return create(plan, caller.agencyId(), idempotencyKey, "request/plan/" + planId)
+                                .replaceWith(new Created(planId, 1, false));
+                    })));
+        });
+    }
+
+    @WithTransaction
+    public Uni<Created> revise(Caller caller, String idempotencyKey, String planId, PlanRequests.Revision request) {
+        if (request == null) {
+            throw ApiProblem.badRequest("body-missing", "a JSON body is required");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        LocalDate madeOn = Params.date(request.madeOn(), "madeOn", true, errors);
+        String reason = text(request.reason(), "reason", 300, errors);
+        if (reason == null && errors.stream().noneMatch(e -> e.field().equals("reason"))) {
+            errors.add(new FieldError("reason", "required: why the plan is revised"));
+        }
+        LocalDate reviewOn = Params.date(request.reviewOn(), "reviewOn", false, errors);
+        List<Role> roles = request.roles() == null ? null : roles(request.roles(), caller.municipality(), errors);
+        List<String> goals = request.goals() == null ? null : texts(request.goals(), "goals", 20, 300, errors);
+        List<String> tags = request.wishTags() == null ? null : tags(request.wishTags(), errors);
+        String wish = text(request.wish(), "wish", 500, errors);
+        if (!errors.isEmpty()) {
+            throw ApiProblem.validation(errors);
+        }
+        return writable(caller, planId).chain(stored -> (idempotencyKey == null
+                ? Uni.createFrom().item(Optional.<Integer>empty()) : records.versionByKey(planId, idempotencyKey))
+                .chain(done -> {
+                    if (done.isPresent()) {
+                        return Uni.createFrom().item(new Created(planId, done.get(), true));
+                    }
+                    PlanLifecycle.refuseRevision(stored.plan(), madeOn).ifPresent(why -> {
+                        throw ApiProblem.conflict("plan-refused", why);
+                    });
+                    return revise(stored.plan(), madeOn, reason, wish, tags, goals, roles, reviewOn, idempotencyKey,
+                            "request/plan/" + planId + "/revision")
+                            .map(version -> new Created(planId, version, false));
+                }));
+    }
+
+    @WithTransaction
+    public Uni<Void> close(Caller caller, String planId, PlanRequests.Closure request) {
+        if (request == null) {
+            throw ApiProblem.badRequest("body-missing", "a JSON body is required");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        LocalDate closedOn = Params.date(request.closedOn(), "closedOn", true, errors);
+        String reason = text(request.reason(), "reason", 300, errors);
+        if (reason == null && errors.stream().noneMatch(e -> e.field().equals("reason"))) {
+            errors.add(new FieldError("reason", "required: why the plan ends"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiProblem.validation(errors);
+        }
+        return writable(caller, planId).chain(stored -> {
+            PlanLifecycle.refuseClosure(stored.plan(), closedOn).ifPresent(why -> {
+                throw ApiProblem.conflict("plan-refused", why);
+            });
+            return close(stored.plan(), closedOn, reason, "request/plan/" + planId + "/closure");
+        });
+    }
+
+    // --- reads --------------------------------------------------------------------------------------------------
+
+    @WithTransaction
+    public Uni<PlanView> get(Caller caller, String planId) {
+        return readable(caller, planId).map(s -> PlanView.of(s.plan()));
+    }
+
+    @WithTransaction
+    public Uni<List<PlanView>> ofCase(Caller caller, String caseId) {
+        return records.caseRef(caseId).chain(ref -> records.plansOfCase(caseId).map(plans -> {
+            boolean sameCity = ref.map(r -> r.municipality().equals(caller.municipality()))
+                    .orElse(!plans.isEmpty()
+                            && plans.stream().allMatch(s -> s.plan().municipality().equals(caller.municipality())));
+            if (!sameCity || (!caller.is(Roles.COORDINATOR) && plans.stream().noneMatch(s -> mayRead(caller, s, ref))
+                    && !ref.map(r -> caller.isAgency(r.referringAgencyId())).orElse(false))) {
+                throw ApiProblem.notFound("case " + caseId);
+            }
+            return plans.stream().filter(s -> caller.is(Roles.COORDINATOR) || mayRead(caller, s, ref))
+                    .map(s -> PlanView.of(s.plan())).toList();
+        }));
+    }
+
+    /** Active plans past their review date, for coordinators. */
+    @WithTransaction
+    public Uni<List<PlanView>> overdue(Caller caller, LocalDate today) {
+        return records.activePlans(caller.municipality()).map(all -> all.stream().map(PlanRecords.Stored::plan)
+                .filter(p -> PlanLifecycle.overdue(p, today)).map(PlanView::of).toList());
+    }
+
+    /** Emits a review-due event once for each plan version whose review date has passed; returns how many. */
+    @WithTransaction
+    public Uni<Integer> announceReviewsDue(String municipality, LocalDate today) {
+        return records.activePlans(municipality).chain(all -> Multi.createFrom().iterable(all.stream()
+                        .map(PlanRecords.Stored::plan).filter(p -> PlanLifecycle.overdue(p, today)).toList())
+                .onItem().transformToUniAndConcatenate(p -> events.publish("plan/" + p.planId() + "/v"
+                                + p.current().version() + "/review-due",
+                        new PlanningEvent.PlanReviewDue(p.planId(), p.caseId(), p.municipality(), p.type(),
+                                p.current().reviewOn()), today, "schedule/review-check/" + today))
+                .collect().asList().map(List::size));
+    }
+
+    // --- shared with participation ------------------------------------------------------------------------------
+
+    /** The plan, if the caller may change it (coordinators; the agency that made it or has a role in it). */
+    public Uni<PlanRecords.Stored> writable(Caller caller, String planId) {
+        return records.plan(planId).map(found -> {
+            PlanRecords.Stored s = found.filter(x -> x.plan().municipality().equals(caller.municipality()))
+                    .orElseThrow(() -> ApiProblem.notFound("plan " + planId));
+            if (!caller.is(Roles.COORDINATOR) && !involved(caller, s)) {
+                throw ApiProblem.notFound("plan " + planId);
+            }
+            return s;
+        });
+    }
+
+    public Uni<PlanRecords.Stored> readable(Caller caller, String planId) {
+        return records.plan(planId).chain(found -> {
+            PlanRecords.Stored s = found.filter(x -> x.plan().municipality().equals(caller.municipality()))
+                    .orElseThrow(() -> ApiProblem.notFound("plan " + planId));
+            return records.caseRef(s.plan().caseId()).map(ref -> {
+                if (!caller.is(Roles.COORDINATOR) && !mayRead(caller, s, ref)) {
+                    throw ApiProblem.notFound("plan " + planId);
+                }
+                return s;
+            });
+        });
+    }
+
+    // --- helpers ------------------------------------------------------------------------------------------------
+
+    private Uni<Void> create(Plan plan, String createdByAgency, String idempotencyKey, String cause) {
+        Plan.Version v = plan.current();
+        return records.insertPlan(plan, createdByAgency, idempotencyKey).chain(isNew -> !isNew
+                ? Uni.createFrom().voidItem()
+                : events.publish("plan/" + plan.planId() + "/created", new PlanningEvent.PlanCreated(plan.planId(),
+                        plan.caseId(), plan.municipality(), plan.type(), v.madeOn(), v.roles(), v.reviewOn(),
+                        plan.adoptedAtMeetingId()), v.madeOn(), cause).replaceWithVoid());
+    }
+
+    private Uni<Integer> revise(Plan plan, LocalDate madeOn, String reason, String wish, List<String> tags,
+                                List<String> goals, List<Role> roles, LocalDate reviewOn, String idempotencyKey,
+                                String cause) {
+        Plan.Version previous = plan.current();
+        Plan.Version next = new Plan.Version(previous.version() + 1, madeOn, reason,
+                wish == null ? previous.wish() : wish, tags == null ? previous.wishTags() : tags,
+                goals == null ? previous.goals() : goals, roles == null ? previous.roles() : roles,
+                reviewOn == null ? previous.reviewOn() : reviewOn);
+        return records.insertVersion(plan.planId(), next, idempotencyKey)
+                .chain(() -> events.publish("plan/" + plan.planId() + "/v" + next.version(),
+                        new PlanningEvent.PlanRevised(plan.planId(), plan.caseId(), plan.municipality(), plan.type(),
+                                next.version(), madeOn, next.reviewOn()), madeOn, cause))
+                .replaceWith(next.version());
+    }
+
+    private Uni<Void> close(Plan plan, LocalDate closedOn, String reason, String cause) {
+        return records.close(plan.planId(), closedOn, reason)
+                .chain(() -> events.publish("plan/" + plan.planId() + "/closed", new PlanningEvent.PlanClosed(
+                        plan.planId(), plan.caseId(), plan.municipality(), plan.type(), closedOn), closedOn, cause))
+                .replaceWithVoid();
+    }
+
+    private boolean mayWrite(Caller caller, PlanType type) {
+        if (caller.is(Roles.COORDINATOR)) {
+            return true;
+        }
+        if (!caller.is(Roles.AGENCY) || type == PlanType.MULTI_AGENCY) {
+            return false;
+        }
+        AgencyRole needed = type == PlanType.OUTREACH ? AgencyRole.OUTREACH : AgencyRole.PARTICIPATION;
+        return agency(caller).map(a -> a.role() == needed).orElse(false);
+    }
+
+    private static boolean involved(Caller caller, PlanRecords.Stored s) {
+        return caller.agencyId() != null && (caller.isAgency(s.createdByAgency())
+                || s.plan().current().roles().stream().anyMatch(r -> caller.isAgency(r.agencyId())));
+    }
+
+    private static boolean mayRead(Caller caller, PlanRecords.Stored s, Optional<PlanRecords.CaseRef> ref) {
+        return involved(caller, s) || ref.map(r -> caller.isAgency(r.referringAgencyId())).orElse(false);
+    }
+
+    private Optional<Agency> agency(Caller caller) {
+        AgencyDirectory d = directories.get(caller.municipality());
+        return d == null || caller.agencyId() == null ? Optional.empty() : d.agency(caller.agencyId());
+    }
+
+    private List<Role> roles(List<PlanRequests.RoleRequest> given, String municipality, List<FieldError> errors) {
+        List<Role> roles = new ArrayList<>();
+        AgencyDirectory d = directories.get(municipality);
+        List<PlanRequests.RoleRequest> list = given == null ? List.of() : given;
+        for (int i = 0; i < list.size(); i++) {
+            PlanRequests.RoleRequest r = list.get(i);
+            if (r == null || r.agencyId() == null || d == null || d.agency(r.agencyId()).isEmpty()) {
+                errors.add(new FieldError("roles[" + i + "].agencyId", "not an agency of this municipality"));
+            } else if (r.responsibility() == null || r.responsibility().isBlank() || r.responsibility().length() > 200) {
+                errors.add(new FieldError("roles[" + i + "].responsibility", "required, at most 200 characters"));
+            } else {
+                roles.add(new Role(r.agencyId(), r.responsibility().strip()));
+            }
+        }
+        return roles;
+    }
+
+    static String text(String value, String field, int max, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.length() > max) {
+            errors.add(new FieldError(field, "at most " + max + " characters"));
+            return null;
+        }
+        return value.strip();
+    }
+
+    private static List<String> texts(List<String> values, String field, int maxItems, int maxLength,
+                                      List<FieldError> errors) {
+        List<String> list = values == null ? List.of() : values;
+        if (list.size() > maxItems) {
+            errors.add(new FieldError(field, "at most " + maxItems + " items"));
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String t = text(list.get(i), field + "[" + i + "]", maxLength, errors);
+            if (t != null) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    private static List<String> tags(List<String> values, List<FieldError> errors) {
+        List<String> list = values == null ? List.of() : values;
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String t = list.get(i);
+            if (t == null || !t.matches("[a-z0-9-]{1,40}")) {
+                errors.add(new FieldError("wishTags[" + i + "]", "lower-case letters, digits and '-', at most 40"));
+            } else {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+}

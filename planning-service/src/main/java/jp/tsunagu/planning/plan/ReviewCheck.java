@@ -1,0 +1,37 @@
+package jp.tsunagu.planning.plan;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jp.tsunagu.contract.directory.Directories;
+import org.jboss.logging.Logger;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/** The daily check that announces plans past their review date (a review-due event per plan version, once). */
+@ApplicationScoped
+public class ReviewCheck {
+
+    private static final Logger LOG = Logger.getLogger(ReviewCheck.class);
+
+    private final PlanService service;
+
+    public ReviewCheck(PlanService service) {
+        this.service = service;
+    }
+
+    @Scheduled(every = "${tsunagu.plans.review-check-every}", delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> run() {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+        return Multi.createFrom().iterable(Directories.SHIPPED)
+                .onItem().transformToUniAndConcatenate(m -> service.announceReviewsDue(m, today))
+                .collect().asList()
+                .invoke(counts -> LOG.infof("review check: %s plan(s) due", counts.stream().mapToInt(i -> i).sum()))
+                .onFailure().invoke(e -> LOG.warnf("review check failed (%s); it runs again", e.getClass().getName()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+}

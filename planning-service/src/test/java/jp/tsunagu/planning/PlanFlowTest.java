@@ -1,0 +1,200 @@
+package jp.tsunagu.planning;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import jp.tsunagu.contract.Topics;
+import jp.tsunagu.contract.codes.AgeBand;
+import jp.tsunagu.contract.codes.Channel;
+import jp.tsunagu.contract.codes.Concern;
+import jp.tsunagu.contract.codes.Consent;
+import jp.tsunagu.contract.codes.MeetingType;
+import jp.tsunagu.contract.codes.PlanType;
+import jp.tsunagu.contract.codes.ReviewOutcome;
+import jp.tsunagu.contract.codes.Urgency;
+import jp.tsunagu.contract.events.EventEnvelope;
+import jp.tsunagu.contract.events.IntakeEvent;
+import jp.tsunagu.contract.events.MeetingEvent;
+import jp.tsunagu.contract.events.PlanningEvent;
+import jp.tsunagu.contract.events.Role;
+import jp.tsunagu.contract.events.SealedData;
+import jp.tsunagu.contract.events.TsunaguEvent;
+import jp.tsunagu.testing.TopicProbe;
+import jp.tsunagu.testing.TsunaguTestResources;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static io.restassured.RestAssured.given;
+import static jp.tsunagu.testing.Tokens.KURUME;
+import static jp.tsunagu.testing.Tokens.NAGAREYAMA;
+import static jp.tsunagu.testing.Tokens.agency;
+import static jp.tsunagu.testing.Tokens.bearer;
+import static jp.tsunagu.testing.Tokens.role;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Meeting outcomes into plans, the plan API and its refusals, and 参加支援, on the real broker and database. */
+@QuarkusTest
+@QuarkusTestResource(TsunaguTestResources.class)
+class PlanFlowTest {
+
+    static final String COORDINATOR = "coordinator";
+
+    @Test
+    void aMultiLayeredMeetingsPlanOutcomeBecomesAPlanThenItIsRevisedAndClosed() {
+        String caseId = refer(KURUME);
+        String meetingId = "402036-JUUSOU_SHIEN_KAIGI-2024-06-26";
+        publish(Topics.MEETINGS, new MeetingEvent.CaseReviewed(caseId, KURUME, meetingId,
+                MeetingType.JUUSOU_SHIEN_KAIGI, LocalDate.of(2024, 6, 26), ReviewOutcome.PLAN, PlanType.MULTI_AGENCY,
+                List.of(new Role("kurume-jiritsu-01", "家計の相談")), false), LocalDate.of(2024, 6, 26), "review-" + caseId);
+        PlanningEvent.PlanCreated created = awaitEvent(caseId, PlanningEvent.PlanCreated.class, e -> true);
+        assertEquals(meetingId, created.adoptedAtMeetingId());
+        var record = TopicProbe.await(Topics.PLANS, r -> caseId.equals(r.key()), Duration.ofSeconds(30));
+        assertEquals("review-" + caseId, TopicProbe.decode(record).causationId(), "caused by the meeting outcome");
+
+        String planId = created.planId();
+        plans(role(COORDINATOR, KURUME), caseId).statusCode(200).body("planId", hasItem(planId));
+
+        post(role(COORDINATOR, KURUME), "/plans/" + planId + "/revisions",
+                "{\"madeOn\":\"2024-09-25\",\"goals\":[\"障害者手帳の取得\"]}").statusCode(400)
+                .body("errors.field", hasItem("reason"));
+        post(role(COORDINATOR, KURUME), "/plans/" + planId + "/revisions",
+                "{\"madeOn\":\"2024-09-25\",\"reason\":\"就労の希望が出てきた\",\"goals\":[\"就労継続支援A型の見学\"]}")
+                .statusCode(201).body("version", equalTo(2));
+        get(role(COORDINATOR, KURUME), "/plans/" + planId).statusCode(200)
+                .body("versions", hasSize(2))
+                .body("versions[1].reason", equalTo("就労の希望が出てきた"))
+                .body("status", equalTo("ACTIVE"));
+        awaitEvent(caseId, PlanningEvent.PlanRevised.class, e -> e.version() == 2);
+
+        post(role(COORDINATOR, KURUME), "/plans/" + planId + "/closure",
+                "{\"closedOn\":\"2025-03-26\",\"reason\":\"目標を達成\"}").statusCode(201);
+        awaitEvent(caseId, PlanningEvent.PlanClosed.class, e -> true);
+        post(role(COORDINATOR, KURUME), "/plans/" + planId + "/closure",
+                "{\"closedOn\":\"2025-03-27\",\"reason\":\"二度目\"}").statusCode(409)
+                .body("detail", containsString("already closed"));
+        post(role(COORDINATOR, KURUME), "/plans/" + planId + "/revisions",
+                "{\"madeOn\":\"2025-04-01\",\"reason\":\"再開\"}").statusCode(409)
+                .body("detail", containsString("closed"));
+        get(role(COORDINATOR, KURUME), "/plans/" + planId).body("versions", hasSize(2)).body("status", equalTo("CLOSED"));
+    }
+
+    @Test
+    void invalidPlansAreRefusedWithTheReason() {
+        post(role(COORDINATOR, KURUME), "/cases/" + UUID.randomUUID() + "/plans",
+                "{\"type\":\"OUTREACH\",\"madeOn\":\"2024-05-01\"}").statusCode(409)
+                .body("detail", containsString("unknown case"));
+
+        String caseId = refer(KURUME);
+        String shien = "402036-SHIEN_KAIGI-2024-07-24";
+        publish(Topics.MEETINGS, new MeetingEvent.CaseReviewed(caseId, KURUME, shien, MeetingType.SHIEN_KAIGI,
+                LocalDate.of(2024, 7, 24), ReviewOutcome.WATCH, null, List.of(), false), LocalDate.of(2024, 7, 24), null);
+        // until planning has consumed the review, the answer is "has not reviewed this case"; then it says why
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            var r = post(role(COORDINATOR, KURUME), "/cases/" + caseId + "/plans",
+                    "{\"type\":\"MULTI_AGENCY\",\"madeOn\":\"2024-07-24\",\"adoptedAtMeetingId\":\"" + shien + "\"}")
+                    .extract();
+            return r.statusCode() == 409 && r.<String>path("detail").contains("支援会議");
+        });
+
+        post(agency("kurume-houkatsu-01", KURUME), "/cases/" + caseId + "/plans",
+                "{\"type\":\"MULTI_AGENCY\",\"madeOn\":\"2024-07-24\"}").statusCode(403);
+        post(agency("kurume-houkatsu-01", KURUME), "/cases/" + caseId + "/plans",
+                "{\"type\":\"OUTREACH\",\"madeOn\":\"2024-07-24\"}").statusCode(403);
+        post(role(COORDINATOR, KURUME), "/cases/" + caseId + "/plans",
+                "{\"type\":\"LIFE\",\"madeOn\":\"someday\",\"roles\":[{\"agencyId\":\"nobody\"}]}").statusCode(400)
+                .body("errors.field", hasItem("type")).body("errors.field", hasItem("madeOn"))
+                .body("errors.field", hasItem("roles[0].agencyId"));
+
+        String outreach = post(agency("kurume-outreach-01", KURUME), "/cases/" + caseId + "/plans",
+                "{\"type\":\"OUTREACH\",\"madeOn\":\"2024-07-25\"}").statusCode(201).extract().path("planId");
+        post(agency("kurume-outreach-01", KURUME), "/cases/" + caseId + "/plans",
+                "{\"type\":\"OUTREACH\",\"madeOn\":\"2024-07-26\"}").statusCode(409)
+                .body("detail", containsString(outreach));
+        get(role(COORDINATOR, NAGAREYAMA), "/plans/" + outreach).statusCode(404);
+        get(agency("kurume-houkatsu-01", KURUME), "/plans/" + outreach).statusCode(404);
+    }
+
+    @Test
+    void aParticipationPlanIsMatchedPlacedAndFollowedUp() {
+        String caseId = refer(KURUME);
+        String provider = agency("kurume-sanka-01", KURUME);
+        String planId = post(provider, "/cases/" + caseId + "/plans", """
+                {"type":"PARTICIPATION","madeOn":"2024-06-01","wish":"一緒にフルマラソンを走りたい",
+                 "wishTags":["running","marathon"],"goals":["週1回の練習に参加する"],
+                 "roles":[{"agencyId":"kurume-sanka-01","responsibility":"受け入れ先との調整"}],
+                 "reviewOn":"2024-07-01"}""").statusCode(201).extract().path("planId");
+
+        get(provider, "/plans/" + planId + "/suggestions").statusCode(200)
+                .body("[0].resource.id", equalTo("kurume-res-running-team"))
+                .body("[0].reasons.rule", hasItem("WISH"));
+
+        String placementId = post(provider, "/plans/" + planId + "/placements",
+                "{\"resourceId\":\"kurume-res-running-team\",\"placedOn\":\"2024-06-15\"}").statusCode(201)
+                .extract().path("placementId");
+        awaitEvent(caseId, PlanningEvent.PlacementMade.class, e -> e.placementId().equals(placementId));
+        post(provider, "/placements/" + placementId + "/follow-ups",
+                "{\"side\":\"PERSON\",\"on\":\"2024-07-01\",\"note\":\"練習に毎週参加\"}").statusCode(201);
+        post(provider, "/placements/" + placementId + "/follow-ups",
+                "{\"side\":\"HOST\",\"on\":\"2024-07-02\"}").statusCode(201);
+        awaitEvent(caseId, PlanningEvent.PlacementFollowedUp.class, e -> e.side() == PlanningEvent.FollowUpSide.HOST);
+        post(provider, "/placements/" + placementId + "/follow-ups", "{\"side\":\"FRIEND\",\"on\":\"x\"}")
+                .statusCode(400).body("errors.field", hasItem("side")).body("errors.field", hasItem("on"));
+
+        get(role(COORDINATOR, KURUME), "/plans?overdue=true").statusCode(200).body("planId", hasItem(planId));
+        post(role(COORDINATOR, KURUME), "/plans/review-check", "").statusCode(200);
+        awaitEvent(caseId, PlanningEvent.PlanReviewDue.class, e -> e.planId().equals(planId));
+    }
+
+    static String refer(String municipality) {
+        String caseId = UUID.randomUUID().toString();
+        publish(Topics.INTAKE, new IntakeEvent.ReferralReceived(caseId, municipality, "kurume-kikan-01", Channel.AGENCY,
+                LocalDate.of(2024, 5, 1), "荒木", AgeBand.AGE_18_29, List.of(), List.of(Concern.HIKIKOMORI),
+                Consent.GIVEN, Urgency.ROUTINE, false,
+                new SealedData("A256GCM", "case/" + caseId + "/1", "bm9uY2U=", "Y2lwaGVy")), LocalDate.of(2024, 5, 1),
+                null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> given()
+                .header("Authorization", bearer(role(COORDINATOR, municipality)))
+                .get("/cases/" + caseId + "/plans").statusCode() == 200);
+        return caseId;
+    }
+
+    static void publish(String topic, TsunaguEvent event, LocalDate on, String eventId) {
+        TopicProbe.publish(topic, new EventEnvelope<>(eventId == null ? UUID.randomUUID().toString() : eventId,
+                "/tsunagu/test", Instant.now(), on, null, event));
+    }
+
+    static <E extends PlanningEvent> E awaitEvent(String caseId, Class<E> type, Predicate<E> match) {
+        var record = TopicProbe.await(Topics.PLANS, r -> {
+            if (!caseId.equals(r.key())) {
+                return false;
+            }
+            var data = TopicProbe.decode(r).data();
+            return type.isInstance(data) && match.test(type.cast(data));
+        }, Duration.ofSeconds(30));
+        return type.cast(TopicProbe.decode(record).data());
+    }
+
+    static ValidatableResponse post(String token, String path, String body) {
+        return given().header("Authorization", bearer(token)).contentType("application/json").body(body)
+                .post(path).then();
+    }
+
+    static ValidatableResponse get(String token, String path) {
+        return given().header("Authorization", bearer(token)).get(path).then();
+    }
+
+    static ValidatableResponse plans(String token, String caseId) {
+        return get(token, "/cases/" + caseId + "/plans");
+    }
+}
