@@ -147,6 +147,61 @@ class LocalRunSystemTest {
         assertTrue(details.contains("JUUSOU_SHIEN_KAIGI: PLAN"), details.toString());
     }
 
+    @Test
+    void aSanIsReachedByOutreachAndRunsWithTheLocalTeamThroughAParticipationPlan() throws Exception {
+        String referrer = run("token", "agency", "--agency", "kurume-kikan-02", "--municipality", "402036").trim();
+        String provider = run("token", "agency", "--agency", "kurume-sanka-01", "--municipality", "402036").trim();
+        HttpResponse<String> created = post(8081, "/referrals", referrer, UUID.randomUUID().toString(), """
+                {"channel":"OUTREACH","person":{"name":"A","age":24,"area":"荒木"},
+                 "concerns":["HIKIKOMORI","ISOLATION"],"consent":"GIVEN","urgency":"ROUTINE","hardToReach":true}""");
+        assertEquals(201, created.statusCode(), created.body());
+        String caseId = JSON.readTree(created.body()).get("caseId").asText();
+        assertEquals("kurume-outreach-01", awaitStatus(caseId, referrer, "IN_OUTREACH").get("agencyId").asText());
+
+        String plan = """
+                {"type":"PARTICIPATION","madeOn":"%s","wish":"一緒にフルマラソンを走りたい","wishTags":["running","marathon"],
+                 "goals":["週1回の練習に参加する"],"roles":[{"agencyId":"kurume-sanka-01","responsibility":"受け入れ先との調整"}]}"""
+                .formatted(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")));
+        String key = UUID.randomUUID().toString();
+        HttpResponse<String> planned = null;
+        for (int i = 0; i < 100; i++) { // until planning-service has consumed the referral
+            planned = post(8084, "/cases/" + caseId + "/plans", provider, key, plan);
+            if (planned.statusCode() == 201) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertEquals(201, planned.statusCode(), planned.body());
+        String planId = JSON.readTree(planned.body()).get("planId").asText();
+        awaitStatus(caseId, referrer, "PLAN_ACTIVE");
+
+        JsonNode suggestions = JSON.readTree(get(8084 + OFFSET, "/plans/" + planId + "/suggestions", provider).body());
+        String resourceId = suggestions.get(0).get("resource").get("id").asText();
+        assertEquals("kurume-res-running-team", resourceId);
+
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).toString();
+        HttpResponse<String> placed = post(8084, "/plans/" + planId + "/placements", provider, null,
+                "{\"resourceId\":\"" + resourceId + "\",\"placedOn\":\"" + today + "\"}");
+        assertEquals(201, placed.statusCode(), placed.body());
+        String placementId = JSON.readTree(placed.body()).get("placementId").asText();
+        awaitHistory(caseId, referrer, "jp.tsunagu.planning.placement-made.v1");
+        for (String side : List.of("PERSON", "HOST")) {
+            assertEquals(201, post(8084, "/placements/" + placementId + "/follow-ups", provider, null,
+                    "{\"side\":\"" + side + "\",\"on\":\"" + today + "\"}").statusCode());
+        }
+        awaitHistory(caseId, referrer, "jp.tsunagu.planning.placement-followed-up.v1");
+        assertEquals(201, post(8084, "/plans/" + planId + "/closure", provider, null,
+                "{\"closedOn\":\"" + today + "\",\"reason\":\"42.195kmを完走し、友人を誘うまでになった\"}").statusCode());
+
+        JsonNode closed = awaitStatus(caseId, referrer, "CLOSED");
+        List<String> steps = new java.util.ArrayList<>();
+        closed.get("history").forEach(h -> steps.add(h.get("eventType").asText()));
+        assertEquals(List.of("jp.tsunagu.intake.referral-received.v1", "jp.tsunagu.routing.outreach-requested.v1",
+                "jp.tsunagu.planning.plan-created.v1", "jp.tsunagu.planning.placement-made.v1",
+                "jp.tsunagu.planning.placement-followed-up.v1", "jp.tsunagu.planning.placement-followed-up.v1",
+                "jp.tsunagu.planning.plan-closed.v1"), steps);
+    }
+
     static JsonNode awaitHistory(String caseId, String token, String eventType) throws Exception {
         for (int i = 0; i < 150; i++) {
             HttpResponse<String> r = get(8081 + OFFSET, "/referrals/" + caseId, token);
