@@ -85,6 +85,27 @@ class ClosedLoopStatusTest {
     }
 
     @Test
+    void closingOnePlanWhileAnotherRunsKeepsTheCaseActive() {
+        String referrer = agency(AGENCY, KURUME);
+        String caseId = newCase(referrer);
+        for (String plan : List.of("p-a", "p-b")) {
+            publish(Topics.PLANS, new PlanningEvent.PlanCreated(plan + caseId, caseId, KURUME, PlanType.OUTREACH,
+                    LocalDate.of(2024, 6, 1), List.of(), null, null));
+        }
+        awaitStatus(referrer, caseId, "PLAN_ACTIVE");
+        publish(Topics.PLANS, new PlanningEvent.PlanClosed("p-a" + caseId, caseId, KURUME, PlanType.OUTREACH,
+                LocalDate.of(2024, 9, 1)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().header("Authorization", bearer(referrer))
+                .get("/referrals/" + caseId).<List<String>>path("history.eventType").stream()
+                .filter(t -> t.contains("plan-closed")).count() == 1);
+        given().header("Authorization", bearer(referrer)).get("/referrals/" + caseId).then()
+                .body("status", equalTo("PLAN_ACTIVE"));
+        publish(Topics.PLANS, new PlanningEvent.PlanClosed("p-b" + caseId, caseId, KURUME, PlanType.OUTREACH,
+                LocalDate.of(2024, 10, 1)));
+        awaitStatus(referrer, caseId, "CLOSED");
+    }
+
+    @Test
     void aRedeliveredEventChangesNothing() {
         String referrer = agency(AGENCY, KURUME);
         String caseId = newCase(referrer);

@@ -77,6 +77,8 @@ class PlanFlowTest {
                 .body("status", equalTo("ACTIVE"));
         awaitEvent(caseId, PlanningEvent.PlanRevised.class, e -> e.version() == 2);
 
+        post(agency("kurume-jiritsu-01", KURUME), "/plans/" + planId + "/closure",
+                "{\"closedOn\":\"2025-03-26\",\"reason\":\"役割のある機関でも\"}").statusCode(403);
         post(role(COORDINATOR, KURUME), "/plans/" + planId + "/closure",
                 "{\"closedOn\":\"2025-03-26\",\"reason\":\"目標を達成\"}").statusCode(201);
         awaitEvent(caseId, PlanningEvent.PlanClosed.class, e -> true);

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.codes.CaseStatus;
 import jp.tsunagu.contract.events.EventEnvelope;
 import jp.tsunagu.contract.events.IntakeEvent;
+import jp.tsunagu.contract.events.PlanningEvent;
 import jp.tsunagu.contract.events.TsunaguEvent;
 import jp.tsunagu.support.events.ProcessedEvents;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -40,7 +41,32 @@ public class CaseStatusProjection {
         if (change.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        StatusChange c = change.get();
+        return switch (envelope.data()) {
+            case PlanningEvent.PlanCreated p -> openPlans(session, p.caseId(), p.planId(), true)
+                    .chain(open -> write(session, envelope, change.get()));
+            // closing one plan while another of the case runs keeps the case PLAN_ACTIVE
+            case PlanningEvent.PlanClosed p -> openPlans(session, p.caseId(), p.planId(), false)
+                    .chain(open -> write(session, envelope, open.isEmpty() ? change.get()
+                            : StatusChange.to(CaseStatus.PLAN_ACTIVE, null, change.get().detail())));
+            default -> write(session, envelope, change.get());
+        };
+    }
+
+    /** Adds or removes a plan from the case's open plans; returns those left open. */
+    private Uni<String> openPlans(Mutiny.Session session, String caseId, String planId, boolean open) {
+        String update = open
+                ? "update case_status set open_plans = trim(both ',' from open_plans || ',' || :plan) where case_id = :id"
+                        + " and position(',' || :plan || ',' in ',' || open_plans || ',') = 0"
+                : "update case_status set open_plans = trim(both ',' from replace(',' || open_plans || ',',"
+                        + " ',' || :plan || ',', ',')) where case_id = :id";
+        return session.createNativeQuery(update).setParameter("plan", planId).setParameter("id", caseId)
+                .executeUpdate()
+                .chain(() -> session.createNativeQuery("select open_plans from case_status where case_id = :id",
+                        String.class).setParameter("id", caseId).getResultList())
+                .map(rows -> rows.isEmpty() || rows.get(0) == null ? "" : rows.get(0));
+    }
+
+    private Uni<Void> write(Mutiny.Session session, EventEnvelope<? extends TsunaguEvent> envelope, StatusChange c) {
         OffsetDateTime at = envelope.time().atOffset(ZoneOffset.UTC);
         String referringAgency = envelope.data() instanceof IntakeEvent.ReferralReceived r ? r.referringAgencyId() : null;
         CaseStatus initial = c.status() != null ? c.status() : CaseStatus.RECEIVED;

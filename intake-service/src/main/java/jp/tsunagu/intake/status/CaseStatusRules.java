@@ -1,6 +1,8 @@
 package jp.tsunagu.intake.status;
 
 import jp.tsunagu.contract.codes.CaseStatus;
+import jp.tsunagu.contract.codes.MeetingType;
+import jp.tsunagu.contract.codes.ReviewOutcome;
 import jp.tsunagu.contract.events.IntakeEvent;
 import jp.tsunagu.contract.events.MeetingEvent;
 import jp.tsunagu.contract.events.PlanningEvent;
@@ -42,6 +44,10 @@ public final class CaseStatusRules {
             case MeetingEvent.MinutesRecorded e -> null;
             case MeetingEvent.CaseQueued e -> StatusChange.to(CaseStatus.IN_MEETING, null,
                     "on the agenda of " + e.track());
+            // a 支援会議's outcome is confidential to its members (社会福祉法第106条の6): the referrer sees that it met
+            case MeetingEvent.CaseReviewed e when e.meetingType() == MeetingType.SHIEN_KAIGI -> StatusChange.to(
+                    e.outcome() == ReviewOutcome.CLOSE ? CaseStatus.CLOSED : CaseStatus.IN_MEETING, null,
+                    "reviewed by SHIEN_KAIGI");
             case MeetingEvent.CaseReviewed e -> switch (e.outcome()) {
                 case CLOSE -> StatusChange.to(CaseStatus.CLOSED, null, "closed by " + e.meetingType());
                 case PLAN, REPLAN, CONTINUE, WATCH, SHARE_INFO -> StatusChange.to(CaseStatus.IN_MEETING, null,

@@ -51,6 +51,15 @@ public class MeetingRecords {
                 .map(rows -> rows.stream().findFirst().map(MeetingRecords::meetingOf)));
     }
 
+    /** The meeting, locked until the transaction ends: concurrent minutes for it queue up and the second finds it held. */
+    public Uni<Optional<Meeting>> meetingForUpdate(String meetingId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "select " + MEETING_COLUMNS + " from meeting where meeting_id = :id for update", Object[].class)
+                .setParameter("id", meetingId)
+                .getResultList()
+                .map(rows -> rows.stream().findFirst().map(MeetingRecords::meetingOf)));
+    }
+
     public Uni<List<Meeting>> meetings(String municipality, LocalDate from, LocalDate to, MeetingType type) {
         return Panache.getSession().chain(s -> s.createNativeQuery("select " + MEETING_COLUMNS + """
                          from meeting where municipality = :m and scheduled_on between :from and :to

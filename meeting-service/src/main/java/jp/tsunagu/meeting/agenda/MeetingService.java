@@ -91,17 +91,23 @@ public class MeetingService {
 
     private Uni<Void> queueEscalated(EventEnvelope<TsunaguEvent> envelope, RoutingEvent.CaseEscalated e) {
         LocalDate on = envelope.businessDate();
-        Uni<Optional<Meeting>> meeting = e.urgent()
-                ? urgentShienKaigi(e.municipality(), on, envelope.id()).map(Optional::of)
-                : nextMeeting(e.municipality(), e.track(), on, envelope.id());
-        return records.track(e.caseId()).chain(existing -> meeting.chain(m -> {
+        return records.track(e.caseId()).chain(existing -> {
+            // the intake and routing topics are not ordered with each other: consent recorded here may be newer
+            // than the consent routing decided the track on
             Consent consent = existing.map(CaseTrack::consent)
                     .orElse(e.track() == MeetingType.JUUSOU_SHIEN_KAIGI ? Consent.GIVEN : Consent.UNKNOWN);
-            CaseTrack track = new CaseTrack(e.caseId(), e.municipality(), consent, e.track(),
+            MeetingType trackType = e.urgent() ? MeetingType.SHIEN_KAIGI
+                    : existing.isPresent() ? CaseTrack.trackFor(consent) : e.track();
+            Uni<Optional<Meeting>> meeting = e.urgent()
+                    ? urgentShienKaigi(e.municipality(), on, envelope.id()).map(Optional::of)
+                    : nextMeeting(e.municipality(), trackType, on, envelope.id());
+            return meeting.chain(m -> {
+            CaseTrack track = new CaseTrack(e.caseId(), e.municipality(), consent, trackType,
                     m.map(Meeting::meetingId).orElse(null), true, e.urgent(), on);
             return records.saveTrack(track).chain(() -> publishQueued(envelope.id() + "/queued", track, on,
                     envelope.id()));
-        }));
+            });
+        });
     }
 
     /** Consent obtained later moves a queued case to 重層的支援会議; withdrawn, back to 支援会議. */
@@ -241,7 +247,10 @@ public class MeetingService {
         }
         List<String> reviewed = request.reviews() == null ? List.of() : request.reviews().stream()
                 .filter(r -> r != null && r.caseId() != null).map(MinutesRequest.ReviewRequest::caseId).toList();
-        return ownMeeting(caller, meetingId).chain(m -> records.agenda(meetingId).chain(agenda ->
+        return records.meetingForUpdate(meetingId).map(found -> found
+                .filter(m -> m.municipality().equals(caller.municipality()))
+                .orElseThrow(() -> ApiProblem.notFound("meeting " + meetingId)))
+                .chain(m -> records.agenda(meetingId).chain(agenda ->
                 tracks(reviewed).chain(tracks -> {
                     List<FieldError> unknown = new ArrayList<>();
                     for (int i = 0; i < reviewed.size(); i++) {

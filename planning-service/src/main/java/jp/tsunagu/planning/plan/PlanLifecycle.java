@@ -36,10 +36,10 @@ public final class PlanLifecycle {
             return Optional.of("the case already has an active " + type.label() + " (" + activeOfType.get(0).planId()
                     + "): revise it (再プラン) or close it first");
         }
-        if (type == PlanType.MULTI_AGENCY) {
-            if (adoptedAtMeetingId == null) {
-                return Optional.of("a 多機関協働プラン is adopted by a 重層的支援会議: name it in adoptedAtMeetingId");
-            }
+        if (type == PlanType.MULTI_AGENCY && adoptedAtMeetingId == null) {
+            return Optional.of("a 多機関協働プラン is adopted by a 重層的支援会議: name it in adoptedAtMeetingId");
+        }
+        if (adoptedAtMeetingId != null) {
             if (adoptingReview.isEmpty()) {
                 return Optional.of("meeting " + adoptedAtMeetingId + " has not reviewed this case");
             }
@@ -51,6 +51,10 @@ public final class PlanLifecycle {
                     || (r.outcome() != ReviewOutcome.PLAN && r.outcome() != ReviewOutcome.REPLAN)) {
                 return Optional.of("meeting " + r.meetingId() + " did not adopt a plan for this case (outcome "
                         + r.outcome() + ")");
+            }
+            if (r.planType() != null && r.planType() != type) {
+                return Optional.of("meeting " + r.meetingId() + " adopted a " + r.planType().label() + ", not a "
+                        + type.label());
             }
         }
         return Optional.empty();

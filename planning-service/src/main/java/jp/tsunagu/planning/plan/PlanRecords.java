@@ -140,6 +140,22 @@ public class PlanRecords {
         return plans("p.plan_id = :key", planId).map(list -> list.stream().findFirst());
     }
 
+    /** The plan, its rows locked until the transaction ends: concurrent changes to one plan queue up. */
+    public Uni<Optional<Stored>> planForUpdate(String planId) {
+        return plans("p.plan_id = :key", planId, " for update").map(list -> list.stream().findFirst());
+    }
+
+    /** True the first time a plan version is announced as due for review. */
+    public Uni<Boolean> markReviewAnnounced(String planId, int version, LocalDate on) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        insert into review_announced(plan_id, version, announced_on) values (:id, :version, :on)
+                        on conflict (plan_id, version) do nothing""")
+                .setParameter("id", planId)
+                .setParameter("version", version)
+                .setParameter("on", on)
+                .executeUpdate()).map(rows -> rows == 1);
+    }
+
     public Uni<List<Stored>> plansOfCase(String caseId) {
         return plans("p.case_id = :key", caseId);
     }
@@ -149,12 +165,16 @@ public class PlanRecords {
     }
 
     private Uni<List<Stored>> plans(String where, String key) {
+        return plans(where, key, "");
+    }
+
+    private Uni<List<Stored>> plans(String where, String key, String lock) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                         select p.plan_id, p.case_id, p.municipality, p.type, p.adopted_at_meeting, p.created_by_agency,
                                p.closed_on, p.close_reason, v.version, v.made_on, v.reason, v.wish, v.wish_tags,
                                v.goals_json, v.roles_json, v.review_on
                           from plan p join plan_version v on v.plan_id = p.plan_id""" + " where " + where
-                        + " order by p.plan_id, v.version", Object[].class)
+                        + " order by p.plan_id, v.version" + lock, Object[].class)
                 .setParameter("key", key)
                 .getResultList()
                 .map(rows -> {

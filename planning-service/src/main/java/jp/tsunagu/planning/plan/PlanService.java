@@ -175,7 +175,8 @@ public class PlanService {
         if (!errors.isEmpty()) {
             throw ApiProblem.validation(errors);
         }
-        return writable(caller, planId).chain(stored -> (idempotencyKey == null
+        return writable(caller, planId).invoke(stored -> requireWriter(caller, stored.plan()))
+                .chain(stored -> (idempotencyKey == null
                 ? Uni.createFrom().item(Optional.<Integer>empty()) : records.versionByKey(planId, idempotencyKey))
                 .chain(done -> {
                     if (done.isPresent()) {
@@ -204,7 +205,7 @@ public class PlanService {
         if (!errors.isEmpty()) {
             throw ApiProblem.validation(errors);
         }
-        return writable(caller, planId).chain(stored -> {
+        return writable(caller, planId).invoke(stored -> requireWriter(caller, stored.plan())).chain(stored -> {
             PlanLifecycle.refuseClosure(stored.plan(), closedOn).ifPresent(why -> {
                 throw ApiProblem.conflict("plan-refused", why);
             });
@@ -246,18 +247,25 @@ public class PlanService {
     public Uni<Integer> announceReviewsDue(String municipality, LocalDate today) {
         return records.activePlans(municipality).chain(all -> Multi.createFrom().iterable(all.stream()
                         .map(PlanRecords.Stored::plan).filter(p -> PlanLifecycle.overdue(p, today)).toList())
-                .onItem().transformToUniAndConcatenate(p -> events.publish("plan/" + p.planId() + "/v"
-                                + p.current().version() + "/review-due",
-                        new PlanningEvent.PlanReviewDue(p.planId(), p.caseId(), p.municipality(), p.type(),
-                                p.current().reviewOn()), today, "schedule/review-check/" + today))
-                .collect().asList().map(List::size));
+                .onItem().transformToUniAndConcatenate(p -> records.markReviewAnnounced(p.planId(),
+                        p.current().version(), today).chain(first -> !first ? Uni.createFrom().item(0)
+                        : events.publish("plan/" + p.planId() + "/v" + p.current().version() + "/review-due",
+                                new PlanningEvent.PlanReviewDue(p.planId(), p.caseId(), p.municipality(), p.type(),
+                                        p.current().reviewOn()), today, "schedule/review-check/" + today)
+                        .replaceWith(1)))
+                .collect().asList().map(counts -> counts.stream().mapToInt(Integer::intValue).sum()));
+    }
+
+    /** The municipalities whose directories are loaded (the shipped ones and a city's own). */
+    public java.util.Set<String> municipalities() {
+        return directories.keySet();
     }
 
     // --- shared with participation ------------------------------------------------------------------------------
 
     /** The plan, if the caller may change it (coordinators; the agency that made it or has a role in it). */
     public Uni<PlanRecords.Stored> writable(Caller caller, String planId) {
-        return records.plan(planId).map(found -> {
+        return records.planForUpdate(planId).map(found -> {
             PlanRecords.Stored s = found.filter(x -> x.plan().municipality().equals(caller.municipality()))
                     .orElseThrow(() -> ApiProblem.notFound("plan " + planId));
             if (!caller.is(Roles.COORDINATOR) && !involved(caller, s)) {
@@ -311,6 +319,15 @@ public class PlanService {
                 .chain(() -> events.publish("plan/" + plan.planId() + "/closed", new PlanningEvent.PlanClosed(
                         plan.planId(), plan.caseId(), plan.municipality(), plan.type(), closedOn), closedOn, cause))
                 .replaceWithVoid();
+    }
+
+    /** A 多機関協働プラン changes by its meeting or a coordinator; other plans by their responsible provider too. */
+    private void requireWriter(Caller caller, Plan plan) {
+        if (!mayWrite(caller, plan.type())) {
+            throw ApiProblem.forbidden("a " + plan.type().label() + " is changed by "
+                    + (plan.type() == PlanType.MULTI_AGENCY ? "its 重層的支援会議 or a coordinator"
+                    : "the responsible provider or a coordinator"));
+        }
     }
 
     private boolean mayWrite(Caller caller, PlanType type) {

@@ -4,7 +4,6 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jp.tsunagu.contract.directory.Directories;
 import org.jboss.logging.Logger;
 
 import java.time.LocalDate;
@@ -26,7 +25,7 @@ public class ReviewCheck {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> run() {
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
-        return Multi.createFrom().iterable(Directories.SHIPPED)
+        return Multi.createFrom().iterable(service.municipalities())
                 .onItem().transformToUniAndConcatenate(m -> service.announceReviewsDue(m, today))
                 .collect().asList()
                 .invoke(counts -> LOG.infof("review check: %s plan(s) due", counts.stream().mapToInt(i -> i).sum()))

@@ -23,7 +23,7 @@ public class AcceptanceCheck {
     @Scheduled(every = "${tsunagu.routing.overdue-check-every}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> run() {
-        return service.escalateOverdue(LocalDate.now(ZoneId.of("Asia/Tokyo")))
+        return service.escalateOverdue(null, LocalDate.now(ZoneId.of("Asia/Tokyo")))
                 .invoke(n -> {
                     if (n > 0) {
                         LOG.infof("escalated %d routing(s) not accepted in time", n);

@@ -56,6 +56,16 @@ public class RoutingRecords {
                 .map(rows -> rows.stream().findFirst().map(this::routingOf)));
     }
 
+    /** The routing, locked until the transaction ends: two answers (or an answer and the overdue check) queue up. */
+    public Uni<Optional<CaseRouting>> routingForUpdate(String caseId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        select case_id, municipality, referring_agency_id, decision_json, state, routed_on,
+                               declined_by, seq from case_routing where case_id = :id for update""", Object[].class)
+                .setParameter("id", caseId)
+                .getResultList()
+                .map(rows -> rows.stream().findFirst().map(this::routingOf)));
+    }
+
     public Uni<Void> saveRouting(CaseRouting r) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                         insert into case_routing(case_id, municipality, referring_agency_id, decision, state, agency_id,
@@ -90,13 +100,18 @@ public class RoutingRecords {
                         r -> ((Number) r[1]).longValue()))));
     }
 
-    /** Cases still waiting for acceptance whose current decision was made on or before {@code routedOnOrBefore}. */
-    public Uni<List<CaseRouting>> awaitingSince(LocalDate routedOnOrBefore) {
+    /**
+     * Cases still waiting for acceptance whose current decision was made on or before {@code routedOnOrBefore},
+     * locked so that an agency's answer in the meantime waits (and then finds the case no longer waiting).
+     */
+    public Uni<List<CaseRouting>> awaitingSince(String municipality, LocalDate routedOnOrBefore) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                         select case_id, municipality, referring_agency_id, decision_json, state, routed_on,
                                declined_by, seq from case_routing
-                         where state = 'AWAITING' and routed_on <= :on order by routed_on, case_id""", Object[].class)
+                         where state = 'AWAITING' and routed_on <= :on and (:m = '' or municipality = :m)
+                         order by routed_on, case_id for update""", Object[].class)
                 .setParameter("on", routedOnOrBefore)
+                .setParameter("m", municipality == null ? "" : municipality)
                 .getResultList()
                 .map(rows -> rows.stream().map(this::routingOf).toList()));
     }

@@ -61,7 +61,7 @@ public class RoutingResource {
     @Operation(summary = "Run the overdue-acceptance check now",
             description = "The same check runs on a schedule (tsunagu.routing.overdue-check-every).")
     public Uni<Map<String, Integer>> acceptanceCheck() {
-        return service.escalateOverdue(LocalDate.now(ZoneId.of("Asia/Tokyo")))
+        return service.escalateOverdue(caller.get().municipality(), LocalDate.now(ZoneId.of("Asia/Tokyo")))
                 .map(n -> Map.of("escalated", n));
     }
 }

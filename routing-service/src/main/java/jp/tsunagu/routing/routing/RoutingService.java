@@ -85,7 +85,7 @@ public class RoutingService {
         if (reason != null && reason.length() > 300) {
             throw ApiProblem.validation(List.of(new FieldError("reason", "at most 300 characters")));
         }
-        return records.routing(caseId)
+        return records.routingForUpdate(caseId)
                 .map(found -> found.filter(r -> r.municipality().equals(caller.municipality()))
                         .orElseThrow(() -> ApiProblem.notFound("case " + caseId)))
                 .chain(r -> {
@@ -102,11 +102,15 @@ public class RoutingService {
                 .map(r -> answerView(caller, r));
     }
 
-    /** Escalates every case not accepted within the configured days; returns how many. */
+    /**
+     * Escalates every case not accepted within the configured days; returns how many.
+     *
+     * @param municipality only this municipality's cases (a coordinator's request), or null for all (the schedule)
+     */
     @WithTransaction
-    public Uni<Integer> escalateOverdue(LocalDate today) {
+    public Uni<Integer> escalateOverdue(String municipality, LocalDate today) {
         LocalDate limit = today.minusDays(acceptanceDays);
-        return records.awaitingSince(limit.minusDays(1)).chain(overdue -> Multi.createFrom().iterable(overdue)
+        return records.awaitingSince(municipality, limit.minusDays(1)).chain(overdue -> Multi.createFrom().iterable(overdue)
                 .onItem().transformToUniAndConcatenate(r -> overdue(r, today))
                 .collect().asList().map(List::size));
     }
@@ -189,7 +193,7 @@ public class RoutingService {
     private Uni<CaseRouting> visible(Caller caller, String caseId) {
         return records.routing(caseId).map(found -> found
                 .filter(r -> r.municipality().equals(caller.municipality()))
-                .filter(r -> caller.is(Roles.COORDINATOR) || caller.is(Roles.MEETING_MEMBER)
+                .filter(r -> caller.is(Roles.COORDINATOR)
                         || (caller.is(Roles.AGENCY) && (caller.isAgency(r.referringAgencyId())
                         || caller.isAgency(r.agencyId()))))
                 .orElseThrow(() -> ApiProblem.notFound("routing of case " + caseId)));

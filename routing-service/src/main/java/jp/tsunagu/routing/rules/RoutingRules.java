@@ -65,6 +65,9 @@ public final class RoutingRules {
         reasons.add(new Reason(R_FIELDS, "分野: " + labels(fields), "fields: " + (fields.isEmpty() ? "none" : fields)));
 
         Set<Concern> violence = intersect(facts.concerns(), rules.violenceConcerns());
+        for (HouseholdMember m : facts.household()) {
+            violence.addAll(intersect(m.concerns(), rules.violenceConcerns())); // e.g. a child abused at home
+        }
         if (facts.urgency() == Urgency.EMERGENCY && !violence.isEmpty()) {
             reasons.add(new Reason(R_URGENT, "緊急かつ虐待・暴力（" + concernLabels(violence) + "）: 臨時の支援会議を招集",
                     "emergency with abuse or violence (" + violence + "): ad-hoc support meeting"));

@@ -214,6 +214,8 @@ class RoutingRulesTest {
                 P.of("emergency DV, consent given: still an ad-hoc 支援会議").age(34).concerns(DOMESTIC_VIOLENCE)
                         .consent(Consent.GIVEN).urgency(Urgency.EMERGENCY).urgent(),
                 P.of("emergency elder abuse").age(85).concerns(ELDER_ABUSE).urgency(Urgency.EMERGENCY).urgent(),
+                P.of("emergency: the child of the person consulted is abused").age(35).concerns(CHILD_REARING)
+                        .member(Relation.CHILD, 8, CHILD_ABUSE).urgency(Urgency.EMERGENCY).urgent(),
                 P.of("urgent (not emergency) elder abuse goes by field").age(85).concerns(ELDER_ABUSE)
                         .urgency(Urgency.URGENT).routed("kurume-houkatsu-06", Field.ELDERLY),
                 P.of("emergency without violence goes by field").age(40).concerns(DEBT).urgency(Urgency.EMERGENCY)
