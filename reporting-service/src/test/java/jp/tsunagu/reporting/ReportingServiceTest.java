@@ -3,7 +3,6 @@ package jp.tsunagu.reporting;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jp.tsunagu.contract.Topics;
-import jp.tsunagu.support.events.StageEventsRecorder;
 import jp.tsunagu.testing.StageServiceChecks;
 import jp.tsunagu.testing.TsunaguTestResources;
 
@@ -18,6 +17,6 @@ class ReportingServiceTest extends StageServiceChecks {
 
     @Override
     protected String consumerName() {
-        return StageEventsRecorder.CONSUMER;
+        return "reporting";
     }
 }

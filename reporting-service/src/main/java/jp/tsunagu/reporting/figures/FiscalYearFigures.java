@@ -1,0 +1,88 @@
+package jp.tsunagu.reporting.figures;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import jp.tsunagu.contract.codes.FiscalYear;
+import jp.tsunagu.contract.codes.MeetingType;
+import jp.tsunagu.contract.codes.PlanType;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The yearly figures of seed 000's table, from facts projected out of the event log, by business date. The
+ * definitions (CONTRACT.md):
+ * <ul>
+ *   <li>{@code held}: meetings of the type whose minutes have {@code heldOn} in the fiscal year (開催回数);</li>
+ *   <li>{@code casesHandled}: the reviews in those minutes, counted each time (延べ, 取扱件数);
+ *       {@code distinctCases}: the distinct cases among them;</li>
+ *   <li>{@code made}: plans created plus revisions with their business date in the year (作成件数);
+ *       {@code replans}: the revisions among them (うち、再プラン); {@code closed}: closures in the year (終結件数).</li>
+ * </ul>
+ */
+public final class FiscalYearFigures {
+
+    private FiscalYearFigures() {
+    }
+
+    public record MeetingHeld(String meetingId, MeetingType type, LocalDate heldOn) {
+    }
+
+    public record Review(String meetingId, String caseId, MeetingType type, LocalDate heldOn) {
+    }
+
+    public enum Kind { CREATED, REVISED, CLOSED }
+
+    public record PlanChange(String planId, PlanType type, Kind kind, LocalDate on) {
+    }
+
+    @JsonPropertyOrder({"held", "casesHandled", "distinctCases"})
+    public record MeetingFigures(int held, int casesHandled, int distinctCases) {
+    }
+
+    @JsonPropertyOrder({"made", "replans", "closed"})
+    public record PlanFigures(int made, int replans, int closed) {
+    }
+
+    @JsonPropertyOrder({"fiscalYear", "label", "meetings", "plans"})
+    public record Year(int fiscalYear, String label, Map<MeetingType, MeetingFigures> meetings,
+                       Map<PlanType, PlanFigures> plans) {
+    }
+
+    /** The case meetings a table reports (考える会 and 代表者会議 have no cases). */
+    public static final List<MeetingType> CASE_MEETINGS = List.of(MeetingType.JUUSOU_SHIEN_KAIGI,
+            MeetingType.SHIEN_KAIGI);
+
+    public static List<Year> compute(FiscalYear from, FiscalYear to, List<MeetingHeld> meetings, List<Review> reviews,
+                                     List<PlanChange> changes) {
+        List<Year> years = new ArrayList<>();
+        for (FiscalYear year = from; year.compareTo(to) <= 0; year = year.next()) {
+            FiscalYear y = year;
+            Map<MeetingType, MeetingFigures> m = new EnumMap<>(MeetingType.class);
+            for (MeetingType type : CASE_MEETINGS) {
+                int held = (int) meetings.stream().filter(x -> x.type() == type && y.contains(x.heldOn())).count();
+                List<Review> inYear = reviews.stream().filter(r -> r.type() == type && y.contains(r.heldOn())).toList();
+                Set<String> distinct = new HashSet<>();
+                inYear.forEach(r -> distinct.add(r.caseId()));
+                m.put(type, new MeetingFigures(held, inYear.size(), distinct.size()));
+            }
+            Map<PlanType, PlanFigures> p = new EnumMap<>(PlanType.class);
+            for (PlanType type : PlanType.values()) {
+                List<PlanChange> inYear = changes.stream().filter(c -> c.type() == type && y.contains(c.on())).toList();
+                int created = count(inYear, Kind.CREATED);
+                int revised = count(inYear, Kind.REVISED);
+                p.put(type, new PlanFigures(created + revised, revised, count(inYear, Kind.CLOSED)));
+            }
+            years.add(new Year(y.year(), y.label(), m, p));
+        }
+        return years;
+    }
+
+    private static int count(List<PlanChange> changes, Kind kind) {
+        return (int) changes.stream().filter(c -> c.kind() == kind).count();
+    }
+}

@@ -1,0 +1,83 @@
+package jp.tsunagu.reporting.figures;
+
+import jp.tsunagu.contract.codes.MeetingType;
+import jp.tsunagu.contract.codes.PlanType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToIntFunction;
+
+/**
+ * The figures laid out as seed 000 lays them out: one row per item (会議の開催回数・取扱件数, プランの作成件数・
+ * うち再プラン・終結件数), one column per fiscal year labelled by 令和 (R3 …). Used for CSV and HTML alike.
+ */
+public final class FiscalYearTable {
+
+    private FiscalYearTable() {
+    }
+
+    /** A row: the group (会議名 / プラン名), the item, and one value per year. */
+    public record Row(String group, String item, List<Integer> values) {
+    }
+
+    public static List<Row> rows(List<FiscalYearFigures.Year> years) {
+        List<Row> rows = new ArrayList<>();
+        for (MeetingType type : FiscalYearFigures.CASE_MEETINGS) {
+            rows.add(row(type.label(), "開催回数", years, y -> y.meetings().get(type).held()));
+            rows.add(row(type.label(), "取扱件数", years, y -> y.meetings().get(type).casesHandled()));
+        }
+        for (PlanType type : PlanType.values()) {
+            rows.add(row(type.label(), "作成件数", years, y -> y.plans().get(type).made()));
+            rows.add(row(type.label(), "（うち、再プラン）", years, y -> y.plans().get(type).replans()));
+            rows.add(row(type.label(), "終結件数", years, y -> y.plans().get(type).closed()));
+        }
+        return rows;
+    }
+
+    public static String csv(List<FiscalYearFigures.Year> years) {
+        StringBuilder sb = new StringBuilder("区分,項目");
+        years.forEach(y -> sb.append(',').append(y.label()));
+        sb.append("\r\n");
+        for (Row r : rows(years)) {
+            sb.append(r.group()).append(',').append(r.item());
+            r.values().forEach(v -> sb.append(',').append(v));
+            sb.append("\r\n");
+        }
+        return sb.toString();
+    }
+
+    public static String html(String municipalityName, List<FiscalYearFigures.Year> years) {
+        StringBuilder sb = new StringBuilder("""
+                <!DOCTYPE html>
+                <html lang="ja"><head><meta charset="utf-8"><title>重層的支援体制整備事業の実績</title>
+                <style>body{font-family:sans-serif}table{border-collapse:collapse}th,td{border:1px solid #888;
+                padding:4px 10px}td.n{text-align:right}</style></head><body>
+                """);
+        sb.append("<h1>").append(escape(municipalityName)).append(" 重層的支援体制整備事業の実績</h1>\n<table>\n<tr><th colspan=\"2\"></th>");
+        years.forEach(y -> sb.append("<th>").append(y.label()).append("</th>"));
+        sb.append("</tr>\n");
+        List<Row> rows = rows(years);
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            sb.append("<tr>");
+            if (i == 0 || !rows.get(i - 1).group().equals(r.group())) {
+                long span = rows.stream().filter(x -> x.group().equals(r.group())).count();
+                sb.append("<th rowspan=\"").append(span).append("\">").append(escape(r.group())).append("</th>");
+            }
+            sb.append("<td>").append(escape(r.item())).append("</td>");
+            r.values().forEach(v -> sb.append("<td class=\"n\">").append(v).append("</td>"));
+            sb.append("</tr>\n");
+        }
+        return sb.append("</table>\n<p>定義: 開催回数＝議事録の開催日がその年度の会議、取扱件数＝その議事録の検討件数（延べ）、"
+                + "作成件数＝作成と再プラン（業務日付がその年度）、終結件数＝終結（同）。</p>\n</body></html>\n").toString();
+    }
+
+    private static Row row(String group, String item, List<FiscalYearFigures.Year> years,
+                           ToIntFunction<FiscalYearFigures.Year> value) {
+        return new Row(group, item, years.stream().map(value::applyAsInt).toList());
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,88 @@
+package jp.tsunagu.reporting.figures;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.MediaType;
+import jp.tsunagu.contract.codes.FiscalYear;
+import jp.tsunagu.contract.directory.AgencyDirectory;
+import jp.tsunagu.contract.directory.Directories;
+import jp.tsunagu.support.problem.ApiProblem;
+import jp.tsunagu.support.problem.FieldError;
+import jp.tsunagu.support.security.CurrentCaller;
+import jp.tsunagu.support.security.Roles;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+@jakarta.ws.rs.Path("/reports")
+@Tag(name = "Reports", description = "The fiscal-year figures, counted from the event log by business date")
+public class ReportResource {
+
+    private final FiguresRepository figures;
+    private final CurrentCaller caller;
+    private final Map<String, AgencyDirectory> directories;
+
+    public ReportResource(FiguresRepository figures, CurrentCaller caller,
+                          @ConfigProperty(name = "tsunagu.directory.dir") Optional<java.nio.file.Path> directoryDir) {
+        this.figures = figures;
+        this.caller = caller;
+        this.directories = Directories.load(directoryDir);
+    }
+
+    @GET
+    @jakarta.ws.rs.Path("/fiscal-years")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", MediaType.TEXT_HTML})
+    @RolesAllowed({Roles.COORDINATOR, Roles.ANALYST})
+    @Operation(summary = "The year table of seed 000: JSON by default, Accept text/csv or text/html for the table",
+            description = "from/to: 2024 or R6; default the current fiscal year. held = meetings whose minutes have "
+                    + "heldOn in the year; casesHandled = reviews in those minutes (延べ); distinctCases; made = plans "
+                    + "created plus revisions in the year; replans = the revisions; closed = closures in the year.")
+    public Uni<Response> fiscalYears(@QueryParam("from") String from, @QueryParam("to") String to,
+                                     @HeaderParam("Accept") String accept) {
+        String wanted = accept == null ? "" : accept;
+        return years(from, to).map(years -> {
+            if (wanted.contains("text/csv")) {
+                return Response.ok(FiscalYearTable.csv(years), "text/csv; charset=UTF-8").build();
+            }
+            if (wanted.contains("text/html")) {
+                String name = Optional.ofNullable(directories.get(caller.get().municipality()))
+                        .map(AgencyDirectory::municipalityName).orElse(caller.get().municipality());
+                return Response.ok(FiscalYearTable.html(name, years), "text/html; charset=UTF-8").build();
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("municipality", caller.get().municipality());
+            body.put("years", years);
+            return Response.ok(body, MediaType.APPLICATION_JSON).build();
+        });
+    }
+
+    private Uni<List<FiscalYearFigures.Year>> years(String from, String to) {
+        FiscalYear current = FiscalYear.of(LocalDate.now(ZoneId.of("Asia/Tokyo")));
+        FiscalYear f = year(from, "from", current);
+        FiscalYear t = year(to, "to", f.compareTo(current) > 0 ? f : current);
+        if (t.compareTo(f) < 0 || t.year() - f.year() > 20) {
+            throw ApiProblem.validation(List.of(new FieldError("to", "must be from to 20 years after from")));
+        }
+        return figures.years(caller.get().municipality(), f, t);
+    }
+
+    private static FiscalYear year(String value, String field, FiscalYear fallback) {
+        try {
+            return value == null ? fallback : FiscalYear.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.validation(List.of(new FieldError(field, e.getMessage())));
+        }
+    }
+}
