@@ -136,6 +136,9 @@ class MeetingFlowTest {
         audit.body("findAll { it.resource == 'meeting/" + meetingId + "' }.roles", hasItem("meeting-member"));
         given().header("Authorization", bearer(agency("kurume-houkatsu-03", KURUME))).get("/audit").then()
                 .statusCode(403);
+        given().header("Authorization", bearer(role("coordinator", NAGAREYAMA))).get("/audit?from=2020-01-01").then()
+                .statusCode(200).body("findAll { it.resource == 'meeting/" + meetingId + "' }.outcome",
+                        hasItem("DENIED"));
     }
 
     @Test

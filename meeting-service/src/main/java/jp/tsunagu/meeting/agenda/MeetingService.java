@@ -209,8 +209,15 @@ public class MeetingService {
      */
     public Uni<MeetingView> view(Caller caller, String meetingId) {
         return Panache.withSession(() -> records.meeting(meetingId))
-                .map(found -> found.filter(m -> m.municipality().equals(caller.municipality()))
-                        .orElseThrow(() -> ApiProblem.notFound("meeting " + meetingId)))
+                .chain(found -> {
+                    if (found.isPresent() && !found.get().municipality().equals(caller.municipality())) {
+                        // another city's meeting: refused like a missing one, but the attempt is on record
+                        return audit.record(caller, "read-meeting", "meeting/" + meetingId, AuditTrail.DENIED)
+                                .map(v -> Optional.<Meeting>empty());
+                    }
+                    return Uni.createFrom().item(found);
+                })
+                .map(found -> found.orElseThrow(() -> ApiProblem.notFound("meeting " + meetingId)))
                 .chain(m -> {
                     if (!m.hasCaseAgenda()) {
                         return load(m);
