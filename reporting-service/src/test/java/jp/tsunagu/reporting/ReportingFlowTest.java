@@ -118,6 +118,19 @@ class ReportingFlowTest {
                 .get("/cases/" + caseId + "/history?asOf=2024-05-01").then().body("size()", equalTo(1));
         given().header("Authorization", bearer(role("coordinator", NAGAREYAMA))).get("/cases/" + caseId + "/history")
                 .then().statusCode(404);
+
+        String first = given().header("Authorization", bearer(role("analyst", KURUME)))
+                .get("/exports/events?from=2024-05-01&to=2024-05-02").then().statusCode(200)
+                .contentType(containsString("application/x-ndjson")).extract().asString();
+        String second = given().header("Authorization", bearer(role("analyst", KURUME)))
+                .get("/exports/events?from=2024-05-01&to=2024-05-02&format=csv").then().statusCode(200)
+                .extract().asString();
+        org.junit.jupiter.api.Assertions.assertFalse(first.contains(caseId), "no case id in an export");
+        org.junit.jupiter.api.Assertions.assertFalse(second.contains(caseId));
+        org.junit.jupiter.api.Assertions.assertFalse(first.contains("Y2lwaGVy"), "not even the ciphertext");
+        org.junit.jupiter.api.Assertions.assertTrue(first.contains("jp.tsunagu.routing.case-routed.v1"));
+        given().header("Authorization", bearer(role("coordinator", KURUME))).get("/exports/events").then()
+                .statusCode(403);
     }
 
     static void publish(String topic, TsunaguEvent event, LocalDate on) {
