@@ -1,0 +1,88 @@
+package jp.tsunagu.reporting;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jp.tsunagu.contract.Topics;
+import jp.tsunagu.contract.codes.Consent;
+import jp.tsunagu.contract.events.EventEnvelope;
+import jp.tsunagu.contract.events.IntakeEvent;
+import jp.tsunagu.contract.events.TsunaguEvent;
+import jp.tsunagu.testing.TopicProbe;
+import jp.tsunagu.testing.TsunaguTestResources;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static jp.tsunagu.testing.Tokens.KURUME;
+import static jp.tsunagu.testing.Tokens.bearer;
+import static jp.tsunagu.testing.Tokens.role;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The portal feed delivers case events as SSE and resumes after Last-Event-ID. */
+@QuarkusTest
+@QuarkusTestResource(TsunaguTestResources.class)
+class FeedTest {
+
+    @TestHTTPResource("/feed/cases")
+    URI feed;
+
+    @Test
+    void caseEventsArriveAsServerSentEventsAndTheFeedResumes() throws Exception {
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        publish(first);
+        String firstId = readUntil(null, first).get(0);
+        publish(second);
+        List<String> resumed = readUntil(firstId, second);
+        assertTrue(Long.parseLong(resumed.get(0)) > Long.parseLong(firstId), "resumes after Last-Event-ID");
+        assertFalse(resumed.contains(firstId), "nothing at or before Last-Event-ID again");
+    }
+
+    /** Reads the stream until an event about {@code caseId}; returns the ids seen, that event's id first. */
+    private List<String> readUntil(String lastEventId, String caseId) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(feed).header("Accept", "text/event-stream")
+                .header("Authorization", bearer(role("portal", KURUME))).timeout(Duration.ofSeconds(60));
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient().send(request.GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, response.statusCode());
+        List<String> ids = new ArrayList<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            String id = null;
+            for (String line; (line = in.readLine()) != null; ) {
+                if (line.startsWith("id:")) {
+                    id = line.substring(3).strip();
+                    ids.add(id);
+                } else if (line.startsWith("data:") && line.contains(caseId)) {
+                    ids.remove(id);
+                    ids.add(0, id);
+                    return ids;
+                }
+            }
+        }
+        throw new AssertionError("stream ended before the event of " + caseId);
+    }
+
+    private static void publish(String caseId) {
+        TopicProbe.publish(Topics.INTAKE, new EventEnvelope<TsunaguEvent>(caseId + "/consent", "/tsunagu/test",
+                Instant.now(), LocalDate.of(2024, 6, 1), null,
+                new IntakeEvent.ConsentRecorded(caseId, KURUME, Consent.GIVEN, LocalDate.of(2024, 6, 1))));
+    }
+}
