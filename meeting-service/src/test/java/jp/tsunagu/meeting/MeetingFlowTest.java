@@ -197,14 +197,7 @@ class MeetingFlowTest {
     }
 
     static <E extends MeetingEvent> E awaitMeetingEvent(String caseId, Class<E> type, Predicate<E> match) {
-        var record = TopicProbe.await(Topics.MEETINGS, r -> {
-            if (!caseId.equals(r.key())) {
-                return false;
-            }
-            var data = TopicProbe.decode(r).data();
-            return type.isInstance(data) && match.test(type.cast(data));
-        }, Duration.ofSeconds(30));
-        return type.cast(TopicProbe.decode(record).data());
+        return TopicProbe.awaitEvent(Topics.MEETINGS, caseId, type, match);
     }
 
     static ValidatableResponse meeting(String token, String meetingId) {

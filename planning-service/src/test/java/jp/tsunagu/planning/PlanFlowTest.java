@@ -177,14 +177,7 @@ class PlanFlowTest {
     }
 
     static <E extends PlanningEvent> E awaitEvent(String caseId, Class<E> type, Predicate<E> match) {
-        var record = TopicProbe.await(Topics.PLANS, r -> {
-            if (!caseId.equals(r.key())) {
-                return false;
-            }
-            var data = TopicProbe.decode(r).data();
-            return type.isInstance(data) && match.test(type.cast(data));
-        }, Duration.ofSeconds(30));
-        return type.cast(TopicProbe.decode(record).data());
+        return TopicProbe.awaitEvent(Topics.PLANS, caseId, type, match);
     }
 
     static ValidatableResponse post(String token, String path, String body) {

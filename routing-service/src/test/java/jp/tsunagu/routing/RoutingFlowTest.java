@@ -176,9 +176,7 @@ class RoutingFlowTest {
     }
 
     static <E extends RoutingEvent> E awaitRouting(String caseId, Class<E> type) {
-        var record = TopicProbe.await(Topics.ROUTING, r -> caseId.equals(r.key())
-                && type.isInstance(TopicProbe.decode(r).data()), Duration.ofSeconds(30));
-        return type.cast(TopicProbe.decode(record).data());
+        return TopicProbe.awaitEvent(Topics.ROUTING, caseId, type, e -> true);
     }
 
     static ValidatableResponse routing(String token, String caseId) {

@@ -73,6 +73,19 @@ public final class TopicProbe {
         throw new AssertionError("no matching record on " + topic + " within " + timeout);
     }
 
+    /** Waits for an event of {@code type} about {@code subject} (a case id) that {@code match}es, and returns it. */
+    public static <E extends TsunaguEvent> E awaitEvent(String topic, String subject, Class<E> type,
+                                                        Predicate<E> match) {
+        ConsumerRecord<String, byte[]> record = await(topic, r -> {
+            if (!subject.equals(r.key())) {
+                return false;
+            }
+            TsunaguEvent data = decode(r).data();
+            return type.isInstance(data) && match.test(type.cast(data));
+        }, Duration.ofSeconds(30));
+        return type.cast(decode(record).data());
+    }
+
     public static EventEnvelope<TsunaguEvent> decode(ConsumerRecord<String, byte[]> record) {
         return CloudEventCodec.read(name -> {
             Header h = record.headers().lastHeader(name);

@@ -1,6 +1,5 @@
 package jp.tsunagu.meeting.agenda;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -9,15 +8,16 @@ import jp.tsunagu.contract.codes.Consent;
 import jp.tsunagu.contract.codes.MeetingType;
 import jp.tsunagu.contract.codes.PlanType;
 import jp.tsunagu.contract.codes.ReviewOutcome;
-import jp.tsunagu.contract.events.CloudEventCodec;
 import jp.tsunagu.contract.events.Role;
 import jp.tsunagu.meeting.minutes.MinutesRules;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import static jp.tsunagu.support.db.SqlValues.fromJson;
+import static jp.tsunagu.support.db.SqlValues.json;
+import static jp.tsunagu.support.db.SqlValues.list;
 import static jp.tsunagu.support.db.SqlValues.localDate;
 
 /** meeting-service's tables (V2__meeting.sql). Every method needs an open session; writes a transaction. */
@@ -154,7 +154,7 @@ public class MeetingRecords {
                 .setParameter("case", r.caseId())
                 .setParameter("outcome", r.outcome().name())
                 .setParameter("planType", r.planType() == null ? null : r.planType().name())
-                .setParameter("roles", write(r.roles()))
+                .setParameter("roles", json(r.roles()))
                 .setParameter("note", r.note())
                 .setParameter("adHoc", r.adHoc())
                 .setParameter("reason", r.adHocReason())
@@ -169,38 +169,18 @@ public class MeetingRecords {
                 .getResultList()
                 .map(rows -> rows.stream().map(r -> new MinutesRules.Review((String) r[0],
                         ReviewOutcome.valueOf((String) r[1]), r[2] == null ? null : PlanType.valueOf((String) r[2]),
-                        readRoles((String) r[3]), (String) r[4], (Boolean) r[5], (String) r[6])).toList()));
+                        fromJson((String) r[3], new TypeReference<List<Role>>() {
+                        }), (String) r[4], (Boolean) r[5], (String) r[6])).toList()));
     }
 
     private static Meeting meetingOf(Object[] r) {
         return new Meeting((String) r[0], ((String) r[1]).trim(), MeetingType.valueOf((String) r[2]), localDate(r[3]),
-                (Boolean) r[4], split((String) r[5]), localDate(r[6]), split((String) r[7]));
+                (Boolean) r[4], list((String) r[5]), localDate(r[6]), list((String) r[7]));
     }
 
     private static CaseTrack trackOf(Object[] r) {
         return new CaseTrack((String) r[0], ((String) r[1]).trim(), Consent.valueOf((String) r[2]),
                 r[3] == null ? null : MeetingType.valueOf((String) r[3]), (String) r[4], (Boolean) r[5],
                 (Boolean) r[6], localDate(r[7]));
-    }
-
-    private static List<String> split(String s) {
-        return s == null || s.isBlank() ? List.of() : Arrays.asList(s.split(","));
-    }
-
-    private static String write(Object o) {
-        try {
-            return CloudEventCodec.mapper().writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static List<Role> readRoles(String json) {
-        try {
-            return CloudEventCodec.mapper().readValue(json, new TypeReference<List<Role>>() {
-            });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable roles", e);
-        }
     }
 }

@@ -1,6 +1,5 @@
 package jp.tsunagu.planning.plan;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -9,18 +8,19 @@ import jp.tsunagu.contract.codes.Consent;
 import jp.tsunagu.contract.codes.MeetingType;
 import jp.tsunagu.contract.codes.PlanType;
 import jp.tsunagu.contract.codes.ReviewOutcome;
-import jp.tsunagu.contract.events.CloudEventCodec;
 import jp.tsunagu.contract.events.Role;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import static jp.tsunagu.support.db.SqlValues.fromJson;
+import static jp.tsunagu.support.db.SqlValues.json;
+import static jp.tsunagu.support.db.SqlValues.list;
 import static jp.tsunagu.support.db.SqlValues.localDate;
 
 /** planning-service's tables (V2__planning.sql). Every method needs an open session; writes a transaction. */
@@ -111,8 +111,8 @@ public class PlanRecords {
                 .setParameter("reason", v.reason())
                 .setParameter("wish", v.wish())
                 .setParameter("tags", String.join(",", v.wishTags()))
-                .setParameter("goals", write(v.goals()))
-                .setParameter("roles", write(v.roles()))
+                .setParameter("goals", json(v.goals()))
+                .setParameter("roles", json(v.roles()))
                 .setParameter("reviewOn", v.reviewOn())
                 .setParameter("key", idempotencyKey)
                 .executeUpdate()).replaceWithVoid();
@@ -186,9 +186,9 @@ public class PlanRecords {
                         plans.add(new Stored(new Plan(id, (String) r[1], ((String) r[2]).trim(),
                                 PlanType.valueOf((String) r[3]), (String) r[4], versions.stream().map(v ->
                                 new Plan.Version(((Number) v[8]).intValue(), localDate(v[9]), (String) v[10],
-                                        (String) v[11], split((String) v[12]), read((String) v[13],
+                                        (String) v[11], list((String) v[12]), fromJson((String) v[13],
                                         new TypeReference<List<String>>() {
-                                        }), read((String) v[14], new TypeReference<List<Role>>() {
+                                        }), fromJson((String) v[14], new TypeReference<List<Role>>() {
                                 }), localDate(v[15]))).toList(), localDate(r[6]), (String) r[7]), (String) r[5]));
                     });
                     return plans;
@@ -244,25 +244,5 @@ public class PlanRecords {
                 .setParameter("on", on)
                 .setParameter("note", note)
                 .executeUpdate()).map(rows -> rows == 1);
-    }
-
-    private static List<String> split(String s) {
-        return s == null || s.isBlank() ? List.of() : Arrays.asList(s.split(","));
-    }
-
-    private static String write(Object o) {
-        try {
-            return CloudEventCodec.mapper().writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static <T> T read(String json, TypeReference<T> type) {
-        try {
-            return CloudEventCodec.mapper().readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable plan data", e);
-        }
     }
 }

@@ -1,18 +1,14 @@
 package jp.tsunagu.routing.routing;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jp.tsunagu.contract.events.CloudEventCodec;
 import jp.tsunagu.contract.events.EventEnvelope;
 import jp.tsunagu.routing.rules.CaseFacts;
 import jp.tsunagu.routing.rules.Decision;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,14 +16,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import static jp.tsunagu.support.db.SqlValues.fromJson;
 import static jp.tsunagu.support.db.SqlValues.instant;
+import static jp.tsunagu.support.db.SqlValues.json;
+import static jp.tsunagu.support.db.SqlValues.list;
 import static jp.tsunagu.support.db.SqlValues.localDate;
 
 /** Routing's tables (see V2__routing.sql). Every method needs an open session, inside a transaction for writes. */
 @ApplicationScoped
 public class RoutingRecords {
-
-    private final ObjectMapper json = CloudEventCodec.mapper();
 
     public Uni<Void> saveFacts(CaseFacts facts) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
@@ -35,7 +32,7 @@ public class RoutingRecords {
                         on conflict (case_id) do update set facts_json = excluded.facts_json""")
                 .setParameter("id", facts.caseId())
                 .setParameter("m", facts.municipality())
-                .setParameter("json", write(facts))
+                .setParameter("json", json(facts))
                 .executeUpdate()).replaceWithVoid();
     }
 
@@ -44,7 +41,7 @@ public class RoutingRecords {
                         "select facts_json from case_facts where case_id = :id", String.class)
                 .setParameter("id", caseId)
                 .getResultList()
-                .map(rows -> rows.stream().findFirst().map(j -> read(j, CaseFacts.class))));
+                .map(rows -> rows.stream().findFirst().map(j -> fromJson(j, CaseFacts.class))));
     }
 
     public Uni<Optional<CaseRouting>> routing(String caseId) {
@@ -81,7 +78,7 @@ public class RoutingRecords {
                 .setParameter("decision", r.decision().decision().name())
                 .setParameter("state", r.state())
                 .setParameter("agency", r.agencyId())
-                .setParameter("json", write(r.decision()))
+                .setParameter("json", json(r.decision()))
                 .setParameter("on", r.routedOn())
                 .setParameter("declined", String.join(",", r.declinedBy()))
                 .setParameter("seq", r.seq())
@@ -142,26 +139,8 @@ public class RoutingRecords {
     }
 
     private CaseRouting routingOf(Object[] r) {
-        String declined = (String) r[6];
-        Set<String> declinedBy = declined == null || declined.isBlank() ? Set.of()
-                : new LinkedHashSet<>(Arrays.asList(declined.split(",")));
-        return new CaseRouting((String) r[0], ((String) r[1]).trim(), (String) r[2], read((String) r[3], Decision.class),
+        Set<String> declinedBy = new LinkedHashSet<>(list((String) r[6]));
+        return new CaseRouting((String) r[0], ((String) r[1]).trim(), (String) r[2], fromJson((String) r[3], Decision.class),
                 (String) r[4], localDate(r[5]), declinedBy, ((Number) r[7]).intValue());
-    }
-
-    private String write(Object o) {
-        try {
-            return json.writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private <T> T read(String s, Class<T> type) {
-        try {
-            return json.readValue(s, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable routing record", e);
-        }
     }
 }
