@@ -8,6 +8,8 @@ import jp.tsunagu.contract.events.EventEnvelope;
 import jp.tsunagu.contract.events.IntakeEvent;
 import jp.tsunagu.contract.events.PlanningEvent;
 import jp.tsunagu.contract.events.TsunaguEvent;
+import jp.tsunagu.contract.status.CaseStatusRules;
+import jp.tsunagu.contract.status.StatusChange;
 import jp.tsunagu.support.events.ProcessedEvents;
 import org.hibernate.reactive.mutiny.Mutiny;
 

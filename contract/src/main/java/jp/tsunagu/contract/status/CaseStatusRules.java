@@ -1,4 +1,4 @@
-package jp.tsunagu.intake.status;
+package jp.tsunagu.contract.status;
 
 import jp.tsunagu.contract.codes.CaseStatus;
 import jp.tsunagu.contract.codes.MeetingType;
@@ -12,7 +12,8 @@ import jp.tsunagu.contract.events.TsunaguEvent;
 import java.util.Optional;
 
 /**
- * The closed loop as the referrer sees it: how each event of each stage moves a case's status. An exhaustive switch,
+ * The closed loop as the referrer sees it: how each event of each stage moves a case's status (intake-service's status
+ * view and reporting-service's open cases by stage use the same rules). An exhaustive switch,
  * so a new event type does not compile until someone decides what it means here.
  */
 public final class CaseStatusRules {

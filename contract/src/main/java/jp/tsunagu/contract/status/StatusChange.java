@@ -1,4 +1,4 @@
-package jp.tsunagu.intake.status;
+package jp.tsunagu.contract.status;
 
 import jp.tsunagu.contract.codes.CaseStatus;
 
@@ -12,11 +12,11 @@ import jp.tsunagu.contract.codes.CaseStatus;
  */
 public record StatusChange(CaseStatus status, String agencyId, boolean clearsAgency, String detail) {
 
-    static StatusChange to(CaseStatus status, String agencyId, String detail) {
+    public static StatusChange to(CaseStatus status, String agencyId, String detail) {
         return new StatusChange(status, agencyId, false, detail);
     }
 
-    static StatusChange note(String detail) {
+    public static StatusChange note(String detail) {
         return new StatusChange(null, null, false, detail);
     }
 }

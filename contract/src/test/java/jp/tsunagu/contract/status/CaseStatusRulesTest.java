@@ -1,4 +1,4 @@
-package jp.tsunagu.intake.status;
+package jp.tsunagu.contract.status;
 
 import jp.tsunagu.contract.codes.CaseStatus;
 import jp.tsunagu.contract.codes.MeetingType;
