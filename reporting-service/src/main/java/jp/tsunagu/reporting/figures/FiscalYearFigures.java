@@ -23,6 +23,7 @@ import java.util.Set;
  *   <li>{@code made}: plans created plus revisions with their business date in the year (作成件数);
  *       {@code replans}: the revisions among them (うち、再プラン); {@code closed}: closures in the year (終結件数).</li>
  * </ul>
+ * {@link FigureDefinitions} names the alternatives an analyst may replay under.
  */
 public final class FiscalYearFigures {
 
@@ -59,6 +60,11 @@ public final class FiscalYearFigures {
 
     public static List<Year> compute(FiscalYear from, FiscalYear to, List<MeetingHeld> meetings, List<Review> reviews,
                                      List<PlanChange> changes) {
+        return compute(from, to, meetings, reviews, changes, FigureDefinitions.CONTRACT);
+    }
+
+    public static List<Year> compute(FiscalYear from, FiscalYear to, List<MeetingHeld> meetings, List<Review> reviews,
+                                     List<PlanChange> changes, FigureDefinitions definitions) {
         List<Year> years = new ArrayList<>();
         for (FiscalYear year = from; year.compareTo(to) <= 0; year = year.next()) {
             FiscalYear y = year;
@@ -68,14 +74,17 @@ public final class FiscalYearFigures {
                 List<Review> inYear = reviews.stream().filter(r -> r.type() == type && y.contains(r.heldOn())).toList();
                 Set<String> distinct = new HashSet<>();
                 inYear.forEach(r -> distinct.add(r.caseId()));
-                m.put(type, new MeetingFigures(held, inYear.size(), distinct.size()));
+                int handled = definitions.casesHandled() == FigureDefinitions.CasesHandled.REVIEWS ? inYear.size()
+                        : distinct.size();
+                m.put(type, new MeetingFigures(held, handled, distinct.size()));
             }
             Map<PlanType, PlanFigures> p = new EnumMap<>(PlanType.class);
             for (PlanType type : PlanType.values()) {
                 List<PlanChange> inYear = changes.stream().filter(c -> c.type() == type && y.contains(c.on())).toList();
                 int created = count(inYear, Kind.CREATED);
                 int revised = count(inYear, Kind.REVISED);
-                p.put(type, new PlanFigures(created + revised, revised, count(inYear, Kind.CLOSED)));
+                int made = definitions.made() == FigureDefinitions.Made.CREATED_AND_REVISED ? created + revised : created;
+                p.put(type, new PlanFigures(made, revised, count(inYear, Kind.CLOSED)));
             }
             years.add(new Year(y.year(), y.label(), m, p));
         }

@@ -68,8 +68,54 @@ public class ReportResource {
         });
     }
 
+    @GET
+    @jakarta.ws.rs.Path("/cases")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.COORDINATOR, Roles.ANALYST})
+    @Operation(summary = "Referrals by channel, urgency, concern and field; routing outcomes by agency; median days "
+            + "to routing, first meeting and first plan; cases by current stage (exact counts)",
+            description = "fiscalYear: 2024 or R6; default the current one. Definitions in the README (Figures).")
+    public Uni<Map<String, Object>> cases(@QueryParam("fiscalYear") String fiscalYear) {
+        FiscalYear year = year(fiscalYear, "fiscalYear", currentYear());
+        String municipality = caller.get().municipality();
+        return figures.facts(municipality, year, year).map(f -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("municipality", municipality);
+            body.put("year", CaseFigures.compute(year, f));
+            body.put("stages", CaseFigures.stages(f.stages()));
+            return body;
+        });
+    }
+
+    @GET
+    @jakarta.ws.rs.Path("/portal")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.PORTAL, Roles.COORDINATOR})
+    @Operation(summary = "The figures as published to the portal: counts of 1 to 9 shown as \"*\"",
+            description = "Every count of cases or people from 1 to 9 is replaced by \"*\" (0 and 10 or more are "
+                    + "shown); in a breakdown with a published total, one more cell is suppressed when only one is, "
+                    + "so it cannot be recovered by subtraction; medians over fewer than 10 cases are null. Meetings "
+                    + "held are shown as they are. Counts are strings.")
+    public Uni<Map<String, Object>> portal(@QueryParam("fiscalYear") String fiscalYear) {
+        FiscalYear year = year(fiscalYear, "fiscalYear", currentYear());
+        String municipality = caller.get().municipality();
+        return figures.facts(municipality, year, year).map(f -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("municipality", municipality);
+            body.put("suppressionMark", Suppression.MARK);
+            body.put("year", Suppression.publish(FiscalYearFigures.compute(year, year, f.meetings(), f.reviews(),
+                    f.planChanges()).get(0), CaseFigures.compute(year, f)));
+            body.put("stages", Suppression.stages(CaseFigures.stages(f.stages())));
+            return body;
+        });
+    }
+
+    private static FiscalYear currentYear() {
+        return FiscalYear.of(LocalDate.now(ZoneId.of("Asia/Tokyo")));
+    }
+
     private Uni<List<FiscalYearFigures.Year>> years(String from, String to) {
-        FiscalYear current = FiscalYear.of(LocalDate.now(ZoneId.of("Asia/Tokyo")));
+        FiscalYear current = currentYear();
         FiscalYear f = year(from, "from", current);
         FiscalYear t = year(to, "to", f.compareTo(current) > 0 ? f : current);
         if (t.compareTo(f) < 0 || t.year() - f.year() > 20) {

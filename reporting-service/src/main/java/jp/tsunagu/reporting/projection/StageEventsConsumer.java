@@ -1,4 +1,4 @@
-package jp.tsunagu.reporting.figures;
+package jp.tsunagu.reporting.projection;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,9 +13,9 @@ public class StageEventsConsumer {
     static final String CONSUMER = "reporting";
 
     private final EventInbox inbox;
-    private final ReportingProjection projection;
+    private final LiveProjection projection;
 
-    public StageEventsConsumer(EventInbox inbox, ReportingProjection projection) {
+    public StageEventsConsumer(EventInbox inbox, LiveProjection projection) {
         this.inbox = inbox;
         this.projection = projection;
     }

@@ -66,4 +66,17 @@ class FiscalYearFiguresTest {
         assertTrue(html.contains("<th rowspan=\"3\">参加支援プラン</th>"), html);
         assertTrue(html.contains("<th>R6</th>"));
     }
+
+    @Test
+    void otherDefinitionsCountDistinctCasesAndNewPlansOnly() {
+        var reviews = List.of(new FiscalYearFigures.Review("m1", "c1", MeetingType.SHIEN_KAIGI, APRIL_1),
+                new FiscalYearFigures.Review("m2", "c1", MeetingType.SHIEN_KAIGI, APRIL_1.plusMonths(1)));
+        var changes = List.of(new FiscalYearFigures.PlanChange("p1", PlanType.OUTREACH, CREATED, APRIL_1),
+                new FiscalYearFigures.PlanChange("p1", PlanType.OUTREACH, REVISED, APRIL_1.plusDays(3)));
+        var year = FiscalYearFigures.compute(new FiscalYear(2024), new FiscalYear(2024), List.of(), reviews, changes,
+                new FigureDefinitions(FigureDefinitions.CasesHandled.DISTINCT_CASES,
+                        FigureDefinitions.Made.CREATED_ONLY)).get(0);
+        assertEquals(1, year.meetings().get(MeetingType.SHIEN_KAIGI).casesHandled());
+        assertEquals(new FiscalYearFigures.PlanFigures(1, 1, 0), year.plans().get(PlanType.OUTREACH));
+    }
 }

@@ -1,0 +1,94 @@
+package jp.tsunagu.reporting.figures;
+
+import io.smallrye.mutiny.Uni;
+import jp.tsunagu.contract.codes.CaseStatus;
+import jp.tsunagu.contract.codes.FiscalYear;
+import jp.tsunagu.contract.codes.MeetingType;
+import jp.tsunagu.contract.codes.PlanType;
+import jp.tsunagu.reporting.projection.Sql;
+import jp.tsunagu.reporting.projection.SqlRunner;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import static jp.tsunagu.support.db.SqlValues.localDate;
+
+/**
+ * The projected facts of one municipality over a range of fiscal years, read the same way from the live schema or
+ * from a replay's: everything the figures are computed from.
+ *
+ * @param stages the cases by their current stage (not limited to the range)
+ */
+public record Facts(List<FiscalYearFigures.MeetingHeld> meetings, List<FiscalYearFigures.Review> reviews,
+                    List<FiscalYearFigures.PlanChange> planChanges, List<CaseFact> cases,
+                    List<RoutingOutcome> outcomes, Map<CaseStatus, Integer> stages) {
+
+    /** A case's row of facts (the projection's {@code case_fact}); dates null until the step happened. */
+    public record CaseFact(String caseId, LocalDate receivedOn, String channel, List<String> concerns, String urgency,
+                           LocalDate routedOn, String decision, String routedAgency, List<String> fields,
+                           LocalDate firstMeetingOn, LocalDate firstPlanOn) {
+    }
+
+    /** ROUTED / ESCALATED / OUTREACH / ACCEPTED / DECLINED / OVERDUE, by the agency it concerns. */
+    public record RoutingOutcome(String agencyId, String outcome, LocalDate on) {
+    }
+
+    public static Uni<Facts> load(SqlRunner db, String municipality, FiscalYear from, FiscalYear to) {
+        LocalDate start = from.start();
+        LocalDate end = to.end();
+        Uni<List<FiscalYearFigures.MeetingHeld>> meetings = db.query(Sql.of("""
+                        select meeting_id, type, held_on from {s}.meeting_held
+                         where municipality = :a and held_on between :b and :c""", municipality, start, end))
+                .map(rows -> rows.stream().map(r -> new FiscalYearFigures.MeetingHeld((String) r[0],
+                        MeetingType.valueOf((String) r[1]), localDate(r[2]))).toList());
+        Uni<List<FiscalYearFigures.Review>> reviews = db.query(Sql.of("""
+                        select meeting_id, case_id, meeting_type, held_on from {s}.case_review
+                         where municipality = :a and held_on between :b and :c""", municipality, start, end))
+                .map(rows -> rows.stream().map(r -> new FiscalYearFigures.Review((String) r[0], (String) r[1],
+                        MeetingType.valueOf((String) r[2]), localDate(r[3]))).toList());
+        Uni<List<FiscalYearFigures.PlanChange>> changes = db.query(Sql.of("""
+                        select plan_id, plan_type, kind, business_date from {s}.plan_change
+                         where municipality = :a and business_date between :b and :c""", municipality, start, end))
+                .map(rows -> rows.stream().map(r -> new FiscalYearFigures.PlanChange((String) r[0],
+                        PlanType.valueOf((String) r[1]), FiscalYearFigures.Kind.valueOf((String) r[2]),
+                        localDate(r[3]))).toList());
+        Uni<List<CaseFact>> cases = db.query(Sql.of("""
+                        select case_id, received_on, channel, concerns, urgency, routed_on, decision, routed_agency,
+                               fields, first_meeting_on, first_plan_on
+                          from {s}.case_fact where municipality = :a and received_on between :b and :c""",
+                        municipality, start, end))
+                .map(rows -> rows.stream().map(r -> new CaseFact((String) r[0], localDate(r[1]), (String) r[2],
+                        codes(r[3]), (String) r[4], localDate(r[5]), (String) r[6], (String) r[7], codes(r[8]),
+                        localDate(r[9]), localDate(r[10]))).toList());
+        Uni<List<RoutingOutcome>> outcomes = db.query(Sql.of("""
+                        select agency_id, outcome, business_date from {s}.routing_outcome
+                         where municipality = :a and business_date between :b and :c""", municipality, start, end))
+                .map(rows -> rows.stream().map(r -> new RoutingOutcome((String) r[0], (String) r[1],
+                        localDate(r[2]))).toList());
+        // a case whose latest event closed one plan while another still runs is PLAN_ACTIVE (as the referrer sees it)
+        Uni<Map<CaseStatus, Integer>> stages = db.query(Sql.of("""
+                        select case when f.stage = 'CLOSED' and exists (
+                                    select 1 from {s}.plan_change c
+                                     where c.case_id = f.case_id and c.kind = 'CREATED' and not exists (
+                                           select 1 from {s}.plan_change d where d.plan_id = c.plan_id and d.kind = 'CLOSED'))
+                                    then 'PLAN_ACTIVE' else f.stage end, count(*)
+                          from {s}.case_fact f where f.municipality = :a and f.stage is not null group by 1""",
+                        municipality))
+                .map(rows -> {
+                    Map<CaseStatus, Integer> byStage = new EnumMap<>(CaseStatus.class);
+                    rows.forEach(r -> byStage.merge(CaseStatus.valueOf((String) r[0]), ((Number) r[1]).intValue(),
+                            Integer::sum));
+                    return byStage;
+                });
+        return meetings.chain(m -> reviews.chain(r -> changes.chain(c -> cases.chain(k -> outcomes.chain(
+                o -> stages.map(s -> new Facts(m, r, c, k, o, s)))))));
+    }
+
+    private static List<String> codes(Object column) {
+        return column == null || ((String) column).isEmpty() ? List.of()
+                : Arrays.asList(((String) column).split(","));
+    }
+}

@@ -1,0 +1,115 @@
+package jp.tsunagu.reporting.projection;
+
+import jp.tsunagu.contract.codes.Coded;
+import jp.tsunagu.contract.codes.RoutingDecision;
+import jp.tsunagu.contract.events.EventEnvelope;
+import jp.tsunagu.contract.events.IntakeEvent;
+import jp.tsunagu.contract.events.MeetingEvent;
+import jp.tsunagu.contract.events.PlanningEvent;
+import jp.tsunagu.contract.events.RoutingEvent;
+import jp.tsunagu.contract.events.TsunaguEvent;
+import jp.tsunagu.contract.status.CaseStatusRules;
+import jp.tsunagu.contract.status.StatusChange;
+import jp.tsunagu.reporting.history.CaseEventSummary;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * What every event of every stage writes into reporting's tables: the case history, meetings held, reviews, plan
+ * changes, routing outcomes and one row of facts per case. A pure function of the event: the live consumer and the
+ * replay run the same writes, the live one in schema {@code reporting}, a replay in a fresh schema. Every write is
+ * idempotent (a row it already has is left alone, dates keep the earliest) and tolerates events of different topics
+ * arriving in any order, so applying the log twice or interleaved gives the same tables. No write holds a personal
+ * field: the sealed personal block of a referral is never opened here.
+ */
+public final class ReportingProjection {
+
+    private ReportingProjection() {
+    }
+
+    public static List<Sql> writes(EventEnvelope<? extends TsunaguEvent> envelope) {
+        List<Sql> writes = new ArrayList<>();
+        CaseEventSummary.of(envelope.data()).ifPresent(summary -> writes.add(Sql.of("""
+                        insert into {s}.case_event(event_id, case_id, municipality, event_type, source, business_date,
+                                                   recorded_at, causation_id, summary)
+                        values (:a, :b, :c, :d, :e, :f, :g, :h, :i) on conflict do nothing""",
+                envelope.id(), envelope.subject(), envelope.municipality(), envelope.type(), envelope.source(),
+                envelope.businessDate(), recordedAt(envelope), envelope.causationId(),
+                summary.length() > 300 ? summary.substring(0, 300) : summary)));
+        writes.addAll(facts(envelope));
+        CaseStatusRules.of(envelope.data()).map(StatusChange::status)
+                .ifPresent(stage -> writes.add(CaseFactWrite.stage(envelope, stage, recordedAt(envelope))));
+        return writes;
+    }
+
+    private static List<Sql> facts(EventEnvelope<? extends TsunaguEvent> envelope) {
+        LocalDate on = envelope.businessDate();
+        return switch (envelope.data()) {
+            case IntakeEvent.ReferralReceived e -> List.of(CaseFactWrite.received(e));
+            case IntakeEvent.ConsentRecorded e -> List.of();
+            case IntakeEvent.PersonErased e -> List.of();
+            case RoutingEvent.CaseRouted e -> List.of(outcome(envelope, e.caseId(), e.agencyId(), "ROUTED"),
+                    CaseFactWrite.routed(e.caseId(), e.municipality(), on, RoutingDecision.ROUTED, e.agencyId(),
+                            codes(e.fields())));
+            case RoutingEvent.CaseEscalated e -> List.of(outcome(envelope, e.caseId(), null, "ESCALATED"),
+                    CaseFactWrite.routed(e.caseId(), e.municipality(), on, RoutingDecision.ESCALATED, null,
+                            codes(e.fields())));
+            case RoutingEvent.OutreachRequested e -> List.of(outcome(envelope, e.caseId(), e.agencyId(), "OUTREACH"),
+                    CaseFactWrite.routed(e.caseId(), e.municipality(), on, RoutingDecision.OUTREACH, e.agencyId(),
+                            codes(e.fields())));
+            case RoutingEvent.RoutingAccepted e -> List.of(outcome(envelope, e.caseId(), e.agencyId(), "ACCEPTED"));
+            case RoutingEvent.RoutingDeclined e -> List.of(outcome(envelope, e.caseId(), e.agencyId(), "DECLINED"));
+            case RoutingEvent.AcceptanceOverdue e -> List.of(outcome(envelope, e.caseId(), e.agencyId(), "OVERDUE"));
+            case RoutingEvent.DirectoryChanged e -> List.of();
+            case MeetingEvent.MeetingScheduled e -> List.of();
+            case MeetingEvent.MinutesRecorded e -> List.of(Sql.of("""
+                    insert into {s}.meeting_held(meeting_id, municipality, type, held_on) values (:a, :b, :c, :d)
+                    on conflict do nothing""", e.meetingId(), e.municipality(), e.type().name(), e.heldOn()));
+            case MeetingEvent.CaseQueued e -> List.of();
+            case MeetingEvent.CaseReviewed e -> List.of(Sql.of("""
+                            insert into {s}.case_review(meeting_id, case_id, municipality, meeting_type, held_on, outcome)
+                            values (:a, :b, :c, :d, :e, :f) on conflict do nothing""", e.meetingId(), e.caseId(),
+                            e.municipality(), e.meetingType().name(), e.heldOn(), e.outcome().name()),
+                    CaseFactWrite.firstMeeting(e.caseId(), e.municipality(), e.heldOn()));
+            case PlanningEvent.PlanCreated e -> List.of(
+                    planChange(envelope, e.planId(), e.caseId(), e.type().name(), "CREATED"),
+                    CaseFactWrite.firstPlan(e.caseId(), e.municipality(), on));
+            case PlanningEvent.PlanRevised e -> List.of(
+                    planChange(envelope, e.planId(), e.caseId(), e.type().name(), "REVISED"));
+            case PlanningEvent.PlanClosed e -> List.of(
+                    planChange(envelope, e.planId(), e.caseId(), e.type().name(), "CLOSED"));
+            case PlanningEvent.PlanReviewDue e -> List.of();
+            case PlanningEvent.PlacementMade e -> List.of();
+            case PlanningEvent.PlacementFollowedUp e -> List.of();
+        };
+    }
+
+    private static Sql outcome(EventEnvelope<? extends TsunaguEvent> envelope, String caseId, String agencyId,
+                                 String outcome) {
+        return Sql.of("""
+                        insert into {s}.routing_outcome(event_id, case_id, municipality, agency_id, outcome, business_date)
+                        values (:a, :b, :c, :d, :e, :f) on conflict do nothing""", envelope.id(), caseId,
+                envelope.municipality(), agencyId, outcome, envelope.businessDate());
+    }
+
+    private static Sql planChange(EventEnvelope<? extends TsunaguEvent> envelope, String planId, String caseId,
+                                    String type, String kind) {
+        return Sql.of("""
+                        insert into {s}.plan_change(event_id, plan_id, case_id, municipality, plan_type, kind, business_date)
+                        values (:a, :b, :c, :d, :e, :f, :g) on conflict do nothing""", envelope.id(), planId, caseId,
+                envelope.municipality(), type, kind, envelope.businessDate());
+    }
+
+    static String codes(List<? extends Coded> codes) {
+        return codes.stream().map(Coded::name).collect(Collectors.joining(","));
+    }
+
+    private static OffsetDateTime recordedAt(EventEnvelope<?> envelope) {
+        return envelope.time().atOffset(ZoneOffset.UTC);
+    }
+}

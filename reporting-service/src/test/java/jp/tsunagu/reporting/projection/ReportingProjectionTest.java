@@ -1,0 +1,60 @@
+package jp.tsunagu.reporting.projection;
+
+import jp.tsunagu.contract.events.EventEnvelope;
+import jp.tsunagu.contract.events.TsunaguEvent;
+import jp.tsunagu.testing.SampleEvents;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ReportingProjectionTest {
+
+    @Test
+    void everyEventTypeIsHandledAndNoWriteCarriesThePersonalBlock() {
+        for (TsunaguEvent event : SampleEvents.oneOfEach("case-1")) {
+            List<Sql> writes = ReportingProjection.writes(envelope(event));
+            for (Sql w : writes) {
+                assertTrue(w.sql().contains("{s}."), "every table is schema-qualified: " + w.sql());
+                w.params().forEach(p -> assertFalse(String.valueOf(p).contains(SampleEvents.CIPHERTEXT),
+                        event.getClass().getSimpleName() + " writes the sealed personal data"));
+                assertEquals(w.params().size(), w.jdbcParams().size(), "each parameter placed once: " + w.sql());
+            }
+        }
+    }
+
+    @Test
+    void whatEachEventWrites() {
+        var events = SampleEvents.oneOfEach("case-1");
+        assertEquals(List.of("case_event", "case_fact", "case_fact"), tables(events.get(0)),
+                "a referral: its history line, its facts, its stage");
+        assertEquals(List.of("case_event", "routing_outcome", "case_fact", "case_fact"), tables(events.get(3)));
+        assertEquals(List.of(), tables(events.get(9)), "a directory change is not about a case");
+        assertEquals(List.of("meeting_held"), tables(events.get(13)));
+        assertEquals(List.of("case_event", "plan_change", "case_fact", "case_fact"), tables(events.get(14)));
+    }
+
+    @Test
+    void onlyTheServicesOwnSchemaNamesEnterTheSql() {
+        Sql w = Sql.of("insert into {s}.t(a, b) values (:a, :b)", 1, 2);
+        assertEquals("insert into reporting_replay.t(a, b) values (?, ?)", w.jdbcIn("reporting_replay"));
+        assertThrows(IllegalArgumentException.class, () -> w.in("reporting; drop table x"));
+        assertThrows(IllegalArgumentException.class, () -> w.in("Reporting"));
+    }
+
+    private static List<String> tables(TsunaguEvent event) {
+        return ReportingProjection.writes(envelope(event)).stream()
+                .map(w -> w.sql().replaceAll("(?s).*?\\{s}\\.([a-z_]+).*", "$1")).toList();
+    }
+
+    private static EventEnvelope<TsunaguEvent> envelope(TsunaguEvent event) {
+        return new EventEnvelope<>("e-" + event.getClass().getSimpleName(), "/tsunagu/test", Instant.now(),
+                LocalDate.of(2024, 6, 26), null, event);
+    }
+}
