@@ -1,0 +1,99 @@
+package jp.tsunagu.reporting.replay;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jp.tsunagu.reporting.figures.FigureDefinitions;
+import jp.tsunagu.support.problem.ApiProblem;
+import jp.tsunagu.support.security.Caller;
+import jp.tsunagu.support.security.CurrentCaller;
+import jp.tsunagu.support.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+@Path("/replays")
+@Tag(name = "Replay", description = "Rebuild every reporting projection from offset 0 and check it against the live one")
+@RolesAllowed({Roles.COORDINATOR, Roles.ANALYST})
+public class ReplayResource {
+
+    private final ReplayService replays;
+    private final CurrentCaller caller;
+
+    public ReplayResource(ReplayService replays, CurrentCaller caller) {
+        this.replays = replays;
+        this.caller = caller;
+    }
+
+    /** What a replay is asked to do: the definitions to report besides the contract's (both optional). */
+    public record ReplayRequest(FigureDefinitions.CasesHandled casesHandled, FigureDefinitions.Made made) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"replayId", "status", "definitions", "eventsDone", "eventsTotal", "eventsSkipped",
+            "eventsPerSecond", "secondsLeft", "startedAt", "finishedAt", "schema", "figuresEqual", "differences",
+            "figuresUnderDefinitions", "failure"})
+    public record ReplayView(String replayId, String status, FigureDefinitions definitions, long eventsDone,
+                             long eventsTotal, long eventsSkipped, long eventsPerSecond, Long secondsLeft,
+                             Instant startedAt, Instant finishedAt, String schema, Boolean figuresEqual,
+                             List<FigureComparison.Difference> differences, JsonNode figuresUnderDefinitions,
+                             String failure) {
+
+        /** The caller's municipality's part of the result (a replay rebuilds every municipality's tables). */
+        static ReplayView of(ReplayRun run, String municipality) {
+            ReplayRun.Outcome outcome = run.outcome;
+            return new ReplayView(run.id, run.status.name(), run.definitions, run.done.get(), run.total,
+                    run.skipped.get(), Math.round(run.eventsPerSecond()), run.secondsLeft(), run.startedAt,
+                    run.finishedAt, run.schema,
+                    outcome == null ? null : outcome.differences().getOrDefault(municipality, List.of()).isEmpty(),
+                    outcome == null ? null : outcome.differences().getOrDefault(municipality, List.of()),
+                    outcome == null ? null : outcome.underDefinitions().get(municipality), run.failure);
+        }
+    }
+
+    @POST
+    @Blocking
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Start a replay (202); one at a time (409 while one runs)",
+            description = "Rebuilds reporting's tables from offset 0 of every stage topic into schema "
+                    + "<schema>_replay, then compares every figure with the live one. With casesHandled "
+                    + "(REVIEWS|DISTINCT_CASES) or made (CREATED_AND_REVISED|CREATED_ONLY) it also reports the "
+                    + "year table under those definitions. The live tables are never written.")
+    public Response start(ReplayRequest request) {
+        FigureDefinitions definitions = request == null ? FigureDefinitions.CONTRACT
+                : new FigureDefinitions(request.casesHandled(), request.made());
+        Caller c = caller.get();
+        ReplayRun run = replays.start(definitions, c.subject());
+        return Response.accepted(ReplayView.of(run, c.municipality()))
+                .location(URI.create("/replays/" + run.id)).build();
+    }
+
+    @GET
+    @Path("/{replayId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A replay's progress (events done / total, rate, seconds left) and, when done, the check")
+    public ReplayView get(@PathParam("replayId") String replayId) {
+        return replays.run(replayId).map(r -> ReplayView.of(r, caller.get().municipality()))
+                .orElseThrow(() -> ApiProblem.notFound("replay " + replayId));
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The replays since the service started, newest first")
+    public List<ReplayView> list() {
+        String municipality = caller.get().municipality();
+        return replays.runs().stream().map(r -> ReplayView.of(r, municipality)).toList();
+    }
+}

@@ -1,0 +1,53 @@
+package jp.tsunagu.reporting.replay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jp.tsunagu.reporting.figures.FigureDefinitions;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** One replay as it runs: progress counters the replay thread updates and readers only read. */
+final class ReplayRun {
+
+    enum Status { RUNNING, CATCHING_UP, COMPARING, DONE, FAILED }
+
+    /** What a finished replay found, per municipality. */
+    record Outcome(boolean allEqual, Map<String, List<FigureComparison.Difference>> differences,
+                   Map<String, JsonNode> underDefinitions) {
+    }
+
+    final String id;
+    final FigureDefinitions definitions;
+    final String requestedBy;
+    final Instant startedAt = Instant.now();
+    final AtomicLong done = new AtomicLong();
+    final AtomicLong skipped = new AtomicLong();
+    volatile long total;
+    volatile Status status = Status.RUNNING;
+    volatile Instant finishedAt;
+    volatile String schema;
+    volatile Outcome outcome;
+    volatile String failure;
+
+    ReplayRun(String id, FigureDefinitions definitions, String requestedBy) {
+        this.id = id;
+        this.definitions = definitions;
+        this.requestedBy = requestedBy;
+    }
+
+    double eventsPerSecond() {
+        double seconds = Duration.between(startedAt, finishedAt == null ? Instant.now() : finishedAt).toMillis() / 1000.0;
+        return seconds <= 0 ? 0 : done.get() / seconds;
+    }
+
+    Long secondsLeft() {
+        double rate = eventsPerSecond();
+        if (status != Status.RUNNING && status != Status.CATCHING_UP) {
+            return 0L;
+        }
+        return rate <= 0 ? null : (long) Math.ceil(Math.max(0, total - done.get()) / rate);
+    }
+}

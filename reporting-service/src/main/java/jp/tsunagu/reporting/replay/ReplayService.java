@@ -1,0 +1,291 @@
+package jp.tsunagu.reporting.replay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jp.tsunagu.contract.Topics;
+import jp.tsunagu.contract.codes.FiscalYear;
+import jp.tsunagu.contract.events.CloudEventCodec;
+import jp.tsunagu.reporting.figures.Facts;
+import jp.tsunagu.reporting.figures.FigureDefinitions;
+import jp.tsunagu.reporting.projection.LiveProjection;
+import jp.tsunagu.reporting.projection.ReportingProjection;
+import jp.tsunagu.reporting.projection.Sql;
+import jp.tsunagu.reporting.projection.SqlRunner;
+import jp.tsunagu.support.events.IncomingEvents;
+import jp.tsunagu.support.problem.ApiProblem;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.flywaydb.core.Flyway;
+import org.jboss.logging.Logger;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Rebuilds every reporting projection from offset 0 of every stage topic into a fresh schema
+ * ({@code <live schema>_replay}), with the same writes the live consumer makes, then checks that the rebuilt figures
+ * equal the live ones. The live tables are only read. A replay under other {@link FigureDefinitions} rebuilds the
+ * same way and also reports the figures under those definitions. One replay runs at a time, on its own thread.
+ */
+@ApplicationScoped
+public class ReplayService {
+
+    private static final Logger LOG = Logger.getLogger(ReplayService.class);
+    private static final List<String> STAGE_TOPICS = List.of(Topics.INTAKE, Topics.ROUTING, Topics.MEETINGS,
+            Topics.PLANS);
+    private static final int KEPT_RUNS = 20;
+
+    private final AgroalDataSource dataSource;
+    private final Flyway liveFlyway;
+    private final String liveSchema;
+    private final String bootstrapServers;
+    private final String liveGroup;
+    private final Duration catchUpWait;
+    private final ObjectMapper json;
+    private final Map<String, ReplayRun> runs = new ConcurrentHashMap<>();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "tsunagu-replay");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public ReplayService(AgroalDataSource dataSource, Flyway liveFlyway, LiveProjection live, ObjectMapper json,
+                         @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                         @ConfigProperty(name = "mp.messaging.incoming.stage-events.group.id") String liveGroup,
+                         @ConfigProperty(name = "tsunagu.replay.catch-up-wait", defaultValue = "60s")
+                         Duration catchUpWait) {
+        this.dataSource = dataSource;
+        this.liveFlyway = liveFlyway;
+        this.liveSchema = live.live().schema();
+        this.bootstrapServers = bootstrapServers;
+        this.liveGroup = liveGroup;
+        this.catchUpWait = catchUpWait;
+        this.json = json;
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+
+    public synchronized ReplayRun start(FigureDefinitions definitions, String requestedBy) {
+        runs.values().stream().filter(r -> r.finishedAt == null).findAny().ifPresent(r -> {
+            throw ApiProblem.conflict("replay-running", "replay " + r.id + " is still running: one replay at a time");
+        });
+        ReplayRun run = new ReplayRun(UUID.randomUUID().toString(), definitions, requestedBy);
+        runs.put(run.id, run);
+        runs.values().stream().filter(r -> r.finishedAt != null).sorted(Comparator.comparing(r -> r.startedAt))
+                .limit(Math.max(0, runs.size() - KEPT_RUNS)).toList().forEach(r -> runs.remove(r.id));
+        worker.submit(() -> replay(run));
+        return run;
+    }
+
+    public Optional<ReplayRun> run(String id) {
+        return Optional.ofNullable(runs.get(id));
+    }
+
+    public Collection<ReplayRun> runs() {
+        return runs.values().stream().sorted(Comparator.comparing((ReplayRun r) -> r.startedAt).reversed()).toList();
+    }
+
+    private void replay(ReplayRun run) {
+        String schema = liveSchema + "_replay";
+        run.schema = schema;
+        try {
+            freshSchema(schema);
+        } catch (Exception e) {
+            fail(run, e);
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+             KafkaConsumer<String, byte[]> consumer = consumer()) {
+            connection.setAutoCommit(false);
+            JdbcSqlRunner target = new JdbcSqlRunner(connection, schema);
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : STAGE_TOPICS) {
+                Optional.ofNullable(consumer.partitionsFor(topic)).orElse(List.of())
+                        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            run.total = count(begin, end);
+            LOG.infof("replay %s: %d events from %d partitions into schema %s", run.id, run.total, partitions.size(),
+                    schema);
+            for (int round = 0; ; round++) {
+                readUpTo(consumer, end, target, connection, run);
+                run.status = ReplayRun.Status.CATCHING_UP;
+                boolean liveCaughtUp = awaitLive(end);
+                Map<TopicPartition, Long> latest = consumer.endOffsets(partitions);
+                if (latest.equals(end) && liveCaughtUp || round == 5) {
+                    if (!liveCaughtUp) {
+                        LOG.warnf("replay %s: the live consumer had not caught up; figures may differ by the events "
+                                + "still in flight", run.id);
+                    }
+                    break;
+                }
+                end = latest;
+                run.total = count(begin, end);
+            }
+            run.status = ReplayRun.Status.COMPARING;
+            run.outcome = compare(connection, target, run.definitions);
+            run.finishedAt = Instant.now();
+            run.status = ReplayRun.Status.DONE;
+            LOG.infof("replay %s: %d events, %d skipped, figures equal: %s", run.id, run.done.get(),
+                    run.skipped.get(), run.outcome.allEqual());
+        } catch (Exception e) {
+            fail(run, e);
+        }
+    }
+
+    private static void fail(ReplayRun run, Exception e) {
+        LOG.errorf("replay %s failed: %s", run.id, e.getClass().getSimpleName() + ": " + e.getMessage());
+        run.failure = e.getClass().getSimpleName() + ": " + e.getMessage();
+        run.finishedAt = Instant.now();
+        run.status = ReplayRun.Status.FAILED;
+    }
+
+    private void freshSchema(String schema) throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement s = connection.createStatement()) {
+            s.execute("drop schema if exists " + Sql.checkedSchema(schema) + " cascade");
+        }
+        // the service's own migrations, with the resources Quarkus collected at build time, in the replay's schema
+        Flyway.configure(liveFlyway.getConfiguration().getClassLoader())
+                .configuration(liveFlyway.getConfiguration())
+                .schemas(schema).defaultSchema(schema).createSchemas(true)
+                .load().migrate();
+    }
+
+    private void readUpTo(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end,
+                          JdbcSqlRunner target, Connection connection, ReplayRun run) throws Exception {
+        while (!reached(consumer, end)) {
+            ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+            List<Sql> writes = new ArrayList<>();
+            int n = 0;
+            for (ConsumerRecord<String, byte[]> record : records) {
+                n++;
+                try {
+                    writes.addAll(ReportingProjection.writes(IncomingEvents.read(record)));
+                } catch (CloudEventCodec.MalformedEventException e) {
+                    run.skipped.incrementAndGet(); // the live consumer dead-lettered it too
+                }
+            }
+            if (!writes.isEmpty()) {
+                target.execute(writes).await().indefinitely();
+                connection.commit();
+            }
+            run.done.addAndGet(n);
+        }
+    }
+
+    private static boolean reached(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+    }
+
+    /** Waits until the live consumer group has committed at least the offsets the replay read to. */
+    private boolean awaitLive(Map<TopicPartition, Long> end) throws Exception {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(p)) {
+            long deadline = System.nanoTime() + catchUpWait.toNanos();
+            while (true) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(liveGroup)
+                        .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+                boolean caughtUp = end.entrySet().stream().allMatch(e -> e.getValue() == 0
+                        || (committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue()));
+                if (caughtUp || System.nanoTime() > deadline) {
+                    return caughtUp;
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    private ReplayRun.Outcome compare(Connection connection, JdbcSqlRunner replayed, FigureDefinitions definitions)
+            throws Exception {
+        connection.setAutoCommit(true);
+        JdbcSqlRunner live = new JdbcSqlRunner(connection, liveSchema);
+        Map<String, LocalDate[]> spans = new TreeMap<>();
+        for (SqlRunner db : List.of(live, replayed)) {
+            for (Object[] r : db.query(Sql.of("""
+                    select municipality, min(d), max(d) from (
+                      select municipality, business_date d from {s}.case_event
+                      union all select municipality, held_on from {s}.meeting_held
+                      union all select municipality, business_date from {s}.plan_change
+                      union all select municipality, business_date from {s}.routing_outcome) x
+                    group by municipality""")).await().indefinitely()) {
+                LocalDate from = jp.tsunagu.support.db.SqlValues.localDate(r[1]);
+                LocalDate to = jp.tsunagu.support.db.SqlValues.localDate(r[2]);
+                spans.merge(((String) r[0]).trim(), new LocalDate[]{from, to}, (a, b) -> new LocalDate[]{
+                        a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});
+            }
+        }
+        Map<String, List<FigureComparison.Difference>> differences = new LinkedHashMap<>();
+        Map<String, JsonNode> underDefinitions = new HashMap<>();
+        boolean allEqual = true;
+        for (Map.Entry<String, LocalDate[]> e : spans.entrySet()) {
+            String municipality = e.getKey();
+            FiscalYear from = FiscalYear.of(e.getValue()[0]);
+            FiscalYear to = FiscalYear.of(e.getValue()[1]);
+            if (to.year() - from.year() > 30) {
+                from = new FiscalYear(to.year() - 30);
+            }
+            Facts liveFacts = Facts.load(live, municipality, from, to).await().indefinitely();
+            Facts replayFacts = Facts.load(replayed, municipality, from, to).await().indefinitely();
+            List<FigureComparison.Difference> diff = FigureComparison.differences(municipality,
+                    FigureComparison.figures(json, liveFacts, from, to, FigureDefinitions.CONTRACT),
+                    FigureComparison.figures(json, replayFacts, from, to, FigureDefinitions.CONTRACT));
+            differences.put(municipality, diff);
+            allEqual &= diff.isEmpty();
+            if (!definitions.equals(FigureDefinitions.CONTRACT)) {
+                underDefinitions.put(municipality, FigureComparison.figures(json, replayFacts, from, to, definitions));
+            }
+        }
+        return new ReplayRun.Outcome(allEqual, differences, underDefinitions);
+    }
+
+    private KafkaConsumer<String, byte[]> consumer() {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "reporting-replay");
+        return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static long count(Map<TopicPartition, Long> begin, Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().mapToLong(e -> e.getValue() - begin.getOrDefault(e.getKey(), 0L)).sum();
+    }
+}
