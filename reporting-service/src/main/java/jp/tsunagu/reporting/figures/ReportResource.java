@@ -8,7 +8,15 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.MediaType;
+import jp.tsunagu.contract.codes.CaseStatus;
+import jp.tsunagu.contract.codes.Channel;
+import jp.tsunagu.contract.codes.Coded;
+import jp.tsunagu.contract.codes.Concern;
+import jp.tsunagu.contract.codes.Field;
 import jp.tsunagu.contract.codes.FiscalYear;
+import jp.tsunagu.contract.codes.MeetingType;
+import jp.tsunagu.contract.codes.PlanType;
+import jp.tsunagu.contract.codes.Urgency;
 import jp.tsunagu.contract.directory.AgencyDirectory;
 import jp.tsunagu.contract.directory.Directories;
 import jp.tsunagu.support.problem.ApiProblem;
@@ -57,12 +65,11 @@ public class ReportResource {
                 return Response.ok(FiscalYearTable.csv(years), "text/csv; charset=UTF-8").build();
             }
             if (wanted.contains("text/html")) {
-                String name = Optional.ofNullable(directories.get(caller.get().municipality()))
-                        .map(AgencyDirectory::municipalityName).orElse(caller.get().municipality());
-                return Response.ok(FiscalYearTable.html(name, years), "text/html; charset=UTF-8").build();
+                return Response.ok(FiscalYearTable.html(municipalityName(), years), "text/html; charset=UTF-8").build();
             }
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("municipality", caller.get().municipality());
+            body.put("municipalityName", municipalityName());
             body.put("years", years);
             return Response.ok(body, MediaType.APPLICATION_JSON).build();
         });
@@ -83,9 +90,17 @@ public class ReportResource {
             body.put("municipality", municipality);
             body.put("year", CaseFigures.compute(year, f));
             body.put("stages", CaseFigures.stages(f.stages()));
+            body.put("labels", LABELS);
             return body;
         });
     }
+
+    /** The Japanese labels of the codes in these figures, for pages that show them to people. */
+    private static final Map<String, Map<String, String>> LABELS = Map.of(
+            "stages", Coded.labels(CaseStatus.class), "channels", Coded.labels(Channel.class),
+            "concerns", Coded.labels(Concern.class), "fields", Coded.labels(Field.class),
+            "urgencies", Coded.labels(Urgency.class), "meetingTypes", Coded.labels(MeetingType.class),
+            "planTypes", Coded.labels(PlanType.class));
 
     @GET
     @jakarta.ws.rs.Path("/portal")
@@ -108,6 +123,11 @@ public class ReportResource {
             body.put("stages", Suppression.stages(CaseFigures.stages(f.stages())));
             return body;
         });
+    }
+
+    private String municipalityName() {
+        return Optional.ofNullable(directories.get(caller.get().municipality()))
+                .map(AgencyDirectory::municipalityName).orElse(caller.get().municipality());
     }
 
     private static FiscalYear currentYear() {
