@@ -2,6 +2,9 @@ package jp.tsunagu.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.tsunagu.contract.codes.MeetingType;
+import jp.tsunagu.contract.codes.PlanType;
+import jp.tsunagu.infra.seed.SeedTable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -200,6 +203,76 @@ class LocalRunSystemTest {
                 "jp.tsunagu.planning.plan-created.v1", "jp.tsunagu.planning.placement-made.v1",
                 "jp.tsunagu.planning.placement-followed-up.v1", "jp.tsunagu.planning.placement-followed-up.v1",
                 "jp.tsunagu.planning.plan-closed.v1"), steps);
+    }
+
+    @Test
+    void seed000sHistoryLoadedThroughTheApisIsReportedAsSeed000sTable() throws Exception {
+        run("seed-history");
+        String coordinator = run("token", "coordinator", "--municipality", "402036").trim();
+        Map<String, Integer> expected = SeedTable.EXPECTED.cells();
+        awaitReport(coordinator, expected, Duration.ofSeconds(120));
+
+        run("seed-history"); // again: every step finds what the first run made
+        for (int i = 0; i < 10; i++) { // anything made twice would reach the report within seconds
+            Thread.sleep(1000);
+            List<String> differences = SeedTable.differences(expected, reportedCells(coordinator));
+            assertTrue(differences.isEmpty(), "after a second seed-history the table changed:\n"
+                    + String.join("\n", differences));
+        }
+
+        // the operator's replay: every projection rebuilt from offset 0 gives the same figures
+        String replay = run("replay");
+        assertTrue(replay.contains("equals the live one"), replay);
+        String distinct = run("replay", "--cases-handled", "DISTINCT_CASES");
+        assertTrue(distinct.contains("equals the live one") && distinct.contains("Under the definitions"), distinct);
+        assertTrue(SeedTable.differences(expected, reportedCells(coordinator)).isEmpty(), "the live table untouched");
+    }
+
+    /** Polls the report until every cell of seed 000's table is as expected; fails with the cells that differ. */
+    static void awaitReport(String token, Map<String, Integer> expected, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<String> differences = List.of("no answer yet");
+        while (System.nanoTime() < deadline) {
+            differences = SeedTable.differences(expected, reportedCells(token));
+            if (differences.isEmpty()) {
+                return;
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError("GET /reports/fiscal-years?from=R3&to=R6 did not match seed 000's table within "
+                + timeout.toSeconds() + " s; the cells that differ:\n" + String.join("\n", differences));
+    }
+
+    /** The report's R3–R6 cells, keyed as {@link SeedTable#cells()} keys them; a failed request gives none. */
+    static Map<String, Integer> reportedCells(String token) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri(8085, "/reports/fiscal-years?from=R3&to=R6"))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json")
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        Map<String, Integer> cells = new java.util.LinkedHashMap<>();
+        if (r.statusCode() != 200) {
+            return cells;
+        }
+        for (JsonNode year : JSON.readTree(r.body()).path("years")) {
+            String label = year.path("label").asText();
+            for (MeetingType type : SeedTable.CASE_MEETINGS) {
+                JsonNode m = year.path("meetings").path(type.name());
+                for (String figure : List.of("held", "casesHandled")) {
+                    if (m.has(figure)) {
+                        cells.put(SeedTable.cell(label, type, figure), m.get(figure).asInt());
+                    }
+                }
+            }
+            for (PlanType type : PlanType.values()) {
+                JsonNode p = year.path("plans").path(type.name());
+                for (String figure : List.of("made", "replans", "closed")) {
+                    if (p.has(figure)) {
+                        cells.put(SeedTable.cell(label, type, figure), p.get(figure).asInt());
+                    }
+                }
+            }
+        }
+        return cells;
     }
 
     static JsonNode awaitHistory(String caseId, String token, String eventType) throws Exception {

@@ -1,5 +1,9 @@
 package jp.tsunagu.infra;
 
+import jp.tsunagu.infra.seed.SeedHistory;
+import jp.tsunagu.infra.seed.SeedLoader;
+import jp.tsunagu.infra.seed.SeedTable;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -16,6 +20,8 @@ import java.util.concurrent.CountDownLatch;
  *   postgres --dir D --port P                                              runs PostgreSQL until terminated
  *   keys --dir D                                                           makes the dev key pair if missing
  *   token ROLE --keys D [--agency ID] [--municipality CODE] [--sub S] [--ttl-hours H]
+ *   seed-history --keys D [--port-offset N] [--host H]                    loads seed 000's R3–R6 history (久留米市)
+ *                                                                          into the running services through their APIs
  * </pre>
  */
 public final class Main {
@@ -65,7 +71,23 @@ public final class Main {
                 Duration ttl = Duration.ofHours(Long.parseLong(options.getOrDefault("ttl-hours", "12")));
                 System.out.println(DevKeys.in(Path.of(required(options, "keys"))).token(sub, role, agency, municipality, ttl));
             }
+            case "seed-history" -> seedHistory(DevKeys.in(Path.of(required(options, "keys"))),
+                    options.getOrDefault("host", "127.0.0.1"),
+                    Integer.parseInt(options.getOrDefault("port-offset", "0")));
             default -> usage("unknown command " + args[0]);
+        }
+    }
+
+    /** Plays seed 000's table as history through intake, meeting and planning; idempotent, so safe to repeat. */
+    private static void seedHistory(DevKeys keys, String host, int portOffset) {
+        SeedTable table = SeedTable.EXPECTED;
+        SeedLoader loader = new SeedLoader(SeedLoader.Services.local(host, portOffset),
+                SeedLoader.devTokens(keys, table.municipality()), System.out, Duration.ofSeconds(60));
+        try {
+            loader.load(SeedHistory.plan(table));
+        } catch (SeedLoader.LoadFailed e) {
+            System.err.println("tsunagu seed-history: " + e.getMessage());
+            System.exit(1);
         }
     }
 

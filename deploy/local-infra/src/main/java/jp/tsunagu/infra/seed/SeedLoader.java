@@ -1,0 +1,407 @@
+package jp.tsunagu.infra.seed;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jp.tsunagu.infra.DevKeys;
+import jp.tsunagu.infra.seed.SeedStep.CaseRef;
+import jp.tsunagu.infra.seed.SeedStep.MeetingRef;
+import jp.tsunagu.infra.seed.SeedStep.PlanRef;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * Runs {@link SeedHistory}'s steps against the running services over HTTP, as a partner agency and a coordinator
+ * would. Loading twice makes nothing twice: every POST carries the step's Idempotency-Key, minutes already recorded
+ * and plans already closed count as done.
+ *
+ * <p>The services learn from each other through Kafka, so a step may name what its service has not heard of yet
+ * (meeting-service learns a case and its consent from intake's events, planning-service a case from intake's); such
+ * an answer is retried with back-off until {@code patience} runs out.
+ */
+public final class SeedLoader {
+
+    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The loader's identity in tokens: Idempotency-Keys are scoped to the caller, so it must not change. */
+    static final String SUBJECT = "seed-history";
+
+    /** Base URLs of the services the history goes through. */
+    public record Services(URI intake, URI meeting, URI planning) {
+        /** The local run's ports (CONTRACT.md), shifted by {@code TSUNAGU_PORT_OFFSET}. */
+        public static Services local(String host, int portOffset) {
+            return new Services(base(host, 8081 + portOffset), base(host, 8083 + portOffset),
+                    base(host, 8084 + portOffset));
+        }
+
+        private static URI base(String host, int port) {
+            return URI.create("http://" + host + ":" + port);
+        }
+    }
+
+    /** Bearer tokens of the municipality: a coordinator, and staff of a referring agency. */
+    public interface Tokens {
+        String coordinator();
+
+        String agency(String agencyId);
+    }
+
+    /** Tokens signed with the local run's development key. */
+    public static Tokens devTokens(DevKeys keys, String municipality) {
+        Duration ttl = Duration.ofHours(2);
+        Map<String, String> agencies = new ConcurrentHashMap<>();
+        String coordinator = keys.token(SUBJECT + "@" + municipality, "coordinator", null, municipality, ttl);
+        return new Tokens() {
+            @Override
+            public String coordinator() {
+                return coordinator;
+            }
+
+            @Override
+            public String agency(String agencyId) {
+                return agencies.computeIfAbsent(agencyId,
+                        id -> keys.token(SUBJECT + "@" + id, "agency", id, municipality, ttl));
+            }
+        };
+    }
+
+    /** A step could not be done; the message says which step and what the service answered. */
+    public static final class LoadFailed extends RuntimeException {
+        public LoadFailed(String message) {
+            super(message);
+        }
+    }
+
+    private record Answer(int status, String body) {
+        JsonNode json() {
+            try {
+                return body == null || body.isBlank() ? JSON.missingNode() : JSON.readTree(body);
+            } catch (JsonProcessingException e) {
+                return JSON.missingNode();
+            }
+        }
+
+        /** The RFC 9457 problem's type slug, e.g. {@code minutes-exist}. */
+        String problem() {
+            String type = json().path("type").asText("");
+            return type.substring(type.lastIndexOf('/') + 1);
+        }
+
+        String detail() {
+            return json().path("detail").asText("");
+        }
+
+        @Override
+        public String toString() {
+            return "HTTP " + status + " " + body;
+        }
+    }
+
+    private final Services services;
+    private final Tokens tokens;
+    private final PrintStream out;
+    private final Duration patience;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<CaseRef, String> caseIds = new HashMap<>();
+    private final Map<MeetingRef, String> meetingIds = new HashMap<>();
+    private final Map<PlanRef, String> planIds = new HashMap<>();
+    /** Set once a case never reached its agenda: routing differs from the shipped rules, so stop waiting for it. */
+    private boolean agendaUnreliable;
+
+    public SeedLoader(Services services, Tokens tokens, PrintStream out, Duration patience) {
+        this.services = services;
+        this.tokens = tokens;
+        this.out = out;
+        this.patience = patience;
+    }
+
+    /** Runs every step in order, printing progress; stops at the first step that fails. */
+    public void load(List<SeedStep> steps) {
+        LocalDate today = LocalDate.now(TOKYO);
+        steps.stream().filter(s -> s.on().isAfter(today)).findFirst().ifPresent(s -> {
+            throw new LoadFailed("the history reaches into the future (" + s.describe() + "); nothing loaded");
+        });
+        for (int i = 0; i < steps.size(); i++) {
+            SeedStep step = steps.get(i);
+            String done;
+            try {
+                done = run(step);
+            } catch (LoadFailed e) {
+                throw new LoadFailed("step " + (i + 1) + "/" + steps.size() + " (" + step.describe() + "): "
+                        + e.getMessage());
+            }
+            out.printf("[%d/%d] %s: %s%n", i + 1, steps.size(), step.describe(), done);
+        }
+        out.printf("Loaded seed 000's R3-R6 history of 久留米市 (%d steps). reporting-service catches up from the event "
+                + "log within seconds: GET /reports/fiscal-years?from=R3&to=R6%n", steps.size());
+    }
+
+    /** Does one step; says what it made, or that an earlier run had done it. */
+    private String run(SeedStep step) {
+        return switch (step) {
+            case SeedStep.Meeting m -> meeting(m);
+            case SeedStep.Referral r -> referral(r);
+            case SeedStep.Minutes m -> minutes(m);
+            case SeedStep.NewPlan p -> newPlan(p);
+            case SeedStep.Revision r -> revision(r);
+            case SeedStep.Closure c -> closure(c);
+        };
+    }
+
+    // --- steps ----------------------------------------------------------------------------------------------------
+
+    private String meeting(SeedStep.Meeting m) {
+        ObjectNode body = JSON.createObjectNode().put("type", m.type().name())
+                .put("scheduledOn", m.scheduledOn().toString());
+        Answer a = post(services.meeting(), "/meetings", tokens.coordinator(), m.key(), body, x -> false);
+        expect(a, 200, 201);
+        String id = required(a, "meetingId");
+        meetingIds.put(m.meeting(), id);
+        return "meeting " + id;
+    }
+
+    private String referral(SeedStep.Referral r) {
+        ObjectNode body = JSON.createObjectNode()
+                .put("receivedOn", r.receivedOn().toString())
+                .put("channel", "AGENCY");
+        body.putObject("person").put("name", "架空 " + r.kase().name()).put("age", r.age()).put("area", r.area());
+        ArrayNode concerns = body.putArray("concerns");
+        r.concerns().forEach(concerns::add);
+        body.put("consent", r.consent().name()).put("urgency", "ROUTINE")
+                .put("summary", "seed 000（久留米市）の実績を再現する架空の事例");
+        Answer a = post(services.intake(), "/referrals", tokens.agency(r.referringAgencyId()), r.key(), body,
+                x -> false);
+        expect(a, 200, 201);
+        String id = required(a, "caseId");
+        caseIds.put(r.kase(), id);
+        return "case " + id + (a.status() == 200 ? " (referred before)" : "");
+    }
+
+    private String minutes(SeedStep.Minutes m) {
+        String meetingId = id(meetingIds, m.meeting());
+        Answer meeting = get(services.meeting(), "/meetings/" + meetingId, tokens.coordinator());
+        expect(meeting, 200);
+        if (meeting.json().hasNonNull("heldOn")) {
+            return "recorded before";
+        }
+        String note = awaitAgenda(meetingId, m.agenda());
+        ObjectNode body = JSON.createObjectNode().put("heldOn", m.heldOn().toString());
+        ArrayNode attendees = body.putArray("attendees");
+        m.attendees().forEach(attendees::add);
+        ArrayNode reviews = body.putArray("reviews");
+        for (SeedStep.Review r : m.reviews()) {
+            ObjectNode review = reviews.addObject().put("caseId", id(caseIds, r.kase()))
+                    .put("outcome", r.outcome().name());
+            if (r.planType() != null) {
+                review.put("planType", r.planType().name());
+            }
+            review.put("reason", r.reason());
+        }
+        Answer a = post(services.meeting(), "/meetings/" + meetingId + "/minutes", tokens.coordinator(), m.key(),
+                body, SeedLoader::caseNotKnownToMeetings);
+        if (a.status() == 409 && a.problem().equals("minutes-exist")) {
+            return "recorded before";
+        }
+        expect(a, 201);
+        return "recorded" + note;
+    }
+
+    private String newPlan(SeedStep.NewPlan p) {
+        ObjectNode body = JSON.createObjectNode().put("type", p.type().name()).put("madeOn", p.madeOn().toString());
+        body.putArray("goals").add(p.goal());
+        body.putArray("roles").addObject().put("agencyId", p.agencyId()).put("responsibility", p.responsibility());
+        String caseId = id(caseIds, p.kase());
+        Answer a = post(services.planning(), "/cases/" + caseId + "/plans", tokens.coordinator(), p.key(), body,
+                x -> x.status() == 409 && x.detail().contains("unknown case"));
+        expect(a, 200, 201);
+        String id = required(a, "planId");
+        planIds.put(p.plan(), id);
+        return "plan " + id + (a.status() == 200 ? " (made before)" : "");
+    }
+
+    private String revision(SeedStep.Revision r) {
+        ObjectNode body = JSON.createObjectNode().put("madeOn", r.madeOn().toString()).put("reason", r.reason());
+        Answer a = post(services.planning(), "/plans/" + id(planIds, r.plan()) + "/revisions", tokens.coordinator(),
+                r.key(), body, x -> false);
+        expect(a, 200, 201);
+        return "version " + a.json().path("version").asText("?") + (a.status() == 200 ? " (made before)" : "");
+    }
+
+    private String closure(SeedStep.Closure c) {
+        ObjectNode body = JSON.createObjectNode().put("closedOn", c.closedOn().toString()).put("reason", c.reason());
+        Answer a = post(services.planning(), "/plans/" + id(planIds, c.plan()) + "/closure", tokens.coordinator(),
+                c.key(), body, x -> false);
+        // a closure has no idempotent replay: on a second run the plan is simply closed already
+        if (a.status() == 409 && a.detail().contains("already closed")) {
+            return "closed before";
+        }
+        expect(a, 201);
+        return "closed";
+    }
+
+    // --- waiting for the event log --------------------------------------------------------------------------------
+
+    /** Minutes name a case meeting-service has not consumed yet (400 "no such case", or its consent not yet known). */
+    private static boolean caseNotKnownToMeetings(Answer a) {
+        if (a.status() == 400) {
+            JsonNode errors = a.json().path("errors");
+            if (!errors.isArray() || errors.isEmpty()) {
+                return false;
+            }
+            for (JsonNode e : errors) {
+                if (!e.path("message").asText("").contains("no such case")) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return a.status() == 409 && a.detail().contains("no consent is recorded");
+    }
+
+    /**
+     * Waits until the cases referred for this meeting are on its agenda (routing escalated them and meeting-service
+     * queued them), so they are reviewed as agenda items and none is left queued to drift into later meetings.
+     * Not a condition of the API: if they never arrive, they are reviewed ad hoc (every review carries a reason).
+     */
+    private String awaitAgenda(String meetingId, List<CaseRef> agenda) {
+        if (agenda.isEmpty() || agendaUnreliable) {
+            return "";
+        }
+        Set<String> expected = new HashSet<>();
+        agenda.forEach(c -> expected.add(id(caseIds, c)));
+        long deadline = System.nanoTime() + Math.min(patience.toNanos(), Duration.ofSeconds(30).toNanos());
+        long pause = 50;
+        while (true) {
+            Answer a = get(services.meeting(), "/meetings/" + meetingId, tokens.coordinator());
+            Set<String> queued = new HashSet<>();
+            a.json().path("agenda").forEach(item -> queued.add(item.path("caseId").asText()));
+            if (queued.containsAll(expected)) {
+                return "";
+            }
+            if (System.nanoTime() > deadline) {
+                agendaUnreliable = true;
+                return " (its new cases never reached the agenda; reviewed ad hoc, and later meetings do not wait)";
+            }
+            sleep(pause);
+            pause = Math.min(pause * 2, 1000);
+        }
+    }
+
+    /**
+     * Repeats a call while {@code notYet} says the service has not caught up, and while it is unavailable (503:
+     * nothing was done, and every repeat is safe: the same Idempotency-Key, or minutes and closures that answer
+     * "done before").
+     */
+    private Answer untilCaughtUp(Supplier<Answer> call, Predicate<Answer> notYet) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        long pause = 100;
+        Answer a = call.get();
+        while (a.status() == 503 || notYet.test(a)) {
+            if (System.nanoTime() > deadline) {
+                throw new LoadFailed("still not done after " + patience.toSeconds() + " s of retries; is every "
+                        + "service running and consuming Kafka? Last answer: " + a);
+            }
+            sleep(pause);
+            pause = Math.min(pause * 2, 2000);
+            a = call.get();
+        }
+        return a;
+    }
+
+    // --- HTTP -----------------------------------------------------------------------------------------------------
+
+    /** POSTs, repeating while the service has not caught up ({@code notYet}) or is unavailable. */
+    private Answer post(URI base, String path, String token, String idempotencyKey, JsonNode body,
+                        Predicate<Answer> notYet) {
+        return untilCaughtUp(() -> postOnce(base, path, token, idempotencyKey, body), notYet);
+    }
+
+    private Answer postOnce(URI base, String path, String token, String idempotencyKey, JsonNode body) {
+        String json;
+        try {
+            json = JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    private Answer get(URI base, String path, String token) {
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json")
+                .GET().build());
+    }
+
+    private Answer send(HttpRequest request) {
+        try {
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Answer(r.statusCode(), r.body());
+        } catch (IOException e) {
+            throw new LoadFailed("cannot reach " + request.uri() + " (" + e + "); is Tsunagu running? ./tsunagu up");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LoadFailed("interrupted");
+        }
+    }
+
+    private static void expect(Answer a, int... statuses) {
+        for (int s : statuses) {
+            if (a.status() == s) {
+                return;
+            }
+        }
+        throw new LoadFailed("unexpected answer " + a);
+    }
+
+    private static String required(Answer a, String field) {
+        String value = a.json().path(field).asText(null);
+        if (value == null || value.isBlank()) {
+            throw new LoadFailed("the answer has no " + field + ": " + a);
+        }
+        return value;
+    }
+
+    private static <R> String id(Map<R, String> ids, R ref) {
+        String id = ids.get(ref);
+        if (id == null) {
+            // the planner orders steps so this cannot happen; say so plainly if it does
+            throw new LoadFailed(ref + " is used before the step that makes it");
+        }
+        return id;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LoadFailed("interrupted");
+        }
+    }
+}
