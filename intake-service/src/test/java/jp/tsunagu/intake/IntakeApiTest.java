@@ -27,6 +27,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -165,7 +166,58 @@ class IntakeApiTest {
     @Test
     void aBodyOverTheLimitIs413() {
         String huge = referral("x").replace("本人はうつ状態で", "あ".repeat(40_000));
-        post(agency(AGENCY, KURUME), UUID.randomUUID().toString(), huge).then().statusCode(413);
+        post(agency(AGENCY, KURUME), UUID.randomUUID().toString(), huge).then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("type", equalTo("/problems/payload-too-large"))
+                .body(not(containsString("あああ")));
+    }
+
+    @Test
+    void controlCharactersInTextOrAddressAreBadInput() {
+        post(agency(AGENCY, KURUME), UUID.randomUUID().toString(), referral("x").replace("本人はうつ状態で",
+                "本人は\\u0000うつ状態で")).then().statusCode(400)
+                .body("errors[0].message", equalTo("control characters are not accepted"));
+        given().header("Authorization", bearer(agency(AGENCY, KURUME))).urlEncodingEnabled(false)
+                .get("/referrals/abc%00def").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void aBodyOfUnknownLengthIs411() throws Exception {
+        // chunked: the size could only be known by reading it
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port
+                                + "/referrals"))
+                        .header("Authorization", bearer(agency(AGENCY, KURUME)))
+                        .header("Content-Type", "application/json")
+                        .header("Idempotency-Key", UUID.randomUUID().toString())
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                                () -> new java.io.ByteArrayInputStream(referral("x").getBytes(
+                                        java.nio.charset.StandardCharsets.UTF_8))))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        org.junit.jupiter.api.Assertions.assertEquals(411, r.statusCode(), r.body());
+        org.junit.jupiter.api.Assertions.assertTrue(r.body().contains("/problems/length-required"), r.body());
+    }
+
+    @Test
+    void anAgencySendingTooManyRequestsIsToldWhenToRetry() {
+        // 200 at once, then 20 a second (the defaults): 400 requests in a row must meet the limit
+        String token = bearer(agency("kurume-rate-test", KURUME));
+        int limited = 0;
+        for (int i = 0; i < 400 && limited == 0; i++) {
+            var r = given().header("Authorization", token).get("/referrals/no-such-case");
+            if (r.statusCode() == 429) {
+                limited++;
+                r.then().contentType("application/problem+json").body("status", equalTo(429))
+                        .header("Retry-After", notNullValue());
+            } else {
+                r.then().statusCode(404);
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(1, limited, "the limit was met");
+        // another agency is not held up by it
+        given().header("Authorization", bearer(agency(AGENCY, KURUME))).get("/referrals/no-such-case").then()
+                .statusCode(404);
     }
 
     @Test

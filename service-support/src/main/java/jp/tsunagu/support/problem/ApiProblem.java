@@ -50,6 +50,10 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(422, slug, "Unprocessable request", detail, null, null);
     }
 
+    public static ApiProblem tooManyRequests(String detail, int retryAfterSeconds) {
+        return new ApiProblem(429, "rate-limited", "Too many requests", detail, null, retryAfterSeconds);
+    }
+
     public static ApiProblem unavailable(String detail, int retryAfterSeconds) {
         return new ApiProblem(503, "unavailable", "Service unavailable", detail, null, retryAfterSeconds);
     }

@@ -44,6 +44,10 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = 1)
     public Response invalidFormat(InvalidFormatException e, UriInfo uri) {
         String field = path(e);
+        if (e.getTargetType() == String.class) { // TextSafety: the value is never echoed
+            return respond(problem(400, "validation", "Invalid request", field + ": control characters", uri,
+                    List.of(new FieldError(field, "control characters are not accepted")))).build();
+        }
         String expected = e.getTargetType() == null ? "another type" : e.getTargetType().getSimpleName();
         return respond(problem(400, "validation", "Invalid request", field + ": wrong type", uri,
                 List.of(new FieldError(field, "expected " + expected)))).build();

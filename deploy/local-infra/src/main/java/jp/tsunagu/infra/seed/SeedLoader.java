@@ -358,10 +358,17 @@ public final class SeedLoader {
                 .GET().build());
     }
 
+    /** Sends, waiting out a rate limit (429) as long as the service's Retry-After says. */
     private Answer send(HttpRequest request) {
         try {
-            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Answer(r.statusCode(), r.body());
+            for (int attempt = 0; ; attempt++) {
+                HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 429 || attempt == 60) {
+                    return new Answer(r.statusCode(), r.body());
+                }
+                long seconds = r.headers().firstValueAsLong("Retry-After").orElse(1);
+                sleep(Math.min(60, Math.max(1, seconds)) * 1000);
+            }
         } catch (IOException e) {
             throw new LoadFailed("cannot reach " + request.uri() + " (" + e + "); is Tsunagu running? ./tsunagu up");
         } catch (InterruptedException e) {
