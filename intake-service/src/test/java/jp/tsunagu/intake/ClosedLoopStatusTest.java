@@ -145,9 +145,12 @@ class ClosedLoopStatusTest {
     @Test
     void erasureDestroysTheKeyAndIsItselfAnEvent() {
         String referrer = agency(AGENCY, KURUME);
-        String caseId = newCase(referrer);
+        String key = UUID.randomUUID().toString();
+        String caseId = post(referrer, key, referral("経過")).then().statusCode(201).extract().path("caseId");
         given().header("Authorization", bearer(role("coordinator", KURUME))).delete("/persons/" + caseId)
                 .then().statusCode(204);
+        // the same referral repeated under its key is not answered again (nor given a fresh data key)
+        post(referrer, key, referral("経過")).then().statusCode(409).body("type", equalTo("/problems/person-erased"));
         given().header("Authorization", bearer(role("coordinator", KURUME))).delete("/persons/" + caseId)
                 .then().statusCode(204);
         var erased = TopicProbe.readAll(Topics.INTAKE).stream().filter(r -> caseId.equals(r.key()))

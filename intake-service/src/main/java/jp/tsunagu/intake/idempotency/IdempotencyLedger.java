@@ -55,10 +55,28 @@ public class IdempotencyLedger {
                                 .map(rows -> replay(rows, fingerprint, responseType))));
     }
 
+    /**
+     * The person of the case was erased: the fingerprints of the requests about the case (hashes of bodies that held
+     * their name and address) are dropped, and a repeat of such a request is refused instead of answered.
+     */
+    public Uni<Void> forgetCase(String caseId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "update idempotency_key set fingerprint = :erased where case_id = :caseId")
+                .setParameter("erased", ERASED)
+                .setParameter("caseId", caseId)
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    private static final String ERASED = "erased";
+
     private <T> Outcome<T> replay(List<Object[]> rows, String fingerprint, Class<T> responseType) {
         if (rows.isEmpty() || rows.get(0)[1] == null) {
             throw ApiProblem.conflict("idempotency-key-in-use",
                     "a request with this Idempotency-Key is still being processed; retry shortly");
+        }
+        if (ERASED.equals(String.valueOf(rows.get(0)[0]).trim())) {
+            throw ApiProblem.conflict("person-erased", "the person's data of the case this request made was erased "
+                    + "(DELETE /persons); the request is not repeated");
         }
         if (!fingerprint.equals(String.valueOf(rows.get(0)[0]).trim())) {
             throw ApiProblem.unprocessable("idempotency-key-reused",

@@ -44,6 +44,10 @@ public record ReferralRequest(
             @Schema(required = true, description = "Area name from the municipality's directory (校区 / 圏域)",
                     example = "荒木") String area,
             @Schema(description = "Digits, spaces, +, -, ( and ), 6-20 characters") String phone) {
+        @Override
+        public String toString() {
+            return "PersonRequest[area=" + area + ", personal fields not shown]";
+        }
     }
 
     @Schema(name = "HouseholdMember")

@@ -76,7 +76,8 @@ public class ReferralTransactions {
     @WithTransaction
     public Uni<Void> erase(Caller caller, String caseId, LocalDate today) {
         return visibleCase(caller, caseId)
-                .chain(view -> vault.destroy(caseId).chain(hadKey -> !hadKey ? Uni.createFrom().voidItem()
+                .chain(view -> vault.destroy(caseId).call(() -> ledger.forgetCase(caseId))
+                        .chain(hadKey -> !hadKey ? Uni.createFrom().voidItem()
                         : events.publish(caseId + "/person-erased",
                                         new IntakeEvent.PersonErased(caseId, view.municipality(), today), today,
                                         "request/erase/" + caseId)

@@ -56,9 +56,14 @@ public class PersonalDataVault {
         return dataKey(caseId).map(key -> key.map(k -> DataKeyCipher.open(k, caseId, sealed)));
     }
 
-    /** Destroys the case's key. True when there was one. */
+    /**
+     * Destroys the case's key, keeping a tombstone row so that no later call of {@link #ensureKey} makes a new one.
+     * True when there was a key.
+     */
     public Uni<Boolean> destroy(String caseId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("delete from data_key where case_id = :caseId")
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        update data_key set wrapped_key = null, erased_at = now()
+                         where case_id = :caseId and wrapped_key is not null""")
                 .setParameter("caseId", caseId)
                 .executeUpdate()).map(rows -> rows > 0);
     }
@@ -68,7 +73,7 @@ public class PersonalDataVault {
                         "select wrapped_key from data_key where case_id = :caseId", byte[].class)
                 .setParameter("caseId", caseId)
                 .getResultList())
-                .map((List<byte[]> rows) -> rows.isEmpty() ? Optional.empty()
+                .map((List<byte[]> rows) -> rows.isEmpty() || rows.get(0) == null ? Optional.empty()
                         : Optional.of(masterKey.unwrap(rows.get(0), caseId)));
     }
 }

@@ -29,6 +29,23 @@ public class MeetingRecords {
     private static final String TRACK_COLUMNS =
             "case_id, municipality, consent, track, meeting_id, queued, urgent, queued_on ";
 
+    /** What an erased free text reads as. */
+    public static final String ERASED = "（本人の情報は消去されました）";
+
+    /**
+     * The person's data was erased (DELETE /persons): the confidential note and the ad-hoc reason of every review of
+     * the case are written over, since they may describe the person. Outcomes and roles stay (they are the counts).
+     */
+    public Uni<Void> eraseCase(String caseId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        update review set note = case when note is null then null else :erased end,
+                                          ad_hoc_reason = case when ad_hoc_reason is null then null else :erased end
+                         where case_id = :id""")
+                .setParameter("erased", ERASED)
+                .setParameter("id", caseId)
+                .executeUpdate()).replaceWithVoid();
+    }
+
     /** True when the meeting was new. */
     public Uni<Boolean> insertMeeting(Meeting m) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""

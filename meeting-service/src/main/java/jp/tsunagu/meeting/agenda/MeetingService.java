@@ -76,7 +76,7 @@ public class MeetingService {
                     : records.saveTrack(new CaseTrack(r.caseId(), r.municipality(), r.consent(), null, null, false,
                     false, null)));
             case IntakeEvent.ConsentRecorded c -> consentChanged(envelope, c);
-            case IntakeEvent.PersonErased e -> Uni.createFrom().voidItem();
+            case IntakeEvent.PersonErased e -> records.eraseCase(e.caseId());
             case RoutingEvent.CaseEscalated e -> queueEscalated(envelope, e);
             case RoutingEvent.CaseRouted e -> Uni.createFrom().voidItem();
             case RoutingEvent.OutreachRequested e -> Uni.createFrom().voidItem();

@@ -35,6 +35,48 @@ public class PlanRecords {
     public record Stored(Plan plan, String createdByAgency) {
     }
 
+    /** What an erased free text reads as. */
+    public static final String ERASED = "（本人の情報は消去されました）";
+
+    /**
+     * The person's data was erased (DELETE /persons): the wish, its tags, goals, revision and closure reasons of the
+     * case's plans and the notes of its follow-ups are written over, since they describe the person. Types, dates,
+     * versions and roles stay (they are the counts and the division of work).
+     */
+    public Uni<Void> eraseCase(String caseId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        update plan_version set wish = case when wish is null then null else :erased end,
+                                                wish_tags = '', goals_json = '[]',
+                                                reason = case when reason is null then null else :erased end
+                         where plan_id in (select plan_id from plan where case_id = :id)""")
+                .setParameter("erased", ERASED).setParameter("id", caseId).executeUpdate()
+                .chain(() -> s.createNativeQuery("""
+                                update plan set close_reason = case when close_reason is null then null else :erased end
+                                 where case_id = :id""")
+                        .setParameter("erased", ERASED).setParameter("id", caseId).executeUpdate())
+                .chain(() -> s.createNativeQuery("""
+                                update follow_up set note = null
+                                 where placement_id in (select placement_id from placement where case_id = :id)""")
+                        .setParameter("id", caseId).executeUpdate()))
+                .replaceWithVoid();
+    }
+
+    /** The agency was handed the case or given a role for it. */
+    public Uni<Void> addCaseAgency(String caseId, String agencyId) {
+        if (agencyId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        insert into case_agency(case_id, agency_id) values (:id, :agency) on conflict do nothing""")
+                .setParameter("id", caseId).setParameter("agency", agencyId).executeUpdate()).replaceWithVoid();
+    }
+
+    public Uni<Boolean> isCaseAgency(String caseId, String agencyId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "select count(*) from case_agency where case_id = :id and agency_id = :agency", Long.class)
+                .setParameter("id", caseId).setParameter("agency", agencyId).getSingleResult()).map(n -> n > 0);
+    }
+
     public Uni<Void> saveCase(CaseRef c) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                         insert into case_ref(case_id, municipality, referring_agency_id, area, consent)
