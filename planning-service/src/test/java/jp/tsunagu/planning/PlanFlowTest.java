@@ -17,6 +17,7 @@ import jp.tsunagu.contract.events.IntakeEvent;
 import jp.tsunagu.contract.events.MeetingEvent;
 import jp.tsunagu.contract.events.PlanningEvent;
 import jp.tsunagu.contract.events.Role;
+import jp.tsunagu.contract.events.RoutingEvent;
 import jp.tsunagu.contract.events.SealedData;
 import jp.tsunagu.contract.events.TsunaguEvent;
 import jp.tsunagu.testing.TopicProbe;
@@ -41,6 +42,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Meeting outcomes into plans, the plan API and its refusals, and 参加支援, on the real broker and database. */
@@ -94,8 +96,8 @@ class PlanFlowTest {
     @Test
     void invalidPlansAreRefusedWithTheReason() {
         post(role(COORDINATOR, KURUME), "/cases/" + UUID.randomUUID() + "/plans",
-                "{\"type\":\"OUTREACH\",\"madeOn\":\"2024-05-01\"}").statusCode(409)
-                .body("detail", containsString("unknown case"));
+                "{\"type\":\"OUTREACH\",\"madeOn\":\"2024-05-01\"}").statusCode(404)
+                .body("detail", containsString("was not found"));
 
         String caseId = refer(KURUME);
         String shien = "402036-SHIEN_KAIGI-2024-07-24";
@@ -118,8 +120,10 @@ class PlanFlowTest {
                 .body("errors.field", hasItem("type")).body("errors.field", hasItem("madeOn"))
                 .body("errors.field", hasItem("roles[0].agencyId"));
 
-        String outreach = post(agency("kurume-outreach-01", KURUME), "/cases/" + caseId + "/plans",
-                "{\"type\":\"OUTREACH\",\"madeOn\":\"2024-07-25\"}").statusCode(201).extract().path("planId");
+        publish(Topics.ROUTING, new RoutingEvent.OutreachRequested(caseId, KURUME, "kurume-outreach-01", List.of(),
+                List.of(), "r", "d"), LocalDate.of(2024, 7, 25), null);
+        String outreach = createOnceVisible(agency("kurume-outreach-01", KURUME), caseId,
+                "{\"type\":\"OUTREACH\",\"madeOn\":\"2024-07-25\"}");
         post(agency("kurume-outreach-01", KURUME), "/cases/" + caseId + "/plans",
                 "{\"type\":\"OUTREACH\",\"madeOn\":\"2024-07-26\"}").statusCode(409)
                 .body("detail", containsString(outreach));
@@ -131,11 +135,20 @@ class PlanFlowTest {
     void aParticipationPlanIsMatchedPlacedAndFollowedUp() {
         String caseId = refer(KURUME);
         String provider = agency("kurume-sanka-01", KURUME);
-        String planId = post(provider, "/cases/" + caseId + "/plans", """
+        // a provider writes plans only for cases it was handed or given a role for
+        post(provider, "/cases/" + caseId + "/plans", "{\"type\":\"PARTICIPATION\",\"madeOn\":\"2024-06-01\"}")
+                .statusCode(404);
+        String meetingId = "m-" + UUID.randomUUID();
+        publish(Topics.MEETINGS, new MeetingEvent.CaseReviewed(caseId, KURUME, meetingId,
+                MeetingType.JUUSOU_SHIEN_KAIGI, LocalDate.of(2024, 5, 29), ReviewOutcome.CONTINUE, null,
+                List.of(new Role("kurume-sanka-01", "参加支援")), false), LocalDate.of(2024, 5, 29), null);
+        post(role(COORDINATOR, NAGAREYAMA), "/cases/" + caseId + "/plans",
+                "{\"type\":\"OUTREACH\",\"madeOn\":\"2024-06-01\"}").statusCode(404);
+        String planId = createOnceVisible(provider, caseId, """
                 {"type":"PARTICIPATION","madeOn":"2024-06-01","wish":"一緒にフルマラソンを走りたい",
                  "wishTags":["running","marathon"],"goals":["週1回の練習に参加する"],
                  "roles":[{"agencyId":"kurume-sanka-01","responsibility":"受け入れ先との調整"}],
-                 "reviewOn":"2024-07-01"}""").statusCode(201).extract().path("planId");
+                 "reviewOn":"2024-07-01"}""");
 
         get(provider, "/plans/" + planId + "/suggestions").statusCode(200)
                 .body("[0].resource.id", equalTo("kurume-res-running-team"))
@@ -156,6 +169,27 @@ class PlanFlowTest {
         get(role(COORDINATOR, KURUME), "/plans?overdue=true").statusCode(200).body("planId", hasItem(planId));
         post(role(COORDINATOR, KURUME), "/plans/review-check", "").statusCode(200);
         awaitEvent(caseId, PlanningEvent.PlanReviewDue.class, e -> e.planId().equals(planId));
+
+        // the person's data erased: the wish and goals are gone, the plan and its counts stay
+        publish(Topics.INTAKE, new IntakeEvent.PersonErased(caseId, KURUME, LocalDate.of(2024, 8, 1)),
+                LocalDate.of(2024, 8, 1), null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !get(provider, "/plans/" + planId).extract().asString()
+                .contains("フルマラソン"));
+        get(provider, "/plans/" + planId).statusCode(200).body("type", equalTo("PARTICIPATION"))
+                .body(not(containsString("週1回の練習")));
+    }
+
+    /** Creates the plan once planning has learnt (from Kafka) that the caller was handed the case: 404 until then. */
+    static String createOnceVisible(String token, String caseId, String body) {
+        java.util.concurrent.atomic.AtomicReference<String> planId = new java.util.concurrent.atomic.AtomicReference<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            var r = post(token, "/cases/" + caseId + "/plans", body).extract();
+            if (r.statusCode() == 201) {
+                planId.set(r.path("planId"));
+            }
+            return planId.get() != null;
+        });
+        return planId.get();
     }
 
     static String refer(String municipality) {

@@ -75,7 +75,7 @@ class RoutingFlowTest {
         String caseId = refer(KURUME, "荒木", 79, List.of(Concern.ELDER_CARE), Channel.AGENCY, Consent.UNKNOWN,
                 LocalDate.now(ZoneId.of("Asia/Tokyo")));
         awaitRouting(caseId, RoutingEvent.CaseRouted.class);
-        answer(agency("kurume-houkatsu-01", KURUME), caseId, "{\"accepted\":true}").statusCode(403)
+        answer(agency("kurume-houkatsu-01", KURUME), caseId, "{\"accepted\":true}").statusCode(404)
                 .contentType("application/problem+json");
         answer(role("coordinator", KURUME), caseId, "{\"accepted\":true}").statusCode(403);
         answer(agency(ARAKI_HOUKATSU, NAGAREYAMA), caseId, "{\"accepted\":true}").statusCode(404);

@@ -21,6 +21,10 @@ public record MinutesRequest(
             List<RoleRequest> roles,
             @Schema(description = "Confidential note, at most 2000 characters") String note,
             @Schema(description = "Required when the case was not on the agenda (an ad-hoc review)") String reason) {
+        @Override
+        public String toString() {
+            return "ReviewRequest[" + caseId + ", " + outcome + ", note not shown]"; // the note is confidential
+        }
     }
 
     @Schema(name = "RoleRequest")

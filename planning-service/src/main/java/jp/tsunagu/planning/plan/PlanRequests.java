@@ -22,6 +22,10 @@ public final class PlanRequests {
             @Schema(description = "When the plan is to be reviewed (YYYY-MM-DD)") String reviewOn,
             @Schema(description = "The 重層的支援会議 that adopted a 多機関協働プラン (required for MULTI_AGENCY)")
             String adoptedAtMeetingId) {
+        @Override
+        public String toString() {
+            return "NewPlan[" + type + ", " + madeOn + ", wish and goals not shown]";
+        }
     }
 
     @Schema(name = "PlanRevision")
@@ -29,6 +33,10 @@ public final class PlanRequests {
                            @Schema(required = true, description = "Why the plan is revised (再プラン)") String reason,
                            String wish, List<String> wishTags, List<String> goals, List<RoleRequest> roles,
                            String reviewOn) {
+        @Override
+        public String toString() {
+            return "Revision[" + madeOn + ", reason, wish and goals not shown]";
+        }
     }
 
     @Schema(name = "PlanClosure")
@@ -48,5 +56,9 @@ public final class PlanRequests {
     public record NewFollowUp(@Schema(required = true, enumeration = {"PERSON", "HOST"}) String side,
                               @Schema(required = true) String on,
                               @Schema(description = "At most 1000 characters; stays in planning-service") String note) {
+        @Override
+        public String toString() {
+            return "NewFollowUp[" + side + ", " + on + ", note not shown]";
+        }
     }
 }

@@ -67,10 +67,16 @@ public class PlanService {
                     ? Uni.createFrom().voidItem()
                     : records.saveCase(new PlanRecords.CaseRef(c.caseId(), c.municipality(),
                     found.get().referringAgencyId(), found.get().area(), c.consent())));
-            case IntakeEvent.PersonErased e -> Uni.createFrom().voidItem();
+            case IntakeEvent.PersonErased e -> records.eraseCase(e.caseId());
+            case RoutingEvent.CaseRouted e -> records.addCaseAgency(e.caseId(), e.agencyId());
+            case RoutingEvent.OutreachRequested e -> records.addCaseAgency(e.caseId(), e.agencyId());
+            case RoutingEvent.RoutingAccepted e -> records.addCaseAgency(e.caseId(), e.agencyId());
             case RoutingEvent e -> Uni.createFrom().voidItem();
-            case MeetingEvent.CaseReviewed r -> records.saveMeetingReview(r.caseId(), r.heldOn(),
-                            new PlanLifecycle.MeetingReview(r.meetingId(), r.meetingType(), r.outcome(), r.planType()))
+            case MeetingEvent.CaseReviewed r -> Multi.createFrom().iterable(r.roles())
+                    .onItem().transformToUniAndConcatenate(role -> records.addCaseAgency(r.caseId(), role.agencyId()))
+                    .collect().last()
+                    .chain(() -> records.saveMeetingReview(r.caseId(), r.heldOn(),
+                            new PlanLifecycle.MeetingReview(r.meetingId(), r.meetingType(), r.outcome(), r.planType())))
                     .chain(() -> fromMeeting(envelope, r));
             case MeetingEvent.CaseQueued e -> Uni.createFrom().voidItem();
             case MeetingEvent.MeetingScheduled e -> Uni.createFrom().voidItem();
@@ -137,7 +143,8 @@ public class PlanService {
             if (existing.isPresent()) {
                 return Uni.createFrom().item(new Created(planId, 1, true));
             }
-            return records.caseRef(caseId).chain(caseRef -> records.plansOfCase(caseId).chain(plans ->
+            return records.caseRef(caseId).call(caseRef -> visibleForWriting(caller, caseId, caseRef))
+                    .chain(caseRef -> records.plansOfCase(caseId).chain(plans ->
                     (request.adoptedAtMeetingId() == null ? Uni.createFrom().item(Optional.<PlanLifecycle.MeetingReview>empty())
                             : records.meetingReview(request.adoptedAtMeetingId(), caseId)).chain(review -> {
                         boolean known = caseRef.isPresent() && caseRef.get().municipality().equals(caller.municipality());
@@ -328,6 +335,25 @@ public class PlanService {
                     + (plan.type() == PlanType.MULTI_AGENCY ? "its 重層的支援会議 or a coordinator"
                     : "the responsible provider or a coordinator"));
         }
+    }
+
+    /**
+     * A plan is made for a case of the caller's municipality; an agency makes one only for a case it referred, was
+     * handed (routing) or was given a role for (a meeting). Any other case is "not found", like another city's.
+     */
+    private Uni<Void> visibleForWriting(Caller caller, String caseId, Optional<PlanRecords.CaseRef> caseRef) {
+        if (caseRef.isEmpty() || !caseRef.get().municipality().equals(caller.municipality())) {
+            throw ApiProblem.notFound("case " + caseId);
+        }
+        if (caller.is(Roles.COORDINATOR) || caller.isAgency(caseRef.get().referringAgencyId())) {
+            return Uni.createFrom().voidItem();
+        }
+        return records.isCaseAgency(caseId, caller.agencyId()).map(mine -> {
+            if (!mine) {
+                throw ApiProblem.notFound("case " + caseId);
+            }
+            return null;
+        });
     }
 
     private boolean mayWrite(Caller caller, PlanType type) {

@@ -170,8 +170,9 @@ public class ReplayService {
     }
 
     private static void fail(ReplayRun run, Exception e) {
-        LOG.errorf("replay %s failed: %s", run.id, e.getClass().getSimpleName() + ": " + e.getMessage());
-        run.failure = e.getClass().getSimpleName() + ": " + e.getMessage();
+        // the class only: a database or broker message can quote SQL or values
+        LOG.errorf("replay %s failed: %s", run.id, e.getClass().getName());
+        run.failure = e.getClass().getSimpleName() + " (the replay stopped; the live tables are untouched)";
         run.finishedAt = Instant.now();
         run.status = ReplayRun.Status.FAILED;
     }

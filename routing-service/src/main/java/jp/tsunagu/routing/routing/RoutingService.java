@@ -89,8 +89,9 @@ public class RoutingService {
                 .map(found -> found.filter(r -> r.municipality().equals(caller.municipality()))
                         .orElseThrow(() -> ApiProblem.notFound("case " + caseId)))
                 .chain(r -> {
+                    // any other agency is told nothing about the case, not even that it exists
                     if (!caller.is(Roles.AGENCY) || !caller.isAgency(r.agencyId())) {
-                        throw ApiProblem.forbidden("only the agency the case is routed to may accept or decline it");
+                        throw ApiProblem.notFound("case " + caseId + " awaiting your answer");
                     }
                     if (!CaseRouting.AWAITING.equals(r.state())) {
                         throw ApiProblem.conflict("not-awaiting", "the case is " + r.state()
