@@ -5,9 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.tsunagu.contract.codes.MeetingType;
 import jp.tsunagu.contract.codes.PlanType;
 import jp.tsunagu.infra.seed.SeedTable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.net.URI;
@@ -33,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * everything, and after another {@code up} the case is still there. Ports are shifted by 1000 so a developer's own
  * running system is not disturbed.
  */
+@ExtendWith(RunningSystem.class)
 class LocalRunSystemTest {
 
     static final int OFFSET = 1000;
@@ -41,17 +41,6 @@ class LocalRunSystemTest {
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final ObjectMapper JSON = new ObjectMapper();
 
-    @BeforeAll
-    static void up() throws Exception {
-        run("stop");
-        deleteRecursively(HOME);
-        run("up");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        run("stop");
-    }
 
     @Test
     void aReferralPostedToTheRunningSystemIsKeptAcrossARestart() throws Exception {
@@ -167,8 +156,13 @@ class LocalRunSystemTest {
                 .formatted(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")));
         String key = UUID.randomUUID().toString();
         HttpResponse<String> planned = null;
+        // the city's coordination writes it and gives the participation provider its role; from then on the
+        // provider works the plan (a provider never handed the case cannot write one for it)
+        String coordinator = run("token", "coordinator", "--municipality", "402036").trim();
+        assertEquals(404, post(8084, "/cases/" + caseId + "/plans", provider, UUID.randomUUID().toString(), plan)
+                .statusCode());
         for (int i = 0; i < 100; i++) { // until planning-service has consumed the referral
-            planned = post(8084, "/cases/" + caseId + "/plans", provider, key, plan);
+            planned = post(8084, "/cases/" + caseId + "/plans", coordinator, key, plan);
             if (planned.statusCode() == 201) {
                 break;
             }

@@ -3,6 +3,7 @@ package jp.tsunagu.support.http;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,9 +62,12 @@ public class RequestLimits {
     }
 
     private static void refuse(RoutingContext ctx, int status, String slug, String title, String detail) {
+        if (ctx.request().version() != HttpVersion.HTTP_2) {
+            // the unread body would otherwise be taken for the next request (HTTP/2 has no such header: a stream ends)
+            ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+        }
         ctx.response().setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
-                .putHeader(HttpHeaders.CONNECTION, "close")
                 .end("{\"type\":\"/problems/" + slug + "\",\"title\":\"" + title + "\",\"status\":" + status
                         + ",\"detail\":\"" + detail + "\",\"instance\":\"" + ctx.request().path()
                         .replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
