@@ -46,6 +46,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(TsunaguTestResources.class)
 class MeetingFlowTest {
 
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource database;
+
+    @Test
+    void theAuditTrailIsAppendOnlyEvenForTheServiceItself() throws Exception {
+        String meetingId = given().header("Authorization", bearer(role("coordinator", KURUME)))
+                .header("Idempotency-Key", java.util.UUID.randomUUID().toString()).contentType("application/json")
+                .body("{\"type\":\"SHIEN_KAIGI\",\"scheduledOn\":\"2030-01-23\"}").post("/meetings").then()
+                .statusCode(201).extract().path("meetingId");
+        given().header("Authorization", bearer(role("coordinator", KURUME))).get("/meetings/" + meetingId).then()
+                .statusCode(200);
+        try (var connection = database.getConnection(); var statement = connection.createStatement()) {
+            var count = statement.executeQuery("select count(*) from meeting.audit_entry");
+            count.next();
+            org.junit.jupiter.api.Assertions.assertTrue(count.getLong(1) > 0, "the refused read was recorded");
+            for (String rewrite : List.of("update meeting.audit_entry set outcome = 'ALLOWED'",
+                    "delete from meeting.audit_entry", "truncate meeting.audit_entry")) {
+                var refused = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+                        () -> statement.execute(rewrite), rewrite);
+                org.junit.jupiter.api.Assertions.assertTrue(refused.getMessage().contains("append-only"), rewrite);
+            }
+        }
+    }
+
+
     @Test
     void anEscalatedCaseIsQueuedForTheNextMeetingOfItsTrackAndConsentMovesIt() {
         String caseId = referAndEscalate(KURUME, Consent.UNKNOWN, MeetingType.SHIEN_KAIGI, LocalDate.of(2024, 4, 2), false);

@@ -282,6 +282,19 @@ class AttackSuiteSystemTest {
         String replay = run("replay");
         assertTrue(replay.contains("equals the live one"), replay);
 
+        // --- the audit trail of each service has the reads, the refused attempts and the erasure ---------------
+        assertAudited(INTAKE, coordinator, "read-referral", "case/" + caseId, "DENIED", "kurume-jiritsu-02");
+        assertAudited(INTAKE, coordinator, "read-referral", "case/" + caseId, "ALLOWED", "kurume-houkatsu-01");
+        assertAudited(INTAKE, coordinator, "erase-person", "case/" + caseId, "ALLOWED", null);
+        assertAudited(ROUTING, coordinator, "read-routing", "case/" + caseId, "DENIED", "kurume-jiritsu-02");
+        assertAudited(PLANNING, coordinator, "read-plan", "plan/" + planId, "DENIED", "kurume-jiritsu-02");
+        assertAudited(PLANNING, coordinator, "read-plan", "plan/" + planId, "ALLOWED", null);
+        assertAudited(MEETING, coordinator, "read-meeting", "meeting/" + meetingId, "DENIED", "kurume-jiritsu-02");
+        assertAudited(REPORTING, coordinator, "read-history", "case/" + caseId, "ALLOWED", null);
+        assertAudited(REPORTING, coordinator, "export-events", "events/" + today + ".." + today, "ALLOWED", null);
+        // a refused attempt from another city is on that city's trail (its caller's), next to its other requests
+        assertAudited(INTAKE, nagareyama, "read-referral", "case/" + caseId, "DENIED", null);
+
         // --- the verdict ---------------------------------------------------------------------------------------
         List<String> leaks = new ArrayList<>();
         answers.stream().filter(a -> a.contains(CANARY)).findFirst().ifPresent(a -> leaks.add("an answer: " + a));
@@ -304,6 +317,21 @@ class AttackSuiteSystemTest {
         assertTrue(tried >= 200, "at least 200 hostile requests");
         assertEquals(List.of(), failures, "every hostile request answered as expected");
         assertEquals(List.of(), leaks, "the canary " + CANARY + " leaked");
+    }
+
+    static void assertAudited(int port, String coordinator, String action, String resource, String outcome,
+                              String agencyId) throws Exception {
+        JsonNode entries = JSON.readTree(send(get(port, "/audit", coordinator, 200)).body());
+        for (JsonNode e : entries) {
+            if (e.path("action").asText().startsWith(action) && e.path("resource").asText().equals(resource)
+                    && e.path("outcome").asText().equals(outcome)
+                    && (agencyId == null || agencyId.equals(e.path("agencyId").asText()))
+                    && !e.path("subject").asText().isEmpty() && !e.path("roles").asText().isEmpty()) {
+                return;
+            }
+        }
+        throw new AssertionError("no audit entry " + action + " " + resource + " " + outcome + " "
+                + (agencyId == null ? "" : agencyId) + " on port " + port + ": " + entries);
     }
 
     // --- the endpoints -------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import jp.tsunagu.intake.referral.ReferralService;
+import jp.tsunagu.support.audit.AuditTrail;
 import jp.tsunagu.support.security.CurrentCaller;
 import jp.tsunagu.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -19,10 +20,12 @@ public class PersonResource {
 
     private final ReferralService service;
     private final CurrentCaller caller;
+    private final AuditTrail audit;
 
-    public PersonResource(ReferralService service, CurrentCaller caller) {
+    public PersonResource(ReferralService service, CurrentCaller caller, AuditTrail audit) {
         this.service = service;
         this.caller = caller;
+        this.audit = audit;
     }
 
     @DELETE
@@ -32,6 +35,7 @@ public class PersonResource {
             + "the personal fields in every copy of the log become unreadable; counts and non-personal history stay.")
     @APIResponse(responseCode = "204", description = "Erased (or already erased)")
     public Uni<Response> erase(@PathParam("caseId") String caseId) {
-        return service.erase(caller.get(), caseId).replaceWith(Response.noContent().build());
+        return audit.around(caller.get(), "erase-person", "case/" + caseId, service.erase(caller.get(), caseId))
+                .replaceWith(Response.noContent().build());
     }
 }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jp.tsunagu.intake.status.CaseStatusView;
+import jp.tsunagu.support.audit.AuditTrail;
 import jp.tsunagu.support.security.CurrentCaller;
 import jp.tsunagu.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -29,11 +30,13 @@ public class ReferralResource {
     private final ReferralService service;
     private final ReferralTransactions transactions;
     private final CurrentCaller caller;
+    private final AuditTrail audit;
 
-    public ReferralResource(ReferralService service, ReferralTransactions transactions, CurrentCaller caller) {
+    public ReferralResource(ReferralService service, ReferralTransactions transactions, CurrentCaller caller, AuditTrail audit) {
         this.service = service;
         this.transactions = transactions;
         this.caller = caller;
+        this.audit = audit;
     }
 
     @POST
@@ -64,7 +67,8 @@ public class ReferralResource {
     @Operation(summary = "The case's closed-loop status", description = "Built from the events of every stage. "
             + "Agencies see cases they referred or that are routed to them; anything else is 404.")
     public Uni<CaseStatusView> status(@PathParam("caseId") String caseId) {
-        return transactions.visibleCase(caller.get(), caseId);
+        return audit.around(caller.get(), "read-referral", "case/" + caseId,
+                transactions.visibleCase(caller.get(), caseId));
     }
 
     @POST

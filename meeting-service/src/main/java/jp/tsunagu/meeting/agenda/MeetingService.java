@@ -18,7 +18,7 @@ import jp.tsunagu.contract.events.MeetingEvent;
 import jp.tsunagu.contract.events.PlanningEvent;
 import jp.tsunagu.contract.events.RoutingEvent;
 import jp.tsunagu.contract.events.TsunaguEvent;
-import jp.tsunagu.meeting.audit.AuditTrail;
+import jp.tsunagu.support.audit.AuditTrail;
 import jp.tsunagu.meeting.minutes.MinutesRequest;
 import jp.tsunagu.meeting.minutes.MinutesRules;
 import jp.tsunagu.meeting.schedule.MeetingCalendar;

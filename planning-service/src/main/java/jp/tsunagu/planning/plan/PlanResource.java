@@ -13,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jp.tsunagu.support.problem.ApiProblem;
+import jp.tsunagu.support.audit.AuditTrail;
 import jp.tsunagu.support.security.CurrentCaller;
 import jp.tsunagu.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -32,10 +33,12 @@ public class PlanResource {
 
     private final PlanService service;
     private final CurrentCaller caller;
+    private final AuditTrail audit;
 
-    public PlanResource(PlanService service, CurrentCaller caller) {
+    public PlanResource(PlanService service, CurrentCaller caller, AuditTrail audit) {
         this.service = service;
         this.caller = caller;
+        this.audit = audit;
     }
 
     @POST
@@ -83,7 +86,7 @@ public class PlanResource {
     @RolesAllowed({Roles.COORDINATOR, Roles.AGENCY})
     @Operation(summary = "A plan with all its versions")
     public Uni<PlanView> get(@PathParam("planId") String planId) {
-        return service.get(caller.get(), planId);
+        return audit.around(caller.get(), "read-plan", "plan/" + planId, service.get(caller.get(), planId));
     }
 
     @GET
@@ -91,7 +94,7 @@ public class PlanResource {
     @RolesAllowed({Roles.COORDINATOR, Roles.AGENCY})
     @Operation(summary = "The plans of a case")
     public Uni<List<PlanView>> ofCase(@PathParam("caseId") String caseId) {
-        return service.ofCase(caller.get(), caseId);
+        return audit.around(caller.get(), "read-plans", "case/" + caseId, service.ofCase(caller.get(), caseId));
     }
 
     @POST
@@ -113,6 +116,7 @@ public class PlanResource {
             throw ApiProblem.badRequest("query", "only ?overdue=true is supported; a case's plans are at "
                     + "/cases/{caseId}/plans");
         }
-        return service.overdue(caller.get(), LocalDate.now(ZoneId.of("Asia/Tokyo")));
+        return audit.around(caller.get(), "read-overdue-plans", "plans?overdue=true",
+                service.overdue(caller.get(), LocalDate.now(ZoneId.of("Asia/Tokyo"))));
     }
 }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.problem.FieldError;
 import jp.tsunagu.support.problem.Params;
+import jp.tsunagu.support.audit.AuditTrail;
 import jp.tsunagu.support.security.CurrentCaller;
 import jp.tsunagu.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -34,10 +35,12 @@ public class ExportResource {
     private static final List<String> COLUMNS = List.of("case", "eventType", "businessDate", "recordedAt", "summary");
 
     private final CurrentCaller caller;
+    private final AuditTrail audit;
     private final ObjectMapper json;
 
-    public ExportResource(CurrentCaller caller, ObjectMapper json) {
+    public ExportResource(CurrentCaller caller, ObjectMapper json, AuditTrail audit) {
         this.caller = caller;
+        this.audit = audit;
         this.json = json;
     }
 
@@ -58,7 +61,8 @@ public class ExportResource {
             throw ApiProblem.validation(List.of(new FieldError("format", "ndjson or csv")));
         }
         Pseudonymizer pseudonyms = Pseudonymizer.forOneExport();
-        return Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery("""
+        return audit.around(caller.get(), "export-events", "events/" + f + ".." + t,
+                Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery("""
                         select case_id, event_type, business_date, recorded_at, summary from case_event
                          where municipality = :m and business_date between :from and :to
                          order by recorded_at, event_id""", Object[].class)
@@ -80,7 +84,7 @@ public class ExportResource {
                     }
                     return Response.ok(out.toString(), fmt.equals("csv") ? "text/csv; charset=UTF-8"
                             : "application/x-ndjson; charset=UTF-8").build();
-                });
+                }));
     }
 
     private String jsonLine(Map<String, Object> line) {

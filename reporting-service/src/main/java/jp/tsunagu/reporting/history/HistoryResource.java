@@ -11,6 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.problem.Params;
+import jp.tsunagu.support.audit.AuditTrail;
 import jp.tsunagu.support.security.CurrentCaller;
 import jp.tsunagu.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -34,9 +35,11 @@ import static jp.tsunagu.support.db.SqlValues.localDate;
 public class HistoryResource {
 
     private final CurrentCaller caller;
+    private final AuditTrail audit;
 
-    public HistoryResource(CurrentCaller caller) {
+    public HistoryResource(CurrentCaller caller, AuditTrail audit) {
         this.caller = caller;
+        this.audit = audit;
     }
 
     /** One event of the case, without any personal field. */
@@ -52,7 +55,8 @@ public class HistoryResource {
     public Uni<List<Entry>> history(@PathParam("caseId") String caseId, @QueryParam("asOf") String asOf) {
         LocalDate until = Params.date(asOf, "asOf", LocalDate.of(9999, 12, 31));
         String municipality = caller.get().municipality();
-        return Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery("""
+        return audit.around(caller.get(), "read-history", "case/" + caseId,
+                Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery("""
                         select event_id, event_type, source, business_date, recorded_at, causation_id, summary,
                                municipality from case_event where case_id = :id order by recorded_at, event_id""",
                         Object[].class)
@@ -66,7 +70,7 @@ public class HistoryResource {
                                     (String) r[2], localDate(r[3]), instant(r[4]), (String) r[5], (String) r[6]))
                             .filter(e -> !e.businessDate().isAfter(until)).toList();
                     return causalOrder(entries);
-                });
+                }));
     }
 
     /**

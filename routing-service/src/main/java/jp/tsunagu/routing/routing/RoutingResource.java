@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jp.tsunagu.support.audit.AuditTrail;
 import jp.tsunagu.support.security.CurrentCaller;
 import jp.tsunagu.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -26,10 +27,12 @@ public class RoutingResource {
 
     private final RoutingService service;
     private final CurrentCaller caller;
+    private final AuditTrail audit;
 
-    public RoutingResource(RoutingService service, CurrentCaller caller) {
+    public RoutingResource(RoutingService service, CurrentCaller caller, AuditTrail audit) {
         this.service = service;
         this.caller = caller;
+        this.audit = audit;
     }
 
     @GET
@@ -38,7 +41,7 @@ public class RoutingResource {
     @Operation(summary = "The case's routing decision with its reasons",
             description = "Agencies see cases they referred or that are routed to them; anything else is 404.")
     public Uni<RoutingView> routing(@PathParam("caseId") String caseId) {
-        return service.view(caller.get(), caseId);
+        return audit.around(caller.get(), "read-routing", "case/" + caseId, service.view(caller.get(), caseId));
     }
 
     @POST

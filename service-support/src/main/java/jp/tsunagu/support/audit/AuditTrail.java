@@ -1,4 +1,4 @@
-package jp.tsunagu.meeting.audit;
+package jp.tsunagu.support.audit;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -14,8 +14,10 @@ import java.util.TreeSet;
 import static jp.tsunagu.support.db.SqlValues.instant;
 
 /**
- * The append-only record of who read, or tried to read, confidential meeting material (支援会議 under the duty of
- * confidentiality of 社会福祉法第106条の6). Nothing updates or deletes it.
+ * The append-only record, in each service's own schema, of who read or tried to read personal data or confidential
+ * meeting material (支援会議 under the duty of confidentiality of 社会福祉法第106条の6), and of erasures: who, with
+ * which roles and agency, did what to which resource, when, allowed or denied. A database trigger refuses any update
+ * or delete of it.
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -23,19 +25,34 @@ public class AuditTrail {
     public static final String ALLOWED = "ALLOWED";
     public static final String DENIED = "DENIED";
 
+    /**
+     * Records {@code action} on {@code resource} around a read: ALLOWED when it answers, DENIED when it is refused
+     * as not found or forbidden (the refusal still reaches the caller).
+     */
+    public <T> Uni<T> around(Caller caller, String action, String resource, Uni<T> read) {
+        return read.call(() -> record(caller, action, resource, ALLOWED))
+                .onFailure(e -> e instanceof jp.tsunagu.support.problem.ApiProblem p
+                        && (p.status() == 404 || p.status() == 403))
+                .call(() -> record(caller, action, resource, DENIED));
+    }
+
     /** Written in its own transaction, so a denied read is recorded even though the request then fails. */
     public Uni<Void> record(Caller caller, String action, String resource, String outcome) {
         return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery("""
                         insert into audit_entry(municipality, subject, roles, agency_id, action, resource, outcome)
                         values (:m, :subject, :roles, :agency, :action, :resource, :outcome)""")
                 .setParameter("m", caller.municipality())
-                .setParameter("subject", caller.subject())
-                .setParameter("roles", String.join(",", new TreeSet<>(caller.roles())))
-                .setParameter("agency", caller.agencyId())
-                .setParameter("action", action)
-                .setParameter("resource", resource)
+                .setParameter("subject", clip(caller.subject(), 200))
+                .setParameter("roles", clip(String.join(",", new TreeSet<>(caller.roles())), 200))
+                .setParameter("agency", clip(caller.agencyId(), 64))
+                .setParameter("action", clip(action, 60))
+                .setParameter("resource", clip(resource, 200)) // an id from the address may be anything, and long
                 .setParameter("outcome", outcome)
                 .executeUpdate())).replaceWithVoid();
+    }
+
+    private static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
     public Uni<List<AuditEntry>> entries(String municipality, LocalDate from, LocalDate to) {

@@ -1,4 +1,4 @@
-package jp.tsunagu.meeting.audit;
+package jp.tsunagu.support.audit;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,7 +18,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 @Path("/audit")
-@Tag(name = "Audit", description = "Who read confidential meeting material")
+@Tag(name = "Audit", description = "Who read personal data or confidential meeting material, and erasures")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
 
@@ -32,7 +32,8 @@ public class AuditResource {
 
     @GET
     @RolesAllowed(Roles.COORDINATOR)
-    @Operation(summary = "Reads and refused attempts on meeting material, in the caller's municipality",
+    @Operation(summary = "This service's reads of personal or confidential material and refused attempts, in the "
+            + "caller's municipality",
             description = "from/to are business dates (Asia/Tokyo), default the last 30 days")
     public Uni<List<AuditTrail.AuditEntry>> entries(@QueryParam("from") String from, @QueryParam("to") String to) {
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));

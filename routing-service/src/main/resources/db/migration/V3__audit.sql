@@ -1,0 +1,23 @@
+-- Append-only: who read (or tried to read) personal data or confidential material, and erasures. A trigger refuses
+-- every update and delete, so not even the service itself can rewrite the trail.
+create table if not exists audit_entry (
+    id           bigserial    primary key,
+    at           timestamptz  not null default now(),
+    municipality char(6)      not null,
+    subject      varchar(200),
+    roles        varchar(200),
+    agency_id    varchar(64),
+    action       varchar(60)  not null,
+    resource     varchar(200) not null,
+    outcome      varchar(16)  not null
+);
+create index if not exists audit_entry_by_time on audit_entry (municipality, at);
+
+create or replace function audit_entry_append_only() returns trigger language plpgsql as $$
+begin
+    raise exception 'audit_entry is append-only';
+end;
+$$;
+drop trigger if exists audit_entry_append_only on audit_entry;
+create trigger audit_entry_append_only before update or delete or truncate on audit_entry
+    for each statement execute function audit_entry_append_only();
