@@ -46,17 +46,31 @@ class FeedTest {
         String first = UUID.randomUUID().toString();
         String second = UUID.randomUUID().toString();
         publish(first);
-        String firstId = readUntil(null, first).get(0);
+        String firstId = readUntil(null, first, role("coordinator", KURUME)).get(0);
         publish(second);
-        List<String> resumed = readUntil(firstId, second);
+        List<String> resumed = readUntil(firstId, second, role("coordinator", KURUME));
         assertTrue(Long.parseLong(resumed.get(0)) > Long.parseLong(firstId), "resumes after Last-Event-ID");
         assertFalse(resumed.contains(firstId), "nothing at or before Last-Event-ID again");
     }
 
+    @Test
+    void thePortalFollowsCasesByPseudonymWithoutSummaries() throws Exception {
+        String caseId = UUID.randomUUID().toString();
+        publish(caseId);
+        String pseudonym = jp.tsunagu.reporting.export.Pseudonymizer.withSalt(
+                "test-only-feed-pseudonym-key".getBytes(StandardCharsets.UTF_8)).pseudonym(caseId);
+        List<String> seen = readUntil(null, pseudonym, role("portal", KURUME));
+        assertFalse(lines.stream().anyMatch(l -> l.contains(caseId)), "no case id in the portal's feed");
+        assertFalse(lines.stream().anyMatch(l -> l.contains("\"summary\"")), "no summary in the portal's feed");
+        assertFalse(seen.isEmpty());
+    }
+
+    private final List<String> lines = new ArrayList<>();
+
     /** Reads the stream until an event about {@code caseId}; returns the ids seen, that event's id first. */
-    private List<String> readUntil(String lastEventId, String caseId) throws Exception {
+    private List<String> readUntil(String lastEventId, String caseId, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(feed).header("Accept", "text/event-stream")
-                .header("Authorization", bearer(role("portal", KURUME))).timeout(Duration.ofSeconds(60));
+                .header("Authorization", bearer(token)).timeout(Duration.ofSeconds(60));
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
@@ -67,6 +81,7 @@ class FeedTest {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             String id = null;
             for (String line; (line = in.readLine()) != null; ) {
+                lines.add(line);
                 if (line.startsWith("id:")) {
                     id = line.substring(3).strip();
                     ids.add(id);

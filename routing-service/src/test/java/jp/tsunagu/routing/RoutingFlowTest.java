@@ -100,6 +100,14 @@ class RoutingFlowTest {
                 .body("history.eventType", hasItem("jp.tsunagu.routing.routing-declined.v1"));
         RoutingEvent.RoutingDeclined declined = awaitRouting(caseId, RoutingEvent.RoutingDeclined.class);
         assertEquals("担当圏域外のため", declined.reason());
+        // the person erased: the decline's free text goes from routing's view, the step stays
+        TopicProbe.publish(Topics.INTAKE, new EventEnvelope<TsunaguEvent>(caseId + "/person-erased", "/tsunagu/test",
+                java.time.Instant.now(), LocalDate.now(ZoneId.of("Asia/Tokyo")), null,
+                new IntakeEvent.PersonErased(caseId, NAGAREYAMA, LocalDate.now(ZoneId.of("Asia/Tokyo")))));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                !routing(role("coordinator", NAGAREYAMA), caseId).extract().asString().contains("担当圏域外"));
+        routing(role("coordinator", NAGAREYAMA), caseId).statusCode(200)
+                .body("history.eventType", hasItem("jp.tsunagu.routing.routing-declined.v1"));
 
         String kurumeCase = refer(KURUME, "荒木", 90, List.of(Concern.DEMENTIA), Channel.AGENCY, Consent.GIVEN,
                 LocalDate.now(ZoneId.of("Asia/Tokyo")));

@@ -32,7 +32,7 @@ public final class Pseudonymizer {
         return new Pseudonymizer(salt);
     }
 
-    static Pseudonymizer withSalt(byte[] salt) {
+    public static Pseudonymizer withSalt(byte[] salt) {
         return new Pseudonymizer(salt);
     }
 

@@ -14,12 +14,15 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
+import jp.tsunagu.reporting.export.Pseudonymizer;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.security.CurrentCaller;
 import jp.tsunagu.support.security.Roles;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,10 +38,13 @@ public class FeedResource {
 
     private final Pool pool;
     private final CurrentCaller caller;
+    private final Pseudonymizer portalPseudonyms;
 
-    public FeedResource(Pool pool, CurrentCaller caller) {
+    public FeedResource(Pool pool, CurrentCaller caller,
+                        @ConfigProperty(name = "tsunagu.feed.pseudonym-key") String pseudonymKey) {
         this.pool = pool;
         this.caller = caller;
+        this.portalPseudonyms = Pseudonymizer.withSalt(pseudonymKey.getBytes(StandardCharsets.UTF_8));
     }
 
     @GET
@@ -46,10 +52,13 @@ public class FeedResource {
     @RolesAllowed({Roles.PORTAL, Roles.COORDINATOR})
     @Operation(summary = "Every case event of the municipality as it arrives, resumable",
             description = "Each SSE event's id is its place in the feed; reconnect with Last-Event-ID (or ?after=) to "
-                    + "resume after it. Data: caseId, eventType, businessDate, recordedAt, summary; no personal field.")
+                    + "resume after it. Data: caseId, eventType, businessDate, recordedAt, summary; no personal field. "
+                    + "A portal token gets a stable pseudonym instead of the case id and no summary (no agency, no "
+                    + "concern): enough to follow status changes, nothing to single out a person.")
     public Multi<OutboundSseEvent> feed(@HeaderParam("Last-Event-ID") String lastEventId,
                                         @QueryParam("after") String after, @Context Sse sse) {
         String municipality = caller.get().municipality();
+        boolean portal = !caller.get().is(Roles.COORDINATOR);
         AtomicLong last = new AtomicLong(position(lastEventId != null ? lastEventId : after));
         return Multi.createFrom().ticks().startingAfter(Duration.ofMillis(10)).every(Duration.ofMillis(500))
                 .onOverflow().drop()
@@ -63,11 +72,14 @@ public class FeedResource {
                                 long seq = r.getLong("seq");
                                 last.set(seq);
                                 Map<String, Object> data = new LinkedHashMap<>();
-                                data.put("caseId", r.getString("case_id"));
+                                data.put("caseId", portal ? portalPseudonyms.pseudonym(r.getString("case_id"))
+                                        : r.getString("case_id"));
                                 data.put("eventType", r.getString("event_type"));
                                 data.put("businessDate", r.getLocalDate("business_date").toString());
                                 data.put("recordedAt", r.getOffsetDateTime("recorded_at").toInstant().toString());
-                                data.put("summary", r.getString("summary"));
+                                if (!portal) {
+                                    data.put("summary", r.getString("summary"));
+                                }
                                 events.add(sse.newEventBuilder().id(Long.toString(seq)).name("case-event")
                                         .mediaType(MediaType.APPLICATION_JSON_TYPE).data(data).build());
                             }

@@ -113,6 +113,17 @@ public class RoutingRecords {
                 .map(rows -> rows.stream().map(this::routingOf).toList()));
     }
 
+    /**
+     * The person's data was erased: the free text of the case's steps (a decline's reason may describe the person)
+     * is written over. The steps, agencies and dates stay.
+     */
+    public Uni<Void> eraseCase(String caseId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        update routing_step set detail = 'declined: （本人の情報は消去されました）'
+                         where case_id = :case and detail like 'declined: %'""")
+                .setParameter("case", caseId).executeUpdate()).replaceWithVoid();
+    }
+
     public Uni<Void> addStep(EventEnvelope<?> envelope, String agencyId, String detail) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                         insert into routing_step(event_id, case_id, event_type, agency_id, business_date, recorded_at,

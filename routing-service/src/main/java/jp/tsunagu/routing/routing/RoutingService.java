@@ -63,7 +63,7 @@ public class RoutingService {
                     ? Uni.createFrom().voidItem()
                     : records.saveFacts(facts.get().withConsent(c.consent())));
             // routing keeps no personal data: nothing to erase
-            case IntakeEvent.PersonErased e -> Uni.createFrom().voidItem();
+            case IntakeEvent.PersonErased e -> records.eraseCase(e.caseId());
         };
     }
 
