@@ -1,5 +1,7 @@
--- Append-only: who read (or tried to read) personal data or confidential material, and erasures. A trigger refuses
--- every update and delete, so not even the service itself can rewrite the trail.
+-- Every service's audit trail (service-support's AuditTrail), in the service's own schema: who read (or tried to
+-- read) personal data or confidential material, and erasures. A trigger refuses every update, delete and truncate, so
+-- not even the service itself can rewrite the trail. A repeatable migration (run after each service's own versions,
+-- again when this file changes), hence written to be idempotent.
 create table if not exists audit_entry (
     id           bigserial    primary key,
     at           timestamptz  not null default now(),
