@@ -505,8 +505,4 @@ class AttackSuiteSystemTest {
     static String abbreviate(String body) {
         return body.length() > 300 ? body.substring(0, 300) + "…" : body;
     }
-
-    static JsonNode json(String body) throws Exception {
-        return JSON.readTree(body);
-    }
 }

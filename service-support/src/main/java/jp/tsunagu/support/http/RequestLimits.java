@@ -1,5 +1,7 @@
 package jp.tsunagu.support.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -8,6 +10,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jp.tsunagu.support.problem.Problem;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -22,9 +25,11 @@ public class RequestLimits {
     private static final int BEFORE_UPLOAD_LIMIT = -3; // RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT is -2
 
     private final long maxBytes;
+    private final ObjectMapper json;
 
-    public RequestLimits(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize max) {
+    public RequestLimits(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize max, ObjectMapper json) {
         this.maxBytes = max.asLongValue();
+        this.json = json;
     }
 
     void install(@Observes Router router) {
@@ -61,15 +66,19 @@ public class RequestLimits {
         ctx.next();
     }
 
-    private static void refuse(RoutingContext ctx, int status, String slug, String title, String detail) {
+    /** The same problem document the JAX-RS mappers write (this runs before JAX-RS, so it writes it itself). */
+    private void refuse(RoutingContext ctx, int status, String slug, String title, String detail) {
         if (ctx.request().version() != HttpVersion.HTTP_2) {
             // the unread body would otherwise be taken for the next request (HTTP/2 has no such header: a stream ends)
             ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
         }
-        ctx.response().setStatusCode(status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
-                .end("{\"type\":\"/problems/" + slug + "\",\"title\":\"" + title + "\",\"status\":" + status
-                        + ",\"detail\":\"" + detail + "\",\"instance\":\"" + ctx.request().path()
-                        .replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+        String body;
+        try {
+            body = json.writeValueAsString(new Problem("/problems/" + slug, title, status, detail,
+                    ctx.request().path(), null));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).end(body);
     }
 }
