@@ -44,11 +44,49 @@ public final class EmbeddedDatabase implements AutoCloseable {
             if (port > 0) {
                 builder.setPort(port);
             }
-            EmbeddedDatabase db = new EmbeddedDatabase(builder.start());
+            EmbeddedDatabase db = new EmbeddedDatabase(startRetrying(builder, port));
             db.createDatabase();
             return db;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A fixed port such as 55432 lies in Linux's ephemeral range (32768-60999): for a moment an outgoing connection
+     * of any process may hold it, and PostgreSQL then cannot listen. Wait for it to be free and try again a few times
+     * rather than fail the start.
+     */
+    private static EmbeddedPostgres startRetrying(EmbeddedPostgres.Builder builder, int port) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            if (port > 0) {
+                awaitFree(port);
+            }
+            try {
+                return builder.start();
+            } catch (IOException e) {
+                if (port <= 0 || attempt == 5) {
+                    throw e;
+                }
+                System.err.println("PostgreSQL did not start on port " + port + " (attempt " + attempt + "); retrying");
+            }
+        }
+    }
+
+    private static void awaitFree(int port) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+                probe.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+                return;
+            } catch (IOException busy) {
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
