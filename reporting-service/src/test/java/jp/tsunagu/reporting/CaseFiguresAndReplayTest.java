@@ -77,6 +77,11 @@ class CaseFiguresAndReplayTest {
                 publish(Topics.PLANS, "p-" + caseId, null, received.plusDays(20), new PlanningEvent.PlanCreated(
                         "p-" + caseId, caseId, NAGAREYAMA, PlanType.MULTI_AGENCY, received.plusDays(20), List.of(),
                         null, meetingId));
+                // routing died after Kafka acknowledged its decision, and published it again: same id, later time.
+                // The live consumer skips the copy; the replay reads it and must keep the case's stage as it is.
+                publish(Topics.ROUTING, caseId + "/r", referral, received.plusDays(2), new RoutingEvent.CaseEscalated(
+                        caseId, NAGAREYAMA, MeetingType.JUUSOU_SHIEN_KAIGI, false, List.of(Field.ELDERLY,
+                        Field.POVERTY), List.of(), "r", "d"));
             } else {
                 publish(Topics.ROUTING, caseId + "/r", referral, received.plusDays(2), new RoutingEvent.CaseRouted(
                         caseId, NAGAREYAMA, "nagareyama-houkatsu", List.of(Field.ELDERLY), List.of(), "r", "d"));

@@ -109,7 +109,8 @@ public final class ReportingProjection {
         return codes.stream().map(Coded::name).collect(Collectors.joining(","));
     }
 
+    /** Microseconds, as PostgreSQL keeps them: both drivers then store the same value (they round nanos apart). */
     private static OffsetDateTime recordedAt(EventEnvelope<?> envelope) {
-        return envelope.time().atOffset(ZoneOffset.UTC);
+        return envelope.time().truncatedTo(java.time.temporal.ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 }
