@@ -36,8 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LocalRunSystemTest {
 
     static final int OFFSET = 1000;
-    static final Path ROOT = Path.of(System.getProperty("tsunagu.root", "..")).toAbsolutePath().normalize();
-    static final Path HOME = Path.of(System.getProperty("tsunagu.home", "target/tsunagu-home")).toAbsolutePath();
+    static final Path ROOT = LocalSystem.ROOT;
+    static final Path HOME = LocalSystem.SINGLE.home();
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -322,36 +322,6 @@ class LocalRunSystemTest {
 
     /** Runs ./tsunagu with the test's home and ports; fails with its output when it fails. */
     static String run(String... args) throws Exception {
-        String[] command = new String[args.length + 1];
-        command[0] = ROOT.resolve("tsunagu").toString();
-        System.arraycopy(args, 0, command, 1, args.length);
-        ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
-        Map<String, String> env = pb.environment();
-        env.put("TSUNAGU_HOME", HOME.toString());
-        env.put("TSUNAGU_PORT_OFFSET", String.valueOf(OFFSET));
-        env.put("TSUNAGU_SKIP_BUILD", "1");
-        env.remove("TSUNAGU_KAFKA_BOOTSTRAP");
-        env.remove("TSUNAGU_DB_URL");
-        Process p = pb.start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(5, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new AssertionError("./tsunagu " + String.join(" ", args) + " timed out:\n" + output);
-        }
-        if (p.exitValue() != 0) {
-            throw new AssertionError("./tsunagu " + String.join(" ", args) + " failed (" + p.exitValue() + "):\n"
-                    + output);
-        }
-        System.out.println(output);
-        return output;
-    }
-
-    static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        return LocalSystem.SINGLE.run(args);
     }
 }

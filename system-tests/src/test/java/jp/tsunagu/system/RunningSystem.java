@@ -17,9 +17,7 @@ public final class RunningSystem implements BeforeAllCallback {
 
     private static Started start() {
         try {
-            LocalRunSystemTest.run("stop");
-            LocalRunSystemTest.deleteRecursively(LocalRunSystemTest.HOME);
-            LocalRunSystemTest.run("up");
+            LocalSystem.SINGLE.startFresh();
             return new Started();
         } catch (Exception e) {
             throw new IllegalStateException("./tsunagu up failed", e);
@@ -30,7 +28,7 @@ public final class RunningSystem implements BeforeAllCallback {
     static final class Started implements ExtensionContext.Store.CloseableResource {
         @Override
         public void close() throws Exception {
-            LocalRunSystemTest.run("stop");
+            LocalSystem.SINGLE.run("stop");
         }
     }
 }

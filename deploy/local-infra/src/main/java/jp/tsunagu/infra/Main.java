@@ -17,6 +17,8 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  *   kafka-command --dir D --port P --controller-port C [--partitions N]   prints the broker command, one word a line
+ *   kafka-command --dir D --node I --nodes N --first-port P --cluster-id ID [--partitions N]
+ *                                                                          the same for node I of an N-node cluster
  *   postgres --dir D --port P                                              runs PostgreSQL until terminated
  *   keys --dir D                                                           makes the dev key pair if missing
  *   token ROLE --keys D [--agency ID] [--municipality CODE] [--sub S] [--ttl-hours H]
@@ -46,13 +48,20 @@ public final class Main {
         }
         switch (args[0]) {
             case "kafka-command" -> {
-                KafkaNode node = new KafkaNode(Path.of(required(options, "dir")),
-                        Integer.parseInt(required(options, "port")),
-                        Integer.parseInt(required(options, "controller-port")),
-                        Integer.parseInt(options.getOrDefault("partitions", "3")));
+                int partitions = Integer.parseInt(options.getOrDefault("partitions", "3"));
+                KafkaNode node = options.containsKey("nodes")
+                        ? new KafkaNode(Path.of(required(options, "dir")), partitions,
+                                Integer.parseInt(required(options, "node")),
+                                KafkaNode.Quorum.onLoopback(Integer.parseInt(options.get("nodes")),
+                                        Integer.parseInt(required(options, "first-port")),
+                                        required(options, "cluster-id")))
+                        : new KafkaNode(Path.of(required(options, "dir")),
+                                Integer.parseInt(required(options, "port")),
+                                Integer.parseInt(required(options, "controller-port")), partitions);
                 node.prepare().forEach(System.out::println);
             }
             case "postgres" -> runPostgres(Path.of(required(options, "dir")), Integer.parseInt(required(options, "port")));
+            case "kafka-cluster-id" -> System.out.println(KafkaNode.Quorum.newClusterId());
             case "keys" -> System.out.println(DevKeys.in(Path.of(required(options, "dir"))).publicKeyFile());
             case "token" -> {
                 if (positional.size() != 1 || !ROLES.contains(positional.get(0))) {

@@ -1,0 +1,123 @@
+package jp.tsunagu.system;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One system run by {@code ./tsunagu} in its own home and on its own ports, as an operator runs it: the tests start,
+ * stop and kill its processes only through the script and the pid files it writes.
+ *
+ * @param env extra environment for every {@code ./tsunagu} call (inherited by the processes it starts)
+ */
+record LocalSystem(Path root, Path home, int offset, Map<String, String> env) {
+
+    static final Path ROOT = Path.of(System.getProperty("tsunagu.root", "..")).toAbsolutePath().normalize();
+
+    LocalSystem {
+        env = Map.copyOf(env);
+    }
+
+    /** The single-broker system of {@link LocalRunSystemTest} and {@link AttackSuiteSystemTest}. */
+    static final LocalSystem SINGLE = new LocalSystem(ROOT,
+            Path.of(System.getProperty("tsunagu.home", "target/tsunagu-home")).toAbsolutePath(), 1000, Map.of());
+
+    int port(int basePort) {
+        return basePort + offset;
+    }
+
+    String postgresUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + (55432 + offset) + "/tsunagu";
+    }
+
+    /** Runs ./tsunagu with this system's home and ports; fails with its output when it fails. */
+    String run(String... args) throws Exception {
+        String[] command = new String[args.length + 1];
+        command[0] = root.resolve("tsunagu").toString();
+        System.arraycopy(args, 0, command, 1, args.length);
+        ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
+        Map<String, String> environment = pb.environment();
+        environment.remove("TSUNAGU_KAFKA_BOOTSTRAP");
+        environment.remove("TSUNAGU_DB_URL");
+        environment.remove("TSUNAGU_KAFKA_NODES");
+        environment.put("TSUNAGU_HOME", home.toString());
+        environment.put("TSUNAGU_PORT_OFFSET", String.valueOf(offset));
+        environment.put("TSUNAGU_SKIP_BUILD", "1");
+        environment.putAll(env);
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new AssertionError("./tsunagu " + String.join(" ", args) + " timed out:\n" + output);
+        }
+        if (p.exitValue() != 0) {
+            throw new AssertionError("./tsunagu " + String.join(" ", args) + " failed (" + p.exitValue() + "):\n"
+                    + output);
+        }
+        System.out.println(output);
+        return output;
+    }
+
+    String token(String... args) throws Exception {
+        String[] command = new String[args.length + 1];
+        command[0] = "token";
+        System.arraycopy(args, 0, command, 1, args.length);
+        return run(command).trim();
+    }
+
+    /** Stops whatever an earlier run left, deletes the home and starts everything afresh. */
+    void startFresh() throws Exception {
+        run("stop");
+        deleteRecursively(home);
+        run("up");
+    }
+
+    /** The pid ./tsunagu recorded for a process (postgres, kafka-2, routing-service, routing-service-2, ...). */
+    long pid(String name) throws IOException {
+        return Long.parseLong(Files.readString(home.resolve("run/" + name + ".pid")).trim());
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, no goodbye to the consumer group or the controller. */
+    void kill(String name) throws Exception {
+        long pid = pid(name);
+        ProcessHandle handle = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError(name + " is not running"));
+        handle.destroyForcibly();
+        handle.onExit().get(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM, and waits until the process is gone. */
+    void terminate(String name) throws Exception {
+        ProcessHandle handle = ProcessHandle.of(pid(name)).orElseThrow(() -> new AssertionError(name + " is not running"));
+        handle.destroy();
+        handle.onExit().get(60, TimeUnit.SECONDS);
+    }
+
+    /** The processes of this system and their resident memory in kB (from /proc). */
+    Map<String, Long> residentKb() throws IOException {
+        Map<String, Long> rss = new LinkedHashMap<>();
+        try (var files = Files.list(home.resolve("run"))) {
+            for (Path f : files.sorted().toList()) {
+                String name = f.getFileName().toString().replace(".pid", "");
+                Path status = Path.of("/proc", Files.readString(f).trim(), "status");
+                if (Files.exists(status)) {
+                    Files.readAllLines(status).stream().filter(l -> l.startsWith("VmRSS:"))
+                            .findFirst().ifPresent(l -> rss.put(name, Long.parseLong(l.replaceAll("\\D", ""))));
+                }
+            }
+        }
+        return rss;
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
