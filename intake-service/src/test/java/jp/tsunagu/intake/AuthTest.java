@@ -94,6 +94,15 @@ class AuthTest {
         given().get("/q/openapi").then().statusCode(200);
     }
 
+    @Test
+    void theBenchmarksNoOpEndpointIsOffUnlessConfigured() {
+        given().header("Authorization", bearer(agency(AGENCY, KURUME)))
+                .header("Idempotency-Key", UUID.randomUUID().toString()).contentType("application/json").body(referral("x")).post("/bench/noop-referrals")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().contentType("application/json").body(referral("x")).post("/bench/noop-referrals")
+                .then().statusCode(401);
+    }
+
     private static io.restassured.response.Response read(String token, String caseId) {
         return given().header("Authorization", bearer(token)).get("/referrals/" + caseId);
     }

@@ -1,0 +1,140 @@
+package jp.tsunagu.bench;
+
+import jp.tsunagu.contract.Topics;
+import jp.tsunagu.contract.codes.AgeBand;
+import jp.tsunagu.contract.codes.Channel;
+import jp.tsunagu.contract.codes.Concern;
+import jp.tsunagu.contract.codes.Consent;
+import jp.tsunagu.contract.codes.Field;
+import jp.tsunagu.contract.codes.MeetingType;
+import jp.tsunagu.contract.codes.PlanType;
+import jp.tsunagu.contract.codes.ReviewOutcome;
+import jp.tsunagu.contract.codes.Urgency;
+import jp.tsunagu.contract.events.CloudEventCodec;
+import jp.tsunagu.contract.events.EventEnvelope;
+import jp.tsunagu.contract.events.IntakeEvent;
+import jp.tsunagu.contract.events.MeetingEvent;
+import jp.tsunagu.contract.events.PlanningEvent;
+import jp.tsunagu.contract.events.RoutingEvent;
+import jp.tsunagu.contract.events.SealedData;
+import jp.tsunagu.contract.events.TsunaguEvent;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+/**
+ * A synthetic but valid event log for the replay benchmark, written straight to the stage topics with the contract's
+ * codec, and a bare Kafka consumer that reads it back as the ceiling a replay is measured against.
+ */
+final class EventLog {
+
+    private EventLog() {
+    }
+
+    /**
+     * Cases of 久留米市 over R3–R7, about four events each: a referral; three in four routed to an agency that
+     * accepts, one in four escalated, reviewed by a 重層的支援会議 (one minutes per 20 cases) and given a plan.
+     *
+     * @return the number of events written
+     */
+    static long generate(String bootstrap, long events) throws Exception {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, 262_144);
+        long written = 0;
+        String municipality = "402036";
+        LocalDate first = LocalDate.of(2021, 4, 1);
+        SealedData sealed = new SealedData("A256GCM", "bench/1", "bm9uY2U=", "Y2lwaGVydGV4dA==");
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(),
+                new ByteArraySerializer())) {
+            String meetingId = null;
+            for (long n = 0; written < events; n++) {
+                String caseId = new UUID(0x7473756e61677500L, n).toString();
+                LocalDate on = first.plusDays(n % 1800);
+                written += send(producer, Topics.INTAKE, caseId + "/referral-received", on,
+                        new IntakeEvent.ReferralReceived(caseId, municipality, "kurume-kikan-01", Channel.AGENCY, on,
+                                "荒木", AgeBand.AGE_40_49, List.of(), List.of(Concern.HIKIKOMORI, Concern.POVERTY),
+                                Consent.GIVEN, Urgency.ROUTINE, false, sealed));
+                if (n % 4 != 3) {
+                    written += send(producer, Topics.ROUTING, caseId + "/routing/1", on.plusDays(1),
+                            new RoutingEvent.CaseRouted(caseId, municipality, "kurume-houkatsu-06",
+                                    List.of(Field.ELDERLY), List.of(), "bench", "bench"));
+                    written += send(producer, Topics.ROUTING, caseId + "/routing/1/accepted", on.plusDays(2),
+                            new RoutingEvent.RoutingAccepted(caseId, municipality, "kurume-houkatsu-06"));
+                } else {
+                    written += send(producer, Topics.ROUTING, caseId + "/routing/1", on.plusDays(1),
+                            new RoutingEvent.CaseEscalated(caseId, municipality, MeetingType.JUUSOU_SHIEN_KAIGI, false,
+                                    List.of(Field.POVERTY), List.of(), "bench", "bench"));
+                    if (n % 80 == 3) {
+                        meetingId = "bench-meeting-" + n;
+                        written += send(producer, Topics.MEETINGS, meetingId + "/minutes", on.plusDays(10),
+                                new MeetingEvent.MinutesRecorded(meetingId, municipality,
+                                        MeetingType.JUUSOU_SHIEN_KAIGI, on.plusDays(10), List.of(), 20));
+                    }
+                    written += send(producer, Topics.MEETINGS, meetingId + "/" + caseId, on.plusDays(10),
+                            new MeetingEvent.CaseReviewed(caseId, municipality, meetingId,
+                                    MeetingType.JUUSOU_SHIEN_KAIGI, on.plusDays(10), ReviewOutcome.PLAN,
+                                    PlanType.MULTI_AGENCY, List.of(), false));
+                    written += send(producer, Topics.PLANS, "plan-" + caseId + "/created", on.plusDays(20),
+                            new PlanningEvent.PlanCreated("plan-" + caseId, caseId, municipality,
+                                    PlanType.MULTI_AGENCY, on.plusDays(20), List.of(), on.plusDays(200), meetingId));
+                }
+            }
+            producer.flush();
+        }
+        return written;
+    }
+
+    private static int send(KafkaProducer<String, byte[]> producer, String topic, String id, LocalDate on,
+                            TsunaguEvent event) {
+        EventEnvelope<TsunaguEvent> envelope = new EventEnvelope<>(id, "/tsunagu/bench", Instant.now(), on, null,
+                event);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, envelope.subject(),
+                CloudEventCodec.value(event));
+        CloudEventCodec.headers(envelope).forEach(record.headers()::add);
+        producer.send(record);
+        return 1;
+    }
+
+    /** Reads the four stage topics from offset 0 to their current end, doing nothing with the records. */
+    static HttpLoad.Result bareConsumer(String bootstrap) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        long start = System.nanoTime();
+        long records = 0;
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = Topics.STAGES.stream().flatMap(t -> consumer.partitionsFor(t).stream()
+                    .map(i -> new TopicPartition(t, i.partition()))).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                for (var r : consumer.poll(Duration.ofMillis(500))) {
+                    records += r.value().length > 0 ? 1 : 0;
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new HttpLoad.Result("bare Kafka consumer, 4 stage topics", records, 0, seconds, new long[0]);
+    }
+}

@@ -1,0 +1,166 @@
+package jp.tsunagu.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * HTTP load on intake: closed-loop saturation (N clients posting back to back) and open-loop end-to-end latency
+ * (referrals at a fixed rate, each followed until its routing decision shows at GET /referrals/{id}).
+ */
+final class HttpLoad {
+
+    static final String REFERRAL = """
+            {"channel":"AGENCY","person":{"name":"性能 試験","age":81,"area":"荒木"},
+             "concerns":["DEMENTIA"],"consent":"UNKNOWN","urgency":"ROUTINE"}""";
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(4)).build();
+    private final String token;
+
+    HttpLoad(String token) {
+        this.token = token;
+    }
+
+    record Result(String name, long ok, long errors, double seconds, long[] latenciesNanos) {
+
+        double perSecond() {
+            return ok / seconds;
+        }
+
+        double percentileMs(double p) {
+            if (latenciesNanos.length == 0) {
+                return Double.NaN;
+            }
+            long[] sorted = latenciesNanos.clone();
+            Arrays.sort(sorted);
+            int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+            return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+        }
+
+        String line() {
+            return String.format("%-34s %8.1f /s   p50 %7.1f ms   p99 %7.1f ms   (%d ok, %d errors, %.0f s)", name,
+                    perSecond(), percentileMs(50), percentileMs(99), ok, errors, seconds);
+        }
+    }
+
+    /** {@code clients} threads posting back to back for {@code seconds} (after a warm-up of the same length / 3). */
+    Result saturate(String name, URI uri, int clients, int seconds) throws Exception {
+        run(uri, clients, Math.max(3, seconds / 3), null); // warm-up: JIT, connection pools
+        List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        long[] counts = run(uri, clients, seconds, latencies);
+        return new Result(name, counts[0], counts[1], seconds, latencies.stream().mapToLong(Long::longValue).toArray());
+    }
+
+    private long[] run(URI uri, int clients, int seconds, List<Long> latencies) throws Exception {
+        AtomicLong ok = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        for (int c = 0; c < clients; c++) {
+            pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    long t0 = System.nanoTime();
+                    try {
+                        HttpResponse<String> r = http.send(post(uri), HttpResponse.BodyHandlers.ofString());
+                        if (r.statusCode() == 201) {
+                            ok.incrementAndGet();
+                            if (latencies != null) {
+                                latencies.add(System.nanoTime() - t0);
+                            }
+                        } else {
+                            errors.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                    }
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(seconds + 120L, TimeUnit.SECONDS);
+        return new long[] {ok.get(), errors.get()};
+    }
+
+    private HttpRequest post(URI uri) {
+        return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(REFERRAL)).build();
+    }
+
+    /**
+     * Open loop: one referral every 1/rate s for {@code seconds}; each is then read every {@code pollMillis} until
+     * its status is no longer RECEIVED (routing's decision reached intake's status view through Kafka).
+     */
+    Result endToEnd(URI intake, int rate, int seconds, int pollMillis) throws Exception {
+        ScheduledExecutorService clock = Executors.newScheduledThreadPool(2);
+        ExecutorService workers = Executors.newFixedThreadPool(64);
+        Map<Integer, Long> latencies = new ConcurrentHashMap<>();
+        AtomicLong errors = new AtomicLong();
+        int total = rate * seconds;
+        AtomicLong started = new AtomicLong();
+        long periodNanos = 1_000_000_000L / rate;
+        var schedule = clock.scheduleAtFixedRate(() -> {
+            long n = started.getAndIncrement();
+            if (n >= total) {
+                return;
+            }
+            workers.submit(() -> {
+                long t0 = System.nanoTime();
+                try {
+                    HttpResponse<String> r = http.send(post(intake.resolve("/referrals")),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() != 201) {
+                        errors.incrementAndGet();
+                        return null;
+                    }
+                    String caseId = JSON.readTree(r.body()).path("caseId").asText();
+                    HttpRequest get = HttpRequest.newBuilder(intake.resolve("/referrals/" + caseId))
+                            .header("Authorization", "Bearer " + token).GET().build();
+                    long deadline = t0 + TimeUnit.SECONDS.toNanos(60);
+                    while (System.nanoTime() < deadline) {
+                        String status = JSON.readTree(http.send(get, HttpResponse.BodyHandlers.ofString()).body())
+                                .path("status").asText("");
+                        if (!status.isEmpty() && !status.equals("RECEIVED")) {
+                            latencies.put((int) n, System.nanoTime() - t0);
+                            return null;
+                        }
+                        Thread.sleep(pollMillis);
+                    }
+                    errors.incrementAndGet();
+                } catch (Exception e) {
+                    errors.incrementAndGet();
+                }
+                return null;
+            });
+        }, 0, periodNanos, TimeUnit.NANOSECONDS);
+        while (started.get() < total) {
+            Thread.sleep(100);
+        }
+        schedule.cancel(false);
+        clock.shutdown();
+        workers.shutdown();
+        workers.awaitTermination(120, TimeUnit.SECONDS);
+        return new Result("end to end at " + rate + "/s (POST → routed)", latencies.size(), errors.get(), seconds,
+                latencies.values().stream().mapToLong(Long::longValue).toArray());
+    }
+}
