@@ -43,6 +43,8 @@ import java.util.UUID;
  */
 final class EventLog {
 
+    private static final java.util.concurrent.atomic.AtomicLong FAILED = new java.util.concurrent.atomic.AtomicLong();
+
     private EventLog() {
     }
 
@@ -99,6 +101,9 @@ final class EventLog {
             }
             producer.flush();
         }
+        if (FAILED.get() > 0) {
+            throw new IllegalStateException(FAILED.get() + " of " + written + " events were not acknowledged");
+        }
         return written;
     }
 
@@ -109,7 +114,11 @@ final class EventLog {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, envelope.subject(),
                 CloudEventCodec.value(event));
         CloudEventCodec.headers(envelope).forEach(record.headers()::add);
-        producer.send(record);
+        producer.send(record, (metadata, error) -> {
+            if (error != null) {
+                FAILED.incrementAndGet();
+            }
+        });
         return 1;
     }
 

@@ -124,8 +124,8 @@ final class HttpLoad {
             if (n >= total) {
                 return;
             }
+            long t0 = System.nanoTime(); // when it was due, so time queued behind earlier ones counts too
             workers.submit(() -> {
-                long t0 = System.nanoTime();
                 try {
                     HttpResponse<String> r = http.send(post(intake.resolve("/referrals")),
                             HttpResponse.BodyHandlers.ofString());

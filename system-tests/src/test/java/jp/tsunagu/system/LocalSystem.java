@@ -48,10 +48,18 @@ record LocalSystem(Path root, Path home, int offset, Map<String, String> env) {
         environment.put("TSUNAGU_PORT_OFFSET", String.valueOf(offset));
         environment.put("TSUNAGU_SKIP_BUILD", "1");
         environment.putAll(env);
+        // into a file, so that a hung script cannot block the read and the timeout below always applies
+        Path out = Files.createTempFile("tsunagu-run", ".log");
+        pb.redirectOutput(out.toFile());
         Process p = pb.start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+        boolean ended = p.waitFor(5, TimeUnit.MINUTES);
+        if (!ended) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
+        }
+        String output = Files.readString(out, StandardCharsets.UTF_8);
+        Files.deleteIfExists(out);
+        if (!ended) {
             throw new AssertionError("./tsunagu " + String.join(" ", args) + " timed out:\n" + output);
         }
         if (p.exitValue() != 0) {

@@ -55,9 +55,10 @@ final class JdbcSqlRunner implements SqlRunner {
 
     @Override
     public Uni<Void> execute(List<Sql> writes) {
-        // One batch per statement, each keeping its writes' order. Different statements write different tables (all
-        // case_fact changes are one upsert), so running them a statement at a time gives what running them one by one
-        // would.
+        // One batch per statement, each keeping its writes' order, run in the order each statement first appears.
+        // Different statements write different tables (all case_fact changes are one upsert), so running them a
+        // statement at a time gives what running them one by one would, with one dependency: the case_fact upsert
+        // reads an event's recorded time from case_event, whose insert comes first among an event's writes.
         Map<String, PreparedStatement> open = new LinkedHashMap<>();
         try {
             for (Sql w : writes) {
