@@ -11,10 +11,12 @@ import jp.tsunagu.contract.events.TsunaguEvent;
 import jp.tsunagu.contract.status.CaseStatusRules;
 import jp.tsunagu.contract.status.StatusChange;
 import jp.tsunagu.support.events.ProcessedEvents;
+import jp.tsunagu.support.events.StageProjection;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * Writes the referrer's status view from events, idempotently: the API applies its own event right after Kafka
@@ -23,9 +25,26 @@ import java.time.ZoneOffset;
  * status only replaces one recorded earlier.
  */
 @ApplicationScoped
-public class CaseStatusProjection {
+public class CaseStatusProjection implements StageProjection {
 
     static final String CONSUMER = "case-status";
+
+    @Override
+    public String consumer() {
+        return CONSUMER;
+    }
+
+    /** Events that are not about one case (a meeting scheduled, a directory change) change nothing here. */
+    @Override
+    public boolean changesAnything(TsunaguEvent event) {
+        return CaseStatusRules.of(event).isPresent();
+    }
+
+    /** The consumer's path: events of every stage topic not applied before, inside the batch's transaction. */
+    @Override
+    public Uni<Void> apply(List<EventEnvelope<TsunaguEvent>> events) {
+        return StageProjection.oneByOne(events, this::write);
+    }
 
     /** The API's path for its own events: must run inside the command's transaction. */
     public Uni<Void> apply(EventEnvelope<? extends TsunaguEvent> envelope) {
@@ -34,7 +53,7 @@ public class CaseStatusProjection {
     }
 
     /** The change itself, for an event not applied before; inside a transaction. */
-    Uni<Void> write(EventEnvelope<? extends TsunaguEvent> envelope) {
+    private Uni<Void> write(EventEnvelope<? extends TsunaguEvent> envelope) {
         return Panache.getSession().chain(session -> write(session, envelope));
     }
 

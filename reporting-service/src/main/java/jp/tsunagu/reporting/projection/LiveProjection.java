@@ -4,11 +4,15 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.events.EventEnvelope;
 import jp.tsunagu.contract.events.TsunaguEvent;
+import jp.tsunagu.support.events.StageProjection;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The projection's writes for a consumed event, in the live schema, inside the inbox's transaction. */
+import java.util.ArrayList;
+import java.util.List;
+
+/** The projection's writes for a consumed batch, in the live schema, inside the batch's transaction. */
 @ApplicationScoped
-public class LiveProjection {
+public class LiveProjection implements StageProjection {
 
     private final SqlRunner live;
 
@@ -21,7 +25,15 @@ public class LiveProjection {
         return live;
     }
 
-    public Uni<Void> apply(EventEnvelope<TsunaguEvent> envelope) {
-        return live.execute(ReportingProjection.writes(envelope));
+    @Override
+    public String consumer() {
+        return "reporting";
+    }
+
+    @Override
+    public Uni<Void> apply(List<EventEnvelope<TsunaguEvent>> events) {
+        List<Sql> writes = new ArrayList<>();
+        events.forEach(e -> writes.addAll(ReportingProjection.writes(e)));
+        return live.execute(writes);
     }
 }

@@ -11,11 +11,13 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Optional;
 
 /**
  * Writes a service's events to its own stage topic as binary-mode CloudEvents keyed by subject. The returned
  * {@code Uni} completes only when Kafka acknowledged the record (the channel runs with {@code acks=all} and the
- * idempotent producer), so a caller answers 201 only for an event that is durably in the log.
+ * idempotent producer), so a caller answers 201 only for an event that is durably in the log. Inside a consumer
+ * batch it completes at once and the batch awaits the acknowledgement before it commits ({@link PendingSends}).
  */
 public final class StagePublisher {
 
@@ -46,6 +48,11 @@ public final class StagePublisher {
                         .withKey(envelope.subject())
                         .withHeaders(headers)
                         .build());
+        Optional<PendingSends> batch = PendingSends.current();
+        if (batch.isPresent()) {
+            batch.get().add(emitter.sendMessage(message));
+            return Uni.createFrom().item(envelope);
+        }
         return emitter.sendMessage(message).replaceWith(envelope);
     }
 }

@@ -1,0 +1,30 @@
+package jp.tsunagu.support.events;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** How every service consumes the stage topics ({@code tsunagu.events.*}; see the README's configuration table). */
+@ConfigMapping(prefix = "tsunagu.events")
+public interface EventConsumerConfig {
+
+    /** The most records one batch (one transaction) holds: Kafka's {@code max.poll.records} for the stage topics. */
+    @WithDefault("250")
+    int maxBatch();
+
+    /** How often a failed batch is tried again whole before it is halved. */
+    @WithDefault("2")
+    int batchRetries();
+
+    /** After how many failed attempts a single event that fails on its own is set aside on the dead-letter topic. */
+    @WithDefault("8")
+    int poisonAfter();
+
+    /** The first wait after a failed attempt; it doubles up to {@link #maxBackOff()}. */
+    @WithDefault("PT0.2S")
+    Duration firstBackOff();
+
+    @WithDefault("PT30S")
+    Duration maxBackOff();
+}

@@ -1,0 +1,129 @@
+package jp.tsunagu.support.events;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jp.tsunagu.contract.events.CloudEventCodec;
+import jp.tsunagu.contract.events.EventEnvelope;
+import jp.tsunagu.contract.events.TsunaguEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executor;
+
+/**
+ * The one way every service consumes the stage topics ({@code stage-events}, in batches): whatever a poll returns,
+ * up to {@code tsunagu.events.max-batch} records, is one transaction. A record that is not a valid event is set aside
+ * on the dead-letter topic with its reason; the rest are claimed in the ledger in one statement, the first-time ones
+ * applied in partition order by the service's {@link StageProjection}, every event it emitted awaited, and the
+ * transaction committed; only then is the batch acknowledged. A batch whose events cannot change anything here opens
+ * no transaction. A batch that keeps failing is halved until the failing event is found ({@link BatchIsolation}).
+ * Counts what it applied per event type ({@code tsunagu_events_applied_total}).
+ */
+@ApplicationScoped
+public class StageEventsConsumer {
+
+    private record Read(ConsumerRecord<String, byte[]> record, EventEnvelope<TsunaguEvent> envelope) {
+    }
+
+    private final StageProjection projection;
+    private final DeadLetters deadLetters;
+    private final MeterRegistry metrics;
+    private final BatchIsolation.Patience patience;
+
+    public StageEventsConsumer(StageProjection projection, DeadLetters deadLetters, MeterRegistry metrics,
+                               EventConsumerConfig config) {
+        this.projection = projection;
+        this.deadLetters = deadLetters;
+        this.metrics = metrics;
+        this.patience = new BatchIsolation.Patience(config.batchRetries(), config.poisonAfter(),
+                config.firstBackOff(), config.maxBackOff());
+    }
+
+    @Incoming("stage-events")
+    public Uni<Void> consume(ConsumerRecords<String, byte[]> records) {
+        Context context = Vertx.currentContext();
+        Executor onContext = context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());
+        List<Read> events = new ArrayList<>();
+        List<Uni<Void>> malformed = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                EventEnvelope<TsunaguEvent> envelope = IncomingEvents.read(record);
+                // a copy of an event already in this batch is a redelivery: the ledger would skip it anyway
+                if (seen.add(envelope.id()) && projection.changesAnything(envelope.data())) {
+                    events.add(new Read(record, envelope));
+                }
+            } catch (CloudEventCodec.MalformedEventException e) {
+                malformed.add(setAside(record, e));
+            }
+        }
+        metrics.summary("tsunagu.events.batch.size", "consumer", projection.consumer()).record(records.count());
+        BatchIsolation<Read> isolation = new BatchIsolation<>(batch -> attempt(batch, onContext), this::setAside,
+                StageEventsConsumer::isInfrastructure, () -> databaseAnswers(onContext), patience, onContext);
+        Uni<Void> setAsideFirst = malformed.isEmpty() ? Uni.createFrom().voidItem()
+                : Multi.createFrom().iterable(malformed).onItem().transformToUniAndConcatenate(u -> u)
+                .collect().last().replaceWithVoid();
+        return setAsideFirst.chain(() -> isolation.apply(events)).emitOn(onContext);
+    }
+
+    /** One transaction: claim every id, apply the first-time events, await what they emitted, commit. */
+    private Uni<Void> attempt(List<Read> batch, Executor onContext) {
+        List<String> ids = batch.stream().map(r -> r.envelope().id()).toList();
+        PendingSends sends = PendingSends.open(onContext);
+        return Panache.withTransaction(() -> Panache.getSession()
+                        .chain(session -> ProcessedEvents.claim(session, projection.consumer(), ids))
+                        .chain(claimed -> {
+                            List<EventEnvelope<TsunaguEvent>> first = batch.stream().map(Read::envelope)
+                                    .filter(e -> claimed.contains(e.id())).toList();
+                            return first.isEmpty() ? Uni.createFrom().item(first)
+                                    : projection.apply(first).replaceWith(first);
+                        })
+                        .call(first -> sends.awaitAll()))
+                .invoke(first -> first.forEach(e -> metrics.counter("tsunagu.events.applied",
+                        "consumer", projection.consumer(), "type", e.type()).increment()))
+                .replaceWithVoid()
+                .eventually(sends::close);
+    }
+
+    private Uni<Void> setAside(Read read, Throwable failure) {
+        return setAside(read.record(), new IllegalStateException("cannot be applied by " + projection.consumer()
+                + ": " + failure, failure));
+    }
+
+    /** Retried until Kafka takes it: the batch is acknowledged only after its dead letters are in the log. */
+    private Uni<Void> setAside(ConsumerRecord<String, byte[]> record, Throwable reason) {
+        return deadLetters.send(record, projection.consumer(), reason)
+                .invoke(() -> metrics.counter("tsunagu.events.dead.lettered", "consumer", projection.consumer())
+                        .increment())
+                .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30)).indefinitely();
+    }
+
+    private static Uni<Boolean> databaseAnswers(Executor onContext) {
+        return Uni.createFrom().deferred(() -> Panache.withSession(() -> Panache.getSession()
+                        .chain(session -> session.createNativeQuery("select 1", Integer.class).getSingleResult())))
+                .runSubscriptionOn(onContext)
+                .replaceWith(true)
+                .ifNoItem().after(Duration.ofSeconds(5)).fail()
+                .onFailure().recoverWithItem(false);
+    }
+
+    private static boolean isInfrastructure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof PendingSends.SendFailedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

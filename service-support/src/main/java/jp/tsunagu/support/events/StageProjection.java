@@ -1,0 +1,44 @@
+package jp.tsunagu.support.events;
+
+import io.smallrye.mutiny.Uni;
+import jp.tsunagu.contract.events.EventEnvelope;
+import jp.tsunagu.contract.events.TsunaguEvent;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * What one service does with the stage topics it reads: its projection (what an event changes in its tables) and its
+ * reactions (the events it emits in answer). Each service has exactly one; {@link StageEventsConsumer} runs it on
+ * every batch, inside one transaction with the ledger, so a service writes nothing about consuming itself.
+ */
+public interface StageProjection {
+
+    /** The projection's name in the ledger ({@code processed_event.consumer}) and in the metrics. */
+    String consumer();
+
+    /**
+     * Whether the event can change anything here. A batch none of whose events can is acknowledged without opening
+     * a transaction; the default says every event can.
+     */
+    default boolean changesAnything(TsunaguEvent event) {
+        return true;
+    }
+
+    /**
+     * Applies events this projection has not applied before, in the order their partitions hold them, inside the
+     * batch's transaction. Events it emits through a {@link StagePublisher} are sent at once and awaited before the
+     * transaction commits.
+     */
+    Uni<Void> apply(List<EventEnvelope<TsunaguEvent>> events);
+
+    /** For a projection written one event at a time: applies them in order. */
+    static Uni<Void> oneByOne(List<EventEnvelope<TsunaguEvent>> events,
+                              Function<EventEnvelope<TsunaguEvent>, Uni<Void>> apply) {
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (EventEnvelope<TsunaguEvent> event : events) {
+            all = all.chain(() -> apply.apply(event));
+        }
+        return all;
+    }
+}
