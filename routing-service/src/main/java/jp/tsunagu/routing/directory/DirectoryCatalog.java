@@ -8,37 +8,48 @@ import jp.tsunagu.routing.rules.RuleSet;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The directories and rule sets in force, per municipality. {@link #reload()} reads the files again (the city's own
- * in {@code tsunagu.directory.dir}, else the shipped samples), so a city replaces its directory without a rebuild.
+ * in {@code tsunagu.directory.dir}, else the shipped samples; the rule sets from {@code tsunagu.routing.rules-dir},
+ * else the shipped default), so a city replaces its directory or rules without a rebuild. The rules are built once
+ * per reload, not per decision.
  */
 @ApplicationScoped
 public class DirectoryCatalog {
 
     private final Optional<Path> directoryDir;
     private final Optional<Path> rulesDir;
-    private volatile Map<String, AgencyDirectory> directories;
+    /** The directories and the rules built on them, swapped together so a decision never mixes two editions. */
+    private record Edition(Map<String, AgencyDirectory> directories, Map<String, RoutingRules> rules) {
+    }
+
+    private volatile Edition edition;
 
     public DirectoryCatalog(@ConfigProperty(name = "tsunagu.directory.dir") Optional<Path> directoryDir,
                             @ConfigProperty(name = "tsunagu.routing.rules-dir") Optional<Path> rulesDir) {
         this.directoryDir = directoryDir;
         this.rulesDir = rulesDir;
-        this.directories = Directories.load(directoryDir);
+        reload();
     }
 
     public Map<String, AgencyDirectory> reload() {
-        directories = Directories.load(directoryDir);
+        Map<String, AgencyDirectory> directories = Directories.load(directoryDir);
+        Map<String, RoutingRules> rules = new HashMap<>();
+        directories.forEach((municipality, directory) -> rules.put(municipality,
+                new RoutingRules(RuleSet.forMunicipality(municipality, rulesDir), directory)));
+        edition = new Edition(directories, Map.copyOf(rules));
         return directories;
     }
 
     public Optional<AgencyDirectory> directory(String municipality) {
-        return Optional.ofNullable(directories.get(municipality));
+        return Optional.ofNullable(edition.directories().get(municipality));
     }
 
     public Optional<RoutingRules> rulesFor(String municipality) {
-        return directory(municipality).map(d -> new RoutingRules(RuleSet.forMunicipality(municipality, rulesDir), d));
+        return Optional.ofNullable(edition.rules().get(municipality));
     }
 }
