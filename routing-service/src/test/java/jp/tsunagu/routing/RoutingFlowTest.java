@@ -16,7 +16,13 @@ import jp.tsunagu.contract.events.SealedData;
 import jp.tsunagu.contract.events.TsunaguEvent;
 import jp.tsunagu.testing.TopicProbe;
 import jp.tsunagu.testing.TsunaguTestResources;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -39,11 +45,15 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Referral events in, routing events out, and the acceptance loop, on the real broker and database. */
 @QuarkusTest
 @QuarkusTestResource(TsunaguTestResources.class)
 class RoutingFlowTest {
+
+    @Inject
+    DataSource db;
 
     static final String ARAKI_HOUKATSU = "kurume-houkatsu-06";
 
@@ -118,6 +128,7 @@ class RoutingFlowTest {
                 .body("track", equalTo("JUUSOU_SHIEN_KAIGI"))
                 .body("reasons.rule", hasItem("NO_SITE"));
         awaitRouting(kurumeCase, RoutingEvent.CaseEscalated.class);
+        assertLoadIsWhatEachAgencyHolds();
     }
 
     @Test
@@ -134,6 +145,30 @@ class RoutingFlowTest {
         assertEquals("SHIEN_KAIGI", escalated.track().name());
         routing(role("coordinator", KURUME), caseId).statusCode(200).body("state", equalTo("ESCALATED"))
                 .body("reasons.rule", hasItem("ACCEPTANCE_OVERDUE"));
+        assertLoadIsWhatEachAgencyHolds();
+    }
+
+    /**
+     * The load kept as decisions change equals a count of the cases each agency holds (waiting for it or accepted),
+     * after declines, re-routings and escalations. One statement: one consistent snapshot.
+     */
+    private void assertLoadIsWhatEachAgencyHolds() {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                select coalesce(l.agency_id, h.agency_id), coalesce(l.open_cases, 0), coalesce(h.n, 0)
+                  from routing.agency_load l
+                  full join (select municipality, agency_id, count(*) n from routing.case_routing
+                              where state in ('AWAITING', 'ACCEPTED') and agency_id is not null
+                              group by municipality, agency_id) h
+                    on h.municipality = l.municipality and h.agency_id = l.agency_id""")) {
+            int agencies = 0;
+            while (rs.next()) {
+                agencies++;
+                assertEquals(rs.getLong(3), rs.getLong(2), "load of " + rs.getString(1));
+            }
+            assertTrue(agencies > 0);
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

@@ -22,4 +22,9 @@ public record CaseRouting(String caseId, String municipality, String referringAg
     public String agencyId() {
         return decision.agencyId();
     }
+
+    /** The case counts toward its agency's load ("open cases") while it waits for the agency or is accepted by it. */
+    public boolean holdsAgency() {
+        return agencyId() != null && (AWAITING.equals(state) || ACCEPTED.equals(state));
+    }
 }

@@ -63,7 +63,34 @@ public class RoutingRecords {
                 .map(rows -> rows.stream().findFirst().map(this::routingOf)));
     }
 
-    public Uni<Void> saveRouting(CaseRouting r) {
+    /**
+     * Writes the case's new routing and moves the agencies' load with it.
+     *
+     * @param previous the routing it replaces, as read in this transaction; null for a case's first decision
+     */
+    public Uni<Void> saveRouting(CaseRouting previous, CaseRouting next) {
+        boolean sameHolder = previous != null && previous.holdsAgency() && next.holdsAgency()
+                && previous.agencyId().equals(next.agencyId());
+        return upsertRouting(next)
+                .chain(() -> sameHolder || previous == null ? Uni.createFrom().voidItem() : shiftLoad(previous, -1))
+                .chain(() -> sameHolder ? Uni.createFrom().voidItem() : shiftLoad(next, 1));
+    }
+
+    private Uni<Void> shiftLoad(CaseRouting r, int by) {
+        if (!r.holdsAgency()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        insert into agency_load(municipality, agency_id, open_cases) values (:m, :agency, :by)
+                        on conflict (municipality, agency_id)
+                        do update set open_cases = agency_load.open_cases + excluded.open_cases""")
+                .setParameter("m", r.municipality())
+                .setParameter("agency", r.agencyId())
+                .setParameter("by", by)
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    private Uni<Void> upsertRouting(CaseRouting r) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                         insert into case_routing(case_id, municipality, referring_agency_id, decision, state, agency_id,
                                                  decision_json, routed_on, declined_by, seq)
@@ -85,12 +112,11 @@ public class RoutingRecords {
                 .executeUpdate()).replaceWithVoid();
     }
 
-    /** Agency id → cases waiting for it or accepted by it and not escalated since: "open cases". */
+    /** Agency id → the cases it holds ({@link CaseRouting#holdsAgency()}): "open cases". */
     public Uni<Map<String, Long>> openCases(String municipality) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        select agency_id, count(*) from case_routing
-                         where municipality = :m and state in ('AWAITING', 'ACCEPTED') and agency_id is not null
-                         group by agency_id""", Object[].class)
+                        select agency_id, open_cases from agency_load
+                         where municipality = :m and open_cases > 0""", Object[].class)
                 .setParameter("m", municipality)
                 .getResultList()
                 .map(rows -> rows.stream().collect(Collectors.toMap(r -> (String) r[0],

@@ -134,8 +134,9 @@ public class RoutingService {
                         new RoutingEvent.RoutingAccepted(r.caseId(), r.municipality(), r.agencyId()), today,
                         "request/acceptance/" + r.caseId())
                 .call(env -> records.addStep(env, r.agencyId(), "accepted"))
-                .chain(() -> records.saveRouting(new CaseRouting(r.caseId(), r.municipality(), r.referringAgencyId(),
-                        r.decision(), CaseRouting.ACCEPTED, r.routedOn(), r.declinedBy(), r.seq())));
+                .chain(() -> records.saveRouting(r, new CaseRouting(r.caseId(), r.municipality(),
+                        r.referringAgencyId(), r.decision(), CaseRouting.ACCEPTED, r.routedOn(), r.declinedBy(),
+                        r.seq())));
     }
 
     private Uni<Void> decline(CaseRouting r, String reason, LocalDate today) {
@@ -157,7 +158,7 @@ public class RoutingService {
         return records.openCases(facts.municipality())
                 .map(open -> rules.decide(facts, open, excluded))
                 .chain(decision -> publish(facts.caseId(), facts.municipality(), facts.referringAgencyId(), decision,
-                        previous == null ? 1 : previous.seq() + 1, excluded, on, causationId));
+                        previous, excluded, on, causationId));
     }
 
     private Uni<Void> escalateWithoutAgency(CaseRouting r, Consent consent, Reason why, LocalDate on,
@@ -169,12 +170,13 @@ public class RoutingService {
                 track == MeetingType.JUUSOU_SHIEN_KAIGI ? "consent given: 重層的支援会議" : "no consent yet: 支援会議"));
         Decision d = new Decision(RoutingDecision.ESCALATED, null, track, false, r.decision().fields(), reasons,
                 r.decision().ruleSetVersion(), r.decision().directoryVersion());
-        return publish(r.caseId(), r.municipality(), r.referringAgencyId(), d, r.seq() + 1, r.declinedBy(), on,
-                causationId);
+        return publish(r.caseId(), r.municipality(), r.referringAgencyId(), d, r, r.declinedBy(), on, causationId);
     }
 
-    private Uni<Void> publish(String caseId, String municipality, String referrer, Decision d, int seq,
+    /** @param previous the decision this one replaces, null for the first */
+    private Uni<Void> publish(String caseId, String municipality, String referrer, Decision d, CaseRouting previous,
                               Set<String> declined, LocalDate on, String causationId) {
+        int seq = previous == null ? 1 : previous.seq() + 1;
         String eventId = caseId + "/routing/" + seq;
         RoutingEvent event = switch (d.decision()) {
             case ROUTED -> new RoutingEvent.CaseRouted(caseId, municipality, d.agencyId(), d.fields(), d.reasons(),
@@ -187,8 +189,8 @@ public class RoutingService {
         String state = d.decision() == RoutingDecision.ESCALATED ? CaseRouting.ESCALATED : CaseRouting.AWAITING;
         return events.publish(eventId, event, on, causationId)
                 .call(env -> records.addStep(env, d.agencyId(), summary(d)))
-                .chain(() -> records.saveRouting(new CaseRouting(caseId, municipality, referrer, d, state, on,
-                        declined, seq)));
+                .chain(() -> records.saveRouting(previous, new CaseRouting(caseId, municipality, referrer, d, state,
+                        on, declined, seq)));
     }
 
     private Uni<CaseRouting> visible(Caller caller, String caseId) {
