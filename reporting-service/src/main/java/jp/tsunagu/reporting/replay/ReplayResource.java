@@ -18,6 +18,7 @@ import jp.tsunagu.support.security.Caller;
 import jp.tsunagu.support.security.CurrentCaller;
 import jp.tsunagu.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -43,11 +44,17 @@ public class ReplayResource {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"replayId", "status", "definitions", "eventsDone", "eventsTotal", "eventsSkipped",
-            "eventsPerSecond", "secondsLeft", "startedAt", "finishedAt", "schema", "figuresEqual", "differences",
+            "eventsPerSecond", "secondsLeft", "startedAt", "finishedAt", "migrationSeconds", "loadSeconds",
+            "comparisonSeconds", "schema", "figuresEqual", "differences",
             "figuresUnderDefinitions", "failure"})
     public record ReplayView(String replayId, String status, FigureDefinitions definitions, long eventsDone,
                              long eventsTotal, long eventsSkipped, long eventsPerSecond, Long secondsLeft,
-                             Instant startedAt, Instant finishedAt, String schema, Boolean figuresEqual,
+                             Instant startedAt, Instant finishedAt,
+                             @Schema(description = "creating the replay's schema") Double migrationSeconds,
+                             @Schema(description = "first event read to last write; eventsPerSecond is over this")
+                             Double loadSeconds,
+                             @Schema(description = "comparing every figure with the live one") Double comparisonSeconds,
+                             String schema, Boolean figuresEqual,
                              List<FigureComparison.Difference> differences, JsonNode figuresUnderDefinitions,
                              String failure) {
 
@@ -56,7 +63,9 @@ public class ReplayResource {
             ReplayRun.Outcome outcome = run.outcome;
             return new ReplayView(run.id, run.status.name(), run.definitions, run.done.get(), run.total,
                     run.skipped.get(), Math.round(run.eventsPerSecond()), run.secondsLeft(), run.startedAt,
-                    run.finishedAt, run.schema,
+                    run.finishedAt, ReplayRun.seconds(run.startedAt, run.migratedAt),
+                    ReplayRun.seconds(run.firstReadAt, run.lastWriteAt),
+                    ReplayRun.seconds(run.lastWriteAt, run.comparedAt), run.schema,
                     outcome == null ? null : outcome.differences().getOrDefault(municipality, List.of()).isEmpty(),
                     outcome == null ? null : outcome.differences().getOrDefault(municipality, List.of()),
                     outcome == null ? null : outcome.underDefinitions().get(municipality), run.failure);

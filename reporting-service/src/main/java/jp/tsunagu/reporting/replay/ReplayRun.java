@@ -28,6 +28,11 @@ final class ReplayRun {
     volatile long total;
     volatile Status status = Status.RUNNING;
     volatile Instant finishedAt;
+    /** The phases, measured apart: the schema's migration, the load (first event read to last write), the comparison. */
+    volatile Instant migratedAt;
+    volatile Instant firstReadAt;
+    volatile Instant lastWriteAt;
+    volatile Instant comparedAt;
     volatile String schema;
     volatile Outcome outcome;
     volatile String failure;
@@ -38,9 +43,28 @@ final class ReplayRun {
         this.requestedBy = requestedBy;
     }
 
+    /** A lane read events: the load starts with the first read. */
+    synchronized void read() {
+        if (firstReadAt == null) {
+            firstReadAt = Instant.now();
+        }
+    }
+
+    /** A lane committed a write: the load ends with the last one. */
+    synchronized void wrote() {
+        lastWriteAt = Instant.now();
+    }
+
+    /** The load's rate: from the first event read to the last write (migration and comparison not counted). */
     double eventsPerSecond() {
-        double seconds = Duration.between(startedAt, finishedAt == null ? Instant.now() : finishedAt).toMillis() / 1000.0;
+        Instant from = firstReadAt == null ? startedAt : firstReadAt;
+        Instant to = lastWriteAt != null ? lastWriteAt : finishedAt == null ? Instant.now() : finishedAt;
+        double seconds = Duration.between(from, to).toMillis() / 1000.0;
         return seconds <= 0 ? 0 : done.get() / seconds;
+    }
+
+    static Double seconds(Instant from, Instant to) {
+        return from == null || to == null ? null : Duration.between(from, to).toMillis() / 1000.0;
     }
 
     Long secondsLeft() {

@@ -74,6 +74,7 @@ public class ReplayService {
     private final Map<String, Object> kafkaConnection;
     private final String liveGroup;
     private final Duration catchUpWait;
+    private final int workers;
     private final ObjectMapper json;
     private final Map<String, ReplayRun> runs = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -86,7 +87,9 @@ public class ReplayService {
                          @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
                          @ConfigProperty(name = "mp.messaging.incoming.stage-events.group.id") String liveGroup,
                          @ConfigProperty(name = "tsunagu.replay.catch-up-wait", defaultValue = "60s")
-                         Duration catchUpWait) {
+                         Duration catchUpWait,
+                         @ConfigProperty(name = "tsunagu.replay.workers", defaultValue = "2") int workers) {
+        this.workers = Math.max(1, workers);
         this.dataSource = dataSource;
         this.liveFlyway = liveFlyway;
         this.liveSchema = live.live().schema();
@@ -126,31 +129,51 @@ public class ReplayService {
         run.schema = schema;
         try {
             freshSchema(schema);
+            run.migratedAt = Instant.now();
         } catch (Exception e) {
             fail(run, e);
             return;
         }
-        try (Connection connection = dataSource.getConnection();
-             KafkaConsumer<String, byte[]> consumer = consumer()) {
-            connection.setAutoCommit(false);
-            JdbcSqlRunner target = new JdbcSqlRunner(connection, schema);
+        List<Lane> lanes = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> new Thread(r, "tsunagu-replay-lane"));
+        try {
             List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : STAGE_TOPICS) {
-                Optional.ofNullable(consumer.partitionsFor(topic)).orElse(List.of())
-                        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            try (KafkaConsumer<String, byte[]> probe = consumer()) {
+                for (String topic : STAGE_TOPICS) {
+                    Optional.ofNullable(probe.partitionsFor(topic)).orElse(List.of())
+                            .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+                }
             }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            // A case's events have the same partition number on every stage topic (keyed by case id, same partition
+            // counts), so lanes that split by partition number write disjoint cases and never wait for each other.
+            for (int w = 0; w < workers; w++) {
+                int lane = w;
+                List<TopicPartition> own = partitions.stream().filter(tp -> tp.partition() % workers == lane).toList();
+                if (!own.isEmpty() || lanes.isEmpty() && w == workers - 1) { // one lane even with no topics yet
+                    lanes.add(new Lane(own, consumer(), dataSource.getConnection(), schema));
+                }
+            }
+            Lane first = lanes.get(0);
+            Map<TopicPartition, Long> begin = first.consumer.beginningOffsets(partitions);
+            Map<TopicPartition, Long> end = first.consumer.endOffsets(partitions);
             run.total = count(begin, end);
-            LOG.infof("replay %s: %d events from %d partitions into schema %s", run.id, run.total, partitions.size(),
-                    schema);
+            LOG.infof("replay %s: %d events from %d partitions into schema %s, %d lanes", run.id, run.total,
+                    partitions.size(), schema, lanes.size());
             for (int round = 0; ; round++) {
-                readUpTo(consumer, end, target, connection, run);
+                List<java.util.concurrent.Future<Void>> loads = new ArrayList<>();
+                for (Lane lane : lanes) {
+                    Map<TopicPartition, Long> upTo = end;
+                    loads.add(pool.submit(() -> {
+                        readUpTo(lane.consumer, upTo, lane.target, lane.connection, run);
+                        return null;
+                    }));
+                }
+                for (var load : loads) {
+                    load.get();
+                }
                 run.status = ReplayRun.Status.CATCHING_UP;
                 boolean liveCaughtUp = awaitLive(end);
-                Map<TopicPartition, Long> latest = consumer.endOffsets(partitions);
+                Map<TopicPartition, Long> latest = first.consumer.endOffsets(partitions);
                 if (latest.equals(end) && liveCaughtUp || round == 5) {
                     if (!liveCaughtUp) {
                         LOG.warnf("replay %s: the live consumer had not caught up; figures may differ by the events "
@@ -162,13 +185,44 @@ public class ReplayService {
                 run.total = count(begin, end);
             }
             run.status = ReplayRun.Status.COMPARING;
-            run.outcome = compare(connection, target, run.definitions);
-            run.finishedAt = Instant.now();
+            run.outcome = compare(first.connection, first.target, run.definitions);
+            run.comparedAt = Instant.now();
+            run.finishedAt = run.comparedAt;
             run.status = ReplayRun.Status.DONE;
             LOG.infof("replay %s: %d events, %d skipped, figures equal: %s", run.id, run.done.get(),
                     run.skipped.get(), run.outcome.allEqual());
         } catch (Exception e) {
             fail(run, e);
+        } finally {
+            pool.shutdownNow();
+            lanes.forEach(Lane::close);
+        }
+    }
+
+    /** One lane of a replay: the partitions it reads, its consumer and its own connection to the replay's schema. */
+    private static final class Lane implements AutoCloseable {
+        final KafkaConsumer<String, byte[]> consumer;
+        final Connection connection;
+        final JdbcSqlRunner target;
+
+        Lane(List<TopicPartition> partitions, KafkaConsumer<String, byte[]> consumer, Connection connection,
+             String schema) throws java.sql.SQLException {
+            this.consumer = consumer;
+            this.connection = connection;
+            connection.setAutoCommit(false);
+            this.target = new JdbcSqlRunner(connection, schema);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+        }
+
+        @Override
+        public void close() {
+            consumer.close();
+            try {
+                connection.close();
+            } catch (java.sql.SQLException ignored) {
+                // the pool takes the connection back or drops it
+            }
         }
     }
 
@@ -193,8 +247,13 @@ public class ReplayService {
 
     private void readUpTo(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end,
                           JdbcSqlRunner target, Connection connection, ReplayRun run) throws Exception {
-        while (!reached(consumer, end)) {
+        Map<TopicPartition, Long> own = new HashMap<>();
+        consumer.assignment().forEach(tp -> own.put(tp, end.getOrDefault(tp, 0L)));
+        while (!reached(consumer, own)) {
             ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+            if (!records.isEmpty()) {
+                run.read();
+            }
             List<Sql> writes = new ArrayList<>();
             int n = 0;
             for (ConsumerRecord<String, byte[]> record : records) {
@@ -213,6 +272,7 @@ public class ReplayService {
                 }
                 target.execute(writes).await().indefinitely();
                 connection.commit();
+                run.wrote();
             }
             run.done.addAndGet(n);
         }
