@@ -39,6 +39,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setCleanDataDirectory(!keep)
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("timezone", "UTC")
+                    // The library turns synchronous_commit off. The local run (and so bench/run and the system and
+                    // fault tests) commits as a city's server would, waiting for the WAL on disk; a module test's
+                    // scratch database, thrown away afterwards, keeps it off.
+                    .setServerConfig("synchronous_commit", keep ? "on" : "off")
                     .setLocaleConfig("locale", "C.UTF-8")
                     .setLocaleConfig("encoding", "UTF8");
             if (port > 0) {
