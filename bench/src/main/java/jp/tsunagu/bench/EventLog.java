@@ -19,11 +19,13 @@ import jp.tsunagu.contract.events.RoutingEvent;
 import jp.tsunagu.contract.events.SealedData;
 import jp.tsunagu.contract.events.TsunaguEvent;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -36,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * A synthetic but valid event log for the replay benchmark, written straight to the stage topics with the contract's
@@ -124,6 +127,28 @@ final class EventLog {
 
     /** Reads the four stage topics from offset 0 to their current end, doing nothing with the records. */
     static HttpLoad.Result bareConsumer(String bootstrap) {
+        return readAll(bootstrap, "bare Kafka consumer, 4 stage topics", record -> record.value().length > 0);
+    }
+
+    /**
+     * Reads the four stage topics from offset 0 and decodes every record with the contract's codec, as every
+     * consumer of Tsunagu must: the ceiling a replay (which also decodes every event) is measured against.
+     */
+    static HttpLoad.Result decodeConsumer(String bootstrap) {
+        return readAll(bootstrap, "decode-only consumer, 4 stage topics", record -> {
+            try {
+                return CloudEventCodec.read(name -> {
+                    Header h = record.headers().lastHeader(name);
+                    return h == null ? null : h.value();
+                }, record.value()).id() != null;
+            } catch (CloudEventCodec.MalformedEventException e) {
+                return false;
+            }
+        });
+    }
+
+    private static HttpLoad.Result readAll(String bootstrap, String name,
+                                           Predicate<ConsumerRecord<String, byte[]>> work) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -139,11 +164,11 @@ final class EventLog {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
                 for (var r : consumer.poll(Duration.ofMillis(500))) {
-                    records += r.value().length > 0 ? 1 : 0;
+                    records += work.test(r) ? 1 : 0;
                 }
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new HttpLoad.Result("bare Kafka consumer, 4 stage topics", records, 0, seconds, new long[0]);
+        return new HttpLoad.Result(name, records, 0, seconds, new long[0]);
     }
 }

@@ -1,5 +1,12 @@
 package jp.tsunagu.bench;
 
+import jp.tsunagu.contract.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,17 +16,19 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * HTTP load on intake: closed-loop saturation (N clients posting back to back) and open-loop end-to-end latency
- * (referrals at a fixed rate, each followed until its routing decision shows at GET /referrals/{id}).
+ * (referrals at a fixed rate, each until its routing decision is on the routing topic).
  */
 final class HttpLoad {
 
@@ -108,45 +117,40 @@ final class HttpLoad {
     }
 
     /**
-     * Open loop: one referral every 1/rate s for {@code seconds}; each is then read every {@code pollMillis} until
-     * its status is no longer RECEIVED (routing's decision reached intake's status view through Kafka).
+     * Open loop: one referral every 1/rate s for {@code seconds}. The routing decision's arrival is seen by one
+     * consumer of the routing topic (no polling of the system, which would load what is measured); a referral's
+     * latency is from when it was due (so time queued behind earlier ones counts) to when its first routing event
+     * was read. Referrals whose decision has not arrived 60 s after the last was due count as errors.
      */
-    Result endToEnd(URI intake, int rate, int seconds, int pollMillis) throws Exception {
+    Result endToEnd(URI intake, String bootstrap, int rate, int seconds) throws Exception {
+        Map<String, Long> arrived = new ConcurrentHashMap<>();
+        AtomicBoolean stop = new AtomicBoolean();
+        java.util.concurrent.CountDownLatch listening = new java.util.concurrent.CountDownLatch(1);
+        Thread listener = new Thread(() -> listen(bootstrap, arrived, stop, listening), "e2e-listener");
+        listener.start();
+        listening.await(30, TimeUnit.SECONDS);
+
         ScheduledExecutorService clock = Executors.newScheduledThreadPool(2);
         ExecutorService workers = Executors.newFixedThreadPool(64);
-        Map<Integer, Long> latencies = new ConcurrentHashMap<>();
+        Map<String, Long> due = new ConcurrentHashMap<>();
         AtomicLong errors = new AtomicLong();
         int total = rate * seconds;
         AtomicLong started = new AtomicLong();
         long periodNanos = 1_000_000_000L / rate;
         var schedule = clock.scheduleAtFixedRate(() -> {
-            long n = started.getAndIncrement();
-            if (n >= total) {
+            if (started.getAndIncrement() >= total) {
                 return;
             }
-            long t0 = System.nanoTime(); // when it was due, so time queued behind earlier ones counts too
+            long t0 = System.nanoTime();
             workers.submit(() -> {
                 try {
                     HttpResponse<String> r = http.send(post(intake.resolve("/referrals")),
                             HttpResponse.BodyHandlers.ofString());
-                    if (r.statusCode() != 201) {
+                    if (r.statusCode() == 201) {
+                        due.put(JSON.readTree(r.body()).path("caseId").asText(), t0);
+                    } else {
                         errors.incrementAndGet();
-                        return null;
                     }
-                    String caseId = JSON.readTree(r.body()).path("caseId").asText();
-                    HttpRequest get = HttpRequest.newBuilder(intake.resolve("/referrals/" + caseId))
-                            .header("Authorization", "Bearer " + token).GET().build();
-                    long deadline = t0 + TimeUnit.SECONDS.toNanos(60);
-                    while (System.nanoTime() < deadline) {
-                        String status = JSON.readTree(http.send(get, HttpResponse.BodyHandlers.ofString()).body())
-                                .path("status").asText("");
-                        if (!status.isEmpty() && !status.equals("RECEIVED")) {
-                            latencies.put((int) n, System.nanoTime() - t0);
-                            return null;
-                        }
-                        Thread.sleep(pollMillis);
-                    }
-                    errors.incrementAndGet();
                 } catch (Exception e) {
                     errors.incrementAndGet();
                 }
@@ -160,7 +164,39 @@ final class HttpLoad {
         clock.shutdown();
         workers.shutdown();
         workers.awaitTermination(120, TimeUnit.SECONDS);
-        return new Result("end to end at " + rate + "/s (POST → routed)", latencies.size(), errors.get(), seconds,
-                latencies.values().stream().mapToLong(Long::longValue).toArray());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && !arrived.keySet().containsAll(due.keySet())) {
+            Thread.sleep(100);
+        }
+        stop.set(true);
+        listener.join();
+        long[] latencies = due.entrySet().stream().filter(e -> arrived.containsKey(e.getKey()))
+                .mapToLong(e -> Math.max(0, arrived.get(e.getKey()) - e.getValue())).toArray();
+        long missing = due.size() - latencies.length;
+        return new Result("end to end at " + rate + "/s (POST → routing decision)", latencies.length,
+                errors.get() + missing, seconds, latencies);
+    }
+
+    /** Notes when the first routing event of each case is read, from the topic's end at the start onward. */
+    private static void listen(String bootstrap, Map<String, Long> arrived, AtomicBoolean stop,
+                               java.util.concurrent.CountDownLatch listening) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ROUTING).stream()
+                    .map(i -> new TopicPartition(Topics.ROUTING, i.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+            listening.countDown();
+            while (!stop.get()) {
+                var records = consumer.poll(Duration.ofMillis(20));
+                long now = System.nanoTime();
+                records.forEach(r -> arrived.putIfAbsent(r.key(), now));
+            }
+        }
     }
 }
