@@ -26,9 +26,10 @@ public final class ReactiveSqlRunner implements SqlRunner {
                 .getResultList());
     }
 
+    /** A batch's writes, with the rows of each insert in one statement ({@link Sql#inBatches}). */
     @Override
     public Uni<Void> execute(List<Sql> writes) {
-        return run(writes, 0);
+        return run(Sql.inBatches(writes), 0);
     }
 
     private Uni<Void> run(List<Sql> writes, int next) {
@@ -48,8 +49,13 @@ public final class ReactiveSqlRunner implements SqlRunner {
     }
 
     private static Mutiny.Query<Object> bind(Mutiny.Query<Object> q, Sql sql) {
+        boolean ordinal = sql.ordinal();
         for (int i = 0; i < sql.params().size(); i++) {
-            q.setParameter(String.valueOf((char) ('a' + i)), sql.params().get(i));
+            if (ordinal) {
+                q.setParameter(i + 1, sql.params().get(i));
+            } else {
+                q.setParameter(String.valueOf((char) ('a' + i)), sql.params().get(i));
+            }
         }
         return q;
     }

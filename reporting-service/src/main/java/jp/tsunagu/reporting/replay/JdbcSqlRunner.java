@@ -53,15 +53,12 @@ final class JdbcSqlRunner implements SqlRunner {
         }
     }
 
+    /** A poll's writes in the order {@link Sql#inBatches} gives, each statement's as one JDBC batch. */
     @Override
     public Uni<Void> execute(List<Sql> writes) {
-        // One batch per statement, each keeping its writes' order, run in the order each statement first appears.
-        // Different statements write different tables (all case_fact changes are one upsert), so running them a
-        // statement at a time gives what running them one by one would, with one dependency: the case_fact upsert
-        // reads an event's recorded time from case_event, whose insert comes first among an event's writes.
         Map<String, PreparedStatement> open = new LinkedHashMap<>();
         try {
-            for (Sql w : writes) {
+            for (Sql w : Sql.inBatches(writes)) {
                 String text = w.jdbcIn(schema);
                 PreparedStatement ps = open.get(text);
                 if (ps == null) {

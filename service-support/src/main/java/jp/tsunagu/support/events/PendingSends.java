@@ -60,8 +60,13 @@ public final class PendingSends {
         return Uni.join().all(all).andFailFast().replaceWithVoid().emitOn(onContext);
     }
 
+    /** Ends the batch's sends; safe from any thread (the removal runs on the batch's context, in order). */
     void close() {
-        ContextLocals.remove(KEY);
+        onContext.execute(() -> {
+            if (ContextLocals.get(KEY).orElse(null) == this) {
+                ContextLocals.remove(KEY);
+            }
+        });
     }
 
     /** A send Kafka did not acknowledge: the broker's trouble, never the event's, so it is retried, not set aside. */
