@@ -227,9 +227,14 @@ public class ReplayService {
     }
 
     private static void fail(ReplayRun run, Exception e) {
-        // the class only: a database or broker message can quote SQL or values
-        LOG.errorf("replay %s failed: %s", run.id, e.getClass().getName());
-        run.failure = e.getClass().getSimpleName() + " (the replay stopped; the live tables are untouched)";
+        // the classes only: a database or broker message can quote SQL or values; a lane's failure comes wrapped
+        StringBuilder chain = new StringBuilder();
+        for (Throwable t = e; t != null && chain.length() < 500; t = t.getCause()) {
+            chain.append(chain.isEmpty() ? "" : " <- ").append(t.getClass().getName());
+        }
+        LOG.errorf("replay %s failed: %s", run.id, chain);
+        Throwable root = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
+        run.failure = root.getClass().getSimpleName() + " (the replay stopped; the live tables are untouched)";
         run.finishedAt = Instant.now();
         run.status = ReplayRun.Status.FAILED;
     }
