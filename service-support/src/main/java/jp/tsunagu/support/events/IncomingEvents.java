@@ -9,7 +9,7 @@ import org.apache.kafka.common.header.Header;
 
 /**
  * Reads a consumed Kafka record as an event. A record that is not a valid event throws
- * {@link CloudEventCodec.MalformedEventException}; the channel's dead-letter strategy then moves it to
+ * {@link CloudEventCodec.MalformedEventException}; {@link StageEventsConsumer} then sets it aside on
  * {@link jp.tsunagu.contract.Topics#DEAD_LETTER} with that reason, and the stream goes on.
  */
 public final class IncomingEvents {
