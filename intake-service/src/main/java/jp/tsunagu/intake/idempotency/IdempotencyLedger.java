@@ -2,12 +2,13 @@ package jp.tsunagu.intake.idempotency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
+import jp.tsunagu.support.db.Database;
 import jp.tsunagu.support.problem.ApiProblem;
 
-import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -18,41 +19,41 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class IdempotencyLedger {
 
+    private final Database database;
     private final ObjectMapper json;
 
-    public IdempotencyLedger(ObjectMapper json) {
+    public IdempotencyLedger(Database database, ObjectMapper json) {
+        this.database = database;
         this.json = json;
     }
 
     public record Outcome<T>(T response, boolean replayed) {
     }
 
-    /** Must run inside the command's transaction ({@code @WithTransaction} on the caller). */
+    /** The key's row as a repeat finds it; {@code responseJson} is null while the first request is running. */
+    private record Stored(String fingerprint, String responseJson) {
+
+        static Stored of(Row row) {
+            return new Stored(row.getString("fingerprint"), row.getString("response_json"));
+        }
+    }
+
+    /** Must run inside the command's transaction ({@code @InTransaction} on the caller). */
     public <T> Uni<Outcome<T>> once(String scope, String key, String fingerprint, String resourceId,
                                    Class<T> responseType, Supplier<Uni<T>> command) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
+        return database.update("""
                         insert into idempotency_key(scope, idem_key, fingerprint, case_id)
-                        values (:scope, :key, :fingerprint, :resourceId) on conflict (scope, idem_key) do nothing""")
-                .setParameter("scope", scope)
-                .setParameter("key", key)
-                .setParameter("fingerprint", fingerprint)
-                .setParameter("resourceId", resourceId)
-                .executeUpdate()
+                        values ($1, $2, $3, $4) on conflict (scope, idem_key) do nothing""",
+                        scope, key, fingerprint, resourceId)
                 .chain(inserted -> inserted == 1
-                        ? command.get().call(response -> session.createNativeQuery(
-                                        "update idempotency_key set response_json = :response where scope = :scope and idem_key = :key")
-                                .setParameter("response", write(response))
-                                .setParameter("scope", scope)
-                                .setParameter("key", key)
-                                .executeUpdate())
+                        ? command.get().call(response -> database.update(
+                                        "update idempotency_key set response_json = $1 where scope = $2 and idem_key = $3",
+                                        write(response), scope, key))
                         .map(response -> new Outcome<>(response, false))
-                        : session.createNativeQuery(
-                                        "select fingerprint, response_json from idempotency_key where scope = :scope and idem_key = :key",
-                                        Object[].class)
-                                .setParameter("scope", scope)
-                                .setParameter("key", key)
-                                .getResultList()
-                                .map(rows -> replay(rows, fingerprint, responseType))));
+                        : database.first(
+                                        "select fingerprint, response_json from idempotency_key where scope = $1 and idem_key = $2",
+                                        Stored::of, scope, key)
+                                .map(stored -> replay(stored, fingerprint, responseType)));
     }
 
     /**
@@ -60,30 +61,28 @@ public class IdempotencyLedger {
      * their name and address) are dropped, and a repeat of such a request is refused instead of answered.
      */
     public Uni<Void> forgetCase(String caseId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "update idempotency_key set fingerprint = :erased where case_id = :caseId")
-                .setParameter("erased", ERASED)
-                .setParameter("caseId", caseId)
-                .executeUpdate()).replaceWithVoid();
+        return database.update("update idempotency_key set fingerprint = $1 where case_id = $2", ERASED, caseId)
+                .replaceWithVoid();
     }
 
     private static final String ERASED = "erased";
 
-    private <T> Outcome<T> replay(List<Object[]> rows, String fingerprint, Class<T> responseType) {
-        if (rows.isEmpty() || rows.get(0)[1] == null) {
+    private <T> Outcome<T> replay(Optional<Stored> found, String fingerprint, Class<T> responseType) {
+        if (found.isEmpty() || found.get().responseJson() == null) {
             throw ApiProblem.conflict("idempotency-key-in-use",
                     "a request with this Idempotency-Key is still being processed; retry shortly");
         }
-        if (ERASED.equals(String.valueOf(rows.get(0)[0]).trim())) {
+        Stored stored = found.get();
+        if (ERASED.equals(String.valueOf(stored.fingerprint()).trim())) {
             throw ApiProblem.conflict("person-erased", "the person's data of the case this request made was erased "
                     + "(DELETE /persons); the request is not repeated");
         }
-        if (!fingerprint.equals(String.valueOf(rows.get(0)[0]).trim())) {
+        if (!fingerprint.equals(String.valueOf(stored.fingerprint()).trim())) {
             throw ApiProblem.unprocessable("idempotency-key-reused",
                     "this Idempotency-Key was already used with a different body; use a new key for a new request");
         }
         try {
-            return new Outcome<>(json.readValue((String) rows.get(0)[1], responseType), true);
+            return new Outcome<>(json.readValue(stored.responseJson(), responseType), true);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored idempotent response cannot be read", e);
         }

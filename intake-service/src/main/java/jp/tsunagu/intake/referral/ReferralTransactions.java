@@ -2,7 +2,6 @@ package jp.tsunagu.intake.referral;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.codes.CaseStatus;
@@ -15,6 +14,7 @@ import jp.tsunagu.intake.status.CaseStatusProjection;
 import jp.tsunagu.intake.status.CaseStatusRepository;
 import jp.tsunagu.intake.status.CaseStatusView;
 import jp.tsunagu.intake.vault.PersonalDataVault;
+import jp.tsunagu.support.db.InTransaction;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.security.Caller;
 import jp.tsunagu.support.security.Roles;
@@ -45,7 +45,7 @@ public class ReferralTransactions {
         this.json = json;
     }
 
-    @WithTransaction
+    @InTransaction
     public Uni<Outcome<ReferralCreated>> receive(String scope, String key, String fingerprint, String caseId,
                                                  ValidReferral r) {
         return ledger.once(scope, key, fingerprint, caseId, ReferralCreated.class, () ->
@@ -59,7 +59,7 @@ public class ReferralTransactions {
                         .map(envelope -> new ReferralCreated(caseId, CaseStatus.RECEIVED.name(), r.receivedOn())));
     }
 
-    @WithTransaction
+    @InTransaction
     public Uni<Outcome<ConsentRecordedResponse>> recordConsent(Caller caller, String caseId, String scope, String key,
                                                                String fingerprint, Consent consent,
                                                                LocalDate recordedOn) {
@@ -73,7 +73,7 @@ public class ReferralTransactions {
     }
 
     /** Crypto-shredding: the key goes, then the event says so. Repeating it changes nothing. */
-    @WithTransaction
+    @InTransaction
     public Uni<Void> erase(Caller caller, String caseId, LocalDate today) {
         return visibleCase(caller, caseId)
                 .chain(view -> vault.destroy(caseId).call(() -> ledger.forgetCase(caseId))
@@ -89,7 +89,7 @@ public class ReferralTransactions {
      * The case as this caller may see it: coordinators see their municipality; agencies the cases they referred or
      * that are routed to them. Anything else is "not found", so ids of other cities' or agencies' cases reveal nothing.
      */
-    @WithTransaction
+    @InTransaction
     public Uni<CaseStatusView> visibleCase(Caller caller, String caseId) {
         return statuses.find(caseId).map(found -> found
                 .filter(view -> view.municipality().equals(caller.municipality()))

@@ -1,35 +1,20 @@
 package jp.tsunagu.intake.status;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import io.vertx.mutiny.sqlclient.Row;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 /** A row of the referrer's status view (written by {@link CaseStatusProjection}, read here). */
-@Entity
-@Table(name = "case_status")
-public class CaseStatusRecord {
+public record CaseStatusRecord(String caseId, String municipality, String referringAgencyId, String assignedAgencyId,
+                               String status, OffsetDateTime statusTime, LocalDate receivedOn) {
 
-    @Id
-    @Column(name = "case_id")
-    public String caseId;
+    static final String COLUMNS = """
+            case_id, municipality, referring_agency_id, assigned_agency_id, status, status_time, received_on""";
 
-    public String municipality;
-
-    @Column(name = "referring_agency_id")
-    public String referringAgencyId;
-
-    @Column(name = "assigned_agency_id")
-    public String assignedAgencyId;
-
-    public String status;
-
-    @Column(name = "status_time")
-    public OffsetDateTime statusTime;
-
-    @Column(name = "received_on")
-    public LocalDate receivedOn;
+    static CaseStatusRecord of(Row row) {
+        return new CaseStatusRecord(row.getString("case_id"), row.getString("municipality"),
+                row.getString("referring_agency_id"), row.getString("assigned_agency_id"), row.getString("status"),
+                row.getOffsetDateTime("status_time"), row.getLocalDate("received_on"));
+    }
 }

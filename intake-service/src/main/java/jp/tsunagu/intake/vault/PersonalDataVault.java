@@ -1,13 +1,12 @@
 package jp.tsunagu.intake.vault;
 
 import io.smallrye.mutiny.Uni;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.vertx.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.events.SealedData;
+import jp.tsunagu.support.db.Database;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import io.quarkus.hibernate.reactive.panache.Panache;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,31 +19,29 @@ public class PersonalDataVault {
     private static final int KEY_VERSION = 1;
 
     private final MasterKey masterKey;
+    private final Database database;
 
     public PersonalDataVault(@ConfigProperty(name = "tsunagu.crypto.master-key") String masterKeyBase64,
-                             @ConfigProperty(name = "tsunagu.crypto.master-key-id") String masterKeyId) {
+                             @ConfigProperty(name = "tsunagu.crypto.master-key-id") String masterKeyId,
+                             Database database) {
         this.masterKey = new MasterKey(masterKeyId, masterKeyBase64);
+        this.database = database;
     }
 
     /**
      * Creates the case's data key if it has none, in its own committed transaction: a retried request that reuses
      * the case id (same Idempotency-Key) then reuses the key, so an event that reached Kafka before a failed commit
-     * stays readable.
+     * stays readable. One statement on a connection of its own, committed by itself (no begin/commit round trips).
      */
-    @WithTransaction
     public Uni<Void> ensureKey(String caseId) {
         byte[] wrapped = masterKey.wrap(DataKeyCipher.newDataKey(), caseId);
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
+        return database.updateAlone("""
                         insert into data_key(case_id, key_version, master_key_id, wrapped_key)
-                        values (:caseId, :version, :masterKeyId, :wrapped) on conflict (case_id) do nothing""")
-                .setParameter("caseId", caseId)
-                .setParameter("version", KEY_VERSION)
-                .setParameter("masterKeyId", masterKey.id())
-                .setParameter("wrapped", wrapped)
-                .executeUpdate()).replaceWithVoid();
+                        values ($1, $2, $3, $4) on conflict (case_id) do nothing""",
+                caseId, KEY_VERSION, masterKey.id(), Buffer.buffer(wrapped)).replaceWithVoid();
     }
 
-    /** Needs an open session (a service method with {@code @WithSession} or {@code @WithTransaction}). */
+    /** Reads the key in the caller's transaction when there is one (the referral's, in {@code receive}). */
     public Uni<SealedData> seal(String caseId, byte[] plaintext) {
         return dataKey(caseId).map(key -> DataKeyCipher.seal(
                 key.orElseThrow(() -> new IllegalStateException("no data key for case")),
@@ -61,19 +58,17 @@ public class PersonalDataVault {
      * True when there was a key.
      */
     public Uni<Boolean> destroy(String caseId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
+        return database.update("""
                         update data_key set wrapped_key = null, erased_at = now()
-                         where case_id = :caseId and wrapped_key is not null""")
-                .setParameter("caseId", caseId)
-                .executeUpdate()).map(rows -> rows > 0);
+                         where case_id = $1 and wrapped_key is not null""", caseId)
+                .map(rows -> rows > 0);
     }
 
+    /** Empty when there is no row, or only the tombstone of an erased key. */
     private Uni<Optional<byte[]>> dataKey(String caseId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "select wrapped_key from data_key where case_id = :caseId", byte[].class)
-                .setParameter("caseId", caseId)
-                .getResultList())
-                .map((List<byte[]> rows) -> rows.isEmpty() || rows.get(0) == null ? Optional.empty()
-                        : Optional.of(masterKey.unwrap(rows.get(0), caseId)));
+        return database.first("select wrapped_key from data_key where case_id = $1",
+                        row -> Optional.ofNullable(row.getBuffer("wrapped_key")), caseId)
+                .map(found -> found.flatMap(key -> key)
+                        .map(wrapped -> masterKey.unwrap(wrapped.getBytes(), caseId)));
     }
 }

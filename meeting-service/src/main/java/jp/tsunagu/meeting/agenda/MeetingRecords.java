@@ -1,8 +1,8 @@
 package jp.tsunagu.meeting.agenda;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.codes.Consent;
 import jp.tsunagu.contract.codes.MeetingType;
@@ -10,6 +10,7 @@ import jp.tsunagu.contract.codes.PlanType;
 import jp.tsunagu.contract.codes.ReviewOutcome;
 import jp.tsunagu.contract.events.Role;
 import jp.tsunagu.meeting.minutes.MinutesRules;
+import jp.tsunagu.support.db.Database;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -18,9 +19,8 @@ import java.util.Optional;
 import static jp.tsunagu.support.db.SqlValues.fromJson;
 import static jp.tsunagu.support.db.SqlValues.json;
 import static jp.tsunagu.support.db.SqlValues.list;
-import static jp.tsunagu.support.db.SqlValues.localDate;
 
-/** meeting-service's tables (V2__meeting.sql). Every method needs an open session; writes a transaction. */
+/** meeting-service's tables (V2__meeting.sql). Statements run in the caller's transaction when one is open. */
 @ApplicationScoped
 public class MeetingRecords {
 
@@ -32,172 +32,133 @@ public class MeetingRecords {
     /** What an erased free text reads as. */
     public static final String ERASED = "（本人の情報は消去されました）";
 
+    private final Database database;
+
+    public MeetingRecords(Database database) {
+        this.database = database;
+    }
+
     /**
      * The person's data was erased (DELETE /persons): the confidential note and the ad-hoc reason of every review of
      * the case are written over, since they may describe the person. Outcomes and roles stay (they are the counts).
      */
     public Uni<Void> eraseCase(String caseId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        update review set note = case when note is null then null else :erased end,
-                                          ad_hoc_reason = case when ad_hoc_reason is null then null else :erased end
-                         where case_id = :id""")
-                .setParameter("erased", ERASED)
-                .setParameter("id", caseId)
-                .executeUpdate()).replaceWithVoid();
+        return database.update("""
+                        update review set note = case when note is null then null else $1::varchar end,
+                                          ad_hoc_reason = case when ad_hoc_reason is null then null else $1::varchar end
+                         where case_id = $2""",
+                ERASED, caseId).replaceWithVoid();
     }
 
     /** True when the meeting was new. */
     public Uni<Boolean> insertMeeting(Meeting m) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
+        return database.update("""
                         insert into meeting(meeting_id, municipality, type, scheduled_on, ad_hoc, members)
-                        values (:id, :m, :type, :on, :adHoc, :members) on conflict (meeting_id) do nothing""")
-                .setParameter("id", m.meetingId())
-                .setParameter("m", m.municipality())
-                .setParameter("type", m.type().name())
-                .setParameter("on", m.scheduledOn())
-                .setParameter("adHoc", m.adHoc())
-                .setParameter("members", String.join(",", m.members()))
-                .executeUpdate()).map(rows -> rows == 1);
+                        values ($1, $2, $3, $4, $5, $6) on conflict (meeting_id) do nothing""",
+                m.meetingId(), m.municipality(), m.type().name(), m.scheduledOn(), m.adHoc(),
+                String.join(",", m.members())).map(rows -> rows == 1);
     }
 
     public Uni<Optional<Meeting>> meeting(String meetingId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "select " + MEETING_COLUMNS + " from meeting where meeting_id = :id", Object[].class)
-                .setParameter("id", meetingId)
-                .getResultList()
-                .map(rows -> rows.stream().findFirst().map(MeetingRecords::meetingOf)));
+        return database.first("select " + MEETING_COLUMNS + " from meeting where meeting_id = $1",
+                MeetingRecords::meetingOf, meetingId);
     }
 
     /** The meeting, locked until the transaction ends: concurrent minutes for it queue up and the second finds it held. */
     public Uni<Optional<Meeting>> meetingForUpdate(String meetingId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "select " + MEETING_COLUMNS + " from meeting where meeting_id = :id for update", Object[].class)
-                .setParameter("id", meetingId)
-                .getResultList()
-                .map(rows -> rows.stream().findFirst().map(MeetingRecords::meetingOf)));
+        return database.first("select " + MEETING_COLUMNS + " from meeting where meeting_id = $1 for update",
+                MeetingRecords::meetingOf, meetingId);
     }
 
     public Uni<List<Meeting>> meetings(String municipality, LocalDate from, LocalDate to, MeetingType type) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("select " + MEETING_COLUMNS + """
-                         from meeting where municipality = :m and scheduled_on between :from and :to
-                          and (:type = '' or type = :type) order by scheduled_on, type, meeting_id""", Object[].class)
-                .setParameter("m", municipality)
-                .setParameter("from", from)
-                .setParameter("to", to)
-                .setParameter("type", type == null ? "" : type.name())
-                .getResultList()
-                .map(rows -> rows.stream().map(MeetingRecords::meetingOf).toList()));
+        return database.list("select " + MEETING_COLUMNS + """
+                         from meeting where municipality = $1 and scheduled_on between $2 and $3
+                          and ($4::varchar = '' or type = $4) order by scheduled_on, type, meeting_id""",
+                MeetingRecords::meetingOf, municipality, from, to, type == null ? "" : type.name());
     }
 
     /** The first meeting of {@code type} not yet held, on or after {@code from}. */
     public Uni<Optional<Meeting>> nextMeeting(String municipality, MeetingType type, LocalDate from) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("select " + MEETING_COLUMNS + """
-                         from meeting where municipality = :m and type = :type and held_on is null
-                          and scheduled_on >= :from order by scheduled_on, meeting_id limit 1""", Object[].class)
-                .setParameter("m", municipality)
-                .setParameter("type", type.name())
-                .setParameter("from", from)
-                .getResultList()
-                .map(rows -> rows.stream().findFirst().map(MeetingRecords::meetingOf)));
+        return database.first("select " + MEETING_COLUMNS + """
+                         from meeting where municipality = $1 and type = $2 and held_on is null
+                          and scheduled_on >= $3 order by scheduled_on, meeting_id limit 1""",
+                MeetingRecords::meetingOf, municipality, type.name(), from);
     }
 
     public Uni<Void> setMembers(String meetingId, List<String> members) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "update meeting set members = :members where meeting_id = :id")
-                .setParameter("members", String.join(",", members))
-                .setParameter("id", meetingId)
-                .executeUpdate()).replaceWithVoid();
+        return database.update("update meeting set members = $1 where meeting_id = $2",
+                String.join(",", members), meetingId).replaceWithVoid();
     }
 
     public Uni<Void> markHeld(String meetingId, LocalDate heldOn, List<String> attendees) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "update meeting set held_on = :on, attendees = :attendees where meeting_id = :id")
-                .setParameter("on", heldOn)
-                .setParameter("attendees", String.join(",", attendees))
-                .setParameter("id", meetingId)
-                .executeUpdate()).replaceWithVoid();
+        return database.update("update meeting set held_on = $1, attendees = $2 where meeting_id = $3",
+                heldOn, String.join(",", attendees), meetingId).replaceWithVoid();
     }
 
     public Uni<Optional<CaseTrack>> track(String caseId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "select " + TRACK_COLUMNS + " from case_track where case_id = :id", Object[].class)
-                .setParameter("id", caseId)
-                .getResultList()
-                .map(rows -> rows.stream().findFirst().map(MeetingRecords::trackOf)));
+        return database.first("select " + TRACK_COLUMNS + " from case_track where case_id = $1",
+                MeetingRecords::trackOf, caseId);
     }
 
     public Uni<List<CaseTrack>> agenda(String meetingId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("select " + TRACK_COLUMNS
-                        + " from case_track where meeting_id = :id and queued order by queued_on, case_id", Object[].class)
-                .setParameter("id", meetingId)
-                .getResultList()
-                .map(rows -> rows.stream().map(MeetingRecords::trackOf).toList()));
+        return database.list("select " + TRACK_COLUMNS
+                        + " from case_track where meeting_id = $1 and queued order by queued_on, case_id",
+                MeetingRecords::trackOf, meetingId);
     }
 
     /** Queued cases of a track that wait for a meeting to be scheduled. */
     public Uni<List<CaseTrack>> waiting(String municipality, MeetingType track) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("select " + TRACK_COLUMNS + """
-                         from case_track where municipality = :m and track = :track and queued and meeting_id is null
-                         order by queued_on, case_id""", Object[].class)
-                .setParameter("m", municipality)
-                .setParameter("track", track.name())
-                .getResultList()
-                .map(rows -> rows.stream().map(MeetingRecords::trackOf).toList()));
+        return database.list("select " + TRACK_COLUMNS + """
+                         from case_track where municipality = $1 and track = $2 and queued and meeting_id is null
+                         order by queued_on, case_id""",
+                MeetingRecords::trackOf, municipality, track.name());
     }
 
     public Uni<Void> saveTrack(CaseTrack t) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("insert into case_track(" + TRACK_COLUMNS + """
-                        ) values (:id, :m, :consent, :track, :meeting, :queued, :urgent, :on)
+        return database.update("insert into case_track(" + TRACK_COLUMNS + """
+                        ) values ($1, $2, $3, $4, $5, $6, $7, $8)
                         on conflict (case_id) do update set consent = excluded.consent, track = excluded.track,
                             meeting_id = excluded.meeting_id, queued = excluded.queued, urgent = excluded.urgent,
-                            queued_on = excluded.queued_on""")
-                .setParameter("id", t.caseId())
-                .setParameter("m", t.municipality())
-                .setParameter("consent", t.consent().name())
-                .setParameter("track", t.track() == null ? null : t.track().name())
-                .setParameter("meeting", t.meetingId())
-                .setParameter("queued", t.queued())
-                .setParameter("urgent", t.urgent())
-                .setParameter("on", t.queuedOn())
-                .executeUpdate()).replaceWithVoid();
+                            queued_on = excluded.queued_on""",
+                t.caseId(), t.municipality(), t.consent().name(), t.track() == null ? null : t.track().name(),
+                t.meetingId(), t.queued(), t.urgent(), t.queuedOn()).replaceWithVoid();
     }
 
     public Uni<Void> saveReview(String meetingId, MinutesRules.Review r) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
+        return database.update("""
                         insert into review(meeting_id, case_id, outcome, plan_type, roles_json, note, ad_hoc, ad_hoc_reason)
-                        values (:meeting, :case, :outcome, :planType, :roles, :note, :adHoc, :reason)
-                        on conflict (meeting_id, case_id) do nothing""")
-                .setParameter("meeting", meetingId)
-                .setParameter("case", r.caseId())
-                .setParameter("outcome", r.outcome().name())
-                .setParameter("planType", r.planType() == null ? null : r.planType().name())
-                .setParameter("roles", json(r.roles()))
-                .setParameter("note", r.note())
-                .setParameter("adHoc", r.adHoc())
-                .setParameter("reason", r.adHocReason())
-                .executeUpdate()).replaceWithVoid();
+                        values ($1, $2, $3, $4, $5, $6, $7, $8)
+                        on conflict (meeting_id, case_id) do nothing""",
+                meetingId, r.caseId(), r.outcome().name(), r.planType() == null ? null : r.planType().name(),
+                json(r.roles()), r.note(), r.adHoc(), r.adHocReason()).replaceWithVoid();
     }
 
     public Uni<List<MinutesRules.Review>> reviews(String meetingId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
+        return database.list("""
                         select case_id, outcome, plan_type, roles_json, note, ad_hoc, ad_hoc_reason from review
-                         where meeting_id = :id order by case_id""", Object[].class)
-                .setParameter("id", meetingId)
-                .getResultList()
-                .map(rows -> rows.stream().map(r -> new MinutesRules.Review((String) r[0],
-                        ReviewOutcome.valueOf((String) r[1]), r[2] == null ? null : PlanType.valueOf((String) r[2]),
-                        fromJson((String) r[3], new TypeReference<List<Role>>() {
-                        }), (String) r[4], (Boolean) r[5], (String) r[6])).toList()));
+                         where meeting_id = $1 order by case_id""",
+                MeetingRecords::reviewOf, meetingId);
     }
 
-    private static Meeting meetingOf(Object[] r) {
-        return new Meeting((String) r[0], ((String) r[1]).trim(), MeetingType.valueOf((String) r[2]), localDate(r[3]),
-                (Boolean) r[4], list((String) r[5]), localDate(r[6]), list((String) r[7]));
+    private static Meeting meetingOf(Row r) {
+        return new Meeting(r.getString("meeting_id"), r.getString("municipality").trim(),
+                MeetingType.valueOf(r.getString("type")), r.getLocalDate("scheduled_on"), r.getBoolean("ad_hoc"),
+                list(r.getString("members")), r.getLocalDate("held_on"), list(r.getString("attendees")));
     }
 
-    private static CaseTrack trackOf(Object[] r) {
-        return new CaseTrack((String) r[0], ((String) r[1]).trim(), Consent.valueOf((String) r[2]),
-                r[3] == null ? null : MeetingType.valueOf((String) r[3]), (String) r[4], (Boolean) r[5],
-                (Boolean) r[6], localDate(r[7]));
+    private static CaseTrack trackOf(Row r) {
+        String track = r.getString("track");
+        return new CaseTrack(r.getString("case_id"), r.getString("municipality").trim(),
+                Consent.valueOf(r.getString("consent")), track == null ? null : MeetingType.valueOf(track),
+                r.getString("meeting_id"), r.getBoolean("queued"), r.getBoolean("urgent"),
+                r.getLocalDate("queued_on"));
+    }
+
+    private static MinutesRules.Review reviewOf(Row r) {
+        String planType = r.getString("plan_type");
+        return new MinutesRules.Review(r.getString("case_id"), ReviewOutcome.valueOf(r.getString("outcome")),
+                planType == null ? null : PlanType.valueOf(planType),
+                fromJson(r.getString("roles_json"), new TypeReference<List<Role>>() {
+                }), r.getString("note"), r.getBoolean("ad_hoc"), r.getString("ad_hoc_reason"));
     }
 }

@@ -1,7 +1,5 @@
 package jp.tsunagu.meeting.agenda;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +20,7 @@ import jp.tsunagu.support.audit.AuditTrail;
 import jp.tsunagu.meeting.minutes.MinutesRequest;
 import jp.tsunagu.meeting.minutes.MinutesRules;
 import jp.tsunagu.meeting.schedule.MeetingCalendar;
+import jp.tsunagu.support.db.InTransaction;
 import jp.tsunagu.support.events.DerivedIds;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.problem.FieldError;
@@ -131,7 +130,7 @@ public class MeetingService {
 
     // --- meetings -----------------------------------------------------------------------------------------------
 
-    @WithTransaction
+    @InTransaction
     public Uni<Meeting> create(Caller caller, String idempotencyKey, NewMeeting request) {
         if (request == null) {
             throw ApiProblem.badRequest("body-missing", "a JSON body is required");
@@ -170,7 +169,7 @@ public class MeetingService {
     }
 
     /** The fiscal year's regular meetings from the municipality's calendar (already scheduled ones are kept). */
-    @WithTransaction
+    @InTransaction
     public Uni<List<Meeting>> scheduleYear(Caller caller, FiscalYear year) {
         MeetingCalendar calendar = calendar(caller.municipality()).orElseThrow(() ->
                 ApiProblem.notFound("a meeting calendar for municipality " + caller.municipality()));
@@ -179,7 +178,7 @@ public class MeetingService {
                 .map(all -> all.stream().filter(m -> !m.adHoc()).toList());
     }
 
-    @WithTransaction
+    @InTransaction
     public Uni<Meeting> setMembers(Caller caller, String meetingId, List<String> members) {
         Set<String> agencies = agencyIds(caller.municipality());
         List<FieldError> errors = new ArrayList<>();
@@ -196,7 +195,7 @@ public class MeetingService {
                 .chain(() -> records.meeting(meetingId)).map(Optional::orElseThrow);
     }
 
-    @WithTransaction
+    @InTransaction
     public Uni<List<MeetingView.Summary>> list(Caller caller, LocalDate from, LocalDate to, MeetingType type) {
         return records.meetings(caller.municipality(), from, to, type).map(all -> all.stream()
                 .map(m -> new MeetingView.Summary(m.meetingId(), m.type(), m.type().label(), m.scheduledOn(),
@@ -208,7 +207,7 @@ public class MeetingService {
      * and the meeting's members only: anyone else gets 404. Every read and every refused attempt is audited.
      */
     public Uni<MeetingView> view(Caller caller, String meetingId) {
-        return Panache.withSession(() -> records.meeting(meetingId))
+        return records.meeting(meetingId)
                 .chain(found -> {
                     if (found.isPresent() && !found.get().municipality().equals(caller.municipality())) {
                         // another city's meeting: refused like a missing one, but the attempt is on record
@@ -235,19 +234,19 @@ public class MeetingService {
     }
 
     private Uni<MeetingView> load(Meeting m) {
-        return Panache.withSession(() -> records.agenda(m.meetingId()).chain(agenda -> records.reviews(m.meetingId())
+        return records.agenda(m.meetingId()).chain(agenda -> records.reviews(m.meetingId())
                 .map(reviews -> new MeetingView(m.meetingId(), m.type(), m.type().label(), m.scheduledOn(), m.adHoc(),
                         m.members(), m.heldOn(), m.heldOn() == null ? null : m.attendees(),
                         m.hasCaseAgenda() ? agenda.stream().map(t -> new MeetingView.AgendaItem(t.caseId(), t.track(),
                                 t.urgent(), t.queuedOn())).toList() : null,
                         m.heldOn() == null ? null : reviews.stream().map(r -> new MeetingView.ReviewView(r.caseId(),
                                 r.outcome().name(), r.planType() == null ? null : r.planType().name(), r.roles(),
-                                r.note(), r.adHoc(), r.adHocReason())).toList()))));
+                                r.note(), r.adHoc(), r.adHocReason())).toList())));
     }
 
     // --- minutes ------------------------------------------------------------------------------------------------
 
-    @WithTransaction
+    @InTransaction
     public Uni<Meeting> recordMinutes(Caller caller, String meetingId, MinutesRequest request, LocalDate today) {
         if (request == null) {
             throw ApiProblem.badRequest("body-missing", "a JSON body is required");

@@ -1,6 +1,5 @@
 package jp.tsunagu.planning.participation;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.codes.PlanType;
@@ -9,6 +8,7 @@ import jp.tsunagu.planning.plan.PlanEvents;
 import jp.tsunagu.planning.plan.PlanRecords;
 import jp.tsunagu.planning.plan.PlanRequests;
 import jp.tsunagu.planning.plan.PlanService;
+import jp.tsunagu.support.db.InTransaction;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.problem.FieldError;
 import jp.tsunagu.support.problem.Params;
@@ -45,7 +45,7 @@ public class ParticipationService {
                 .orElseThrow(() -> ApiProblem.notFound("a resource catalog for municipality " + caller.municipality()));
     }
 
-    @WithTransaction
+    @InTransaction
     public Uni<List<Matching.Suggestion>> suggestions(Caller caller, String planId) {
         return plans.readable(caller, planId).chain(stored -> {
             requireParticipation(stored);
@@ -55,7 +55,7 @@ public class ParticipationService {
         });
     }
 
-    @WithTransaction
+    @InTransaction
     public Uni<PlanService.Created> place(Caller caller, String idempotencyKey, String planId,
                                           PlanRequests.NewPlacement request) {
         if (request == null) {
@@ -96,7 +96,7 @@ public class ParticipationService {
         }));
     }
 
-    @WithTransaction
+    @InTransaction
     public Uni<PlanService.Created> followUp(Caller caller, String idempotencyKey, String placementId,
                                              PlanRequests.NewFollowUp request) {
         if (request == null) {

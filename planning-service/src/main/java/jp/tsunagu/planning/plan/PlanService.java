@@ -1,6 +1,5 @@
 package jp.tsunagu.planning.plan;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +17,7 @@ import jp.tsunagu.contract.events.PlanningEvent;
 import jp.tsunagu.contract.events.Role;
 import jp.tsunagu.contract.events.RoutingEvent;
 import jp.tsunagu.contract.events.TsunaguEvent;
+import jp.tsunagu.support.db.InTransaction;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.problem.FieldError;
 import jp.tsunagu.support.problem.Params;
@@ -113,7 +113,7 @@ public class PlanService {
 
     // --- commands -----------------------------------------------------------------------------------------------
 
-    @WithTransaction
+    @InTransaction
     public Uni<Created> create(Caller caller, String idempotencyKey, String caseId, PlanRequests.NewPlan request) {
         if (request == null) {
             throw ApiProblem.badRequest("body-missing", "a JSON body is required");
@@ -163,7 +163,7 @@ public class PlanService {
         });
     }
 
-    @WithTransaction
+    @InTransaction
     public Uni<Created> revise(Caller caller, String idempotencyKey, String planId, PlanRequests.Revision request) {
         if (request == null) {
             throw ApiProblem.badRequest("body-missing", "a JSON body is required");
@@ -198,7 +198,7 @@ public class PlanService {
                 }));
     }
 
-    @WithTransaction
+    @InTransaction
     public Uni<Void> close(Caller caller, String planId, PlanRequests.Closure request) {
         if (request == null) {
             throw ApiProblem.badRequest("body-missing", "a JSON body is required");
@@ -222,12 +222,12 @@ public class PlanService {
 
     // --- reads --------------------------------------------------------------------------------------------------
 
-    @WithTransaction
+    @InTransaction
     public Uni<PlanView> get(Caller caller, String planId) {
         return readable(caller, planId).map(s -> PlanView.of(s.plan()));
     }
 
-    @WithTransaction
+    @InTransaction
     public Uni<List<PlanView>> ofCase(Caller caller, String caseId) {
         return records.caseRef(caseId).chain(ref -> records.plansOfCase(caseId).map(plans -> {
             boolean sameCity = ref.map(r -> r.municipality().equals(caller.municipality()))
@@ -243,14 +243,14 @@ public class PlanService {
     }
 
     /** Active plans past their review date, for coordinators. */
-    @WithTransaction
+    @InTransaction
     public Uni<List<PlanView>> overdue(Caller caller, LocalDate today) {
         return records.activePlans(caller.municipality()).map(all -> all.stream().map(PlanRecords.Stored::plan)
                 .filter(p -> PlanLifecycle.overdue(p, today)).map(PlanView::of).toList());
     }
 
     /** Emits a review-due event once for each plan version whose review date has passed; returns how many. */
-    @WithTransaction
+    @InTransaction
     public Uni<Integer> announceReviewsDue(String municipality, LocalDate today) {
         return records.activePlans(municipality).chain(all -> Multi.createFrom().iterable(all.stream()
                         .map(PlanRecords.Stored::plan).filter(p -> PlanLifecycle.overdue(p, today)).toList())

@@ -2,8 +2,8 @@ package jp.tsunagu.reporting.export;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,11 +14,13 @@ import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.problem.FieldError;
 import jp.tsunagu.support.problem.Params;
 import jp.tsunagu.support.audit.AuditTrail;
+import jp.tsunagu.support.db.Database;
 import jp.tsunagu.support.security.CurrentCaller;
 import jp.tsunagu.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -26,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 
 import static jp.tsunagu.support.db.SqlValues.instant;
-import static jp.tsunagu.support.db.SqlValues.localDate;
 
 @Path("/exports/events")
 @Tag(name = "Exports", description = "Pseudonymised events for analysts")
@@ -34,11 +35,13 @@ public class ExportResource {
 
     private static final List<String> COLUMNS = List.of("case", "eventType", "businessDate", "recordedAt", "summary");
 
+    private final Database database;
     private final CurrentCaller caller;
     private final AuditTrail audit;
     private final ObjectMapper json;
 
-    public ExportResource(CurrentCaller caller, ObjectMapper json, AuditTrail audit) {
+    public ExportResource(Database database, CurrentCaller caller, ObjectMapper json, AuditTrail audit) {
+        this.database = database;
         this.caller = caller;
         this.audit = audit;
         this.json = json;
@@ -62,29 +65,34 @@ public class ExportResource {
         }
         Pseudonymizer pseudonyms = Pseudonymizer.forOneExport();
         return audit.around(caller.get(), "export-events", "events/" + f + ".." + t,
-                Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery("""
+                database.list("""
                         select case_id, event_type, business_date, recorded_at, summary from case_event
-                         where municipality = :m and business_date between :from and :to
-                         order by recorded_at, event_id""", Object[].class)
-                .setParameter("m", caller.get().municipality())
-                .setParameter("from", f)
-                .setParameter("to", t)
-                .getResultList()))
+                         where municipality = $1 and business_date between $2 and $3
+                         order by recorded_at, event_id""", Event::of, caller.get().municipality(), f, t)
                 .map(rows -> {
                     StringBuilder out = new StringBuilder(fmt.equals("csv") ? String.join(",", COLUMNS) + "\r\n" : "");
-                    for (Object[] r : rows) {
+                    for (Event r : rows) {
                         Map<String, Object> line = new LinkedHashMap<>();
-                        line.put("case", pseudonyms.pseudonym((String) r[0]));
-                        line.put("eventType", r[1]);
-                        line.put("businessDate", localDate(r[2]).toString());
-                        line.put("recordedAt", instant(r[3]).toString());
-                        line.put("summary", r[4]);
+                        line.put("case", pseudonyms.pseudonym(r.caseId()));
+                        line.put("eventType", r.eventType());
+                        line.put("businessDate", r.businessDate().toString());
+                        line.put("recordedAt", r.recordedAt().toString());
+                        line.put("summary", r.summary());
                         out.append(fmt.equals("csv") ? csvLine(line) : jsonLine(line)).append(fmt.equals("csv")
                                 ? "\r\n" : "\n");
                     }
                     return Response.ok(out.toString(), fmt.equals("csv") ? "text/csv; charset=UTF-8"
                             : "application/x-ndjson; charset=UTF-8").build();
                 }));
+    }
+
+    /** A row of the export before its case id is pseudonymised. */
+    private record Event(String caseId, String eventType, LocalDate businessDate, Instant recordedAt, String summary) {
+
+        static Event of(Row row) {
+            return new Event(row.getString("case_id"), row.getString("event_type"), row.getLocalDate("business_date"),
+                    instant(row.getValue("recorded_at")), row.getString("summary"));
+        }
     }
 
     private String jsonLine(Map<String, Object> line) {

@@ -1,6 +1,5 @@
 package jp.tsunagu.reporting.figures;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.codes.FiscalYear;
@@ -19,7 +18,7 @@ public class FiguresRepository {
     }
 
     public Uni<Facts> facts(String municipality, FiscalYear from, FiscalYear to) {
-        return Panache.withSession(() -> Facts.load(projection.live(), municipality, from, to));
+        return Facts.load(projection.live(), municipality, from, to);
     }
 
     public Uni<List<FiscalYearFigures.Year>> years(String municipality, FiscalYear from, FiscalYear to) {

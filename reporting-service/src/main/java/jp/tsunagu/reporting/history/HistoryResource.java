@@ -1,7 +1,7 @@
 package jp.tsunagu.reporting.history;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.problem.Params;
 import jp.tsunagu.support.audit.AuditTrail;
+import jp.tsunagu.support.db.Database;
 import jp.tsunagu.support.security.CurrentCaller;
 import jp.tsunagu.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -27,17 +28,18 @@ import java.util.Map;
 import java.util.Set;
 
 import static jp.tsunagu.support.db.SqlValues.instant;
-import static jp.tsunagu.support.db.SqlValues.localDate;
 
 @Path("/cases/{caseId}/history")
 @Tag(name = "History", description = "Every event of a case from every stage")
 @Produces(MediaType.APPLICATION_JSON)
 public class HistoryResource {
 
+    private final Database database;
     private final CurrentCaller caller;
     private final AuditTrail audit;
 
-    public HistoryResource(CurrentCaller caller, AuditTrail audit) {
+    public HistoryResource(Database database, CurrentCaller caller, AuditTrail audit) {
+        this.database = database;
         this.caller = caller;
         this.audit = audit;
     }
@@ -45,6 +47,20 @@ public class HistoryResource {
     /** One event of the case, without any personal field. */
     public record Entry(String eventId, String eventType, String source, LocalDate businessDate, Instant recordedAt,
                         String causationId, String summary) {
+
+        static Entry of(Row row) {
+            return new Entry(row.getString("event_id"), row.getString("event_type"), row.getString("source"),
+                    row.getLocalDate("business_date"), instant(row.getValue("recorded_at")),
+                    row.getString("causation_id"), row.getString("summary"));
+        }
+    }
+
+    /** An event of the case with the municipality it belongs to (char(6), so trimmed). */
+    private record Line(Entry entry, String municipality) {
+
+        static Line of(Row row) {
+            return new Line(Entry.of(row), row.getString("municipality").trim());
+        }
     }
 
     @GET
@@ -56,18 +72,15 @@ public class HistoryResource {
         LocalDate until = Params.date(asOf, "asOf", LocalDate.of(9999, 12, 31));
         String municipality = caller.get().municipality();
         return audit.around(caller.get(), "read-history", "case/" + caseId,
-                Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery("""
+                database.list("""
                         select event_id, event_type, source, business_date, recorded_at, causation_id, summary,
-                               municipality from case_event where case_id = :id order by recorded_at, event_id""",
-                        Object[].class)
-                .setParameter("id", caseId)
-                .getResultList()))
+                               municipality from case_event where case_id = $1 order by recorded_at, event_id""",
+                        Line::of, caseId)
                 .map(rows -> {
-                    if (rows.isEmpty() || rows.stream().anyMatch(r -> !municipality.equals(((String) r[7]).trim()))) {
+                    if (rows.isEmpty() || rows.stream().anyMatch(r -> !municipality.equals(r.municipality()))) {
                         throw ApiProblem.notFound("case " + caseId);
                     }
-                    List<Entry> entries = rows.stream().map(r -> new Entry((String) r[0], (String) r[1],
-                                    (String) r[2], localDate(r[3]), instant(r[4]), (String) r[5], (String) r[6]))
+                    List<Entry> entries = rows.stream().map(Line::entry)
                             .filter(e -> !e.businessDate().isAfter(until)).toList();
                     return causalOrder(entries);
                 }));

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.events.EventEnvelope;
 import jp.tsunagu.contract.events.TsunaguEvent;
+import jp.tsunagu.support.db.Database;
 import jp.tsunagu.support.events.StageProjection;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -16,8 +17,8 @@ public class LiveProjection implements StageProjection {
 
     private final SqlRunner live;
 
-    public LiveProjection(@ConfigProperty(name = "tsunagu.db.schema") String schema) {
-        this.live = new ReactiveSqlRunner(schema);
+    public LiveProjection(Database database, @ConfigProperty(name = "tsunagu.db.schema") String schema) {
+        this.live = new ReactiveSqlRunner(database, schema);
     }
 
     /** The live schema's runner, for the figures' reads. */

@@ -1,17 +1,24 @@
 package jp.tsunagu.reporting.projection;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import org.hibernate.reactive.mutiny.Mutiny;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jp.tsunagu.support.db.Database;
 
+import java.util.ArrayList;
 import java.util.List;
 
-/** Statements on the current reactive session (the caller opens the session or transaction). */
+/**
+ * Statements through the reactive PostgreSQL client, in the caller's transaction when one is open on this context
+ * (the consumer's batch), each on its own otherwise (the figures' reads).
+ */
 public final class ReactiveSqlRunner implements SqlRunner {
 
+    private final Database database;
     private final String schema;
 
-    public ReactiveSqlRunner(String schema) {
+    public ReactiveSqlRunner(Database database, String schema) {
+        this.database = database;
         this.schema = Sql.checkedSchema(schema);
     }
 
@@ -20,13 +27,16 @@ public final class ReactiveSqlRunner implements SqlRunner {
         return schema;
     }
 
+    /** Each row's column values by position, as the client reads them (LocalDate, OffsetDateTime, Long, String…). */
     @Override
     public Uni<List<Object[]>> query(Sql query) {
-        return Panache.getSession().chain(s -> bind(s.createNativeQuery(query.in(schema), Object[].class), query)
-                .getResultList());
+        return database.list(query.positional(schema), ReactiveSqlRunner::columns, query.params().toArray());
     }
 
-    /** A batch's writes, with the rows of each insert in one statement ({@link Sql#inBatches}). */
+    /**
+     * A batch's writes, with the rows of each insert in one statement ({@link Sql#inBatches}); writes of the same
+     * statement next to each other (the case_fact upserts) go as one pipelined batch, in their order.
+     */
     @Override
     public Uni<Void> execute(List<Sql> writes) {
         return run(Sql.inBatches(writes), 0);
@@ -36,27 +46,22 @@ public final class ReactiveSqlRunner implements SqlRunner {
         if (next == writes.size()) {
             return Uni.createFrom().voidItem();
         }
-        Sql w = writes.get(next);
-        return Panache.getSession().chain(s -> bind(s.<Object>createNativeQuery(w.in(schema)), w).executeUpdate())
-                .chain(() -> run(writes, next + 1));
+        Sql first = writes.get(next);
+        List<Tuple> rows = new ArrayList<>();
+        int end = next;
+        while (end < writes.size() && writes.get(end).sql().equals(first.sql())) {
+            rows.add(Tuple.from(writes.get(end).params()));
+            end++;
+        }
+        int after = end;
+        return database.updateEach(first.positional(schema), rows).chain(() -> run(writes, after));
     }
 
-    private static <T> Mutiny.SelectionQuery<T> bind(Mutiny.SelectionQuery<T> q, Sql sql) {
-        for (int i = 0; i < sql.params().size(); i++) {
-            q.setParameter(String.valueOf((char) ('a' + i)), sql.params().get(i));
+    private static Object[] columns(Row row) {
+        Object[] values = new Object[row.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = row.getValue(i);
         }
-        return q;
-    }
-
-    private static Mutiny.Query<Object> bind(Mutiny.Query<Object> q, Sql sql) {
-        boolean ordinal = sql.ordinal();
-        for (int i = 0; i < sql.params().size(); i++) {
-            if (ordinal) {
-                q.setParameter(i + 1, sql.params().get(i));
-            } else {
-                q.setParameter(String.valueOf((char) ('a' + i)), sql.params().get(i));
-            }
-        }
-        return q;
+        return values;
     }
 }

@@ -19,7 +19,7 @@ public record Sql(String sql, List<Object> params) {
 
     private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z][a-z0-9_]{0,40}");
     private static final Pattern PARAM = Pattern.compile("(?<!:):([a-z])\\b");
-    private static final Pattern ORDINAL = Pattern.compile("\\?\\d+");
+    private static final Pattern ORDINAL = Pattern.compile("\\?(\\d+)");
     /** An insert of one row that does nothing on conflict: rows of it can go in one statement. */
     private static final Pattern ONE_ROW_INSERT = Pattern.compile(
             "(?s)(insert into .*?\\)\\s*values\\s*)\\(([^()]*)\\)(\\s*on conflict do nothing)\\s*");
@@ -37,6 +37,19 @@ public record Sql(String sql, List<Object> params) {
     /** The SQL with JDBC's {@code ?} placeholders, for the replay's batches. */
     public String jdbcIn(String schema) {
         return ORDINAL.matcher(PARAM.matcher(in(schema)).replaceAll("?")).replaceAll("?");
+    }
+
+    /**
+     * The SQL with the reactive PostgreSQL client's {@code $1, $2, …} placeholders, which take {@link #params()} in
+     * their order: {@code :a} becomes {@code $1}, {@code :b} {@code $2}, … (a letter used twice, its number twice),
+     * {@code ?1} becomes {@code $1}.
+     */
+    public String positional(String schema) {
+        String text = in(schema);
+        if (ordinal()) {
+            return ORDINAL.matcher(text).replaceAll("\\$$1");
+        }
+        return PARAM.matcher(text).replaceAll(m -> "\\$" + (m.group(1).charAt(0) - 'a' + 1));
     }
 
     /** Whether the parameters are {@code ?1}, {@code ?2}, … (a multi-row statement) rather than {@code :a}, …. */

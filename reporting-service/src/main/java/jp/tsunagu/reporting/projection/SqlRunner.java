@@ -5,13 +5,17 @@ import io.smallrye.mutiny.Uni;
 import java.util.List;
 
 /**
- * Runs reporting's statements against one schema. The live service runs them on the reactive session; a replay runs
- * them over JDBC on its own thread. Projections and figures are written once, against this.
+ * Runs reporting's statements against one schema. The live service runs them through the reactive PostgreSQL client;
+ * a replay runs them over JDBC on its own thread. Projections and figures are written once, against this.
  */
 public interface SqlRunner {
 
     String schema();
 
+    /**
+     * Each row's column values by position, as either driver reads them: read them through {@code SqlValues} (dates,
+     * times), as {@code Number} (counts) or as {@code String}.
+     */
     Uni<List<Object[]>> query(Sql query);
 
     Uni<Void> execute(List<Sql> writes);

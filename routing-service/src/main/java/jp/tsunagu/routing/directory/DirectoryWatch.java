@@ -1,6 +1,5 @@
 package jp.tsunagu.routing.directory;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -9,6 +8,7 @@ import jp.tsunagu.contract.directory.AgencyDirectory;
 import jp.tsunagu.contract.directory.Directories;
 import jp.tsunagu.contract.events.RoutingEvent;
 import jp.tsunagu.routing.routing.RoutingEvents;
+import jp.tsunagu.support.db.Database;
 import org.jboss.logging.Logger;
 
 import java.time.LocalDate;
@@ -25,10 +25,12 @@ public class DirectoryWatch {
 
     private final DirectoryCatalog catalog;
     private final RoutingEvents events;
+    private final Database database;
 
-    public DirectoryWatch(DirectoryCatalog catalog, RoutingEvents events) {
+    public DirectoryWatch(DirectoryCatalog catalog, RoutingEvents events, Database database) {
         this.catalog = catalog;
         this.events = events;
+        this.database = database;
     }
 
     @Scheduled(every = "${tsunagu.directory.check-every}", delayed = "1s",
@@ -46,27 +48,23 @@ public class DirectoryWatch {
 
     private Uni<Void> announceIfNew(AgencyDirectory directory) {
         String checksum = Directories.checksum(directory);
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(
-                                "select checksum from directory_state where municipality = :m", String.class)
-                        .setParameter("m", directory.municipality())
-                        .getResultList()
-                        .chain(rows -> !rows.isEmpty() && rows.get(0).trim().equals(checksum)
-                                ? Uni.createFrom().voidItem()
-                                : events.publish("directory/" + directory.municipality() + "/" + checksum,
-                                                new RoutingEvent.DirectoryChanged(directory.municipality(),
-                                                        Directories.versionOf(directory), checksum, directory),
-                                                LocalDate.now(ZoneId.of("Asia/Tokyo")), "directory-file")
-                                        .chain(() -> session.createNativeQuery("""
-                                                        insert into directory_state(municipality, directory_version, checksum)
-                                                        values (:m, :v, :c) on conflict (municipality) do update
-                                                        set directory_version = excluded.directory_version,
-                                                            checksum = excluded.checksum, published_at = now()""")
-                                                .setParameter("m", directory.municipality())
-                                                .setParameter("v", Directories.versionOf(directory))
-                                                .setParameter("c", checksum)
-                                                .executeUpdate())
-                                        .invoke(() -> LOG.infof("directory %s of %s announced",
-                                                Directories.versionOf(directory), directory.municipality()))
-                                        .replaceWithVoid())));
+        return database.inTransaction(() -> database.first(
+                        "select checksum from directory_state where municipality = $1",
+                        row -> row.getString(0).trim(), directory.municipality())
+                .chain(announced -> announced.filter(checksum::equals).isPresent()
+                        ? Uni.createFrom().voidItem()
+                        : events.publish("directory/" + directory.municipality() + "/" + checksum,
+                                        new RoutingEvent.DirectoryChanged(directory.municipality(),
+                                                Directories.versionOf(directory), checksum, directory),
+                                        LocalDate.now(ZoneId.of("Asia/Tokyo")), "directory-file")
+                                .chain(() -> database.update("""
+                                                insert into directory_state(municipality, directory_version, checksum)
+                                                values ($1, $2, $3) on conflict (municipality) do update
+                                                set directory_version = excluded.directory_version,
+                                                    checksum = excluded.checksum, published_at = now()""",
+                                        directory.municipality(), Directories.versionOf(directory), checksum))
+                                .invoke(() -> LOG.infof("directory %s of %s announced",
+                                        Directories.versionOf(directory), directory.municipality()))
+                                .replaceWithVoid()));
     }
 }

@@ -25,6 +25,6 @@ public class ReferralRouting implements StageProjection {
 
     @Override
     public Uni<Void> apply(List<EventEnvelope<TsunaguEvent>> events) {
-        return StageProjection.oneByOne(events, service::onIntakeEvent);
+        return service.onIntakeEvents(events);
     }
 }

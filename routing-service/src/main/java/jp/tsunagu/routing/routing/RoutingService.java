@@ -1,21 +1,15 @@
 package jp.tsunagu.routing.routing;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jp.tsunagu.contract.codes.Consent;
-import jp.tsunagu.contract.codes.MeetingType;
-import jp.tsunagu.contract.codes.RoutingDecision;
 import jp.tsunagu.contract.events.EventEnvelope;
 import jp.tsunagu.contract.events.IntakeEvent;
-import jp.tsunagu.contract.events.Reason;
-import jp.tsunagu.contract.events.RoutingEvent;
 import jp.tsunagu.contract.events.TsunaguEvent;
 import jp.tsunagu.routing.directory.DirectoryCatalog;
 import jp.tsunagu.routing.rules.CaseFacts;
 import jp.tsunagu.routing.rules.Decision;
 import jp.tsunagu.routing.rules.RoutingRules;
+import jp.tsunagu.support.db.InTransaction;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.problem.FieldError;
 import jp.tsunagu.support.security.Caller;
@@ -23,7 +17,10 @@ import jp.tsunagu.support.security.Roles;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -49,31 +46,106 @@ public class RoutingService {
         this.acceptanceDays = acceptanceDays;
     }
 
-    /** Applies one intake event (inside the consumer's transaction). */
-    public Uni<Void> onIntakeEvent(EventEnvelope<TsunaguEvent> envelope) {
-        if (!(envelope.data() instanceof IntakeEvent intake)) {
-            return Uni.createFrom().voidItem(); // the inbox already refused events of other topics
-        }
-        return switch (intake) {
-            case IntakeEvent.ReferralReceived r -> records.routing(r.caseId()).chain(existing -> existing.isPresent()
-                    ? Uni.createFrom().voidItem()
-                    : records.saveFacts(CaseFacts.of(r)).chain(() -> decide(CaseFacts.of(r), null, Set.of(),
-                    r.receivedOn(), envelope.id())));
-            case IntakeEvent.ConsentRecorded c -> records.facts(c.caseId()).chain(facts -> facts.isEmpty()
-                    ? Uni.createFrom().voidItem()
-                    : records.saveFacts(facts.get().withConsent(c.consent())));
-            // routing keeps no personal data: nothing to erase
-            case IntakeEvent.PersonErased e -> records.eraseCase(e.caseId());
-        };
+    /**
+     * Applies a consumer batch of intake events, in their order, inside the batch's transaction: the routing and
+     * facts of all its cases and the agencies' load are read once, every decision is made in memory (each seeing
+     * the load the ones before it left), its events published, and the tables written once for the batch.
+     */
+    public Uni<Void> onIntakeEvents(List<EventEnvelope<TsunaguEvent>> batch) {
+        List<String> caseIds = batch.stream().map(EventEnvelope::subject).distinct().toList();
+        Set<String> municipalities = new LinkedHashSet<>();
+        batch.forEach(e -> municipalities.add(e.municipality()));
+        return records.routings(caseIds).chain(routings -> records.facts(caseIds).chain(facts ->
+                openCases(municipalities).chain(load -> {
+                    Map<String, CaseRouting> routing = new HashMap<>(routings);
+                    Map<String, CaseFacts> known = new HashMap<>(facts);
+                    RoutingChanges changes = new RoutingChanges();
+                    List<Publication> publications = new ArrayList<>();
+                    for (EventEnvelope<TsunaguEvent> envelope : batch) {
+                        if (!(envelope.data() instanceof IntakeEvent intake)) {
+                            continue; // the consumer reads only the intake topic
+                        }
+                        switch (intake) {
+                            case IntakeEvent.ReferralReceived r -> {
+                                if (routing.containsKey(r.caseId())) {
+                                    continue; // decided already: a referral is routed once
+                                }
+                                CaseFacts f = CaseFacts.of(r);
+                                known.put(f.caseId(), f);
+                                changes.facts(f);
+                                Map<String, Long> open = load.get(f.municipality());
+                                RoutingDecider.Outcome outcome = RoutingDecider.route(f, rules(f.municipality()),
+                                        open, r.receivedOn());
+                                RoutingDecider.shiftLoad(open, outcome.before(), outcome.after());
+                                routing.put(f.caseId(), outcome.after());
+                                publications.add(new Publication(outcome, r.receivedOn(), envelope.id()));
+                            }
+                            case IntakeEvent.ConsentRecorded c -> {
+                                CaseFacts f = known.get(c.caseId());
+                                if (f != null) {
+                                    known.put(c.caseId(), f.withConsent(c.consent()));
+                                    changes.facts(known.get(c.caseId()));
+                                }
+                            }
+                            // routing keeps no personal data, only free text that may describe the person
+                            case IntakeEvent.PersonErased e -> changes.erase(e.caseId());
+                        }
+                    }
+                    return publishAll(publications, 0, changes).chain(() -> records.write(changes));
+                })));
     }
 
-    @WithTransaction
+    /** An outcome to publish: its business date and what caused its first event. */
+    private record Publication(RoutingDecider.Outcome outcome, LocalDate on, String causationId) {
+    }
+
+    private Uni<Void> publishAll(List<Publication> publications, int next, RoutingChanges changes) {
+        if (next == publications.size()) {
+            return Uni.createFrom().voidItem();
+        }
+        Publication p = publications.get(next);
+        return publish(p.outcome(), p.on(), p.causationId(), changes)
+                .chain(() -> publishAll(publications, next + 1, changes));
+    }
+
+    /**
+     * Publishes an outcome's events in order, each caused by the one before it, and gathers their steps and the
+     * routing after them.
+     */
+    private Uni<Void> publish(RoutingDecider.Outcome outcome, LocalDate on, String causationId,
+                              RoutingChanges changes) {
+        Uni<String> previous = Uni.createFrom().item(causationId);
+        for (RoutingDecider.Emitted emitted : outcome.events()) {
+            previous = previous.chain(cause -> events.publish(emitted.eventId(), emitted.event(), on, cause)
+                    .invoke(env -> changes.step(env, emitted.agencyId(), emitted.stepDetail()))
+                    .map(EventEnvelope::id));
+        }
+        return previous.invoke(() -> changes.routing(outcome.before(), outcome.after())).replaceWithVoid();
+    }
+
+    /** Each municipality's agency load, to be moved in memory as the batch decides. */
+    private Uni<Map<String, Map<String, Long>>> openCases(Set<String> municipalities) {
+        Map<String, Map<String, Long>> load = new HashMap<>();
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (String municipality : municipalities) {
+            all = all.chain(() -> records.openCases(municipality)
+                    .invoke(open -> load.put(municipality, new HashMap<>(open))).replaceWithVoid());
+        }
+        return all.replaceWith(load);
+    }
+
+    private RoutingRules rules(String municipality) {
+        return catalog.rulesFor(municipality).orElseThrow(() ->
+                new IllegalStateException("no directory for municipality " + municipality));
+    }
+
+    @InTransaction
     public Uni<RoutingView> view(Caller caller, String caseId) {
         return visible(caller, caseId).chain(r -> records.steps(caseId).map(steps -> view(r, steps)));
     }
 
     /** Only the assigned agency may answer, and only while the case waits for it. */
-    @WithTransaction
+    @InTransaction
     public Uni<RoutingView> respond(Caller caller, String caseId, AcceptanceRequest request, LocalDate today) {
         if (request == null || request.accepted() == null) {
             throw ApiProblem.validation(List.of(new FieldError("accepted", "required: true or false")));
@@ -97,7 +169,7 @@ public class RoutingService {
                         throw ApiProblem.conflict("not-awaiting", "the case is " + r.state()
                                 + ", not waiting for acceptance");
                     }
-                    return request.accepted() ? accept(r, today) : decline(r, reason, today);
+                    return answer(r, request.accepted(), reason, today);
                 })
                 .chain(() -> records.routing(caseId)).map(Optional::orElseThrow)
                 .map(r -> answerView(caller, r));
@@ -108,89 +180,29 @@ public class RoutingService {
      *
      * @param municipality only this municipality's cases (a coordinator's request), or null for all (the schedule)
      */
-    @WithTransaction
+    @InTransaction
     public Uni<Integer> escalateOverdue(String municipality, LocalDate today) {
         LocalDate limit = today.minusDays(acceptanceDays);
-        return records.awaitingSince(municipality, limit.minusDays(1)).chain(overdue -> Multi.createFrom().iterable(overdue)
-                .onItem().transformToUniAndConcatenate(r -> overdue(r, today))
-                .collect().asList().map(List::size));
+        RoutingChanges changes = new RoutingChanges();
+        return records.awaitingSince(municipality, limit.minusDays(1))
+                .chain(overdue -> records.facts(overdue.stream().map(CaseRouting::caseId).toList())
+                        .chain(facts -> {
+                            List<Publication> publications = overdue.stream().map(r -> new Publication(
+                                    RoutingDecider.overdue(r, facts.get(r.caseId()).consent(), acceptanceDays, today),
+                                    today, "schedule/acceptance-check/" + today)).toList();
+                            return publishAll(publications, 0, changes);
+                        })
+                        .chain(() -> records.write(changes))
+                        .replaceWith(overdue.size()));
     }
 
-    private Uni<Void> overdue(CaseRouting r, LocalDate today) {
-        int days = (int) java.time.temporal.ChronoUnit.DAYS.between(r.routedOn(), today);
-        String eventId = r.caseId() + "/routing/" + r.seq() + "/overdue";
-        return events.publish(eventId, new RoutingEvent.AcceptanceOverdue(r.caseId(), r.municipality(), r.agencyId(),
-                        r.routedOn(), days), today, "schedule/acceptance-check/" + today)
-                .call(env -> records.addStep(env, r.agencyId(), "not accepted within " + days + " days"))
-                .chain(env -> records.facts(r.caseId()).chain(facts -> escalateWithoutAgency(r,
-                        facts.orElseThrow().consent(),
-                        new Reason("ACCEPTANCE_OVERDUE", acceptanceDays + "日以内に受入の回答がない: 多機関協働事業へ",
-                                "not accepted within " + acceptanceDays + " days: multi-agency coordination"),
-                        today, env.id())));
-    }
-
-    private Uni<Void> accept(CaseRouting r, LocalDate today) {
-        return events.publish(r.caseId() + "/routing/" + r.seq() + "/accepted",
-                        new RoutingEvent.RoutingAccepted(r.caseId(), r.municipality(), r.agencyId()), today,
-                        "request/acceptance/" + r.caseId())
-                .call(env -> records.addStep(env, r.agencyId(), "accepted"))
-                .chain(() -> records.saveRouting(r, new CaseRouting(r.caseId(), r.municipality(),
-                        r.referringAgencyId(), r.decision(), CaseRouting.ACCEPTED, r.routedOn(), r.declinedBy(),
-                        r.seq())));
-    }
-
-    private Uni<Void> decline(CaseRouting r, String reason, LocalDate today) {
-        Set<String> declined = new LinkedHashSet<>(r.declinedBy());
-        declined.add(r.agencyId());
-        return events.publish(r.caseId() + "/routing/" + r.seq() + "/declined",
-                        new RoutingEvent.RoutingDeclined(r.caseId(), r.municipality(), r.agencyId(), reason), today,
-                        "request/acceptance/" + r.caseId())
-                .call(env -> records.addStep(env, r.agencyId(), "declined: " + reason))
-                .chain(env -> records.facts(r.caseId()).chain(facts -> decide(facts.orElseThrow(), r, declined, today,
-                        env.id())));
-    }
-
-    /** Decides anew (first time, or after a decline) and publishes the decision. */
-    private Uni<Void> decide(CaseFacts facts, CaseRouting previous, Set<String> excluded, LocalDate on,
-                             String causationId) {
-        RoutingRules rules = catalog.rulesFor(facts.municipality()).orElseThrow(() ->
-                new IllegalStateException("no directory for municipality " + facts.municipality()));
-        return records.openCases(facts.municipality())
-                .map(open -> rules.decide(facts, open, excluded))
-                .chain(decision -> publish(facts.caseId(), facts.municipality(), facts.referringAgencyId(), decision,
-                        previous, excluded, on, causationId));
-    }
-
-    private Uni<Void> escalateWithoutAgency(CaseRouting r, Consent consent, Reason why, LocalDate on,
-                                            String causationId) {
-        MeetingType track = consent == Consent.GIVEN ? MeetingType.JUUSOU_SHIEN_KAIGI : MeetingType.SHIEN_KAIGI;
-        List<Reason> reasons = new java.util.ArrayList<>(List.of(why));
-        reasons.add(new Reason(jp.tsunagu.routing.rules.RoutingRules.R_TRACK, track == MeetingType.JUUSOU_SHIEN_KAIGI
-                ? "本人の同意あり: 重層的支援会議で検討" : "本人の同意なし・未確認: 支援会議で検討",
-                track == MeetingType.JUUSOU_SHIEN_KAIGI ? "consent given: 重層的支援会議" : "no consent yet: 支援会議"));
-        Decision d = new Decision(RoutingDecision.ESCALATED, null, track, false, r.decision().fields(), reasons,
-                r.decision().ruleSetVersion(), r.decision().directoryVersion());
-        return publish(r.caseId(), r.municipality(), r.referringAgencyId(), d, r, r.declinedBy(), on, causationId);
-    }
-
-    /** @param previous the decision this one replaces, null for the first */
-    private Uni<Void> publish(String caseId, String municipality, String referrer, Decision d, CaseRouting previous,
-                              Set<String> declined, LocalDate on, String causationId) {
-        int seq = previous == null ? 1 : previous.seq() + 1;
-        String eventId = caseId + "/routing/" + seq;
-        RoutingEvent event = switch (d.decision()) {
-            case ROUTED -> new RoutingEvent.CaseRouted(caseId, municipality, d.agencyId(), d.fields(), d.reasons(),
-                    d.ruleSetVersion(), d.directoryVersion());
-            case OUTREACH -> new RoutingEvent.OutreachRequested(caseId, municipality, d.agencyId(), d.fields(),
-                    d.reasons(), d.ruleSetVersion(), d.directoryVersion());
-            case ESCALATED -> new RoutingEvent.CaseEscalated(caseId, municipality, d.track(), d.urgent(), d.fields(),
-                    d.reasons(), d.ruleSetVersion(), d.directoryVersion());
-        };
-        String state = d.decision() == RoutingDecision.ESCALATED ? CaseRouting.ESCALATED : CaseRouting.AWAITING;
-        return events.publish(eventId, event, on, causationId)
-                .call(env -> records.addStep(env, d.agencyId(), summary(d)))
-                .chain(() -> records.saveRouting(previous, new CaseRouting(caseId, municipality, referrer, d, state,
-                        on, declined, seq)));
+    private Uni<Void> answer(CaseRouting r, boolean accepted, String reason, LocalDate today) {
+        String cause = "request/acceptance/" + r.caseId();
+        RoutingChanges changes = new RoutingChanges();
+        Uni<RoutingDecider.Outcome> outcome = accepted ? Uni.createFrom().item(RoutingDecider.accept(r))
+                : records.facts(r.caseId()).chain(facts -> records.openCases(r.municipality()).map(open ->
+                RoutingDecider.decline(r, facts.orElseThrow(), reason, rules(r.municipality()), open, today)));
+        return outcome.chain(o -> publish(o, today, cause, changes)).chain(() -> records.write(changes));
     }
 
     private Uni<CaseRouting> visible(Caller caller, String caseId) {
@@ -214,14 +226,6 @@ public class RoutingService {
         return new RoutingView(full.caseId(), full.decision(), null, full.state(), full.track(), full.urgent(),
                 full.fields(), full.reasons(), full.ruleSetVersion(), full.directoryVersion(), full.routedOn(),
                 full.declinedBy(), null);
-    }
-
-    private static String summary(Decision d) {
-        return switch (d.decision()) {
-            case ROUTED -> "routed to " + d.agencyId();
-            case OUTREACH -> "outreach by " + d.agencyId();
-            case ESCALATED -> "escalated to " + d.track() + (d.urgent() ? " (urgent)" : "");
-        };
     }
 
     private static RoutingView view(CaseRouting r, List<RoutingView.Step> steps) {

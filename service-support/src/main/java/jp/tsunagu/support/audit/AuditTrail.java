@@ -1,8 +1,8 @@
 package jp.tsunagu.support.audit;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jp.tsunagu.support.db.Database;
 import jp.tsunagu.support.security.Caller;
 
 import java.time.LocalDate;
@@ -25,6 +25,12 @@ public class AuditTrail {
     public static final String ALLOWED = "ALLOWED";
     public static final String DENIED = "DENIED";
 
+    private final Database database;
+
+    public AuditTrail(Database database) {
+        this.database = database;
+    }
+
     /**
      * Records {@code action} on {@code resource} around a read: ALLOWED when it answers, DENIED when it is refused
      * as not found or forbidden (the refusal still reaches the caller).
@@ -38,17 +44,15 @@ public class AuditTrail {
 
     /** Written in its own transaction, so a denied read is recorded even though the request then fails. */
     public Uni<Void> record(Caller caller, String action, String resource, String outcome) {
-        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery("""
+        // outside the caller's transaction: a pooled connection of its own, committed by itself
+        return database.updateAlone("""
                         insert into audit_entry(municipality, subject, roles, agency_id, action, resource, outcome)
-                        values (:m, :subject, :roles, :agency, :action, :resource, :outcome)""")
-                .setParameter("m", caller.municipality())
-                .setParameter("subject", clip(caller.subject(), 200))
-                .setParameter("roles", clip(String.join(",", new TreeSet<>(caller.roles())), 200))
-                .setParameter("agency", clip(caller.agencyId(), 64))
-                .setParameter("action", clip(action, 60))
-                .setParameter("resource", clip(resource, 200)) // an id from the address may be anything, and long
-                .setParameter("outcome", outcome)
-                .executeUpdate())).replaceWithVoid();
+                        values ($1, $2, $3, $4, $5, $6, $7)""",
+                caller.municipality(), clip(caller.subject(), 200),
+                clip(String.join(",", new TreeSet<>(caller.roles())), 200), clip(caller.agencyId(), 64),
+                clip(action, 60),
+                clip(resource, 200), // an id from the address may be anything, and long
+                outcome).replaceWithVoid();
     }
 
     private static String clip(String s, int max) {
@@ -57,17 +61,15 @@ public class AuditTrail {
 
     public Uni<List<AuditEntry>> entries(String municipality, LocalDate from, LocalDate to) {
         ZoneId tokyo = ZoneId.of("Asia/Tokyo");
-        return Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery("""
+        return database.list("""
                         select id, at, subject, roles, agency_id, action, resource, outcome from audit_entry
-                         where municipality = :m and at >= :from and at < :to order by id""", Object[].class)
-                .setParameter("m", municipality)
-                .setParameter("from", from.atStartOfDay(tokyo).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC))
-                .setParameter("to", to.plusDays(1).atStartOfDay(tokyo).toOffsetDateTime()
-                        .withOffsetSameInstant(ZoneOffset.UTC))
-                .getResultList()
-                .map(rows -> rows.stream().map(r -> new AuditEntry(((Number) r[0]).longValue(), instant(r[1]),
-                        (String) r[2], (String) r[3], (String) r[4], (String) r[5], (String) r[6], (String) r[7]))
-                        .toList())));
+                         where municipality = $1 and at >= $2 and at < $3 order by id""",
+                row -> new AuditEntry(row.getLong("id"), instant(row.getValue("at")), row.getString("subject"),
+                        row.getString("roles"), row.getString("agency_id"), row.getString("action"),
+                        row.getString("resource"), row.getString("outcome")),
+                municipality,
+                from.atStartOfDay(tokyo).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC),
+                to.plusDays(1).atStartOfDay(tokyo).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC));
     }
 
     public record AuditEntry(long id, java.time.Instant at, String subject, String roles, String agencyId,

@@ -1,13 +1,11 @@
 package jp.tsunagu.support.events;
 
 import io.smallrye.mutiny.Uni;
-import org.hibernate.reactive.mutiny.Mutiny;
+import jp.tsunagu.support.db.Database;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /**
  * The idempotent-consumer ledger: {@code processed_event(consumer, event_id)}. A projection applies an event only
@@ -19,24 +17,15 @@ public final class ProcessedEvents {
     private ProcessedEvents() {
     }
 
-    /** True when this consumer had not seen the event; false for a redelivery. */
-    public static Uni<Boolean> firstTime(Mutiny.Session session, String consumer, String eventId) {
-        return claim(session, consumer, List.of(eventId)).map(claimed -> claimed.contains(eventId));
-    }
-
     /** Records every id in one statement; returns the ones this consumer had not seen before. */
-    public static Uni<Set<String>> claim(Mutiny.Session session, String consumer, List<String> eventIds) {
+    public static Uni<Set<String>> claim(Database database, String consumer, List<String> eventIds) {
         if (eventIds.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
-        String rows = IntStream.range(0, eventIds.size()).mapToObj(i -> "(:c, :e" + i + ")")
-                .collect(Collectors.joining(", "));
-        var query = session.createNativeQuery("with claimed as (insert into processed_event(consumer, event_id) values "
-                + rows + " on conflict do nothing returning event_id) select event_id from claimed", String.class)
-                .setParameter("c", consumer);
-        for (int i = 0; i < eventIds.size(); i++) {
-            query.setParameter("e" + i, eventIds.get(i));
-        }
-        return query.getResultList().map(HashSet::new);
+        return database.list("""
+                        insert into processed_event(consumer, event_id) select $1, unnest($2::varchar[])
+                        on conflict do nothing returning event_id""", row -> row.getString(0),
+                        consumer, eventIds.toArray(String[]::new))
+                .map(HashSet::new);
     }
 }

@@ -1,7 +1,6 @@
 package jp.tsunagu.support.events;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -10,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.events.CloudEventCodec;
 import jp.tsunagu.contract.events.EventEnvelope;
 import jp.tsunagu.contract.events.TsunaguEvent;
+import jp.tsunagu.support.db.Database;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -37,13 +37,15 @@ public class StageEventsConsumer {
     }
 
     private final StageProjection projection;
+    private final Database database;
     private final DeadLetters deadLetters;
     private final MeterRegistry metrics;
     private final BatchIsolation.Patience patience;
 
-    public StageEventsConsumer(StageProjection projection, DeadLetters deadLetters, MeterRegistry metrics,
-                               EventConsumerConfig config) {
+    public StageEventsConsumer(StageProjection projection, Database database, DeadLetters deadLetters,
+                               MeterRegistry metrics, EventConsumerConfig config) {
         this.projection = projection;
+        this.database = database;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.patience = new BatchIsolation.Patience(config.batchRetries(), config.poisonAfter(),
@@ -70,7 +72,7 @@ public class StageEventsConsumer {
         }
         metrics.summary("tsunagu.events.batch.size", "consumer", projection.consumer()).record(records.count());
         BatchIsolation<Read> isolation = new BatchIsolation<>(batch -> attempt(batch, onContext), this::setAside,
-                StageEventsConsumer::isInfrastructure, () -> databaseAnswers(onContext), patience, onContext);
+                StageEventsConsumer::isInfrastructure, () -> databaseAnswers(database, onContext), patience, onContext);
         Uni<Void> setAsideFirst = malformed.isEmpty() ? Uni.createFrom().voidItem()
                 : Multi.createFrom().iterable(malformed).onItem().transformToUniAndConcatenate(u -> u)
                 .collect().last().replaceWithVoid();
@@ -81,8 +83,7 @@ public class StageEventsConsumer {
     private Uni<Void> attempt(List<Read> batch, Executor onContext) {
         List<String> ids = batch.stream().map(r -> r.envelope().id()).toList();
         PendingSends sends = PendingSends.open(onContext);
-        return Panache.withTransaction(() -> Panache.getSession()
-                        .chain(session -> ProcessedEvents.claim(session, projection.consumer(), ids))
+        return database.inTransaction(() -> ProcessedEvents.claim(database, projection.consumer(), ids)
                         .chain(claimed -> {
                             List<EventEnvelope<TsunaguEvent>> first = batch.stream().map(Read::envelope)
                                     .filter(e -> claimed.contains(e.id())).toList();
@@ -109,11 +110,9 @@ public class StageEventsConsumer {
                 .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30)).indefinitely();
     }
 
-    private static Uni<Boolean> databaseAnswers(Executor onContext) {
-        return Uni.createFrom().deferred(() -> Panache.withSession(() -> Panache.getSession()
-                        .chain(session -> session.createNativeQuery("select 1", Integer.class).getSingleResult())))
+    private static Uni<Boolean> databaseAnswers(Database database, Executor onContext) {
+        return Uni.createFrom().deferred(database::answers)
                 .runSubscriptionOn(onContext)
-                .replaceWith(true)
                 .ifNoItem().after(Duration.ofSeconds(5)).fail()
                 .onFailure().recoverWithItem(false);
     }

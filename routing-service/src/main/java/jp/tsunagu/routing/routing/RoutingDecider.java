@@ -1,0 +1,151 @@
+package jp.tsunagu.routing.routing;
+
+import jp.tsunagu.contract.codes.Consent;
+import jp.tsunagu.contract.codes.MeetingType;
+import jp.tsunagu.contract.codes.RoutingDecision;
+import jp.tsunagu.contract.events.Reason;
+import jp.tsunagu.contract.events.RoutingEvent;
+import jp.tsunagu.routing.rules.CaseFacts;
+import jp.tsunagu.routing.rules.Decision;
+import jp.tsunagu.routing.rules.RoutingRules;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Routing's decisions as pure functions: a case's routing as it stands and what happened (a referral, an agency's
+ * answer, the acceptance deadline passing) give the events to emit, in order, and the routing after them. The
+ * service only reads the state, runs these and writes what they answer; tests run them without a database or Kafka.
+ *
+ * <p>Event ids are derived from the case and its decision count, so a redelivered cause names the same events.
+ */
+public final class RoutingDecider {
+
+    private RoutingDecider() {
+    }
+
+    /**
+     * An event to publish and the step routing records of it.
+     *
+     * @param agencyId   the agency the step concerns (null for an escalation)
+     * @param stepDetail the step's text in the case's routing history
+     */
+    public record Emitted(String eventId, RoutingEvent event, String agencyId, String stepDetail) {
+    }
+
+    /**
+     * The events, in order (the first caused by what happened, each later one by the one before it), and the case's
+     * routing after them; {@code before} is the routing they replace (null for a case's first decision).
+     */
+    public record Outcome(List<Emitted> events, CaseRouting before, CaseRouting after) {
+    }
+
+    /** A new referral: the first decision. */
+    public static Outcome route(CaseFacts facts, RoutingRules rules, Map<String, Long> openCases, LocalDate on) {
+        return decide(facts, rules, openCases, null, Set.of(), on, List.of());
+    }
+
+    /** The assigned agency accepts: the case stays with it. */
+    public static Outcome accept(CaseRouting r) {
+        Emitted accepted = new Emitted(answerId(r, "accepted"),
+                new RoutingEvent.RoutingAccepted(r.caseId(), r.municipality(), r.agencyId()), r.agencyId(), "accepted");
+        return new Outcome(List.of(accepted), r, new CaseRouting(r.caseId(), r.municipality(), r.referringAgencyId(),
+                r.decision(), CaseRouting.ACCEPTED, r.routedOn(), r.declinedBy(), r.seq()));
+    }
+
+    /** The assigned agency declines: the next candidate is decided without it (and without those before it). */
+    public static Outcome decline(CaseRouting r, CaseFacts facts, String reason, RoutingRules rules,
+                                  Map<String, Long> openCases, LocalDate on) {
+        Set<String> declined = new LinkedHashSet<>(r.declinedBy());
+        declined.add(r.agencyId());
+        Emitted declinedEvent = new Emitted(answerId(r, "declined"),
+                new RoutingEvent.RoutingDeclined(r.caseId(), r.municipality(), r.agencyId(), reason), r.agencyId(),
+                "declined: " + reason);
+        return decide(facts, rules, openCases, r, declined, on, List.of(declinedEvent));
+    }
+
+    /**
+     * Nobody answered within {@code acceptanceDays}: the case goes to multi-agency coordination, on the track its
+     * consent allows.
+     */
+    public static Outcome overdue(CaseRouting r, Consent consent, int acceptanceDays, LocalDate today) {
+        int days = (int) ChronoUnit.DAYS.between(r.routedOn(), today);
+        Emitted overdue = new Emitted(answerId(r, "overdue"),
+                new RoutingEvent.AcceptanceOverdue(r.caseId(), r.municipality(), r.agencyId(), r.routedOn(), days),
+                r.agencyId(), "not accepted within " + days + " days");
+        MeetingType track = consent == Consent.GIVEN ? MeetingType.JUUSOU_SHIEN_KAIGI : MeetingType.SHIEN_KAIGI;
+        List<Reason> reasons = List.of(
+                new Reason("ACCEPTANCE_OVERDUE", acceptanceDays + "日以内に受入の回答がない: 多機関協働事業へ",
+                        "not accepted within " + acceptanceDays + " days: multi-agency coordination"),
+                new Reason(RoutingRules.R_TRACK, track == MeetingType.JUUSOU_SHIEN_KAIGI
+                        ? "本人の同意あり: 重層的支援会議で検討" : "本人の同意なし・未確認: 支援会議で検討",
+                        track == MeetingType.JUUSOU_SHIEN_KAIGI ? "consent given: 重層的支援会議" : "no consent yet: 支援会議"));
+        Decision escalation = new Decision(RoutingDecision.ESCALATED, null, track, false, r.decision().fields(),
+                reasons, r.decision().ruleSetVersion(), r.decision().directoryVersion());
+        return decided(r.caseId(), r.municipality(), r.referringAgencyId(), escalation, r, r.declinedBy(), today,
+                List.of(overdue));
+    }
+
+    /**
+     * Moves the agencies' load ("open cases" of {@link RoutingRules#decide}) with a case's routing: the agency that
+     * held it before no longer does, the one after does (the same agency: no change).
+     *
+     * @param before null for the case's first decision
+     */
+    public static void shiftLoad(Map<String, Long> openCases, CaseRouting before, CaseRouting after) {
+        if (before != null && before.holdsAgency()) {
+            openCases.merge(before.agencyId(), -1L, Long::sum);
+        }
+        if (after.holdsAgency()) {
+            openCases.merge(after.agencyId(), 1L, Long::sum);
+        }
+    }
+
+    private static Outcome decide(CaseFacts facts, RoutingRules rules, Map<String, Long> openCases,
+                                  CaseRouting previous, Set<String> excluded, LocalDate on, List<Emitted> first) {
+        Decision d = rules.decide(facts, openCases, excluded);
+        return decided(facts.caseId(), facts.municipality(), facts.referringAgencyId(), d, previous, excluded, on,
+                first);
+    }
+
+    private static Outcome decided(String caseId, String municipality, String referrer, Decision d,
+                                   CaseRouting previous, Set<String> declined, LocalDate on, List<Emitted> first) {
+        int seq = previous == null ? 1 : previous.seq() + 1;
+        RoutingEvent event = switch (d.decision()) {
+            case ROUTED -> new RoutingEvent.CaseRouted(caseId, municipality, d.agencyId(), d.fields(), d.reasons(),
+                    d.ruleSetVersion(), d.directoryVersion());
+            case OUTREACH -> new RoutingEvent.OutreachRequested(caseId, municipality, d.agencyId(), d.fields(),
+                    d.reasons(), d.ruleSetVersion(), d.directoryVersion());
+            case ESCALATED -> new RoutingEvent.CaseEscalated(caseId, municipality, d.track(), d.urgent(), d.fields(),
+                    d.reasons(), d.ruleSetVersion(), d.directoryVersion());
+        };
+        String state = d.decision() == RoutingDecision.ESCALATED ? CaseRouting.ESCALATED : CaseRouting.AWAITING;
+        List<Emitted> events = new ArrayList<>(first);
+        events.add(new Emitted(decisionId(caseId, seq), event, d.agencyId(), summary(d)));
+        return new Outcome(List.copyOf(events), previous,
+                new CaseRouting(caseId, municipality, referrer, d, state, on, declined, seq));
+    }
+
+    /** The case's {@code seq}-th decision. */
+    static String decisionId(String caseId, int seq) {
+        return caseId + "/routing/" + seq;
+    }
+
+    /** What happened to the case's current decision: accepted, declined, overdue. */
+    private static String answerId(CaseRouting r, String what) {
+        return decisionId(r.caseId(), r.seq()) + "/" + what;
+    }
+
+    private static String summary(Decision d) {
+        return switch (d.decision()) {
+            case ROUTED -> "routed to " + d.agencyId();
+            case OUTREACH -> "outreach by " + d.agencyId();
+            case ESCALATED -> "escalated to " + d.track() + (d.urgent() ? " (urgent)" : "");
+        };
+    }
+}

@@ -1,0 +1,165 @@
+package jp.tsunagu.routing.routing;
+
+import jp.tsunagu.contract.codes.AgeBand;
+import jp.tsunagu.contract.codes.Channel;
+import jp.tsunagu.contract.codes.Concern;
+import jp.tsunagu.contract.codes.Consent;
+import jp.tsunagu.contract.codes.MeetingType;
+import jp.tsunagu.contract.codes.Urgency;
+import jp.tsunagu.contract.directory.Directories;
+import jp.tsunagu.contract.events.RoutingEvent;
+import jp.tsunagu.routing.rules.CaseFacts;
+import jp.tsunagu.routing.rules.RoutingRules;
+import jp.tsunagu.routing.rules.RuleSet;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** Routing's decisions without a database or Kafka: given the case's routing, when this happens, then these events. */
+class RoutingDeciderTest {
+
+    static final String KURUME = "402036";
+    static final String NAGAREYAMA = "122203";
+    static final LocalDate TODAY = LocalDate.of(2026, 6, 1);
+
+    static RoutingRules rules(String municipality) {
+        return new RoutingRules(RuleSet.forMunicipality(municipality, Optional.empty()),
+                Directories.load(Optional.empty()).get(municipality));
+    }
+
+    static CaseFacts referral(String caseId, String municipality, String area, int age, Concern concern,
+                              Consent consent) {
+        return new CaseFacts(caseId, municipality, "referrer-1", Channel.AGENCY, TODAY, area, AgeBand.of(age),
+                List.of(), List.of(concern), consent, Urgency.ROUTINE, false);
+    }
+
+    static List<String> ids(RoutingDecider.Outcome outcome) {
+        return outcome.events().stream().map(RoutingDecider.Emitted::eventId).toList();
+    }
+
+    @Test
+    void aNewReferralIsRoutedToTheSiteOfItsArea() {
+        CaseFacts facts = referral("c1", KURUME, "荒木", 83, Concern.DEMENTIA, Consent.UNKNOWN);
+
+        RoutingDecider.Outcome outcome = RoutingDecider.route(facts, rules(KURUME), Map.of(), TODAY);
+
+        assertEquals(List.of("c1/routing/1"), ids(outcome));
+        RoutingEvent.CaseRouted routed = assertInstanceOf(RoutingEvent.CaseRouted.class,
+                outcome.events().get(0).event());
+        assertEquals("kurume-houkatsu-06", routed.agencyId());
+        assertEquals("routed to kurume-houkatsu-06", outcome.events().get(0).stepDetail());
+        assertNull(outcome.before());
+        assertEquals(new CaseRouting("c1", KURUME, "referrer-1", outcome.after().decision(), CaseRouting.AWAITING,
+                TODAY, Set.of(), 1), outcome.after());
+    }
+
+    @Test
+    void anAcceptanceKeepsTheCaseWithTheAgencyAndItsLoadUnchanged() {
+        CaseRouting awaiting = RoutingDecider.route(referral("c1", KURUME, "荒木", 83, Concern.DEMENTIA,
+                Consent.UNKNOWN), rules(KURUME), Map.of(), TODAY).after();
+
+        RoutingDecider.Outcome outcome = RoutingDecider.accept(awaiting);
+
+        assertEquals(List.of("c1/routing/1/accepted"), ids(outcome));
+        assertInstanceOf(RoutingEvent.RoutingAccepted.class, outcome.events().get(0).event());
+        assertEquals(CaseRouting.ACCEPTED, outcome.after().state());
+        assertEquals(1, outcome.after().seq());
+        Map<String, Long> load = new HashMap<>(Map.of("kurume-houkatsu-06", 1L));
+        RoutingDecider.shiftLoad(load, outcome.before(), outcome.after());
+        assertEquals(Map.of("kurume-houkatsu-06", 1L), load);
+    }
+
+    @Test
+    void aDeclineWhereNoOtherSiteIsLeftEscalatesAndFreesTheAgency() {
+        CaseFacts facts = referral("c1", KURUME, "荒木", 90, Concern.DEMENTIA, Consent.GIVEN);
+        CaseRouting awaiting = RoutingDecider.route(facts, rules(KURUME), Map.of(), TODAY).after();
+
+        RoutingDecider.Outcome outcome = RoutingDecider.decline(awaiting, facts, "定員超過", rules(KURUME), Map.of(),
+                TODAY);
+
+        assertEquals(List.of("c1/routing/1/declined", "c1/routing/2"), ids(outcome));
+        RoutingEvent.RoutingDeclined declined = assertInstanceOf(RoutingEvent.RoutingDeclined.class,
+                outcome.events().get(0).event());
+        assertEquals("定員超過", declined.reason());
+        assertEquals("declined: 定員超過", outcome.events().get(0).stepDetail());
+        RoutingEvent.CaseEscalated escalated = assertInstanceOf(RoutingEvent.CaseEscalated.class,
+                outcome.events().get(1).event());
+        assertEquals(MeetingType.JUUSOU_SHIEN_KAIGI, escalated.track());
+        assertEquals(CaseRouting.ESCALATED, outcome.after().state());
+        assertEquals(Set.of("kurume-houkatsu-06"), outcome.after().declinedBy());
+        Map<String, Long> load = new HashMap<>(Map.of("kurume-houkatsu-06", 1L));
+        RoutingDecider.shiftLoad(load, outcome.before(), outcome.after());
+        assertEquals(Map.of("kurume-houkatsu-06", 0L), load);
+    }
+
+    @Test
+    void aDeclineWhereAnotherSiteIsLeftRoutesThereAndMovesTheLoad() {
+        CaseFacts facts = referral("c1", NAGAREYAMA, "北部", 72, Concern.DEMENTIA, Consent.GIVEN);
+        CaseRouting awaiting = RoutingDecider.route(facts, rules(NAGAREYAMA), Map.of(), TODAY).after();
+        String first = awaiting.agencyId();
+
+        RoutingDecider.Outcome outcome = RoutingDecider.decline(awaiting, facts, "担当圏域外のため",
+                rules(NAGAREYAMA), Map.of(first, 1L), TODAY);
+
+        assertEquals(List.of("c1/routing/1/declined", "c1/routing/2"), ids(outcome));
+        assertNotEquals(first, outcome.after().agencyId());
+        assertEquals(CaseRouting.AWAITING, outcome.after().state());
+        assertEquals(2, outcome.after().seq());
+        Map<String, Long> load = new HashMap<>(Map.of(first, 1L));
+        RoutingDecider.shiftLoad(load, outcome.before(), outcome.after());
+        assertEquals(Map.of(first, 0L, outcome.after().agencyId(), 1L), load);
+    }
+
+    @Test
+    void anAnswerOverdueEscalatesOnTheTrackItsConsentAllows() {
+        CaseRouting awaiting = RoutingDecider.route(referral("c1", KURUME, "荒木", 83, Concern.DEMENTIA,
+                Consent.NOT_GIVEN), rules(KURUME), Map.of(), TODAY.minusDays(30)).after();
+
+        RoutingDecider.Outcome withoutConsent = RoutingDecider.overdue(awaiting, Consent.NOT_GIVEN, 7, TODAY);
+        RoutingDecider.Outcome withConsent = RoutingDecider.overdue(awaiting, Consent.GIVEN, 7, TODAY);
+
+        assertEquals(List.of("c1/routing/1/overdue", "c1/routing/2"), ids(withoutConsent));
+        RoutingEvent.AcceptanceOverdue overdue = assertInstanceOf(RoutingEvent.AcceptanceOverdue.class,
+                withoutConsent.events().get(0).event());
+        assertEquals(30, overdue.daysWaited());
+        assertEquals("kurume-houkatsu-06", overdue.agencyId());
+        RoutingEvent.CaseEscalated escalated = assertInstanceOf(RoutingEvent.CaseEscalated.class,
+                withoutConsent.events().get(1).event());
+        assertEquals(MeetingType.SHIEN_KAIGI, escalated.track());
+        assertEquals("ACCEPTANCE_OVERDUE", escalated.reasons().get(0).rule());
+        assertEquals(MeetingType.JUUSOU_SHIEN_KAIGI,
+                ((RoutingEvent.CaseEscalated) withConsent.events().get(1).event()).track());
+        assertEquals(TODAY, withoutConsent.after().routedOn());
+    }
+
+    @Test
+    void decisionsInOneBatchSeeTheLoadTheOnesBeforeThemLeft() {
+        RoutingRules nagareyama = rules(NAGAREYAMA);
+        Map<String, Long> load = new HashMap<>();
+        List<String> agencies = new ArrayList<>();
+
+        for (int i = 1; i <= 4; i++) {
+            RoutingDecider.Outcome outcome = RoutingDecider.route(referral("c" + i, NAGAREYAMA, "東部", 30,
+                    Concern.DISABILITY, Consent.UNKNOWN), nagareyama, load, TODAY);
+            RoutingDecider.shiftLoad(load, outcome.before(), outcome.after());
+            agencies.add(outcome.after().agencyId());
+        }
+
+        // three sites, ties to the first id: each takes one in turn
+        assertEquals(List.of("nagareyama-shougai-01", "nagareyama-shougai-02", "nagareyama-shougai-03",
+                "nagareyama-shougai-01"), agencies);
+        assertEquals(Map.of("nagareyama-shougai-01", 2L, "nagareyama-shougai-02", 1L, "nagareyama-shougai-03", 1L),
+                load);
+    }
+}
