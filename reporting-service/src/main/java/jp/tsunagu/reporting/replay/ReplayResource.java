@@ -45,7 +45,7 @@ public class ReplayResource {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"replayId", "status", "definitions", "eventsDone", "eventsTotal", "eventsSkipped",
             "eventsPerSecond", "secondsLeft", "startedAt", "finishedAt", "migrationSeconds", "loadSeconds",
-            "comparisonSeconds", "schema", "figuresEqual", "differences",
+            "indexSeconds", "comparisonSeconds", "schema", "figuresEqual", "differences",
             "figuresUnderDefinitions", "failure"})
     public record ReplayView(String replayId, String status, FigureDefinitions definitions, long eventsDone,
                              long eventsTotal, long eventsSkipped, long eventsPerSecond, Long secondsLeft,
@@ -53,6 +53,9 @@ public class ReplayResource {
                              @Schema(description = "creating the replay's schema") Double migrationSeconds,
                              @Schema(description = "first event read to last write; eventsPerSecond is over this")
                              Double loadSeconds,
+                             @Schema(description = "building the indexes the load went without, over the loaded "
+                                     + "tables")
+                             Double indexSeconds,
                              @Schema(description = "comparing every figure with the live one") Double comparisonSeconds,
                              String schema, Boolean figuresEqual,
                              List<FigureComparison.Difference> differences, JsonNode figuresUnderDefinitions,
@@ -65,7 +68,8 @@ public class ReplayResource {
                     run.skipped.get(), Math.round(run.eventsPerSecond()), run.secondsLeft(), run.startedAt,
                     run.finishedAt, ReplayRun.seconds(run.startedAt, run.migratedAt),
                     ReplayRun.seconds(run.firstReadAt, run.lastWriteAt),
-                    ReplayRun.seconds(run.lastWriteAt, run.comparedAt), run.schema,
+                    ReplayRun.seconds(run.loadedAt, run.indexedAt),
+                    ReplayRun.seconds(run.indexedAt, run.comparedAt), run.schema,
                     outcome == null ? null : outcome.differences().getOrDefault(municipality, List.of()).isEmpty(),
                     outcome == null ? null : outcome.differences().getOrDefault(municipality, List.of()),
                     outcome == null ? null : outcome.underDefinitions().get(municipality), run.failure);

@@ -28,10 +28,15 @@ final class ReplayRun {
     volatile long total;
     volatile Status status = Status.RUNNING;
     volatile Instant finishedAt;
-    /** The phases, measured apart: the schema's migration, the load (first event read to last write), the comparison. */
+    /**
+     * The phases, measured apart: the schema's migration, the load (first event read to last write), the waiting for
+     * the live consumer, building the indexes the load went without, the comparison.
+     */
     volatile Instant migratedAt;
     volatile Instant firstReadAt;
     volatile Instant lastWriteAt;
+    volatile Instant loadedAt;
+    volatile Instant indexedAt;
     volatile Instant comparedAt;
     volatile String schema;
     volatile Outcome outcome;

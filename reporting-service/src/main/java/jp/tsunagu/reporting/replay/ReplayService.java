@@ -127,8 +127,10 @@ public class ReplayService {
     private void replay(ReplayRun run) {
         String schema = liveSchema + "_replay";
         run.schema = schema;
+        List<String> deferredIndexes;
         try {
             freshSchema(schema);
+            deferredIndexes = deferIndexes(schema);
             run.migratedAt = Instant.now();
         } catch (Exception e) {
             fail(run, e);
@@ -164,7 +166,7 @@ public class ReplayService {
                 for (Lane lane : lanes) {
                     Map<TopicPartition, Long> upTo = end;
                     loads.add(pool.submit(() -> {
-                        readUpTo(lane.consumer, upTo, lane.target, lane.connection, run);
+                        readUpTo(lane, upTo, run);
                         return null;
                     }));
                 }
@@ -186,6 +188,9 @@ public class ReplayService {
             }
             // each consumer may still hold a prefetched fetch (tens of MB): gone before the comparison needs the heap
             lanes.forEach(Lane::releaseConsumer);
+            run.loadedAt = Instant.now();
+            buildIndexes(first.connection, deferredIndexes);
+            run.indexedAt = Instant.now();
             run.status = ReplayRun.Status.COMPARING;
             run.outcome = compare(first.connection, first.target, run.definitions);
             run.comparedAt = Instant.now();
@@ -201,11 +206,15 @@ public class ReplayService {
         }
     }
 
-    /** One lane of a replay: the partitions it reads, its consumer and its own connection to the replay's schema. */
+    /**
+     * One lane of a replay: the partitions it reads, its consumer, and its own connection to the replay's schema
+     * written by its own thread, so the lane decodes a poll while the previous one is written.
+     */
     private static final class Lane implements AutoCloseable {
         final KafkaConsumer<String, byte[]> consumer;
         final Connection connection;
         final JdbcSqlRunner target;
+        final ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "tsunagu-replay-writer"));
 
         Lane(List<TopicPartition> partitions, KafkaConsumer<String, byte[]> consumer, Connection connection,
              String schema) throws java.sql.SQLException {
@@ -228,6 +237,7 @@ public class ReplayService {
 
         @Override
         public void close() {
+            writer.shutdownNow();
             releaseConsumer();
             try {
                 connection.close();
@@ -261,12 +271,16 @@ public class ReplayService {
                 .load().migrate();
     }
 
-    private void readUpTo(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end,
-                          JdbcSqlRunner target, Connection connection, ReplayRun run) throws Exception {
+    /**
+     * Reads the lane's partitions up to {@code end}. A poll is decoded into the projection's writes while the lane's
+     * writer still writes the previous one (at most one behind, in order: a case's writes never overtake each other).
+     */
+    private void readUpTo(Lane lane, Map<TopicPartition, Long> end, ReplayRun run) throws Exception {
         Map<TopicPartition, Long> own = new HashMap<>();
-        consumer.assignment().forEach(tp -> own.put(tp, end.getOrDefault(tp, 0L)));
-        while (!reached(consumer, own)) {
-            ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+        lane.consumer.assignment().forEach(tp -> own.put(tp, end.getOrDefault(tp, 0L)));
+        java.util.concurrent.Future<?> writing = null;
+        while (!reached(lane.consumer, own)) {
+            ConsumerRecords<String, byte[]> records = lane.consumer.poll(Duration.ofMillis(500));
             if (!records.isEmpty()) {
                 run.read();
             }
@@ -280,18 +294,73 @@ public class ReplayService {
                     run.skipped.incrementAndGet(); // the live consumer dead-lettered it too
                 }
             }
-            if (!writes.isEmpty()) {
-                try (Statement s = connection.createStatement()) {
-                    // The replay's tables are disposable (a failed replay is run again), so its commits need not
-                    // wait for the disk. "local": the pooled connection goes back with the default.
-                    s.execute("set local synchronous_commit = off");
-                }
-                target.execute(writes).await().indefinitely();
-                connection.commit();
-                run.wrote();
+            if (writing != null) {
+                writing.get();
             }
-            run.done.addAndGet(n);
+            int events = n;
+            writing = lane.writer.submit(() -> {
+                write(lane, writes, run);
+                run.done.addAndGet(events);
+                return null;
+            });
         }
+        if (writing != null) {
+            writing.get();
+        }
+    }
+
+    private static void write(Lane lane, List<Sql> writes, ReplayRun run) throws Exception {
+        if (writes.isEmpty()) {
+            return;
+        }
+        try (Statement s = lane.connection.createStatement()) {
+            // The replay's tables are disposable (a failed replay is run again), so its commits need not wait for
+            // the disk. "local": the pooled connection goes back with the default.
+            s.execute("set local synchronous_commit = off");
+        }
+        lane.target.execute(writes).await().indefinitely();
+        lane.connection.commit();
+        run.wrote();
+    }
+
+    /**
+     * Drops the replay schema's indexes that no write needs (not unique, so no {@code on conflict} and no key
+     * check uses them) and answers their definitions: the load then maintains only the keys, and the indexes are
+     * built once, over the loaded tables, before the comparison reads them.
+     */
+    private List<String> deferIndexes(String schema) throws java.sql.SQLException {
+        List<String> definitions = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            List<String> names = new ArrayList<>();
+            try (var query = connection.prepareStatement("""
+                    select c.relname, pg_get_indexdef(c.oid) from pg_index x
+                      join pg_class c on c.oid = x.indexrelid
+                      join pg_namespace n on n.oid = c.relnamespace
+                     where n.nspname = ? and not x.indisunique order by c.relname""")) {
+                query.setString(1, schema);
+                try (var rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        names.add(rows.getString(1));
+                        definitions.add(rows.getString(2));
+                    }
+                }
+            }
+            try (Statement s = connection.createStatement()) {
+                for (String name : names) {
+                    s.execute("drop index " + Sql.checkedSchema(schema) + "." + Sql.checkedSchema(name));
+                }
+            }
+        }
+        return definitions;
+    }
+
+    private static void buildIndexes(Connection connection, List<String> definitions) throws java.sql.SQLException {
+        try (Statement s = connection.createStatement()) {
+            for (String definition : definitions) {
+                s.execute(definition);
+            }
+        }
+        connection.commit();
     }
 
     private static boolean reached(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
