@@ -6,7 +6,7 @@ import jp.tsunagu.contract.codes.MeetingType;
 import java.time.LocalDate;
 
 /**
- * A case's place in coordination.
+ * A case's place in coordination. Changed only through the transitions below, each named for what happened.
  *
  * @param track     the meeting type it waits for, null before escalation
  * @param meetingId the meeting whose agenda it is on, null while no meeting of its track is scheduled
@@ -18,5 +18,38 @@ public record CaseTrack(String caseId, String municipality, Consent consent, Mee
     /** 重層的支援会議 needs the person's consent; without it the case goes to 支援会議. */
     public static MeetingType trackFor(Consent consent) {
         return consent == Consent.GIVEN ? MeetingType.JUUSOU_SHIEN_KAIGI : MeetingType.SHIEN_KAIGI;
+    }
+
+    /** A referral known here, not (yet) escalated. */
+    public static CaseTrack referred(String caseId, String municipality, Consent consent) {
+        return new CaseTrack(caseId, municipality, consent, null, null, false, false, null);
+    }
+
+    /** Escalated: waits on {@code track} for {@code meetingId} (null: no meeting of the track scheduled yet). */
+    public static CaseTrack escalated(String caseId, String municipality, Consent consent, MeetingType track,
+                                      String meetingId, Urgency urgency, LocalDate on) {
+        return new CaseTrack(caseId, municipality, consent, track, meetingId, true, urgency == Urgency.URGENT, on);
+    }
+
+    /** Whether an escalated case needs an ad-hoc 支援会議 now. */
+    public enum Urgency { ROUTINE, URGENT }
+
+    public CaseTrack withConsent(Consent newConsent) {
+        return new CaseTrack(caseId, municipality, newConsent, track, meetingId, queued, urgent, queuedOn);
+    }
+
+    /** Queued anew on another track (consent obtained or withdrawn while it waited). */
+    public CaseTrack movedTo(MeetingType newTrack, String newMeetingId, LocalDate on) {
+        return new CaseTrack(caseId, municipality, consent, newTrack, newMeetingId, true, urgent, on);
+    }
+
+    /** Still waiting on its track, now on the agenda of {@code newMeetingId} (null: none scheduled yet). */
+    public CaseTrack onAgendaOf(String newMeetingId) {
+        return new CaseTrack(caseId, municipality, consent, track, newMeetingId, true, urgent, queuedOn);
+    }
+
+    /** Reviewed by the meeting it was on: no longer waiting. */
+    public CaseTrack reviewed() {
+        return new CaseTrack(caseId, municipality, consent, track, meetingId, false, false, queuedOn);
     }
 }

@@ -72,8 +72,7 @@ public class MeetingService {
         return switch (envelope.data()) {
             case IntakeEvent.ReferralReceived r -> records.track(r.caseId()).chain(t -> t.isPresent()
                     ? Uni.createFrom().voidItem()
-                    : records.saveTrack(new CaseTrack(r.caseId(), r.municipality(), r.consent(), null, null, false,
-                    false, null)));
+                    : records.saveTrack(CaseTrack.referred(r.caseId(), r.municipality(), r.consent())));
             case IntakeEvent.ConsentRecorded c -> consentChanged(envelope, c);
             case IntakeEvent.PersonErased e -> records.eraseCase(e.caseId());
             case RoutingEvent.CaseEscalated e -> queueEscalated(envelope, e);
@@ -90,40 +89,33 @@ public class MeetingService {
 
     private Uni<Void> queueEscalated(EventEnvelope<TsunaguEvent> envelope, RoutingEvent.CaseEscalated e) {
         LocalDate on = envelope.businessDate();
-        return records.track(e.caseId()).chain(existing -> {
-            // the intake and routing topics are not ordered with each other: consent recorded here may be newer
-            // than the consent routing decided the track on
-            Consent consent = existing.map(CaseTrack::consent)
-                    .orElse(e.track() == MeetingType.JUUSOU_SHIEN_KAIGI ? Consent.GIVEN : Consent.UNKNOWN);
-            MeetingType trackType = e.urgent() ? MeetingType.SHIEN_KAIGI
-                    : existing.isPresent() ? CaseTrack.trackFor(consent) : e.track();
-            Uni<Optional<Meeting>> meeting = e.urgent()
+        return records.track(e.caseId()).chain(known -> {
+            AgendaDecider.Placement p = AgendaDecider.placement(known, e);
+            Uni<Optional<Meeting>> meeting = p.urgency() == CaseTrack.Urgency.URGENT
                     ? urgentShienKaigi(e.municipality(), on, envelope.id()).map(Optional::of)
-                    : nextMeeting(e.municipality(), trackType, on, envelope.id());
+                    : nextMeeting(e.municipality(), p.track(), on, envelope.id());
             return meeting.chain(m -> {
-            CaseTrack track = new CaseTrack(e.caseId(), e.municipality(), consent, trackType,
-                    m.map(Meeting::meetingId).orElse(null), true, e.urgent(), on);
-            return records.saveTrack(track).chain(() -> publishQueued(envelope.id() + "/queued", track, on,
-                    envelope.id()));
+                CaseTrack track = CaseTrack.escalated(e.caseId(), e.municipality(), p.consent(), p.track(),
+                        m.map(Meeting::meetingId).orElse(null), p.urgency(), on);
+                return records.saveTrack(track).chain(() -> publishQueued(envelope.id() + "/queued", track, on,
+                        envelope.id()));
             });
         });
     }
 
     /** Consent obtained later moves a queued case to 重層的支援会議; withdrawn, back to 支援会議. */
     private Uni<Void> consentChanged(EventEnvelope<TsunaguEvent> envelope, IntakeEvent.ConsentRecorded c) {
+        LocalDate on = envelope.businessDate();
         return records.track(c.caseId()).chain(found -> {
-            CaseTrack t = found.orElse(new CaseTrack(c.caseId(), c.municipality(), c.consent(), null, null, false,
-                    false, null));
-            MeetingType newTrack = CaseTrack.trackFor(c.consent());
-            if (!t.queued() || t.track() == newTrack) {
-                return records.saveTrack(new CaseTrack(t.caseId(), t.municipality(), c.consent(), t.track(),
-                        t.meetingId(), t.queued(), t.urgent(), t.queuedOn()));
+            CaseTrack t = AgendaDecider.known(found, c).withConsent(c.consent());
+            Optional<MeetingType> move = AgendaDecider.moveOnConsent(t, c.consent());
+            if (move.isEmpty()) {
+                return records.saveTrack(t);
             }
-            return nextMeeting(t.municipality(), newTrack, envelope.businessDate(), envelope.id()).chain(m -> {
-                CaseTrack moved = new CaseTrack(t.caseId(), t.municipality(), c.consent(), newTrack,
-                        m.map(Meeting::meetingId).orElse(null), true, t.urgent(), envelope.businessDate());
-                return records.saveTrack(moved).chain(() -> publishQueued(envelope.id() + "/requeued", moved,
-                        envelope.businessDate(), envelope.id()));
+            return nextMeeting(t.municipality(), move.get(), on, envelope.id()).chain(m -> {
+                CaseTrack moved = t.movedTo(move.get(), m.map(Meeting::meetingId).orElse(null), on);
+                return records.saveTrack(moved).chain(() -> publishQueued(envelope.id() + "/requeued", moved, on,
+                        envelope.id()));
             });
         });
     }
@@ -291,9 +283,7 @@ public class MeetingService {
                                 minutes.heldOn(), cause)
                         .chain(() -> records.saveReview(m.meetingId(), r))
                         .chain(() -> {
-                            CaseTrack t = tracks.get(r.caseId());
-                            return records.saveTrack(new CaseTrack(t.caseId(), t.municipality(), t.consent(), t.track(),
-                                    t.meetingId(), false, false, t.queuedOn()));
+                            return records.saveTrack(tracks.get(r.caseId()).reviewed());
                         }))
                 .collect().asList().replaceWithVoid();
         Set<String> reviewed = minutes.reviews().stream().map(MinutesRules.Review::caseId).collect(Collectors.toSet());
@@ -313,8 +303,7 @@ public class MeetingService {
     private Uni<Void> carryOver(Meeting held, CaseTrack t, LocalDate heldOn) {
         String eventId = "meeting/" + held.meetingId() + "/carried/" + t.caseId();
         return nextMeeting(t.municipality(), t.track(), heldOn.plusDays(1), eventId).chain(next -> {
-            CaseTrack moved = new CaseTrack(t.caseId(), t.municipality(), t.consent(), t.track(),
-                    next.map(Meeting::meetingId).orElse(null), true, t.urgent(), t.queuedOn());
+            CaseTrack moved = t.onAgendaOf(next.map(Meeting::meetingId).orElse(null));
             return records.saveTrack(moved).chain(() -> publishQueued(eventId, moved, heldOn,
                     "meeting/" + held.meetingId() + "/minutes"));
         });
@@ -356,12 +345,10 @@ public class MeetingService {
     /** An urgent case needs a 支援会議 within the configured days: an existing one, else an ad-hoc one. */
     private Uni<Meeting> urgentShienKaigi(String municipality, LocalDate on, String cause) {
         return records.nextMeeting(municipality, MeetingType.SHIEN_KAIGI, on).chain(found -> {
-            if (found.isPresent() && !found.get().scheduledOn().isAfter(on.plusDays(urgentWithinDays))) {
+            if (found.isPresent() && AgendaDecider.soonEnough(found.get(), on, urgentWithinDays)) {
                 return Uni.createFrom().item(found.get());
             }
-            LocalDate date = on.plusDays(Math.min(1, urgentWithinDays));
-            Meeting adHoc = new Meeting("m-" + DerivedIds.from(cause + "/urgent"), municipality,
-                    MeetingType.SHIEN_KAIGI, date, true, List.of(), null, List.of());
+            Meeting adHoc = AgendaDecider.adHocShienKaigi(municipality, on, urgentWithinDays, cause);
             return records.insertMeeting(adHoc).chain(isNew -> isNew ? publishScheduled(adHoc, cause)
                     : Uni.createFrom().voidItem()).replaceWith(adHoc);
         });
@@ -386,8 +373,7 @@ public class MeetingService {
         }
         return records.waiting(m.municipality(), m.type()).chain(waiting -> Multi.createFrom().iterable(waiting)
                 .onItem().transformToUniAndConcatenate(t -> {
-                    CaseTrack attached = new CaseTrack(t.caseId(), t.municipality(), t.consent(), t.track(),
-                            m.meetingId(), true, t.urgent(), t.queuedOn());
+                    CaseTrack attached = t.onAgendaOf(m.meetingId());
                     return records.saveTrack(attached).chain(() -> publishQueued("meeting/" + m.meetingId()
                             + "/attached/" + t.caseId(), attached, m.scheduledOn(), "meeting/" + m.meetingId()));
                 })
@@ -401,8 +387,7 @@ public class MeetingService {
     }
 
     private Uni<Void> publishQueued(String eventId, CaseTrack t, LocalDate on, String cause) {
-        return events.publish(eventId, new MeetingEvent.CaseQueued(t.caseId(), t.municipality(), t.meetingId(),
-                t.track()), on, cause).replaceWithVoid();
+        return events.publish(eventId, AgendaDecider.queued(t), on, cause).replaceWithVoid();
     }
 
     private Optional<MeetingCalendar> calendar(String municipality) {

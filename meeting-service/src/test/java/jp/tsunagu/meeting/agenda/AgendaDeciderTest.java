@@ -1,0 +1,114 @@
+package jp.tsunagu.meeting.agenda;
+
+import jp.tsunagu.contract.codes.Consent;
+import jp.tsunagu.contract.codes.MeetingType;
+import jp.tsunagu.contract.events.IntakeEvent;
+import jp.tsunagu.contract.events.RoutingEvent;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import static jp.tsunagu.contract.codes.MeetingType.JUUSOU_SHIEN_KAIGI;
+import static jp.tsunagu.contract.codes.MeetingType.SHIEN_KAIGI;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The agenda's decisions without a database or Kafka: given the case's track, when this happens, then this. */
+class AgendaDeciderTest {
+
+    static final String KURUME = "402036";
+    static final LocalDate ON = LocalDate.of(2026, 6, 1);
+
+    static RoutingEvent.CaseEscalated escalated(MeetingType track, boolean urgent) {
+        return new RoutingEvent.CaseEscalated("c1", KURUME, track, urgent, List.of(), List.of(), "rules-1", "dir-1");
+    }
+
+    static CaseTrack queuedOn(MeetingType track, Consent consent) {
+        return CaseTrack.escalated("c1", KURUME, consent, track, "m-1", CaseTrack.Urgency.ROUTINE, ON);
+    }
+
+    @Test
+    void aCaseFirstSeenWhenEscalatedWaitsOnTheTrackRoutingChose() {
+        AgendaDecider.Placement juusou = AgendaDecider.placement(Optional.empty(),
+                escalated(JUUSOU_SHIEN_KAIGI, false));
+        AgendaDecider.Placement shien = AgendaDecider.placement(Optional.empty(), escalated(SHIEN_KAIGI, false));
+
+        assertEquals(new AgendaDecider.Placement(Consent.GIVEN, JUUSOU_SHIEN_KAIGI, CaseTrack.Urgency.ROUTINE), juusou);
+        assertEquals(new AgendaDecider.Placement(Consent.UNKNOWN, SHIEN_KAIGI, CaseTrack.Urgency.ROUTINE), shien);
+    }
+
+    @Test
+    void aConsentRecordedHereAfterRoutingDecidedChoosesTheTrack() {
+        CaseTrack known = CaseTrack.referred("c1", KURUME, Consent.NOT_GIVEN);
+
+        AgendaDecider.Placement p = AgendaDecider.placement(Optional.of(known), escalated(JUUSOU_SHIEN_KAIGI, false));
+
+        assertEquals(new AgendaDecider.Placement(Consent.NOT_GIVEN, SHIEN_KAIGI, CaseTrack.Urgency.ROUTINE), p);
+    }
+
+    @Test
+    void anUrgentCaseGoesToShienKaigiWhateverItsConsent() {
+        CaseTrack known = CaseTrack.referred("c1", KURUME, Consent.GIVEN);
+
+        AgendaDecider.Placement p = AgendaDecider.placement(Optional.of(known), escalated(JUUSOU_SHIEN_KAIGI, true));
+
+        assertEquals(new AgendaDecider.Placement(Consent.GIVEN, SHIEN_KAIGI, CaseTrack.Urgency.URGENT), p);
+    }
+
+    @Test
+    void consentObtainedWhileQueuedForShienKaigiMovesTheCaseToJuusouShienKaigi() {
+        assertEquals(Optional.of(JUUSOU_SHIEN_KAIGI),
+                AgendaDecider.moveOnConsent(queuedOn(SHIEN_KAIGI, Consent.NOT_GIVEN), Consent.GIVEN));
+        assertEquals(Optional.of(SHIEN_KAIGI),
+                AgendaDecider.moveOnConsent(queuedOn(JUUSOU_SHIEN_KAIGI, Consent.GIVEN), Consent.NOT_GIVEN));
+    }
+
+    @Test
+    void consentThatFitsTheTrackOrACaseNotQueuedMovesNothing() {
+        assertEquals(Optional.empty(),
+                AgendaDecider.moveOnConsent(queuedOn(JUUSOU_SHIEN_KAIGI, Consent.GIVEN), Consent.GIVEN));
+        assertEquals(Optional.empty(),
+                AgendaDecider.moveOnConsent(CaseTrack.referred("c1", KURUME, Consent.UNKNOWN), Consent.GIVEN));
+        assertEquals(Optional.empty(),
+                AgendaDecider.moveOnConsent(queuedOn(SHIEN_KAIGI, Consent.UNKNOWN).reviewed(), Consent.GIVEN));
+    }
+
+    @Test
+    void aConsentForACaseNotSeenBeforeStartsItsTrack() {
+        CaseTrack t = AgendaDecider.known(Optional.empty(),
+                new IntakeEvent.ConsentRecorded("c1", KURUME, Consent.GIVEN, ON));
+
+        assertEquals(CaseTrack.referred("c1", KURUME, Consent.GIVEN), t);
+    }
+
+    @Test
+    void anUrgentCaseTakesTheNextShienKaigiWhenSoonEnoughElseAnAdHocOneNamedByItsCause() {
+        Meeting inThreeDays = new Meeting("m-3", KURUME, SHIEN_KAIGI, ON.plusDays(3), false, List.of(), null,
+                List.of());
+
+        assertTrue(AgendaDecider.soonEnough(inThreeDays, ON, 3));
+        assertFalse(AgendaDecider.soonEnough(inThreeDays, ON, 2));
+        Meeting adHoc = AgendaDecider.adHocShienKaigi(KURUME, ON, 2, "c1/routing/1");
+        assertEquals(AgendaDecider.adHocShienKaigi(KURUME, ON, 2, "c1/routing/1"), adHoc); // a redelivery: the same
+        assertEquals(ON.plusDays(1), adHoc.scheduledOn());
+        assertTrue(adHoc.adHoc());
+        assertEquals(SHIEN_KAIGI, adHoc.type());
+    }
+
+    @Test
+    void theTransitionsKeepWhatTheyDoNotName() {
+        CaseTrack urgent = CaseTrack.escalated("c1", KURUME, Consent.UNKNOWN, SHIEN_KAIGI, "m-1",
+                CaseTrack.Urgency.URGENT, ON);
+
+        CaseTrack carried = urgent.onAgendaOf("m-2");
+        CaseTrack reviewed = carried.reviewed();
+
+        assertEquals(new CaseTrack("c1", KURUME, Consent.UNKNOWN, SHIEN_KAIGI, "m-2", true, true, ON), carried);
+        assertEquals(new CaseTrack("c1", KURUME, Consent.UNKNOWN, SHIEN_KAIGI, "m-2", false, false, ON), reviewed);
+        assertEquals(new CaseTrack("c1", KURUME, Consent.GIVEN, JUUSOU_SHIEN_KAIGI, null, true, true, ON.plusDays(5)),
+                urgent.withConsent(Consent.GIVEN).movedTo(JUUSOU_SHIEN_KAIGI, null, ON.plusDays(5)));
+    }
+}
