@@ -52,7 +52,9 @@ public class RoutingResource {
             description = "A decline (with its reason) routes the case to the next candidate, or escalates it to "
                     + "multi-agency coordination when none is left.")
     @APIResponse(responseCode = "200", description = "The routing after the answer")
-    @APIResponse(responseCode = "403", description = "The case is not routed to your agency")
+    @APIResponse(responseCode = "403", description = "The caller is not an agency")
+    @APIResponse(responseCode = "404", description = "No case of your municipality waits for your agency's answer "
+            + "under this id (another agency is told nothing of the case, not even that it exists)")
     @APIResponse(responseCode = "409", description = "The case is not waiting for acceptance")
     public Uni<RoutingView> acceptance(@PathParam("caseId") String caseId, AcceptanceRequest request) {
         return service.respond(caller.get(), caseId, request, LocalDate.now(ZoneId.of("Asia/Tokyo")));
