@@ -1,5 +1,6 @@
 package jp.tsunagu.routing.routing;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.events.EventEnvelope;
@@ -91,7 +92,7 @@ public class RoutingService {
                             case IntakeEvent.PersonErased e -> changes.erase(e.caseId());
                         }
                     }
-                    return publishAll(publications, 0, changes).chain(() -> records.write(changes));
+                    return publishAll(publications, changes).chain(() -> records.write(changes));
                 })));
     }
 
@@ -99,13 +100,14 @@ public class RoutingService {
     private record Publication(RoutingDecider.Outcome outcome, LocalDate on, String causationId) {
     }
 
-    private Uni<Void> publishAll(List<Publication> publications, int next, RoutingChanges changes) {
-        if (next == publications.size()) {
-            return Uni.createFrom().voidItem();
-        }
-        Publication p = publications.get(next);
-        return publish(p.outcome(), p.on(), p.causationId(), changes)
-                .chain(() -> publishAll(publications, next + 1, changes));
+    /**
+     * Publishes the outcomes one after the other. Inside a consumer batch each publish completes at once, so the
+     * concatenation must not nest one call per outcome: a batch of 250 overflowed the stack that way.
+     */
+    private Uni<Void> publishAll(List<Publication> publications, RoutingChanges changes) {
+        return Multi.createFrom().iterable(publications)
+                .onItem().transformToUniAndConcatenate(p -> publish(p.outcome(), p.on(), p.causationId(), changes))
+                .collect().last().replaceWithVoid();
     }
 
     /**
@@ -190,7 +192,7 @@ public class RoutingService {
                             List<Publication> publications = overdue.stream().map(r -> new Publication(
                                     RoutingDecider.overdue(r, facts.get(r.caseId()).consent(), acceptanceDays, today),
                                     today, "schedule/acceptance-check/" + today)).toList();
-                            return publishAll(publications, 0, changes);
+                            return publishAll(publications, changes);
                         })
                         .chain(() -> records.write(changes))
                         .replaceWith(overdue.size()));

@@ -1,0 +1,35 @@
+package jp.tsunagu.support.events;
+
+import io.smallrye.mutiny.Uni;
+import jp.tsunagu.contract.events.EventEnvelope;
+import jp.tsunagu.contract.events.IntakeEvent;
+import jp.tsunagu.contract.events.TsunaguEvent;
+import jp.tsunagu.contract.codes.Consent;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class StageProjectionTest {
+
+    @Test
+    void oneByOneAppliesInOrderAndStepsThatCompleteAtOnceDoNotDeepenTheStack() {
+        // inside a consumer batch a publish completes at once; nesting one chain per event overflowed the stack
+        List<EventEnvelope<TsunaguEvent>> events = IntStream.range(0, 100_000).<EventEnvelope<TsunaguEvent>>mapToObj(
+                i -> new EventEnvelope<>("e" + i, "/test", Instant.EPOCH, LocalDate.EPOCH, null,
+                        new IntakeEvent.ConsentRecorded("c" + i, "402036", Consent.GIVEN, LocalDate.EPOCH))).toList();
+        List<String> applied = new ArrayList<>();
+
+        StageProjection.oneByOne(events, e -> {
+            applied.add(e.id());
+            return Uni.createFrom().voidItem();
+        }).await().indefinitely();
+
+        assertEquals(events.stream().map(EventEnvelope::id).toList(), applied);
+    }
+}
