@@ -3,6 +3,9 @@ package jp.tsunagu.planning.plan;
 import jp.tsunagu.contract.codes.MeetingType;
 import jp.tsunagu.contract.codes.PlanType;
 import jp.tsunagu.contract.codes.ReviewOutcome;
+import jp.tsunagu.contract.events.MeetingEvent;
+import jp.tsunagu.contract.events.Role;
+import jp.tsunagu.support.events.DerivedIds;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -82,12 +85,79 @@ public final class PlanLifecycle {
         return Optional.empty();
     }
 
-    /** The next version after a revision. */
-    public static Plan revise(Plan plan, Plan.Version next) {
+    /**
+     * What a 再プラン changes; a null part carries the current version's forward.
+     *
+     * @param reason why the plan is revised (required)
+     */
+    public record Revision(LocalDate madeOn, String reason, String wish, List<String> wishTags, List<String> goals,
+                           List<Role> roles, LocalDate reviewOn) {
+
+        /** A revision a meeting decided: who does what may change, the rest carries forward. */
+        public static Revision byMeeting(LocalDate heldOn, String reason, List<Role> roles) {
+            return new Revision(heldOn, reason, null, null, null, roles.isEmpty() ? null : roles, null);
+        }
+    }
+
+    /** The version a revision makes: numbered after the current one, with what it does not change carried forward. */
+    public static Plan.Version nextVersion(Plan plan, Revision r) {
+        Plan.Version previous = plan.current();
+        return new Plan.Version(previous.version() + 1, r.madeOn(), r.reason(),
+                r.wish() == null ? previous.wish() : r.wish(),
+                r.wishTags() == null ? previous.wishTags() : r.wishTags(),
+                r.goals() == null ? previous.goals() : r.goals(),
+                r.roles() == null ? previous.roles() : r.roles(),
+                r.reviewOn() == null ? previous.reviewOn() : r.reviewOn());
+    }
+
+    /** The plan after a revision. */
+    public static Plan revise(Plan plan, Revision r) {
         List<Plan.Version> versions = new ArrayList<>(plan.versions());
-        versions.add(next);
+        versions.add(nextVersion(plan, r));
         return new Plan(plan.planId(), plan.caseId(), plan.municipality(), plan.type(), plan.adoptedAtMeetingId(),
                 versions, null, null);
+    }
+
+    /** A plan change a meeting's review decides. */
+    public sealed interface FromReview {
+        /** A new plan, version 1, adopted at the meeting. */
+        record Create(Plan plan) implements FromReview {
+        }
+
+        record Revise(Plan plan, Revision revision) implements FromReview {
+        }
+
+        record Close(Plan plan, LocalDate closedOn, String reason) implements FromReview {
+        }
+    }
+
+    /**
+     * What a 重層的支援会議's review changes in the case's plans (a 支援会議 never makes one): PLAN or REPLAN revises the
+     * active plan of the type adopted (多機関協働プラン when none is named) or makes it; CLOSE closes that plan, or
+     * every active plan when no type is named.
+     *
+     * @param plansOfCase every plan of the case, closed ones too
+     * @param causeId     the review event's id: the new plan's id follows from it, so a redelivery makes no second plan
+     */
+    public static List<FromReview> fromReview(List<Plan> plansOfCase, MeetingEvent.CaseReviewed r, String causeId) {
+        if (r.meetingType() != MeetingType.JUUSOU_SHIEN_KAIGI) {
+            return List.of();
+        }
+        PlanType type = r.planType() == null ? PlanType.MULTI_AGENCY : r.planType();
+        List<Plan> active = plansOfCase.stream().filter(p -> !p.isClosed()).toList();
+        Optional<Plan> ofType = active.stream().filter(p -> p.type() == type).findFirst();
+        return switch (r.outcome()) {
+            case PLAN, REPLAN -> List.of(ofType.<FromReview>map(p -> new FromReview.Revise(p, Revision.byMeeting(
+                            r.heldOn(), "重層的支援会議（" + r.meetingId() + "）で再プラン", r.roles())))
+                    .orElseGet(() -> new FromReview.Create(new Plan("p-" + DerivedIds.from(causeId), r.caseId(),
+                            r.municipality(), type, r.meetingId(), List.of(new Plan.Version(1, r.heldOn(), null, null,
+                            List.of(), List.of(), r.roles(), null)), null, null))));
+            case CLOSE -> (r.planType() == null ? active : ofType.stream().toList()).stream()
+                    .<FromReview>map(p -> new FromReview.Close(p, r.heldOn(),
+                            "重層的支援会議（" + r.meetingId() + "）で終結"))
+                    .toList();
+            case CONTINUE, WATCH, SHARE_INFO -> List.of();
+        };
     }
 
     /** Plans past their review date, for coordinators. */

@@ -85,30 +85,21 @@ public class PlanService {
         };
     }
 
-    /** A 重層的支援会議's PLAN, REPLAN or CLOSE becomes the plan change itself (a 支援会議 never makes one). */
+    /** A 重層的支援会議's PLAN, REPLAN or CLOSE becomes the plan change itself ({@link PlanLifecycle#fromReview}). */
     private Uni<Void> fromMeeting(EventEnvelope<TsunaguEvent> envelope, MeetingEvent.CaseReviewed r) {
         if (r.meetingType() != MeetingType.JUUSOU_SHIEN_KAIGI) {
             return Uni.createFrom().voidItem();
         }
-        PlanType type = r.planType() == null ? PlanType.MULTI_AGENCY : r.planType();
-        return records.plansOfCase(r.caseId()).chain(plans -> {
-            List<Plan> active = plans.stream().map(PlanRecords.Stored::plan).filter(p -> !p.isClosed()).toList();
-            Optional<Plan> ofType = active.stream().filter(p -> p.type() == type).findFirst();
-            return switch (r.outcome()) {
-                case PLAN, REPLAN -> ofType.isPresent()
-                        ? revise(ofType.get(), r.heldOn(), "重層的支援会議（" + r.meetingId() + "）で再プラン",
-                        null, null, null, r.roles().isEmpty() ? null : r.roles(), null, null, envelope.id())
-                        .replaceWithVoid()
-                        : create(new Plan("p-" + DerivedIds.from(envelope.id()), r.caseId(), r.municipality(),
-                        type, r.meetingId(), List.of(new Plan.Version(1, r.heldOn(), null, null, List.of(), List.of(),
-                        r.roles(), null)), null, null), null, null, envelope.id()).replaceWithVoid();
-                case CLOSE -> Multi.createFrom().iterable(r.planType() == null ? active : ofType.stream().toList())
-                        .onItem().transformToUniAndConcatenate(p -> close(p, r.heldOn(),
-                                "重層的支援会議（" + r.meetingId() + "）で終結", envelope.id()))
-                        .collect().asList().replaceWithVoid();
-                case CONTINUE, WATCH, SHARE_INFO -> Uni.createFrom().voidItem();
-            };
-        });
+        return records.plansOfCase(r.caseId()).chain(plans -> Multi.createFrom()
+                .iterable(PlanLifecycle.fromReview(plans.stream().map(PlanRecords.Stored::plan).toList(), r,
+                        envelope.id()))
+                .onItem().transformToUniAndConcatenate(change -> switch (change) {
+                    case PlanLifecycle.FromReview.Create c -> create(c.plan(), null, null, envelope.id());
+                    case PlanLifecycle.FromReview.Revise v -> revise(v.plan(), v.revision(), null, envelope.id())
+                            .replaceWithVoid();
+                    case PlanLifecycle.FromReview.Close c -> close(c.plan(), c.closedOn(), c.reason(), envelope.id());
+                })
+                .collect().asList().replaceWithVoid());
     }
 
     // --- commands -----------------------------------------------------------------------------------------------
@@ -192,8 +183,8 @@ public class PlanService {
                     PlanLifecycle.refuseRevision(stored.plan(), madeOn).ifPresent(why -> {
                         throw ApiProblem.conflict("plan-refused", why);
                     });
-                    return revise(stored.plan(), madeOn, reason, wish, tags, goals, roles, reviewOn, idempotencyKey,
-                            "request/plan/" + planId + "/revision")
+                    return revise(stored.plan(), new PlanLifecycle.Revision(madeOn, reason, wish, tags, goals, roles,
+                                    reviewOn), idempotencyKey, "request/plan/" + planId + "/revision")
                             .map(version -> new Created(planId, version, false));
                 }));
     }
@@ -306,14 +297,9 @@ public class PlanService {
                         plan.adoptedAtMeetingId()), v.madeOn(), cause).replaceWithVoid());
     }
 
-    private Uni<Integer> revise(Plan plan, LocalDate madeOn, String reason, String wish, List<String> tags,
-                                List<String> goals, List<Role> roles, LocalDate reviewOn, String idempotencyKey,
-                                String cause) {
-        Plan.Version previous = plan.current();
-        Plan.Version next = new Plan.Version(previous.version() + 1, madeOn, reason,
-                wish == null ? previous.wish() : wish, tags == null ? previous.wishTags() : tags,
-                goals == null ? previous.goals() : goals, roles == null ? previous.roles() : roles,
-                reviewOn == null ? previous.reviewOn() : reviewOn);
+    private Uni<Integer> revise(Plan plan, PlanLifecycle.Revision revision, String idempotencyKey, String cause) {
+        Plan.Version next = PlanLifecycle.nextVersion(plan, revision);
+        LocalDate madeOn = revision.madeOn();
         return records.insertVersion(plan.planId(), next, idempotencyKey)
                 .chain(() -> events.publish("plan/" + plan.planId() + "/v" + next.version(),
                         new PlanningEvent.PlanRevised(plan.planId(), plan.caseId(), plan.municipality(), plan.type(),

@@ -3,6 +3,8 @@ package jp.tsunagu.planning.plan;
 import jp.tsunagu.contract.codes.MeetingType;
 import jp.tsunagu.contract.codes.PlanType;
 import jp.tsunagu.contract.codes.ReviewOutcome;
+import jp.tsunagu.contract.events.MeetingEvent;
+import jp.tsunagu.contract.events.Role;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -11,6 +13,7 @@ import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PlanLifecycleTest {
@@ -50,9 +53,15 @@ class PlanLifecycleTest {
 
     @Test
     void revisionsKeepEveryVersionAndAClosedPlanIsNeitherRevisedNorClosedAgain() {
-        Plan revised = PlanLifecycle.revise(plan(PlanType.PARTICIPATION), new Plan.Version(2, MAY.plusMonths(2),
-                "練習の頻度を見直し", null, List.of("running"), List.of(), List.of(), null));
+        Plan revised = PlanLifecycle.revise(plan(PlanType.PARTICIPATION), new PlanLifecycle.Revision(MAY.plusMonths(2),
+                "練習の頻度を見直し", null, null, List.of("隔週の練習に参加"), null, null));
         assertEquals(2, revised.versions().size());
+        Plan.Version v2 = revised.current();
+        assertEquals(2, v2.version());
+        assertEquals(List.of("隔週の練習に参加"), v2.goals(), "what the revision names changes");
+        assertEquals("一緒にフルマラソンを走りたい", v2.wish(), "what it does not name carries forward");
+        assertEquals(List.of("running"), v2.wishTags());
+        assertEquals(LocalDate.of(2024, 8, 1), v2.reviewOn());
         assertEquals("一緒にフルマラソンを走りたい", revised.versions().get(0).wish(), "version 1 stays readable");
         assertTrue(PlanLifecycle.refuseRevision(revised, MAY).orElseThrow().contains("older"));
         Plan closed = new Plan("p1", "c1", "402036", PlanType.PARTICIPATION, null, revised.versions(),
@@ -66,5 +75,76 @@ class PlanLifecycleTest {
     void aPlanPastItsReviewDateIsOverdueUntilClosed() {
         assertTrue(PlanLifecycle.overdue(plan(PlanType.OUTREACH), LocalDate.of(2024, 8, 2)));
         assertFalse(PlanLifecycle.overdue(plan(PlanType.OUTREACH), LocalDate.of(2024, 8, 1)));
+    }
+
+    // --- a meeting's review: given the case's plans, when a 重層的支援会議 reviews it, then these plan changes ---
+
+    static MeetingEvent.CaseReviewed review(MeetingType type, ReviewOutcome outcome, PlanType planType,
+                                            List<Role> roles) {
+        return new MeetingEvent.CaseReviewed("c1", "402036", "m9", type, MAY.plusMonths(3), outcome, planType, roles,
+                false);
+    }
+
+    static final List<Role> ROLES = List.of(new Role("kurume-houkatsu-06", "見守り"));
+
+    @Test
+    void aPlanOutcomeWithNoActivePlanOfTheTypeMakesOneNamedByTheReview() {
+        List<PlanLifecycle.FromReview> changes = PlanLifecycle.fromReview(List.of(plan(PlanType.OUTREACH)),
+                review(MeetingType.JUUSOU_SHIEN_KAIGI, ReviewOutcome.PLAN, null, ROLES), "meeting/m9/review/c1");
+
+        PlanLifecycle.FromReview.Create create = assertInstanceOf(PlanLifecycle.FromReview.Create.class,
+                changes.get(0));
+        assertEquals(1, changes.size());
+        assertEquals(PlanType.MULTI_AGENCY, create.plan().type());
+        assertEquals("m9", create.plan().adoptedAtMeetingId());
+        assertEquals(ROLES, create.plan().current().roles());
+        assertEquals(create.plan().planId(), ((PlanLifecycle.FromReview.Create) PlanLifecycle.fromReview(List.of(),
+                review(MeetingType.JUUSOU_SHIEN_KAIGI, ReviewOutcome.PLAN, null, ROLES), "meeting/m9/review/c1")
+                .get(0)).plan().planId(), "the same review names the same plan");
+    }
+
+    @Test
+    void aReplanRevisesTheActivePlanOfTheTypeKeepingItsRolesWhenTheMeetingNamedNone() {
+        Plan participation = plan(PlanType.PARTICIPATION);
+
+        List<PlanLifecycle.FromReview> changes = PlanLifecycle.fromReview(List.of(participation),
+                review(MeetingType.JUUSOU_SHIEN_KAIGI, ReviewOutcome.REPLAN, PlanType.PARTICIPATION, List.of()),
+                "e1");
+
+        PlanLifecycle.FromReview.Revise revise = assertInstanceOf(PlanLifecycle.FromReview.Revise.class,
+                changes.get(0));
+        assertEquals(participation, revise.plan());
+        assertEquals("重層的支援会議（m9）で再プラン", revise.revision().reason());
+        assertEquals(participation.current().roles(), PlanLifecycle.nextVersion(participation, revise.revision())
+                .roles());
+    }
+
+    @Test
+    void aCloseWithoutAPlanTypeClosesEveryActivePlanAndWithOneOnlyThatOne() {
+        Plan outreach = plan(PlanType.OUTREACH);
+        Plan participation = new Plan("p2", "c1", "402036", PlanType.PARTICIPATION, null, outreach.versions(), null,
+                null);
+        Plan closedBefore = new Plan("p3", "c1", "402036", PlanType.MULTI_AGENCY, "m1", outreach.versions(), MAY,
+                "終結");
+
+        List<PlanLifecycle.FromReview> all = PlanLifecycle.fromReview(List.of(outreach, participation, closedBefore),
+                review(MeetingType.JUUSOU_SHIEN_KAIGI, ReviewOutcome.CLOSE, null, List.of()), "e1");
+        List<PlanLifecycle.FromReview> one = PlanLifecycle.fromReview(List.of(outreach, participation, closedBefore),
+                review(MeetingType.JUUSOU_SHIEN_KAIGI, ReviewOutcome.CLOSE, PlanType.OUTREACH, List.of()), "e1");
+
+        assertEquals(List.of(new PlanLifecycle.FromReview.Close(outreach, MAY.plusMonths(3), "重層的支援会議（m9）で終結"),
+                new PlanLifecycle.FromReview.Close(participation, MAY.plusMonths(3), "重層的支援会議（m9）で終結")), all);
+        assertEquals(List.of(new PlanLifecycle.FromReview.Close(outreach, MAY.plusMonths(3),
+                "重層的支援会議（m9）で終結")), one);
+    }
+
+    @Test
+    void aShienKaigiOrAnOutcomeWithoutAPlanChangesNoPlan() {
+        assertEquals(List.of(), PlanLifecycle.fromReview(List.of(), review(MeetingType.SHIEN_KAIGI,
+                ReviewOutcome.PLAN, null, ROLES), "e1"));
+        for (ReviewOutcome outcome : List.of(ReviewOutcome.CONTINUE, ReviewOutcome.WATCH, ReviewOutcome.SHARE_INFO)) {
+            assertEquals(List.of(), PlanLifecycle.fromReview(List.of(plan(PlanType.MULTI_AGENCY)),
+                    review(MeetingType.JUUSOU_SHIEN_KAIGI, outcome, null, ROLES), "e1"));
+        }
     }
 }
