@@ -131,6 +131,11 @@ public final class PlanLifecycle {
         }
     }
 
+    /** Only a 重層的支援会議's review changes plans (a 支援会議 has no consent, so no plan). */
+    public static boolean mayChangePlans(MeetingEvent.CaseReviewed r) {
+        return r.meetingType() == MeetingType.JUUSOU_SHIEN_KAIGI;
+    }
+
     /**
      * What a 重層的支援会議's review changes in the case's plans (a 支援会議 never makes one): PLAN or REPLAN revises the
      * active plan of the type adopted (多機関協働プラン when none is named) or makes it; CLOSE closes that plan, or
@@ -140,7 +145,7 @@ public final class PlanLifecycle {
      * @param causeId     the review event's id: the new plan's id follows from it, so a redelivery makes no second plan
      */
     public static List<FromReview> fromReview(List<Plan> plansOfCase, MeetingEvent.CaseReviewed r, String causeId) {
-        if (r.meetingType() != MeetingType.JUUSOU_SHIEN_KAIGI) {
+        if (!mayChangePlans(r)) {
             return List.of();
         }
         PlanType type = r.planType() == null ? PlanType.MULTI_AGENCY : r.planType();

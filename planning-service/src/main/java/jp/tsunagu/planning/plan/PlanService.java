@@ -87,8 +87,8 @@ public class PlanService {
 
     /** A 重層的支援会議's PLAN, REPLAN or CLOSE becomes the plan change itself ({@link PlanLifecycle#fromReview}). */
     private Uni<Void> fromMeeting(EventEnvelope<TsunaguEvent> envelope, MeetingEvent.CaseReviewed r) {
-        if (r.meetingType() != MeetingType.JUUSOU_SHIEN_KAIGI) {
-            return Uni.createFrom().voidItem();
+        if (!PlanLifecycle.mayChangePlans(r)) {
+            return Uni.createFrom().voidItem(); // nothing to read either
         }
         return records.plansOfCase(r.caseId()).chain(plans -> Multi.createFrom()
                 .iterable(PlanLifecycle.fromReview(plans.stream().map(PlanRecords.Stored::plan).toList(), r,
