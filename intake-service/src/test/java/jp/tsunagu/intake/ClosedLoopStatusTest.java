@@ -106,6 +106,23 @@ class ClosedLoopStatusTest {
     }
 
     @Test
+    void aShienKaigiClosingACaseWhosePlanRunsLeavesItPlanActive() {
+        String referrer = agency(AGENCY, KURUME);
+        String caseId = newCase(referrer);
+        publish(Topics.PLANS, new PlanningEvent.PlanCreated("p-s" + caseId, caseId, KURUME, PlanType.MULTI_AGENCY,
+                LocalDate.of(2024, 6, 1), List.of(), null, "m-0"));
+        awaitStatus(referrer, caseId, "PLAN_ACTIVE");
+        // only a 重層的支援会議 changes plans: the 支援会議's CLOSE leaves the plan running, and the case with it
+        publish(Topics.MEETINGS, new MeetingEvent.CaseReviewed(caseId, KURUME, "m-s", MeetingType.SHIEN_KAIGI,
+                LocalDate.of(2024, 7, 1), jp.tsunagu.contract.codes.ReviewOutcome.CLOSE, null, List.of(), false));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().header("Authorization", bearer(referrer))
+                .get("/referrals/" + caseId).<List<String>>path("history.eventType").stream()
+                .anyMatch(t -> t.contains("case-reviewed")));
+        given().header("Authorization", bearer(referrer)).get("/referrals/" + caseId).then()
+                .body("status", equalTo("PLAN_ACTIVE"));
+    }
+
+    @Test
     void aRedeliveredEventChangesNothing() {
         String referrer = agency(AGENCY, KURUME);
         String caseId = newCase(referrer);

@@ -13,12 +13,20 @@ import java.util.Optional;
 
 /**
  * The closed loop as the referrer sees it: how each event of each stage moves a case's status (intake-service's status
- * view and reporting-service's open cases by stage use the same rules). An exhaustive switch,
- * so a new event type does not compile until someone decides what it means here.
+ * view, through {@link CaseProgress}, and reporting-service's open cases by stage use the same rules). An exhaustive
+ * switch, so a new event type does not compile until someone decides what it means here.
  */
 public final class CaseStatusRules {
 
     private CaseStatusRules() {
+    }
+
+    /**
+     * The status a case is seen in: one whose latest event would close it while one of its plans still runs (a plan
+     * closed beside another, a 支援会議 closing a case whose plan only a 重層的支援会議 may close) stays PLAN_ACTIVE.
+     */
+    public static CaseStatus asSeen(CaseStatus latest, boolean planOpen) {
+        return latest == CaseStatus.CLOSED && planOpen ? CaseStatus.PLAN_ACTIVE : latest;
     }
 
     /** Empty for events that are not about one case (a meeting being scheduled, a directory change). */

@@ -1,28 +1,35 @@
 package jp.tsunagu.intake.status;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.codes.CaseStatus;
 import jp.tsunagu.contract.events.EventEnvelope;
-import jp.tsunagu.contract.events.IntakeEvent;
-import jp.tsunagu.contract.events.PlanningEvent;
 import jp.tsunagu.contract.events.TsunaguEvent;
+import jp.tsunagu.contract.status.CaseProgress;
 import jp.tsunagu.contract.status.CaseStatusRules;
-import jp.tsunagu.contract.status.StatusChange;
 import jp.tsunagu.support.db.Database;
 import jp.tsunagu.support.events.ProcessedEvents;
 import jp.tsunagu.support.events.StageProjection;
 
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
+import java.util.Set;
+
+import static jp.tsunagu.support.db.SqlValues.list;
 
 /**
  * Writes the referrer's status view from events, idempotently: the API applies its own event right after Kafka
  * acknowledged it (so a GET straight after the POST sees it), and the consumer of every stage topic applies the
- * rest; whichever comes second finds the event already applied. Cross-topic events may arrive out of order, so a
- * status only replaces one recorded earlier.
+ * rest, a batch at a time; whichever comes second finds the event already applied. What an event does to a case is
+ * {@link CaseProgress#evolve}: a batch reads its cases' rows once, evolves them in memory in partition order, then
+ * writes the rows and the history lines with one pipelined statement each.
  */
 @ApplicationScoped
 public class CaseStatusProjection implements StageProjection {
@@ -52,80 +59,100 @@ public class CaseStatusProjection implements StageProjection {
      */
     @Override
     public Uni<Void> apply(List<EventEnvelope<TsunaguEvent>> events) {
-        return StageProjection.oneByOne(events, this::write);
+        return read(events).chain(cases -> write(events, cases));
     }
 
     /**
      * The API's path for its own events: must run inside the command's transaction. The claim here is the only one
-     * on this path, and what makes the consumer skip the event when Kafka delivers it later.
+     * on this path, and what makes the consumer skip the event when Kafka delivers it later; it and the read of the
+     * case are sent together.
      */
     public Uni<Void> apply(EventEnvelope<? extends TsunaguEvent> envelope) {
-        return ProcessedEvents.claim(database, CONSUMER, List.of(envelope.id()))
-                .chain(claimed -> claimed.contains(envelope.id()) ? write(envelope) : Uni.createFrom().voidItem());
-    }
-
-    /** The change itself, for an event not applied before; inside a transaction. */
-    private Uni<Void> write(EventEnvelope<? extends TsunaguEvent> envelope) {
-        var change = CaseStatusRules.of(envelope.data());
-        if (change.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return switch (envelope.data()) {
-            case PlanningEvent.PlanCreated p -> openPlans(p.caseId(), p.planId(), true)
-                    .chain(open -> write(envelope, change.get()));
-            // closing one plan while another of the case runs keeps the case PLAN_ACTIVE
-            case PlanningEvent.PlanClosed p -> openPlans(p.caseId(), p.planId(), false)
-                    .chain(open -> write(envelope, open.isEmpty() ? change.get()
-                            : StatusChange.to(CaseStatus.PLAN_ACTIVE, null, change.get().detail())));
-            default -> write(envelope, change.get());
-        };
-    }
-
-    /** Adds or removes a plan from the case's open plans; returns those left open. */
-    private Uni<String> openPlans(String caseId, String planId, boolean open) {
-        String update = open
-                ? "update case_status set open_plans = trim(both ',' from open_plans || ',' || $1) where case_id = $2"
-                        + " and position(',' || $1 || ',' in ',' || open_plans || ',') = 0"
-                : "update case_status set open_plans = trim(both ',' from replace(',' || open_plans || ',',"
-                        + " ',' || $1 || ',', ',')) where case_id = $2";
-        return database.update(update, planId, caseId)
-                .chain(() -> database.first("select open_plans from case_status where case_id = $1",
-                        row -> Objects.requireNonNullElse(row.getString("open_plans"), ""), caseId))
-                .map(row -> row.orElse(""));
+        return Uni.combine().all().unis(ProcessedEvents.claim(database, CONSUMER, List.of(envelope.id())),
+                        read(List.of(envelope)))
+                .asTuple()
+                .chain(both -> both.getItem1().contains(envelope.id()) ? write(List.of(envelope), both.getItem2())
+                        : Uni.createFrom().voidItem());
     }
 
     /**
-     * The three statements are sent together without waiting for each answer: they run in this order on the
-     * transaction's connection, so the update finds the row the first one ensured, and the transaction waits for
-     * one round trip instead of three. A failure of any fails the transaction.
+     * The rows of the events' cases, locked until the transaction ends (in case order), so the API's transaction and
+     * a consumer batch never both evolve the same row from what it was.
      */
-    private Uni<Void> write(EventEnvelope<? extends TsunaguEvent> envelope, StatusChange c) {
-        OffsetDateTime at = envelope.time().atOffset(ZoneOffset.UTC);
-        String referringAgency = envelope.data() instanceof IntakeEvent.ReferralReceived r ? r.referringAgencyId() : null;
-        CaseStatus initial = c.status() != null ? c.status() : CaseStatus.RECEIVED;
-        Uni<Integer> ensureRow = database.update("""
-                        insert into case_status(case_id, municipality, referring_agency_id, assigned_agency_id, status,
-                                                status_time, received_on)
-                        values ($1, $2, $3, $4, $5, $6, $7)
-                        on conflict (case_id) do update
-                           set referring_agency_id = coalesce(case_status.referring_agency_id, excluded.referring_agency_id),
-                               received_on = coalesce(case_status.received_on, excluded.received_on)""",
-                envelope.subject(), envelope.municipality(), referringAgency, c.agencyId(), initial.name(), at,
-                envelope.data() instanceof IntakeEvent.ReferralReceived r ? r.receivedOn() : null);
-        Uni<Integer> updateStatus = c.status() == null ? Uni.createFrom().item(0) : database.update("""
-                        update case_status
-                           set status = $1, status_time = $2, updated_at = now(),
-                               assigned_agency_id = case when $3 then null
-                                                         else coalesce($4, assigned_agency_id) end
-                         where case_id = $5 and status_time <= $2""",
-                c.status().name(), at, c.clearsAgency(), c.agencyId(), envelope.subject());
-        Uni<Integer> history = database.update("""
-                        insert into case_status_history(event_id, case_id, event_type, status, agency_id, business_date,
-                                                        recorded_at, detail)
-                        values ($1, $2, $3, $4, $5, $6, $7, $8)
-                        on conflict (event_id) do nothing""",
-                envelope.id(), envelope.subject(), envelope.type(), c.status() == null ? null : c.status().name(),
-                c.agencyId(), envelope.businessDate(), at, c.detail());
-        return Uni.combine().all().unis(ensureRow, updateStatus, history).discardItems();
+    private Uni<Map<String, CaseProgress>> read(List<? extends EventEnvelope<? extends TsunaguEvent>> events) {
+        Set<String> caseIds = new LinkedHashSet<>();
+        events.forEach(e -> caseIds.add(e.subject()));
+        return database.list("""
+                        select case_id, municipality, referring_agency_id, assigned_agency_id, status, status_time,
+                               received_on, open_plans
+                          from case_status where case_id = any($1) order by case_id for update""",
+                        CaseStatusProjection::progressOf, (Object) caseIds.toArray(String[]::new))
+                .map(found -> {
+                    Map<String, CaseProgress> cases = new LinkedHashMap<>();
+                    found.forEach(c -> cases.put(c.caseId(), c));
+                    return cases;
+                });
+    }
+
+    /** Evolves the cases in memory, in the events' order, then writes what changed. */
+    private Uni<Void> write(List<? extends EventEnvelope<? extends TsunaguEvent>> events,
+                            Map<String, CaseProgress> cases) {
+        Map<String, CaseProgress> changed = new LinkedHashMap<>();
+        List<Tuple> history = new ArrayList<>();
+        for (EventEnvelope<? extends TsunaguEvent> e : events) {
+            CaseProgress before = changed.getOrDefault(e.subject(),
+                    cases.getOrDefault(e.subject(), CaseProgress.none(e.subject(), e.municipality())));
+            before.evolve(e).ifPresent(step -> {
+                changed.put(e.subject(), step.after());
+                var c = step.change();
+                history.add(Tuple.tuple(Arrays.asList(e.id(), e.subject(), e.type(),
+                        c.status() == null ? null : c.status().name(), c.agencyId(), e.businessDate(),
+                        e.time().atOffset(ZoneOffset.UTC), c.detail())));
+            });
+        }
+        return history.isEmpty() ? Uni.createFrom().voidItem() : writeRows(changed.values(), history);
+    }
+
+    /**
+     * Both statements are sent without waiting for the first's answer. A status replaces only one recorded earlier
+     * even here: a new case has no row to lock until the request that made it commits, and routing may have answered
+     * the referral by then.
+     */
+    private Uni<Void> writeRows(Iterable<CaseProgress> cases, List<Tuple> history) {
+        List<Tuple> rows = new ArrayList<>();
+        for (CaseProgress c : cases) {
+            rows.add(Tuple.tuple(Arrays.asList(c.caseId(), c.municipality(), c.referringAgencyId(),
+                    c.assignedAgencyId(), c.status().name(), c.statusTime().atOffset(ZoneOffset.UTC), c.receivedOn(),
+                    String.join(",", c.openPlans()))));
+        }
+        Uni<Void> upsert = database.updateEach("""
+                insert into case_status(case_id, municipality, referring_agency_id, assigned_agency_id, status,
+                                        status_time, received_on, open_plans)
+                values ($1, $2, $3, $4, $5, $6, $7, $8)
+                on conflict (case_id) do update
+                   set referring_agency_id = coalesce(case_status.referring_agency_id, excluded.referring_agency_id),
+                       received_on = coalesce(case_status.received_on, excluded.received_on),
+                       open_plans = excluded.open_plans,
+                       status = case when excluded.status_time >= case_status.status_time
+                                     then excluded.status else case_status.status end,
+                       assigned_agency_id = case when excluded.status_time >= case_status.status_time
+                                                 then excluded.assigned_agency_id
+                                                 else case_status.assigned_agency_id end,
+                       status_time = greatest(excluded.status_time, case_status.status_time),
+                       updated_at = now()""", rows);
+        Uni<Void> lines = database.updateEach("""
+                insert into case_status_history(event_id, case_id, event_type, status, agency_id, business_date,
+                                                recorded_at, detail)
+                values ($1, $2, $3, $4, $5, $6, $7, $8)
+                on conflict (event_id) do nothing""", history);
+        return Uni.combine().all().unis(upsert, lines).discardItems();
+    }
+
+    private static CaseProgress progressOf(Row row) {
+        String status = row.getString("status");
+        return new CaseProgress(row.getString("case_id"), row.getString("municipality").trim(),
+                row.getString("referring_agency_id"), row.getString("assigned_agency_id"),
+                status == null ? null : CaseStatus.valueOf(status), row.getOffsetDateTime("status_time").toInstant(),
+                row.getLocalDate("received_on"), new LinkedHashSet<>(list(row.getString("open_plans"))));
     }
 }

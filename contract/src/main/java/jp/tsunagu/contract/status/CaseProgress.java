@@ -1,0 +1,78 @@
+package jp.tsunagu.contract.status;
+
+import jp.tsunagu.contract.codes.CaseStatus;
+import jp.tsunagu.contract.events.EventEnvelope;
+import jp.tsunagu.contract.events.IntakeEvent;
+import jp.tsunagu.contract.events.PlanningEvent;
+import jp.tsunagu.contract.events.TsunaguEvent;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A case as its referrer sees it, as a pure function of its events: {@code evolve} (state + event → state) is what
+ * intake-service's status view runs on every event of every stage. The plans still open are part of the state,
+ * because a case with a plan running is not closed ({@link CaseStatusRules#asSeen}). Events of different topics may
+ * arrive out of order, so a status replaces only one recorded earlier; the open plans and the referral's own facts
+ * follow every event whatever its time.
+ *
+ * @param status     null until the case has an event with a status
+ * @param statusTime when the status's event was recorded
+ * @param openPlans  ids of the case's plans created and not closed
+ */
+public record CaseProgress(String caseId, String municipality, String referringAgencyId, String assignedAgencyId,
+                           CaseStatus status, Instant statusTime, LocalDate receivedOn, Set<String> openPlans) {
+
+    public CaseProgress {
+        openPlans = Set.copyOf(openPlans);
+    }
+
+    /** A case no event has been applied to. */
+    public static CaseProgress none(String caseId, String municipality) {
+        return new CaseProgress(caseId, municipality, null, null, null, null, null, Set.of());
+    }
+
+    /** The case after one more event, and the line of its history; empty for an event not about one case. */
+    public Optional<Step> evolve(EventEnvelope<? extends TsunaguEvent> envelope) {
+        Optional<StatusChange> change = CaseStatusRules.of(envelope.data());
+        if (change.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> plans = new LinkedHashSet<>(openPlans);
+        String referrer = referringAgencyId;
+        LocalDate received = receivedOn;
+        switch (envelope.data()) {
+            case PlanningEvent.PlanCreated p -> plans.add(p.planId());
+            case PlanningEvent.PlanClosed p -> plans.remove(p.planId());
+            case IntakeEvent.ReferralReceived r -> {
+                referrer = referrer != null ? referrer : r.referringAgencyId();
+                received = received != null ? received : r.receivedOn();
+            }
+            default -> {
+            }
+        }
+        StatusChange raw = change.get();
+        StatusChange seen = raw.status() == null ? raw
+                : new StatusChange(CaseStatusRules.asSeen(raw.status(), !plans.isEmpty()), raw.agencyId(),
+                raw.clearsAgency(), raw.detail());
+        boolean newer = seen.status() != null && (statusTime == null || !envelope.time().isBefore(statusTime));
+        CaseProgress after = newer
+                ? new CaseProgress(caseId, municipality, referrer,
+                        seen.clearsAgency() ? null : seen.agencyId() != null ? seen.agencyId() : assignedAgencyId,
+                        seen.status(), envelope.time(), received, plans)
+                : new CaseProgress(caseId, municipality, referrer, assignedAgencyId,
+                        status != null ? status : CaseStatus.RECEIVED, statusTime != null ? statusTime : envelope.time(),
+                        received, plans);
+        return Optional.of(new Step(after, seen));
+    }
+
+    /**
+     * @param after  the case after the event
+     * @param change what the event meant for the case, as its history shows it (its status as seen)
+     */
+    public record Step(CaseProgress after, StatusChange change) {
+    }
+}

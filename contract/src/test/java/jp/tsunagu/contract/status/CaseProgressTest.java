@@ -1,0 +1,129 @@
+package jp.tsunagu.contract.status;
+
+import jp.tsunagu.contract.codes.CaseStatus;
+import jp.tsunagu.contract.codes.Channel;
+import jp.tsunagu.contract.codes.Consent;
+import jp.tsunagu.contract.codes.MeetingType;
+import jp.tsunagu.contract.codes.PlanType;
+import jp.tsunagu.contract.codes.ReviewOutcome;
+import jp.tsunagu.contract.codes.Urgency;
+import jp.tsunagu.contract.events.EventEnvelope;
+import jp.tsunagu.contract.events.IntakeEvent;
+import jp.tsunagu.contract.events.MeetingEvent;
+import jp.tsunagu.contract.events.PlanningEvent;
+import jp.tsunagu.contract.events.RoutingEvent;
+import jp.tsunagu.contract.events.TsunaguEvent;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Given these events, in this order, the case is seen so. */
+class CaseProgressTest {
+
+    private static final String CASE = "c-1";
+    private static final String CITY = "402036";
+    private static final LocalDate DAY = LocalDate.of(2026, 12, 1);
+    private int clock;
+
+    @Test
+    void aReferralRoutedAndAcceptedNamesItsAgencyAndKeepsItsReferrer() {
+        CaseProgress after = given(received(), routed("a1"), new RoutingEvent.RoutingAccepted(CASE, CITY, "a1"));
+        assertEquals(CaseStatus.ACCEPTED, after.status());
+        assertEquals("a1", after.assignedAgencyId());
+        assertEquals("ref-1", after.referringAgencyId());
+        assertEquals(DAY, after.receivedOn());
+    }
+
+    @Test
+    void escalationTakesTheCaseFromItsAgency() {
+        CaseProgress after = given(received(), routed("a1"), new RoutingEvent.CaseEscalated(CASE, CITY,
+                MeetingType.JUUSOU_SHIEN_KAIGI, false, List.of(), List.of(), "r", "d"));
+        assertEquals(CaseStatus.ESCALATED, after.status());
+        assertNull(after.assignedAgencyId());
+    }
+
+    @Test
+    void aShienKaigiClosingACaseWhosePlanRunsLeavesItPlanActiveUntilThePlanCloses() {
+        CaseProgress planned = given(received(), planCreated("p1"), review(MeetingType.SHIEN_KAIGI, ReviewOutcome.CLOSE));
+        assertEquals(CaseStatus.PLAN_ACTIVE, planned.status());
+        assertEquals(Set.of("p1"), planned.openPlans());
+        assertEquals(CaseStatus.CLOSED, then(planned, planClosed("p1")).status());
+    }
+
+    @Test
+    void closingOnePlanWhileAnotherRunsKeepsTheCasePlanActiveAndTheHistorySaysSo() {
+        CaseProgress two = given(received(), planCreated("p1"), planCreated("p2"));
+        var step = two.evolve(envelope(planClosed("p1"))).orElseThrow();
+        assertEquals(CaseStatus.PLAN_ACTIVE, step.after().status());
+        assertEquals(CaseStatus.PLAN_ACTIVE, step.change().status());
+        assertEquals(CaseStatus.CLOSED, then(step.after(), planClosed("p2")).status());
+    }
+
+    @Test
+    void anEventRecordedEarlierThanTheStatusDoesNotReplaceItButItsPlanStillCounts() {
+        CaseProgress routed = given(received(), routed("a1"));
+        var late = routed.evolve(new EventEnvelope<>("e-late", "/t", Instant.EPOCH, DAY, null, planCreated("p9")))
+                .orElseThrow();
+        assertEquals(CaseStatus.ROUTED, late.after().status());
+        assertEquals(Set.of("p9"), late.after().openPlans());
+    }
+
+    @Test
+    void aNoteChangesNoStatusAndANoteFirstLeavesTheCaseReceived() {
+        CaseProgress consent = given(new IntakeEvent.ConsentRecorded(CASE, CITY, Consent.GIVEN, DAY));
+        assertEquals(CaseStatus.RECEIVED, consent.status());
+        assertEquals(CaseStatus.ROUTED, then(consent, routed("a1")).status());
+    }
+
+    @Test
+    void eventsAboutNoOneCaseLeaveNoStep() {
+        assertTrue(CaseProgress.none(CASE, CITY).evolve(envelope(new MeetingEvent.MeetingScheduled("m", CITY,
+                MeetingType.SHIEN_KAIGI, DAY, false))).isEmpty());
+    }
+
+    private CaseProgress given(TsunaguEvent... events) {
+        CaseProgress state = CaseProgress.none(CASE, CITY);
+        for (TsunaguEvent e : events) {
+            state = then(state, e);
+        }
+        return state;
+    }
+
+    private CaseProgress then(CaseProgress state, TsunaguEvent e) {
+        return state.evolve(envelope(e)).map(CaseProgress.Step::after).orElse(state);
+    }
+
+    private EventEnvelope<TsunaguEvent> envelope(TsunaguEvent e) {
+        clock++;
+        return new EventEnvelope<>("e-" + clock, "/t", Instant.parse("2026-12-01T00:00:00Z").plusSeconds(clock), DAY,
+                null, e);
+    }
+
+    private static IntakeEvent.ReferralReceived received() {
+        return new IntakeEvent.ReferralReceived(CASE, CITY, "ref-1", Channel.AGENCY, DAY, "area", null, List.of(),
+                List.of(), Consent.GIVEN, Urgency.ROUTINE, false, null);
+    }
+
+    private static RoutingEvent.CaseRouted routed(String agency) {
+        return new RoutingEvent.CaseRouted(CASE, CITY, agency, List.of(), List.of(), "r", "d");
+    }
+
+    private static MeetingEvent.CaseReviewed review(MeetingType type, ReviewOutcome outcome) {
+        return new MeetingEvent.CaseReviewed(CASE, CITY, "m", type, DAY, outcome, null, List.of(), false);
+    }
+
+    private static PlanningEvent.PlanCreated planCreated(String plan) {
+        return new PlanningEvent.PlanCreated(plan, CASE, CITY, PlanType.PARTICIPATION, DAY, List.of(), null, null);
+    }
+
+    private static PlanningEvent.PlanClosed planClosed(String plan) {
+        return new PlanningEvent.PlanClosed(plan, CASE, CITY, PlanType.PARTICIPATION, DAY);
+    }
+}
