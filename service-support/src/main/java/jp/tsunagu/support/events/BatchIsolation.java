@@ -22,8 +22,14 @@ import java.util.function.Supplier;
  */
 public final class BatchIsolation<T> {
 
-    /** How often and how patiently to try. */
-    public record Patience(int batchRetries, int itemAttempts, Duration firstBackOff, Duration maxBackOff) {
+    /**
+     * How often and how patiently to try.
+     *
+     * @param attemptLimit how long one attempt may take before it counts as failed: an attempt that never ends (a
+     *                     statement or a send that hangs) would otherwise hold the stream still without a word
+     */
+    public record Patience(int batchRetries, int itemAttempts, Duration firstBackOff, Duration maxBackOff,
+                           Duration attemptLimit) {
     }
 
     private final Function<List<T>, Uni<Void>> attempt;
@@ -79,11 +85,20 @@ public final class BatchIsolation<T> {
     }
 
     private Uni<Void> run(List<T> items) {
-        return Uni.createFrom().deferred(() -> attempt.apply(items)).runSubscriptionOn(onContext);
+        return Uni.createFrom().deferred(() -> attempt.apply(items)).runSubscriptionOn(onContext)
+                .ifNoItem().after(patience.attemptLimit()).failWith(() -> new AttemptTimedOut(items.size(),
+                        patience.attemptLimit()));
     }
 
     Duration backOff(int attempts) {
         long millis = patience.firstBackOff().toMillis() << Math.min(attempts, 20);
         return Duration.ofMillis(Math.min(millis, patience.maxBackOff().toMillis()));
+    }
+
+    /** An attempt that did not end within {@link Patience#attemptLimit()}. */
+    public static final class AttemptTimedOut extends RuntimeException {
+        AttemptTimedOut(int items, Duration limit) {
+            super("an attempt at " + items + " event(s) did not end within " + limit);
+        }
     }
 }

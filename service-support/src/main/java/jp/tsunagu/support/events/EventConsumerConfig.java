@@ -27,4 +27,11 @@ public interface EventConsumerConfig {
 
     @WithDefault("PT30S")
     Duration maxBackOff();
+
+    /**
+     * How long one attempt (one transaction with its sends) may take before it fails and is tried again; longer than
+     * the producers' {@code delivery.timeout.ms} (30 s), so a broker that does not acknowledge fails as itself.
+     */
+    @WithDefault("PT2M")
+    Duration attemptLimit();
 }

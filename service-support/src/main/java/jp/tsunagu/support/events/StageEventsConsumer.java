@@ -49,7 +49,7 @@ public class StageEventsConsumer {
         this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.patience = new BatchIsolation.Patience(config.batchRetries(), config.poisonAfter(),
-                config.firstBackOff(), config.maxBackOff());
+                config.firstBackOff(), config.maxBackOff(), config.attemptLimit());
     }
 
     @Incoming("stage-events")

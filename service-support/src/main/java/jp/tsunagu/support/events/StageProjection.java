@@ -5,8 +5,10 @@ import io.smallrye.mutiny.Uni;
 import jp.tsunagu.contract.events.EventEnvelope;
 import jp.tsunagu.contract.events.TsunaguEvent;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * What one service does with the stage topics it reads: its projection (what an event changes in its tables) and its
@@ -40,6 +42,36 @@ public interface StageProjection {
     static Uni<Void> oneByOne(List<EventEnvelope<TsunaguEvent>> events,
                               Function<EventEnvelope<TsunaguEvent>, Uni<Void>> apply) {
         return Multi.createFrom().iterable(events).onItem().transformToUniAndConcatenate(e -> apply.apply(e))
+                .collect().last().replaceWithVoid();
+    }
+
+    /**
+     * For a projection whose common events can be written as a set: each run of consecutive events that
+     * {@code together} accepts is written by one call of {@code writeRun} (a statement per table for the run), every
+     * other event alone by {@code one}, the runs and the others in the batch's order.
+     */
+    static Uni<Void> inRuns(List<EventEnvelope<TsunaguEvent>> events, Predicate<TsunaguEvent> together,
+                            Function<List<EventEnvelope<TsunaguEvent>>, Uni<Void>> writeRun,
+                            Function<EventEnvelope<TsunaguEvent>, Uni<Void>> one) {
+        List<List<EventEnvelope<TsunaguEvent>>> segments = new ArrayList<>();
+        List<EventEnvelope<TsunaguEvent>> run = new ArrayList<>();
+        for (EventEnvelope<TsunaguEvent> e : events) {
+            if (together.test(e.data())) {
+                run.add(e);
+                continue;
+            }
+            if (!run.isEmpty()) {
+                segments.add(run);
+                run = new ArrayList<>();
+            }
+            segments.add(List.of(e));
+        }
+        if (!run.isEmpty()) {
+            segments.add(run);
+        }
+        return Multi.createFrom().iterable(segments).onItem()
+                .transformToUniAndConcatenate(segment -> together.test(segment.get(0).data()) ? writeRun.apply(segment)
+                        : one.apply(segment.get(0)))
                 .collect().last().replaceWithVoid();
     }
 }

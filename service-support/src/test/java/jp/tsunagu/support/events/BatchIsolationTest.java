@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BatchIsolationTest {
 
     private static final BatchIsolation.Patience FAST = new BatchIsolation.Patience(1, 3, Duration.ofMillis(1),
-            Duration.ofMillis(4));
+            Duration.ofMillis(4), Duration.ofSeconds(5));
 
     /** A store that commits whole attempts and refuses any attempt holding a poison item or made while "down". */
     static final class Store {
@@ -120,6 +120,19 @@ class BatchIsolationTest {
         result.get();
         assertEquals(items(3), store.applied);
         assertTrue(store.setAside.isEmpty());
+    }
+
+    @Test
+    void anAttemptThatNeverEndsFailsAfterItsLimitAndTheBatchIsTriedAgain() {
+        Store store = new Store(List.of());
+        AtomicBoolean hungOnce = new AtomicBoolean();
+        BatchIsolation<Integer> isolation = new BatchIsolation<>(
+                items -> hungOnce.compareAndSet(false, true) ? Uni.createFrom().nothing() : store.attempt(items),
+                (item, why) -> Uni.createFrom().voidItem(), e -> false, () -> Uni.createFrom().item(true),
+                new BatchIsolation.Patience(1, 3, Duration.ofMillis(1), Duration.ofMillis(4), Duration.ofMillis(50)),
+                Runnable::run);
+        isolation.apply(items(5)).await().atMost(Duration.ofSeconds(10));
+        assertEquals(items(5), store.applied, "applied once by the attempt after the one that hung");
     }
 
     @Test
