@@ -24,7 +24,12 @@ public class AgendaIntake implements StageProjection {
     }
 
     @Override
+    public boolean changesAnything(TsunaguEvent event) {
+        return MeetingService.handling(event) != MeetingService.Handling.NONE;
+    }
+
+    @Override
     public Uni<Void> apply(List<EventEnvelope<TsunaguEvent>> events) {
-        return StageProjection.oneByOne(events, service::onStageEvent);
+        return service.onStageEvents(events);
     }
 }

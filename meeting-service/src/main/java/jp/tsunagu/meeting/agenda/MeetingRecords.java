@@ -2,6 +2,7 @@ package jp.tsunagu.meeting.agenda;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.codes.Consent;
@@ -13,6 +14,7 @@ import jp.tsunagu.meeting.minutes.MinutesRules;
 import jp.tsunagu.support.db.Database;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -114,14 +116,25 @@ public class MeetingRecords {
                 MeetingRecords::trackOf, municipality, track.name());
     }
 
+    /** Cases not known before, in one pipelined statement; a case already known keeps its row. */
+    public Uni<Void> saveNewTracks(List<CaseTrack> tracks) {
+        return database.updateEach("insert into case_track(" + TRACK_COLUMNS + """
+                        ) values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict (case_id) do nothing""",
+                tracks.stream().map(MeetingRecords::row).toList());
+    }
+
     public Uni<Void> saveTrack(CaseTrack t) {
-        return database.update("insert into case_track(" + TRACK_COLUMNS + """
+        return database.updateEach("insert into case_track(" + TRACK_COLUMNS + """
                         ) values ($1, $2, $3, $4, $5, $6, $7, $8)
                         on conflict (case_id) do update set consent = excluded.consent, track = excluded.track,
                             meeting_id = excluded.meeting_id, queued = excluded.queued, urgent = excluded.urgent,
                             queued_on = excluded.queued_on""",
-                t.caseId(), t.municipality(), t.consent().name(), t.track() == null ? null : t.track().name(),
-                t.meetingId(), t.queued(), t.urgent(), t.queuedOn()).replaceWithVoid();
+                List.of(row(t)));
+    }
+
+    private static Tuple row(CaseTrack t) {
+        return Tuple.tuple(Arrays.asList(t.caseId(), t.municipality(), t.consent().name(),
+                t.track() == null ? null : t.track().name(), t.meetingId(), t.queued(), t.urgent(), t.queuedOn()));
     }
 
     public Uni<Void> saveReview(String meetingId, MinutesRules.Review r) {

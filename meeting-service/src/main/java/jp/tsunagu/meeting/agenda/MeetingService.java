@@ -22,6 +22,7 @@ import jp.tsunagu.meeting.minutes.MinutesRules;
 import jp.tsunagu.meeting.schedule.MeetingCalendar;
 import jp.tsunagu.support.db.InTransaction;
 import jp.tsunagu.support.events.DerivedIds;
+import jp.tsunagu.support.events.StageProjection;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.problem.FieldError;
 import jp.tsunagu.support.security.Caller;
@@ -67,23 +68,54 @@ public class MeetingService {
 
     // --- events in ----------------------------------------------------------------------------------------------
 
-    /** Applies an event of the intake or routing topic (inside the consumer's transaction). */
-    public Uni<Void> onStageEvent(EventEnvelope<TsunaguEvent> envelope) {
+    /** What an event of the stage topics asks of the agenda. */
+    enum Handling {
+        /** nothing here */
+        NONE,
+        /** a new case to know of: written with the other new cases of its run, in one statement */
+        NEW_CASE,
+        /** read and decided alone */
+        ALONE
+    }
+
+    /** Exhaustive, so a new event type does not compile until someone decides what it asks of the agenda. */
+    static Handling handling(TsunaguEvent event) {
+        return switch (event) {
+            case IntakeEvent.ReferralReceived r -> Handling.NEW_CASE;
+            case IntakeEvent.ConsentRecorded c -> Handling.ALONE;
+            case IntakeEvent.PersonErased e -> Handling.ALONE;
+            case RoutingEvent.CaseEscalated e -> Handling.ALONE;
+            case RoutingEvent.CaseRouted e -> Handling.NONE;
+            case RoutingEvent.OutreachRequested e -> Handling.NONE;
+            case RoutingEvent.RoutingAccepted e -> Handling.NONE;
+            case RoutingEvent.RoutingDeclined e -> Handling.NONE;
+            case RoutingEvent.AcceptanceOverdue e -> Handling.NONE;
+            case RoutingEvent.DirectoryChanged e -> Handling.NONE;
+            case MeetingEvent e -> Handling.NONE;
+            case PlanningEvent e -> Handling.NONE;
+        };
+    }
+
+    /**
+     * Applies events of the intake and routing topics not applied before, in order (inside the consumer's
+     * transaction): runs of new cases as one statement, the rest one by one.
+     */
+    public Uni<Void> onStageEvents(List<EventEnvelope<TsunaguEvent>> events) {
+        return StageProjection.inRuns(events, e -> handling(e) == Handling.NEW_CASE, this::newCases, this::alone);
+    }
+
+    /** A case referred: known from now on, with its consent; one it already knows (escalated first) stays as it is. */
+    private Uni<Void> newCases(List<EventEnvelope<TsunaguEvent>> run) {
+        return records.saveNewTracks(run.stream().map(e -> (IntakeEvent.ReferralReceived) e.data())
+                .map(r -> CaseTrack.referred(r.caseId(), r.municipality(), r.consent())).toList());
+    }
+
+    private Uni<Void> alone(EventEnvelope<TsunaguEvent> envelope) {
         return switch (envelope.data()) {
-            case IntakeEvent.ReferralReceived r -> records.track(r.caseId()).chain(t -> t.isPresent()
-                    ? Uni.createFrom().voidItem()
-                    : records.saveTrack(CaseTrack.referred(r.caseId(), r.municipality(), r.consent())));
             case IntakeEvent.ConsentRecorded c -> consentChanged(envelope, c);
             case IntakeEvent.PersonErased e -> records.eraseCase(e.caseId());
             case RoutingEvent.CaseEscalated e -> queueEscalated(envelope, e);
-            case RoutingEvent.CaseRouted e -> Uni.createFrom().voidItem();
-            case RoutingEvent.OutreachRequested e -> Uni.createFrom().voidItem();
-            case RoutingEvent.RoutingAccepted e -> Uni.createFrom().voidItem();
-            case RoutingEvent.RoutingDeclined e -> Uni.createFrom().voidItem();
-            case RoutingEvent.AcceptanceOverdue e -> Uni.createFrom().voidItem();
-            case RoutingEvent.DirectoryChanged e -> Uni.createFrom().voidItem();
-            case MeetingEvent e -> Uni.createFrom().voidItem();
-            case PlanningEvent e -> Uni.createFrom().voidItem();
+            default -> Uni.createFrom().voidItem(); // Handling.NONE
         };
     }
 

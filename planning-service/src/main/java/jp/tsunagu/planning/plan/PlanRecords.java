@@ -2,6 +2,7 @@ package jp.tsunagu.planning.plan;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.codes.Consent;
@@ -14,6 +15,7 @@ import jp.tsunagu.support.db.Database;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,13 +91,16 @@ public class PlanRecords {
     }
 
     /** The agency was handed the case or given a role for it. */
-    public Uni<Void> addCaseAgency(String caseId, String agencyId) {
-        if (agencyId == null) {
-            return Uni.createFrom().voidItem();
-        }
-        return database.update("""
+    /** An agency given a case (routed, outreach, accepted, a role from a meeting). */
+    public record CaseAgency(String caseId, String agencyId) {
+    }
+
+    /** Agencies given cases, in one pipelined statement; those without an agency (outreach by nobody yet) skipped. */
+    public Uni<Void> addCaseAgencies(List<CaseAgency> given) {
+        return database.updateEach("""
                         insert into case_agency(case_id, agency_id) values ($1, $2) on conflict do nothing""",
-                caseId, agencyId).replaceWithVoid();
+                given.stream().filter(g -> g.agencyId() != null).map(g -> Tuple.of(g.caseId(), g.agencyId()))
+                        .toList());
     }
 
     public Uni<Boolean> isCaseAgency(String caseId, String agencyId) {
@@ -103,12 +108,14 @@ public class PlanRecords {
                 row -> row.getLong(0), caseId, agencyId).map(n -> n.orElseThrow() > 0);
     }
 
-    public Uni<Void> saveCase(CaseRef c) {
-        return database.update("""
+    /** Cases' references in one pipelined statement; a case already known takes the consent given. */
+    public Uni<Void> saveCases(List<CaseRef> cases) {
+        return database.updateEach("""
                         insert into case_ref(case_id, municipality, referring_agency_id, area, consent)
                         values ($1, $2, $3, $4, $5) on conflict (case_id) do update
                         set consent = excluded.consent""",
-                c.caseId(), c.municipality(), c.referringAgencyId(), c.area(), c.consent().name()).replaceWithVoid();
+                cases.stream().map(c -> Tuple.tuple(Arrays.asList(c.caseId(), c.municipality(), c.referringAgencyId(),
+                        c.area(), c.consent().name()))).toList());
     }
 
     public Uni<Optional<CaseRef>> caseRef(String caseId) {

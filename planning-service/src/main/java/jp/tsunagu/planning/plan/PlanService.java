@@ -17,6 +17,7 @@ import jp.tsunagu.contract.events.Role;
 import jp.tsunagu.contract.events.RoutingEvent;
 import jp.tsunagu.contract.events.TsunaguEvent;
 import jp.tsunagu.support.db.InTransaction;
+import jp.tsunagu.support.events.StageProjection;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.problem.FieldError;
 import jp.tsunagu.support.problem.Params;
@@ -58,29 +59,75 @@ public class PlanService {
 
     // --- events in ----------------------------------------------------------------------------------------------
 
-    public Uni<Void> onStageEvent(EventEnvelope<TsunaguEvent> envelope) {
+    /** What an event of the stage topics asks of planning. */
+    enum Handling {
+        /** nothing here */
+        NONE,
+        /** a fact about the case (its referral, an agency it was given to): written with the others of its run */
+        CASE_FACT,
+        /** read and decided alone */
+        ALONE
+    }
+
+    /** Exhaustive, so a new event type does not compile until someone decides what it asks of planning. */
+    static Handling handling(TsunaguEvent event) {
+        return switch (event) {
+            case IntakeEvent.ReferralReceived r -> Handling.CASE_FACT;
+            case IntakeEvent.ConsentRecorded c -> Handling.ALONE;
+            case IntakeEvent.PersonErased e -> Handling.ALONE;
+            case RoutingEvent.CaseRouted e -> Handling.CASE_FACT;
+            case RoutingEvent.OutreachRequested e -> Handling.CASE_FACT;
+            case RoutingEvent.RoutingAccepted e -> Handling.CASE_FACT;
+            case RoutingEvent.RoutingDeclined e -> Handling.NONE;
+            case RoutingEvent.AcceptanceOverdue e -> Handling.NONE;
+            case RoutingEvent.CaseEscalated e -> Handling.NONE;
+            case RoutingEvent.DirectoryChanged e -> Handling.NONE;
+            case MeetingEvent.CaseReviewed r -> Handling.ALONE;
+            case MeetingEvent.CaseQueued e -> Handling.NONE;
+            case MeetingEvent.MeetingScheduled e -> Handling.NONE;
+            case MeetingEvent.MinutesRecorded e -> Handling.NONE;
+            case PlanningEvent e -> Handling.NONE;
+        };
+    }
+
+    /**
+     * Applies events of the stage topics not applied before, in order (inside the consumer's transaction): runs of
+     * case facts as a statement per table, the rest one by one.
+     */
+    public Uni<Void> onStageEvents(List<EventEnvelope<TsunaguEvent>> events) {
+        return StageProjection.inRuns(events, e -> handling(e) == Handling.CASE_FACT, this::caseFacts, this::alone);
+    }
+
+    private Uni<Void> caseFacts(List<EventEnvelope<TsunaguEvent>> run) {
+        List<PlanRecords.CaseRef> cases = new ArrayList<>();
+        List<PlanRecords.CaseAgency> agencies = new ArrayList<>();
+        for (EventEnvelope<TsunaguEvent> e : run) {
+            switch (e.data()) {
+                case IntakeEvent.ReferralReceived r -> cases.add(new PlanRecords.CaseRef(r.caseId(), r.municipality(),
+                        r.referringAgencyId(), r.area(), r.consent()));
+                case RoutingEvent.CaseRouted r -> agencies.add(new PlanRecords.CaseAgency(r.caseId(), r.agencyId()));
+                case RoutingEvent.OutreachRequested r ->
+                        agencies.add(new PlanRecords.CaseAgency(r.caseId(), r.agencyId()));
+                case RoutingEvent.RoutingAccepted r -> agencies.add(new PlanRecords.CaseAgency(r.caseId(), r.agencyId()));
+                default -> throw new IllegalStateException("not a case fact: " + e.type());
+            }
+        }
+        return records.saveCases(cases).chain(() -> records.addCaseAgencies(agencies));
+    }
+
+    private Uni<Void> alone(EventEnvelope<TsunaguEvent> envelope) {
         return switch (envelope.data()) {
-            case IntakeEvent.ReferralReceived r -> records.saveCase(new PlanRecords.CaseRef(r.caseId(), r.municipality(),
-                    r.referringAgencyId(), r.area(), r.consent()));
             case IntakeEvent.ConsentRecorded c -> records.caseRef(c.caseId()).chain(found -> found.isEmpty()
                     ? Uni.createFrom().voidItem()
-                    : records.saveCase(new PlanRecords.CaseRef(c.caseId(), c.municipality(),
-                    found.get().referringAgencyId(), found.get().area(), c.consent())));
+                    : records.saveCases(List.of(new PlanRecords.CaseRef(c.caseId(), c.municipality(),
+                    found.get().referringAgencyId(), found.get().area(), c.consent()))));
             case IntakeEvent.PersonErased e -> records.eraseCase(e.caseId());
-            case RoutingEvent.CaseRouted e -> records.addCaseAgency(e.caseId(), e.agencyId());
-            case RoutingEvent.OutreachRequested e -> records.addCaseAgency(e.caseId(), e.agencyId());
-            case RoutingEvent.RoutingAccepted e -> records.addCaseAgency(e.caseId(), e.agencyId());
-            case RoutingEvent e -> Uni.createFrom().voidItem();
-            case MeetingEvent.CaseReviewed r -> Multi.createFrom().iterable(r.roles())
-                    .onItem().transformToUniAndConcatenate(role -> records.addCaseAgency(r.caseId(), role.agencyId()))
-                    .collect().last()
+            case MeetingEvent.CaseReviewed r -> records.addCaseAgencies(r.roles().stream()
+                            .map(role -> new PlanRecords.CaseAgency(r.caseId(), role.agencyId())).toList())
                     .chain(() -> records.saveMeetingReview(r.caseId(), r.heldOn(),
                             new PlanLifecycle.MeetingReview(r.meetingId(), r.meetingType(), r.outcome(), r.planType())))
                     .chain(() -> fromMeeting(envelope, r));
-            case MeetingEvent.CaseQueued e -> Uni.createFrom().voidItem();
-            case MeetingEvent.MeetingScheduled e -> Uni.createFrom().voidItem();
-            case MeetingEvent.MinutesRecorded e -> Uni.createFrom().voidItem();
-            case PlanningEvent e -> Uni.createFrom().voidItem();
+            default -> Uni.createFrom().voidItem(); // Handling.NONE
         };
     }
 

@@ -24,7 +24,12 @@ public class PlanningIntake implements StageProjection {
     }
 
     @Override
+    public boolean changesAnything(TsunaguEvent event) {
+        return PlanService.handling(event) != PlanService.Handling.NONE;
+    }
+
+    @Override
     public Uni<Void> apply(List<EventEnvelope<TsunaguEvent>> events) {
-        return StageProjection.oneByOne(events, service::onStageEvent);
+        return service.onStageEvents(events);
     }
 }

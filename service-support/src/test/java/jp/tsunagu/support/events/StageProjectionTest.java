@@ -32,4 +32,30 @@ class StageProjectionTest {
 
         assertEquals(events.stream().map(EventEnvelope::id).toList(), applied);
     }
+
+    @Test
+    void inRunsWritesEachRunOfCommonEventsTogetherAndTheOthersAloneInTheBatchsOrder() {
+        // consent GIVEN is the "common" event here; anything else is applied alone
+        List<EventEnvelope<TsunaguEvent>> events = List.of(consent("a", Consent.GIVEN), consent("b", Consent.GIVEN),
+                consent("c", Consent.NOT_GIVEN), consent("d", Consent.GIVEN), consent("e", Consent.NOT_GIVEN),
+                consent("f", Consent.NOT_GIVEN), consent("g", Consent.GIVEN), consent("h", Consent.GIVEN));
+        List<String> calls = new ArrayList<>();
+
+        StageProjection.inRuns(events, e -> ((IntakeEvent.ConsentRecorded) e).consent() == Consent.GIVEN,
+                run -> {
+                    calls.add(String.join("+", run.stream().map(EventEnvelope::id).toList()));
+                    return Uni.createFrom().voidItem();
+                },
+                one -> {
+                    calls.add(one.id());
+                    return Uni.createFrom().voidItem();
+                }).await().indefinitely();
+
+        assertEquals(List.of("a+b", "c", "d", "e", "f", "g+h"), calls);
+    }
+
+    private static EventEnvelope<TsunaguEvent> consent(String id, Consent consent) {
+        return new EventEnvelope<>(id, "/test", Instant.EPOCH, LocalDate.EPOCH, null,
+                new IntakeEvent.ConsentRecorded("c-" + id, "402036", consent, LocalDate.EPOCH));
+    }
 }
