@@ -1,5 +1,14 @@
 package jp.tsunagu.bench;
 
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Predicate;
 import jp.tsunagu.contract.Topics;
 import jp.tsunagu.contract.codes.AgeBand;
 import jp.tsunagu.contract.codes.Channel;
@@ -12,6 +21,7 @@ import jp.tsunagu.contract.codes.ReviewOutcome;
 import jp.tsunagu.contract.codes.Urgency;
 import jp.tsunagu.contract.events.CloudEventCodec;
 import jp.tsunagu.contract.events.EventEnvelope;
+import jp.tsunagu.contract.events.EventIds;
 import jp.tsunagu.contract.events.IntakeEvent;
 import jp.tsunagu.contract.events.MeetingEvent;
 import jp.tsunagu.contract.events.PlanningEvent;
@@ -30,15 +40,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
-import java.util.function.Predicate;
 
 /**
  * A synthetic but valid event log for the replay benchmark, written straight to the stage topics with the contract's
@@ -73,31 +74,31 @@ final class EventLog {
             for (long n = 0; written < events; n++) {
                 String caseId = new UUID(0x7473756e61677500L, n).toString();
                 LocalDate on = first.plusDays(n % 1800);
-                written += send(producer, Topics.INTAKE, caseId + "/referral-received", on,
+                written += send(producer, Topics.INTAKE, EventIds.referralReceived(caseId), on,
                         new IntakeEvent.ReferralReceived(caseId, municipality, "kurume-kikan-01", Channel.AGENCY, on,
                                 "荒木", AgeBand.AGE_40_49, List.of(), List.of(Concern.HIKIKOMORI, Concern.POVERTY),
                                 Consent.GIVEN, Urgency.ROUTINE, false, sealed));
                 if (n % 4 != 3) {
-                    written += send(producer, Topics.ROUTING, caseId + "/routing/1", on.plusDays(1),
+                    written += send(producer, Topics.ROUTING, EventIds.routingDecision(caseId, 1), on.plusDays(1),
                             new RoutingEvent.CaseRouted(caseId, municipality, "kurume-houkatsu-06",
                                     List.of(Field.ELDERLY), List.of(), "bench", "bench"));
-                    written += send(producer, Topics.ROUTING, caseId + "/routing/1/accepted", on.plusDays(2),
+                    written += send(producer, Topics.ROUTING, EventIds.routingAnswer(caseId, 1, "accepted"), on.plusDays(2),
                             new RoutingEvent.RoutingAccepted(caseId, municipality, "kurume-houkatsu-06"));
                 } else {
-                    written += send(producer, Topics.ROUTING, caseId + "/routing/1", on.plusDays(1),
+                    written += send(producer, Topics.ROUTING, EventIds.routingDecision(caseId, 1), on.plusDays(1),
                             new RoutingEvent.CaseEscalated(caseId, municipality, MeetingType.JUUSOU_SHIEN_KAIGI, false,
                                     List.of(Field.POVERTY), List.of(), "bench", "bench"));
                     if (n % 80 == 3) {
                         meetingId = "bench-meeting-" + n;
-                        written += send(producer, Topics.MEETINGS, meetingId + "/minutes", on.plusDays(10),
+                        written += send(producer, Topics.MEETINGS, EventIds.minutesRecorded(meetingId), on.plusDays(10),
                                 new MeetingEvent.MinutesRecorded(meetingId, municipality,
                                         MeetingType.JUUSOU_SHIEN_KAIGI, on.plusDays(10), List.of(), 20));
                     }
-                    written += send(producer, Topics.MEETINGS, meetingId + "/" + caseId, on.plusDays(10),
+                    written += send(producer, Topics.MEETINGS, EventIds.caseReviewed(meetingId, caseId), on.plusDays(10),
                             new MeetingEvent.CaseReviewed(caseId, municipality, meetingId,
                                     MeetingType.JUUSOU_SHIEN_KAIGI, on.plusDays(10), ReviewOutcome.PLAN,
                                     PlanType.MULTI_AGENCY, List.of(), false));
-                    written += send(producer, Topics.PLANS, "plan-" + caseId + "/created", on.plusDays(20),
+                    written += send(producer, Topics.PLANS, EventIds.planCreated("plan-" + caseId), on.plusDays(20),
                             new PlanningEvent.PlanCreated("plan-" + caseId, caseId, municipality,
                                     PlanType.MULTI_AGENCY, on.plusDays(20), List.of(), on.plusDays(200), meetingId));
                 }

@@ -1,8 +1,15 @@
 package jp.tsunagu.meeting;
 
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
 import jp.tsunagu.contract.Topics;
 import jp.tsunagu.contract.codes.AgeBand;
 import jp.tsunagu.contract.codes.Channel;
@@ -19,14 +26,6 @@ import jp.tsunagu.contract.events.TsunaguEvent;
 import jp.tsunagu.testing.TopicProbe;
 import jp.tsunagu.testing.TsunaguTestResources;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
-import java.util.function.Predicate;
-
 import static io.restassured.RestAssured.given;
 import static jp.tsunagu.testing.Tokens.KURUME;
 import static jp.tsunagu.testing.Tokens.NAGAREYAMA;
@@ -202,6 +201,32 @@ class MeetingFlowTest {
                 .body("{\"type\":\"SHIEN_KAIGI\",\"scheduledOn\":\"2024-10-01\"}").post("/meetings").then()
                 .statusCode(403);
         postMinutes("402036-SHIEN_KAIGI-2099-01-01", "{\"heldOn\":\"2024-01-01\"}").statusCode(404);
+    }
+
+    @Test
+    void anAgencyAddedToTheDirectoryMayBeInvitedWithoutARestart() {
+        var kurume = jp.tsunagu.contract.directory.Directories.load(java.util.Optional.empty()).get(KURUME);
+        var template = kurume.agencies().get(0);
+        String newcomer = "kurume-newcomer-" + UUID.randomUUID().toString().substring(0, 8);
+        var added = new jp.tsunagu.contract.directory.Agency(newcomer, template.organizationId(), "新しい相談窓口",
+                template.kind(), template.fields(), template.role(), template.targetGroup(), template.minimumAge(),
+                template.maximumAge(), template.form(), template.legalCategory(), template.department(),
+                template.wholeCity(), template.serviceAreas(), template.status(), false, false);
+        List<jp.tsunagu.contract.directory.Agency> agencies = new java.util.ArrayList<>(kurume.agencies());
+        agencies.add(added);
+        var edition = new jp.tsunagu.contract.directory.AgencyDirectory(kurume.municipality(),
+                kurume.municipalityName(), "test-" + newcomer, kurume.sample(), kurume.note(), kurume.areas(),
+                kurume.organizations(), agencies);
+        String body = "{\"type\":\"SHIEN_KAIGI\",\"scheduledOn\":\"2024-11-01\",\"members\":[\"" + newcomer + "\"]}";
+        given().header("Authorization", bearer(role("coordinator", KURUME))).contentType("application/json")
+                .body(body).post("/meetings").then().statusCode(400).body("errors.field", hasItem("members[0]"));
+
+        publish(Topics.ROUTING, new RoutingEvent.DirectoryChanged(KURUME, edition.version(),
+                jp.tsunagu.contract.directory.Directories.checksum(edition), edition), LocalDate.of(2024, 10, 1));
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> given()
+                .header("Authorization", bearer(role("coordinator", KURUME))).contentType("application/json")
+                .body(body).post("/meetings").statusCode() == 201);
     }
 
     static String referAndEscalate(String municipality, Consent consent, MeetingType track, LocalDate on,

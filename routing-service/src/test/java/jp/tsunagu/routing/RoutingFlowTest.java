@@ -1,10 +1,22 @@
 package jp.tsunagu.routing;
 
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
 import jp.tsunagu.contract.Topics;
 import jp.tsunagu.contract.codes.AgeBand;
+import jp.tsunagu.contract.codes.BusinessDate;
 import jp.tsunagu.contract.codes.Channel;
 import jp.tsunagu.contract.codes.Concern;
 import jp.tsunagu.contract.codes.Consent;
@@ -16,21 +28,7 @@ import jp.tsunagu.contract.events.SealedData;
 import jp.tsunagu.contract.events.TsunaguEvent;
 import jp.tsunagu.testing.TopicProbe;
 import jp.tsunagu.testing.TsunaguTestResources;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.List;
-import java.util.UUID;
-
 import static io.restassured.RestAssured.given;
 import static jp.tsunagu.testing.Tokens.KURUME;
 import static jp.tsunagu.testing.Tokens.NAGAREYAMA;
@@ -60,7 +58,7 @@ class RoutingFlowTest {
     @Test
     void aReferralIsRoutedWithItsReasonsAndTheAssignedAgencyAcceptsIt() {
         String caseId = refer(KURUME, "荒木", 81, List.of(Concern.DEMENTIA), Channel.AGENCY, Consent.UNKNOWN,
-                LocalDate.now(ZoneId.of("Asia/Tokyo")));
+                BusinessDate.today());
         RoutingEvent.CaseRouted routed = awaitRouting(caseId, RoutingEvent.CaseRouted.class);
         assertEquals(ARAKI_HOUKATSU, routed.agencyId());
 
@@ -83,7 +81,7 @@ class RoutingFlowTest {
     @Test
     void onlyTheAssignedAgencyMayAnswer() {
         String caseId = refer(KURUME, "荒木", 79, List.of(Concern.ELDER_CARE), Channel.AGENCY, Consent.UNKNOWN,
-                LocalDate.now(ZoneId.of("Asia/Tokyo")));
+                BusinessDate.today());
         awaitRouting(caseId, RoutingEvent.CaseRouted.class);
         answer(agency("kurume-houkatsu-01", KURUME), caseId, "{\"accepted\":true}").statusCode(404)
                 .contentType("application/problem+json");
@@ -99,7 +97,7 @@ class RoutingFlowTest {
     @Test
     void aDeclineRoutesToTheNextSiteAndTheLastDeclineEscalates() {
         String caseId = refer(NAGAREYAMA, "北部", 72, List.of(Concern.DEMENTIA), Channel.AGENCY, Consent.GIVEN,
-                LocalDate.now(ZoneId.of("Asia/Tokyo")));
+                BusinessDate.today());
         String first = awaitRouting(caseId, RoutingEvent.CaseRouted.class).agencyId();
         answer(agency(first, NAGAREYAMA), caseId, "{\"accepted\":false,\"reason\":\"担当圏域外のため\"}")
                 .statusCode(200)
@@ -112,15 +110,15 @@ class RoutingFlowTest {
         assertEquals("担当圏域外のため", declined.reason());
         // the person erased: the decline's free text goes from routing's view, the step stays
         TopicProbe.publish(Topics.INTAKE, new EventEnvelope<TsunaguEvent>(caseId + "/person-erased", "/tsunagu/test",
-                java.time.Instant.now(), LocalDate.now(ZoneId.of("Asia/Tokyo")), null,
-                new IntakeEvent.PersonErased(caseId, NAGAREYAMA, LocalDate.now(ZoneId.of("Asia/Tokyo")))));
+                java.time.Instant.now(), BusinessDate.today(), null,
+                new IntakeEvent.PersonErased(caseId, NAGAREYAMA, BusinessDate.today())));
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
                 !routing(role("coordinator", NAGAREYAMA), caseId).extract().asString().contains("担当圏域外"));
         routing(role("coordinator", NAGAREYAMA), caseId).statusCode(200)
                 .body("history.eventType", hasItem("jp.tsunagu.routing.routing-declined.v1"));
 
         String kurumeCase = refer(KURUME, "荒木", 90, List.of(Concern.DEMENTIA), Channel.AGENCY, Consent.GIVEN,
-                LocalDate.now(ZoneId.of("Asia/Tokyo")));
+                BusinessDate.today());
         awaitRouting(kurumeCase, RoutingEvent.CaseRouted.class);
         answer(agency(ARAKI_HOUKATSU, KURUME), kurumeCase, "{\"accepted\":false,\"reason\":\"定員超過\"}")
                 .statusCode(200)
@@ -133,7 +131,7 @@ class RoutingFlowTest {
 
     @Test
     void aRoutingNotAcceptedInTimeIsEscalatedByTheCheck() {
-        LocalDate longAgo = LocalDate.now(ZoneId.of("Asia/Tokyo")).minusDays(30);
+        LocalDate longAgo = BusinessDate.today().minusDays(30);
         String caseId = refer(KURUME, "荒木", 83, List.of(Concern.DEMENTIA), Channel.AGENCY, Consent.NOT_GIVEN, longAgo);
         awaitRouting(caseId, RoutingEvent.CaseRouted.class);
         given().header("Authorization", bearer(role("coordinator", KURUME))).post("/routing/acceptance-check")
@@ -174,11 +172,11 @@ class RoutingFlowTest {
     @Test
     void outreachAndUrgentEscalationAreEvents() {
         String outreach = refer(KURUME, "篠山", 24, List.of(Concern.HIKIKOMORI), Channel.OUTREACH, Consent.UNKNOWN,
-                LocalDate.now(ZoneId.of("Asia/Tokyo")));
+                BusinessDate.today());
         assertEquals("kurume-outreach-01", awaitRouting(outreach, RoutingEvent.OutreachRequested.class).agencyId());
 
         String urgent = refer(KURUME, "篠山", 7, List.of(Concern.CHILD_ABUSE), Channel.PHONE, Consent.UNKNOWN,
-                LocalDate.now(ZoneId.of("Asia/Tokyo")), Urgency.EMERGENCY);
+                BusinessDate.today(), Urgency.EMERGENCY);
         RoutingEvent.CaseEscalated e = awaitRouting(urgent, RoutingEvent.CaseEscalated.class);
         assertEquals(true, e.urgent());
     }

@@ -1,10 +1,7 @@
 package jp.tsunagu.system;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import jp.tsunagu.infra.DevKeys;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -24,7 +20,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-
+import jp.tsunagu.contract.codes.BusinessDate;
+import jp.tsunagu.infra.DevKeys;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static jp.tsunagu.system.LocalRunSystemTest.HOME;
 import static jp.tsunagu.system.LocalRunSystemTest.HTTP;
 import static jp.tsunagu.system.LocalRunSystemTest.JSON;
@@ -81,7 +80,7 @@ class AttackSuiteSystemTest {
         String member = token("meeting-member");
         String nagareyama = token("coordinator", "--municipality", NAGAREYAMA);
         String nagareyamaAgency = token("agency", "--agency", "nagareyama-houkatsu-01", "--municipality", NAGAREYAMA);
-        String today = LocalDate.now(ZoneId.of("Asia/Tokyo")).toString();
+        String today = BusinessDate.today().toString();
 
         // the case under attack carries canaries in every personal field
         HttpResponse<String> created = LocalRunSystemTest.post(INTAKE, "/referrals", referrer, "attack-" + RUN,

@@ -1,13 +1,8 @@
 package jp.tsunagu.system;
 
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jp.tsunagu.contract.codes.MeetingType;
-import jp.tsunagu.contract.codes.PlanType;
-import jp.tsunagu.infra.seed.SeedTable;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,7 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
+import jp.tsunagu.contract.codes.BusinessDate;
+import jp.tsunagu.contract.codes.MeetingType;
+import jp.tsunagu.contract.codes.PlanType;
+import jp.tsunagu.infra.seed.SeedTable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -115,7 +115,7 @@ class LocalRunSystemTest {
         assertEquals("ESCALATED", routing.get("decision").asText());
         assertEquals("JUUSOU_SHIEN_KAIGI", routing.get("track").asText());
 
-        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).toString();
+        String today = BusinessDate.today().toString();
         JsonNode meetings = JSON.readTree(get(8083 + OFFSET, "/meetings?type=JUUSOU_SHIEN_KAIGI&from=" + today,
                 coordinator).body());
         String meetingId = meetings.get(0).get("meetingId").asText();
@@ -154,7 +154,7 @@ class LocalRunSystemTest {
         String plan = """
                 {"type":"PARTICIPATION","madeOn":"%s","wish":"一緒にフルマラソンを走りたい","wishTags":["running","marathon"],
                  "goals":["週1回の練習に参加する"],"roles":[{"agencyId":"kurume-sanka-01","responsibility":"受け入れ先との調整"}]}"""
-                .formatted(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")));
+                .formatted(BusinessDate.today());
         String key = UUID.randomUUID().toString();
         HttpResponse<String> planned = null;
         // the city's coordination writes it and gives the participation provider its role; from then on the
@@ -177,7 +177,7 @@ class LocalRunSystemTest {
         String resourceId = suggestions.get(0).get("resource").get("id").asText();
         assertEquals("kurume-res-running-team", resourceId);
 
-        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).toString();
+        String today = BusinessDate.today().toString();
         HttpResponse<String> placed = post(8084, "/plans/" + planId + "/placements", provider, null,
                 "{\"resourceId\":\"" + resourceId + "\",\"placedOn\":\"" + today + "\"}");
         assertEquals(201, placed.statusCode(), placed.body());

@@ -1,6 +1,6 @@
 package jp.tsunagu.contract.codes;
 
-/** What a person or household member is troubled by (CONTRACT.md `concerns`). */
+/** What a person or household member is troubled by (a referral's {@code concerns}). */
 public enum Concern implements Coded {
     DEMENTIA("認知症"),
     ELDER_CARE("介護"),

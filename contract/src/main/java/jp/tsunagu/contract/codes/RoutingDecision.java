@@ -1,6 +1,6 @@
 package jp.tsunagu.contract.codes;
 
-/** What routing decided (CONTRACT.md `decision`). */
+/** What routing decided (the routing view's {@code decision}). */
 public enum RoutingDecision implements Coded {
     ROUTED("つなぎ"),
     ESCALATED("多機関協働事業へ"),

@@ -9,12 +9,12 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** A fully populated instance of any event record, so tests cover every type the catalog knows without a list. */
-final class SampleEvents {
+public final class SampleEvents {
 
     private SampleEvents() {
     }
 
-    static TsunaguEvent of(Class<? extends TsunaguEvent> type) {
+    public static TsunaguEvent of(Class<? extends TsunaguEvent> type) {
         return (TsunaguEvent) sample(type, 0);
     }
 

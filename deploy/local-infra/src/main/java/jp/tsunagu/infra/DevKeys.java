@@ -24,7 +24,7 @@ import java.util.UUID;
 
 /**
  * The development identity provider of the local run and the tests: an RSA key pair made on first use, and RS256
- * tokens with the claims of CONTRACT.md. Production verifies the city's identity provider's keys instead, so nothing
+ * tokens with the claims the services read (README, "Using the API"). Production verifies the city's identity provider's keys instead, so nothing
  * here is used by a service at run time. Only the JDK is used, so a token prints in well under a second.
  */
 public final class DevKeys {

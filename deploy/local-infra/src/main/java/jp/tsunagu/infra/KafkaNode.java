@@ -284,7 +284,7 @@ public final class KafkaNode {
                 "broker.session.timeout.ms=" + (replicas == 1 ? 9000 : 6000),
                 "broker.heartbeat.interval.ms=" + (replicas == 1 ? 2000 : 1000),
                 "group.initial.rebalance.delay.ms=0",
-                // A small heap with the default 128 MB dedupe buffer dies in SkimpyOffsetMap (BUILD-NOTES).
+                // A small heap with the default 128 MB dedupe buffer dies in SkimpyOffsetMap (measured on these machines).
                 "log.cleaner.dedupe.buffer.size=8388608",
                 // Events are the system of record: keep them (a city sets its own retention in production).
                 "log.retention.hours=-1",

@@ -3,19 +3,15 @@ package jp.tsunagu.intake.referral;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import jp.tsunagu.contract.directory.Directories;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jp.tsunagu.support.directory.AgencyDirectories;
 
-import java.nio.file.Path;
-import java.util.Optional;
-
-/** Reads the municipalities' directories once at start-up: the shipped ones, or a city's own files. */
+/** The referral rules over the municipalities' directories as they stand (they follow routing's changes). */
 @ApplicationScoped
 public class MunicipalityData {
 
     @Produces
     @Singleton
-    ReferralRules referralRules(@ConfigProperty(name = "tsunagu.directory.dir") Optional<Path> dir) {
-        return new ReferralRules(Directories.load(dir));
+    ReferralRules referralRules(AgencyDirectories directories) {
+        return new ReferralRules(directories.view());
     }
 }

@@ -1,5 +1,12 @@
 package jp.tsunagu.intake.referral;
 
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 import jp.tsunagu.contract.codes.AgeBand;
 import jp.tsunagu.contract.codes.Channel;
 import jp.tsunagu.contract.codes.Coded;
@@ -10,14 +17,7 @@ import jp.tsunagu.contract.codes.Urgency;
 import jp.tsunagu.contract.directory.AgencyDirectory;
 import jp.tsunagu.contract.events.HouseholdMember;
 import jp.tsunagu.support.problem.FieldError;
-
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
+import jp.tsunagu.support.problem.Params;
 
 /**
  * Every check a referral must pass before it becomes an event, in one place and without Quarkus. All problems are
@@ -76,7 +76,7 @@ public final class ReferralRules {
 
         LocalDate receivedOn = today;
         if (r.receivedOn() != null) {
-            receivedOn = date(r.receivedOn(), "receivedOn", errors);
+            receivedOn = Params.date(r.receivedOn(), "receivedOn", true, errors);
             if (receivedOn != null && receivedOn.isAfter(today)) {
                 errors.add(new FieldError("receivedOn", "must not be in the future"));
             } else if (receivedOn != null && receivedOn.isBefore(EARLIEST)) {
@@ -97,9 +97,9 @@ public final class ReferralRules {
         if (p == null) {
             errors.add(new FieldError("person", "required"));
         } else {
-            String name = text(p.name(), "person.name", MAX_NAME, true, errors);
-            String kana = text(p.nameKana(), "person.nameKana", MAX_NAME, false, errors);
-            String address = text(p.address(), "person.address", MAX_ADDRESS, false, errors);
+            String name = Params.text(p.name(), "person.name", MAX_NAME, true, errors);
+            String kana = Params.text(p.nameKana(), "person.nameKana", MAX_NAME, false, errors);
+            String address = Params.text(p.address(), "person.address", MAX_ADDRESS, false, errors);
             String phone = p.phone();
             if (phone != null && !PHONE.matcher(phone).matches()) {
                 errors.add(new FieldError("person.phone", "6-20 characters of digits, spaces, +, -, ( and )"));
@@ -109,7 +109,7 @@ public final class ReferralRules {
                 errors.add(new FieldError("person.age", "must be between 0 and " + MAX_AGE));
                 age = null;
             }
-            LocalDate birthDate = p.birthDate() == null ? null : date(p.birthDate(), "person.birthDate", errors);
+            LocalDate birthDate = Params.date(p.birthDate(), "person.birthDate", false, errors);
             LocalDate on = receivedOn == null ? today : receivedOn;
             if (birthDate != null && birthDate.isAfter(on)) {
                 errors.add(new FieldError("person.birthDate", "must not be after receivedOn"));
@@ -141,7 +141,7 @@ public final class ReferralRules {
                     phone, null);
         }
 
-        String summary = text(r.summary(), "summary", MAX_SUMMARY, false, errors);
+        String summary = Params.text(r.summary(), "summary", MAX_SUMMARY, false, errors);
         if (personal != null) {
             personal = new PersonalFields(personal.name(), personal.nameKana(), personal.birthDate(),
                     personal.address(), personal.phone(), summary);
@@ -213,31 +213,4 @@ public final class ReferralRules {
         return List.copyOf(concerns);
     }
 
-    private static LocalDate date(String value, String field, List<FieldError> errors) {
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "must be a date YYYY-MM-DD"));
-            return null;
-        }
-    }
-
-    private static String text(String value, String field, int max, boolean required, List<FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                errors.add(new FieldError(field, "required"));
-            }
-            return null;
-        }
-        String trimmed = value.strip();
-        if (trimmed.codePointCount(0, trimmed.length()) > max) {
-            errors.add(new FieldError(field, "at most " + max + " characters"));
-            return null;
-        }
-        if (trimmed.codePoints().anyMatch(cp -> Character.isISOControl(cp) && cp != '\n' && cp != '\t')) {
-            errors.add(new FieldError(field, "must not contain control characters"));
-            return null;
-        }
-        return trimmed;
-    }
 }

@@ -1,9 +1,16 @@
 package jp.tsunagu.intake.referral;
 
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import jp.tsunagu.contract.codes.BusinessDate;
 import jp.tsunagu.contract.codes.Coded;
 import jp.tsunagu.contract.codes.Consent;
 import jp.tsunagu.intake.idempotency.IdempotencyKeys;
@@ -11,17 +18,10 @@ import jp.tsunagu.intake.idempotency.IdempotencyLedger.Outcome;
 import jp.tsunagu.intake.vault.PersonalDataVault;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.problem.FieldError;
+import jp.tsunagu.support.problem.Params;
 import jp.tsunagu.support.security.Caller;
 import jp.tsunagu.support.security.Roles;
 import org.jboss.logging.Logger;
-
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * The commands of intake: check, then hand to {@link ReferralTransactions}. A failure of the log or the database
@@ -31,13 +31,12 @@ import java.util.UUID;
 public class ReferralService {
 
     private static final Logger LOG = Logger.getLogger(ReferralService.class);
-    static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
     private final ReferralRules rules;
     private final PersonalDataVault vault;
     private final ReferralTransactions transactions;
     private final ObjectMapper json;
-    private final Clock clock = Clock.system(TOKYO);
+    private final Clock clock = Clock.system(BusinessDate.ZONE);
 
     public ReferralService(ReferralRules rules, PersonalDataVault vault, ReferralTransactions transactions,
                            ObjectMapper json) {
@@ -76,16 +75,10 @@ public class ReferralService {
         if (consent == null) {
             errors.add(new FieldError("consent", "required; one of " + String.join(", ", Coded.codes(Consent.class))));
         }
-        LocalDate recordedOn = today();
-        if (request.recordedOn() != null) {
-            try {
-                recordedOn = LocalDate.parse(request.recordedOn());
-                if (recordedOn.isAfter(today())) {
-                    errors.add(new FieldError("recordedOn", "must not be in the future"));
-                }
-            } catch (DateTimeParseException e) {
-                errors.add(new FieldError("recordedOn", "must be a date YYYY-MM-DD"));
-            }
+        LocalDate given = Params.date(request.recordedOn(), "recordedOn", false, errors);
+        LocalDate recordedOn = given != null ? given : today();
+        if (recordedOn.isAfter(today())) {
+            errors.add(new FieldError("recordedOn", "must not be in the future"));
         }
         if (!errors.isEmpty()) {
             throw ApiProblem.validation(errors);

@@ -1,15 +1,18 @@
 package jp.tsunagu.intake.referral;
 
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
 import jp.tsunagu.contract.codes.CaseStatus;
 import jp.tsunagu.contract.codes.Consent;
+import jp.tsunagu.contract.events.EventIds;
 import jp.tsunagu.contract.events.IntakeEvent;
 import jp.tsunagu.intake.idempotency.IdempotencyKeys;
-import jp.tsunagu.intake.idempotency.IdempotencyLedger;
 import jp.tsunagu.intake.idempotency.IdempotencyLedger.Outcome;
+import jp.tsunagu.intake.idempotency.IdempotencyLedger;
 import jp.tsunagu.intake.status.CaseStatusProjection;
 import jp.tsunagu.intake.status.CaseStatusRepository;
 import jp.tsunagu.intake.status.CaseStatusView;
@@ -18,8 +21,6 @@ import jp.tsunagu.support.db.InTransaction;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.security.Caller;
 import jp.tsunagu.support.security.Roles;
-
-import java.time.LocalDate;
 
 /**
  * Each command in one database transaction around the Kafka write: the idempotency key is claimed, the event is
@@ -50,7 +51,7 @@ public class ReferralTransactions {
                                                  ValidReferral r) {
         return ledger.once(scope, key, fingerprint, caseId, ReferralCreated.class, () ->
                 vault.seal(caseId, personalJson(r.personal()))
-                        .chain(sealed -> events.publish(caseId + "/referral-received",
+                        .chain(sealed -> events.publish(EventIds.referralReceived(caseId),
                                 new IntakeEvent.ReferralReceived(caseId, r.municipality(), r.referringAgencyId(),
                                         r.channel(), r.receivedOn(), r.area(), r.ageBand(), r.household(),
                                         r.concerns(), r.consent(), r.urgency(), r.hardToReach(), sealed),
@@ -65,7 +66,7 @@ public class ReferralTransactions {
                                                                LocalDate recordedOn) {
         return visibleCase(caller, caseId).chain(view -> ledger.once(scope, key, fingerprint, caseId,
                 ConsentRecordedResponse.class, () -> events.publish(
-                                caseId + "/consent/" + IdempotencyKeys.fingerprint(bytes(scope + "|" + key)),
+                                EventIds.consentRecorded(caseId, IdempotencyKeys.fingerprint(bytes(scope + "|" + key))),
                                 new IntakeEvent.ConsentRecorded(caseId, view.municipality(), consent, recordedOn),
                                 recordedOn, causation(scope, key))
                         .call(projection::apply)
@@ -78,7 +79,7 @@ public class ReferralTransactions {
         return visibleCase(caller, caseId)
                 .chain(view -> vault.destroy(caseId).call(() -> ledger.forgetCase(caseId))
                         .chain(hadKey -> !hadKey ? Uni.createFrom().voidItem()
-                        : events.publish(caseId + "/person-erased",
+                        : events.publish(EventIds.personErased(caseId),
                                         new IntakeEvent.PersonErased(caseId, view.municipality(), today), today,
                                         "request/erase/" + caseId)
                                 .call(projection::apply)

@@ -1,5 +1,6 @@
 package jp.tsunagu.meeting.agenda;
 
+
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -13,6 +14,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import jp.tsunagu.contract.codes.BusinessDate;
 import jp.tsunagu.contract.codes.Coded;
 import jp.tsunagu.contract.codes.FiscalYear;
 import jp.tsunagu.contract.codes.MeetingType;
@@ -26,18 +32,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.List;
-import java.util.Map;
-
 @Path("/meetings")
 @Tag(name = "Meetings", description = "重層的支援会議・支援会議・考える会・代表者会議")
 @Produces(MediaType.APPLICATION_JSON)
 public class MeetingResource {
-
-    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
     private final MeetingService service;
     private final CurrentCaller caller;
@@ -80,7 +78,7 @@ public class MeetingResource {
     @Operation(summary = "Meetings of the caller's municipality between two dates (no agenda, no minutes)")
     public Uni<List<MeetingView.Summary>> list(@QueryParam("from") String from, @QueryParam("to") String to,
                                                @QueryParam("type") String type) {
-        LocalDate today = LocalDate.now(TOKYO);
+        LocalDate today = BusinessDate.today();
         LocalDate f = Params.date(from, "from", today.minusMonths(3));
         LocalDate t = Params.date(to, "to", today.plusMonths(12));
         MeetingType mt = null;
@@ -121,7 +119,7 @@ public class MeetingResource {
     @APIResponse(responseCode = "201", description = "Recorded")
     @APIResponse(responseCode = "409", description = "Already held, or the meeting type may not decide this")
     public Uni<Response> minutes(@PathParam("meetingId") String meetingId, MinutesRequest request) {
-        return service.recordMinutes(caller.get(), meetingId, request, LocalDate.now(TOKYO))
+        return service.recordMinutes(caller.get(), meetingId, request, BusinessDate.today())
                 .chain(m -> service.view(caller.get(), meetingId))
                 .map(view -> Response.status(201).entity(view).build());
     }

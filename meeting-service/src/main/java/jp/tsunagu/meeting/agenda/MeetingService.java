@@ -1,36 +1,10 @@
 package jp.tsunagu.meeting.agenda;
 
+
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jp.tsunagu.contract.codes.Coded;
-import jp.tsunagu.contract.codes.Consent;
-import jp.tsunagu.contract.codes.FiscalYear;
-import jp.tsunagu.contract.codes.MeetingType;
-import jp.tsunagu.contract.directory.Agency;
-import jp.tsunagu.contract.directory.AgencyDirectory;
-import jp.tsunagu.contract.directory.Directories;
-import jp.tsunagu.contract.events.EventEnvelope;
-import jp.tsunagu.contract.events.IntakeEvent;
-import jp.tsunagu.contract.events.MeetingEvent;
-import jp.tsunagu.contract.events.PlanningEvent;
-import jp.tsunagu.contract.events.RoutingEvent;
-import jp.tsunagu.contract.events.TsunaguEvent;
-import jp.tsunagu.support.audit.AuditTrail;
-import jp.tsunagu.meeting.minutes.MinutesRequest;
-import jp.tsunagu.meeting.minutes.MinutesRules;
-import jp.tsunagu.meeting.schedule.MeetingCalendar;
-import jp.tsunagu.support.db.InTransaction;
-import jp.tsunagu.support.events.DerivedIds;
-import jp.tsunagu.support.events.StageProjection;
-import jp.tsunagu.support.problem.ApiProblem;
-import jp.tsunagu.support.problem.FieldError;
-import jp.tsunagu.support.security.Caller;
-import jp.tsunagu.support.security.Roles;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +13,34 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import jp.tsunagu.contract.codes.BusinessDate;
+import jp.tsunagu.contract.codes.Coded;
+import jp.tsunagu.contract.codes.Consent;
+import jp.tsunagu.contract.codes.FiscalYear;
+import jp.tsunagu.contract.codes.MeetingType;
+import jp.tsunagu.contract.directory.Agency;
+import jp.tsunagu.contract.directory.AgencyDirectory;
+import jp.tsunagu.contract.events.EventEnvelope;
+import jp.tsunagu.contract.events.EventIds;
+import jp.tsunagu.contract.events.IntakeEvent;
+import jp.tsunagu.contract.events.MeetingEvent;
+import jp.tsunagu.contract.events.PlanningEvent;
+import jp.tsunagu.contract.events.RoutingEvent;
+import jp.tsunagu.contract.events.TsunaguEvent;
+import jp.tsunagu.meeting.minutes.MinutesRequest;
+import jp.tsunagu.meeting.minutes.MinutesRules;
+import jp.tsunagu.meeting.schedule.MeetingCalendar;
+import jp.tsunagu.support.audit.AuditTrail;
+import jp.tsunagu.support.db.InTransaction;
+import jp.tsunagu.support.directory.AgencyDirectories;
+import jp.tsunagu.support.events.DerivedIds;
+import jp.tsunagu.support.events.StageProjection;
+import jp.tsunagu.support.problem.ApiProblem;
+import jp.tsunagu.support.problem.FieldError;
+import jp.tsunagu.support.problem.Params;
+import jp.tsunagu.support.security.Caller;
+import jp.tsunagu.support.security.Roles;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * 多機関協働事業's meetings: the queue of escalated cases per track, the regular calendar and ad-hoc meetings, minutes
@@ -56,13 +58,13 @@ public class MeetingService {
 
     public MeetingService(MeetingRecords records, MeetingEvents events, AuditTrail audit,
                           @ConfigProperty(name = "tsunagu.meetings.calendar-dir") Optional<java.nio.file.Path> calendarDir,
-                          @ConfigProperty(name = "tsunagu.directory.dir") Optional<java.nio.file.Path> directoryDir,
+                          AgencyDirectories directories,
                           @ConfigProperty(name = "tsunagu.meetings.urgent-within-days") int urgentWithinDays) {
         this.records = records;
         this.events = events;
         this.audit = audit;
         this.calendarDir = calendarDir;
-        this.directories = Directories.load(directoryDir);
+        this.directories = directories.view();
         this.urgentWithinDays = urgentWithinDays;
     }
 
@@ -129,7 +131,7 @@ public class MeetingService {
             return meeting.chain(m -> {
                 CaseTrack track = CaseTrack.escalated(e.caseId(), e.municipality(), p.consent(), p.track(),
                         m.map(Meeting::meetingId).orElse(null), p.urgency(), on);
-                return records.saveTrack(track).chain(() -> publishQueued(envelope.id() + "/queued", track, on,
+                return records.saveTrack(track).chain(() -> publishQueued(EventIds.queued(envelope.id()), track, on,
                         envelope.id()));
             });
         });
@@ -146,7 +148,7 @@ public class MeetingService {
             }
             return nextMeeting(t.municipality(), move.get(), on, envelope.id()).chain(m -> {
                 CaseTrack moved = t.movedTo(move.get(), m.map(Meeting::meetingId).orElse(null), on);
-                return records.saveTrack(moved).chain(() -> publishQueued(envelope.id() + "/requeued", moved, on,
+                return records.saveTrack(moved).chain(() -> publishQueued(EventIds.requeued(envelope.id()), moved, on,
                         envelope.id()));
             });
         });
@@ -164,15 +166,7 @@ public class MeetingService {
         if (type == null) {
             errors.add(new FieldError("type", "required; one of " + String.join(", ", Coded.codes(MeetingType.class))));
         }
-        LocalDate on = null;
-        try {
-            on = request.scheduledOn() == null ? null : LocalDate.parse(request.scheduledOn());
-        } catch (DateTimeParseException e) {
-            // reported below
-        }
-        if (on == null) {
-            errors.add(new FieldError("scheduledOn", "required, a date YYYY-MM-DD"));
-        }
+        LocalDate on = Params.date(request.scheduledOn(), "scheduledOn", true, errors);
         List<String> members = request.members() == null ? List.of() : request.members();
         Set<String> agencies = agencyIds(caller.municipality());
         for (int i = 0; i < members.size(); i++) {
@@ -308,8 +302,7 @@ public class MeetingService {
                              Map<String, CaseTrack> tracks) {
         String cause = "request/minutes/" + m.meetingId();
         Uni<Void> reviews = Multi.createFrom().iterable(minutes.reviews())
-                .onItem().transformToUniAndConcatenate(r -> events.publish("meeting/" + m.meetingId() + "/review/"
-                                        + r.caseId(),
+                .onItem().transformToUniAndConcatenate(r -> events.publish(EventIds.caseReviewed(m.meetingId(), r.caseId()),
                                 new MeetingEvent.CaseReviewed(r.caseId(), m.municipality(), m.meetingId(), m.type(),
                                         minutes.heldOn(), r.outcome(), r.planType(), r.roles(), r.adHoc()),
                                 minutes.heldOn(), cause)
@@ -321,7 +314,7 @@ public class MeetingService {
         Set<String> reviewed = minutes.reviews().stream().map(MinutesRules.Review::caseId).collect(Collectors.toSet());
         return reviews
                 .chain(() -> records.markHeld(m.meetingId(), minutes.heldOn(), minutes.attendees()))
-                .chain(() -> events.publish("meeting/" + m.meetingId() + "/minutes",
+                .chain(() -> events.publish(EventIds.minutesRecorded(m.meetingId()),
                         new MeetingEvent.MinutesRecorded(m.meetingId(), m.municipality(), m.type(), minutes.heldOn(),
                                 minutes.attendees(), minutes.reviews().size()), minutes.heldOn(), cause))
                 .chain(() -> Multi.createFrom().iterable(agenda.stream().filter(t -> !reviewed.contains(t.caseId()))
@@ -333,11 +326,11 @@ public class MeetingService {
 
     /** A case on the agenda but not reviewed stays queued: it moves to the next meeting of its track. */
     private Uni<Void> carryOver(Meeting held, CaseTrack t, LocalDate heldOn) {
-        String eventId = "meeting/" + held.meetingId() + "/carried/" + t.caseId();
+        String eventId = EventIds.carriedOver(held.meetingId(), t.caseId());
         return nextMeeting(t.municipality(), t.track(), heldOn.plusDays(1), eventId).chain(next -> {
             CaseTrack moved = t.onAgendaOf(next.map(Meeting::meetingId).orElse(null));
             return records.saveTrack(moved).chain(() -> publishQueued(eventId, moved, heldOn,
-                    "meeting/" + held.meetingId() + "/minutes"));
+                    EventIds.minutesRecorded(held.meetingId())));
         });
     }
 
@@ -400,20 +393,19 @@ public class MeetingService {
     /** Cases of a track that waited for a meeting (none was scheduled) go on the agenda of a new upcoming one. */
     private Uni<Void> attachWaiting(Meeting m) {
         if (!m.hasCaseAgenda() || m.heldOn() != null
-                || m.scheduledOn().isBefore(LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")))) {
+                || m.scheduledOn().isBefore(BusinessDate.today())) {
             return Uni.createFrom().voidItem();
         }
         return records.waiting(m.municipality(), m.type()).chain(waiting -> Multi.createFrom().iterable(waiting)
                 .onItem().transformToUniAndConcatenate(t -> {
                     CaseTrack attached = t.onAgendaOf(m.meetingId());
-                    return records.saveTrack(attached).chain(() -> publishQueued("meeting/" + m.meetingId()
-                            + "/attached/" + t.caseId(), attached, m.scheduledOn(), "meeting/" + m.meetingId()));
+                    return records.saveTrack(attached).chain(() -> publishQueued(EventIds.attached(m.meetingId(), t.caseId()), attached, m.scheduledOn(), "meeting/" + m.meetingId()));
                 })
                 .collect().asList().replaceWithVoid());
     }
 
     private Uni<Void> publishScheduled(Meeting m, String cause) {
-        return events.publish("meeting/" + m.meetingId() + "/scheduled",
+        return events.publish(EventIds.meetingScheduled(m.meetingId()),
                 new MeetingEvent.MeetingScheduled(m.meetingId(), m.municipality(), m.type(), m.scheduledOn(), m.adHoc()),
                 m.scheduledOn(), cause).replaceWithVoid();
     }

@@ -1,5 +1,12 @@
 package jp.tsunagu.meeting.minutes;
 
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import jp.tsunagu.contract.codes.Coded;
 import jp.tsunagu.contract.codes.Consent;
 import jp.tsunagu.contract.codes.MeetingType;
@@ -7,14 +14,7 @@ import jp.tsunagu.contract.codes.PlanType;
 import jp.tsunagu.contract.codes.ReviewOutcome;
 import jp.tsunagu.contract.events.Role;
 import jp.tsunagu.support.problem.FieldError;
-
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import jp.tsunagu.support.problem.Params;
 
 /**
  * What minutes may record, by meeting type, without Quarkus:
@@ -65,18 +65,9 @@ public final class MinutesRules {
                     + alreadyHeldOn + "); a meeting is held once");
         }
         List<FieldError> errors = new ArrayList<>();
-        LocalDate heldOn = null;
-        if (request.heldOn() == null) {
-            errors.add(new FieldError("heldOn", "required (YYYY-MM-DD)"));
-        } else {
-            try {
-                heldOn = LocalDate.parse(request.heldOn());
-                if (heldOn.isAfter(today)) {
-                    errors.add(new FieldError("heldOn", "must not be in the future"));
-                }
-            } catch (DateTimeParseException e) {
-                errors.add(new FieldError("heldOn", "must be a date YYYY-MM-DD"));
-            }
+        LocalDate heldOn = Params.date(request.heldOn(), "heldOn", true, errors);
+        if (heldOn != null && heldOn.isAfter(today)) {
+            errors.add(new FieldError("heldOn", "must not be in the future"));
         }
         LinkedHashSet<String> attendees = new LinkedHashSet<>();
         List<String> given = request.attendees() == null ? List.of() : request.attendees();
@@ -125,21 +116,22 @@ public final class MinutesRules {
                 String rat = at + ".roles[" + j + "]";
                 if (role == null || role.agencyId() == null || !agencies.contains(role.agencyId())) {
                     errors.add(new FieldError(rat + ".agencyId", "not an agency of this municipality"));
-                } else if (role.responsibility() == null || role.responsibility().isBlank()
-                        || role.responsibility().length() > 200) {
-                    errors.add(new FieldError(rat + ".responsibility", "required, at most 200 characters"));
                 } else {
-                    roles.add(new Role(role.agencyId(), role.responsibility().strip()));
+                    String responsibility = Params.text(role.responsibility(), rat + ".responsibility", 200, true,
+                            errors);
+                    if (responsibility != null) {
+                        roles.add(new Role(role.agencyId(), responsibility));
+                    }
                 }
             }
-            if (r.note() != null && r.note().length() > 2000) {
+            if (Params.longerThan(r.note(), 2000)) {
                 errors.add(new FieldError(at + ".note", "at most 2000 characters"));
             }
             boolean adHoc = !agenda.contains(r.caseId());
             if (adHoc && (r.reason() == null || r.reason().isBlank())) {
                 errors.add(new FieldError(at + ".reason", "the case is not on this meeting's agenda: say why it is "
                         + "reviewed (it is recorded as an ad-hoc review)"));
-            } else if (r.reason() != null && r.reason().length() > 300) {
+            } else if (Params.longerThan(r.reason(), 300)) {
                 errors.add(new FieldError(at + ".reason", "at most 300 characters"));
             }
             valid.add(new Review(r.caseId(), outcome, planType, roles, r.note(), adHoc, adHoc ? r.reason() : null));

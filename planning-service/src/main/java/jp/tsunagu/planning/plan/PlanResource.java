@@ -1,5 +1,6 @@
 package jp.tsunagu.planning.plan;
 
+
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -12,19 +13,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jp.tsunagu.support.problem.ApiProblem;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import jp.tsunagu.contract.codes.BusinessDate;
 import jp.tsunagu.support.audit.AuditTrail;
+import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.security.CurrentCaller;
 import jp.tsunagu.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.net.URI;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.List;
-import java.util.Map;
 
 @Path("/")
 @Tag(name = "Plans", description = "多機関協働プラン・アウトリーチプラン・参加支援プラン: 作成, 再プラン, 終結")
@@ -103,7 +103,7 @@ public class PlanResource {
     @Operation(summary = "Announce plans past their review date now",
             description = "The same check runs daily (tsunagu.plans.review-check-every); each plan version once.")
     public Uni<Map<String, Integer>> reviewCheck() {
-        return service.announceReviewsDue(caller.get().municipality(), LocalDate.now(ZoneId.of("Asia/Tokyo")))
+        return service.announceReviewsDue(caller.get().municipality(), BusinessDate.today())
                 .map(n -> Map.of("announced", n));
     }
 
@@ -117,6 +117,6 @@ public class PlanResource {
                     + "/cases/{caseId}/plans");
         }
         return audit.around(caller.get(), "read-overdue-plans", "plans?overdue=true",
-                service.overdue(caller.get(), LocalDate.now(ZoneId.of("Asia/Tokyo"))));
+                service.overdue(caller.get(), BusinessDate.today()));
     }
 }

@@ -1,13 +1,13 @@
 package jp.tsunagu.planning.plan;
 
+
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
-
 import java.time.LocalDate;
-import java.time.ZoneId;
+import jp.tsunagu.contract.codes.BusinessDate;
+import org.jboss.logging.Logger;
 
 /** The daily check that announces plans past their review date (a review-due event per plan version, once). */
 @ApplicationScoped
@@ -24,7 +24,7 @@ public class ReviewCheck {
     @Scheduled(every = "${tsunagu.plans.review-check-every}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> run() {
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+        LocalDate today = BusinessDate.today();
         return Multi.createFrom().iterable(service.municipalities())
                 .onItem().transformToUniAndConcatenate(m -> service.announceReviewsDue(m, today))
                 .collect().asList()

@@ -1,5 +1,6 @@
 package jp.tsunagu.reporting.export;
 
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
@@ -10,23 +11,21 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jp.tsunagu.contract.codes.BusinessDate;
+import jp.tsunagu.support.audit.AuditTrail;
+import jp.tsunagu.support.db.Database;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.problem.FieldError;
 import jp.tsunagu.support.problem.Params;
-import jp.tsunagu.support.audit.AuditTrail;
-import jp.tsunagu.support.db.Database;
 import jp.tsunagu.support.security.CurrentCaller;
 import jp.tsunagu.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import static jp.tsunagu.support.db.SqlValues.instant;
 
 @Path("/exports/events")
@@ -56,7 +55,7 @@ public class ExportResource {
                     + "of the projection exported.")
     public Uni<Response> export(@QueryParam("from") String from, @QueryParam("to") String to,
                                 @QueryParam("format") String format) {
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+        LocalDate today = BusinessDate.today();
         LocalDate f = Params.date(from, "from", today.minusYears(1));
         LocalDate t = Params.date(to, "to", today);
         String fmt = format == null ? "ndjson" : format;

@@ -1,13 +1,19 @@
 package jp.tsunagu.reporting.figures;
 
+
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import jp.tsunagu.contract.codes.BusinessDate;
 import jp.tsunagu.contract.codes.CaseStatus;
 import jp.tsunagu.contract.codes.Channel;
 import jp.tsunagu.contract.codes.Coded;
@@ -18,21 +24,13 @@ import jp.tsunagu.contract.codes.MeetingType;
 import jp.tsunagu.contract.codes.PlanType;
 import jp.tsunagu.contract.codes.Urgency;
 import jp.tsunagu.contract.directory.AgencyDirectory;
-import jp.tsunagu.contract.directory.Directories;
+import jp.tsunagu.support.directory.AgencyDirectories;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.problem.FieldError;
 import jp.tsunagu.support.security.CurrentCaller;
 import jp.tsunagu.support.security.Roles;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 @jakarta.ws.rs.Path("/reports")
 @Tag(name = "Reports", description = "The fiscal-year figures, counted from the event log by business date")
@@ -43,10 +41,10 @@ public class ReportResource {
     private final Map<String, AgencyDirectory> directories;
 
     public ReportResource(FiguresRepository figures, CurrentCaller caller,
-                          @ConfigProperty(name = "tsunagu.directory.dir") Optional<java.nio.file.Path> directoryDir) {
+                          AgencyDirectories directories) {
         this.figures = figures;
         this.caller = caller;
-        this.directories = Directories.load(directoryDir);
+        this.directories = directories.view();
     }
 
     @GET
@@ -131,7 +129,7 @@ public class ReportResource {
     }
 
     private static FiscalYear currentYear() {
-        return FiscalYear.of(LocalDate.now(ZoneId.of("Asia/Tokyo")));
+        return FiscalYear.of(BusinessDate.today());
     }
 
     private Uni<List<FiscalYearFigures.Year>> years(String from, String to) {

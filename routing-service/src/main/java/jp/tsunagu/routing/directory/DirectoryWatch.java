@@ -1,18 +1,18 @@
 package jp.tsunagu.routing.directory;
 
+
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import jp.tsunagu.contract.codes.BusinessDate;
 import jp.tsunagu.contract.directory.AgencyDirectory;
 import jp.tsunagu.contract.directory.Directories;
 import jp.tsunagu.contract.events.RoutingEvent;
 import jp.tsunagu.routing.routing.RoutingEvents;
 import jp.tsunagu.support.db.Database;
 import org.jboss.logging.Logger;
-
-import java.time.LocalDate;
-import java.time.ZoneId;
 
 /**
  * Announces every directory edition that takes effect as a {@code directory-changed} event carrying the whole
@@ -56,7 +56,7 @@ public class DirectoryWatch {
                         : events.publish("directory/" + directory.municipality() + "/" + checksum,
                                         new RoutingEvent.DirectoryChanged(directory.municipality(),
                                                 Directories.versionOf(directory), checksum, directory),
-                                        LocalDate.now(ZoneId.of("Asia/Tokyo")), "directory-file")
+                                        BusinessDate.today(), "directory-file")
                                 .chain(() -> database.update("""
                                                 insert into directory_state(municipality, directory_version, checksum)
                                                 values ($1, $2, $3) on conflict (municipality) do update

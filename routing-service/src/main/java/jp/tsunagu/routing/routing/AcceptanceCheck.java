@@ -1,12 +1,12 @@
 package jp.tsunagu.routing.routing;
 
+
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
-
 import java.time.LocalDate;
-import java.time.ZoneId;
+import jp.tsunagu.contract.codes.BusinessDate;
+import org.jboss.logging.Logger;
 
 /** The scheduled check that escalates routings nobody accepted in time (each escalation is an event). */
 @ApplicationScoped
@@ -23,7 +23,7 @@ public class AcceptanceCheck {
     @Scheduled(every = "${tsunagu.routing.overdue-check-every}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> run() {
-        return service.escalateOverdue(null, LocalDate.now(ZoneId.of("Asia/Tokyo")))
+        return service.escalateOverdue(null, BusinessDate.today())
                 .invoke(n -> {
                     if (n > 0) {
                         LOG.infof("escalated %d routing(s) not accepted in time", n);

@@ -1,13 +1,5 @@
 package jp.tsunagu.routing.routing;
 
-import jp.tsunagu.contract.codes.Consent;
-import jp.tsunagu.contract.codes.MeetingType;
-import jp.tsunagu.contract.codes.RoutingDecision;
-import jp.tsunagu.contract.events.Reason;
-import jp.tsunagu.contract.events.RoutingEvent;
-import jp.tsunagu.routing.rules.CaseFacts;
-import jp.tsunagu.routing.rules.Decision;
-import jp.tsunagu.routing.rules.RoutingRules;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -16,6 +8,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import jp.tsunagu.contract.codes.Consent;
+import jp.tsunagu.contract.codes.MeetingType;
+import jp.tsunagu.contract.codes.RoutingDecision;
+import jp.tsunagu.contract.events.EventIds;
+import jp.tsunagu.contract.events.Reason;
+import jp.tsunagu.contract.events.RoutingEvent;
+import jp.tsunagu.routing.rules.CaseFacts;
+import jp.tsunagu.routing.rules.Decision;
+import jp.tsunagu.routing.rules.RoutingRules;
 
 /**
  * Routing's decisions as pure functions: a case's routing as it stands and what happened (a referral, an agency's
@@ -126,19 +127,14 @@ public final class RoutingDecider {
         };
         String state = d.decision() == RoutingDecision.ESCALATED ? CaseRouting.ESCALATED : CaseRouting.AWAITING;
         List<Emitted> events = new ArrayList<>(first);
-        events.add(new Emitted(decisionId(caseId, seq), event, d.agencyId(), summary(d)));
+        events.add(new Emitted(EventIds.routingDecision(caseId, seq), event, d.agencyId(), summary(d)));
         return new Outcome(List.copyOf(events), previous,
                 new CaseRouting(caseId, municipality, referrer, d, state, on, declined, seq));
     }
 
-    /** The case's {@code seq}-th decision. */
-    static String decisionId(String caseId, int seq) {
-        return caseId + "/routing/" + seq;
-    }
-
     /** What happened to the case's current decision: accepted, declined, overdue. */
     private static String answerId(CaseRouting r, String what) {
-        return decisionId(r.caseId(), r.seq()) + "/" + what;
+        return EventIds.routingAnswer(r.caseId(), r.seq(), what);
     }
 
     private static String summary(Decision d) {

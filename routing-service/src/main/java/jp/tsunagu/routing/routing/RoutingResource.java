@@ -1,5 +1,6 @@
 package jp.tsunagu.routing.routing;
 
+
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -9,16 +10,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.util.Map;
+import jp.tsunagu.contract.codes.BusinessDate;
 import jp.tsunagu.support.audit.AuditTrail;
 import jp.tsunagu.support.security.CurrentCaller;
 import jp.tsunagu.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Map;
 
 @Path("/")
 @Tag(name = "Routing", description = "つなぐ: routing decisions and the acceptance loop")
@@ -57,7 +57,7 @@ public class RoutingResource {
             + "under this id (another agency is told nothing of the case, not even that it exists)")
     @APIResponse(responseCode = "409", description = "The case is not waiting for acceptance")
     public Uni<RoutingView> acceptance(@PathParam("caseId") String caseId, AcceptanceRequest request) {
-        return service.respond(caller.get(), caseId, request, LocalDate.now(ZoneId.of("Asia/Tokyo")));
+        return service.respond(caller.get(), caseId, request, BusinessDate.today());
     }
 
     @POST
@@ -66,7 +66,7 @@ public class RoutingResource {
     @Operation(summary = "Run the overdue-acceptance check now",
             description = "The same check runs on a schedule (tsunagu.routing.overdue-check-every).")
     public Uni<Map<String, Integer>> acceptanceCheck() {
-        return service.escalateOverdue(caller.get().municipality(), LocalDate.now(ZoneId.of("Asia/Tokyo")))
+        return service.escalateOverdue(caller.get().municipality(), BusinessDate.today())
                 .map(n -> Map.of("escalated", n));
     }
 }

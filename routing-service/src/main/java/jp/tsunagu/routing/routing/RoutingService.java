@@ -1,8 +1,17 @@
 package jp.tsunagu.routing.routing;
 
+
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import jp.tsunagu.contract.events.EventEnvelope;
 import jp.tsunagu.contract.events.IntakeEvent;
 import jp.tsunagu.contract.events.TsunaguEvent;
@@ -13,18 +22,10 @@ import jp.tsunagu.routing.rules.RoutingRules;
 import jp.tsunagu.support.db.InTransaction;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.problem.FieldError;
+import jp.tsunagu.support.problem.Params;
 import jp.tsunagu.support.security.Caller;
 import jp.tsunagu.support.security.Roles;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.Map;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * The closed loop of routing: decide on a new referral, let the assigned agency accept or decline (a decline routes
@@ -156,7 +157,7 @@ public class RoutingService {
         if (!request.accepted() && (reason == null || reason.isEmpty())) {
             throw ApiProblem.validation(List.of(new FieldError("reason", "required when declining")));
         }
-        if (reason != null && reason.length() > 300) {
+        if (Params.longerThan(reason, 300)) {
             throw ApiProblem.validation(List.of(new FieldError("reason", "at most 300 characters")));
         }
         return records.routingForUpdate(caseId)

@@ -1,5 +1,6 @@
 package jp.tsunagu.support.audit;
 
+
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -7,15 +8,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.util.List;
+import jp.tsunagu.contract.codes.BusinessDate;
 import jp.tsunagu.support.problem.Params;
 import jp.tsunagu.support.security.CurrentCaller;
 import jp.tsunagu.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.List;
 
 @Path("/audit")
 @Tag(name = "Audit", description = "Who read personal data or confidential meeting material, and erasures")
@@ -36,7 +36,7 @@ public class AuditResource {
             + "caller's municipality",
             description = "from/to are business dates (Asia/Tokyo), default the last 30 days")
     public Uni<List<AuditTrail.AuditEntry>> entries(@QueryParam("from") String from, @QueryParam("to") String to) {
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+        LocalDate today = BusinessDate.today();
         return trail.entries(caller.get().municipality(), Params.date(from, "from", today.minusDays(30)),
                 Params.date(to, "to", today));
     }

@@ -1,16 +1,15 @@
 package jp.tsunagu.support.audit;
 
+
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jp.tsunagu.support.db.Database;
-import jp.tsunagu.support.security.Caller;
-
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.TreeSet;
-
+import jp.tsunagu.contract.codes.BusinessDate;
+import jp.tsunagu.support.db.Database;
+import jp.tsunagu.support.security.Caller;
 import static jp.tsunagu.support.db.SqlValues.instant;
 
 /**
@@ -60,16 +59,15 @@ public class AuditTrail {
     }
 
     public Uni<List<AuditEntry>> entries(String municipality, LocalDate from, LocalDate to) {
-        ZoneId tokyo = ZoneId.of("Asia/Tokyo");
-        return database.list("""
+                return database.list("""
                         select id, at, subject, roles, agency_id, action, resource, outcome from audit_entry
                          where municipality = $1 and at >= $2 and at < $3 order by id""",
                 row -> new AuditEntry(row.getLong("id"), instant(row.getValue("at")), row.getString("subject"),
                         row.getString("roles"), row.getString("agency_id"), row.getString("action"),
                         row.getString("resource"), row.getString("outcome")),
                 municipality,
-                from.atStartOfDay(tokyo).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC),
-                to.plusDays(1).atStartOfDay(tokyo).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC));
+                from.atStartOfDay(BusinessDate.ZONE).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC),
+                to.plusDays(1).atStartOfDay(BusinessDate.ZONE).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC));
     }
 
     public record AuditEntry(long id, java.time.Instant at, String subject, String roles, String agencyId,

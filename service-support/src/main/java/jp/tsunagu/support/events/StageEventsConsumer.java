@@ -1,25 +1,27 @@
 package jp.tsunagu.support.events;
 
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import jp.tsunagu.contract.events.CloudEventCodec;
-import jp.tsunagu.contract.events.EventEnvelope;
-import jp.tsunagu.contract.events.TsunaguEvent;
-import jp.tsunagu.support.db.Database;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import jp.tsunagu.contract.events.CloudEventCodec;
+import jp.tsunagu.contract.events.EventEnvelope;
+import jp.tsunagu.contract.events.RoutingEvent;
+import jp.tsunagu.contract.events.TsunaguEvent;
+import jp.tsunagu.support.db.Database;
+import jp.tsunagu.support.directory.AgencyDirectories;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * The one way every service consumes the stage topics ({@code stage-events}, in batches): whatever a poll returns,
@@ -41,13 +43,15 @@ public class StageEventsConsumer {
     private final DeadLetters deadLetters;
     private final MeterRegistry metrics;
     private final BatchIsolation.Patience patience;
+    private final AgencyDirectories directories;
 
     public StageEventsConsumer(StageProjection projection, Database database, DeadLetters deadLetters,
-                               MeterRegistry metrics, EventConsumerConfig config) {
+                               MeterRegistry metrics, EventConsumerConfig config, AgencyDirectories directories) {
         this.projection = projection;
         this.database = database;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
+        this.directories = directories;
         this.patience = new BatchIsolation.Patience(config.batchRetries(), config.poisonAfter(),
                 config.firstBackOff(), config.maxBackOff(), config.attemptLimit());
     }
@@ -62,6 +66,9 @@ public class StageEventsConsumer {
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
                 EventEnvelope<TsunaguEvent> envelope = IncomingEvents.read(record);
+                if (envelope.data() instanceof RoutingEvent.DirectoryChanged changed) {
+                    directories.follow(changed); // every service, whatever its projection does with the event
+                }
                 // a copy of an event already in this batch is a redelivery: the ledger would skip it anyway
                 if (seen.add(envelope.id()) && projection.changesAnything(envelope.data())) {
                     events.add(new Read(record, envelope));

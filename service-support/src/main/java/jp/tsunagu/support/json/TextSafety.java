@@ -1,5 +1,6 @@
 package jp.tsunagu.support.json;
 
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,13 +9,12 @@ import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 
 /**
  * Every text a request carries, in every service: control characters (NUL and the other C0 codes but tab, line
- * feed and carriage return) are refused as bad input (400 naming the field). PostgreSQL cannot store NUL at all, and
- * none of them belongs in a name, a note or a code.
+ * feed and carriage return; DEL; the C1 codes) are refused as bad input (400 naming the field). PostgreSQL cannot
+ * store NUL at all, and none of them belongs in a name, a note or a code. The one definition of them.
  */
 @Singleton
 public class TextSafety implements ObjectMapperCustomizer {
@@ -27,7 +27,7 @@ public class TextSafety implements ObjectMapperCustomizer {
     public static boolean hasControlCharacters(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c <= 0x9f)) {
                 return true;
             }
         }

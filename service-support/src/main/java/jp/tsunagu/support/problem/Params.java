@@ -1,10 +1,16 @@
 package jp.tsunagu.support.problem;
 
+
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import jp.tsunagu.support.json.TextSafety;
 
-/** Query parameters read the same way everywhere: a bad one is a 400 naming it. */
+/**
+ * Request values (query parameters and body fields) read the same way in every service: dates as ISO
+ * {@code YYYY-MM-DD}, text lengths in characters as a person counts them (code points, so 山田 is 2 and an emoji
+ * 1), control characters by {@link TextSafety}'s one definition. A bad value is a 400 naming its field.
+ */
 public final class Params {
 
     private Params() {
@@ -24,6 +30,34 @@ public final class Params {
             errors.add(new FieldError(field, "must be a date YYYY-MM-DD"));
             return null;
         }
+    }
+
+    /**
+     * A text field, stripped: null when absent or blank (an error when required); too long or holding control
+     * characters is an error naming the field.
+     */
+    public static String text(String value, String field, int max, boolean required, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                errors.add(new FieldError(field, "required"));
+            }
+            return null;
+        }
+        String stripped = value.strip();
+        if (longerThan(stripped, max)) {
+            errors.add(new FieldError(field, "at most " + max + " characters"));
+            return null;
+        }
+        if (TextSafety.hasControlCharacters(stripped)) {
+            errors.add(new FieldError(field, "must not contain control characters"));
+            return null;
+        }
+        return stripped;
+    }
+
+    /** Whether the text has more than {@code max} characters (code points); null has none. */
+    public static boolean longerThan(String value, int max) {
+        return value != null && value.codePointCount(0, value.length()) > max;
     }
 
     /** A business date {@code YYYY-MM-DD}, or {@code fallback} when absent. */

@@ -1,6 +1,6 @@
 package jp.tsunagu.support.security;
 
-/** The roles of CONTRACT.md, as carried in the JWT {@code groups} claim. */
+/** The roles of the public API (README, "Using the API"), as carried in the JWT {@code groups} claim. */
 public final class Roles {
     /** Staff of a partner agency (相談支援機関); the token names the agency. */
     public static final String AGENCY = "agency";

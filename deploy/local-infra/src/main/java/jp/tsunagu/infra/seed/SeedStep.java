@@ -36,7 +36,7 @@ public sealed interface SeedStep {
 
     enum Consent { GIVEN, NOT_GIVEN }
 
-    /** CONTRACT.md's review outcomes. */
+    /** The review outcomes of the minutes (contract's {@code ReviewOutcome}). */
     enum Outcome { PLAN, REPLAN, CLOSE, CONTINUE, WATCH, SHARE_INFO }
 
     /**

@@ -1,0 +1,100 @@
+package jp.tsunagu.contract.events;
+
+/**
+ * The ids of events whose id is derived rather than drawn at random, one method per kind. An id here is a promise:
+ * a writer that dies after Kafka acknowledged an event and runs again publishes the same thing under the same id, and
+ * every consumer's ledger skips the copy. So the forms below never change once an event has been written with them
+ * ({@code EventIdsTest} pins each one).
+ */
+public final class EventIds {
+
+    private EventIds() {
+    }
+
+    // intake-service
+
+    public static String referralReceived(String caseId) {
+        return caseId + "/referral-received";
+    }
+
+    /** @param request a fingerprint of the caller and Idempotency-Key that recorded it */
+    public static String consentRecorded(String caseId, String request) {
+        return caseId + "/consent/" + request;
+    }
+
+    public static String personErased(String caseId) {
+        return caseId + "/person-erased";
+    }
+
+    // routing-service
+
+    /** The case's {@code seq}-th routing decision (routed, escalated, outreach). */
+    public static String routingDecision(String caseId, int seq) {
+        return caseId + "/routing/" + seq;
+    }
+
+    /** What happened to that decision: {@code accepted}, {@code declined}, {@code overdue}. */
+    public static String routingAnswer(String caseId, int seq, String what) {
+        return routingDecision(caseId, seq) + "/" + what;
+    }
+
+    // meeting-service
+
+    /** A case put on an agenda because of the event {@code causeId} (its escalation). */
+    public static String queued(String causeId) {
+        return causeId + "/queued";
+    }
+
+    /** A case moved to the other track because of the event {@code causeId} (consent recorded). */
+    public static String requeued(String causeId) {
+        return causeId + "/requeued";
+    }
+
+    public static String meetingScheduled(String meetingId) {
+        return "meeting/" + meetingId + "/scheduled";
+    }
+
+    public static String minutesRecorded(String meetingId) {
+        return "meeting/" + meetingId + "/minutes";
+    }
+
+    public static String caseReviewed(String meetingId, String caseId) {
+        return "meeting/" + meetingId + "/review/" + caseId;
+    }
+
+    /** A case on a held meeting's agenda but not reviewed, moved to the next meeting. */
+    public static String carriedOver(String meetingId, String caseId) {
+        return "meeting/" + meetingId + "/carried/" + caseId;
+    }
+
+    /** A waiting case put on the agenda of a meeting just scheduled. */
+    public static String attached(String meetingId, String caseId) {
+        return "meeting/" + meetingId + "/attached/" + caseId;
+    }
+
+    // planning-service
+
+    public static String planCreated(String planId) {
+        return "plan/" + planId + "/created";
+    }
+
+    public static String planRevised(String planId, int version) {
+        return "plan/" + planId + "/v" + version;
+    }
+
+    public static String planClosed(String planId) {
+        return "plan/" + planId + "/closed";
+    }
+
+    public static String planReviewDue(String planId, int version) {
+        return planRevised(planId, version) + "/review-due";
+    }
+
+    public static String placementMade(String placementId) {
+        return "placement/" + placementId + "/made";
+    }
+
+    public static String placementFollowedUp(String followUpId) {
+        return "follow-up/" + followUpId;
+    }
+}

@@ -1,0 +1,54 @@
+package jp.tsunagu.support.directory;
+
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import jp.tsunagu.contract.directory.AgencyDirectory;
+import jp.tsunagu.contract.directory.Directories;
+import jp.tsunagu.contract.events.RoutingEvent;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The agency directories as every service but routing knows them: read from {@code tsunagu.directory.dir} (or the
+ * shipped samples) at start, then following routing's {@code directory-changed} events, so an agency routing can send
+ * cases to can also be invited to a meeting, given a plan role or named in the figures, without a restart.
+ * {@code StageEventsConsumer} hands it every such event it reads.
+ */
+@ApplicationScoped
+public class AgencyDirectories {
+
+    private static final Logger LOG = Logger.getLogger(AgencyDirectories.class);
+
+    private final Map<String, AgencyDirectory> current;
+
+    public AgencyDirectories(@ConfigProperty(name = "tsunagu.directory.dir") Optional<Path> dir) {
+        this.current = new ConcurrentHashMap<>(Directories.load(dir));
+    }
+
+    /** The municipality's directory as it stands now. */
+    public Optional<AgencyDirectory> of(String municipality) {
+        return Optional.ofNullable(municipality == null ? null : current.get(municipality));
+    }
+
+    /** Every directory by municipality code: a live, read-only view that follows the changes. */
+    public Map<String, AgencyDirectory> view() {
+        return Collections.unmodifiableMap(current);
+    }
+
+    /** The directory routing decides with from now on. */
+    public void follow(RoutingEvent.DirectoryChanged changed) {
+        if (changed.directory() == null) {
+            return;
+        }
+        AgencyDirectory before = current.put(changed.municipality(), changed.directory());
+        if (before == null || !Directories.checksum(before).equals(Directories.checksum(changed.directory()))) {
+            LOG.infof("agency directory of %s now %s (from routing's directory-changed)", changed.municipality(),
+                    changed.directory().version());
+        }
+    }
+}
