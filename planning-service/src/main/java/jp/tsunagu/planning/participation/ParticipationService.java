@@ -1,38 +1,40 @@
 package jp.tsunagu.planning.participation;
 
+
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jp.tsunagu.contract.codes.PlanType;
-import jp.tsunagu.contract.events.PlanningEvent;
-import jp.tsunagu.planning.plan.PlanEvents;
-import jp.tsunagu.planning.plan.PlanRecords;
-import jp.tsunagu.planning.plan.PlanRequests;
-import jp.tsunagu.planning.plan.PlanService;
-import jp.tsunagu.support.db.InTransaction;
-import jp.tsunagu.support.problem.ApiProblem;
-import jp.tsunagu.support.problem.FieldError;
-import jp.tsunagu.support.problem.Params;
-import jp.tsunagu.support.events.DerivedIds;
-import jp.tsunagu.support.security.Caller;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import jp.tsunagu.contract.codes.PlanType;
+import jp.tsunagu.contract.events.EventIds;
+import jp.tsunagu.contract.events.PlanningEvent;
+import jp.tsunagu.planning.plan.PlanAccess;
+import jp.tsunagu.planning.plan.PlanEvents;
+import jp.tsunagu.planning.plan.PlanRecords;
+import jp.tsunagu.planning.plan.PlanRequests;
+import jp.tsunagu.planning.plan.PlanService;
+import jp.tsunagu.support.db.InTransaction;
+import jp.tsunagu.support.events.DerivedIds;
+import jp.tsunagu.support.problem.ApiProblem;
+import jp.tsunagu.support.problem.FieldError;
+import jp.tsunagu.support.problem.Params;
+import jp.tsunagu.support.security.Caller;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** 参加支援事業: suggestions for a participation plan, the placement (マッチング) and the follow-ups (定着支援). */
 @ApplicationScoped
 public class ParticipationService {
 
-    private final PlanService plans;
+    private final PlanAccess plans;
     private final PlanRecords records;
     private final PlanEvents events;
     private final Optional<Path> catalogDir;
 
-    public ParticipationService(PlanService plans, PlanRecords records, PlanEvents events,
+    public ParticipationService(PlanAccess plans, PlanRecords records, PlanEvents events,
                                 @ConfigProperty(name = "tsunagu.participation.catalog-dir") Optional<Path> catalogDir) {
         this.plans = plans;
         this.records = records;
@@ -87,7 +89,7 @@ public class ParticipationService {
                             + resource.capacity() + ")");
                 }
                 return records.insertPlacement(placementId, stored.plan(), resource.id(), placedOn)
-                        .chain(() -> events.publish("placement/" + placementId + "/made",
+                        .chain(() -> events.publish(EventIds.placementMade(placementId),
                                 new PlanningEvent.PlacementMade(placementId, planId, stored.plan().caseId(),
                                         stored.plan().municipality(), resource.id(), placedOn), placedOn,
                                 "request/placement/" + placementId))
@@ -113,7 +115,7 @@ public class ParticipationService {
             errors.add(new FieldError("side", "required; PERSON or HOST"));
         }
         LocalDate on = Params.date(request.on(), "on", true, errors);
-        if (request.note() != null && request.note().length() > 1000) {
+        if (Params.longerThan(request.note(), 1000)) {
             errors.add(new FieldError("note", "at most 1000 characters"));
         }
         if (!errors.isEmpty()) {
@@ -128,7 +130,7 @@ public class ParticipationService {
             return plans.writable(caller, p.planId()).chain(stored -> records.insertFollowUp(followUpId, placementId,
                     s.name(), on, request.note()).chain(isNew -> !isNew
                     ? Uni.createFrom().item(new PlanService.Created(followUpId, 0, true))
-                    : events.publish("follow-up/" + followUpId, new PlanningEvent.PlacementFollowedUp(placementId,
+                    : events.publish(EventIds.placementFollowedUp(followUpId), new PlanningEvent.PlacementFollowedUp(placementId,
                                     p.planId(), p.caseId(), p.municipality(), s, on), on, "request/follow-up/" + followUpId)
                             .replaceWith(new PlanService.Created(followUpId, 0, false))));
         });

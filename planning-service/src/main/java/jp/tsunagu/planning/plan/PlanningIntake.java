@@ -1,21 +1,32 @@
 package jp.tsunagu.planning.plan;
 
+
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
 import jp.tsunagu.contract.events.EventEnvelope;
+import jp.tsunagu.contract.events.IntakeEvent;
+import jp.tsunagu.contract.events.MeetingEvent;
+import jp.tsunagu.contract.events.PlanningEvent;
+import jp.tsunagu.contract.events.RoutingEvent;
 import jp.tsunagu.contract.events.TsunaguEvent;
 import jp.tsunagu.support.events.StageProjection;
 
-import java.util.List;
-
-/** Cases (intake), the agencies given them (routing) and meeting outcomes (meetings) into planning. */
+/**
+ * What planning does with the stage topics: remembers cases (intake) and the agencies given them (routing, meeting
+ * roles), and turns a 重層的支援会議's outcome into the plan change itself.
+ */
 @ApplicationScoped
 public class PlanningIntake implements StageProjection {
 
-    private final PlanService service;
+    private final PlanRecords records;
+    private final PlanChanges changes;
 
-    public PlanningIntake(PlanService service) {
-        this.service = service;
+    public PlanningIntake(PlanRecords records, PlanChanges changes) {
+        this.records = records;
+        this.changes = changes;
     }
 
     @Override
@@ -23,13 +34,98 @@ public class PlanningIntake implements StageProjection {
         return "planning";
     }
 
-    @Override
-    public boolean changesAnything(TsunaguEvent event) {
-        return PlanService.handling(event) != PlanService.Handling.NONE;
+    /** What an event of the stage topics asks of planning. */
+    enum Handling {
+        /** nothing here */
+        NONE,
+        /** a fact about the case (its referral, an agency it was given to): written with the others of its run */
+        CASE_FACT,
+        /** read and decided alone */
+        ALONE
+    }
+
+    /** Exhaustive, so a new event type does not compile until someone decides what it asks of planning. */
+    static Handling handling(TsunaguEvent event) {
+        return switch (event) {
+            case IntakeEvent.ReferralReceived r -> Handling.CASE_FACT;
+            case IntakeEvent.ConsentRecorded c -> Handling.ALONE;
+            case IntakeEvent.PersonErased e -> Handling.ALONE;
+            case RoutingEvent.CaseRouted e -> Handling.CASE_FACT;
+            case RoutingEvent.OutreachRequested e -> Handling.CASE_FACT;
+            case RoutingEvent.RoutingAccepted e -> Handling.CASE_FACT;
+            case RoutingEvent.RoutingDeclined e -> Handling.NONE;
+            case RoutingEvent.AcceptanceOverdue e -> Handling.NONE;
+            case RoutingEvent.CaseEscalated e -> Handling.NONE;
+            case RoutingEvent.DirectoryChanged e -> Handling.NONE;
+            case MeetingEvent.CaseReviewed r -> Handling.ALONE;
+            case MeetingEvent.CaseQueued e -> Handling.NONE;
+            case MeetingEvent.MeetingScheduled e -> Handling.NONE;
+            case MeetingEvent.MinutesRecorded e -> Handling.NONE;
+            case PlanningEvent e -> Handling.NONE;
+        };
     }
 
     @Override
+    public boolean changesAnything(TsunaguEvent event) {
+        return handling(event) != Handling.NONE;
+    }
+
+    /**
+     * Applies events of the stage topics not applied before, in order (inside the consumer's transaction): runs of
+     * case facts as a statement per table, the rest one by one.
+     */
+    @Override
     public Uni<Void> apply(List<EventEnvelope<TsunaguEvent>> events) {
-        return service.onStageEvents(events);
+        return StageProjection.inRuns(events, e -> handling(e) == Handling.CASE_FACT, this::caseFacts, this::alone);
+    }
+
+    private Uni<Void> caseFacts(List<EventEnvelope<TsunaguEvent>> run) {
+        List<PlanRecords.CaseRef> cases = new ArrayList<>();
+        List<PlanRecords.CaseAgency> agencies = new ArrayList<>();
+        for (EventEnvelope<TsunaguEvent> e : run) {
+            switch (e.data()) {
+                case IntakeEvent.ReferralReceived r -> cases.add(new PlanRecords.CaseRef(r.caseId(), r.municipality(),
+                        r.referringAgencyId(), r.area(), r.consent()));
+                case RoutingEvent.CaseRouted r -> agencies.add(new PlanRecords.CaseAgency(r.caseId(), r.agencyId()));
+                case RoutingEvent.OutreachRequested r ->
+                        agencies.add(new PlanRecords.CaseAgency(r.caseId(), r.agencyId()));
+                case RoutingEvent.RoutingAccepted r -> agencies.add(new PlanRecords.CaseAgency(r.caseId(), r.agencyId()));
+                default -> throw new IllegalStateException("not a case fact: " + e.type());
+            }
+        }
+        return records.saveCases(cases).chain(() -> records.addCaseAgencies(agencies));
+    }
+
+    private Uni<Void> alone(EventEnvelope<TsunaguEvent> envelope) {
+        return switch (envelope.data()) {
+            case IntakeEvent.ConsentRecorded c -> records.caseRef(c.caseId()).chain(found -> found.isEmpty()
+                    ? Uni.createFrom().voidItem()
+                    : records.saveCases(List.of(new PlanRecords.CaseRef(c.caseId(), c.municipality(),
+                    found.get().referringAgencyId(), found.get().area(), c.consent()))));
+            case IntakeEvent.PersonErased e -> records.eraseCase(e.caseId());
+            case MeetingEvent.CaseReviewed r -> records.addCaseAgencies(r.roles().stream()
+                            .map(role -> new PlanRecords.CaseAgency(r.caseId(), role.agencyId())).toList())
+                    .chain(() -> records.saveMeetingReview(r.caseId(), r.heldOn(),
+                            new PlanLifecycle.MeetingReview(r.meetingId(), r.meetingType(), r.outcome(), r.planType())))
+                    .chain(() -> fromMeeting(envelope, r));
+            default -> Uni.createFrom().voidItem(); // Handling.NONE
+        };
+    }
+
+    /** A 重層的支援会議's PLAN, REPLAN or CLOSE becomes the plan change itself ({@link PlanLifecycle#fromReview}). */
+    private Uni<Void> fromMeeting(EventEnvelope<TsunaguEvent> envelope, MeetingEvent.CaseReviewed r) {
+        if (!PlanLifecycle.mayChangePlans(r)) {
+            return Uni.createFrom().voidItem(); // nothing to read either
+        }
+        return records.plansOfCase(r.caseId()).chain(plans -> Multi.createFrom()
+                .iterable(PlanLifecycle.fromReview(plans.stream().map(PlanRecords.Stored::plan).toList(), r,
+                        envelope.id()))
+                .onItem().transformToUniAndConcatenate(change -> switch (change) {
+                    case PlanLifecycle.FromReview.Create c -> changes.create(c.plan(), null, null, envelope.id());
+                    case PlanLifecycle.FromReview.Revise v -> changes.revise(v.plan(), v.revision(), null, envelope.id())
+                            .replaceWithVoid();
+                    case PlanLifecycle.FromReview.Close c -> changes.close(c.plan(), c.closedOn(), c.reason(), envelope.id());
+                })
+                .collect().asList().replaceWithVoid());
     }
 }

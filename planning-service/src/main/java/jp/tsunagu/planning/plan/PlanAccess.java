@@ -1,0 +1,108 @@
+package jp.tsunagu.planning.plan;
+
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import jp.tsunagu.contract.codes.PlanType;
+import jp.tsunagu.contract.directory.Agency;
+import jp.tsunagu.contract.directory.AgencyRole;
+import jp.tsunagu.support.directory.AgencyDirectories;
+import jp.tsunagu.support.problem.ApiProblem;
+import jp.tsunagu.support.security.Caller;
+import jp.tsunagu.support.security.Roles;
+
+/**
+ * Who may read and change which plan: coordinators of the plan's municipality; the agency that made it, those with a
+ * role in it and the case's referrer (reading); the responsible provider for its kind of plan (changing). Anything
+ * else is "not found", like another city's plan.
+ */
+@ApplicationScoped
+public class PlanAccess {
+
+    private final PlanRecords records;
+    private final AgencyDirectories directories;
+
+    public PlanAccess(PlanRecords records, AgencyDirectories directories) {
+        this.records = records;
+        this.directories = directories;
+    }
+
+    /** The plan, if the caller may change it (coordinators; the agency that made it or has a role in it). */
+    public Uni<PlanRecords.Stored> writable(Caller caller, String planId) {
+        return records.planForUpdate(planId).map(found -> {
+            PlanRecords.Stored s = found.filter(x -> x.plan().municipality().equals(caller.municipality()))
+                    .orElseThrow(() -> ApiProblem.notFound("plan " + planId));
+            if (!caller.is(Roles.COORDINATOR) && !involved(caller, s)) {
+                throw ApiProblem.notFound("plan " + planId);
+            }
+            return s;
+        });
+    }
+
+    public Uni<PlanRecords.Stored> readable(Caller caller, String planId) {
+        return records.plan(planId).chain(found -> {
+            PlanRecords.Stored s = found.filter(x -> x.plan().municipality().equals(caller.municipality()))
+                    .orElseThrow(() -> ApiProblem.notFound("plan " + planId));
+            return records.caseRef(s.plan().caseId()).map(ref -> {
+                if (!caller.is(Roles.COORDINATOR) && !mayRead(caller, s, ref)) {
+                    throw ApiProblem.notFound("plan " + planId);
+                }
+                return s;
+            });
+        });
+    }
+
+    /** A 多機関協働プラン changes by its meeting or a coordinator; other plans by their responsible provider too. */
+    void requireWriter(Caller caller, Plan plan) {
+        if (!mayWrite(caller, plan.type())) {
+            throw ApiProblem.forbidden("a " + plan.type().label() + " is changed by "
+                    + (plan.type() == PlanType.MULTI_AGENCY ? "its 重層的支援会議 or a coordinator"
+                    : "the responsible provider or a coordinator"));
+        }
+    }
+
+    /**
+     * A plan is made for a case of the caller's municipality; an agency makes one only for a case it referred, was
+     * handed (routing) or was given a role for (a meeting). Any other case is "not found", like another city's.
+     */
+    Uni<Void> visibleForWriting(Caller caller, String caseId, Optional<PlanRecords.CaseRef> caseRef) {
+        if (caseRef.isEmpty() || !caseRef.get().municipality().equals(caller.municipality())) {
+            throw ApiProblem.notFound("case " + caseId);
+        }
+        if (caller.is(Roles.COORDINATOR) || caller.isAgency(caseRef.get().referringAgencyId())) {
+            return Uni.createFrom().voidItem();
+        }
+        return records.isCaseAgency(caseId, caller.agencyId()).map(mine -> {
+            if (!mine) {
+                throw ApiProblem.notFound("case " + caseId);
+            }
+            return null;
+        });
+    }
+
+    boolean mayWrite(Caller caller, PlanType type) {
+        if (caller.is(Roles.COORDINATOR)) {
+            return true;
+        }
+        if (!caller.is(Roles.AGENCY) || type == PlanType.MULTI_AGENCY) {
+            return false;
+        }
+        AgencyRole needed = type == PlanType.OUTREACH ? AgencyRole.OUTREACH : AgencyRole.PARTICIPATION;
+        return agency(caller).map(a -> a.role() == needed).orElse(false);
+    }
+
+    private static boolean involved(Caller caller, PlanRecords.Stored s) {
+        return caller.agencyId() != null && (caller.isAgency(s.createdByAgency())
+                || s.plan().current().roles().stream().anyMatch(r -> caller.isAgency(r.agencyId())));
+    }
+
+    static boolean mayRead(Caller caller, PlanRecords.Stored s, Optional<PlanRecords.CaseRef> ref) {
+        return involved(caller, s) || ref.map(r -> caller.isAgency(r.referringAgencyId())).orElse(false);
+    }
+
+    private Optional<Agency> agency(Caller caller) {
+        return caller.agencyId() == null ? Optional.empty()
+                : directories.of(caller.municipality()).flatMap(d -> d.agency(caller.agencyId()));
+    }
+}

@@ -1,0 +1,69 @@
+package jp.tsunagu.planning.plan;
+
+
+import java.util.ArrayList;
+import java.util.List;
+import jp.tsunagu.contract.directory.AgencyDirectory;
+import jp.tsunagu.contract.events.Role;
+import jp.tsunagu.support.problem.FieldError;
+import jp.tsunagu.support.problem.Params;
+
+/** The fields of plan requests as the API takes them: each bad one added to the errors, named. */
+final class PlanRequestRules {
+
+    private PlanRequestRules() {
+    }
+
+    static List<Role> roles(List<PlanRequests.RoleRequest> given, AgencyDirectory d, List<FieldError> errors) {
+        List<Role> roles = new ArrayList<>();
+        List<PlanRequests.RoleRequest> list = given == null ? List.of() : given;
+        for (int i = 0; i < list.size(); i++) {
+            PlanRequests.RoleRequest r = list.get(i);
+            if (r == null || r.agencyId() == null || d == null || d.agency(r.agencyId()).isEmpty()) {
+                errors.add(new FieldError("roles[" + i + "].agencyId", "not an agency of this municipality"));
+            } else {
+                String responsibility = Params.text(r.responsibility(), "roles[" + i + "].responsibility", 200, true,
+                        errors);
+                if (responsibility != null) {
+                    roles.add(new Role(r.agencyId(), responsibility));
+                }
+            }
+        }
+        return roles;
+    }
+
+    static String text(String value, String field, int max, List<FieldError> errors) {
+        return Params.text(value, field, max, false, errors);
+    }
+
+    static List<String> texts(List<String> values, String field, int maxItems, int maxLength,
+                                      List<FieldError> errors) {
+        List<String> list = values == null ? List.of() : values;
+        if (list.size() > maxItems) {
+            errors.add(new FieldError(field, "at most " + maxItems + " items"));
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String t = text(list.get(i), field + "[" + i + "]", maxLength, errors);
+            if (t != null) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    static List<String> tags(List<String> values, List<FieldError> errors) {
+        List<String> list = values == null ? List.of() : values;
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String t = list.get(i);
+            if (t == null || !t.matches("[a-z0-9-]{1,40}")) {
+                errors.add(new FieldError("wishTags[" + i + "]", "lower-case letters, digits and '-', at most 40"));
+            } else {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+}
