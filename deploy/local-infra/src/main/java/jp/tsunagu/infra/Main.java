@@ -1,8 +1,5 @@
 package jp.tsunagu.infra;
 
-import jp.tsunagu.infra.seed.SeedHistory;
-import jp.tsunagu.infra.seed.SeedLoader;
-import jp.tsunagu.infra.seed.SeedTable;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import jp.tsunagu.infra.cli.DemoCommand;
+import jp.tsunagu.infra.cli.LocalApi;
+import jp.tsunagu.infra.cli.ReplayCommand;
+import jp.tsunagu.infra.seed.SeedHistory;
+import jp.tsunagu.infra.seed.SeedLoader;
+import jp.tsunagu.infra.seed.SeedTable;
 
 /**
  * Entry point that {@code ./tsunagu} calls for everything that is easier in Java than in shell.
@@ -24,6 +27,10 @@ import java.util.concurrent.CountDownLatch;
  *   token ROLE --keys D [--agency ID] [--municipality CODE] [--sub S] [--ttl-hours H]
  *   seed-history --keys D [--port-offset N] [--host H]                    loads seed 000's R3–R6 history (久留米市)
  *                                                                          into the running services through their APIs
+ *   replay --keys D [--port-offset N] [--municipality CODE] [--cases-handled X] [--made Y]
+ *                                                                          replays reporting from offset 0, shows its
+ *                                                                          progress, exits 1 if a figure differs
+ *   demo --keys D [--port-offset N]                                        posts the seeds' Aさん and Cさん, shows routing
  * </pre>
  */
 public final class Main {
@@ -72,25 +79,36 @@ public final class Main {
                 if (role.equals("agency") && agency == null) {
                     usage("an agency token needs --agency ID (see GET /agencies)");
                 }
-                String municipality = options.getOrDefault("municipality", "402036");
-                if (!municipality.matches("\\d{6}")) {
-                    usage("--municipality takes a six-digit 全国地方公共団体コード, e.g. 402036 or 122203");
-                }
+                String municipality = municipality(options);
                 String sub = options.getOrDefault("sub", role + (agency == null ? "" : "@" + agency) + "@" + municipality);
                 Duration ttl = Duration.ofHours(Long.parseLong(options.getOrDefault("ttl-hours", "12")));
                 System.out.println(DevKeys.in(Path.of(required(options, "keys"))).token(sub, role, agency, municipality, ttl));
             }
-            case "seed-history" -> seedHistory(DevKeys.in(Path.of(required(options, "keys"))),
-                    options.getOrDefault("host", "127.0.0.1"),
-                    Integer.parseInt(options.getOrDefault("port-offset", "0")));
+            case "seed-history" -> seedHistory(DevKeys.in(Path.of(required(options, "keys"))), ports(options));
+            case "replay" -> {
+                String municipality = municipality(options);
+                DevKeys keys = DevKeys.in(Path.of(required(options, "keys")));
+                String token = keys.token("analyst@" + municipality, "analyst", null, municipality, Duration.ofHours(1));
+                System.exit(command(() -> new ReplayCommand(token, ports(options), System.out).run(municipality,
+                        options.get("cases-handled"), options.get("made"))));
+            }
+            case "demo" -> {
+                DevKeys keys = DevKeys.in(Path.of(required(options, "keys")));
+                String token = keys.token("agency@kurume-houkatsu-01@402036", "agency", "kurume-houkatsu-01", "402036",
+                        Duration.ofHours(1));
+                System.exit(command(() -> {
+                    new DemoCommand(token, ports(options), System.out).run();
+                    return 0;
+                }));
+            }
             default -> usage("unknown command " + args[0]);
         }
     }
 
     /** Plays seed 000's table as history through intake, meeting and planning; idempotent, so safe to repeat. */
-    private static void seedHistory(DevKeys keys, String host, int portOffset) {
+    private static void seedHistory(DevKeys keys, LocalPorts ports) {
         SeedTable table = SeedTable.EXPECTED;
-        SeedLoader loader = new SeedLoader(SeedLoader.Services.local(host, portOffset),
+        SeedLoader loader = new SeedLoader(SeedLoader.Services.local(ports),
                 SeedLoader.devTokens(keys, table.municipality()), System.out, Duration.ofSeconds(60));
         try {
             loader.load(SeedHistory.plan(table));
@@ -110,6 +128,36 @@ public final class Main {
         System.out.println("PostgreSQL ready on 127.0.0.1:" + db.port() + " database " + EmbeddedDatabase.DATABASE);
         System.out.flush();
         stopped.await();
+    }
+
+    /** A command's body; its failure is one line for the person at the terminal, not a stack trace. */
+    private interface Command {
+        int run() throws Exception;
+    }
+
+    private static int command(Command command) {
+        try {
+            return command.run();
+        } catch (LocalApi.CommandFailed e) {
+            System.err.println("tsunagu: " + e.getMessage());
+            return 1;
+        } catch (Exception e) {
+            System.err.println("tsunagu: " + e);
+            return 1;
+        }
+    }
+
+    private static LocalPorts ports(Map<String, String> options) {
+        return new LocalPorts(options.getOrDefault("host", "127.0.0.1"),
+                Integer.parseInt(options.getOrDefault("port-offset", "0")));
+    }
+
+    private static String municipality(Map<String, String> options) {
+        String municipality = options.getOrDefault("municipality", "402036");
+        if (!municipality.matches("\\d{6}")) {
+            usage("--municipality takes a six-digit 全国地方公共団体コード, e.g. 402036 or 122203");
+        }
+        return municipality;
     }
 
     private static String required(Map<String, String> options, String name) {

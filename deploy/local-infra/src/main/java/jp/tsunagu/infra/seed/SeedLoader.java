@@ -1,15 +1,11 @@
 package jp.tsunagu.infra.seed;
 
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import jp.tsunagu.infra.DevKeys;
-import jp.tsunagu.infra.seed.SeedStep.CaseRef;
-import jp.tsunagu.infra.seed.SeedStep.MeetingRef;
-import jp.tsunagu.infra.seed.SeedStep.PlanRef;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -18,7 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -27,6 +22,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import jp.tsunagu.contract.codes.BusinessDate;
+import jp.tsunagu.infra.DevKeys;
+import jp.tsunagu.infra.LocalPorts;
+import jp.tsunagu.infra.seed.SeedStep.CaseRef;
+import jp.tsunagu.infra.seed.SeedStep.MeetingRef;
+import jp.tsunagu.infra.seed.SeedStep.PlanRef;
 
 /**
  * Runs {@link SeedHistory}'s steps against the running services over HTTP, as a partner agency and a coordinator
@@ -38,22 +39,16 @@ import java.util.function.Supplier;
  * an answer is retried with back-off until {@code patience} runs out.
  */
 public final class SeedLoader {
-
-    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The loader's identity in tokens: Idempotency-Keys are scoped to the caller, so it must not change. */
     static final String SUBJECT = "seed-history";
 
     /** Base URLs of the services the history goes through. */
     public record Services(URI intake, URI meeting, URI planning) {
-        /** The local run's ports (CONTRACT.md), shifted by {@code TSUNAGU_PORT_OFFSET}. */
-        public static Services local(String host, int portOffset) {
-            return new Services(base(host, 8081 + portOffset), base(host, 8083 + portOffset),
-                    base(host, 8084 + portOffset));
-        }
-
-        private static URI base(String host, int port) {
-            return URI.create("http://" + host + ":" + port);
+        /** The local run's services. */
+        public static Services local(LocalPorts ports) {
+            return new Services(ports.service("intake-service"), ports.service("meeting-service"),
+                    ports.service("planning-service"));
         }
     }
 
@@ -135,7 +130,7 @@ public final class SeedLoader {
 
     /** Runs every step in order, printing progress; stops at the first step that fails. */
     public void load(List<SeedStep> steps) {
-        LocalDate today = LocalDate.now(TOKYO);
+        LocalDate today = BusinessDate.today();
         steps.stream().filter(s -> s.on().isAfter(today)).findFirst().ifPresent(s -> {
             throw new LoadFailed("the history reaches into the future (" + s.describe() + "); nothing loaded");
         });
