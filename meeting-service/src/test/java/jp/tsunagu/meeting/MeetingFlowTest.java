@@ -1,15 +1,8 @@
 package jp.tsunagu.meeting;
 
-
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
-import java.util.function.Predicate;
 import jp.tsunagu.contract.Topics;
 import jp.tsunagu.contract.codes.AgeBand;
 import jp.tsunagu.contract.codes.Channel;
@@ -26,6 +19,14 @@ import jp.tsunagu.contract.events.TsunaguEvent;
 import jp.tsunagu.testing.TopicProbe;
 import jp.tsunagu.testing.TsunaguTestResources;
 import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+
 import static io.restassured.RestAssured.given;
 import static jp.tsunagu.testing.Tokens.KURUME;
 import static jp.tsunagu.testing.Tokens.NAGAREYAMA;

@@ -6,9 +6,14 @@ import jp.tsunagu.contract.Topics;
 import jp.tsunagu.testing.StageServiceChecks;
 import jp.tsunagu.testing.TsunaguTestResources;
 
+/**
+ * The checks every service application passes (StageServiceChecks), run against reporting-service on the real broker
+ * and database: ready and live, its OpenAPI document and metrics, a stage event applied once however often it is
+ * delivered, a poison record set aside on the dead-letter topic with its reason.
+ */
 @QuarkusTest
 @QuarkusTestResource(TsunaguTestResources.class)
-class ReportingServiceTest extends StageServiceChecks {
+class ReportingApplicationTest extends StageServiceChecks {
 
     @Override
     protected String consumedTopic() {

@@ -1,19 +1,9 @@
 package jp.tsunagu.routing;
 
-
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
-import javax.sql.DataSource;
 import jp.tsunagu.contract.Topics;
 import jp.tsunagu.contract.codes.AgeBand;
 import jp.tsunagu.contract.codes.BusinessDate;
@@ -29,6 +19,17 @@ import jp.tsunagu.contract.events.TsunaguEvent;
 import jp.tsunagu.testing.TopicProbe;
 import jp.tsunagu.testing.TsunaguTestResources;
 import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+
 import static io.restassured.RestAssured.given;
 import static jp.tsunagu.testing.Tokens.KURUME;
 import static jp.tsunagu.testing.Tokens.NAGAREYAMA;

@@ -1,7 +1,11 @@
 package jp.tsunagu.system;
 
-
 import com.fasterxml.jackson.databind.JsonNode;
+import jp.tsunagu.contract.codes.BusinessDate;
+import jp.tsunagu.infra.DevKeys;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -10,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -20,10 +23,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import jp.tsunagu.contract.codes.BusinessDate;
-import jp.tsunagu.infra.DevKeys;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+
 import static jp.tsunagu.system.LocalRunSystemTest.HOME;
 import static jp.tsunagu.system.LocalRunSystemTest.HTTP;
 import static jp.tsunagu.system.LocalRunSystemTest.JSON;

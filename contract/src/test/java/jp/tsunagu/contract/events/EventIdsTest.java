@@ -1,7 +1,7 @@
 package jp.tsunagu.contract.events;
 
-
 import org.junit.jupiter.api.Test;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The forms events already in logs carry: a change here would let a retry write the same thing twice. */

@@ -1,9 +1,5 @@
 package jp.tsunagu.contract.status;
 
-
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Set;
 import jp.tsunagu.contract.codes.CaseStatus;
 import jp.tsunagu.contract.codes.MeetingType;
 import jp.tsunagu.contract.codes.ReviewOutcome;
@@ -13,6 +9,11 @@ import jp.tsunagu.contract.events.RoutingEvent;
 import jp.tsunagu.contract.events.SampleEvents;
 import jp.tsunagu.contract.events.TsunaguEvent;
 import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

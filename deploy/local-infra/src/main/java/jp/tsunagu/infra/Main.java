@@ -1,5 +1,11 @@
 package jp.tsunagu.infra;
 
+import jp.tsunagu.infra.cli.DemoCommand;
+import jp.tsunagu.infra.cli.LocalApi;
+import jp.tsunagu.infra.cli.ReplayCommand;
+import jp.tsunagu.infra.seed.SeedHistory;
+import jp.tsunagu.infra.seed.SeedLoader;
+import jp.tsunagu.infra.seed.SeedTable;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,12 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import jp.tsunagu.infra.cli.DemoCommand;
-import jp.tsunagu.infra.cli.LocalApi;
-import jp.tsunagu.infra.cli.ReplayCommand;
-import jp.tsunagu.infra.seed.SeedHistory;
-import jp.tsunagu.infra.seed.SeedLoader;
-import jp.tsunagu.infra.seed.SeedTable;
 
 /**
  * Entry point that {@code ./tsunagu} calls for everything that is easier in Java than in shell.

@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.Response;
 import jp.tsunagu.intake.referral.ReferralRequest;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.security.Roles;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.Map;
@@ -30,8 +29,8 @@ public class NoopReferralResource {
 
     private final boolean enabled;
 
-    public NoopReferralResource(@ConfigProperty(name = "tsunagu.bench.noop-endpoint") boolean enabled) {
-        this.enabled = enabled;
+    public NoopReferralResource(BenchConfig config) {
+        this.enabled = config.noopEndpoint();
     }
 
     @POST

@@ -1,12 +1,5 @@
 package jp.tsunagu.intake.referral;
 
-
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
 import jp.tsunagu.contract.codes.AgeBand;
 import jp.tsunagu.contract.codes.Channel;
 import jp.tsunagu.contract.codes.Coded;
@@ -18,6 +11,13 @@ import jp.tsunagu.contract.directory.AgencyDirectory;
 import jp.tsunagu.contract.events.HouseholdMember;
 import jp.tsunagu.support.problem.FieldError;
 import jp.tsunagu.support.problem.Params;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Every check a referral must pass before it becomes an event, in one place and without Quarkus. All problems are

@@ -1,15 +1,9 @@
 package jp.tsunagu.intake.referral;
 
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 import jp.tsunagu.contract.codes.BusinessDate;
 import jp.tsunagu.contract.codes.Coded;
 import jp.tsunagu.contract.codes.Consent;
@@ -22,6 +16,12 @@ import jp.tsunagu.support.problem.Params;
 import jp.tsunagu.support.security.Caller;
 import jp.tsunagu.support.security.Roles;
 import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * The commands of intake: check, then hand to {@link ReferralTransactions}. A failure of the log or the database

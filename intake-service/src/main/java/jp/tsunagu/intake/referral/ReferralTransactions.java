@@ -1,11 +1,9 @@
 package jp.tsunagu.intake.referral;
 
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.LocalDate;
 import jp.tsunagu.contract.codes.CaseStatus;
 import jp.tsunagu.contract.codes.Consent;
 import jp.tsunagu.contract.events.EventIds;
@@ -21,6 +19,8 @@ import jp.tsunagu.support.db.InTransaction;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.security.Caller;
 import jp.tsunagu.support.security.Roles;
+
+import java.time.LocalDate;
 
 /**
  * Each command in one database transaction around the Kafka write: the idempotency key is claimed, the event is

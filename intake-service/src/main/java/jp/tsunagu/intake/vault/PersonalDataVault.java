@@ -5,7 +5,6 @@ import io.vertx.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.events.SealedData;
 import jp.tsunagu.support.db.Database;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Optional;
 
@@ -21,10 +20,8 @@ public class PersonalDataVault {
     private final MasterKey masterKey;
     private final Database database;
 
-    public PersonalDataVault(@ConfigProperty(name = "tsunagu.crypto.master-key") String masterKeyBase64,
-                             @ConfigProperty(name = "tsunagu.crypto.master-key-id") String masterKeyId,
-                             Database database) {
-        this.masterKey = new MasterKey(masterKeyId, masterKeyBase64);
+    public PersonalDataVault(CryptoConfig config, Database database) {
+        this.masterKey = new MasterKey(config.masterKeyId(), config.masterKey());
         this.database = database;
     }
 

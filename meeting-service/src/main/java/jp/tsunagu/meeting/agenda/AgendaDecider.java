@@ -34,7 +34,7 @@ public final class AgendaDecider {
         Consent consent = known.map(CaseTrack::consent)
                 .orElse(e.track() == MeetingType.JUUSOU_SHIEN_KAIGI ? Consent.GIVEN : Consent.UNKNOWN);
         MeetingType track = e.urgent() ? MeetingType.SHIEN_KAIGI
-                : known.isPresent() ? CaseTrack.trackFor(consent) : e.track();
+                : known.isPresent() ? MeetingType.trackFor(consent) : e.track();
         return new Placement(consent, track, e.urgent() ? CaseTrack.Urgency.URGENT : CaseTrack.Urgency.ROUTINE);
     }
 
@@ -43,7 +43,7 @@ public final class AgendaDecider {
      * consent no longer fits (obtained: 重層的支援会議; withdrawn: 支援会議), when it must move (the answer's track).
      */
     public static Optional<MeetingType> moveOnConsent(CaseTrack before, Consent consent) {
-        MeetingType fits = CaseTrack.trackFor(consent);
+        MeetingType fits = MeetingType.trackFor(consent);
         return before.queued() && before.track() != fits ? Optional.of(fits) : Optional.empty();
     }
 

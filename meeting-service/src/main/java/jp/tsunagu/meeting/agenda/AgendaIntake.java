@@ -2,20 +2,34 @@ package jp.tsunagu.meeting.agenda;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jp.tsunagu.contract.codes.MeetingType;
 import jp.tsunagu.contract.events.EventEnvelope;
+import jp.tsunagu.contract.events.EventIds;
+import jp.tsunagu.contract.events.IntakeEvent;
+import jp.tsunagu.contract.events.MeetingEvent;
+import jp.tsunagu.contract.events.PlanningEvent;
+import jp.tsunagu.contract.events.RoutingEvent;
 import jp.tsunagu.contract.events.TsunaguEvent;
 import jp.tsunagu.support.events.StageProjection;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
-/** Escalations (routing) and consent (intake) put cases on the agendas. */
+/**
+ * What meeting-service does with the intake and routing topics: knows each case and its consent, queues an escalated
+ * case for the next meeting of its track (an urgent one for a 支援会議 within days), and moves a queued case when
+ * consent changes. The decisions are {@link AgendaDecider}'s.
+ */
 @ApplicationScoped
 public class AgendaIntake implements StageProjection {
 
-    private final MeetingService service;
+    private final MeetingRecords records;
+    private final Agenda agenda;
 
-    public AgendaIntake(MeetingService service) {
-        this.service = service;
+    public AgendaIntake(MeetingRecords records, Agenda agenda) {
+        this.records = records;
+        this.agenda = agenda;
     }
 
     @Override
@@ -23,13 +37,93 @@ public class AgendaIntake implements StageProjection {
         return "meetings";
     }
 
-    @Override
-    public boolean changesAnything(TsunaguEvent event) {
-        return MeetingService.handling(event) != MeetingService.Handling.NONE;
+    /** What an event of the stage topics asks of the agenda. */
+    enum Handling {
+        /** nothing here */
+        NONE,
+        /** a new case to know of: written with the other new cases of its run, in one statement */
+        NEW_CASE,
+        /** read and decided alone */
+        ALONE
+    }
+
+    /** Exhaustive, so a new event type does not compile until someone decides what it asks of the agenda. */
+    static Handling handling(TsunaguEvent event) {
+        return switch (event) {
+            case IntakeEvent.ReferralReceived r -> Handling.NEW_CASE;
+            case IntakeEvent.ConsentRecorded c -> Handling.ALONE;
+            case IntakeEvent.PersonErased e -> Handling.ALONE;
+            case RoutingEvent.CaseEscalated e -> Handling.ALONE;
+            case RoutingEvent.CaseRouted e -> Handling.NONE;
+            case RoutingEvent.OutreachRequested e -> Handling.NONE;
+            case RoutingEvent.RoutingAccepted e -> Handling.NONE;
+            case RoutingEvent.RoutingDeclined e -> Handling.NONE;
+            case RoutingEvent.AcceptanceOverdue e -> Handling.NONE;
+            case RoutingEvent.DirectoryChanged e -> Handling.NONE;
+            case MeetingEvent e -> Handling.NONE;
+            case PlanningEvent e -> Handling.NONE;
+        };
     }
 
     @Override
+    public boolean changesAnything(TsunaguEvent event) {
+        return handling(event) != Handling.NONE;
+    }
+
+    /**
+     * Applies events of the intake and routing topics not applied before, in order (inside the consumer's
+     * transaction): runs of new cases as one statement, the rest one by one.
+     */
+    @Override
     public Uni<Void> apply(List<EventEnvelope<TsunaguEvent>> events) {
-        return service.onStageEvents(events);
+        return StageProjection.inRuns(events, e -> handling(e) == Handling.NEW_CASE, this::newCases, this::alone);
+    }
+
+    /** A case referred: known from now on, with its consent; one it already knows (escalated first) stays as it is. */
+    private Uni<Void> newCases(List<EventEnvelope<TsunaguEvent>> run) {
+        return records.saveNewTracks(run.stream().map(e -> (IntakeEvent.ReferralReceived) e.data())
+                .map(r -> CaseTrack.referred(r.caseId(), r.municipality(), r.consent())).toList());
+    }
+
+    private Uni<Void> alone(EventEnvelope<TsunaguEvent> envelope) {
+        return switch (envelope.data()) {
+            case IntakeEvent.ConsentRecorded c -> consentChanged(envelope, c);
+            case IntakeEvent.PersonErased e -> records.eraseCase(e.caseId());
+            case RoutingEvent.CaseEscalated e -> queueEscalated(envelope, e);
+            default -> Uni.createFrom().voidItem(); // Handling.NONE
+        };
+    }
+
+    private Uni<Void> queueEscalated(EventEnvelope<TsunaguEvent> envelope, RoutingEvent.CaseEscalated e) {
+        LocalDate on = envelope.businessDate();
+        return records.track(e.caseId()).chain(known -> {
+            AgendaDecider.Placement p = AgendaDecider.placement(known, e);
+            Uni<Optional<Meeting>> meeting = p.urgency() == CaseTrack.Urgency.URGENT
+                    ? agenda.urgentShienKaigi(e.municipality(), on, envelope.id()).map(Optional::of)
+                    : agenda.nextMeeting(e.municipality(), p.track(), on, envelope.id());
+            return meeting.chain(m -> {
+                CaseTrack track = CaseTrack.escalated(e.caseId(), e.municipality(), p.consent(), p.track(),
+                        m.map(Meeting::meetingId).orElse(null), p.urgency(), on);
+                return records.saveTrack(track).chain(() -> agenda.publishQueued(EventIds.queued(envelope.id()), track, on,
+                        envelope.id()));
+            });
+        });
+    }
+
+    /** Consent obtained later moves a queued case to 重層的支援会議; withdrawn, back to 支援会議. */
+    private Uni<Void> consentChanged(EventEnvelope<TsunaguEvent> envelope, IntakeEvent.ConsentRecorded c) {
+        LocalDate on = envelope.businessDate();
+        return records.track(c.caseId()).chain(found -> {
+            CaseTrack t = AgendaDecider.known(found, c).withConsent(c.consent());
+            Optional<MeetingType> move = AgendaDecider.moveOnConsent(t, c.consent());
+            if (move.isEmpty()) {
+                return records.saveTrack(t);
+            }
+            return agenda.nextMeeting(t.municipality(), move.get(), on, envelope.id()).chain(m -> {
+                CaseTrack moved = t.movedTo(move.get(), m.map(Meeting::meetingId).orElse(null), on);
+                return records.saveTrack(moved).chain(() -> agenda.publishQueued(EventIds.requeued(envelope.id()), moved, on,
+                        envelope.id()));
+            });
+        });
     }
 }

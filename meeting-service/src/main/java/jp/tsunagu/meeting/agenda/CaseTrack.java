@@ -15,11 +15,6 @@ import java.time.LocalDate;
 public record CaseTrack(String caseId, String municipality, Consent consent, MeetingType track, String meetingId,
                         boolean queued, boolean urgent, LocalDate queuedOn) {
 
-    /** 重層的支援会議 needs the person's consent; without it the case goes to 支援会議. */
-    public static MeetingType trackFor(Consent consent) {
-        return consent == Consent.GIVEN ? MeetingType.JUUSOU_SHIEN_KAIGI : MeetingType.SHIEN_KAIGI;
-    }
-
     /** A referral known here, not (yet) escalated. */
     public static CaseTrack referred(String caseId, String municipality, Consent consent) {
         return new CaseTrack(caseId, municipality, consent, null, null, false, false, null);

@@ -10,7 +10,7 @@ public record Meeting(String meetingId, String municipality, MeetingType type, L
                       List<String> members, LocalDate heldOn, List<String> attendees) {
 
     public boolean hasCaseAgenda() {
-        return type == MeetingType.JUUSOU_SHIEN_KAIGI || type == MeetingType.SHIEN_KAIGI;
+        return type.reviewsCases();
     }
 
     /** Invited or attended: may read the meeting's confidential material. */

@@ -1,6 +1,5 @@
 package jp.tsunagu.meeting.agenda;
 
-
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -14,15 +13,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 import jp.tsunagu.contract.codes.BusinessDate;
 import jp.tsunagu.contract.codes.Coded;
 import jp.tsunagu.contract.codes.FiscalYear;
 import jp.tsunagu.contract.codes.MeetingType;
 import jp.tsunagu.meeting.minutes.MinutesRequest;
+import jp.tsunagu.meeting.minutes.MinutesService;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.problem.FieldError;
 import jp.tsunagu.support.problem.Params;
@@ -32,16 +28,23 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
 @Path("/meetings")
 @Tag(name = "Meetings", description = "重層的支援会議・支援会議・考える会・代表者会議")
 @Produces(MediaType.APPLICATION_JSON)
 public class MeetingResource {
 
     private final MeetingService service;
+    private final MinutesService minutes;
     private final CurrentCaller caller;
 
-    public MeetingResource(MeetingService service, CurrentCaller caller) {
+    public MeetingResource(MeetingService service, MinutesService minutes, CurrentCaller caller) {
         this.service = service;
+        this.minutes = minutes;
         this.caller = caller;
     }
 
@@ -119,7 +122,7 @@ public class MeetingResource {
     @APIResponse(responseCode = "201", description = "Recorded")
     @APIResponse(responseCode = "409", description = "Already held, or the meeting type may not decide this")
     public Uni<Response> minutes(@PathParam("meetingId") String meetingId, MinutesRequest request) {
-        return service.recordMinutes(caller.get(), meetingId, request, BusinessDate.today())
+        return minutes.recordMinutes(caller.get(), meetingId, request, BusinessDate.today())
                 .chain(m -> service.view(caller.get(), meetingId))
                 .map(view -> Response.status(201).entity(view).build());
     }

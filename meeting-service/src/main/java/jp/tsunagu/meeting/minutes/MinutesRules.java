@@ -1,12 +1,5 @@
 package jp.tsunagu.meeting.minutes;
 
-
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import jp.tsunagu.contract.codes.Coded;
 import jp.tsunagu.contract.codes.Consent;
 import jp.tsunagu.contract.codes.MeetingType;
@@ -15,6 +8,13 @@ import jp.tsunagu.contract.codes.ReviewOutcome;
 import jp.tsunagu.contract.events.Role;
 import jp.tsunagu.support.problem.FieldError;
 import jp.tsunagu.support.problem.Params;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * What minutes may record, by meeting type, without Quarkus:
@@ -79,7 +79,7 @@ public final class MinutesRules {
             }
         }
         List<MinutesRequest.ReviewRequest> reviews = request.reviews() == null ? List.of() : request.reviews();
-        if (!reviews.isEmpty() && (type == MeetingType.KOUCHIKU_KAI || type == MeetingType.DAIHYOUSHA_KAIGI)) {
+        if (!reviews.isEmpty() && !type.reviewsCases()) {
             return errors.isEmpty() ? new Result.Conflict("no-case-agenda", type.label()
                     + " has no case agenda: record its minutes without reviews") : new Result.Invalid(errors);
         }
@@ -141,7 +141,7 @@ public final class MinutesRules {
         }
         for (Review review : valid) {
             boolean plan = review.outcome() == ReviewOutcome.PLAN || review.outcome() == ReviewOutcome.REPLAN;
-            if (plan && type == MeetingType.SHIEN_KAIGI) {
+            if (plan && !type.mayAdoptPlans()) {
                 return new Result.Conflict("no-plan-without-consent", "case " + review.caseId() + ": a 支援会議 "
                         + "(社会福祉法第106条の6) shares information and sets watch-over without the person's consent; "
                         + "it never adopts a plan. Obtain consent and review the case in a 重層的支援会議.");

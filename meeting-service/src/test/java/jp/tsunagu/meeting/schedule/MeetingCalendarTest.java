@@ -1,9 +1,7 @@
 package jp.tsunagu.meeting.schedule;
 
-import jp.tsunagu.contract.codes.Consent;
 import jp.tsunagu.contract.codes.FiscalYear;
 import jp.tsunagu.contract.codes.MeetingType;
-import jp.tsunagu.meeting.agenda.CaseTrack;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -39,12 +37,5 @@ class MeetingCalendarTest {
         assertFalse(nagareyama.holdsRegularly(MeetingType.SHIEN_KAIGI), "支援会議 only as needed");
         assertTrue(nagareyama.sample(), "the days are assumptions and say so");
         assertTrue(year.stream().allMatch(p -> new FiscalYear(2024).contains(p.date())));
-    }
-
-    @Test
-    void theTrackFollowsConsent() {
-        assertEquals(MeetingType.JUUSOU_SHIEN_KAIGI, CaseTrack.trackFor(Consent.GIVEN));
-        assertEquals(MeetingType.SHIEN_KAIGI, CaseTrack.trackFor(Consent.NOT_GIVEN));
-        assertEquals(MeetingType.SHIEN_KAIGI, CaseTrack.trackFor(Consent.UNKNOWN));
     }
 }

@@ -1,14 +1,7 @@
 package jp.tsunagu.planning.participation;
 
-
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 import jp.tsunagu.contract.codes.PlanType;
 import jp.tsunagu.contract.events.EventIds;
 import jp.tsunagu.contract.events.PlanningEvent;
@@ -23,7 +16,13 @@ import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.problem.FieldError;
 import jp.tsunagu.support.problem.Params;
 import jp.tsunagu.support.security.Caller;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 /** 参加支援事業: suggestions for a participation plan, the placement (マッチング) and the follow-ups (定着支援). */
 @ApplicationScoped
@@ -35,11 +34,11 @@ public class ParticipationService {
     private final Optional<Path> catalogDir;
 
     public ParticipationService(PlanAccess plans, PlanRecords records, PlanEvents events,
-                                @ConfigProperty(name = "tsunagu.participation.catalog-dir") Optional<Path> catalogDir) {
+                                ParticipationConfig config) {
         this.plans = plans;
         this.records = records;
         this.events = events;
-        this.catalogDir = catalogDir;
+        this.catalogDir = config.catalogDir();
     }
 
     public ResourceCatalog catalog(Caller caller) {

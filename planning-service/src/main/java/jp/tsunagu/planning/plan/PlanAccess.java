@@ -1,9 +1,7 @@
 package jp.tsunagu.planning.plan;
 
-
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Optional;
 import jp.tsunagu.contract.codes.PlanType;
 import jp.tsunagu.contract.directory.Agency;
 import jp.tsunagu.contract.directory.AgencyRole;
@@ -11,6 +9,8 @@ import jp.tsunagu.support.directory.AgencyDirectories;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.security.Caller;
 import jp.tsunagu.support.security.Roles;
+
+import java.util.Optional;
 
 /**
  * Who may read and change which plan: coordinators of the plan's municipality; the agency that made it, those with a

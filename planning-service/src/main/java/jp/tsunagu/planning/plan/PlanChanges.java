@@ -1,11 +1,11 @@
 package jp.tsunagu.planning.plan;
 
-
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.LocalDate;
 import jp.tsunagu.contract.events.EventIds;
 import jp.tsunagu.contract.events.PlanningEvent;
+
+import java.time.LocalDate;
 
 /**
  * The three changes a plan undergoes (made, revised as a 再プラン, closed), each written and announced on the plans

@@ -47,11 +47,11 @@ public final class PlanLifecycle {
                 return Optional.of("meeting " + adoptedAtMeetingId + " has not reviewed this case");
             }
             MeetingReview r = adoptingReview.get();
-            if (r.meetingType() == MeetingType.SHIEN_KAIGI) {
-                return Optional.of("a 支援会議 does not adopt plans (no consent, no plan): meeting " + r.meetingId());
+            if (!r.meetingType().mayAdoptPlans()) {
+                return Optional.of("a " + r.meetingType().label() + " does not adopt plans (no consent, no plan): "
+                        + "meeting " + r.meetingId());
             }
-            if (r.meetingType() != MeetingType.JUUSOU_SHIEN_KAIGI
-                    || (r.outcome() != ReviewOutcome.PLAN && r.outcome() != ReviewOutcome.REPLAN)) {
+            if (r.outcome() != ReviewOutcome.PLAN && r.outcome() != ReviewOutcome.REPLAN) {
                 return Optional.of("meeting " + r.meetingId() + " did not adopt a plan for this case (outcome "
                         + r.outcome() + ")");
             }
@@ -131,9 +131,9 @@ public final class PlanLifecycle {
         }
     }
 
-    /** Only a 重層的支援会議's review changes plans (a 支援会議 has no consent, so no plan). */
+    /** Only a 重層的支援会議's review changes plans ({@link MeetingType#mayAdoptPlans()}). */
     public static boolean mayChangePlans(MeetingEvent.CaseReviewed r) {
-        return r.meetingType() == MeetingType.JUUSOU_SHIEN_KAIGI;
+        return r.meetingType().mayAdoptPlans();
     }
 
     /**

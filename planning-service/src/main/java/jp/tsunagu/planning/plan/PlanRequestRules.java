@@ -1,12 +1,12 @@
 package jp.tsunagu.planning.plan;
 
-
-import java.util.ArrayList;
-import java.util.List;
 import jp.tsunagu.contract.directory.AgencyDirectory;
 import jp.tsunagu.contract.events.Role;
 import jp.tsunagu.support.problem.FieldError;
 import jp.tsunagu.support.problem.Params;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /** The fields of plan requests as the API takes them: each bad one added to the errors, named. */
 final class PlanRequestRules {

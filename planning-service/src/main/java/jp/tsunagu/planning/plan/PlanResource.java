@@ -1,6 +1,5 @@
 package jp.tsunagu.planning.plan;
 
-
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -13,10 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 import jp.tsunagu.contract.codes.BusinessDate;
 import jp.tsunagu.support.audit.AuditTrail;
 import jp.tsunagu.support.problem.ApiProblem;
@@ -25,6 +20,10 @@ import jp.tsunagu.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
 
 @Path("/")
 @Tag(name = "Plans", description = "多機関協働プラン・アウトリーチプラン・参加支援プラン: 作成, 再プラン, 終結")

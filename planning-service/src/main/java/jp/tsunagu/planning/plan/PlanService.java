@@ -1,14 +1,8 @@
 package jp.tsunagu.planning.plan;
 
-
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 import jp.tsunagu.contract.codes.Coded;
 import jp.tsunagu.contract.codes.PlanType;
 import jp.tsunagu.contract.directory.AgencyDirectory;
@@ -23,6 +17,12 @@ import jp.tsunagu.support.problem.FieldError;
 import jp.tsunagu.support.problem.Params;
 import jp.tsunagu.support.security.Caller;
 import jp.tsunagu.support.security.Roles;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Plans' commands and reads: posted by coordinators and the responsible providers, revised (再プラン) and closed

@@ -1,11 +1,8 @@
 package jp.tsunagu.planning.plan;
 
-
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
-import java.util.List;
 import jp.tsunagu.contract.events.EventEnvelope;
 import jp.tsunagu.contract.events.IntakeEvent;
 import jp.tsunagu.contract.events.MeetingEvent;
@@ -13,6 +10,9 @@ import jp.tsunagu.contract.events.PlanningEvent;
 import jp.tsunagu.contract.events.RoutingEvent;
 import jp.tsunagu.contract.events.TsunaguEvent;
 import jp.tsunagu.support.events.StageProjection;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What planning does with the stage topics: remembers cases (intake) and the agencies given them (routing, meeting

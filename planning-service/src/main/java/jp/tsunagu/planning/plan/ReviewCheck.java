@@ -1,13 +1,13 @@
 package jp.tsunagu.planning.plan;
 
-
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.LocalDate;
 import jp.tsunagu.contract.codes.BusinessDate;
 import org.jboss.logging.Logger;
+
+import java.time.LocalDate;
 
 /** The daily check that announces plans past their review date (a review-due event per plan version, once). */
 @ApplicationScoped

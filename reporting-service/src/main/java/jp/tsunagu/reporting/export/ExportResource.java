@@ -1,6 +1,5 @@
 package jp.tsunagu.reporting.export;
 
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
@@ -11,11 +10,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import jp.tsunagu.contract.codes.BusinessDate;
 import jp.tsunagu.support.audit.AuditTrail;
 import jp.tsunagu.support.db.Database;
@@ -26,6 +20,13 @@ import jp.tsunagu.support.security.CurrentCaller;
 import jp.tsunagu.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import static jp.tsunagu.support.db.SqlValues.instant;
 
 @Path("/exports/events")

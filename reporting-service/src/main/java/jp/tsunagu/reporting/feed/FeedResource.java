@@ -18,7 +18,6 @@ import jp.tsunagu.reporting.export.Pseudonymizer;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.security.CurrentCaller;
 import jp.tsunagu.support.security.Roles;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -41,10 +40,10 @@ public class FeedResource {
     private final Pseudonymizer portalPseudonyms;
 
     public FeedResource(Pool pool, CurrentCaller caller,
-                        @ConfigProperty(name = "tsunagu.feed.pseudonym-key") String pseudonymKey) {
+                        FeedConfig config) {
         this.pool = pool;
         this.caller = caller;
-        this.portalPseudonyms = Pseudonymizer.withSalt(pseudonymKey.getBytes(StandardCharsets.UTF_8));
+        this.portalPseudonyms = Pseudonymizer.withSalt(config.pseudonymKey().getBytes(StandardCharsets.UTF_8));
     }
 
     @GET

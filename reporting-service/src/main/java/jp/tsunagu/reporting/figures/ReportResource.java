@@ -1,6 +1,5 @@
 package jp.tsunagu.reporting.figures;
 
-
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -9,10 +8,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import jp.tsunagu.contract.codes.BusinessDate;
 import jp.tsunagu.contract.codes.CaseStatus;
 import jp.tsunagu.contract.codes.Channel;
@@ -31,6 +26,11 @@ import jp.tsunagu.support.security.CurrentCaller;
 import jp.tsunagu.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 @jakarta.ws.rs.Path("/reports")
 @Tag(name = "Reports", description = "The fiscal-year figures, counted from the event log by business date")

@@ -5,8 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.events.EventEnvelope;
 import jp.tsunagu.contract.events.TsunaguEvent;
 import jp.tsunagu.support.db.Database;
+import jp.tsunagu.support.db.DbConfig;
 import jp.tsunagu.support.events.StageProjection;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +17,8 @@ public class LiveProjection implements StageProjection {
 
     private final SqlRunner live;
 
-    public LiveProjection(Database database, @ConfigProperty(name = "tsunagu.db.schema") String schema) {
-        this.live = new ReactiveSqlRunner(database, schema);
+    public LiveProjection(Database database, DbConfig db) {
+        this.live = new ReactiveSqlRunner(database, db.schema());
     }
 
     /** The live schema's runner, for the figures' reads. */

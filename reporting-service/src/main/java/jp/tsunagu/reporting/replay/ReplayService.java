@@ -1,9 +1,10 @@
 package jp.tsunagu.reporting.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.Topics;
@@ -17,7 +18,6 @@ import jp.tsunagu.reporting.projection.Sql;
 import jp.tsunagu.reporting.projection.SqlRunner;
 import jp.tsunagu.support.events.IncomingEvents;
 import jp.tsunagu.support.problem.ApiProblem;
-import io.smallrye.common.annotation.Identifier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,8 +33,6 @@ import org.jboss.logging.Logger;
 
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,10 +41,12 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -86,16 +86,14 @@ public class ReplayService {
     public ReplayService(AgroalDataSource dataSource, Flyway liveFlyway, LiveProjection live, ObjectMapper json,
                          @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
                          @ConfigProperty(name = "mp.messaging.incoming.stage-events.group.id") String liveGroup,
-                         @ConfigProperty(name = "tsunagu.replay.catch-up-wait", defaultValue = "60s")
-                         Duration catchUpWait,
-                         @ConfigProperty(name = "tsunagu.replay.workers", defaultValue = "2") int workers) {
-        this.workers = Math.max(1, workers);
+                         ReplayConfig config) {
+        this.workers = Math.max(1, config.workers());
         this.dataSource = dataSource;
         this.liveFlyway = liveFlyway;
         this.liveSchema = live.live().schema();
         this.kafkaConnection = connection(kafkaConfig);
         this.liveGroup = liveGroup;
-        this.catchUpWait = catchUpWait;
+        this.catchUpWait = config.catchUpWait();
         this.json = json;
     }
 

@@ -3,9 +3,10 @@ package jp.tsunagu.routing.directory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.directory.AgencyDirectory;
 import jp.tsunagu.contract.directory.Directories;
+import jp.tsunagu.routing.referral.RoutingConfig;
 import jp.tsunagu.routing.rules.RoutingRules;
 import jp.tsunagu.routing.rules.RuleSet;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jp.tsunagu.support.directory.DirectoryConfig;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -29,10 +30,9 @@ public class DirectoryCatalog {
 
     private volatile Edition edition;
 
-    public DirectoryCatalog(@ConfigProperty(name = "tsunagu.directory.dir") Optional<Path> directoryDir,
-                            @ConfigProperty(name = "tsunagu.routing.rules-dir") Optional<Path> rulesDir) {
-        this.directoryDir = directoryDir;
-        this.rulesDir = rulesDir;
+    public DirectoryCatalog(DirectoryConfig directories, RoutingConfig routing) {
+        this.directoryDir = directories.dir();
+        this.rulesDir = routing.rulesDir();
         reload();
     }
 
@@ -51,5 +51,11 @@ public class DirectoryCatalog {
 
     public Optional<RoutingRules> rulesFor(String municipality) {
         return Optional.ofNullable(edition.rules().get(municipality));
+    }
+
+    /** The rules of a municipality routing serves; a case of any other cannot have reached routing. */
+    public RoutingRules requireRules(String municipality) {
+        return rulesFor(municipality).orElseThrow(() ->
+                new IllegalStateException("no directory for municipality " + municipality));
     }
 }

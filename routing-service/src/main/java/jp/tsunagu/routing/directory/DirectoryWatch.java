@@ -1,16 +1,14 @@
 package jp.tsunagu.routing.directory;
 
-
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.LocalDate;
 import jp.tsunagu.contract.codes.BusinessDate;
 import jp.tsunagu.contract.directory.AgencyDirectory;
 import jp.tsunagu.contract.directory.Directories;
 import jp.tsunagu.contract.events.RoutingEvent;
-import jp.tsunagu.routing.routing.RoutingEvents;
+import jp.tsunagu.routing.referral.RoutingEvents;
 import jp.tsunagu.support.db.Database;
 import org.jboss.logging.Logger;
 

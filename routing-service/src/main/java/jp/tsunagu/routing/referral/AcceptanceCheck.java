@@ -1,10 +1,8 @@
-package jp.tsunagu.routing.routing;
-
+package jp.tsunagu.routing.referral;
 
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.LocalDate;
 import jp.tsunagu.contract.codes.BusinessDate;
 import org.jboss.logging.Logger;
 

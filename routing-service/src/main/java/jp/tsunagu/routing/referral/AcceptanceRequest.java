@@ -1,4 +1,4 @@
-package jp.tsunagu.routing.routing;
+package jp.tsunagu.routing.referral;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

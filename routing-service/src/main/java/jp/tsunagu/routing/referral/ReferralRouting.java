@@ -1,21 +1,33 @@
-package jp.tsunagu.routing.routing;
+package jp.tsunagu.routing.referral;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.events.EventEnvelope;
+import jp.tsunagu.contract.events.IntakeEvent;
 import jp.tsunagu.contract.events.TsunaguEvent;
+import jp.tsunagu.routing.directory.DirectoryCatalog;
+import jp.tsunagu.routing.rules.CaseFacts;
 import jp.tsunagu.support.events.StageProjection;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** Routes every referral from the intake topic, once, and follows its consent and erasure. */
 @ApplicationScoped
 public class ReferralRouting implements StageProjection {
 
-    private final RoutingService service;
+    private final DirectoryCatalog catalog;
+    private final RoutingRecords records;
+    private final OutcomePublisher publisher;
 
-    public ReferralRouting(RoutingService service) {
-        this.service = service;
+    public ReferralRouting(DirectoryCatalog catalog, RoutingRecords records, OutcomePublisher publisher) {
+        this.catalog = catalog;
+        this.records = records;
+        this.publisher = publisher;
     }
 
     @Override
@@ -23,8 +35,65 @@ public class ReferralRouting implements StageProjection {
         return "routing";
     }
 
+    /**
+     * Applies a consumer batch of intake events, in their order, inside the batch's transaction: the routing and
+     * facts of all its cases and the agencies' load are read once, every decision is made in memory (each seeing
+     * the load the ones before it left), its events published, and the tables written once for the batch.
+     */
     @Override
-    public Uni<Void> apply(List<EventEnvelope<TsunaguEvent>> events) {
-        return service.onIntakeEvents(events);
+    public Uni<Void> apply(List<EventEnvelope<TsunaguEvent>> batch) {
+        List<String> caseIds = batch.stream().map(EventEnvelope::subject).distinct().toList();
+        Set<String> municipalities = new LinkedHashSet<>();
+        batch.forEach(e -> municipalities.add(e.municipality()));
+        return records.routings(caseIds).chain(routings -> records.facts(caseIds).chain(facts ->
+                openCases(municipalities).chain(load -> {
+                    Map<String, CaseRouting> routing = new HashMap<>(routings);
+                    Map<String, CaseFacts> known = new HashMap<>(facts);
+                    RoutingChanges changes = new RoutingChanges();
+                    List<OutcomePublisher.Publication> publications = new ArrayList<>();
+                    for (EventEnvelope<TsunaguEvent> envelope : batch) {
+                        if (!(envelope.data() instanceof IntakeEvent intake)) {
+                            continue; // the consumer reads only the intake topic
+                        }
+                        switch (intake) {
+                            case IntakeEvent.ReferralReceived r -> {
+                                if (routing.containsKey(r.caseId())) {
+                                    continue; // decided already: a referral is routed once
+                                }
+                                CaseFacts f = CaseFacts.of(r);
+                                known.put(f.caseId(), f);
+                                changes.facts(f);
+                                Map<String, Long> open = load.get(f.municipality());
+                                RoutingDecider.Outcome outcome = RoutingDecider.route(f, catalog.requireRules(f.municipality()),
+                                        open, r.receivedOn());
+                                RoutingDecider.shiftLoad(open, outcome.before(), outcome.after());
+                                routing.put(f.caseId(), outcome.after());
+                                publications.add(new OutcomePublisher.Publication(outcome, r.receivedOn(),
+                                        envelope.id()));
+                            }
+                            case IntakeEvent.ConsentRecorded c -> {
+                                CaseFacts f = known.get(c.caseId());
+                                if (f != null) {
+                                    known.put(c.caseId(), f.withConsent(c.consent()));
+                                    changes.facts(known.get(c.caseId()));
+                                }
+                            }
+                            // routing keeps no personal data, only free text that may describe the person
+                            case IntakeEvent.PersonErased e -> changes.erase(e.caseId());
+                        }
+                    }
+                    return publisher.publishAll(publications, changes).chain(() -> records.write(changes));
+                })));
+    }
+
+    /** Each municipality's agency load, to be moved in memory as the batch decides. */
+    private Uni<Map<String, Map<String, Long>>> openCases(Set<String> municipalities) {
+        Map<String, Map<String, Long>> load = new HashMap<>();
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (String municipality : municipalities) {
+            all = all.chain(() -> records.openCases(municipality)
+                    .invoke(open -> load.put(municipality, new HashMap<>(open))).replaceWithVoid());
+        }
+        return all.replaceWith(load);
     }
 }

@@ -1,4 +1,4 @@
-package jp.tsunagu.routing.routing;
+package jp.tsunagu.routing.referral;
 
 import jp.tsunagu.contract.events.EventEnvelope;
 import jp.tsunagu.routing.rules.CaseFacts;

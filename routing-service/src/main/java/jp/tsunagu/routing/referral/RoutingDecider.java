@@ -1,13 +1,5 @@
-package jp.tsunagu.routing.routing;
+package jp.tsunagu.routing.referral;
 
-
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import jp.tsunagu.contract.codes.Consent;
 import jp.tsunagu.contract.codes.MeetingType;
 import jp.tsunagu.contract.codes.RoutingDecision;
@@ -17,6 +9,14 @@ import jp.tsunagu.contract.events.RoutingEvent;
 import jp.tsunagu.routing.rules.CaseFacts;
 import jp.tsunagu.routing.rules.Decision;
 import jp.tsunagu.routing.rules.RoutingRules;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Routing's decisions as pure functions: a case's routing as it stands and what happened (a referral, an agency's
@@ -79,13 +79,11 @@ public final class RoutingDecider {
         Emitted overdue = new Emitted(answerId(r, "overdue"),
                 new RoutingEvent.AcceptanceOverdue(r.caseId(), r.municipality(), r.agencyId(), r.routedOn(), days),
                 r.agencyId(), "not accepted within " + days + " days");
-        MeetingType track = consent == Consent.GIVEN ? MeetingType.JUUSOU_SHIEN_KAIGI : MeetingType.SHIEN_KAIGI;
+        MeetingType track = MeetingType.trackFor(consent);
         List<Reason> reasons = List.of(
                 new Reason("ACCEPTANCE_OVERDUE", acceptanceDays + "日以内に受入の回答がない: 多機関協働事業へ",
                         "not accepted within " + acceptanceDays + " days: multi-agency coordination"),
-                new Reason(RoutingRules.R_TRACK, track == MeetingType.JUUSOU_SHIEN_KAIGI
-                        ? "本人の同意あり: 重層的支援会議で検討" : "本人の同意なし・未確認: 支援会議で検討",
-                        track == MeetingType.JUUSOU_SHIEN_KAIGI ? "consent given: 重層的支援会議" : "no consent yet: 支援会議"));
+                RoutingRules.trackReason(track));
         Decision escalation = new Decision(RoutingDecision.ESCALATED, null, track, false, r.decision().fields(),
                 reasons, r.decision().ruleSetVersion(), r.decision().directoryVersion());
         return decided(r.caseId(), r.municipality(), r.referringAgencyId(), escalation, r, r.declinedBy(), today,

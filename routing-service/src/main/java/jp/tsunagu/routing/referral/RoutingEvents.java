@@ -1,4 +1,4 @@
-package jp.tsunagu.routing.routing;
+package jp.tsunagu.routing.referral;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;

@@ -1,12 +1,12 @@
-package jp.tsunagu.routing.routing;
+package jp.tsunagu.routing.referral;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.routing.rules.CaseFacts;
 import jp.tsunagu.routing.rules.Decision;
 import jp.tsunagu.support.db.Database;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;

@@ -1,5 +1,4 @@
-package jp.tsunagu.routing.routing;
-
+package jp.tsunagu.routing.referral;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -10,8 +9,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.LocalDate;
-import java.util.Map;
 import jp.tsunagu.contract.codes.BusinessDate;
 import jp.tsunagu.support.audit.AuditTrail;
 import jp.tsunagu.support.security.CurrentCaller;
@@ -19,6 +16,8 @@ import jp.tsunagu.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.Map;
 
 @Path("/")
 @Tag(name = "Routing", description = "つなぐ: routing decisions and the acceptance loop")

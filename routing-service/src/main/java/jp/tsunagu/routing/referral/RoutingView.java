@@ -1,4 +1,4 @@
-package jp.tsunagu.routing.routing;
+package jp.tsunagu.routing.referral;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jp.tsunagu.contract.codes.Field;

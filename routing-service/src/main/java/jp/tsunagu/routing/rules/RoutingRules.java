@@ -2,7 +2,6 @@ package jp.tsunagu.routing.rules;
 
 import jp.tsunagu.contract.codes.Channel;
 import jp.tsunagu.contract.codes.Concern;
-import jp.tsunagu.contract.codes.Consent;
 import jp.tsunagu.contract.codes.Field;
 import jp.tsunagu.contract.codes.MeetingType;
 import jp.tsunagu.contract.codes.RoutingDecision;
@@ -160,14 +159,18 @@ public final class RoutingRules {
     }
 
     private MeetingType track(CaseFacts facts, List<Reason> reasons) {
-        if (facts.consent() == Consent.GIVEN) {
-            reasons.add(new Reason(R_TRACK, "本人の同意あり: 重層的支援会議で検討",
-                    "consent given: multi-layered support meeting (重層的支援会議)"));
-            return MeetingType.JUUSOU_SHIEN_KAIGI;
-        }
-        reasons.add(new Reason(R_TRACK, "本人の同意なし・未確認: 支援会議（守秘義務のもとで情報共有）で検討",
-                "no consent yet: support meeting (支援会議, under a duty of confidentiality)"));
-        return MeetingType.SHIEN_KAIGI;
+        MeetingType track = MeetingType.trackFor(facts.consent());
+        reasons.add(trackReason(track));
+        return track;
+    }
+
+    /** Why a case goes to this meeting ({@link MeetingType#trackFor}), in the words a decision records. */
+    public static Reason trackReason(MeetingType track) {
+        return track == MeetingType.JUUSOU_SHIEN_KAIGI
+                ? new Reason(R_TRACK, "本人の同意あり: 重層的支援会議で検討",
+                        "consent given: multi-layered support meeting (重層的支援会議)")
+                : new Reason(R_TRACK, "本人の同意なし・未確認: 支援会議（守秘義務のもとで情報共有）で検討",
+                        "no consent yet: support meeting (支援会議, under a duty of confidentiality)");
     }
 
     private Decision escalate(Set<Field> fields, List<Reason> reasons, MeetingType track, boolean urgent) {

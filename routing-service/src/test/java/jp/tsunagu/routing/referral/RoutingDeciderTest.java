@@ -1,4 +1,4 @@
-package jp.tsunagu.routing.routing;
+package jp.tsunagu.routing.referral;
 
 import jp.tsunagu.contract.codes.AgeBand;
 import jp.tsunagu.contract.codes.Channel;

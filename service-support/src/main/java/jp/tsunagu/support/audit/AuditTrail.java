@@ -1,15 +1,16 @@
 package jp.tsunagu.support.audit;
 
-
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jp.tsunagu.contract.codes.BusinessDate;
+import jp.tsunagu.support.db.Database;
+import jp.tsunagu.support.security.Caller;
+
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.TreeSet;
-import jp.tsunagu.contract.codes.BusinessDate;
-import jp.tsunagu.support.db.Database;
-import jp.tsunagu.support.security.Caller;
+
 import static jp.tsunagu.support.db.SqlValues.instant;
 
 /**

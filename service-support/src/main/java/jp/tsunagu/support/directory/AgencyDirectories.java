@@ -1,17 +1,18 @@
 package jp.tsunagu.support.directory;
 
-
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.file.Path;
-import java.util.Collections;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import jp.tsunagu.contract.directory.Agency;
 import jp.tsunagu.contract.directory.AgencyDirectory;
 import jp.tsunagu.contract.directory.Directories;
 import jp.tsunagu.contract.events.RoutingEvent;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * The agency directories as every service but routing knows them: read from {@code tsunagu.directory.dir} (or the
@@ -26,13 +27,19 @@ public class AgencyDirectories {
 
     private final Map<String, AgencyDirectory> current;
 
-    public AgencyDirectories(@ConfigProperty(name = "tsunagu.directory.dir") Optional<Path> dir) {
-        this.current = new ConcurrentHashMap<>(Directories.load(dir));
+    public AgencyDirectories(DirectoryConfig config) {
+        this.current = new ConcurrentHashMap<>(Directories.load(config.dir()));
     }
 
     /** The municipality's directory as it stands now. */
     public Optional<AgencyDirectory> of(String municipality) {
         return Optional.ofNullable(municipality == null ? null : current.get(municipality));
+    }
+
+    /** The ids of the municipality's agencies (none for a municipality without a directory). */
+    public Set<String> agencyIds(String municipality) {
+        return of(municipality).map(d -> d.agencies().stream().map(Agency::id).collect(Collectors.toSet()))
+                .orElse(Set.of());
     }
 
     /** Every directory by municipality code: a live, read-only view that follows the changes. */

@@ -1,18 +1,11 @@
 package jp.tsunagu.support.events;
 
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.Executor;
 import jp.tsunagu.contract.events.CloudEventCodec;
 import jp.tsunagu.contract.events.EventEnvelope;
 import jp.tsunagu.contract.events.RoutingEvent;
@@ -22,6 +15,13 @@ import jp.tsunagu.support.directory.AgencyDirectories;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executor;
 
 /**
  * The one way every service consumes the stage topics ({@code stage-events}, in batches): whatever a poll returns,

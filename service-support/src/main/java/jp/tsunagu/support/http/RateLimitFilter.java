@@ -5,7 +5,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.support.problem.ApiProblem;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -22,10 +21,9 @@ public class RateLimitFilter {
     private final RateLimiter limiter;
 
     public RateLimitFilter(CurrentIdentityAssociation identity,
-                           @ConfigProperty(name = "tsunagu.rate-limit.per-minute") int perMinute,
-                           @ConfigProperty(name = "tsunagu.rate-limit.burst") int burst) {
+                           RateLimitConfig config) {
         this.identity = identity;
-        this.limiter = new RateLimiter(perMinute, burst, System::nanoTime);
+        this.limiter = new RateLimiter(config.perMinute(), config.burst(), System::nanoTime);
     }
 
     @ServerRequestFilter

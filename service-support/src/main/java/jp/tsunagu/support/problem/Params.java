@@ -1,10 +1,10 @@
 package jp.tsunagu.support.problem;
 
+import jp.tsunagu.support.json.TextSafety;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import jp.tsunagu.support.json.TextSafety;
 
 /**
  * Request values (query parameters and body fields) read the same way in every service: dates as ISO

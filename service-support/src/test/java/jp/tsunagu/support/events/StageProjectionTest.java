@@ -1,10 +1,10 @@
 package jp.tsunagu.support.events;
 
 import io.smallrye.mutiny.Uni;
+import jp.tsunagu.contract.codes.Consent;
 import jp.tsunagu.contract.events.EventEnvelope;
 import jp.tsunagu.contract.events.IntakeEvent;
 import jp.tsunagu.contract.events.TsunaguEvent;
-import jp.tsunagu.contract.codes.Consent;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

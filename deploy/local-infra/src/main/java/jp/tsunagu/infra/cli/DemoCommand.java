@@ -1,7 +1,8 @@
 package jp.tsunagu.infra.cli;
 
-
 import com.fasterxml.jackson.databind.JsonNode;
+import jp.tsunagu.infra.LocalPorts;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -9,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import jp.tsunagu.infra.LocalPorts;
 
 /**
  * {@code ./tsunagu demo}: posts the seeds' two example cases (Aさん, Cさん) as a 地域包括支援センター would, then shows

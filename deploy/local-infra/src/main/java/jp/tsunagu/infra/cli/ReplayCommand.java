@@ -1,12 +1,12 @@
 package jp.tsunagu.infra.cli;
 
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jp.tsunagu.infra.LocalPorts;
+
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
-import jp.tsunagu.infra.LocalPorts;
 
 /**
  * {@code ./tsunagu replay}: starts a replay of reporting's projections from offset 0 (POST /replays), shows its

@@ -1,11 +1,17 @@
 package jp.tsunagu.infra.seed;
 
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jp.tsunagu.contract.codes.BusinessDate;
+import jp.tsunagu.infra.DevKeys;
+import jp.tsunagu.infra.LocalPorts;
+import jp.tsunagu.infra.seed.SeedStep.CaseRef;
+import jp.tsunagu.infra.seed.SeedStep.MeetingRef;
+import jp.tsunagu.infra.seed.SeedStep.PlanRef;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -22,12 +28,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import jp.tsunagu.contract.codes.BusinessDate;
-import jp.tsunagu.infra.DevKeys;
-import jp.tsunagu.infra.LocalPorts;
-import jp.tsunagu.infra.seed.SeedStep.CaseRef;
-import jp.tsunagu.infra.seed.SeedStep.MeetingRef;
-import jp.tsunagu.infra.seed.SeedStep.PlanRef;
 
 /**
  * Runs {@link SeedHistory}'s steps against the running services over HTTP, as a partner agency and a coordinator

@@ -1,0 +1,104 @@
+package jp.tsunagu.meeting.agenda;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jp.tsunagu.contract.codes.BusinessDate;
+import jp.tsunagu.contract.codes.FiscalYear;
+import jp.tsunagu.contract.codes.MeetingType;
+import jp.tsunagu.contract.events.EventIds;
+import jp.tsunagu.contract.events.MeetingEvent;
+import jp.tsunagu.meeting.schedule.MeetingCalendar;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The meetings cases wait for: the next meeting of a track (the regular series made from the municipality's calendar
+ * when none is scheduled yet), an urgent 支援会議, cases waiting attached to a new meeting, and the events that say
+ * so. Used by the stage reactions, the meeting commands and the minutes alike.
+ */
+@ApplicationScoped
+public class Agenda {
+
+    private final MeetingRecords records;
+    private final MeetingEvents events;
+    private final Optional<Path> calendarDir;
+    private final int urgentWithinDays;
+
+    public Agenda(MeetingRecords records, MeetingEvents events, MeetingsConfig config) {
+        this.records = records;
+        this.events = events;
+        this.calendarDir = config.calendarDir();
+        this.urgentWithinDays = config.urgentWithinDays();
+    }
+
+    /** The next meeting of a track; regular series are generated from the calendar when none is scheduled yet. */
+    public Uni<Optional<Meeting>> nextMeeting(String municipality, MeetingType type, LocalDate from, String cause) {
+        return records.nextMeeting(municipality, type, from).chain(found -> {
+            Optional<MeetingCalendar> calendar = calendar(municipality);
+            if (found.isPresent() || calendar.isEmpty() || !calendar.get().holdsRegularly(type)) {
+                return Uni.createFrom().item(found);
+            }
+            FiscalYear year = FiscalYear.of(from);
+            return ensureSchedule(calendar.get(), year, cause)
+                    .chain(() -> ensureSchedule(calendar.get(), year.next(), cause))
+                    .chain(() -> records.nextMeeting(municipality, type, from));
+        });
+    }
+
+    /** An urgent case needs a 支援会議 within the configured days: an existing one, else an ad-hoc one. */
+    public Uni<Meeting> urgentShienKaigi(String municipality, LocalDate on, String cause) {
+        return records.nextMeeting(municipality, MeetingType.SHIEN_KAIGI, on).chain(found -> {
+            if (found.isPresent() && AgendaDecider.soonEnough(found.get(), on, urgentWithinDays)) {
+                return Uni.createFrom().item(found.get());
+            }
+            Meeting adHoc = AgendaDecider.adHocShienKaigi(municipality, on, urgentWithinDays, cause);
+            return records.insertMeeting(adHoc).chain(isNew -> isNew ? publishScheduled(adHoc, cause)
+                    : Uni.createFrom().voidItem()).replaceWith(adHoc);
+        });
+    }
+
+    public Uni<Void> ensureSchedule(MeetingCalendar calendar, FiscalYear year, String cause) {
+        return Multi.createFrom().iterable(calendar.regularMeetings(year))
+                .onItem().transformToUniAndConcatenate(p -> {
+                    Meeting m = new Meeting(calendar.municipality() + "-" + p.type() + "-" + p.date(),
+                            calendar.municipality(), p.type(), p.date(), false, List.of(), null, List.of());
+                    return records.insertMeeting(m).chain(isNew -> isNew ? publishScheduled(m, cause)
+                            : Uni.createFrom().voidItem());
+                })
+                .collect().asList().replaceWithVoid();
+    }
+
+    /** Cases of a track that waited for a meeting (none was scheduled) go on the agenda of a new upcoming one. */
+    public Uni<Void> attachWaiting(Meeting m) {
+        if (!m.hasCaseAgenda() || m.heldOn() != null
+                || m.scheduledOn().isBefore(BusinessDate.today())) {
+            return Uni.createFrom().voidItem();
+        }
+        return records.waiting(m.municipality(), m.type()).chain(waiting -> Multi.createFrom().iterable(waiting)
+                .onItem().transformToUniAndConcatenate(t -> {
+                    CaseTrack attached = t.onAgendaOf(m.meetingId());
+                    return records.saveTrack(attached).chain(() -> publishQueued(
+                            EventIds.attached(m.meetingId(), t.caseId()), attached, m.scheduledOn(),
+                            "meeting/" + m.meetingId()));
+                })
+                .collect().asList().replaceWithVoid());
+    }
+
+    public Uni<Void> publishScheduled(Meeting m, String cause) {
+        return events.publish(EventIds.meetingScheduled(m.meetingId()),
+                new MeetingEvent.MeetingScheduled(m.meetingId(), m.municipality(), m.type(), m.scheduledOn(), m.adHoc()),
+                m.scheduledOn(), cause).replaceWithVoid();
+    }
+
+    public Uni<Void> publishQueued(String eventId, CaseTrack t, LocalDate on, String cause) {
+        return events.publish(eventId, AgendaDecider.queued(t), on, cause).replaceWithVoid();
+    }
+
+    public Optional<MeetingCalendar> calendar(String municipality) {
+        return MeetingCalendar.forMunicipality(municipality, calendarDir);
+    }
+}

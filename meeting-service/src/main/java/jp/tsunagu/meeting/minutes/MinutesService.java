@@ -1,0 +1,129 @@
+package jp.tsunagu.meeting.minutes;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jp.tsunagu.contract.codes.Consent;
+import jp.tsunagu.contract.events.EventIds;
+import jp.tsunagu.contract.events.MeetingEvent;
+import jp.tsunagu.meeting.agenda.Agenda;
+import jp.tsunagu.meeting.agenda.CaseTrack;
+import jp.tsunagu.meeting.agenda.Meeting;
+import jp.tsunagu.meeting.agenda.MeetingEvents;
+import jp.tsunagu.meeting.agenda.MeetingRecords;
+import jp.tsunagu.support.db.InTransaction;
+import jp.tsunagu.support.directory.AgencyDirectories;
+import jp.tsunagu.support.problem.ApiProblem;
+import jp.tsunagu.support.problem.FieldError;
+import jp.tsunagu.support.security.Caller;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A meeting's minutes: checked by {@link MinutesRules}, then each review and the minutes themselves become events,
+ * and the cases on the agenda that were not reviewed move to the next meeting of their track.
+ */
+@ApplicationScoped
+public class MinutesService {
+
+    private final MeetingRecords records;
+    private final MeetingEvents events;
+    private final Agenda agenda;
+    private final AgencyDirectories directories;
+
+    public MinutesService(MeetingRecords records, MeetingEvents events, Agenda agenda,
+                          AgencyDirectories directories) {
+        this.records = records;
+        this.events = events;
+        this.agenda = agenda;
+        this.directories = directories;
+    }
+
+    @InTransaction
+    public Uni<Meeting> recordMinutes(Caller caller, String meetingId, MinutesRequest request, LocalDate today) {
+        if (request == null) {
+            throw ApiProblem.badRequest("body-missing", "a JSON body is required");
+        }
+        List<String> reviewed = request.reviews() == null ? List.of() : request.reviews().stream()
+                .filter(r -> r != null && r.caseId() != null).map(MinutesRequest.ReviewRequest::caseId).toList();
+        return records.meetingForUpdate(meetingId).map(found -> found
+                .filter(m -> m.municipality().equals(caller.municipality()))
+                .orElseThrow(() -> ApiProblem.notFound("meeting " + meetingId)))
+                .chain(m -> records.agenda(meetingId).chain(agenda ->
+                tracks(reviewed).chain(tracks -> {
+                    List<FieldError> unknown = new ArrayList<>();
+                    for (int i = 0; i < reviewed.size(); i++) {
+                        CaseTrack t = tracks.get(reviewed.get(i));
+                        if (t == null || !t.municipality().equals(caller.municipality())) {
+                            unknown.add(new FieldError("reviews[" + i + "].caseId", "no such case in this municipality"));
+                        }
+                    }
+                    if (!unknown.isEmpty() && m.heldOn() == null) {
+                        throw ApiProblem.validation(unknown);
+                    }
+                    Map<String, Consent> consents = tracks.values().stream()
+                            .collect(Collectors.toMap(CaseTrack::caseId, CaseTrack::consent));
+                    Set<String> onAgenda = agenda.stream().map(CaseTrack::caseId).collect(Collectors.toSet());
+                    return switch (MinutesRules.check(m.type(), m.heldOn(), request, onAgenda, consents,
+                            directories.agencyIds(caller.municipality()), today)) {
+                        case MinutesRules.Result.Invalid i -> throw ApiProblem.validation(i.errors());
+                        case MinutesRules.Result.Conflict c -> throw ApiProblem.conflict(c.slug(), c.detail());
+                        case MinutesRules.Result.Valid v -> record(m, v, agenda, tracks);
+                    };
+                }))).chain(() -> records.meeting(meetingId)).map(Optional::orElseThrow);
+    }
+
+    private Uni<Void> record(Meeting m, MinutesRules.Result.Valid minutes, List<CaseTrack> agenda,
+                             Map<String, CaseTrack> tracks) {
+        String cause = "request/minutes/" + m.meetingId();
+        Uni<Void> reviews = Multi.createFrom().iterable(minutes.reviews())
+                .onItem().transformToUniAndConcatenate(r -> events.publish(EventIds.caseReviewed(m.meetingId(), r.caseId()),
+                                new MeetingEvent.CaseReviewed(r.caseId(), m.municipality(), m.meetingId(), m.type(),
+                                        minutes.heldOn(), r.outcome(), r.planType(), r.roles(), r.adHoc()),
+                                minutes.heldOn(), cause)
+                        .chain(() -> records.saveReview(m.meetingId(), r))
+                        .chain(() -> {
+                            return records.saveTrack(tracks.get(r.caseId()).reviewed());
+                        }))
+                .collect().asList().replaceWithVoid();
+        Set<String> reviewed = minutes.reviews().stream().map(MinutesRules.Review::caseId).collect(Collectors.toSet());
+        return reviews
+                .chain(() -> records.markHeld(m.meetingId(), minutes.heldOn(), minutes.attendees()))
+                .chain(() -> events.publish(EventIds.minutesRecorded(m.meetingId()),
+                        new MeetingEvent.MinutesRecorded(m.meetingId(), m.municipality(), m.type(), minutes.heldOn(),
+                                minutes.attendees(), minutes.reviews().size()), minutes.heldOn(), cause))
+                .chain(() -> Multi.createFrom().iterable(agenda.stream().filter(t -> !reviewed.contains(t.caseId()))
+                                .toList())
+                        .onItem().transformToUniAndConcatenate(t -> carryOver(m, t, minutes.heldOn()))
+                        .collect().asList())
+                .replaceWithVoid();
+    }
+
+    /** A case on the agenda but not reviewed stays queued: it moves to the next meeting of its track. */
+    private Uni<Void> carryOver(Meeting held, CaseTrack t, LocalDate heldOn) {
+        String eventId = EventIds.carriedOver(held.meetingId(), t.caseId());
+        return agenda.nextMeeting(t.municipality(), t.track(), heldOn.plusDays(1), eventId).chain(next -> {
+            CaseTrack moved = t.onAgendaOf(next.map(Meeting::meetingId).orElse(null));
+            return records.saveTrack(moved).chain(() -> agenda.publishQueued(eventId, moved, heldOn,
+                    EventIds.minutesRecorded(held.meetingId())));
+        });
+    }
+
+    private Uni<Map<String, CaseTrack>> tracks(List<String> caseIds) {
+        return Multi.createFrom().iterable(Set.copyOf(caseIds))
+                .onItem().transformToUniAndConcatenate(records::track)
+                .collect().asList()
+                .map(found -> {
+                    Map<String, CaseTrack> map = new HashMap<>();
+                    found.forEach(t -> t.ifPresent(x -> map.put(x.caseId(), x)));
+                    return map;
+                });
+    }
+}

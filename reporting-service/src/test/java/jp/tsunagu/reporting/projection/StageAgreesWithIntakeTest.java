@@ -1,0 +1,160 @@
+package jp.tsunagu.reporting.projection;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jp.tsunagu.contract.Topics;
+import jp.tsunagu.contract.codes.AgeBand;
+import jp.tsunagu.contract.codes.CaseStatus;
+import jp.tsunagu.contract.codes.Channel;
+import jp.tsunagu.contract.codes.Concern;
+import jp.tsunagu.contract.codes.Consent;
+import jp.tsunagu.contract.codes.MeetingType;
+import jp.tsunagu.contract.codes.PlanType;
+import jp.tsunagu.contract.codes.ReviewOutcome;
+import jp.tsunagu.contract.codes.Urgency;
+import jp.tsunagu.contract.events.EventEnvelope;
+import jp.tsunagu.contract.events.IntakeEvent;
+import jp.tsunagu.contract.events.MeetingEvent;
+import jp.tsunagu.contract.events.PlanningEvent;
+import jp.tsunagu.contract.events.RoutingEvent;
+import jp.tsunagu.contract.events.SealedData;
+import jp.tsunagu.contract.events.TsunaguEvent;
+import jp.tsunagu.contract.status.CaseProgress;
+import jp.tsunagu.contract.status.CaseStatusRules;
+import jp.tsunagu.support.db.Database;
+import jp.tsunagu.testing.TopicProbe;
+import jp.tsunagu.testing.TsunaguTestResources;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The same event sequences, folded by intake's rule ({@code CaseProgress.evolve}) and projected by reporting through
+ * the real broker and database (its {@code case_fact.stage} and the plans still open, seen through
+ * {@code CaseStatusRules.asSeen}), give every case the same status.
+ */
+@QuarkusTest
+@QuarkusTestResource(TsunaguTestResources.class)
+class StageAgreesWithIntakeTest {
+
+    private static final String CITY = "122203";
+    private static final LocalDate DAY = LocalDate.of(2021, 6, 1);
+
+    @Inject
+    Database database;
+
+    @Test
+    void everySequenceEndsInTheSameStatusOnBothSides() {
+        Map<String, List<Function<String, TsunaguEvent>>> sequences = new LinkedHashMap<>();
+        sequences.put("accepted", List.of(StageAgreesWithIntakeTest::received, c -> routed(c),
+                c -> new RoutingEvent.RoutingAccepted(c, CITY, "nagareyama-houkatsu")));
+        sequences.put("declined", List.of(StageAgreesWithIntakeTest::received, c -> routed(c),
+                c -> new RoutingEvent.RoutingDeclined(c, CITY, "nagareyama-houkatsu", "対象外")));
+        sequences.put("shien-kaigi CLOSE with a plan running", List.of(StageAgreesWithIntakeTest::received,
+                c -> planCreated(c, "a"), c -> review(c, MeetingType.SHIEN_KAIGI, ReviewOutcome.CLOSE)));
+        sequences.put("one of two plans closed", List.of(StageAgreesWithIntakeTest::received,
+                c -> planCreated(c, "a"), c -> planCreated(c, "b"), c -> planClosed(c, "a")));
+        sequences.put("both plans closed", List.of(StageAgreesWithIntakeTest::received,
+                c -> planCreated(c, "a"), c -> planCreated(c, "b"), c -> planClosed(c, "a"), c -> planClosed(c, "b")));
+        sequences.put("juusou CLOSE then the plan closed", List.of(StageAgreesWithIntakeTest::received,
+                c -> escalated(c), c -> new MeetingEvent.CaseQueued(c, CITY, "m-1", MeetingType.JUUSOU_SHIEN_KAIGI),
+                c -> review(c, MeetingType.JUUSOU_SHIEN_KAIGI, ReviewOutcome.PLAN), c -> planCreated(c, "a"),
+                c -> review(c, MeetingType.JUUSOU_SHIEN_KAIGI, ReviewOutcome.CLOSE), c -> planClosed(c, "a")));
+        sequences.put("reviewed again while the plan runs", List.of(StageAgreesWithIntakeTest::received,
+                c -> planCreated(c, "a"), c -> review(c, MeetingType.JUUSOU_SHIEN_KAIGI, ReviewOutcome.CONTINUE)));
+
+        Map<String, CaseStatus> expected = new LinkedHashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        Instant clock = Instant.parse("2021-06-01T00:00:00Z");
+        for (var sequence : sequences.entrySet()) {
+            String caseId = "agree-" + UUID.randomUUID();
+            names.put(caseId, sequence.getKey());
+            CaseProgress intake = CaseProgress.none(caseId, CITY);
+            for (var make : sequence.getValue()) {
+                clock = clock.plusSeconds(1);
+                TsunaguEvent event = make.apply(caseId);
+                EventEnvelope<TsunaguEvent> envelope = new EventEnvelope<>(UUID.randomUUID().toString(),
+                        "/tsunagu/test", clock, DAY, null, event);
+                intake = intake.evolve(envelope).map(CaseProgress.Step::after).orElse(intake);
+                TopicProbe.publish(topicOf(event), envelope);
+            }
+            expected.put(caseId, intake.status());
+        }
+
+        Map<String, CaseStatus> reporting = new LinkedHashMap<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            reporting.clear();
+            reporting.putAll(reportingStages(List.copyOf(expected.keySet())));
+            return reporting.equals(expected);
+        });
+        for (String caseId : expected.keySet()) {
+            assertEquals(expected.get(caseId), reporting.get(caseId), names.get(caseId));
+        }
+    }
+
+    /** What reporting counts each case as: its latest stage, seen with the plans still open. */
+    private Map<String, CaseStatus> reportingStages(List<String> caseIds) {
+        List<Map.Entry<String, CaseStatus>> rows = database.list("""
+                        select f.case_id, f.stage, exists (
+                                   select 1 from plan_change c
+                                    where c.case_id = f.case_id and c.kind = 'CREATED' and not exists (
+                                          select 1 from plan_change d where d.plan_id = c.plan_id and d.kind = 'CLOSED'))
+                                   as plan_open
+                          from case_fact f where f.case_id = any($1) and f.stage is not null""",
+                row -> Map.entry(row.getString("case_id"), CaseStatusRules.asSeen(
+                        CaseStatus.valueOf(row.getString("stage")), row.getBoolean("plan_open"))),
+                (Object) caseIds.toArray(String[]::new)).await().atMost(Duration.ofSeconds(10));
+        Map<String, CaseStatus> out = new LinkedHashMap<>();
+        rows.forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    private static String topicOf(TsunaguEvent event) {
+        return switch (event) {
+            case IntakeEvent e -> Topics.INTAKE;
+            case RoutingEvent e -> Topics.ROUTING;
+            case MeetingEvent e -> Topics.MEETINGS;
+            case PlanningEvent e -> Topics.PLANS;
+        };
+    }
+
+    private static TsunaguEvent received(String caseId) {
+        return new IntakeEvent.ReferralReceived(caseId, CITY, "nagareyama-houkatsu", Channel.AGENCY, DAY, "中部",
+                AgeBand.AGE_40_49, List.of(), List.of(Concern.HIKIKOMORI), Consent.GIVEN, Urgency.ROUTINE, false,
+                new SealedData("A256GCM", "case/" + caseId + "/1", "bm9uY2U=", "Y2lwaGVy"));
+    }
+
+    private static TsunaguEvent routed(String caseId) {
+        return new RoutingEvent.CaseRouted(caseId, CITY, "nagareyama-houkatsu", List.of(), List.of(), "r", "d");
+    }
+
+    private static TsunaguEvent escalated(String caseId) {
+        return new RoutingEvent.CaseEscalated(caseId, CITY, MeetingType.JUUSOU_SHIEN_KAIGI, false, List.of(),
+                List.of(), "r", "d");
+    }
+
+    private static TsunaguEvent review(String caseId, MeetingType type, ReviewOutcome outcome) {
+        return new MeetingEvent.CaseReviewed(caseId, CITY, "m-1", type, DAY, outcome,
+                outcome == ReviewOutcome.PLAN ? PlanType.MULTI_AGENCY : null, List.of(), false);
+    }
+
+    private static TsunaguEvent planCreated(String caseId, String plan) {
+        return new PlanningEvent.PlanCreated("p-" + plan + "-" + caseId, caseId, CITY, PlanType.MULTI_AGENCY, DAY,
+                List.of(), null, "m-1");
+    }
+
+    private static TsunaguEvent planClosed(String caseId, String plan) {
+        return new PlanningEvent.PlanClosed("p-" + plan + "-" + caseId, caseId, CITY, PlanType.MULTI_AGENCY, DAY);
+    }
+}

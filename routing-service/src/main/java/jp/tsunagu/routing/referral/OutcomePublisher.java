@@ -1,0 +1,53 @@
+package jp.tsunagu.routing.referral;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jp.tsunagu.contract.events.EventEnvelope;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Publishes what {@link RoutingDecider} decided, each event awaited (acknowledged by Kafka) before the next, and
+ * gathers into {@link RoutingChanges} the steps and routings the tables then take: for a consumer batch and for a
+ * command alike.
+ */
+@ApplicationScoped
+public class OutcomePublisher {
+
+    private final RoutingEvents events;
+
+    public OutcomePublisher(RoutingEvents events) {
+        this.events = events;
+    }
+
+    /** An outcome to publish: its business date and what caused its first event. */
+    public record Publication(RoutingDecider.Outcome outcome, LocalDate on, String causationId) {
+    }
+
+    /**
+     * Publishes the outcomes one after the other. Inside a consumer batch each publish completes at once, so the
+     * concatenation must not nest one call per outcome: a batch of 250 overflowed the stack that way.
+     */
+    public Uni<Void> publishAll(List<Publication> publications, RoutingChanges changes) {
+        return Multi.createFrom().iterable(publications)
+                .onItem().transformToUniAndConcatenate(p -> publish(p.outcome(), p.on(), p.causationId(), changes))
+                .collect().last().replaceWithVoid();
+    }
+
+    /**
+     * Publishes an outcome's events in order, each caused by the one before it, and gathers their steps and the
+     * routing after them.
+     */
+    public Uni<Void> publish(RoutingDecider.Outcome outcome, LocalDate on, String causationId,
+                              RoutingChanges changes) {
+        Uni<String> previous = Uni.createFrom().item(causationId);
+        for (RoutingDecider.Emitted emitted : outcome.events()) {
+            previous = previous.chain(cause -> events.publish(emitted.eventId(), emitted.event(), on, cause)
+                    .invoke(env -> changes.step(env, emitted.agencyId(), emitted.stepDetail()))
+                    .map(EventEnvelope::id));
+        }
+        return previous.invoke(() -> changes.routing(outcome.before(), outcome.after())).replaceWithVoid();
+    }
+}

@@ -1,0 +1,20 @@
+package jp.tsunagu.routing.referral;
+
+import io.smallrye.config.ConfigMapping;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** How routing decides and waits ({@code tsunagu.routing.*}; see the README's configuration table). */
+@ConfigMapping(prefix = "tsunagu.routing")
+public interface RoutingConfig {
+
+    /** Days an agency has to accept a case routed to it before it goes to multi-agency coordination. */
+    int acceptanceDays();
+
+    /** How often the overdue check runs (a scheduler interval such as {@code 1h}). */
+    Optional<String> overdueCheckEvery();
+
+    /** A directory of {@code <code>.json} rule sets replacing the shipped {@code default.json}; none: the default. */
+    Optional<Path> rulesDir();
+}

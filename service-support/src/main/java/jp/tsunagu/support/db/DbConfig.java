@@ -1,0 +1,14 @@
+package jp.tsunagu.support.db;
+
+import io.smallrye.config.ConfigMapping;
+
+/** The database and the service's schema in it ({@code tsunagu.db.*}; see the README's configuration table). */
+@ConfigMapping(prefix = "tsunagu.db")
+public interface DbConfig {
+
+    /** {@code postgresql://host:port/database}; the reactive and the migration (JDBC) URLs are made from it. */
+    String url();
+
+    /** The schema this service owns (its Flyway migrations create it). */
+    String schema();
+}
