@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Which plan changes are allowed, in one place and without Quarkus. Each check returns the reason a change is
- * refused (409), or empty when it may go ahead.
+ * The plan lifecycle, in one place and without Quarkus: a command or a meeting's review and the plans as they stand
+ * decide the changes ({@link Decision}: refused with the reason a 409 gives, or the changes in order), and
+ * {@link #revise} and {@link #nextVersion} say what a plan becomes after one. The service reads the state, runs
+ * these, and writes and announces what they decided (PlanChanges).
  */
 public final class PlanLifecycle {
 
@@ -118,17 +120,54 @@ public final class PlanLifecycle {
                 versions, null, null);
     }
 
-    /** A plan change a meeting's review decides. */
-    public sealed interface FromReview {
+    /** A change to a case's plans: what a command or a meeting's review decides, and what PlanChanges carries out. */
+    public sealed interface Change {
         /** A new plan, version 1, adopted at the meeting. */
-        record Create(Plan plan) implements FromReview {
+        record Create(Plan plan) implements Change {
         }
 
-        record Revise(Plan plan, Revision revision) implements FromReview {
+        record Revise(Plan plan, Revision revision) implements Change {
         }
 
-        record Close(Plan plan, LocalDate closedOn, String reason) implements FromReview {
+        record Close(Plan plan, LocalDate closedOn, String reason) implements Change {
         }
+    }
+
+    /** What a command decides. */
+    public sealed interface Decision {
+        record Refused(String reason) implements Decision {
+        }
+
+        record Changes(List<Change> changes) implements Decision {
+        }
+    }
+
+    /**
+     * A new plan, from a coordinator or the responsible provider.
+     *
+     * @param caseKnown      the case exists in the caller's municipality
+     * @param plansOfCase    every plan of the case, closed ones too
+     * @param adoptingReview the review of the meeting the plan names, when it names one
+     */
+    public static Decision decideCreation(boolean caseKnown, Plan plan, List<Plan> plansOfCase,
+                                          Optional<MeetingReview> adoptingReview) {
+        List<Plan> activeOfType = plansOfCase.stream().filter(p -> !p.isClosed() && p.type() == plan.type())
+                .toList();
+        return refuseCreation(caseKnown, plan.type(), activeOfType, plan.adoptedAtMeetingId(), adoptingReview)
+                .<Decision>map(Decision.Refused::new)
+                .orElseGet(() -> new Decision.Changes(List.of(new Change.Create(plan))));
+    }
+
+    /** A 再プラン of the plan. */
+    public static Decision decideRevision(Plan plan, Revision revision) {
+        return refuseRevision(plan, revision.madeOn()).<Decision>map(Decision.Refused::new)
+                .orElseGet(() -> new Decision.Changes(List.of(new Change.Revise(plan, revision))));
+    }
+
+    /** The plan's 終結. */
+    public static Decision decideClosure(Plan plan, LocalDate closedOn, String reason) {
+        return refuseClosure(plan, closedOn).<Decision>map(Decision.Refused::new)
+                .orElseGet(() -> new Decision.Changes(List.of(new Change.Close(plan, closedOn, reason))));
     }
 
     /** Only a 重層的支援会議's review changes plans ({@link MeetingType#mayAdoptPlans()}). */
@@ -144,7 +183,7 @@ public final class PlanLifecycle {
      * @param plansOfCase every plan of the case, closed ones too
      * @param causeId     the review event's id: the new plan's id follows from it, so a redelivery makes no second plan
      */
-    public static List<FromReview> fromReview(List<Plan> plansOfCase, MeetingEvent.CaseReviewed r, String causeId) {
+    public static List<Change> fromReview(List<Plan> plansOfCase, MeetingEvent.CaseReviewed r, String causeId) {
         if (!mayChangePlans(r)) {
             return List.of();
         }
@@ -152,13 +191,13 @@ public final class PlanLifecycle {
         List<Plan> active = plansOfCase.stream().filter(p -> !p.isClosed()).toList();
         Optional<Plan> ofType = active.stream().filter(p -> p.type() == type).findFirst();
         return switch (r.outcome()) {
-            case PLAN, REPLAN -> List.of(ofType.<FromReview>map(p -> new FromReview.Revise(p, Revision.byMeeting(
+            case PLAN, REPLAN -> List.of(ofType.<Change>map(p -> new Change.Revise(p, Revision.byMeeting(
                             r.heldOn(), "重層的支援会議（" + r.meetingId() + "）で再プラン", r.roles())))
-                    .orElseGet(() -> new FromReview.Create(new Plan("p-" + DerivedIds.from(causeId), r.caseId(),
+                    .orElseGet(() -> new Change.Create(new Plan("p-" + DerivedIds.from(causeId), r.caseId(),
                             r.municipality(), type, r.meetingId(), List.of(new Plan.Version(1, r.heldOn(), null, null,
                             List.of(), List.of(), r.roles(), null)), null, null))));
             case CLOSE -> (r.planType() == null ? active : ofType.stream().toList()).stream()
-                    .<FromReview>map(p -> new FromReview.Close(p, r.heldOn(),
+                    .<Change>map(p -> new Change.Close(p, r.heldOn(),
                             "重層的支援会議（" + r.meetingId() + "）で終結"))
                     .toList();
             case CONTINUE, WATCH, SHARE_INFO -> List.of();

@@ -84,22 +84,18 @@ public class PlanService {
                 return Uni.createFrom().item(new Created(planId, 1, true));
             }
             return records.caseRef(caseId).call(caseRef -> access.visibleForWriting(caller, caseId, caseRef))
-                    .chain(caseRef -> records.plansOfCase(caseId).chain(plans ->
-                    (request.adoptedAtMeetingId() == null ? Uni.createFrom().item(Optional.<PlanLifecycle.MeetingReview>empty())
-                            : records.meetingReview(request.adoptedAtMeetingId(), caseId)).chain(review -> {
-                        boolean known = caseRef.isPresent() && caseRef.get().municipality().equals(caller.municipality());
-                        List<Plan> activeOfType = plans.stream().map(PlanRecords.Stored::plan)
-                                .filter(p -> !p.isClosed() && p.type() == type).toList();
-                        PlanLifecycle.refuseCreation(known, type, activeOfType, request.adoptedAtMeetingId(), review)
-                                .ifPresent(reason -> {
-                                    throw ApiProblem.conflict("plan-refused", reason);
-                                });
-                        Plan plan = new Plan(planId, caseId, caller.municipality(), type, request.adoptedAtMeetingId(),
-                                List.of(new Plan.Version(1, madeOn, null, wish, tags, goals, roles, reviewOn)), null,
-                                null);
-                        return changes.create(plan, caller.agencyId(), idempotencyKey, "request/plan/" + planId)
-                                .replaceWith(new Created(planId, 1, false));
-                    })));
+                    .chain(caseRef -> records.plansOfCase(caseId).chain(plans -> adoptingReview(request, caseId)
+                            .chain(review -> {
+                                boolean known = caseRef.isPresent()
+                                        && caseRef.get().municipality().equals(caller.municipality());
+                                Plan plan = new Plan(planId, caseId, caller.municipality(), type,
+                                        request.adoptedAtMeetingId(), List.of(new Plan.Version(1, madeOn, null, wish,
+                                        tags, goals, roles, reviewOn)), null, null);
+                                return changes.apply(PlanLifecycle.decideCreation(known, plan,
+                                                plans.stream().map(PlanRecords.Stored::plan).toList(), review),
+                                        caller.agencyId(), idempotencyKey, "request/plan/" + planId)
+                                        .replaceWith(new Created(planId, 1, false));
+                            })));
         });
     }
 
@@ -130,11 +126,10 @@ public class PlanService {
                     if (done.isPresent()) {
                         return Uni.createFrom().item(new Created(planId, done.get(), true));
                     }
-                    PlanLifecycle.refuseRevision(stored.plan(), madeOn).ifPresent(why -> {
-                        throw ApiProblem.conflict("plan-refused", why);
-                    });
-                    return changes.revise(stored.plan(), new PlanLifecycle.Revision(madeOn, reason, wish, tags, goals, roles,
-                                    reviewOn), idempotencyKey, "request/plan/" + planId + "/revision")
+                    PlanLifecycle.Revision revision = new PlanLifecycle.Revision(madeOn, reason, wish, tags, goals,
+                            roles, reviewOn);
+                    return changes.apply(PlanLifecycle.decideRevision(stored.plan(), revision), null, idempotencyKey,
+                                    "request/plan/" + planId + "/revision")
                             .map(version -> new Created(planId, version, false));
                 }));
     }
@@ -153,12 +148,16 @@ public class PlanService {
         if (!errors.isEmpty()) {
             throw ApiProblem.validation(errors);
         }
-        return access.writable(caller, planId).invoke(stored -> access.requireWriter(caller, stored.plan())).chain(stored -> {
-            PlanLifecycle.refuseClosure(stored.plan(), closedOn).ifPresent(why -> {
-                throw ApiProblem.conflict("plan-refused", why);
-            });
-            return changes.close(stored.plan(), closedOn, reason, "request/plan/" + planId + "/closure");
-        });
+        return access.writable(caller, planId).invoke(stored -> access.requireWriter(caller, stored.plan()))
+                .chain(stored -> changes.apply(PlanLifecycle.decideClosure(stored.plan(), closedOn, reason), null, null,
+                        "request/plan/" + planId + "/closure"))
+                .replaceWithVoid();
+    }
+
+    /** The review of the meeting a new plan names as adopting it, when it names one. */
+    private Uni<Optional<PlanLifecycle.MeetingReview>> adoptingReview(PlanRequests.NewPlan request, String caseId) {
+        return request.adoptedAtMeetingId() == null ? Uni.createFrom().item(Optional.empty())
+                : records.meetingReview(request.adoptedAtMeetingId(), caseId);
     }
 
     // --- reads --------------------------------------------------------------------------------------------------

@@ -1,6 +1,5 @@
 package jp.tsunagu.planning.plan;
 
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.events.EventEnvelope;
@@ -117,15 +116,8 @@ public class PlanningIntake implements StageProjection {
         if (!PlanLifecycle.mayChangePlans(r)) {
             return Uni.createFrom().voidItem(); // nothing to read either
         }
-        return records.plansOfCase(r.caseId()).chain(plans -> Multi.createFrom()
-                .iterable(PlanLifecycle.fromReview(plans.stream().map(PlanRecords.Stored::plan).toList(), r,
-                        envelope.id()))
-                .onItem().transformToUniAndConcatenate(change -> switch (change) {
-                    case PlanLifecycle.FromReview.Create c -> changes.create(c.plan(), null, null, envelope.id());
-                    case PlanLifecycle.FromReview.Revise v -> changes.revise(v.plan(), v.revision(), null, envelope.id())
-                            .replaceWithVoid();
-                    case PlanLifecycle.FromReview.Close c -> changes.close(c.plan(), c.closedOn(), c.reason(), envelope.id());
-                })
-                .collect().asList().replaceWithVoid());
+        return records.plansOfCase(r.caseId()).chain(plans -> changes.apply(PlanLifecycle.fromReview(
+                plans.stream().map(PlanRecords.Stored::plan).toList(), r, envelope.id()), null, null, envelope.id()))
+                .replaceWithVoid();
     }
 }

@@ -26,6 +26,30 @@ class PlanLifecycleTest {
     }
 
     @Test
+    void commandsDecideTheChangeOrTheRefusalFromThePlansAsTheyStand() {
+        Plan outreach = plan(PlanType.OUTREACH);
+        // given no plan of the type: a new one is made
+        assertEquals(new PlanLifecycle.Decision.Changes(List.of(new PlanLifecycle.Change.Create(outreach))),
+                PlanLifecycle.decideCreation(true, outreach, List.of(), Optional.empty()));
+        // given an active one of the same type: refused
+        assertInstanceOf(PlanLifecycle.Decision.Refused.class,
+                PlanLifecycle.decideCreation(true, outreach, List.of(plan(PlanType.OUTREACH)), Optional.empty()));
+        // given it was closed: a new one may be made
+        Plan closed = new Plan("p0", "c1", "402036", PlanType.OUTREACH, null, outreach.versions(), MAY.plusDays(1),
+                "done");
+        assertInstanceOf(PlanLifecycle.Decision.Changes.class,
+                PlanLifecycle.decideCreation(true, outreach, List.of(closed), Optional.empty()));
+        var revision = new PlanLifecycle.Revision(MAY.plusDays(7), "見直し", null, null, null, null, null);
+        assertEquals(new PlanLifecycle.Decision.Changes(List.of(new PlanLifecycle.Change.Revise(outreach, revision))),
+                PlanLifecycle.decideRevision(outreach, revision));
+        assertInstanceOf(PlanLifecycle.Decision.Refused.class, PlanLifecycle.decideRevision(closed, revision));
+        assertEquals(new PlanLifecycle.Decision.Changes(List.of(new PlanLifecycle.Change.Close(outreach,
+                MAY.plusDays(30), "目標達成"))), PlanLifecycle.decideClosure(outreach, MAY.plusDays(30), "目標達成"));
+        assertInstanceOf(PlanLifecycle.Decision.Refused.class,
+                PlanLifecycle.decideClosure(outreach, MAY.minusDays(1), "早すぎる"));
+    }
+
+    @Test
     void aMultiAgencyPlanNeedsAMultiLayeredMeetingThatAdoptedIt() {
         var adopted = Optional.of(new PlanLifecycle.MeetingReview("m1", MeetingType.JUUSOU_SHIEN_KAIGI,
                 ReviewOutcome.PLAN, PlanType.MULTI_AGENCY));
@@ -89,16 +113,16 @@ class PlanLifecycleTest {
 
     @Test
     void aPlanOutcomeWithNoActivePlanOfTheTypeMakesOneNamedByTheReview() {
-        List<PlanLifecycle.FromReview> changes = PlanLifecycle.fromReview(List.of(plan(PlanType.OUTREACH)),
+        List<PlanLifecycle.Change> changes = PlanLifecycle.fromReview(List.of(plan(PlanType.OUTREACH)),
                 review(MeetingType.JUUSOU_SHIEN_KAIGI, ReviewOutcome.PLAN, null, ROLES), "meeting/m9/review/c1");
 
-        PlanLifecycle.FromReview.Create create = assertInstanceOf(PlanLifecycle.FromReview.Create.class,
+        PlanLifecycle.Change.Create create = assertInstanceOf(PlanLifecycle.Change.Create.class,
                 changes.get(0));
         assertEquals(1, changes.size());
         assertEquals(PlanType.MULTI_AGENCY, create.plan().type());
         assertEquals("m9", create.plan().adoptedAtMeetingId());
         assertEquals(ROLES, create.plan().current().roles());
-        assertEquals(create.plan().planId(), ((PlanLifecycle.FromReview.Create) PlanLifecycle.fromReview(List.of(),
+        assertEquals(create.plan().planId(), ((PlanLifecycle.Change.Create) PlanLifecycle.fromReview(List.of(),
                 review(MeetingType.JUUSOU_SHIEN_KAIGI, ReviewOutcome.PLAN, null, ROLES), "meeting/m9/review/c1")
                 .get(0)).plan().planId(), "the same review names the same plan");
     }
@@ -107,11 +131,11 @@ class PlanLifecycleTest {
     void aReplanRevisesTheActivePlanOfTheTypeKeepingItsRolesWhenTheMeetingNamedNone() {
         Plan participation = plan(PlanType.PARTICIPATION);
 
-        List<PlanLifecycle.FromReview> changes = PlanLifecycle.fromReview(List.of(participation),
+        List<PlanLifecycle.Change> changes = PlanLifecycle.fromReview(List.of(participation),
                 review(MeetingType.JUUSOU_SHIEN_KAIGI, ReviewOutcome.REPLAN, PlanType.PARTICIPATION, List.of()),
                 "e1");
 
-        PlanLifecycle.FromReview.Revise revise = assertInstanceOf(PlanLifecycle.FromReview.Revise.class,
+        PlanLifecycle.Change.Revise revise = assertInstanceOf(PlanLifecycle.Change.Revise.class,
                 changes.get(0));
         assertEquals(participation, revise.plan());
         assertEquals("重層的支援会議（m9）で再プラン", revise.revision().reason());
@@ -127,14 +151,14 @@ class PlanLifecycleTest {
         Plan closedBefore = new Plan("p3", "c1", "402036", PlanType.MULTI_AGENCY, "m1", outreach.versions(), MAY,
                 "終結");
 
-        List<PlanLifecycle.FromReview> all = PlanLifecycle.fromReview(List.of(outreach, participation, closedBefore),
+        List<PlanLifecycle.Change> all = PlanLifecycle.fromReview(List.of(outreach, participation, closedBefore),
                 review(MeetingType.JUUSOU_SHIEN_KAIGI, ReviewOutcome.CLOSE, null, List.of()), "e1");
-        List<PlanLifecycle.FromReview> one = PlanLifecycle.fromReview(List.of(outreach, participation, closedBefore),
+        List<PlanLifecycle.Change> one = PlanLifecycle.fromReview(List.of(outreach, participation, closedBefore),
                 review(MeetingType.JUUSOU_SHIEN_KAIGI, ReviewOutcome.CLOSE, PlanType.OUTREACH, List.of()), "e1");
 
-        assertEquals(List.of(new PlanLifecycle.FromReview.Close(outreach, MAY.plusMonths(3), "重層的支援会議（m9）で終結"),
-                new PlanLifecycle.FromReview.Close(participation, MAY.plusMonths(3), "重層的支援会議（m9）で終結")), all);
-        assertEquals(List.of(new PlanLifecycle.FromReview.Close(outreach, MAY.plusMonths(3),
+        assertEquals(List.of(new PlanLifecycle.Change.Close(outreach, MAY.plusMonths(3), "重層的支援会議（m9）で終結"),
+                new PlanLifecycle.Change.Close(participation, MAY.plusMonths(3), "重層的支援会議（m9）で終結")), all);
+        assertEquals(List.of(new PlanLifecycle.Change.Close(outreach, MAY.plusMonths(3),
                 "重層的支援会議（m9）で終結")), one);
     }
 
