@@ -8,7 +8,6 @@ import jp.tsunagu.support.db.Database;
 import jp.tsunagu.support.db.DbConfig;
 import jp.tsunagu.support.events.StageProjection;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** The projection's writes for a consumed batch, in the live schema, inside the batch's transaction. */
@@ -33,8 +32,6 @@ public class LiveProjection implements StageProjection {
 
     @Override
     public Uni<Void> apply(List<EventEnvelope<TsunaguEvent>> events) {
-        List<Sql> writes = new ArrayList<>();
-        events.forEach(e -> writes.addAll(ReportingProjection.writes(e)));
-        return live.execute(writes);
+        return ProjectionBatch.apply(live, events);
     }
 }

@@ -22,32 +22,52 @@ import java.util.stream.Collectors;
 /**
  * What every event of every stage writes into reporting's tables: the case history, meetings held, reviews, plan
  * changes, routing outcomes and one row of facts per case. A pure function of the event: the live consumer and the
- * replay run the same writes, the live one in schema {@code reporting}, a replay in a fresh schema. Every write is
- * idempotent (a row it already has is left alone, dates keep the earliest) and tolerates events of different topics
- * arriving in any order, so applying the log twice or interleaved gives the same tables. No write holds a personal
- * field: the sealed personal block of a referral is never opened here.
+ * replay run the same writes ({@link ProjectionBatch}), the live one in schema {@code reporting}, a replay in a fresh
+ * schema. Every insert is idempotent (a row it already has is left alone) and the facts of a case merge by
+ * {@link CaseFactRow#merge}, so events of different topics arriving in any order, or the log applied twice, give the
+ * same tables. No write holds a personal field: the sealed personal block of a referral is never opened here.
  */
 public final class ReportingProjection {
 
     private ReportingProjection() {
     }
 
-    public static List<Sql> writes(EventEnvelope<? extends TsunaguEvent> envelope) {
-        List<Sql> writes = new ArrayList<>();
-        CaseEventSummary.of(envelope.data()).ifPresent(summary -> writes.add(Sql.of("""
+    /**
+     * What one event writes.
+     *
+     * @param rows  inserts that do nothing when the row is there
+     * @param facts what it knows of its case's row of facts, merged into that row in the event's order
+     */
+    public record Writes(List<Sql> rows, List<CaseFactWrite> facts) {
+    }
+
+    /** One thing an event writes: a row of its own, or facts of its case's row. */
+    sealed interface Write permits Sql, CaseFactWrite {
+    }
+
+    public static Writes writes(EventEnvelope<? extends TsunaguEvent> envelope) {
+        List<Sql> rows = new ArrayList<>();
+        List<CaseFactWrite> facts = new ArrayList<>();
+        CaseEventSummary.of(envelope.data()).ifPresent(summary -> rows.add(Sql.of("""
                         insert into {s}.case_event(event_id, case_id, municipality, event_type, source, business_date,
                                                    recorded_at, causation_id, summary)
                         values (:a, :b, :c, :d, :e, :f, :g, :h, :i) on conflict do nothing""",
                 envelope.id(), envelope.subject(), envelope.municipality(), envelope.type(), envelope.source(),
                 envelope.businessDate(), recordedAt(envelope), envelope.causationId(),
                 summary.length() > 300 ? summary.substring(0, 300) : summary)));
-        writes.addAll(facts(envelope));
+        for (Write write : facts(envelope)) {
+            switch (write) {
+                case Sql row -> rows.add(row);
+                case CaseFactWrite fact -> facts.add(fact);
+            }
+        }
         CaseStatusRules.of(envelope.data()).map(StatusChange::status)
-                .ifPresent(stage -> writes.add(CaseFactWrite.stage(envelope, stage, recordedAt(envelope))));
-        return writes;
+                .ifPresent(stage -> facts.add(CaseFactWrite.stage(envelope, stage, recordedAt(envelope))));
+        return new Writes(List.copyOf(rows), List.copyOf(facts));
     }
 
-    private static List<Sql> facts(EventEnvelope<? extends TsunaguEvent> envelope) {
+    /** An event's own rows ({@link Sql}) and facts ({@link CaseFactWrite}), in the order they apply. */
+    private static List<Write> facts(EventEnvelope<? extends TsunaguEvent> envelope) {
         LocalDate on = envelope.businessDate();
         return switch (envelope.data()) {
             case IntakeEvent.ReferralReceived e -> List.of(CaseFactWrite.received(e));
@@ -110,7 +130,7 @@ public final class ReportingProjection {
     }
 
     /** Microseconds, as PostgreSQL keeps them: both drivers then store the same value (they round nanos apart). */
-    private static OffsetDateTime recordedAt(EventEnvelope<?> envelope) {
+    static OffsetDateTime recordedAt(EventEnvelope<?> envelope) {
         return envelope.time().truncatedTo(java.time.temporal.ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 }

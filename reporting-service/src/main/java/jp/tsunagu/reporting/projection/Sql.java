@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * are {@code :a}, {@code :b}, … in the order of {@link #params()}, or, in the multi-row statements
  * {@link #inBatches} makes, {@code ?1}, {@code ?2}, … in that order.
  */
-public record Sql(String sql, List<Object> params) {
+public record Sql(String sql, List<Object> params) implements ReportingProjection.Write {
 
     private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z][a-z0-9_]{0,40}");
     private static final Pattern PARAM = Pattern.compile("(?<!:):([a-z])\\b");

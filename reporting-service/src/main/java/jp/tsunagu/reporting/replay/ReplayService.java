@@ -10,10 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.Topics;
 import jp.tsunagu.contract.codes.FiscalYear;
 import jp.tsunagu.contract.events.CloudEventCodec;
+import jp.tsunagu.contract.events.EventEnvelope;
+import jp.tsunagu.contract.events.TsunaguEvent;
 import jp.tsunagu.reporting.figures.Facts;
 import jp.tsunagu.reporting.figures.FigureDefinitions;
 import jp.tsunagu.reporting.projection.LiveProjection;
-import jp.tsunagu.reporting.projection.ReportingProjection;
+import jp.tsunagu.reporting.projection.ProjectionBatch;
 import jp.tsunagu.reporting.projection.Sql;
 import jp.tsunagu.reporting.projection.SqlRunner;
 import jp.tsunagu.support.events.IncomingEvents;
@@ -270,7 +272,7 @@ public class ReplayService {
     }
 
     /**
-     * Reads the lane's partitions up to {@code end}. A poll is decoded into the projection's writes while the lane's
+     * Reads the lane's partitions up to {@code end}. A poll is decoded into events while the lane's
      * writer still writes the previous one (at most one behind, in order: a case's writes never overtake each other).
      */
     private void readUpTo(Lane lane, Map<TopicPartition, Long> end, ReplayRun run) throws Exception {
@@ -282,12 +284,12 @@ public class ReplayService {
             if (!records.isEmpty()) {
                 run.read();
             }
-            List<Sql> writes = new ArrayList<>();
+            List<EventEnvelope<TsunaguEvent>> writes = new ArrayList<>();
             int n = 0;
             for (ConsumerRecord<String, byte[]> record : records) {
                 n++;
                 try {
-                    writes.addAll(ReportingProjection.writes(IncomingEvents.read(record)));
+                    writes.add(IncomingEvents.read(record));
                 } catch (CloudEventCodec.MalformedEventException e) {
                     run.skipped.incrementAndGet(); // the live consumer dead-lettered it too
                 }
@@ -307,7 +309,7 @@ public class ReplayService {
         }
     }
 
-    private static void write(Lane lane, List<Sql> writes, ReplayRun run) throws Exception {
+    private static void write(Lane lane, List<EventEnvelope<TsunaguEvent>> writes, ReplayRun run) throws Exception {
         if (writes.isEmpty()) {
             return;
         }
@@ -316,7 +318,7 @@ public class ReplayService {
             // the disk. "local": the pooled connection goes back with the default.
             s.execute("set local synchronous_commit = off");
         }
-        lane.target.execute(writes).await().indefinitely();
+        ProjectionBatch.apply(lane.target, writes).await().indefinitely();
         lane.connection.commit();
         run.wrote();
     }
