@@ -25,13 +25,14 @@ import java.util.concurrent.CountDownLatch;
  *   postgres --dir D --port P                                              runs PostgreSQL until terminated
  *   keys --dir D                                                           makes the dev key pair if missing
  *   token ROLE --keys D [--agency ID] [--municipality CODE] [--sub S] [--ttl-hours H]
- *   seed-history --keys D [--port-offset N] [--host H]                    loads seed 000's R3–R6 history (久留米市)
+ *   seed-history --keys D [--host H]                                      loads seed 000's R3–R6 history (久留米市)
  *                                                                          into the running services through their APIs
- *   replay --keys D [--port-offset N] [--municipality CODE] [--cases-handled X] [--made Y]
+ *   replay --keys D [--municipality CODE] [--cases-handled X] [--made Y]
  *                                                                          replays reporting from offset 0, shows its
  *                                                                          progress, exits 1 if a figure differs
- *   demo --keys D [--port-offset N]                                        posts the seeds' Aさん and Cさん, shows routing
+ *   demo --keys D                                                          posts the seeds' Aさん and Cさん, shows routing
  * </pre>
+ * The commands that speak to the running services find them in {@code TSUNAGU_SERVICE_PORTS} (see {@link LocalPorts}).
  */
 public final class Main {
 
@@ -148,8 +149,7 @@ public final class Main {
     }
 
     private static LocalPorts ports(Map<String, String> options) {
-        return new LocalPorts(options.getOrDefault("host", "127.0.0.1"),
-                Integer.parseInt(options.getOrDefault("port-offset", "0")));
+        return LocalPorts.parse(options.getOrDefault("host", "127.0.0.1"), System.getenv("TSUNAGU_SERVICE_PORTS"));
     }
 
     private static String municipality(Map<String, String> options) {
