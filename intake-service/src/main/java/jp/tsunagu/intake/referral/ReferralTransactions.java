@@ -12,7 +12,7 @@ import jp.tsunagu.intake.idempotency.IdempotencyKeys;
 import jp.tsunagu.intake.idempotency.IdempotencyLedger.Outcome;
 import jp.tsunagu.intake.idempotency.IdempotencyLedger;
 import jp.tsunagu.intake.status.CaseStatusProjection;
-import jp.tsunagu.intake.status.CaseStatusRepository;
+import jp.tsunagu.intake.status.CaseStatusRecords;
 import jp.tsunagu.intake.status.CaseStatusView;
 import jp.tsunagu.intake.vault.PersonalDataVault;
 import jp.tsunagu.support.db.InTransaction;
@@ -33,11 +33,11 @@ public class ReferralTransactions {
     private final PersonalDataVault vault;
     private final IntakeEvents events;
     private final CaseStatusProjection projection;
-    private final CaseStatusRepository statuses;
+    private final CaseStatusRecords statuses;
     private final ObjectMapper json;
 
     public ReferralTransactions(IdempotencyLedger ledger, PersonalDataVault vault, IntakeEvents events,
-                                CaseStatusProjection projection, CaseStatusRepository statuses, ObjectMapper json) {
+                                CaseStatusProjection projection, CaseStatusRecords statuses, ObjectMapper json) {
         this.ledger = ledger;
         this.vault = vault;
         this.events = events;

@@ -61,7 +61,7 @@ public class PlanChanges {
     }
 
     private Uni<Integer> revise(Plan plan, PlanLifecycle.Revision revision, String idempotencyKey, String cause) {
-        Plan.Version next = PlanLifecycle.nextVersion(plan, revision);
+        Plan.Version next = PlanLifecycle.revise(plan, revision).current();
         LocalDate madeOn = revision.madeOn();
         return records.insertVersion(plan.planId(), next, idempotencyKey)
                 .chain(() -> events.publish(EventIds.planRevised(plan.planId(), next.version()),

@@ -10,25 +10,25 @@ import java.util.Optional;
 
 /** Reads of the status projection. */
 @ApplicationScoped
-public class CaseStatusRepository {
+public class CaseStatusRecords {
 
     private final Database database;
 
-    public CaseStatusRepository(Database database) {
+    public CaseStatusRecords(Database database) {
         this.database = database;
     }
 
     /** Runs in the caller's transaction when there is one. */
     public Uni<Optional<CaseStatusView>> find(String caseId) {
-        return database.first("select " + CaseStatusRecord.COLUMNS + " from case_status where case_id = $1",
-                        CaseStatusRecord::of, caseId)
+        return database.first("select " + CaseStatusRow.COLUMNS + " from case_status where case_id = $1",
+                        CaseStatusRow::of, caseId)
                 .chain(found -> found.isEmpty() ? Uni.createFrom().item(Optional.<CaseStatusView>empty())
                         : database.list("""
                                         select event_type, status, agency_id, business_date, recorded_at, detail
                                           from case_status_history where case_id = $1
-                                         order by recorded_at, event_id""", CaseStatusRepository::step, caseId)
+                                         order by recorded_at, event_id""", CaseStatusRecords::step, caseId)
                                 .map(history -> {
-                                    CaseStatusRecord row = found.get();
+                                    CaseStatusRow row = found.get();
                                     return Optional.of(new CaseStatusView(row.caseId(), row.status(),
                                             CaseStatus.valueOf(row.status()).label(), row.assignedAgencyId(),
                                             row.referringAgencyId(), row.receivedOn(), history,
