@@ -102,8 +102,8 @@ public class AgendaIntake implements StageProjection {
                     ? agenda.urgentShienKaigi(e.municipality(), on, envelope.id()).map(Optional::of)
                     : agenda.nextMeeting(e.municipality(), p.track(), on, envelope.id());
             return meeting.chain(m -> {
-                CaseTrack track = CaseTrack.escalated(e.caseId(), e.municipality(), p.consent(), p.track(),
-                        m.map(Meeting::meetingId).orElse(null), p.urgency(), on);
+                CaseTrack track = CaseTrack.escalated(e.caseId(), e.municipality(), p,
+                        m.map(Meeting::meetingId).orElse(null), on);
                 return records.saveTrack(track).chain(() -> agenda.publishQueued(EventIds.queued(envelope.id()), track, on,
                         envelope.id()));
             });

@@ -20,10 +20,13 @@ public record CaseTrack(String caseId, String municipality, Consent consent, Mee
         return new CaseTrack(caseId, municipality, consent, null, null, false, false, null);
     }
 
-    /** Escalated: waits on {@code track} for {@code meetingId} (null: no meeting of the track scheduled yet). */
-    public static CaseTrack escalated(String caseId, String municipality, Consent consent, MeetingType track,
-                                      String meetingId, Urgency urgency, LocalDate on) {
-        return new CaseTrack(caseId, municipality, consent, track, meetingId, true, urgency == Urgency.URGENT, on);
+    /**
+     * Escalated: waits on the placement's track for {@code meetingId} (null: no meeting of the track scheduled yet).
+     */
+    public static CaseTrack escalated(String caseId, String municipality, AgendaDecider.Placement placement,
+                                      String meetingId, LocalDate on) {
+        return new CaseTrack(caseId, municipality, placement.consent(), placement.track(), meetingId, true,
+                placement.urgency() == Urgency.URGENT, on);
     }
 
     /** Whether an escalated case needs an ad-hoc 支援会議 now. */

@@ -53,13 +53,23 @@ public final class MinutesRules {
     }
 
     /**
+     * The meeting the minutes are for, as they stand.
+     *
      * @param alreadyHeldOn the meeting's recorded held date, or null when no minutes exist yet
      * @param agenda        cases queued for this meeting
      * @param consents      the consent known for each case
      * @param agencies      agency ids of the municipality's directory
      */
-    public static Result check(MeetingType type, LocalDate alreadyHeldOn, MinutesRequest request, Set<String> agenda,
-                               Map<String, Consent> consents, Set<String> agencies, LocalDate today) {
+    public record Meeting(MeetingType type, LocalDate alreadyHeldOn, Set<String> agenda, Map<String, Consent> consents,
+                          Set<String> agencies) {
+    }
+
+    public static Result check(Meeting meeting, MinutesRequest request, LocalDate today) {
+        MeetingType type = meeting.type();
+        LocalDate alreadyHeldOn = meeting.alreadyHeldOn();
+        Set<String> agenda = meeting.agenda();
+        Map<String, Consent> consents = meeting.consents();
+        Set<String> agencies = meeting.agencies();
         if (alreadyHeldOn != null) {
             return new Result.Conflict("minutes-exist", "minutes for this meeting were already recorded (held on "
                     + alreadyHeldOn + "); a meeting is held once");

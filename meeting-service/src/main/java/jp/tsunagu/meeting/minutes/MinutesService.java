@@ -71,8 +71,8 @@ public class MinutesService {
                     Map<String, Consent> consents = tracks.values().stream()
                             .collect(Collectors.toMap(CaseTrack::caseId, CaseTrack::consent));
                     Set<String> onAgenda = agenda.stream().map(CaseTrack::caseId).collect(Collectors.toSet());
-                    return switch (MinutesRules.check(m.type(), m.heldOn(), request, onAgenda, consents,
-                            directories.agencyIds(caller.municipality()), today)) {
+                    return switch (MinutesRules.check(new MinutesRules.Meeting(m.type(), m.heldOn(), onAgenda,
+                            consents, directories.agencyIds(caller.municipality())), request, today)) {
                         case MinutesRules.Result.Invalid i -> throw ApiProblem.validation(i.errors());
                         case MinutesRules.Result.Conflict c -> throw ApiProblem.conflict(c.slug(), c.detail());
                         case MinutesRules.Result.Valid v -> record(m, v, agenda, tracks);

@@ -27,7 +27,8 @@ class AgendaDeciderTest {
     }
 
     static CaseTrack queuedOn(MeetingType track, Consent consent) {
-        return CaseTrack.escalated("c1", KURUME, consent, track, "m-1", CaseTrack.Urgency.ROUTINE, ON);
+        return CaseTrack.escalated("c1", KURUME, new AgendaDecider.Placement(consent, track, CaseTrack.Urgency.ROUTINE),
+                "m-1", ON);
     }
 
     @Test
@@ -100,8 +101,8 @@ class AgendaDeciderTest {
 
     @Test
     void theTransitionsKeepWhatTheyDoNotName() {
-        CaseTrack urgent = CaseTrack.escalated("c1", KURUME, Consent.UNKNOWN, SHIEN_KAIGI, "m-1",
-                CaseTrack.Urgency.URGENT, ON);
+        CaseTrack urgent = CaseTrack.escalated("c1", KURUME,
+                new AgendaDecider.Placement(Consent.UNKNOWN, SHIEN_KAIGI, CaseTrack.Urgency.URGENT), "m-1", ON);
 
         CaseTrack carried = urgent.onAgendaOf("m-2");
         CaseTrack reviewed = carried.reviewed();

@@ -26,9 +26,9 @@ class MinutesRulesTest {
     }
 
     static MinutesRules.Result check(MeetingType type, MinutesRequest.ReviewRequest... reviews) {
-        return MinutesRules.check(type, null, new MinutesRequest("2024-06-26", List.of("a1", "a2"), List.of(reviews)),
-                Set.of("c1", "c2"), Map.of("c1", Consent.GIVEN, "c2", Consent.NOT_GIVEN, "c3", Consent.GIVEN),
-                AGENCIES, TODAY);
+        return MinutesRules.check(new MinutesRules.Meeting(type, null, Set.of("c1", "c2"),
+                        Map.of("c1", Consent.GIVEN, "c2", Consent.NOT_GIVEN, "c3", Consent.GIVEN), AGENCIES),
+                new MinutesRequest("2024-06-26", List.of("a1", "a2"), List.of(reviews)), TODAY);
     }
 
     @Test
@@ -72,22 +72,23 @@ class MinutesRulesTest {
     @Test
     void minutesAreRecordedOnceAndMeetingsWithoutCasesTakeNoReviews() {
         assertEquals("minutes-exist", assertInstanceOf(MinutesRules.Result.Conflict.class, MinutesRules.check(
-                MeetingType.JUUSOU_SHIEN_KAIGI, LocalDate.of(2024, 6, 26), new MinutesRequest("2024-06-26", List.of(),
-                        List.of()), Set.of(), Map.of(), AGENCIES, TODAY)).slug());
+                new MinutesRules.Meeting(MeetingType.JUUSOU_SHIEN_KAIGI, LocalDate.of(2024, 6, 26), Set.of(), Map.of(),
+                        AGENCIES), new MinutesRequest("2024-06-26", List.of(), List.of()), TODAY)).slug());
         assertEquals("no-case-agenda", assertInstanceOf(MinutesRules.Result.Conflict.class,
                 check(MeetingType.DAIHYOUSHA_KAIGI, review("c1", "CONTINUE", null, null))).slug());
-        assertInstanceOf(MinutesRules.Result.Valid.class, MinutesRules.check(MeetingType.KOUCHIKU_KAI, null,
-                new MinutesRequest("2024-06-26", List.of("a1"), null), Set.of(), Map.of(), AGENCIES, TODAY));
+        assertInstanceOf(MinutesRules.Result.Valid.class, MinutesRules.check(
+                new MinutesRules.Meeting(MeetingType.KOUCHIKU_KAI, null, Set.of(), Map.of(), AGENCIES),
+                new MinutesRequest("2024-06-26", List.of("a1"), null), TODAY));
     }
 
     @Test
     void everyBadFieldIsNamed() {
         var invalid = assertInstanceOf(MinutesRules.Result.Invalid.class, MinutesRules.check(
-                MeetingType.JUUSOU_SHIEN_KAIGI, null, new MinutesRequest("2099-01-01", List.of("zz"), List.of(
+                new MinutesRules.Meeting(MeetingType.JUUSOU_SHIEN_KAIGI, null, Set.of("c1", "c2"), Map.of(), AGENCIES),
+                new MinutesRequest("2099-01-01", List.of("zz"), List.of(
                         new MinutesRequest.ReviewRequest("c1", "DECIDE", null, List.of(
                                 new MinutesRequest.RoleRequest("zz", "x")), null, null),
-                        new MinutesRequest.ReviewRequest("c2", "PLAN", null, null, null, null))),
-                Set.of("c1", "c2"), Map.of(), AGENCIES, TODAY));
+                        new MinutesRequest.ReviewRequest("c2", "PLAN", null, null, null, null))), TODAY));
         assertEquals(List.of("heldOn", "attendees[0]", "reviews[0].outcome", "reviews[0].roles[0].agencyId",
                 "reviews[1].planType"), invalid.errors().stream().map(FieldError::field).toList());
     }
