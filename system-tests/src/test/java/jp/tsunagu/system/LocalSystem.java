@@ -30,8 +30,8 @@ record LocalSystem(Path root, Path home, int offset, Map<String, String> env) {
         return basePort + offset;
     }
 
-    String postgresUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + (55432 + offset) + "/tsunagu";
+    String postgresUrl() throws Exception {
+        return "jdbc:postgresql://127.0.0.1:" + run("port", "postgres").trim() + "/tsunagu";
     }
 
     /** Runs ./tsunagu with this system's home and ports; fails with its output when it fails. */

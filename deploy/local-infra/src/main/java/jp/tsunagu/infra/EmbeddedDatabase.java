@@ -48,7 +48,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
             if (port > 0) {
                 builder.setPort(port);
             }
-            EmbeddedDatabase db = new EmbeddedDatabase(startRetrying(builder, port));
+            if (port > 0) {
+                awaitFree(port);
+            }
+            EmbeddedDatabase db = new EmbeddedDatabase(builder.start());
             db.createDatabase();
             return db;
         } catch (IOException e) {
@@ -57,26 +60,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /**
-     * A fixed port such as 55432 lies in Linux's ephemeral range (32768-60999): for a moment an outgoing connection
-     * of any process may hold it, and PostgreSQL then cannot listen. Wait for it to be free and try again a few times
-     * rather than fail the start.
+     * Waits up to 30 s for the port to be free (a server of an earlier run still shutting down). The local run's ports
+     * lie below Linux's ephemeral range (32768-60999), so no outgoing connection takes them meanwhile; trying the
+     * start again in this process would not help either, as the library keeps the data directory's lock of a failed
+     * start.
      */
-    private static EmbeddedPostgres startRetrying(EmbeddedPostgres.Builder builder, int port) throws IOException {
-        for (int attempt = 1; ; attempt++) {
-            if (port > 0) {
-                awaitFree(port);
-            }
-            try {
-                return builder.start();
-            } catch (IOException e) {
-                if (port <= 0 || attempt == 5) {
-                    throw e;
-                }
-                System.err.println("PostgreSQL did not start on port " + port + " (attempt " + attempt + "); retrying");
-            }
-        }
-    }
-
     private static void awaitFree(int port) {
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
