@@ -36,19 +36,11 @@ public interface StageProjection {
     Uni<Void> apply(List<EventEnvelope<TsunaguEvent>> events);
 
     /**
-     * For a projection written one event at a time: applies them in order. Concatenated by Mutiny, not by nesting
-     * one {@code chain} per event: steps that complete at once would otherwise deepen the stack with the batch.
-     */
-    static Uni<Void> oneByOne(List<EventEnvelope<TsunaguEvent>> events,
-                              Function<EventEnvelope<TsunaguEvent>, Uni<Void>> apply) {
-        return Multi.createFrom().iterable(events).onItem().transformToUniAndConcatenate(e -> apply.apply(e))
-                .collect().last().replaceWithVoid();
-    }
-
-    /**
      * For a projection whose common events can be written as a set: each run of consecutive events that
      * {@code together} accepts is written by one call of {@code writeRun} (a statement per table for the run), every
-     * other event alone by {@code one}, the runs and the others in the batch's order.
+     * other event alone by {@code one}, the runs and the others in the batch's order. Concatenated by Mutiny, not by
+     * nesting one {@code chain} per segment: steps that complete at once would otherwise deepen the stack with the
+     * batch.
      */
     static Uni<Void> inRuns(List<EventEnvelope<TsunaguEvent>> events, Predicate<TsunaguEvent> together,
                             Function<List<EventEnvelope<TsunaguEvent>>, Uni<Void>> writeRun,

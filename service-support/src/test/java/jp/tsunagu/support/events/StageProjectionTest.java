@@ -18,14 +18,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class StageProjectionTest {
 
     @Test
-    void oneByOneAppliesInOrderAndStepsThatCompleteAtOnceDoNotDeepenTheStack() {
+    void eventsAppliedAloneKeepTheirOrderAndStepsThatCompleteAtOnceDoNotDeepenTheStack() {
         // inside a consumer batch a publish completes at once; nesting one chain per event overflowed the stack
         List<EventEnvelope<TsunaguEvent>> events = IntStream.range(0, 100_000).<EventEnvelope<TsunaguEvent>>mapToObj(
                 i -> new EventEnvelope<>("e" + i, "/test", Instant.EPOCH, LocalDate.EPOCH, null,
                         new IntakeEvent.ConsentRecorded("c" + i, "402036", Consent.GIVEN, LocalDate.EPOCH))).toList();
         List<String> applied = new ArrayList<>();
 
-        StageProjection.oneByOne(events, e -> {
+        StageProjection.inRuns(events, e -> false, run -> Uni.createFrom().voidItem(), e -> {
             applied.add(e.id());
             return Uni.createFrom().voidItem();
         }).await().indefinitely();
