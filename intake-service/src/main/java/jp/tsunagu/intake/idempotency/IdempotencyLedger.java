@@ -38,13 +38,22 @@ public class IdempotencyLedger {
         }
     }
 
+    /**
+     * A request's claim on its key: the key within its scope (the caller and the kind of request), the hash of what
+     * was asked (a repeat that asks something else is refused), and the case it concerns (the one erasure forgets).
+     */
+    public record Claim(String scope, String key, String fingerprint, String caseId) {
+    }
+
     /** Must run inside the command's transaction ({@code @InTransaction} on the caller). */
-    public <T> Uni<Outcome<T>> once(String scope, String key, String fingerprint, String resourceId,
-                                   Class<T> responseType, Supplier<Uni<T>> command) {
+    public <T> Uni<Outcome<T>> once(Claim claim, Class<T> responseType, Supplier<Uni<T>> command) {
+        String scope = claim.scope();
+        String key = claim.key();
+        String fingerprint = claim.fingerprint();
         return database.update("""
                         insert into idempotency_key(scope, idem_key, fingerprint, case_id)
                         values ($1, $2, $3, $4) on conflict (scope, idem_key) do nothing""",
-                        scope, key, fingerprint, resourceId)
+                        scope, key, fingerprint, claim.caseId())
                 .chain(inserted -> inserted == 1
                         ? command.get().call(response -> database.update(
                                         "update idempotency_key set response_json = $1 where scope = $2 and idem_key = $3",

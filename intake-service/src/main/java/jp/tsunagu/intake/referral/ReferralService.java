@@ -8,6 +8,7 @@ import jp.tsunagu.contract.codes.BusinessDate;
 import jp.tsunagu.contract.codes.Coded;
 import jp.tsunagu.contract.codes.Consent;
 import jp.tsunagu.intake.idempotency.IdempotencyKeys;
+import jp.tsunagu.intake.idempotency.IdempotencyLedger.Claim;
 import jp.tsunagu.intake.idempotency.IdempotencyLedger.Outcome;
 import jp.tsunagu.intake.vault.PersonalDataVault;
 import jp.tsunagu.support.problem.ApiProblem;
@@ -60,7 +61,7 @@ public class ReferralService {
         String caseId = IdempotencyKeys.caseId(scope, key);
         String fingerprint = IdempotencyKeys.fingerprint(canonical(request));
         return vault.ensureKey(caseId)
-                .chain(() -> transactions.receive(scope, key, fingerprint, caseId, referral))
+                .chain(() -> transactions.receive(new Claim(scope, key, fingerprint, caseId), referral))
                 .onFailure(e -> !(e instanceof ApiProblem)).transform(e -> unavailable("referral", e));
     }
 
@@ -86,7 +87,7 @@ public class ReferralService {
         String scope = "consent|" + caseId + "|" + IdempotencyKeys.scope(caller);
         String fingerprint = IdempotencyKeys.fingerprint(canonical(request));
         LocalDate on = recordedOn;
-        return transactions.recordConsent(caller, caseId, scope, key, fingerprint, consent, on)
+        return transactions.recordConsent(caller, new Claim(scope, key, fingerprint, caseId), consent, on)
                 .onFailure(e -> !(e instanceof ApiProblem)).transform(e -> unavailable("consent", e));
     }
 

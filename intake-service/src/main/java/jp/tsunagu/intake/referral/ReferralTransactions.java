@@ -9,6 +9,7 @@ import jp.tsunagu.contract.codes.Consent;
 import jp.tsunagu.contract.events.EventIds;
 import jp.tsunagu.contract.events.IntakeEvent;
 import jp.tsunagu.intake.idempotency.IdempotencyKeys;
+import jp.tsunagu.intake.idempotency.IdempotencyLedger.Claim;
 import jp.tsunagu.intake.idempotency.IdempotencyLedger.Outcome;
 import jp.tsunagu.intake.idempotency.IdempotencyLedger;
 import jp.tsunagu.intake.status.CaseStatusProjection;
@@ -47,28 +48,28 @@ public class ReferralTransactions {
     }
 
     @InTransaction
-    public Uni<Outcome<ReferralCreated>> receive(String scope, String key, String fingerprint, String caseId,
-                                                 ValidReferral r) {
-        return ledger.once(scope, key, fingerprint, caseId, ReferralCreated.class, () ->
+    public Uni<Outcome<ReferralCreated>> receive(Claim claim, ValidReferral r) {
+        String caseId = claim.caseId();
+        return ledger.once(claim, ReferralCreated.class, () ->
                 vault.seal(caseId, personalJson(r.personal()))
                         .chain(sealed -> events.publish(EventIds.referralReceived(caseId),
                                 new IntakeEvent.ReferralReceived(caseId, r.municipality(), r.referringAgencyId(),
                                         r.channel(), r.receivedOn(), r.area(), r.ageBand(), r.household(),
                                         r.concerns(), r.consent(), r.urgency(), r.hardToReach(), sealed),
-                                r.receivedOn(), causation(scope, key)))
+                                r.receivedOn(), causation(claim)))
                         .call(projection::apply)
                         .map(envelope -> new ReferralCreated(caseId, CaseStatus.RECEIVED.name(), r.receivedOn())));
     }
 
     @InTransaction
-    public Uni<Outcome<ConsentRecordedResponse>> recordConsent(Caller caller, String caseId, String scope, String key,
-                                                               String fingerprint, Consent consent,
+    public Uni<Outcome<ConsentRecordedResponse>> recordConsent(Caller caller, Claim claim, Consent consent,
                                                                LocalDate recordedOn) {
-        return visibleCase(caller, caseId).chain(view -> ledger.once(scope, key, fingerprint, caseId,
-                ConsentRecordedResponse.class, () -> events.publish(
-                                EventIds.consentRecorded(caseId, IdempotencyKeys.fingerprint(bytes(scope + "|" + key))),
+        String caseId = claim.caseId();
+        return visibleCase(caller, caseId).chain(view -> ledger.once(claim, ConsentRecordedResponse.class,
+                () -> events.publish(EventIds.consentRecorded(caseId,
+                                        IdempotencyKeys.fingerprint(bytes(claim.scope() + "|" + claim.key()))),
                                 new IntakeEvent.ConsentRecorded(caseId, view.municipality(), consent, recordedOn),
-                                recordedOn, causation(scope, key))
+                                recordedOn, causation(claim))
                         .call(projection::apply)
                         .map(envelope -> new ConsentRecordedResponse(caseId, consent.name(), recordedOn))));
     }
@@ -108,8 +109,8 @@ public class ReferralTransactions {
         }
     }
 
-    private static String causation(String scope, String key) {
-        return "request/" + IdempotencyKeys.fingerprint(bytes(scope + "|" + key)).substring(0, 32);
+    private static String causation(Claim claim) {
+        return "request/" + IdempotencyKeys.fingerprint(bytes(claim.scope() + "|" + claim.key())).substring(0, 32);
     }
 
     private static byte[] bytes(String s) {

@@ -27,6 +27,10 @@ public record Facts(List<FiscalYearFigures.MeetingHeld> meetings, List<FiscalYea
                     List<FiscalYearFigures.PlanChange> planChanges, List<CaseFact> cases,
                     List<RoutingOutcome> outcomes, Map<CaseStatus, Integer> stages) {
 
+    public FiscalYearFigures.Activity activity() {
+        return new FiscalYearFigures.Activity(meetings, reviews, planChanges);
+    }
+
     /** A case's row of facts (the projection's {@code case_fact}); dates null until the step happened. */
     public record CaseFact(String caseId, LocalDate receivedOn, String channel, List<String> concerns, String urgency,
                            LocalDate routedOn, String decision, String routedAgency, List<String> fields,

@@ -22,7 +22,6 @@ public class FiguresRepository {
     }
 
     public Uni<List<FiscalYearFigures.Year>> years(String municipality, FiscalYear from, FiscalYear to) {
-        return facts(municipality, from, to).map(f -> FiscalYearFigures.compute(from, to, f.meetings(), f.reviews(),
-                f.planChanges()));
+        return facts(municipality, from, to).map(f -> FiscalYearFigures.compute(from, to, f.activity()));
     }
 }

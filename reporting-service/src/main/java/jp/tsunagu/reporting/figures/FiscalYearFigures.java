@@ -58,13 +58,19 @@ public final class FiscalYearFigures {
     public static final List<MeetingType> CASE_MEETINGS = List.of(MeetingType.JUUSOU_SHIEN_KAIGI,
             MeetingType.SHIEN_KAIGI);
 
-    public static List<Year> compute(FiscalYear from, FiscalYear to, List<MeetingHeld> meetings, List<Review> reviews,
-                                     List<PlanChange> changes) {
-        return compute(from, to, meetings, reviews, changes, FigureDefinitions.CONTRACT);
+    /** What the year table counts: meetings held, the cases they reviewed, and plans made, revised and closed. */
+    public record Activity(List<MeetingHeld> meetings, List<Review> reviews, List<PlanChange> changes) {
     }
 
-    public static List<Year> compute(FiscalYear from, FiscalYear to, List<MeetingHeld> meetings, List<Review> reviews,
-                                     List<PlanChange> changes, FigureDefinitions definitions) {
+    public static List<Year> compute(FiscalYear from, FiscalYear to, Activity activity) {
+        return compute(from, to, activity, FigureDefinitions.CONTRACT);
+    }
+
+    public static List<Year> compute(FiscalYear from, FiscalYear to, Activity activity,
+                                     FigureDefinitions definitions) {
+        List<MeetingHeld> meetings = activity.meetings();
+        List<Review> reviews = activity.reviews();
+        List<PlanChange> changes = activity.changes();
         List<Year> years = new ArrayList<>();
         for (FiscalYear year = from; year.compareTo(to) <= 0; year = year.next()) {
             FiscalYear y = year;

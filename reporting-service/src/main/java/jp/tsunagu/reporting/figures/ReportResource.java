@@ -116,8 +116,7 @@ public class ReportResource {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("municipality", municipality);
             body.put("suppressionMark", Suppression.MARK);
-            body.put("year", Suppression.publish(FiscalYearFigures.compute(year, year, f.meetings(), f.reviews(),
-                    f.planChanges()).get(0), CaseFigures.compute(year, f)));
+            body.put("year", Suppression.publish(FiscalYearFigures.compute(year, year, f.activity()).get(0), CaseFigures.compute(year, f)));
             body.put("stages", Suppression.stages(CaseFigures.stages(f.stages())));
             return body;
         });

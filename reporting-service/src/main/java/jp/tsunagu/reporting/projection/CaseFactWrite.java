@@ -4,6 +4,7 @@ import jp.tsunagu.contract.codes.CaseStatus;
 import jp.tsunagu.contract.codes.RoutingDecision;
 import jp.tsunagu.contract.events.EventEnvelope;
 import jp.tsunagu.contract.events.IntakeEvent;
+import jp.tsunagu.contract.events.RoutingEvent;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -21,9 +22,10 @@ record CaseFactWrite(CaseFactRow facts, String stageEventId) implements Reportin
                 null, null, null, null, null));
     }
 
-    static CaseFactWrite routed(String caseId, String municipality, LocalDate on, RoutingDecision decision,
-                                String agencyId, String fields) {
-        return of(new CaseFactRow(caseId, municipality, null, null, null, null, null, on, decision.name(), agencyId,
+    /** @param fields the fields' codes as the row keeps them */
+    static CaseFactWrite routed(RoutingEvent.OfCase e, LocalDate on, RoutingDecision decision, String agencyId,
+                                String fields) {
+        return of(new CaseFactRow(e.caseId(), e.municipality(), null, null, null, null, null, on, decision.name(), agencyId,
                 fields, null, null, null, null));
     }
 

@@ -74,13 +74,13 @@ public final class ReportingProjection {
             case IntakeEvent.ConsentRecorded e -> List.of();
             case IntakeEvent.PersonErased e -> List.of();
             case RoutingEvent.CaseRouted e -> List.of(outcome(envelope, e.caseId(), e.agencyId(), "ROUTED"),
-                    CaseFactWrite.routed(e.caseId(), e.municipality(), on, RoutingDecision.ROUTED, e.agencyId(),
+                    CaseFactWrite.routed(e, on, RoutingDecision.ROUTED, e.agencyId(),
                             codes(e.fields())));
             case RoutingEvent.CaseEscalated e -> List.of(outcome(envelope, e.caseId(), null, "ESCALATED"),
-                    CaseFactWrite.routed(e.caseId(), e.municipality(), on, RoutingDecision.ESCALATED, null,
+                    CaseFactWrite.routed(e, on, RoutingDecision.ESCALATED, null,
                             codes(e.fields())));
             case RoutingEvent.OutreachRequested e -> List.of(outcome(envelope, e.caseId(), e.agencyId(), "OUTREACH"),
-                    CaseFactWrite.routed(e.caseId(), e.municipality(), on, RoutingDecision.OUTREACH, e.agencyId(),
+                    CaseFactWrite.routed(e, on, RoutingDecision.OUTREACH, e.agencyId(),
                             codes(e.fields())));
             case RoutingEvent.RoutingAccepted e -> List.of(outcome(envelope, e.caseId(), e.agencyId(), "ACCEPTED"));
             case RoutingEvent.RoutingDeclined e -> List.of(outcome(envelope, e.caseId(), e.agencyId(), "DECLINED"));

@@ -26,8 +26,8 @@ final class FigureComparison {
     static JsonNode figures(ObjectMapper json, Facts facts, FiscalYear from, FiscalYear to,
                             FigureDefinitions definitions) {
         ObjectNode all = json.createObjectNode();
-        List<FiscalYearFigures.Year> table = FiscalYearFigures.compute(from, to, facts.meetings(), facts.reviews(),
-                facts.planChanges(), definitions);
+        List<FiscalYearFigures.Year> table = FiscalYearFigures.compute(from, to, facts.activity(),
+                definitions);
         for (FiscalYearFigures.Year year : table) {
             ObjectNode y = all.putObject(year.label());
             y.set("table", json.valueToTree(year));

@@ -78,7 +78,8 @@ class CaseFiguresTest {
         var median = new CaseFigures.Medians(new CaseFigures.Median(3.0, 9), new CaseFigures.Median(4.0, 10),
                 new CaseFigures.Median(null, 0));
         var year = new CaseFigures.Year(2024, "R6", 10, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), median);
-        var table = FiscalYearFigures.compute(R6, R6, List.of(), List.of(), List.of()).get(0);
+        var table = FiscalYearFigures.compute(R6, R6,
+                new FiscalYearFigures.Activity(List.of(), List.of(), List.of())).get(0);
         var published = Suppression.publish(table, year);
         assertNull(published.medianDays().get("toRouting"), "a median of 9 cases is not shown");
         assertEquals(4.0, published.medianDays().get("toFirstMeeting"));

@@ -3,6 +3,7 @@ package jp.tsunagu.reporting.figures;
 import jp.tsunagu.contract.codes.FiscalYear;
 import jp.tsunagu.contract.codes.MeetingType;
 import jp.tsunagu.contract.codes.PlanType;
+import jp.tsunagu.reporting.figures.FiscalYearFigures.Activity;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -21,7 +22,7 @@ class FiscalYearFiguresTest {
 
     @Test
     void theBusinessDateDecidesTheFiscalYearMarch31AgainstApril1() {
-        var years = FiscalYearFigures.compute(new FiscalYear(2023), new FiscalYear(2024),
+        var years = FiscalYearFigures.compute(new FiscalYear(2023), new FiscalYear(2024), new Activity(
                 List.of(new FiscalYearFigures.MeetingHeld("m1", MeetingType.JUUSOU_SHIEN_KAIGI, MARCH_31),
                         new FiscalYearFigures.MeetingHeld("m2", MeetingType.JUUSOU_SHIEN_KAIGI, APRIL_1)),
                 List.of(new FiscalYearFigures.Review("m1", "c1", MeetingType.JUUSOU_SHIEN_KAIGI, MARCH_31),
@@ -29,7 +30,7 @@ class FiscalYearFiguresTest {
                         new FiscalYearFigures.Review("m2", "c2", MeetingType.JUUSOU_SHIEN_KAIGI, APRIL_1)),
                 List.of(new FiscalYearFigures.PlanChange("p1", PlanType.OUTREACH, CREATED, MARCH_31),
                         new FiscalYearFigures.PlanChange("p1", PlanType.OUTREACH, REVISED, APRIL_1),
-                        new FiscalYearFigures.PlanChange("p1", PlanType.OUTREACH, CLOSED, APRIL_1)));
+                        new FiscalYearFigures.PlanChange("p1", PlanType.OUTREACH, CLOSED, APRIL_1))));
         assertEquals("R5", years.get(0).label());
         var r5 = years.get(0);
         var r6 = years.get(1);
@@ -43,19 +44,19 @@ class FiscalYearFiguresTest {
 
     @Test
     void casesHandledCountsEveryReviewAndDistinctCasesEachCaseOnce() {
-        var years = FiscalYearFigures.compute(new FiscalYear(2024), new FiscalYear(2024),
+        var years = FiscalYearFigures.compute(new FiscalYear(2024), new FiscalYear(2024), new Activity(
                 List.of(new FiscalYearFigures.MeetingHeld("m1", MeetingType.SHIEN_KAIGI, APRIL_1),
                         new FiscalYearFigures.MeetingHeld("m2", MeetingType.SHIEN_KAIGI, APRIL_1.plusMonths(1))),
                 List.of(new FiscalYearFigures.Review("m1", "c1", MeetingType.SHIEN_KAIGI, APRIL_1),
                         new FiscalYearFigures.Review("m2", "c1", MeetingType.SHIEN_KAIGI, APRIL_1.plusMonths(1))),
-                List.of());
+                List.of()));
         assertEquals(new FiscalYearFigures.MeetingFigures(2, 2, 1), years.get(0).meetings().get(MeetingType.SHIEN_KAIGI));
     }
 
     @Test
     void theTableIsLaidOutLikeSeed000() {
-        var years = FiscalYearFigures.compute(new FiscalYear(2021), new FiscalYear(2024), List.of(), List.of(),
-                List.of());
+        var years = FiscalYearFigures.compute(new FiscalYear(2021), new FiscalYear(2024),
+                new Activity(List.of(), List.of(), List.of()));
         String csv = FiscalYearTable.csv(years);
         String[] lines = csv.split("\r\n");
         assertEquals("区分,項目,R3,R4,R5,R6", lines[0]);
@@ -73,7 +74,8 @@ class FiscalYearFiguresTest {
                 new FiscalYearFigures.Review("m2", "c1", MeetingType.SHIEN_KAIGI, APRIL_1.plusMonths(1)));
         var changes = List.of(new FiscalYearFigures.PlanChange("p1", PlanType.OUTREACH, CREATED, APRIL_1),
                 new FiscalYearFigures.PlanChange("p1", PlanType.OUTREACH, REVISED, APRIL_1.plusDays(3)));
-        var year = FiscalYearFigures.compute(new FiscalYear(2024), new FiscalYear(2024), List.of(), reviews, changes,
+        var year = FiscalYearFigures.compute(new FiscalYear(2024), new FiscalYear(2024),
+                new Activity(List.of(), reviews, changes),
                 new FigureDefinitions(FigureDefinitions.CasesHandled.DISTINCT_CASES,
                         FigureDefinitions.Made.CREATED_ONLY)).get(0);
         assertEquals(1, year.meetings().get(MeetingType.SHIEN_KAIGI).casesHandled());
