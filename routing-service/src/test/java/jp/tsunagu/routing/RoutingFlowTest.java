@@ -87,7 +87,8 @@ class RoutingFlowTest {
         answer(agency("kurume-houkatsu-01", KURUME), caseId, "{\"accepted\":true}").statusCode(404)
                 .contentType("application/problem+json");
         answer(role("coordinator", KURUME), caseId, "{\"accepted\":true}").statusCode(403);
-        answer(agency(ARAKI_HOUKATSU, NAGAREYAMA), caseId, "{\"accepted\":true}").statusCode(404);
+        answer(agency(ARAKI_HOUKATSU, NAGAREYAMA), caseId, "{\"accepted\":true}").statusCode(403)
+                .body("detail", containsString("not in the current directory"));
         answer(agency(ARAKI_HOUKATSU, KURUME), caseId, "{\"accepted\":false}").statusCode(400)
                 .body("errors.field", hasItem("reason"));
         answer(agency(ARAKI_HOUKATSU, KURUME), caseId, "{}").statusCode(400).body("errors.field", hasItem("accepted"));

@@ -20,13 +20,22 @@ public sealed interface RoutingEvent extends TsunaguEvent {
         }
     }
 
-    /** つなぐ: the case was handed to one agency, which must accept or decline it. */
+    /**
+     * つなぐ: the case was handed to one agency, which must accept or decline it by {@code acceptBy} (a business day;
+     * null in events recorded before deadlines were counted in business days).
+     */
     @EventType("jp.tsunagu.routing.case-routed.v1")
     record CaseRouted(String caseId, String municipality, String agencyId, List<Field> fields, List<Reason> reasons,
-                      String ruleSetVersion, String directoryVersion) implements OfCase {
+                      String ruleSetVersion, String directoryVersion, LocalDate acceptBy) implements OfCase {
         public CaseRouted {
             fields = List.copyOf(fields);
             reasons = List.copyOf(reasons);
+        }
+
+        /** Without a deadline, as events recorded before it was counted. */
+        public CaseRouted(String caseId, String municipality, String agencyId, List<Field> fields,
+                          List<Reason> reasons, String ruleSetVersion, String directoryVersion) {
+            this(caseId, municipality, agencyId, fields, reasons, ruleSetVersion, directoryVersion, null);
         }
     }
 
@@ -40,13 +49,23 @@ public sealed interface RoutingEvent extends TsunaguEvent {
         }
     }
 
-    /** Handed to アウトリーチ等を通じた継続的支援事業 for a person who cannot or will not come. */
+    /**
+     * Handed to アウトリーチ等を通じた継続的支援事業 for a person who cannot or will not come; the agency answers by
+     * {@code acceptBy} as for {@link CaseRouted}.
+     */
     @EventType("jp.tsunagu.routing.outreach-requested.v1")
     record OutreachRequested(String caseId, String municipality, String agencyId, List<Field> fields,
-                             List<Reason> reasons, String ruleSetVersion, String directoryVersion) implements OfCase {
+                             List<Reason> reasons, String ruleSetVersion, String directoryVersion,
+                             LocalDate acceptBy) implements OfCase {
         public OutreachRequested {
             fields = List.copyOf(fields);
             reasons = List.copyOf(reasons);
+        }
+
+        /** Without a deadline, as events recorded before it was counted. */
+        public OutreachRequested(String caseId, String municipality, String agencyId, List<Field> fields,
+                                 List<Reason> reasons, String ruleSetVersion, String directoryVersion) {
+            this(caseId, municipality, agencyId, fields, reasons, ruleSetVersion, directoryVersion, null);
         }
     }
 

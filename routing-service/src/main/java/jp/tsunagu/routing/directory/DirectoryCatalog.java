@@ -6,6 +6,7 @@ import jp.tsunagu.contract.directory.Directories;
 import jp.tsunagu.routing.referral.RoutingConfig;
 import jp.tsunagu.routing.rules.RoutingRules;
 import jp.tsunagu.routing.rules.RuleSet;
+import jp.tsunagu.support.directory.AgencyDirectories;
 import jp.tsunagu.support.directory.DirectoryConfig;
 
 import java.nio.file.Path;
@@ -30,9 +31,12 @@ public class DirectoryCatalog {
 
     private volatile Edition edition;
 
-    public DirectoryCatalog(DirectoryConfig directories, RoutingConfig routing) {
+    private final AgencyDirectories callersDirectories;
+
+    public DirectoryCatalog(DirectoryConfig directories, RoutingConfig routing, AgencyDirectories callers) {
         this.directoryDir = directories.dir();
         this.rulesDir = routing.rulesDir();
+        this.callersDirectories = callers;
         reload();
     }
 
@@ -42,6 +46,7 @@ public class DirectoryCatalog {
         directories.forEach((municipality, directory) -> rules.put(municipality,
                 new RoutingRules(RuleSet.forMunicipality(municipality, rulesDir), directory)));
         edition = new Edition(directories, Map.copyOf(rules));
+        callersDirectories.replace(directories);
         return directories;
     }
 

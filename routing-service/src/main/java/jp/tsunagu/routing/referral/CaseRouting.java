@@ -9,11 +9,13 @@ import java.util.Set;
  * A case's routing as routing-service keeps it.
  *
  * @param state      AWAITING (the agency must accept), ACCEPTED, or ESCALATED
+ * @param dueOn      the business day by which the agency must answer (null for an escalation)
  * @param declinedBy agencies that declined; the next decision skips them
  * @param seq        decisions made so far (names the next event ids)
  */
 public record CaseRouting(String caseId, String municipality, String referringAgencyId, Decision decision,
-                          String state, LocalDate routedOn, Set<String> declinedBy, int seq) {
+                          String state, LocalDate routedOn, LocalDate dueOn, Set<String> declinedBy,
+                          int seq) {
 
     public static final String AWAITING = "AWAITING";
     public static final String ACCEPTED = "ACCEPTED";

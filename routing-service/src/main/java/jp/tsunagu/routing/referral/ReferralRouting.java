@@ -6,6 +6,7 @@ import jp.tsunagu.contract.events.EventEnvelope;
 import jp.tsunagu.contract.events.IntakeEvent;
 import jp.tsunagu.contract.events.TsunaguEvent;
 import jp.tsunagu.routing.directory.DirectoryCatalog;
+import jp.tsunagu.routing.rules.AcceptanceDeadlines;
 import jp.tsunagu.routing.rules.CaseFacts;
 import jp.tsunagu.support.events.StageProjection;
 
@@ -23,11 +24,14 @@ public class ReferralRouting implements StageProjection {
     private final DirectoryCatalog catalog;
     private final RoutingRecords records;
     private final OutcomePublisher publisher;
+    private final AcceptanceDeadlines deadlines;
 
-    public ReferralRouting(DirectoryCatalog catalog, RoutingRecords records, OutcomePublisher publisher) {
+    public ReferralRouting(DirectoryCatalog catalog, RoutingRecords records, OutcomePublisher publisher,
+                           AcceptanceDeadlines deadlines) {
         this.catalog = catalog;
         this.records = records;
         this.publisher = publisher;
+        this.deadlines = deadlines;
     }
 
     @Override
@@ -64,8 +68,8 @@ public class ReferralRouting implements StageProjection {
                                 known.put(f.caseId(), f);
                                 changes.facts(f);
                                 Map<String, Long> open = load.get(f.municipality());
-                                RoutingDecider.Outcome outcome = RoutingDecider.route(f, catalog.requireRules(f.municipality()),
-                                        open, r.receivedOn());
+                                RoutingDecider.Outcome outcome = RoutingDecider.route(f, new RoutingDecider.Context(
+                                        catalog.requireRules(f.municipality()), open, deadlines, r.receivedOn()));
                                 RoutingDecider.shiftLoad(open, outcome.before(), outcome.after());
                                 routing.put(f.caseId(), outcome.after());
                                 publications.add(new OutcomePublisher.Publication(outcome, r.receivedOn(),

@@ -1,8 +1,13 @@
 package jp.tsunagu.routing.referral;
 
+import jp.tsunagu.contract.codes.RoutingDecision;
 import jp.tsunagu.contract.events.EventEnvelope;
+import jp.tsunagu.contract.events.Reason;
+import jp.tsunagu.contract.events.RoutingEvent;
+import jp.tsunagu.routing.inbox.InboxItem;
 import jp.tsunagu.routing.rules.CaseFacts;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,12 +30,23 @@ public final class RoutingChanges {
     public record Step(EventEnvelope<?> event, String agencyId, String detail) {
     }
 
+    /** A case enters an agency's inbox, waiting for its answer by {@code dueOn}. */
+    public record InboxArrival(String municipality, String agencyId, String caseId, RoutingDecision decision,
+                               LocalDate routedOn, LocalDate dueOn, List<Reason> reasons) {
+    }
+
+    /** The agency answered (or did not, by the deadline): the item's state from then on. */
+    public record InboxAnswer(String agencyId, String caseId, String state, LocalDate on, String declineReason) {
+    }
+
     private final Map<String, CaseFacts> facts = new LinkedHashMap<>();
     private final Map<String, CaseRouting> routings = new LinkedHashMap<>();
     /** municipality → agency → cases gained (or lost, negative) */
     private final Map<String, Map<String, Long>> load = new LinkedHashMap<>();
     private final List<Step> steps = new ArrayList<>();
     private final Set<String> erasures = new LinkedHashSet<>();
+    private final List<InboxArrival> arrivals = new ArrayList<>();
+    private final List<InboxAnswer> answers = new ArrayList<>();
 
     public void facts(CaseFacts caseFacts) {
         facts.put(caseFacts.caseId(), caseFacts);
@@ -42,8 +58,28 @@ public final class RoutingChanges {
         RoutingDecider.shiftLoad(load.computeIfAbsent(after.municipality(), m -> new LinkedHashMap<>()), before, after);
     }
 
+    /** A published routing event: a step of the case's history, and what it changes in an agency's inbox. */
     public void step(EventEnvelope<?> event, String agencyId, String detail) {
         steps.add(new Step(event, agencyId, detail));
+        LocalDate on = event.businessDate();
+        switch ((RoutingEvent) event.data()) {
+            case RoutingEvent.CaseRouted e -> arrivals.add(new InboxArrival(e.municipality(), e.agencyId(),
+                    e.caseId(), RoutingDecision.ROUTED, on, e.acceptBy(), e.reasons()));
+            case RoutingEvent.OutreachRequested e -> arrivals.add(new InboxArrival(e.municipality(), e.agencyId(),
+                    e.caseId(), RoutingDecision.OUTREACH, on, e.acceptBy(), e.reasons()));
+            case RoutingEvent.RoutingAccepted e -> answers.add(new InboxAnswer(e.agencyId(), e.caseId(),
+                    InboxItem.ACCEPTED, on, null));
+            case RoutingEvent.RoutingDeclined e -> answers.add(new InboxAnswer(e.agencyId(), e.caseId(),
+                    InboxItem.DECLINED, on, e.reason()));
+            case RoutingEvent.AcceptanceOverdue e -> answers.add(new InboxAnswer(e.agencyId(), e.caseId(),
+                    InboxItem.EXPIRED, on, null));
+            case RoutingEvent.CaseEscalated e -> {
+                // to coordination, not to an agency's inbox
+            }
+            case RoutingEvent.DirectoryChanged e -> {
+                // not about a case
+            }
+        }
     }
 
     public void erase(String caseId) {
@@ -67,6 +103,14 @@ public final class RoutingChanges {
 
     List<Step> steps() {
         return List.copyOf(steps);
+    }
+
+    List<InboxArrival> arrivals() {
+        return List.copyOf(arrivals);
+    }
+
+    List<InboxAnswer> answers() {
+        return List.copyOf(answers);
     }
 
     List<String> erasures() {

@@ -9,8 +9,14 @@ import java.util.Optional;
 @ConfigMapping(prefix = "tsunagu.routing")
 public interface RoutingConfig {
 
-    /** Days an agency has to accept a case routed to it before it goes to multi-agency coordination. */
+    /**
+     * Business days (the city's office days) an agency has to answer a case routed to it before it goes to
+     * multi-agency coordination.
+     */
     int acceptanceDays();
+
+    /** The same for a referral marked URGENT: at least 1, at most {@link #acceptanceDays()}. */
+    int urgentAcceptanceDays();
 
     /** How often the overdue check runs (a scheduler interval such as {@code 1h}). */
     Optional<String> overdueCheckEvery();

@@ -6,6 +6,7 @@ import jp.tsunagu.contract.codes.RoutingDecision;
 import jp.tsunagu.contract.events.EventIds;
 import jp.tsunagu.contract.events.Reason;
 import jp.tsunagu.contract.events.RoutingEvent;
+import jp.tsunagu.routing.rules.AcceptanceDeadlines;
 import jp.tsunagu.routing.rules.CaseFacts;
 import jp.tsunagu.routing.rules.Decision;
 import jp.tsunagu.routing.rules.RoutingRules;
@@ -46,9 +47,17 @@ public final class RoutingDecider {
     public record Outcome(List<Emitted> events, CaseRouting before, CaseRouting after) {
     }
 
+    /**
+     * What a decision is made with: the municipality's rules, the agencies' load as it stands, the deadlines, and
+     * the business date.
+     */
+    public record Context(RoutingRules rules, Map<String, Long> openCases, AcceptanceDeadlines deadlines,
+                          LocalDate on) {
+    }
+
     /** A new referral: the first decision. */
-    public static Outcome route(CaseFacts facts, RoutingRules rules, Map<String, Long> openCases, LocalDate on) {
-        return decide(facts, rules, openCases, null, Set.of(), on, List.of());
+    public static Outcome route(CaseFacts facts, Context context) {
+        return decide(facts, null, Set.of(), context, List.of());
     }
 
     /** The assigned agency accepts: the case stays with it. */
@@ -56,38 +65,37 @@ public final class RoutingDecider {
         Emitted accepted = new Emitted(answerId(r, "accepted"),
                 new RoutingEvent.RoutingAccepted(r.caseId(), r.municipality(), r.agencyId()), r.agencyId(), "accepted");
         return new Outcome(List.of(accepted), r, new CaseRouting(r.caseId(), r.municipality(), r.referringAgencyId(),
-                r.decision(), CaseRouting.ACCEPTED, r.routedOn(), r.declinedBy(), r.seq()));
+                r.decision(), CaseRouting.ACCEPTED, r.routedOn(), r.dueOn(), r.declinedBy(), r.seq()));
     }
 
     /** The assigned agency declines: the next candidate is decided without it (and without those before it). */
-    public static Outcome decline(CaseRouting r, CaseFacts facts, String reason, RoutingRules rules,
-                                  Map<String, Long> openCases, LocalDate on) {
+    public static Outcome decline(CaseRouting r, CaseFacts facts, String reason, Context context) {
         Set<String> declined = new LinkedHashSet<>(r.declinedBy());
         declined.add(r.agencyId());
         Emitted declinedEvent = new Emitted(answerId(r, "declined"),
                 new RoutingEvent.RoutingDeclined(r.caseId(), r.municipality(), r.agencyId(), reason), r.agencyId(),
                 "declined: " + reason);
-        return decide(facts, rules, openCases, r, declined, on, List.of(declinedEvent));
+        return decide(facts, r, declined, context, List.of(declinedEvent));
     }
 
     /**
-     * Nobody answered within {@code acceptanceDays}: the case goes to multi-agency coordination, on the track its
-     * consent allows.
+     * Nobody answered by the case's deadline: the case goes to multi-agency coordination, on the track its consent
+     * allows.
      */
-    public static Outcome overdue(CaseRouting r, Consent consent, int acceptanceDays, LocalDate today) {
+    public static Outcome overdue(CaseRouting r, Consent consent, LocalDate today) {
         int days = (int) ChronoUnit.DAYS.between(r.routedOn(), today);
         Emitted overdue = new Emitted(answerId(r, "overdue"),
                 new RoutingEvent.AcceptanceOverdue(r.caseId(), r.municipality(), r.agencyId(), r.routedOn(), days),
-                r.agencyId(), "not accepted within " + days + " days");
+                r.agencyId(), "not answered by " + r.dueOn() + " (" + days + " days)");
         MeetingType track = MeetingType.trackFor(consent);
         List<Reason> reasons = List.of(
-                new Reason("ACCEPTANCE_OVERDUE", acceptanceDays + "日以内に受入の回答がない: 多機関協働事業へ",
-                        "not accepted within " + acceptanceDays + " days: multi-agency coordination"),
+                new Reason("ACCEPTANCE_OVERDUE", "受入期限（" + r.dueOn() + "）までに回答がない: 多機関協働事業へ",
+                        "not answered by the deadline (" + r.dueOn() + "): multi-agency coordination"),
                 RoutingRules.trackReason(track));
         Decision escalation = new Decision(RoutingDecision.ESCALATED, null, track, false, r.decision().fields(),
                 reasons, r.decision().ruleSetVersion(), r.decision().directoryVersion());
-        return decided(r.caseId(), r.municipality(), r.referringAgencyId(), escalation, r, r.declinedBy(), today,
-                List.of(overdue));
+        Next next = new Next(r.caseId(), r.municipality(), r.referringAgencyId(), r.declinedBy(), today, null);
+        return decided(next, escalation, r, List.of(overdue));
     }
 
     /**
@@ -105,29 +113,37 @@ public final class RoutingDecider {
         }
     }
 
-    private static Outcome decide(CaseFacts facts, RoutingRules rules, Map<String, Long> openCases,
-                                  CaseRouting previous, Set<String> excluded, LocalDate on, List<Emitted> first) {
-        Decision d = rules.decide(facts, openCases, excluded);
-        return decided(facts.caseId(), facts.municipality(), facts.referringAgencyId(), d, previous, excluded, on,
-                first);
+    /** The case's next routing, before the decision: who it is, whom to skip, and when. */
+    private record Next(String caseId, String municipality, String referrer, Set<String> declined, LocalDate on,
+                        LocalDate dueOn) {
     }
 
-    private static Outcome decided(String caseId, String municipality, String referrer, Decision d,
-                                   CaseRouting previous, Set<String> declined, LocalDate on, List<Emitted> first) {
+    private static Outcome decide(CaseFacts facts, CaseRouting previous, Set<String> excluded, Context context,
+                                  List<Emitted> first) {
+        Decision d = context.rules().decide(facts, context.openCases(), excluded);
+        LocalDate dueOn = d.decision() == RoutingDecision.ESCALATED ? null
+                : context.deadlines().dueOn(context.on(), facts.urgency());
+        return decided(new Next(facts.caseId(), facts.municipality(), facts.referringAgencyId(), excluded,
+                context.on(), dueOn), d, previous, first);
+    }
+
+    private static Outcome decided(Next next, Decision d, CaseRouting previous, List<Emitted> first) {
         int seq = previous == null ? 1 : previous.seq() + 1;
+        String caseId = next.caseId();
+        String municipality = next.municipality();
         RoutingEvent event = switch (d.decision()) {
             case ROUTED -> new RoutingEvent.CaseRouted(caseId, municipality, d.agencyId(), d.fields(), d.reasons(),
-                    d.ruleSetVersion(), d.directoryVersion());
+                    d.ruleSetVersion(), d.directoryVersion(), next.dueOn());
             case OUTREACH -> new RoutingEvent.OutreachRequested(caseId, municipality, d.agencyId(), d.fields(),
-                    d.reasons(), d.ruleSetVersion(), d.directoryVersion());
+                    d.reasons(), d.ruleSetVersion(), d.directoryVersion(), next.dueOn());
             case ESCALATED -> new RoutingEvent.CaseEscalated(caseId, municipality, d.track(), d.urgent(), d.fields(),
                     d.reasons(), d.ruleSetVersion(), d.directoryVersion());
         };
         String state = d.decision() == RoutingDecision.ESCALATED ? CaseRouting.ESCALATED : CaseRouting.AWAITING;
         List<Emitted> events = new ArrayList<>(first);
         events.add(new Emitted(EventIds.routingDecision(caseId, seq), event, d.agencyId(), summary(d)));
-        return new Outcome(List.copyOf(events), previous,
-                new CaseRouting(caseId, municipality, referrer, d, state, on, declined, seq));
+        return new Outcome(List.copyOf(events), previous, new CaseRouting(caseId, municipality, next.referrer(), d,
+                state, next.on(), next.dueOn(), next.declined(), seq));
     }
 
     /** What happened to the case's current decision: accepted, declined, overdue. */

@@ -29,7 +29,7 @@ import static jp.tsunagu.support.db.SqlValues.list;
 public class RoutingRecords {
 
     private static final String ROUTING_COLUMNS = """
-            case_id, municipality, referring_agency_id, decision_json, state, routed_on, declined_by, seq
+            case_id, municipality, referring_agency_id, decision_json, state, routed_on, due_on, declined_by, seq
             """;
 
     private final Database database;
@@ -78,15 +78,17 @@ public class RoutingRecords {
                         changes.facts().stream().map(f -> Tuple.of(f.caseId(), f.municipality(), json(f))).toList())
                 .chain(() -> database.updateEach("""
                                 insert into case_routing(case_id, municipality, referring_agency_id, decision, state,
-                                                         agency_id, decision_json, routed_on, declined_by, seq)
-                                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                                                         agency_id, decision_json, routed_on, due_on, declined_by,
+                                                         seq)
+                                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
                                 on conflict (case_id) do update set decision = excluded.decision,
                                     state = excluded.state, agency_id = excluded.agency_id,
                                     decision_json = excluded.decision_json, routed_on = excluded.routed_on,
+                                    due_on = excluded.due_on,
                                     declined_by = excluded.declined_by, seq = excluded.seq, updated_at = now()""",
                         changes.routings().stream().map(r -> Tuple.tuple(Arrays.asList(r.caseId(), r.municipality(),
                                 r.referringAgencyId(), r.decision().decision().name(), r.state(), r.agencyId(),
-                                json(r.decision()), r.routedOn(), String.join(",", r.declinedBy()), r.seq())))
+                                json(r.decision()), r.routedOn(), r.dueOn(), String.join(",", r.declinedBy()), r.seq())))
                                 .toList()))
                 .chain(() -> database.updateEach("""
                                 insert into agency_load(municipality, agency_id, open_cases) values ($1, $2, $3)
@@ -102,11 +104,31 @@ public class RoutingRecords {
                                 step.event().subject(), step.event().type(), step.agencyId(),
                                 step.event().businessDate(), step.event().time().atOffset(ZoneOffset.UTC),
                                 clip(step.detail())))).toList()))
+                .chain(() -> database.updateEach("""
+                                insert into inbox_item(municipality, agency_id, case_id, state, decision, routed_on,
+                                                       due_on, reasons_json)
+                                values ($1, $2, $3, 'AWAITING', $4, $5, $6, $7)
+                                on conflict (agency_id, case_id) do update set state = 'AWAITING',
+                                    decision = excluded.decision, routed_on = excluded.routed_on,
+                                    due_on = excluded.due_on, answered_on = null, decline_reason = null,
+                                    reasons_json = excluded.reasons_json""",
+                        changes.arrivals().stream().map(a -> Tuple.tuple(Arrays.asList(a.municipality(),
+                                a.agencyId(), a.caseId(), a.decision().name(), a.routedOn(), a.dueOn(),
+                                json(a.reasons())))).toList()))
+                .chain(() -> database.updateEach("""
+                                update inbox_item set state = $3, answered_on = $4, decline_reason = $5
+                                 where agency_id = $1 and case_id = $2""",
+                        changes.answers().stream().map(a -> Tuple.tuple(Arrays.asList(a.agencyId(), a.caseId(),
+                                a.state(), a.on(), a.declineReason()))).toList()))
                 // the person's data was erased: the free text of the case's steps (a decline's reason may describe
                 // the person) is written over; the steps, agencies and dates stay
                 .chain(() -> database.updateEach("""
                                 update routing_step set detail = 'declined: （本人の情報は消去されました）'
                                  where case_id = $1 and detail like 'declined: %'""",
+                        changes.erasures().stream().map(id -> Tuple.of(id)).toList()))
+                .chain(() -> database.updateEach("""
+                                update inbox_item set decline_reason = '（本人の情報は消去されました）'
+                                 where case_id = $1 and decline_reason is not null""",
                         changes.erasures().stream().map(id -> Tuple.of(id)).toList()));
     }
 
@@ -124,15 +146,15 @@ public class RoutingRecords {
     }
 
     /**
-     * Cases still waiting for acceptance whose current decision was made on or before {@code routedOnOrBefore},
-     * locked so that an agency's answer in the meantime waits (and then finds the case no longer waiting).
+     * Cases still waiting for an answer whose deadline was before {@code today}, locked so that an agency's answer
+     * in the meantime waits (and then finds the case no longer waiting).
      */
-    public Uni<List<CaseRouting>> awaitingSince(String municipality, LocalDate routedOnOrBefore) {
+    public Uni<List<CaseRouting>> awaitingDueBefore(String municipality, LocalDate today) {
         return database.list("select " + ROUTING_COLUMNS + """
                          from case_routing
-                         where state = 'AWAITING' and routed_on <= $1 and ($2::varchar = '' or municipality = $2)
-                         order by routed_on, case_id for update""",
-                RoutingRecords::routingOf, routedOnOrBefore, municipality == null ? "" : municipality);
+                         where state = 'AWAITING' and due_on < $1 and ($2::varchar = '' or municipality = $2)
+                         order by due_on, case_id for update""",
+                RoutingRecords::routingOf, today, municipality == null ? "" : municipality);
     }
 
     public Uni<List<RoutingView.Step>> steps(String caseId) {
@@ -148,6 +170,7 @@ public class RoutingRecords {
         Set<String> declinedBy = new LinkedHashSet<>(list(row.getString("declined_by")));
         return new CaseRouting(row.getString("case_id"), row.getString("municipality").trim(),
                 row.getString("referring_agency_id"), fromJson(row.getString("decision_json"), Decision.class),
-                row.getString("state"), row.getLocalDate("routed_on"), declinedBy, row.getInteger("seq"));
+                row.getString("state"), row.getLocalDate("routed_on"), row.getLocalDate("due_on"), declinedBy,
+                row.getInteger("seq"));
     }
 }

@@ -3,6 +3,7 @@ package jp.tsunagu.routing.referral;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.routing.directory.DirectoryCatalog;
+import jp.tsunagu.routing.rules.AcceptanceDeadlines;
 import jp.tsunagu.routing.rules.Decision;
 import jp.tsunagu.support.db.InTransaction;
 import jp.tsunagu.support.problem.ApiProblem;
@@ -27,14 +28,14 @@ public class RoutingService {
     private final DirectoryCatalog catalog;
     private final RoutingRecords records;
     private final OutcomePublisher publisher;
-    private final int acceptanceDays;
+    private final AcceptanceDeadlines deadlines;
 
     public RoutingService(DirectoryCatalog catalog, RoutingRecords records, OutcomePublisher publisher,
-                          RoutingConfig config) {
+                          AcceptanceDeadlines deadlines) {
         this.catalog = catalog;
         this.records = records;
         this.publisher = publisher;
-        this.acceptanceDays = config.acceptanceDays();
+        this.deadlines = deadlines;
     }
 
     @InTransaction
@@ -74,20 +75,19 @@ public class RoutingService {
     }
 
     /**
-     * Escalates every case not accepted within the configured days; returns how many.
+     * Escalates every case whose agency did not answer by its deadline; returns how many.
      *
      * @param municipality only this municipality's cases (a coordinator's request), or null for all (the schedule)
      */
     @InTransaction
     public Uni<Integer> escalateOverdue(String municipality, LocalDate today) {
-        LocalDate limit = today.minusDays(acceptanceDays);
         RoutingChanges changes = new RoutingChanges();
-        return records.awaitingSince(municipality, limit.minusDays(1))
+        return records.awaitingDueBefore(municipality, today)
                 .chain(overdue -> records.facts(overdue.stream().map(CaseRouting::caseId).toList())
                         .chain(facts -> {
                             List<OutcomePublisher.Publication> publications = overdue.stream()
                                     .map(r -> new OutcomePublisher.Publication(RoutingDecider.overdue(r,
-                                            facts.get(r.caseId()).consent(), acceptanceDays, today), today,
+                                            facts.get(r.caseId()).consent(), today), today,
                                             "schedule/acceptance-check/" + today)).toList();
                             return publisher.publishAll(publications, changes);
                         })
@@ -100,7 +100,8 @@ public class RoutingService {
         RoutingChanges changes = new RoutingChanges();
         Uni<RoutingDecider.Outcome> outcome = accepted ? Uni.createFrom().item(RoutingDecider.accept(r))
                 : records.facts(r.caseId()).chain(facts -> records.openCases(r.municipality()).map(open ->
-                RoutingDecider.decline(r, facts.orElseThrow(), reason, catalog.requireRules(r.municipality()), open, today)));
+                RoutingDecider.decline(r, facts.orElseThrow(), reason, new RoutingDecider.Context(
+                        catalog.requireRules(r.municipality()), open, deadlines, today))));
         return outcome.chain(o -> publisher.publish(o, today, cause, changes)).chain(() -> records.write(changes));
     }
 
@@ -124,13 +125,14 @@ public class RoutingService {
         }
         return new RoutingView(full.caseId(), full.decision(), null, full.state(), full.track(), full.urgent(),
                 full.fields(), full.reasons(), full.ruleSetVersion(), full.directoryVersion(), full.routedOn(),
-                full.declinedBy(), null);
+                full.dueOn(), full.declinedBy(), null);
     }
 
     private static RoutingView view(CaseRouting r, List<RoutingView.Step> steps) {
         Decision d = r.decision();
         return new RoutingView(r.caseId(), d.decision(), d.agencyId(), r.state(), d.track(), d.urgent(), d.fields(),
                 d.reasons().stream().map(x -> new RoutingView.ReasonView(x.rule(), x.detailJa(), x.detailEn())).toList(),
-                d.ruleSetVersion(), d.directoryVersion(), r.routedOn(), List.copyOf(r.declinedBy()), steps);
+                d.ruleSetVersion(), d.directoryVersion(), r.routedOn(), r.dueOn(), List.copyOf(r.declinedBy()),
+                steps);
     }
 }

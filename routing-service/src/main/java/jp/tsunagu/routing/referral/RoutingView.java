@@ -25,6 +25,8 @@ public record RoutingView(
         String ruleSetVersion,
         String directoryVersion,
         @Schema(description = "Business date of the current decision") LocalDate routedOn,
+        @Schema(description = "Business day the routed agency must answer by (office days: no weekends, public "
+                + "holidays or 12/29–1/3)") LocalDate dueOn,
         List<String> declinedBy,
         List<Step> history) {
 

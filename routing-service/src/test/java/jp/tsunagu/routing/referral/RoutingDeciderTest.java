@@ -1,5 +1,6 @@
 package jp.tsunagu.routing.referral;
 
+import jp.tsunagu.contract.calendar.BusinessCalendar;
 import jp.tsunagu.contract.codes.AgeBand;
 import jp.tsunagu.contract.codes.Channel;
 import jp.tsunagu.contract.codes.Concern;
@@ -8,6 +9,7 @@ import jp.tsunagu.contract.codes.MeetingType;
 import jp.tsunagu.contract.codes.Urgency;
 import jp.tsunagu.contract.directory.Directories;
 import jp.tsunagu.contract.events.RoutingEvent;
+import jp.tsunagu.routing.rules.AcceptanceDeadlines;
 import jp.tsunagu.routing.rules.CaseFacts;
 import jp.tsunagu.routing.rules.RoutingRules;
 import jp.tsunagu.routing.rules.RuleSet;
@@ -44,6 +46,12 @@ class RoutingDeciderTest {
                 List.of(), List.of(concern), consent, Urgency.ROUTINE, false);
     }
 
+    static final AcceptanceDeadlines DEADLINES = new AcceptanceDeadlines(BusinessCalendar.japan(), 5, 2);
+
+    static RoutingDecider.Context context(String municipality, Map<String, Long> load, LocalDate on) {
+        return new RoutingDecider.Context(rules(municipality), load, DEADLINES, on);
+    }
+
     static List<String> ids(RoutingDecider.Outcome outcome) {
         return outcome.events().stream().map(RoutingDecider.Emitted::eventId).toList();
     }
@@ -52,7 +60,7 @@ class RoutingDeciderTest {
     void aNewReferralIsRoutedToTheSiteOfItsArea() {
         CaseFacts facts = referral("c1", KURUME, "荒木", 83, Concern.DEMENTIA, Consent.UNKNOWN);
 
-        RoutingDecider.Outcome outcome = RoutingDecider.route(facts, rules(KURUME), Map.of(), TODAY);
+        RoutingDecider.Outcome outcome = RoutingDecider.route(facts, context(KURUME, Map.of(), TODAY));
 
         assertEquals(List.of("c1/routing/1"), ids(outcome));
         RoutingEvent.CaseRouted routed = assertInstanceOf(RoutingEvent.CaseRouted.class,
@@ -61,13 +69,29 @@ class RoutingDeciderTest {
         assertEquals("routed to kurume-houkatsu-06", outcome.events().get(0).stepDetail());
         assertNull(outcome.before());
         assertEquals(new CaseRouting("c1", KURUME, "referrer-1", outcome.after().decision(), CaseRouting.AWAITING,
-                TODAY, Set.of(), 1), outcome.after());
+                TODAY, LocalDate.of(2026, 6, 8), Set.of(), 1), outcome.after());
+        assertEquals(LocalDate.of(2026, 6, 8), routed.acceptBy(), "five office days after Monday 6/1");
+    }
+
+    @Test
+    void anUrgentReferralIsDueSoonerAndDeadlinesSkipClosedDays() {
+        CaseFacts routine = referral("c1", KURUME, "荒木", 83, Concern.DEMENTIA, Consent.UNKNOWN);
+        CaseFacts urgent = new CaseFacts("c2", KURUME, "referrer-1", Channel.AGENCY, TODAY, "荒木", AgeBand.of(83),
+                List.of(), List.of(Concern.DEMENTIA), Consent.UNKNOWN, Urgency.URGENT, false);
+        LocalDate beforeGoldenWeek = LocalDate.of(2026, 4, 30);
+
+        assertEquals(LocalDate.of(2026, 6, 3), RoutingDecider.route(urgent, context(KURUME, Map.of(), TODAY))
+                .after().dueOn());
+        assertEquals(LocalDate.of(2026, 5, 12), RoutingDecider.route(routine,
+                context(KURUME, Map.of(), beforeGoldenWeek)).after().dueOn(), "5/2–5/6 closed");
+        assertEquals(LocalDate.of(2026, 5, 7), RoutingDecider.route(urgent,
+                context(KURUME, Map.of(), beforeGoldenWeek)).after().dueOn());
     }
 
     @Test
     void anAcceptanceKeepsTheCaseWithTheAgencyAndItsLoadUnchanged() {
         CaseRouting awaiting = RoutingDecider.route(referral("c1", KURUME, "荒木", 83, Concern.DEMENTIA,
-                Consent.UNKNOWN), rules(KURUME), Map.of(), TODAY).after();
+                Consent.UNKNOWN), context(KURUME, Map.of(), TODAY)).after();
 
         RoutingDecider.Outcome outcome = RoutingDecider.accept(awaiting);
 
@@ -83,10 +107,10 @@ class RoutingDeciderTest {
     @Test
     void aDeclineWhereNoOtherSiteIsLeftEscalatesAndFreesTheAgency() {
         CaseFacts facts = referral("c1", KURUME, "荒木", 90, Concern.DEMENTIA, Consent.GIVEN);
-        CaseRouting awaiting = RoutingDecider.route(facts, rules(KURUME), Map.of(), TODAY).after();
+        CaseRouting awaiting = RoutingDecider.route(facts, context(KURUME, Map.of(), TODAY)).after();
 
-        RoutingDecider.Outcome outcome = RoutingDecider.decline(awaiting, facts, "定員超過", rules(KURUME), Map.of(),
-                TODAY);
+        RoutingDecider.Outcome outcome = RoutingDecider.decline(awaiting, facts, "定員超過",
+                context(KURUME, Map.of(), TODAY));
 
         assertEquals(List.of("c1/routing/1/declined", "c1/routing/2"), ids(outcome));
         RoutingEvent.RoutingDeclined declined = assertInstanceOf(RoutingEvent.RoutingDeclined.class,
@@ -106,11 +130,11 @@ class RoutingDeciderTest {
     @Test
     void aDeclineWhereAnotherSiteIsLeftRoutesThereAndMovesTheLoad() {
         CaseFacts facts = referral("c1", NAGAREYAMA, "北部", 72, Concern.DEMENTIA, Consent.GIVEN);
-        CaseRouting awaiting = RoutingDecider.route(facts, rules(NAGAREYAMA), Map.of(), TODAY).after();
+        CaseRouting awaiting = RoutingDecider.route(facts, context(NAGAREYAMA, Map.of(), TODAY)).after();
         String first = awaiting.agencyId();
 
         RoutingDecider.Outcome outcome = RoutingDecider.decline(awaiting, facts, "担当圏域外のため",
-                rules(NAGAREYAMA), Map.of(first, 1L), TODAY);
+                context(NAGAREYAMA, Map.of(first, 1L), TODAY));
 
         assertEquals(List.of("c1/routing/1/declined", "c1/routing/2"), ids(outcome));
         assertNotEquals(first, outcome.after().agencyId());
@@ -124,10 +148,10 @@ class RoutingDeciderTest {
     @Test
     void anAnswerOverdueEscalatesOnTheTrackItsConsentAllows() {
         CaseRouting awaiting = RoutingDecider.route(referral("c1", KURUME, "荒木", 83, Concern.DEMENTIA,
-                Consent.NOT_GIVEN), rules(KURUME), Map.of(), TODAY.minusDays(30)).after();
+                Consent.NOT_GIVEN), context(KURUME, Map.of(), TODAY.minusDays(30))).after();
 
-        RoutingDecider.Outcome withoutConsent = RoutingDecider.overdue(awaiting, Consent.NOT_GIVEN, 7, TODAY);
-        RoutingDecider.Outcome withConsent = RoutingDecider.overdue(awaiting, Consent.GIVEN, 7, TODAY);
+        RoutingDecider.Outcome withoutConsent = RoutingDecider.overdue(awaiting, Consent.NOT_GIVEN, TODAY);
+        RoutingDecider.Outcome withConsent = RoutingDecider.overdue(awaiting, Consent.GIVEN, TODAY);
 
         assertEquals(List.of("c1/routing/1/overdue", "c1/routing/2"), ids(withoutConsent));
         RoutingEvent.AcceptanceOverdue overdue = assertInstanceOf(RoutingEvent.AcceptanceOverdue.class,
@@ -151,7 +175,7 @@ class RoutingDeciderTest {
 
         for (int i = 1; i <= 4; i++) {
             RoutingDecider.Outcome outcome = RoutingDecider.route(referral("c" + i, NAGAREYAMA, "東部", 30,
-                    Concern.DISABILITY, Consent.UNKNOWN), nagareyama, load, TODAY);
+                    Concern.DISABILITY, Consent.UNKNOWN), new RoutingDecider.Context(nagareyama, load, DEADLINES, TODAY));
             RoutingDecider.shiftLoad(load, outcome.before(), outcome.after());
             agencies.add(outcome.after().agencyId());
         }

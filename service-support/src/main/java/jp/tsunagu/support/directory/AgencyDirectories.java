@@ -15,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * The agency directories as every service but routing knows them: read from {@code tsunagu.directory.dir} (or the
+ * The agency directories as every service knows them (routing-service replaces them with each edition it reads
+ * itself, see {@link #replace}); the others read them from {@code tsunagu.directory.dir} (or the
  * shipped samples) at start, then following routing's {@code directory-changed} events, so an agency routing can send
  * cases to can also be invited to a meeting, given a plan role or named in the figures, without a restart.
  * {@code StageEventsConsumer} hands it every such event it reads.
@@ -40,6 +41,26 @@ public class AgencyDirectories {
     public Set<String> agencyIds(String municipality) {
         return of(municipality).map(d -> d.agencies().stream().map(Agency::id).collect(Collectors.toSet()))
                 .orElse(Set.of());
+    }
+
+    /** Tsunagu serves the municipality: it has a directory. */
+    public boolean serves(String municipality) {
+        return of(municipality).isPresent();
+    }
+
+    /** The agency is in the municipality's directory as it stands now. */
+    public boolean lists(String municipality, String agencyId) {
+        return of(municipality).map(d -> d.agencies().stream().anyMatch(a -> a.id().equals(agencyId)))
+                .orElse(false);
+    }
+
+    /**
+     * routing-service reads the directory files itself (it announces them): each edition it reads replaces these,
+     * so its tokens are checked against the edition it routes with.
+     */
+    public void replace(Map<String, AgencyDirectory> directories) {
+        current.keySet().retainAll(directories.keySet());
+        current.putAll(directories);
     }
 
     /** Every directory by municipality code: a live, read-only view that follows the changes. */

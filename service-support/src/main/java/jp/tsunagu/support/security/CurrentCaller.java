@@ -2,6 +2,8 @@ package jp.tsunagu.support.security;
 
 import io.quarkus.security.AuthenticationFailedException;
 import jakarta.enterprise.context.RequestScoped;
+import jp.tsunagu.support.directory.AgencyDirectories;
+import jp.tsunagu.support.problem.ApiProblem;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.Set;
@@ -9,16 +11,20 @@ import java.util.Set;
 /**
  * The {@link Caller} of the current request, from the verified JWT. A token without a well-formed
  * {@code municipality} claim, or an agency token without {@code agency}, is refused as unauthenticated: nothing
- * downstream has to guess a tenant.
+ * downstream has to guess a tenant. A well-formed token for a municipality Tsunagu does not serve, or for an agency
+ * that is not in its municipality's current directory (removed, or never there), is refused with 403: the identity
+ * provider vouches for who is calling, the directory for what they may do here.
  */
 @RequestScoped
 public class CurrentCaller {
 
     private final JsonWebToken jwt;
+    private final AgencyDirectories directories;
     private Caller caller;
 
-    public CurrentCaller(JsonWebToken jwt) {
+    public CurrentCaller(JsonWebToken jwt, AgencyDirectories directories) {
         this.jwt = jwt;
+        this.directories = directories;
     }
 
     public Caller get() {
@@ -39,6 +45,13 @@ public class CurrentCaller {
         String agency = agencyClaim == null ? null : agencyClaim.toString().replace("\"", "");
         if (groups.contains(Roles.AGENCY) && (agency == null || agency.isBlank())) {
             throw new AuthenticationFailedException("agency token has no agency claim");
+        }
+        if (!directories.serves(municipality)) {
+            throw ApiProblem.forbidden("municipality " + municipality + " is not served by this Tsunagu");
+        }
+        if (groups.contains(Roles.AGENCY) && !directories.lists(municipality, agency)) {
+            throw ApiProblem.forbidden("agency " + agency + " is not in the current directory of municipality "
+                    + municipality);
         }
         return new Caller(jwt.getSubject(), municipality, agency, groups);
     }

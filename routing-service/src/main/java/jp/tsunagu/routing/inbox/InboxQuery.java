@@ -1,0 +1,57 @@
+package jp.tsunagu.routing.inbox;
+
+import jp.tsunagu.support.page.Page;
+import jp.tsunagu.support.page.PageCursor;
+import jp.tsunagu.support.problem.ApiProblem;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What an inbox request asks for: whose inbox, which states, only overdue ones, in which order, from where.
+ *
+ * @param state  AWAITING, ACCEPTED, DECLINED, EXPIRED, or null for all
+ * @param sort   {@code newest} (routed last first) or {@code due} (the earliest deadline first)
+ * @param cursor where the previous page ended, or null for the first page
+ */
+public record InboxQuery(String municipality, String agencyId, String state, boolean overdueOnly, String sort,
+                         int limit, PageCursor cursor) {
+
+    public static final String NEWEST = "newest";
+    public static final String DUE = "due";
+
+    /** The request's parameters read and checked; a bad one is a 400 naming it. */
+    public static InboxQuery of(String municipality, String agencyId, Params params) {
+        String state = state(params.state());
+        boolean overdue = Boolean.TRUE.equals(params.overdue());
+        if (overdue && state != null && !state.equals(InboxItem.AWAITING)) {
+            throw ApiProblem.badRequest("overdue", "overdue=true lists cases still awaiting an answer: use it with "
+                    + "state=awaiting (the default)");
+        }
+        String sort = params.sort() == null ? NEWEST : params.sort().strip().toLowerCase(Locale.ROOT);
+        if (!List.of(NEWEST, DUE).contains(sort)) {
+            throw ApiProblem.badRequest("sort", "sort must be newest or due");
+        }
+        int limit = Page.limit(params.limit());
+        PageCursor cursor = PageCursor.decode(params.cursor(), sort, sort.equals(NEWEST) ? 1 : 2);
+        return new InboxQuery(municipality, agencyId, overdue ? InboxItem.AWAITING : state, overdue, sort, limit,
+                cursor);
+    }
+
+    /** The query parameters as sent. */
+    public record Params(String state, Boolean overdue, String sort, Integer limit, String cursor) {
+    }
+
+    private static String state(String param) {
+        String s = param == null ? "awaiting" : param.strip().toLowerCase(Locale.ROOT);
+        return switch (s) {
+            case "awaiting" -> InboxItem.AWAITING;
+            case "accepted" -> InboxItem.ACCEPTED;
+            case "declined" -> InboxItem.DECLINED;
+            case "expired" -> InboxItem.EXPIRED;
+            case "all" -> null;
+            default -> throw ApiProblem.badRequest("state",
+                    "state must be awaiting, accepted, declined, expired or all");
+        };
+    }
+}

@@ -1,0 +1,60 @@
+package jp.tsunagu.support.page;
+
+import jp.tsunagu.support.problem.ApiProblem;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * An opaque position in a sorted list (keyset pagination): the sort it belongs to and the sort key of the last item
+ * of the page before. The next page starts after that key, so items inserted meanwhile never make a page skip or
+ * repeat an item. Clients treat it as an opaque string.
+ *
+ * @param key the last item's sort key, values without line breaks (dates, numbers, ids)
+ */
+public record PageCursor(String sort, List<String> key) {
+
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+
+    public PageCursor {
+        key = List.copyOf(key);
+    }
+
+    public String encode() {
+        return ENCODER.encodeToString(("v1\n" + sort + "\n" + String.join("\n", key))
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The cursor a client sent back, for a list sorted by {@code sort} with {@code keyParts} values per key; null
+     * when none was sent. A cursor of another sort, or one that is not ours, is a 400.
+     */
+    public static PageCursor decode(String token, String sort, int keyParts) {
+        if (token == null || token.isBlank()) {
+            return null;
+        }
+        String[] parts;
+        try {
+            parts = new String(Base64.getUrlDecoder().decode(token.strip()), StandardCharsets.UTF_8)
+                    .split("\n", -1);
+        } catch (IllegalArgumentException e) {
+            throw invalid();
+        }
+        if (parts.length < 2 || !parts[0].equals("v1")) {
+            throw invalid();
+        }
+        if (!parts[1].equals(sort)) {
+            throw ApiProblem.badRequest("cursor", "the cursor belongs to sort=" + parts[1]
+                    + ": use it with the same sort (and filters) it came from");
+        }
+        if (parts.length != 2 + keyParts) {
+            throw invalid();
+        }
+        return new PageCursor(sort, List.of(parts).subList(2, parts.length));
+    }
+
+    private static ApiProblem invalid() {
+        return ApiProblem.badRequest("cursor", "cursor is not one this list gave out: start again without it");
+    }
+}
