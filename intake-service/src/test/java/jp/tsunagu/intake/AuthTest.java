@@ -74,9 +74,11 @@ class AuthTest {
                 .then().statusCode(201).extract().path("caseId");
         read(agency(AGENCY, KURUME), caseId).then().statusCode(200).body("caseId", equalTo(caseId));
         read(role("coordinator", KURUME), caseId).then().statusCode(200);
-        read(agency("kurume-other-agency", KURUME), caseId).then().statusCode(404);
+        read(agency("kurume-jiritsu-02", KURUME), caseId).then().statusCode(404);
+        read(agency("kurume-other-agency", KURUME), caseId).then().statusCode(403); // in no directory
         read(role("coordinator", NAGAREYAMA), caseId).then().statusCode(404);
-        read(agency(AGENCY, NAGAREYAMA), caseId).then().statusCode(404);
+        read(agency("nagareyama-houkatsu-01", NAGAREYAMA), caseId).then().statusCode(404);
+        read(agency(AGENCY, NAGAREYAMA), caseId).then().statusCode(403); // not in that city's directory
     }
 
     @Test

@@ -202,7 +202,7 @@ class IntakeApiTest {
     @Test
     void anAgencySendingTooManyRequestsIsToldWhenToRetry() {
         // 200 at once, then 20 a second (the defaults): 400 requests in a row must meet the limit
-        String token = bearer(agency("kurume-rate-test", KURUME));
+        String token = bearer(agency("kurume-houkatsu-11", KURUME));
         int limited = 0;
         for (int i = 0; i < 400 && limited == 0; i++) {
             var r = given().header("Authorization", token).get("/referrals/no-such-case");

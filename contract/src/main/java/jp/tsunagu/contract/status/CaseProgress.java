@@ -1,9 +1,11 @@
 package jp.tsunagu.contract.status;
 
 import jp.tsunagu.contract.codes.CaseStatus;
+import jp.tsunagu.contract.codes.Consent;
 import jp.tsunagu.contract.events.EventEnvelope;
 import jp.tsunagu.contract.events.IntakeEvent;
 import jp.tsunagu.contract.events.PlanningEvent;
+import jp.tsunagu.contract.events.RoutingEvent;
 import jp.tsunagu.contract.events.TsunaguEvent;
 
 import java.time.Instant;
@@ -22,17 +24,33 @@ import java.util.Set;
  * @param status     null until the case has an event with a status
  * @param statusTime when the status's event was recorded
  * @param openPlans  ids of the case's plans created and not closed
+ * @param consent    the person's consent to sharing as last recorded (null before the referral is seen)
+ * @param entrusted  agencies the case was entrusted to: the one that accepted it, those given a role in its plans
  */
 public record CaseProgress(String caseId, String municipality, String referringAgencyId, String assignedAgencyId,
-                           CaseStatus status, Instant statusTime, LocalDate receivedOn, Set<String> openPlans) {
+                           CaseStatus status, Instant statusTime, LocalDate receivedOn, Set<String> openPlans,
+                           Consent consent, Set<String> entrusted) {
 
     public CaseProgress {
         openPlans = Set.copyOf(openPlans);
+        entrusted = Set.copyOf(entrusted);
     }
 
     /** A case no event has been applied to. */
     public static CaseProgress none(String caseId, String municipality) {
-        return new CaseProgress(caseId, municipality, null, null, null, null, null, Set.of());
+        return new CaseProgress(caseId, municipality, null, null, null, null, null, Set.of(), null, Set.of());
+    }
+
+    /**
+     * The agency may read the person's details (intake-service's {@code /referrals/{caseId}/person}): the referrer
+     * always; an agency the case was entrusted to only with the person's consent given (sharing without it happens
+     * inside a 支援会議 under 社会福祉法第106条の6, not through the API). Coordinators are decided by role, not here.
+     */
+    public boolean sharesPersonWith(String agencyId) {
+        if (agencyId == null) {
+            return false;
+        }
+        return agencyId.equals(referringAgencyId) || (consent == Consent.GIVEN && entrusted.contains(agencyId));
     }
 
     /** The case after one more event, and the line of its history; empty for an event not about one case. */
@@ -42,30 +60,38 @@ public record CaseProgress(String caseId, String municipality, String referringA
             return Optional.empty();
         }
         Set<String> plans = new LinkedHashSet<>(openPlans);
+        Set<String> trusted = new LinkedHashSet<>(entrusted);
         String referrer = referringAgencyId;
         LocalDate received = receivedOn;
+        Consent consentNow = consent;
         switch (envelope.data()) {
-            case PlanningEvent.PlanCreated p -> plans.add(p.planId());
+            case PlanningEvent.PlanCreated p -> {
+                plans.add(p.planId());
+                p.roles().forEach(role -> trusted.add(role.agencyId()));
+            }
             case PlanningEvent.PlanClosed p -> plans.remove(p.planId());
             case IntakeEvent.ReferralReceived r -> {
                 referrer = referrer != null ? referrer : r.referringAgencyId();
                 received = received != null ? received : r.receivedOn();
+                consentNow = consentNow != null ? consentNow : r.consent();
             }
+            // the intake topic keeps a case's events in order: a recorded consent always follows its referral
+            case IntakeEvent.ConsentRecorded c -> consentNow = c.consent();
+            case RoutingEvent.RoutingAccepted a -> trusted.add(a.agencyId());
             default -> {
             }
         }
         StatusChange raw = change.get();
         StatusChange seen = raw.status() == null ? raw
-                : new StatusChange(CaseStatusRules.asSeen(raw.status(), !plans.isEmpty()), raw.agencyId(),
-                raw.clearsAgency(), raw.detail());
+                : raw.seenAs(CaseStatusRules.asSeen(raw.status(), !plans.isEmpty()));
         boolean newer = seen.status() != null && (statusTime == null || !envelope.time().isBefore(statusTime));
         CaseProgress after = newer
                 ? new CaseProgress(caseId, municipality, referrer,
                         seen.clearsAgency() ? null : seen.agencyId() != null ? seen.agencyId() : assignedAgencyId,
-                        seen.status(), envelope.time(), received, plans)
+                        seen.status(), envelope.time(), received, plans, consentNow, trusted)
                 : new CaseProgress(caseId, municipality, referrer, assignedAgencyId,
                         status != null ? status : CaseStatus.RECEIVED, statusTime != null ? statusTime : envelope.time(),
-                        received, plans);
+                        received, plans, consentNow, trusted);
         return Optional.of(new Step(after, seen));
     }
 

@@ -39,13 +39,14 @@ public final class CaseStatusRules {
             case RoutingEvent.CaseRouted e -> StatusChange.to(CaseStatus.ROUTED, e.agencyId(),
                     "routed to " + e.agencyId());
             case RoutingEvent.CaseEscalated e -> new StatusChange(CaseStatus.ESCALATED, null, true,
-                    "escalated to " + e.track() + (e.urgent() ? " (urgent)" : ""));
+                    "escalated to " + e.track() + (e.urgent() ? " (urgent)" : ""), null);
             case RoutingEvent.OutreachRequested e -> StatusChange.to(CaseStatus.IN_OUTREACH, e.agencyId(),
                     "outreach" + (e.agencyId() == null ? "" : " by " + e.agencyId()));
             case RoutingEvent.RoutingAccepted e -> StatusChange.to(CaseStatus.ACCEPTED, e.agencyId(),
                     "accepted by " + e.agencyId());
-            case RoutingEvent.RoutingDeclined e -> StatusChange.to(CaseStatus.DECLINED, null,
-                    "declined by " + e.agencyId());
+            // the reason is the referrer's to read, not the next agency's
+            case RoutingEvent.RoutingDeclined e -> new StatusChange(CaseStatus.DECLINED, null, false,
+                    "declined by " + e.agencyId(), e.reason());
             case RoutingEvent.AcceptanceOverdue e -> StatusChange.note(
                     "not accepted by " + e.agencyId() + " within " + e.daysWaited() + " days");
             case RoutingEvent.DirectoryChanged e -> null;

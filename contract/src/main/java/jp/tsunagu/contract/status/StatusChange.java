@@ -9,14 +9,22 @@ import jp.tsunagu.contract.codes.CaseStatus;
  * @param agencyId     the agency now responsible, when the event names one
  * @param clearsAgency the case left the agency (escalated to coordination)
  * @param detail       a short non-personal note for the history line
+ * @param referrerNote what only the referrer (and coordinators) may read beside it: an agency's own words, such as
+ *                     why it declined (null for most events)
  */
-public record StatusChange(CaseStatus status, String agencyId, boolean clearsAgency, String detail) {
+public record StatusChange(CaseStatus status, String agencyId, boolean clearsAgency, String detail,
+                           String referrerNote) {
 
     public static StatusChange to(CaseStatus status, String agencyId, String detail) {
-        return new StatusChange(status, agencyId, false, detail);
+        return new StatusChange(status, agencyId, false, detail, null);
     }
 
     public static StatusChange note(String detail) {
-        return new StatusChange(null, null, false, detail);
+        return new StatusChange(null, null, false, detail, null);
+    }
+
+    /** The same change as a case in the given status sees it. */
+    public StatusChange seenAs(CaseStatus seen) {
+        return new StatusChange(seen, agencyId, clearsAgency, detail, referrerNote);
     }
 }

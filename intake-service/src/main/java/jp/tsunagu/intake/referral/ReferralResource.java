@@ -11,16 +11,27 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import jp.tsunagu.contract.codes.BusinessDate;
+import jp.tsunagu.intake.person.PersonDetails;
+import jp.tsunagu.intake.person.PersonView;
 import jp.tsunagu.intake.status.CaseStatusView;
+import jp.tsunagu.intake.status.ReferralList;
 import jp.tsunagu.support.audit.AuditTrail;
 import jp.tsunagu.support.security.CurrentCaller;
 import jp.tsunagu.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
+import java.util.List;
 
 @Path("/referrals")
 @Tag(name = "Referrals", description = "相談の受付: referrals from partner agencies and their status")
@@ -31,12 +42,17 @@ public class ReferralResource {
     private final ReferralTransactions transactions;
     private final CurrentCaller caller;
     private final AuditTrail audit;
+    private final PersonDetails persons;
+    private final ReferralList referrals;
 
-    public ReferralResource(ReferralService service, ReferralTransactions transactions, CurrentCaller caller, AuditTrail audit) {
+    public ReferralResource(ReferralService service, ReferralTransactions transactions, CurrentCaller caller,
+                            AuditTrail audit, PersonDetails persons, ReferralList referrals) {
+        this.referrals = referrals;
         this.service = service;
         this.transactions = transactions;
         this.caller = caller;
         this.audit = audit;
+        this.persons = persons;
     }
 
     @POST
@@ -62,6 +78,34 @@ public class ReferralResource {
     }
 
     @GET
+    @RolesAllowed(Roles.AGENCY)
+    @Operation(operationId = "listReferrals", summary = "The referrals your agency made",
+            description = "Newest received first, with their status and last change; no personal field. Pages "
+                    + "follow ?cursor= from `next` or the Link header (rel=\"next\").")
+    @APIResponse(responseCode = "200", description = "A page of your referrals",
+            headers = @Header(name = "Link", description = "<…?cursor=…>; rel=\"next\" when another page follows"),
+            content = @Content(schema = @Schema(implementation = ReferralPage.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid (named in the problem)")
+    public Uni<Response> list(
+            @Parameter(description = "Only this status (RECEIVED, ROUTED, ACCEPTED, …)") @QueryParam("status")
+            String status,
+            @Parameter(description = "Received on or after (YYYY-MM-DD)") @QueryParam("receivedFrom")
+            String receivedFrom,
+            @Parameter(description = "Received on or before (YYYY-MM-DD)") @QueryParam("receivedTo") String receivedTo,
+            @Parameter(description = "1 to 200, default 50") @QueryParam("limit") Integer limit,
+            @Parameter(description = "From the previous page's `next`") @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        return referrals.page(caller.get(), new ReferralList.Query(status, receivedFrom, receivedTo, limit, cursor))
+                .map(page -> page.response(uri));
+    }
+
+    /** The page's schema for the OpenAPI document. */
+    @Schema(name = "ReferralPage")
+    public record ReferralPage(List<ReferralList.Item> items,
+                               @Schema(description = "The next page's cursor; absent on the last page") String next) {
+    }
+
+    @GET
     @Path("/{caseId}")
     @RolesAllowed({Roles.AGENCY, Roles.COORDINATOR})
     @Operation(summary = "The case's closed-loop status", description = "Built from the events of every stage. "
@@ -69,6 +113,25 @@ public class ReferralResource {
     public Uni<CaseStatusView> status(@PathParam("caseId") String caseId) {
         return audit.around(caller.get(), "read-referral", "case/" + caseId,
                 transactions.visibleCase(caller.get(), caseId));
+    }
+
+    @GET
+    @Path("/{caseId}/person")
+    @RolesAllowed({Roles.AGENCY, Roles.COORDINATOR})
+    @Operation(operationId = "readPerson", summary = "The person's details, for those who must contact them",
+            description = "Name, kana, birth date, age, address, phone, summary and household, to: the referring "
+                    + "agency; the agency that accepted the case and agencies with a role in its plan, when the "
+                    + "person's consent is GIVEN; coordinators of the municipality. Every read, allowed or refused, "
+                    + "is in the audit trail.")
+    @APIResponse(responseCode = "200", description = "The person's details (never cached)",
+            content = @Content(schema = @Schema(implementation = PersonView.class)))
+    @APIResponse(responseCode = "404", description = "No case whose person you may read under this id (a case you "
+            + "may not read is not distinguished from one that does not exist)")
+    @APIResponse(responseCode = "410", description = "The person's data was erased")
+    public Uni<Response> person(@PathParam("caseId") String caseId) {
+        return audit.around(caller.get(), "read-person", "case/" + caseId,
+                        persons.read(caller.get(), caseId, BusinessDate.today()))
+                .map(view -> Response.ok(view).header("Cache-Control", "no-store").build());
     }
 
     @POST

@@ -98,6 +98,7 @@ public class ReferralTransactions {
                 .filter(view -> caller.is(Roles.COORDINATOR)
                         || (caller.is(Roles.AGENCY) && (caller.isAgency(view.referringAgencyId())
                         || caller.isAgency(view.agencyId()))))
+                .map(view -> view.forReader(caller.is(Roles.COORDINATOR) || caller.isAgency(view.referringAgencyId())))
                 .orElseThrow(() -> ApiProblem.notFound("case " + caseId)));
     }
 

@@ -1,10 +1,8 @@
 package jp.tsunagu.intake.status;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import jp.tsunagu.contract.codes.CaseStatus;
 import jp.tsunagu.contract.events.EventEnvelope;
 import jp.tsunagu.contract.events.TsunaguEvent;
 import jp.tsunagu.contract.status.CaseProgress;
@@ -21,8 +19,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static jp.tsunagu.support.db.SqlValues.list;
 
 /**
  * Writes the referrer's status view from events, idempotently: the API applies its own event right after Kafka
@@ -82,11 +78,9 @@ public class CaseStatusProjection implements StageProjection {
     private Uni<Map<String, CaseProgress>> read(List<? extends EventEnvelope<? extends TsunaguEvent>> events) {
         Set<String> caseIds = new LinkedHashSet<>();
         events.forEach(e -> caseIds.add(e.subject()));
-        return database.list("""
-                        select case_id, municipality, referring_agency_id, assigned_agency_id, status, status_time,
-                               received_on, open_plans
-                          from case_status where case_id = any($1) order by case_id for update""",
-                        CaseStatusProjection::progressOf, (Object) caseIds.toArray(String[]::new))
+        return database.list("select " + CaseStatusRow.PROGRESS_COLUMNS
+                                + " from case_status where case_id = any($1) order by case_id for update",
+                        CaseStatusRow::progress, (Object) caseIds.toArray(String[]::new))
                 .map(found -> {
                     Map<String, CaseProgress> cases = new LinkedHashMap<>();
                     found.forEach(c -> cases.put(c.caseId(), c));
@@ -99,7 +93,9 @@ public class CaseStatusProjection implements StageProjection {
                             Map<String, CaseProgress> cases) {
         Map<String, CaseProgress> changed = new LinkedHashMap<>();
         List<Tuple> history = new ArrayList<>();
+        PersonRecords persons = new PersonRecords();
         for (EventEnvelope<? extends TsunaguEvent> e : events) {
+            persons.follow(e.data());
             CaseProgress before = changed.getOrDefault(e.subject(),
                     cases.getOrDefault(e.subject(), CaseProgress.none(e.subject(), e.municipality())));
             before.evolve(e).ifPresent(step -> {
@@ -107,10 +103,11 @@ public class CaseStatusProjection implements StageProjection {
                 var c = step.change();
                 history.add(Tuple.tuple(Arrays.asList(e.id(), e.subject(), e.type(),
                         c.status() == null ? null : c.status().name(), c.agencyId(), e.businessDate(),
-                        e.time().atOffset(ZoneOffset.UTC), c.detail())));
+                        e.time().atOffset(ZoneOffset.UTC), c.detail(), c.referrerNote())));
             });
         }
-        return history.isEmpty() ? Uni.createFrom().voidItem() : writeRows(changed.values(), history);
+        return (history.isEmpty() ? Uni.createFrom().voidItem() : writeRows(changed.values(), history))
+                .chain(() -> persons.write(database));
     }
 
     /**
@@ -123,16 +120,19 @@ public class CaseStatusProjection implements StageProjection {
         for (CaseProgress c : cases) {
             rows.add(Tuple.tuple(Arrays.asList(c.caseId(), c.municipality(), c.referringAgencyId(),
                     c.assignedAgencyId(), c.status().name(), c.statusTime().atOffset(ZoneOffset.UTC), c.receivedOn(),
-                    String.join(",", c.openPlans()))));
+                    String.join(",", c.openPlans()), c.consent() == null ? null : c.consent().name(),
+                    String.join(",", c.entrusted()))));
         }
         Uni<Void> upsert = database.updateEach("""
                 insert into case_status(case_id, municipality, referring_agency_id, assigned_agency_id, status,
-                                        status_time, received_on, open_plans)
-                values ($1, $2, $3, $4, $5, $6, $7, $8)
+                                        status_time, received_on, open_plans, consent, entrusted)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
                 on conflict (case_id) do update
                    set referring_agency_id = coalesce(case_status.referring_agency_id, excluded.referring_agency_id),
                        received_on = coalesce(case_status.received_on, excluded.received_on),
                        open_plans = excluded.open_plans,
+                       consent = excluded.consent,
+                       entrusted = excluded.entrusted,
                        status = case when excluded.status_time >= case_status.status_time
                                      then excluded.status else case_status.status end,
                        assigned_agency_id = case when excluded.status_time >= case_status.status_time
@@ -142,17 +142,10 @@ public class CaseStatusProjection implements StageProjection {
                        updated_at = now()""", rows);
         Uni<Void> lines = database.updateEach("""
                 insert into case_status_history(event_id, case_id, event_type, status, agency_id, business_date,
-                                                recorded_at, detail)
-                values ($1, $2, $3, $4, $5, $6, $7, $8)
+                                                recorded_at, detail, referrer_note)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
                 on conflict (event_id) do nothing""", history);
         return Uni.combine().all().unis(upsert, lines).discardItems();
     }
 
-    private static CaseProgress progressOf(Row row) {
-        String status = row.getString("status");
-        return new CaseProgress(row.getString("case_id"), row.getString("municipality").trim(),
-                row.getString("referring_agency_id"), row.getString("assigned_agency_id"),
-                status == null ? null : CaseStatus.valueOf(status), row.getOffsetDateTime("status_time").toInstant(),
-                row.getLocalDate("received_on"), new LinkedHashSet<>(list(row.getString("open_plans"))));
-    }
 }

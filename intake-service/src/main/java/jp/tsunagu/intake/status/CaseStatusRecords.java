@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.codes.CaseStatus;
+import jp.tsunagu.contract.status.CaseProgress;
 import jp.tsunagu.support.db.Database;
 
 import java.util.Optional;
@@ -18,13 +19,20 @@ public class CaseStatusRecords {
         this.database = database;
     }
 
+    /** The case as the status projection keeps it (consent and entrusted agencies included). */
+    public Uni<Optional<CaseProgress>> progress(String caseId) {
+        return database.first("select " + CaseStatusRow.PROGRESS_COLUMNS + " from case_status where case_id = $1",
+                CaseStatusRow::progress, caseId);
+    }
+
     /** Runs in the caller's transaction when there is one. */
     public Uni<Optional<CaseStatusView>> find(String caseId) {
         return database.first("select " + CaseStatusRow.COLUMNS + " from case_status where case_id = $1",
                         CaseStatusRow::of, caseId)
                 .chain(found -> found.isEmpty() ? Uni.createFrom().item(Optional.<CaseStatusView>empty())
                         : database.list("""
-                                        select event_type, status, agency_id, business_date, recorded_at, detail
+                                        select event_type, status, agency_id, business_date, recorded_at, detail,
+                                               referrer_note
                                           from case_status_history where case_id = $1
                                          order by recorded_at, event_id""", CaseStatusRecords::step, caseId)
                                 .map(history -> {
@@ -39,6 +47,6 @@ public class CaseStatusRecords {
     private static CaseStatusView.Step step(Row h) {
         return new CaseStatusView.Step(h.getString("event_type"), h.getString("status"), h.getString("agency_id"),
                 h.getLocalDate("business_date"), h.getOffsetDateTime("recorded_at").toInstant(),
-                h.getString("detail"));
+                h.getString("detail"), h.getString("referrer_note"));
     }
 }

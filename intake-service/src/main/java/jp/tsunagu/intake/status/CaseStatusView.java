@@ -22,10 +22,22 @@ public record CaseStatusView(
         List<Step> history,
         @JsonIgnore String municipality) {
 
+    /**
+     * The view as {@code reader} may see it: the referrer and coordinators read the declining agencies' reasons,
+     * any other agency (the one the case went to next) only that it was declined.
+     */
+    public CaseStatusView forReader(boolean mayReadReasons) {
+        return mayReadReasons ? this : new CaseStatusView(caseId, status, statusLabel, agencyId, referringAgencyId,
+                receivedOn, history.stream().map(h -> new Step(h.eventType(), h.status(), h.agencyId(),
+                h.businessDate(), h.recordedAt(), h.detail(), null)).toList(), municipality);
+    }
+
     /** One event of any stage, in the order it was recorded. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "ReferralStatusStep")
     public record Step(String eventType, String status, String agencyId, LocalDate businessDate, Instant recordedAt,
-                       String detail) {
+                       String detail,
+                       @Schema(description = "Why the agency declined, in its words: shown to the referrer and "
+                               + "coordinators only") String reason) {
     }
 }

@@ -61,6 +61,12 @@ public class PersonalDataVault {
                 .map(rows -> rows > 0);
     }
 
+    /** The case's key was destroyed (its tombstone is there). */
+    public Uni<Boolean> erased(String caseId) {
+        return database.first("select erased_at from data_key where case_id = $1",
+                row -> row.getValue("erased_at") != null, caseId).map(found -> found.orElse(false));
+    }
+
     /** Empty when there is no row, or only the tombstone of an erased key. */
     private Uni<Optional<byte[]>> dataKey(String caseId) {
         return database.first("select wrapped_key from data_key where case_id = $1",

@@ -38,7 +38,7 @@ public class AuditTrail {
     public <T> Uni<T> around(Caller caller, String action, String resource, Uni<T> read) {
         return read.call(() -> record(caller, action, resource, ALLOWED))
                 .onFailure(e -> e instanceof jp.tsunagu.support.problem.ApiProblem p
-                        && (p.status() == 404 || p.status() == 403))
+                        && (p.status() == 404 || p.status() == 403 || p.status() == 410))
                 .call(() -> record(caller, action, resource, DENIED));
     }
 

@@ -42,6 +42,11 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(403, "forbidden", "Forbidden", detail, null, null);
     }
 
+    /** The resource existed and was removed for good (a person's data erased). */
+    public static ApiProblem gone(String detail) {
+        return new ApiProblem(410, "gone", "Gone", detail, null, null);
+    }
+
     public static ApiProblem conflict(String slug, String detail) {
         return new ApiProblem(409, slug, "Conflict", detail, null, null);
     }
