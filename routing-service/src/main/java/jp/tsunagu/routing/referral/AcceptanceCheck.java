@@ -6,7 +6,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.codes.BusinessDate;
 import org.jboss.logging.Logger;
 
-/** The scheduled check that escalates routings nobody accepted in time (each escalation is an event). */
+import java.time.LocalDate;
+
+/**
+ * The scheduled check that escalates routings nobody answered by their deadline (each escalation is an event), and
+ * reminds the agencies whose answer is due on the next business day.
+ */
 @ApplicationScoped
 public class AcceptanceCheck {
 
@@ -21,12 +26,14 @@ public class AcceptanceCheck {
     @Scheduled(every = "${tsunagu.routing.overdue-check-every}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> run() {
-        return service.escalateOverdue(null, BusinessDate.today())
+        LocalDate today = BusinessDate.today();
+        return service.escalateOverdue(null, today)
                 .invoke(n -> {
                     if (n > 0) {
-                        LOG.infof("escalated %d routing(s) not accepted in time", n);
+                        LOG.infof("escalated %d routing(s) not answered by their deadline", n);
                     }
                 })
+                .chain(() -> service.remindDue(null, today))
                 .onFailure().invoke(e -> LOG.warnf("acceptance check failed (%s); it runs again",
                         e.getClass().getName()))
                 .onFailure().recoverWithNull()

@@ -8,7 +8,6 @@ import jp.tsunagu.contract.events.TsunaguEvent;
 import jp.tsunagu.routing.directory.DirectoryCatalog;
 import jp.tsunagu.routing.rules.AcceptanceDeadlines;
 import jp.tsunagu.routing.rules.CaseFacts;
-import jp.tsunagu.support.events.StageProjection;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +18,7 @@ import java.util.Set;
 
 /** Routes every referral from the intake topic, once, and follows its consent and erasure. */
 @ApplicationScoped
-public class ReferralRouting implements StageProjection {
+public class ReferralRouting {
 
     private final DirectoryCatalog catalog;
     private final RoutingRecords records;
@@ -34,17 +33,11 @@ public class ReferralRouting implements StageProjection {
         this.deadlines = deadlines;
     }
 
-    @Override
-    public String consumer() {
-        return "routing";
-    }
-
     /**
      * Applies a consumer batch of intake events, in their order, inside the batch's transaction: the routing and
      * facts of all its cases and the agencies' load are read once, every decision is made in memory (each seeing
      * the load the ones before it left), its events published, and the tables written once for the batch.
      */
-    @Override
     public Uni<Void> apply(List<EventEnvelope<TsunaguEvent>> batch) {
         List<String> caseIds = batch.stream().map(EventEnvelope::subject).distinct().toList();
         Set<String> municipalities = new LinkedHashSet<>();

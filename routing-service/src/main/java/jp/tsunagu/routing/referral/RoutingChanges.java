@@ -4,7 +4,10 @@ import jp.tsunagu.contract.codes.RoutingDecision;
 import jp.tsunagu.contract.events.EventEnvelope;
 import jp.tsunagu.contract.events.Reason;
 import jp.tsunagu.contract.events.RoutingEvent;
+import jp.tsunagu.contract.events.TsunaguEvent;
 import jp.tsunagu.routing.inbox.InboxItem;
+import jp.tsunagu.routing.notice.Notice;
+import jp.tsunagu.routing.notice.Notices;
 import jp.tsunagu.routing.rules.CaseFacts;
 
 import java.time.LocalDate;
@@ -47,6 +50,7 @@ public final class RoutingChanges {
     private final Set<String> erasures = new LinkedHashSet<>();
     private final List<InboxArrival> arrivals = new ArrayList<>();
     private final List<InboxAnswer> answers = new ArrayList<>();
+    private final List<Notice> notices = new ArrayList<>();
 
     public void facts(CaseFacts caseFacts) {
         facts.put(caseFacts.caseId(), caseFacts);
@@ -58,9 +62,13 @@ public final class RoutingChanges {
         RoutingDecider.shiftLoad(load.computeIfAbsent(after.municipality(), m -> new LinkedHashMap<>()), before, after);
     }
 
-    /** A published routing event: a step of the case's history, and what it changes in an agency's inbox. */
-    public void step(EventEnvelope<?> event, String agencyId, String detail) {
+    /**
+     * A published routing event: a step of the case's history, what it changes in an agency's inbox, and what the
+     * agency is told of it.
+     */
+    public void step(EventEnvelope<? extends TsunaguEvent> event, String agencyId, String detail) {
         steps.add(new Step(event, agencyId, detail));
+        notices.addAll(Notices.of(event, List.of()));
         LocalDate on = event.businessDate();
         switch ((RoutingEvent) event.data()) {
             case RoutingEvent.CaseRouted e -> arrivals.add(new InboxArrival(e.municipality(), e.agencyId(),
@@ -103,6 +111,10 @@ public final class RoutingChanges {
 
     List<Step> steps() {
         return List.copyOf(steps);
+    }
+
+    List<Notice> notices() {
+        return List.copyOf(notices);
     }
 
     List<InboxArrival> arrivals() {

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jp.tsunagu.routing.notice.NoticeRecords;
 import jp.tsunagu.routing.rules.CaseFacts;
 import jp.tsunagu.routing.rules.Decision;
 import jp.tsunagu.support.db.Database;
@@ -33,9 +34,11 @@ public class RoutingRecords {
             """;
 
     private final Database database;
+    private final NoticeRecords notices;
 
-    public RoutingRecords(Database database) {
+    public RoutingRecords(Database database, NoticeRecords notices) {
         this.database = database;
+        this.notices = notices;
     }
 
     public Uni<Optional<CaseFacts>> facts(String caseId) {
@@ -129,7 +132,8 @@ public class RoutingRecords {
                 .chain(() -> database.updateEach("""
                                 update inbox_item set decline_reason = '（本人の情報は消去されました）'
                                  where case_id = $1 and decline_reason is not null""",
-                        changes.erasures().stream().map(id -> Tuple.of(id)).toList()));
+                        changes.erasures().stream().map(id -> Tuple.of(id)).toList()))
+                .chain(() -> notices.write(changes.notices()));
     }
 
     private static String clip(String detail) {
@@ -155,6 +159,14 @@ public class RoutingRecords {
                          where state = 'AWAITING' and due_on < $1 and ($2::varchar = '' or municipality = $2)
                          order by due_on, case_id for update""",
                 RoutingRecords::routingOf, today, municipality == null ? "" : municipality);
+    }
+
+    /** Cases waiting for an answer due between the two dates (inclusive), of one municipality or (null) all. */
+    public Uni<List<CaseRouting>> awaitingDueBetween(String municipality, LocalDate from, LocalDate to) {
+        return database.list("select " + ROUTING_COLUMNS + """
+                         from case_routing where state = 'AWAITING' and due_on between $1 and $2
+                          and ($3::varchar = '' or municipality = $3)""",
+                RoutingRecords::routingOf, from, to, municipality == null ? "" : municipality);
     }
 
     public Uni<List<RoutingView.Step>> steps(String caseId) {

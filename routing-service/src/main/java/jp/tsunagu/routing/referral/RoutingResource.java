@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.LocalDate;
 import java.util.Map;
 
 @Path("/")
@@ -62,10 +63,15 @@ public class RoutingResource {
     @POST
     @Path("routing/acceptance-check")
     @RolesAllowed(Roles.COORDINATOR)
-    @Operation(summary = "Run the overdue-acceptance check now",
-            description = "The same check runs on a schedule (tsunagu.routing.overdue-check-every).")
+    @Operation(summary = "Run the acceptance check now",
+            description = "Escalates the cases not answered by their deadline and reminds the agencies whose answer "
+                    + "is due on the next business day; the same check runs on a schedule "
+                    + "(tsunagu.routing.overdue-check-every).")
     public Uni<Map<String, Integer>> acceptanceCheck() {
-        return service.escalateOverdue(caller.get().municipality(), BusinessDate.today())
-                .map(n -> Map.of("escalated", n));
+        String municipality = caller.get().municipality();
+        LocalDate today = BusinessDate.today();
+        return service.escalateOverdue(municipality, today)
+                .chain(escalated -> service.remindDue(municipality, today)
+                        .map(reminded -> Map.of("escalated", escalated, "answerDue", reminded)));
     }
 }

@@ -3,6 +3,9 @@ package jp.tsunagu.routing.referral;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.routing.directory.DirectoryCatalog;
+import jp.tsunagu.routing.notice.Notice;
+import jp.tsunagu.routing.notice.NoticeRecords;
+import jp.tsunagu.routing.notice.Notices;
 import jp.tsunagu.routing.rules.AcceptanceDeadlines;
 import jp.tsunagu.routing.rules.Decision;
 import jp.tsunagu.support.db.InTransaction;
@@ -29,13 +32,15 @@ public class RoutingService {
     private final RoutingRecords records;
     private final OutcomePublisher publisher;
     private final AcceptanceDeadlines deadlines;
+    private final NoticeRecords notices;
 
     public RoutingService(DirectoryCatalog catalog, RoutingRecords records, OutcomePublisher publisher,
-                          AcceptanceDeadlines deadlines) {
+                          AcceptanceDeadlines deadlines, NoticeRecords notices) {
         this.catalog = catalog;
         this.records = records;
         this.publisher = publisher;
         this.deadlines = deadlines;
+        this.notices = notices;
     }
 
     @InTransaction
@@ -93,6 +98,24 @@ public class RoutingService {
                         })
                         .chain(() -> records.write(changes))
                         .replaceWith(overdue.size()));
+    }
+
+    /**
+     * Reminds each agency whose answer is due on the next business day (from the business day before the deadline,
+     * once per routing); returns how many were due (a reminder sent before is not sent again).
+     *
+     * @param municipality only this municipality's cases (a coordinator's request), or null for all (the schedule)
+     */
+    @InTransaction
+    public Uni<Integer> remindDue(String municipality, LocalDate today) {
+        LocalDate horizon = deadlines.calendar().plusBusinessDays(today, 1);
+        return records.awaitingDueBetween(municipality, today, horizon).chain(awaiting -> {
+            List<Notice> reminders = awaiting.stream()
+                    .filter(r -> !today.isBefore(deadlines.calendar().previousBusinessDay(r.dueOn())))
+                    .map(r -> Notices.answerDue(r.caseId(), r.municipality(), r.agencyId(), r.seq(), r.dueOn(), today))
+                    .toList();
+            return notices.write(reminders).replaceWith(reminders.size());
+        });
     }
 
     private Uni<Void> answer(CaseRouting r, boolean accepted, String reason, LocalDate today) {

@@ -63,6 +63,11 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(503, "unavailable", "Service unavailable", detail, null, retryAfterSeconds);
     }
 
+    /** The fields it names (empty when it names none). */
+    public List<FieldError> errors() {
+        return errors == null ? List.of() : errors;
+    }
+
     public int status() {
         return status;
     }

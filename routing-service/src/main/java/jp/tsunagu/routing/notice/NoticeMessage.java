@@ -1,0 +1,41 @@
+package jp.tsunagu.routing.notice;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A notice as sent: a CloudEvent in structured JSON mode, the same on a webhook and on the inbox feed. No personal
+ * data: the case id, what happened, by when, and a link to read the rest with the agency's own token.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"specversion", "id", "source", "type", "subject", "time", "datacontenttype", "data"})
+@Schema(name = "Notice")
+public record NoticeMessage(String specversion, String id, String source, String type, String subject, Instant time,
+                            String datacontenttype, Data data) {
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "NoticeData")
+    public record Data(String caseId, String municipality, String agencyId,
+                       @Schema(description = "The NoticeType code: case-routed, answer-due, …") String notice,
+                       @Schema(description = "What happened, in Japanese") String what,
+                       String whatEn, boolean urgent,
+                       @Schema(description = "The answer's deadline, the plan's review date") LocalDate dueOn,
+                       @Schema(description = "The plan or meeting it concerns") String reference,
+                       LocalDate businessDate,
+                       @Schema(description = "Where to read the rest, with your agency's token") String link) {
+    }
+
+    public static NoticeMessage of(NoticeRecords.Stored n, String publicUrl) {
+        String link = n.type() == NoticeType.PLAN_ROLE || n.type() == NoticeType.PLAN_REVIEW_DUE
+                ? publicUrl + "/inbox?state=all"
+                : publicUrl + "/cases/" + n.caseId() + "/routing";
+        return new NoticeMessage("1.0", n.id(), "/tsunagu/routing-service", n.type().ceType(), n.caseId(),
+                n.createdAt(), "application/json", new Data(n.caseId(), n.municipality(), n.agencyId(),
+                n.type().code(), n.type().labelJa(), n.type().labelEn(), n.urgent(), n.dueOn(), n.reference(),
+                n.on(), link));
+    }
+}

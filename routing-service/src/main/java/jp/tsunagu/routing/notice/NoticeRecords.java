@@ -1,0 +1,126 @@
+package jp.tsunagu.routing.notice;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jp.tsunagu.contract.codes.Urgency;
+import jp.tsunagu.contract.events.PlanningEvent;
+import jp.tsunagu.routing.rules.CaseFacts;
+import jp.tsunagu.support.db.Database;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static jp.tsunagu.support.db.SqlValues.fromJson;
+import static jp.tsunagu.support.db.SqlValues.instant;
+
+/**
+ * The notices (V5__notices_and_webhooks.sql): written in the caller's transaction, each queued at once for the
+ * webhook subscriptions that want it, so a notice and its deliveries exist together or not at all.
+ */
+@ApplicationScoped
+public class NoticeRecords {
+
+    /** A notice as the feed and the webhooks send it. */
+    public record Stored(long seq, String id, String municipality, String agencyId, NoticeType type, String caseId,
+                         LocalDate on, LocalDate dueOn, String reference, boolean urgent, Instant createdAt) {
+    }
+
+    static final String COLUMNS = """
+            seq, notice_id, municipality, agency_id, type, case_id, business_date, due_on, reference, urgent,
+            created_at
+            """;
+
+    private final Database database;
+
+    public NoticeRecords(Database database) {
+        this.database = database;
+    }
+
+    /** Writes the notices not written before and queues each for the subscriptions that want it. */
+    public Uni<Void> write(List<Notice> notices) {
+        if (notices.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Set<String> caseIds = new LinkedHashSet<>();
+        notices.forEach(n -> caseIds.add(n.caseId()));
+        return database.list("select facts_json from case_facts where case_id = any($1)",
+                        row -> fromJson(row.getString(0), CaseFacts.class), (Object) caseIds.toArray(String[]::new))
+                .chain(facts -> {
+                    Map<String, Boolean> urgent = new HashMap<>();
+                    facts.forEach(f -> urgent.put(f.caseId(), f.urgency() == Urgency.URGENT));
+                    return database.updateEach("""
+                                    insert into notice(notice_id, municipality, agency_id, type, case_id, business_date,
+                                                       due_on, reference, urgent)
+                                    values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict (notice_id) do nothing""",
+                            notices.stream().map(n -> Tuple.tuple(Arrays.asList(n.id(), n.municipality(),
+                                    n.agencyId(), n.type().code(), n.caseId(), n.on(), n.dueOn(), n.reference(),
+                                    urgent.getOrDefault(n.caseId(), false)))).toList());
+                })
+                .chain(() -> database.update("""
+                                insert into webhook_delivery(subscription_id, notice_seq, state, next_attempt_at)
+                                select s.id, n.seq, 'PENDING', now()
+                                  from notice n join webhook_subscription s
+                                    on s.municipality = n.municipality and s.agency_id = n.agency_id
+                                 where n.notice_id = any($1) and s.state = 'ACTIVE' and s.deleted_at is null
+                                   and (s.event_types = '' or n.type = any(string_to_array(s.event_types, ',')))
+                                on conflict (subscription_id, notice_seq) do nothing""",
+                        (Object) notices.stream().map(Notice::id).toArray(String[]::new)))
+                .replaceWithVoid();
+    }
+
+    /** Remembers who has a role in a new plan, for its reviews. */
+    public Uni<Void> rememberRoles(List<PlanningEvent.PlanCreated> plans) {
+        return database.updateEach("""
+                        insert into plan_role(plan_id, agency_id) values ($1, $2) on conflict do nothing""",
+                plans.stream().flatMap(p -> p.roles().stream().map(r -> Tuple.of(p.planId(), r.agencyId())))
+                        .toList());
+    }
+
+    /** Plan id → the agencies with a role in it. */
+    public Uni<Map<String, Set<String>>> planRoles(Collection<String> planIds) {
+        return database.list("select plan_id, agency_id from plan_role where plan_id = any($1)",
+                        row -> Map.entry(row.getString(0), row.getString(1)), (Object) planIds.toArray(String[]::new))
+                .map(rows -> {
+                    Map<String, Set<String>> roles = new HashMap<>();
+                    rows.forEach(r -> roles.computeIfAbsent(r.getKey(), k -> new LinkedHashSet<>()).add(r.getValue()));
+                    return roles;
+                });
+    }
+
+    /** The agency's notices after {@code afterSeq}, oldest first. */
+    public Uni<List<Stored>> after(String municipality, String agencyId, long afterSeq, int limit) {
+        return database.list("select " + COLUMNS + """
+                         from notice where municipality = $1 and agency_id = $2 and seq > $3
+                         order by seq limit $4""", NoticeRecords::storedOf, municipality, agencyId, afterSeq, limit);
+    }
+
+    /** The position of the agency's newest notice (0 when it has none): a new feed starts after it. */
+    public Uni<Long> latestSeq(String municipality, String agencyId) {
+        return database.first("select coalesce(max(seq), 0) from notice where municipality = $1 and agency_id = $2",
+                row -> row.getLong(0), municipality, agencyId).map(found -> found.orElse(0L));
+    }
+
+    /** The position of one of the agency's notices (a feed's Last-Event-ID); empty if it is not the agency's. */
+    public Uni<Optional<Long>> seqOf(String municipality, String agencyId, String noticeId) {
+        return database.first("select seq from notice where notice_id = $1 and municipality = $2 and agency_id = $3",
+                row -> row.getLong(0), noticeId, municipality, agencyId);
+    }
+
+    /** A notice row (the columns of {@code notice}, named as there). */
+    public static Stored storedOf(Row r) {
+        return new Stored(r.getLong("seq"), r.getString("notice_id"), r.getString("municipality").trim(),
+                r.getString("agency_id"), NoticeType.ofCode(r.getString("type")), r.getString("case_id"),
+                r.getLocalDate("business_date"), r.getLocalDate("due_on"), r.getString("reference"),
+                r.getBoolean("urgent"), instant(r.getValue("created_at")));
+    }
+}

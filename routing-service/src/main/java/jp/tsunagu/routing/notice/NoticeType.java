@@ -1,0 +1,55 @@
+package jp.tsunagu.routing.notice;
+
+/**
+ * What Tsunagu tells an agency, by webhook and on its inbox feed. Codes and CloudEvents types are stable: agencies'
+ * systems are written against them.
+ */
+public enum NoticeType {
+
+    CASE_ROUTED("case-routed", "ケースが回付されました。受入の可否を回答してください",
+            "a case was routed to your agency: accept or decline it"),
+    ANSWER_DUE("answer-due", "受入の回答期限は翌開庁日です", "your answer is due by the next business day"),
+    CASE_TAKEN_AWAY("case-taken-away", "回答期限を過ぎたため、ケースは多機関協働事業に移りました",
+            "not answered by its deadline: the case went to multi-agency coordination"),
+    MEETING_INVITATION("meeting-invitation", "会議の構成員として招集されました", "your agency was invited to a meeting"),
+    PLAN_ROLE("plan-role", "支援プランで役割を担うことになりました", "your agency was given a role in a support plan"),
+    PLAN_REVIEW_DUE("plan-review-due", "役割を担う支援プランの見直し時期です",
+            "a plan your agency has a role in is due for review");
+
+    private final String code;
+    private final String labelJa;
+    private final String labelEn;
+
+    NoticeType(String code, String labelJa, String labelEn) {
+        this.code = code;
+        this.labelJa = labelJa;
+        this.labelEn = labelEn;
+    }
+
+    /** As subscriptions name it ({@code eventTypes}). */
+    public String code() {
+        return code;
+    }
+
+    /** The CloudEvents {@code type} of the notice. */
+    public String ceType() {
+        return "jp.tsunagu.notice." + code + ".v1";
+    }
+
+    public String labelJa() {
+        return labelJa;
+    }
+
+    public String labelEn() {
+        return labelEn;
+    }
+
+    public static NoticeType ofCode(String code) {
+        for (NoticeType t : values()) {
+            if (t.code.equals(code)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException(code);
+    }
+}

@@ -1,0 +1,55 @@
+package jp.tsunagu.routing.notice;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jp.tsunagu.contract.events.EventEnvelope;
+import jp.tsunagu.contract.events.PlanningEvent;
+import jp.tsunagu.contract.events.TsunaguEvent;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Follows the plans topic for the agencies' notices: a role given in a new plan, and a plan's review coming due to
+ * the agencies with a role in it.
+ */
+@ApplicationScoped
+public class PlanNotices {
+
+    private final NoticeRecords notices;
+
+    public PlanNotices(NoticeRecords notices) {
+        this.notices = notices;
+    }
+
+    /** Whether the planning event tells an agency anything. */
+    public static boolean concernsAgencies(TsunaguEvent event) {
+        return (event instanceof PlanningEvent.PlanCreated c && !c.roles().isEmpty())
+                || event instanceof PlanningEvent.PlanReviewDue;
+    }
+
+    /** In the consumer batch's transaction. */
+    public Uni<Void> apply(List<EventEnvelope<TsunaguEvent>> events) {
+        List<PlanningEvent.PlanCreated> created = new ArrayList<>();
+        List<String> reviewed = new ArrayList<>();
+        for (EventEnvelope<TsunaguEvent> e : events) {
+            if (e.data() instanceof PlanningEvent.PlanCreated c) {
+                created.add(c);
+            } else if (e.data() instanceof PlanningEvent.PlanReviewDue r) {
+                reviewed.add(r.planId());
+            }
+        }
+        return notices.rememberRoles(created)
+                .chain(() -> notices.planRoles(reviewed))
+                .chain(roles -> {
+                    List<Notice> all = new ArrayList<>();
+                    for (EventEnvelope<TsunaguEvent> e : events) {
+                        Set<String> planRoles = e.data() instanceof PlanningEvent.PlanReviewDue r
+                                ? roles.getOrDefault(r.planId(), Set.of()) : Set.of();
+                        all.addAll(Notices.of(e, planRoles));
+                    }
+                    return notices.write(all);
+                });
+    }
+}
