@@ -152,6 +152,19 @@ class MeetingFlowTest {
                 .body("{\"members\":[\"kurume-houkatsu-03\"]}").put("/meetings/" + meetingId + "/members")
                 .then().statusCode(200);
         meeting(agency("kurume-houkatsu-03", KURUME), meetingId).statusCode(200).body("agenda.caseId", hasItem(caseId));
+        // the invited agency is told (routing's notices); setting the same members again tells no one twice
+        var invited = TopicProbe.await(Topics.MEETINGS, r -> meetingId.equals(r.key())
+                && TopicProbe.decode(r).data() instanceof MeetingEvent.MembersInvited, Duration.ofSeconds(30));
+        assertEquals(List.of("kurume-houkatsu-03"),
+                ((MeetingEvent.MembersInvited) TopicProbe.decode(invited).data()).agencyIds());
+        given().header("Authorization", bearer(role("coordinator", KURUME))).contentType("application/json")
+                .body("{\"members\":[\"kurume-houkatsu-03\",\"kurume-kikan-01\"]}")
+                .put("/meetings/" + meetingId + "/members").then().statusCode(200);
+        var second = TopicProbe.await(Topics.MEETINGS, r -> meetingId.equals(r.key())
+                && TopicProbe.decode(r).data() instanceof MeetingEvent.MembersInvited m
+                && m.agencyIds().contains("kurume-kikan-01"), Duration.ofSeconds(30));
+        assertEquals(List.of("kurume-kikan-01"),
+                ((MeetingEvent.MembersInvited) TopicProbe.decode(second).data()).agencyIds(), "only the one added");
 
         ValidatableResponse audit = given().header("Authorization", bearer(role("coordinator", KURUME)))
                 .get("/audit?from=2020-01-01").then().statusCode(200);

@@ -12,10 +12,12 @@ import jp.tsunagu.contract.codes.BusinessDate;
 import jp.tsunagu.contract.codes.Channel;
 import jp.tsunagu.contract.codes.Concern;
 import jp.tsunagu.contract.codes.Consent;
+import jp.tsunagu.contract.codes.MeetingType;
 import jp.tsunagu.contract.codes.PlanType;
 import jp.tsunagu.contract.codes.Urgency;
 import jp.tsunagu.contract.events.EventEnvelope;
 import jp.tsunagu.contract.events.IntakeEvent;
+import jp.tsunagu.contract.events.MeetingEvent;
 import jp.tsunagu.contract.events.PlanningEvent;
 import jp.tsunagu.contract.events.Role;
 import jp.tsunagu.contract.events.RoutingEvent;
@@ -219,13 +221,16 @@ class WebhookTest {
     @Test
     void planRolesReviewsAndDeadlinesAreNoticedToo() throws Exception {
         Receiver receiver = receiver(0);
-        subscribe(receiver.url(), List.of("plan-role", "plan-review-due", "answer-due"));
+        subscribe(receiver.url(), List.of("plan-role", "plan-review-due", "answer-due", "meeting-invitation"));
         String planId = "p-" + UUID.randomUUID();
         String caseId = UUID.randomUUID().toString();
         publish(Topics.PLANS, new PlanningEvent.PlanCreated(planId, caseId, KURUME, PlanType.MULTI_AGENCY,
                 BusinessDate.today(), List.of(new Role(SITE, "見守り")), BusinessDate.today().plusMonths(3), "m-1"));
         publish(Topics.PLANS, new PlanningEvent.PlanReviewDue(planId, caseId, KURUME, PlanType.MULTI_AGENCY,
                 BusinessDate.today().plusMonths(3)));
+        String meetingId = "m-" + UUID.randomUUID();
+        publish(Topics.MEETINGS, new MeetingEvent.MembersInvited(meetingId, KURUME, MeetingType.SHIEN_KAIGI,
+                BusinessDate.today().plusDays(7), List.of(SITE, "kurume-kikan-01")));
 
         // a case whose answer is due on the next business day: the check reminds the agency
         BusinessCalendar calendar = BusinessCalendar.japan();
@@ -240,7 +245,12 @@ class WebhookTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> receiver.bodies().stream()
                 .map(b -> b.path("type").asText()).toList().containsAll(List.of("jp.tsunagu.notice.plan-role.v1",
-                        "jp.tsunagu.notice.plan-review-due.v1", "jp.tsunagu.notice.answer-due.v1")));
+                        "jp.tsunagu.notice.plan-review-due.v1", "jp.tsunagu.notice.answer-due.v1",
+                        "jp.tsunagu.notice.meeting-invitation.v1")));
+        JsonNode invitation = receiver.bodies().stream()
+                .filter(b -> b.path("type").asText().endsWith("meeting-invitation.v1")).findFirst().orElseThrow();
+        assertEquals(meetingId, invitation.path("data").path("reference").asText());
+        assertEquals(SITE, invitation.path("data").path("agencyId").asText(), "each agency is told of its own");
         JsonNode reminder = receiver.bodies().stream()
                 .filter(b -> b.path("type").asText().endsWith("answer-due.v1")).findFirst().orElseThrow();
         assertEquals(dueSoon, reminder.path("subject").asText());

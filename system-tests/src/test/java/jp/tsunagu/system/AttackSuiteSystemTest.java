@@ -27,7 +27,6 @@ import java.util.stream.Stream;
 import static jp.tsunagu.system.LocalRunSystemTest.HOME;
 import static jp.tsunagu.system.LocalRunSystemTest.HTTP;
 import static jp.tsunagu.system.LocalRunSystemTest.JSON;
-import static jp.tsunagu.system.LocalRunSystemTest.OFFSET;
 import static jp.tsunagu.system.LocalRunSystemTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,11 +41,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(RunningSystem.class)
 class AttackSuiteSystemTest {
 
-    static final int INTAKE = 8081;
-    static final int ROUTING = 8082;
-    static final int MEETING = 8083;
-    static final int PLANNING = 8084;
-    static final int REPORTING = 8085;
+    static final String INTAKE = LocalRunSystemTest.INTAKE;
+    static final String ROUTING = LocalRunSystemTest.ROUTING;
+    static final String MEETING = LocalRunSystemTest.MEETING;
+    static final String PLANNING = LocalRunSystemTest.PLANNING;
+    static final String REPORTING = LocalRunSystemTest.REPORTING;
     static final String KURUME = "402036";
     static final String NAGAREYAMA = "122203";
     static final String CANARY = "CANARY" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
@@ -60,7 +59,7 @@ class AttackSuiteSystemTest {
     static final Set<String> CLAIM_DEFECTS = Set.of("no municipality", "ill-formed municipality",
             "agency without agency claim");
 
-    record Attack(String name, String method, int port, String path, String token, String body,
+    record Attack(String name, String method, String service, String path, String token, String body,
                   Map<String, String> headers, Set<Integer> expected) {
     }
 
@@ -187,11 +186,11 @@ class AttackSuiteSystemTest {
         for (Attack w : writes) {
             boolean replays = w.path().equals("/replays");
             for (String body : List.of("{", "[1,2]", "\"text\"", "{\"type\":{\"nested\":true}}", "{\"a\":1e999999}")) {
-                attempt("malformed body", new Attack(w.name() + " " + body, w.method(), w.port(), w.path(), w.token(),
+                attempt("malformed body", new Attack(w.name() + " " + body, w.method(), w.service(), w.path(), w.token(),
                         body, Map.of("Idempotency-Key", UUID.randomUUID().toString()),
                         replays ? Set.of(400) : w.expected()));
             }
-            attempt("oversized body", new Attack(w.name() + " 200 KB", w.method(), w.port(), w.path(), w.token(),
+            attempt("oversized body", new Attack(w.name() + " 200 KB", w.method(), w.service(), w.path(), w.token(),
                     "{\"x\":\"" + "あ".repeat(70_000) + "\"}", Map.of("Idempotency-Key", UUID.randomUUID().toString()),
                     Set.of(413)));
         }
@@ -318,9 +317,9 @@ class AttackSuiteSystemTest {
         assertEquals(List.of(), leaks, "the canary " + CANARY + " leaked");
     }
 
-    static void assertAudited(int port, String coordinator, String action, String resource, String outcome,
+    static void assertAudited(String service, String coordinator, String action, String resource, String outcome,
                               String agencyId) throws Exception {
-        JsonNode entries = JSON.readTree(send(get(port, "/audit", coordinator, 200)).body());
+        JsonNode entries = JSON.readTree(send(get(service, "/audit", coordinator, 200)).body());
         for (JsonNode e : entries) {
             if (e.path("action").asText().startsWith(action) && e.path("resource").asText().equals(resource)
                     && e.path("outcome").asText().equals(outcome)
@@ -330,7 +329,7 @@ class AttackSuiteSystemTest {
             }
         }
         throw new AssertionError("no audit entry " + action + " " + resource + " " + outcome + " "
-                + (agencyId == null ? "" : agencyId) + " on port " + port + ": " + entries);
+                + (agencyId == null ? "" : agencyId) + " of " + service + ": " + entries);
     }
 
     // --- the endpoints -------------------------------------------------------------------------------------------
@@ -444,7 +443,7 @@ class AttackSuiteSystemTest {
     }
 
     static HttpResponse<String> send(Attack a) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (a.port() + OFFSET)
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + LocalRunSystemTest.port(a.service())
                 + a.path())).timeout(Duration.ofSeconds(30));
         if (a.token() != null) {
             b.header("Authorization", "Bearer " + a.token());
@@ -459,22 +458,22 @@ class AttackSuiteSystemTest {
     }
 
     static Attack with(Attack a, String label, String token, Set<Integer> expected) {
-        return new Attack(a.name() + " [" + label + "]", a.method(), a.port(), a.path(), token, a.body(),
+        return new Attack(a.name() + " [" + label + "]", a.method(), a.service(), a.path(), token, a.body(),
                 a.method().equals("POST") ? Map.of("Idempotency-Key", UUID.randomUUID().toString()) : Map.of(),
                 expected);
     }
 
-    static Attack get(int port, String path, String token, Integer... expected) {
-        return new Attack("GET " + path, "GET", port, path, token, null, Map.of(), Set.of(expected));
+    static Attack get(String service, String path, String token, Integer... expected) {
+        return new Attack("GET " + path, "GET", service, path, token, null, Map.of(), Set.of(expected));
     }
 
-    static Attack post(int port, String path, String token, String body, Integer... expected) {
-        return new Attack("POST " + path, "POST", port, path, token, body,
+    static Attack post(String service, String path, String token, String body, Integer... expected) {
+        return new Attack("POST " + path, "POST", service, path, token, body,
                 Map.of("Idempotency-Key", UUID.randomUUID().toString()), Set.of(expected));
     }
 
-    static Attack delete(int port, String path, String token, Integer... expected) {
-        return new Attack("DELETE " + path, "DELETE", port, path, token, null, Map.of(), Set.of(expected));
+    static Attack delete(String service, String path, String token, Integer... expected) {
+        return new Attack("DELETE " + path, "DELETE", service, path, token, null, Map.of(), Set.of(expected));
     }
 
     static String token(String role, String... options) throws Exception {

@@ -343,7 +343,7 @@ class FaultToleranceSystemTest {
     static long reportedReferrals() throws Exception {
         String analyst = CLUSTER.token("analyst", "--municipality", MUNICIPALITY);
         var response = LocalRunSystemTest.HTTP.send(java.net.http.HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + CLUSTER.port(8085) + "/reports/cases"))
+                        URI.create("http://127.0.0.1:" + CLUSTER.port("reporting-service") + "/reports/cases"))
                 .header("Authorization", "Bearer " + analyst).GET().build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
@@ -353,7 +353,7 @@ class FaultToleranceSystemTest {
     // --- helpers ----------------------------------------------------------------------------------------------
 
     static ReferralLoad load(int concurrency) {
-        return new ReferralLoad(URI.create("http://127.0.0.1:" + CLUSTER.port(8081) + "/referrals"), referrer,
+        return new ReferralLoad(URI.create("http://127.0.0.1:" + CLUSTER.port("intake-service") + "/referrals"), referrer,
                 concurrency);
     }
 

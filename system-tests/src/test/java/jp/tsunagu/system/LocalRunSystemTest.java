@@ -6,9 +6,11 @@ import jp.tsunagu.contract.codes.BusinessDate;
 import jp.tsunagu.contract.codes.MeetingType;
 import jp.tsunagu.contract.codes.PlanType;
 import jp.tsunagu.infra.seed.SeedTable;
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,7 +34,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(RunningSystem.class)
 class LocalRunSystemTest {
 
-    static final int OFFSET = 1000;
+    static final String INTAKE = "intake-service";
+    static final String ROUTING = "routing-service";
+    static final String MEETING = "meeting-service";
+    static final String PLANNING = "planning-service";
+    static final String REPORTING = "reporting-service";
     static final Path ROOT = LocalSystem.ROOT;
     static final Path HOME = LocalSystem.SINGLE.home();
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -41,13 +47,13 @@ class LocalRunSystemTest {
 
     @Test
     void aReferralPostedToTheRunningSystemIsKeptAcrossARestart() throws Exception {
-        for (int port = 8081; port <= 8085; port++) {
-            HttpResponse<String> health = get(port + OFFSET, "/q/health/ready", null);
-            assertEquals(200, health.statusCode(), "service on " + (port + OFFSET) + " ready");
+        for (String service : List.of(INTAKE, ROUTING, MEETING, PLANNING, REPORTING)) {
+            HttpResponse<String> health = get(port(service), "/q/health/ready", null);
+            assertEquals(200, health.statusCode(), service + " on " + port(service) + " ready");
         }
         String token = run("token", "agency", "--agency", "kurume-houkatsu-01", "--municipality", "402036").trim();
 
-        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(uri(8081, "/referrals"))
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(uri(INTAKE, "/referrals"))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", UUID.randomUUID().toString())
@@ -59,14 +65,14 @@ class LocalRunSystemTest {
         assertEquals(201, created.statusCode(), created.body());
         String caseId = JSON.readTree(created.body()).get("caseId").asText();
 
-        JsonNode status = JSON.readTree(get(8081 + OFFSET, "/referrals/" + caseId, token).body());
+        JsonNode status = JSON.readTree(get(port(INTAKE), "/referrals/" + caseId, token).body());
         assertEquals("RECEIVED", status.get("status").asText());
 
         run("stop");
         assertFalse(run("status").contains("running"), "stop stopped everything it started");
         run("up");
 
-        HttpResponse<String> again = get(8081 + OFFSET, "/referrals/" + caseId, token);
+        HttpResponse<String> again = get(port(INTAKE), "/referrals/" + caseId, token);
         assertEquals(200, again.statusCode(), "the case survives stop and up");
         assertTrue(again.body().contains(caseId));
         assertFalse(again.body().contains("システム"), "no personal field in the status");
@@ -75,7 +81,7 @@ class LocalRunSystemTest {
     @Test
     void aReferralIsRoutedAndTheReferrerSeesTheAgencyAcceptIt() throws Exception {
         String referrer = run("token", "agency", "--agency", "kurume-kikan-01", "--municipality", "402036").trim();
-        HttpResponse<String> created = post(8081, "/referrals", referrer, UUID.randomUUID().toString(), """
+        HttpResponse<String> created = post(INTAKE, "/referrals", referrer, UUID.randomUUID().toString(), """
                 {"channel":"AGENCY","person":{"name":"ルート 試験","age":81,"area":"荒木"},
                  "concerns":["DEMENTIA"],"consent":"UNKNOWN","urgency":"ROUTINE"}""");
         assertEquals(201, created.statusCode(), created.body());
@@ -85,7 +91,7 @@ class LocalRunSystemTest {
         assertEquals("kurume-houkatsu-06", routed.get("agencyId").asText(), "荒木's 地域包括支援センター");
 
         String assigned = run("token", "agency", "--agency", "kurume-houkatsu-06", "--municipality", "402036").trim();
-        HttpResponse<String> accepted = post(8082, "/cases/" + caseId + "/acceptance", assigned, null,
+        HttpResponse<String> accepted = post(ROUTING, "/cases/" + caseId + "/acceptance", assigned, null,
                 "{\"accepted\":true}");
         assertEquals(200, accepted.statusCode(), accepted.body());
 
@@ -97,10 +103,91 @@ class LocalRunSystemTest {
     }
 
     @Test
+    void theReceivingAgencyIsToldReadsItsInboxAcceptsAndReadsThePerson() throws Exception {
+        List<JsonNode> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            notices.add(JSON.readTree(exchange.getRequestBody().readAllBytes()));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            String site = run("token", "agency", "--agency", "kurume-houkatsu-06", "--municipality", "402036").trim();
+            HttpResponse<String> subscribed = post(ROUTING, "/subscriptions", site, null,
+                    "{\"url\":\"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook\"}");
+            assertEquals(201, subscribed.statusCode(), subscribed.body());
+
+            String referrer = run("token", "agency", "--agency", "kurume-kikan-01", "--municipality", "402036").trim();
+            HttpResponse<String> created = post(INTAKE, "/referrals", referrer, UUID.randomUUID().toString(), """
+                    {"channel":"AGENCY","person":{"name":"長谷 試験子","nameKana":"ハセ シケンコ","age":81,
+                     "area":"荒木","phone":"0942-11-2222"},
+                     "concerns":["DEMENTIA"],"consent":"GIVEN","urgency":"URGENT"}""");
+            assertEquals(201, created.statusCode(), created.body());
+            String caseId = JSON.readTree(created.body()).get("caseId").asText();
+
+            JsonNode notice = awaitNotice(notices, caseId);
+            assertEquals("jp.tsunagu.notice.case-routed.v1", notice.path("type").asText());
+            assertTrue(notice.path("data").path("urgent").asBoolean(), "an URGENT referral's notice is urgent");
+            assertFalse(notice.toString().contains("長谷"), "no name in a notice");
+
+            JsonNode inbox = JSON.readTree(get(port(ROUTING), "/inbox?limit=200", site).body());
+            JsonNode item = null;
+            for (JsonNode i : inbox.path("items")) {
+                if (caseId.equals(i.path("caseId").asText())) {
+                    item = i;
+                }
+            }
+            assertTrue(item != null, "the case is in the agency's inbox: " + inbox);
+            assertEquals("URGENT", item.path("urgency").asText());
+            assertEquals(notice.path("data").path("dueOn").asText(), item.path("dueOn").asText());
+            assertEquals(404, get(port(INTAKE), "/referrals/" + caseId + "/person", site).statusCode(),
+                    "not before it accepts");
+
+            assertEquals(200, post(ROUTING, "/cases/" + caseId + "/acceptance", site, null, "{\"accepted\":true}")
+                    .statusCode());
+            awaitStatus(caseId, referrer, "ACCEPTED");
+            HttpResponse<String> person = null;
+            for (int i = 0; i < 150 && (person == null || person.statusCode() != 200); i++) {
+                person = get(port(INTAKE), "/referrals/" + caseId + "/person", site);
+                Thread.sleep(200);
+            }
+            assertEquals(200, person.statusCode(), person.body());
+            assertEquals("長谷 試験子", JSON.readTree(person.body()).path("name").asText());
+            assertEquals("0942-11-2222", JSON.readTree(person.body()).path("phone").asText());
+
+            // a decline's reason reaches the referrer, and only it
+            HttpResponse<String> second = post(INTAKE, "/referrals", referrer, UUID.randomUUID().toString(), """
+                    {"channel":"AGENCY","person":{"name":"辞退 試験","age":85,"area":"荒木"},
+                     "concerns":["DEMENTIA"],"consent":"GIVEN","urgency":"ROUTINE"}""");
+            String declinedCase = JSON.readTree(second.body()).get("caseId").asText();
+            awaitStatus(declinedCase, referrer, "ROUTED");
+            assertEquals(200, post(ROUTING, "/cases/" + declinedCase + "/acceptance", site, null,
+                    "{\"accepted\":false,\"reason\":\"定員超過のため\"}").statusCode());
+            JsonNode history = awaitHistory(declinedCase, referrer, "jp.tsunagu.routing.routing-declined.v1");
+            assertTrue(history.path("history").toString().contains("定員超過のため"), history.toString());
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    static JsonNode awaitNotice(List<JsonNode> notices, String caseId) throws Exception {
+        for (int i = 0; i < 150; i++) {
+            for (JsonNode n : notices) {
+                if (caseId.equals(n.path("subject").asText())) {
+                    return n;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no notice about " + caseId + " reached the webhook: " + notices);
+    }
+
+    @Test
     void cSanWithConsentGoesToTheMultiLayeredMeetingAndItsOutcomeReachesTheReferrer() throws Exception {
         String referrer = run("token", "agency", "--agency", "kurume-jiritsu-01", "--municipality", "402036").trim();
         String coordinator = run("token", "coordinator", "--municipality", "402036").trim();
-        HttpResponse<String> created = post(8081, "/referrals", referrer, UUID.randomUUID().toString(), """
+        HttpResponse<String> created = post(INTAKE, "/referrals", referrer, UUID.randomUUID().toString(), """
                 {"channel":"AGENCY","person":{"name":"C","age":45,"area":"篠山"},
                  "household":[{"relation":"PARENT","age":78,"concerns":["DEMENTIA"]}],
                  "concerns":["MENTAL_HEALTH","POVERTY"],"consent":"GIVEN","urgency":"ROUTINE"}""");
@@ -108,20 +195,20 @@ class LocalRunSystemTest {
         String caseId = JSON.readTree(created.body()).get("caseId").asText();
 
         awaitStatus(caseId, referrer, "IN_MEETING");
-        JsonNode routing = JSON.readTree(get(8082 + OFFSET, "/cases/" + caseId + "/routing", referrer).body());
+        JsonNode routing = JSON.readTree(get(port(ROUTING), "/cases/" + caseId + "/routing", referrer).body());
         assertEquals("ESCALATED", routing.get("decision").asText());
         assertEquals("JUUSOU_SHIEN_KAIGI", routing.get("track").asText());
 
         String today = BusinessDate.today().toString();
-        JsonNode meetings = JSON.readTree(get(8083 + OFFSET, "/meetings?type=JUUSOU_SHIEN_KAIGI&from=" + today,
+        JsonNode meetings = JSON.readTree(get(port(MEETING), "/meetings?type=JUUSOU_SHIEN_KAIGI&from=" + today,
                 coordinator).body());
         String meetingId = meetings.get(0).get("meetingId").asText();
-        JsonNode meeting = JSON.readTree(get(8083 + OFFSET, "/meetings/" + meetingId, coordinator).body());
+        JsonNode meeting = JSON.readTree(get(port(MEETING), "/meetings/" + meetingId, coordinator).body());
         List<String> agenda = new java.util.ArrayList<>();
         meeting.get("agenda").forEach(a -> agenda.add(a.get("caseId").asText()));
         assertTrue(agenda.contains(caseId), "on the agenda of " + meetingId + ": " + agenda);
 
-        HttpResponse<String> minutes = post(8083, "/meetings/" + meetingId + "/minutes", coordinator, null, """
+        HttpResponse<String> minutes = post(MEETING, "/meetings/" + meetingId + "/minutes", coordinator, null, """
                 {"heldOn":"%s","attendees":["kurume-jiritsu-01","kurume-houkatsu-01","kurume-kikan-01"],
                  "reviews":[{"caseId":"%s","outcome":"PLAN","planType":"MULTI_AGENCY",
                    "roles":[{"agencyId":"kurume-kikan-01","responsibility":"障害者手帳の取得支援"},
@@ -141,7 +228,7 @@ class LocalRunSystemTest {
     void aSanIsReachedByOutreachAndRunsWithTheLocalTeamThroughAParticipationPlan() throws Exception {
         String referrer = run("token", "agency", "--agency", "kurume-kikan-02", "--municipality", "402036").trim();
         String provider = run("token", "agency", "--agency", "kurume-sanka-01", "--municipality", "402036").trim();
-        HttpResponse<String> created = post(8081, "/referrals", referrer, UUID.randomUUID().toString(), """
+        HttpResponse<String> created = post(INTAKE, "/referrals", referrer, UUID.randomUUID().toString(), """
                 {"channel":"OUTREACH","person":{"name":"A","age":24,"area":"荒木"},
                  "concerns":["HIKIKOMORI","ISOLATION"],"consent":"GIVEN","urgency":"ROUTINE","hardToReach":true}""");
         assertEquals(201, created.statusCode(), created.body());
@@ -157,10 +244,10 @@ class LocalRunSystemTest {
         // the city's coordination writes it and gives the participation provider its role; from then on the
         // provider works the plan (a provider never handed the case cannot write one for it)
         String coordinator = run("token", "coordinator", "--municipality", "402036").trim();
-        assertEquals(404, post(8084, "/cases/" + caseId + "/plans", provider, UUID.randomUUID().toString(), plan)
+        assertEquals(404, post(PLANNING, "/cases/" + caseId + "/plans", provider, UUID.randomUUID().toString(), plan)
                 .statusCode());
         for (int i = 0; i < 100; i++) { // until planning-service has consumed the referral
-            planned = post(8084, "/cases/" + caseId + "/plans", coordinator, key, plan);
+            planned = post(PLANNING, "/cases/" + caseId + "/plans", coordinator, key, plan);
             if (planned.statusCode() == 201) {
                 break;
             }
@@ -170,22 +257,22 @@ class LocalRunSystemTest {
         String planId = JSON.readTree(planned.body()).get("planId").asText();
         awaitStatus(caseId, referrer, "PLAN_ACTIVE");
 
-        JsonNode suggestions = JSON.readTree(get(8084 + OFFSET, "/plans/" + planId + "/suggestions", provider).body());
+        JsonNode suggestions = JSON.readTree(get(port(PLANNING), "/plans/" + planId + "/suggestions", provider).body());
         String resourceId = suggestions.get(0).get("resource").get("id").asText();
         assertEquals("kurume-res-running-team", resourceId);
 
         String today = BusinessDate.today().toString();
-        HttpResponse<String> placed = post(8084, "/plans/" + planId + "/placements", provider, null,
+        HttpResponse<String> placed = post(PLANNING, "/plans/" + planId + "/placements", provider, null,
                 "{\"resourceId\":\"" + resourceId + "\",\"placedOn\":\"" + today + "\"}");
         assertEquals(201, placed.statusCode(), placed.body());
         String placementId = JSON.readTree(placed.body()).get("placementId").asText();
         awaitHistory(caseId, referrer, "jp.tsunagu.planning.placement-made.v1");
         for (String side : List.of("PERSON", "HOST")) {
-            assertEquals(201, post(8084, "/placements/" + placementId + "/follow-ups", provider, null,
+            assertEquals(201, post(PLANNING, "/placements/" + placementId + "/follow-ups", provider, null,
                     "{\"side\":\"" + side + "\",\"on\":\"" + today + "\"}").statusCode());
         }
         awaitHistory(caseId, referrer, "jp.tsunagu.planning.placement-followed-up.v1");
-        assertEquals(201, post(8084, "/plans/" + planId + "/closure", provider, null,
+        assertEquals(201, post(PLANNING, "/plans/" + planId + "/closure", provider, null,
                 "{\"closedOn\":\"" + today + "\",\"reason\":\"42.195kmを完走し、友人を誘うまでになった\"}").statusCode());
 
         JsonNode closed = awaitStatus(caseId, referrer, "CLOSED");
@@ -237,7 +324,7 @@ class LocalRunSystemTest {
 
     /** The report's R3–R6 cells, keyed as {@link SeedTable#cells()} keys them; a failed request gives none. */
     static Map<String, Integer> reportedCells(String token) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri(8085, "/reports/fiscal-years?from=R3&to=R6"))
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri(REPORTING, "/reports/fiscal-years?from=R3&to=R6"))
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json")
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
@@ -269,7 +356,7 @@ class LocalRunSystemTest {
 
     static JsonNode awaitHistory(String caseId, String token, String eventType) throws Exception {
         for (int i = 0; i < 150; i++) {
-            HttpResponse<String> r = get(8081 + OFFSET, "/referrals/" + caseId, token);
+            HttpResponse<String> r = get(port(INTAKE), "/referrals/" + caseId, token);
             if (r.statusCode() == 200 && r.body().contains(eventType)) {
                 return JSON.readTree(r.body());
             }
@@ -281,7 +368,7 @@ class LocalRunSystemTest {
     static JsonNode awaitStatus(String caseId, String token, String status) throws Exception {
         JsonNode last = null;
         for (int i = 0; i < 150; i++) {
-            HttpResponse<String> r = get(8081 + OFFSET, "/referrals/" + caseId, token);
+            HttpResponse<String> r = get(port(INTAKE), "/referrals/" + caseId, token);
             if (r.statusCode() == 200) {
                 last = JSON.readTree(r.body());
                 if (status.equals(last.get("status").asText())) {
@@ -293,9 +380,9 @@ class LocalRunSystemTest {
         throw new AssertionError("case " + caseId + " never reached " + status + "; last seen " + last);
     }
 
-    static HttpResponse<String> post(int port, String path, String token, String idempotencyKey, String body)
+    static HttpResponse<String> post(String service, String path, String token, String idempotencyKey, String body)
             throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(port, path))
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(service, path))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json");
         if (idempotencyKey != null) {
@@ -313,8 +400,13 @@ class LocalRunSystemTest {
         return HTTP.send(b.GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    static URI uri(int port, String path) {
-        return URI.create("http://127.0.0.1:" + (port + OFFSET) + path);
+    static URI uri(String service, String path) {
+        return URI.create("http://127.0.0.1:" + port(service) + path);
+    }
+
+    /** The port of a service in the test's run (./tsunagu port), so no test assumes the default ports. */
+    static int port(String service) {
+        return LocalSystem.SINGLE.port(service);
     }
 
     /** Runs ./tsunagu with the test's home and ports; fails with its output when it fails. */

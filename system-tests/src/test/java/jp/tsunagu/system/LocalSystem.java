@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
  */
 record LocalSystem(Path root, Path home, int offset, Map<String, String> env) {
 
+    private static final Map<String, Integer> PORTS = new java.util.concurrent.ConcurrentHashMap<>();
+
     static final Path ROOT = Path.of(System.getProperty("tsunagu.root", "..")).toAbsolutePath().normalize();
 
     LocalSystem {
@@ -26,8 +28,15 @@ record LocalSystem(Path root, Path home, int offset, Map<String, String> env) {
     static final LocalSystem SINGLE = new LocalSystem(ROOT,
             Path.of(System.getProperty("tsunagu.home", "target/tsunagu-home")).toAbsolutePath(), 1000, Map.of());
 
-    int port(int basePort) {
-        return basePort + offset;
+    /** The port a service (intake-service, routing-service, …) listens on in this run, as ./tsunagu says. */
+    int port(String service) {
+        return PORTS.computeIfAbsent(home + "/" + service, key -> {
+            try {
+                return Integer.parseInt(run("port", service).trim());
+            } catch (Exception e) {
+                throw new IllegalStateException("./tsunagu port " + service + " failed", e);
+            }
+        });
     }
 
     String postgresUrl() throws Exception {

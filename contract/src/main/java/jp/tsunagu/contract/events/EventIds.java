@@ -1,5 +1,12 @@
 package jp.tsunagu.contract.events;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.TreeSet;
+
 /**
  * The ids of events whose id is derived rather than drawn at random, one method per kind. An id here is a promise:
  * a writer that dies after Kafka acknowledged an event and runs again publishes the same thing under the same id, and
@@ -54,6 +61,11 @@ public final class EventIds {
         return "meeting/" + meetingId + "/scheduled";
     }
 
+    /** Agencies invited to a meeting: one event per set of agencies added. */
+    public static String membersInvited(String meetingId, Collection<String> added) {
+        return "meeting/" + meetingId + "/invited/" + shortHash(String.join(",", new TreeSet<>(added)));
+    }
+
     public static String minutesRecorded(String meetingId) {
         return "meeting/" + meetingId + "/minutes";
     }
@@ -96,5 +108,15 @@ public final class EventIds {
 
     public static String placementFollowedUp(String followUpId) {
         return "follow-up/" + followUpId;
+    }
+
+    /** The first 16 hex digits of the text's SHA-256: names a set of values in an id of bounded length. */
+    private static String shortHash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
     }
 }

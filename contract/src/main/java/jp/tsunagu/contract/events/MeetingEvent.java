@@ -29,6 +29,23 @@ public sealed interface MeetingEvent extends TsunaguEvent {
         }
     }
 
+    /**
+     * Agencies were invited as members of a meeting (構成員として招集): those added since the last invitation, so an
+     * agency is told once.
+     */
+    @EventType("jp.tsunagu.meeting.members-invited.v1")
+    record MembersInvited(String meetingId, String municipality, MeetingType type, LocalDate scheduledOn,
+                          List<String> agencyIds) implements MeetingEvent {
+        public MembersInvited {
+            agencyIds = agencyIds == null ? List.of() : List.copyOf(agencyIds);
+        }
+
+        @Override
+        public String subject() {
+            return meetingId;
+        }
+    }
+
     /** The case waits on the agenda of the next meeting of its track. */
     @EventType("jp.tsunagu.meeting.case-queued.v1")
     record CaseQueued(String caseId, String municipality, String meetingId, MeetingType track) implements OfCase {

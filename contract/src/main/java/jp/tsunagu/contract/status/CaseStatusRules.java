@@ -51,6 +51,7 @@ public final class CaseStatusRules {
                     "not accepted by " + e.agencyId() + " within " + e.daysWaited() + " days");
             case RoutingEvent.DirectoryChanged e -> null;
             case MeetingEvent.MeetingScheduled e -> null;
+            case MeetingEvent.MembersInvited e -> null;
             case MeetingEvent.MinutesRecorded e -> null;
             case MeetingEvent.CaseQueued e -> StatusChange.to(CaseStatus.IN_MEETING, null,
                     "on the agenda of " + e.track());

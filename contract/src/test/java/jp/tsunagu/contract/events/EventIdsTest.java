@@ -2,6 +2,8 @@ package jp.tsunagu.contract.events;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The forms events already in logs carry: a change here would let a retry write the same thing twice. */
@@ -17,6 +19,7 @@ class EventIdsTest {
         assertEquals("c1/routing/1/queued", EventIds.queued("c1/routing/1"));
         assertEquals("c1/consent/ab12/requeued", EventIds.requeued("c1/consent/ab12"));
         assertEquals("meeting/m1/scheduled", EventIds.meetingScheduled("m1"));
+        assertEquals("meeting/m1/invited/8347f356dc617d25", EventIds.membersInvited("m1", List.of("a2", "a1")));
         assertEquals("meeting/m1/minutes", EventIds.minutesRecorded("m1"));
         assertEquals("meeting/m1/review/c1", EventIds.caseReviewed("m1", "c1"));
         assertEquals("meeting/m1/carried/c1", EventIds.carriedOver("m1", "c1"));

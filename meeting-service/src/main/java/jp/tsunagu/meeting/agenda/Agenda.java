@@ -12,6 +12,7 @@ import jp.tsunagu.meeting.schedule.MeetingCalendar;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -92,6 +93,16 @@ public class Agenda {
         return events.publish(EventIds.meetingScheduled(m.meetingId()),
                 new MeetingEvent.MeetingScheduled(m.meetingId(), m.municipality(), m.type(), m.scheduledOn(), m.adHoc()),
                 m.scheduledOn(), cause).replaceWithVoid();
+    }
+
+    /** Tells the agencies added to a meeting's members that they are invited (none added: nothing). */
+    public Uni<Void> publishInvited(Meeting m, Collection<String> added, String cause) {
+        if (added.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return events.publish(EventIds.membersInvited(m.meetingId(), added),
+                new MeetingEvent.MembersInvited(m.meetingId(), m.municipality(), m.type(), m.scheduledOn(),
+                        List.copyOf(added)), BusinessDate.today(), cause).replaceWithVoid();
     }
 
     public Uni<Void> publishQueued(String eventId, CaseTrack t, LocalDate on, String cause) {

@@ -18,6 +18,7 @@ import jp.tsunagu.support.security.Roles;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -70,7 +71,9 @@ public class MeetingService {
                 : "m-" + DerivedIds.forCaller(caller, idempotencyKey);
         Meeting meeting = new Meeting(id, caller.municipality(), type, on, true, List.copyOf(members), null, List.of());
         return records.insertMeeting(meeting).chain(isNew -> isNew
-                ? agenda.publishScheduled(meeting, "request/meeting/" + id).chain(() -> agenda.attachWaiting(meeting))
+                ? agenda.publishScheduled(meeting, "request/meeting/" + id)
+                .chain(() -> agenda.publishInvited(meeting, new LinkedHashSet<>(members), "request/meeting/" + id))
+                .chain(() -> agenda.attachWaiting(meeting))
                 .replaceWith(meeting)
                 : records.meeting(id).map(Optional::orElseThrow));
     }
@@ -98,7 +101,12 @@ public class MeetingService {
         if (!errors.isEmpty()) {
             throw ApiProblem.validation(errors);
         }
-        return ownMeeting(caller, meetingId).chain(m -> records.setMembers(meetingId, given))
+        return ownMeeting(caller, meetingId).chain(m -> records.setMembers(meetingId, given)
+                        .chain(() -> {
+                            Set<String> added = new LinkedHashSet<>(given);
+                            added.removeAll(m.members());
+                            return agenda.publishInvited(m, added, "request/meeting/" + meetingId + "/members");
+                        }))
                 .chain(() -> records.meeting(meetingId)).map(Optional::orElseThrow);
     }
 

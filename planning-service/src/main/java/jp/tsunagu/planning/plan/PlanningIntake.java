@@ -59,6 +59,7 @@ public class PlanningIntake implements StageProjection {
             case MeetingEvent.CaseReviewed r -> Handling.ALONE;
             case MeetingEvent.CaseQueued e -> Handling.NONE;
             case MeetingEvent.MeetingScheduled e -> Handling.NONE;
+            case MeetingEvent.MembersInvited e -> Handling.NONE;
             case MeetingEvent.MinutesRecorded e -> Handling.NONE;
             case PlanningEvent e -> Handling.NONE;
         };

@@ -32,6 +32,7 @@ public final class CaseEventSummary {
             case RoutingEvent.AcceptanceOverdue e -> "not accepted within " + e.daysWaited() + " days";
             case RoutingEvent.DirectoryChanged e -> null;
             case MeetingEvent.MeetingScheduled e -> null;
+            case MeetingEvent.MembersInvited e -> null;
             case MeetingEvent.MinutesRecorded e -> null;
             case MeetingEvent.CaseQueued e -> "queued for " + e.track()
                     + (e.meetingId() == null ? " (no meeting scheduled yet)" : " meeting " + e.meetingId());

@@ -87,6 +87,7 @@ public final class ReportingProjection {
             case RoutingEvent.AcceptanceOverdue e -> List.of(outcome(envelope, e.caseId(), e.agencyId(), "OVERDUE"));
             case RoutingEvent.DirectoryChanged e -> List.of();
             case MeetingEvent.MeetingScheduled e -> List.of();
+            case MeetingEvent.MembersInvited e -> List.of();
             case MeetingEvent.MinutesRecorded e -> List.of(Sql.of("""
                     insert into {s}.meeting_held(meeting_id, municipality, type, held_on) values (:a, :b, :c, :d)
                     on conflict do nothing""", e.meetingId(), e.municipality(), e.type().name(), e.heldOn()));

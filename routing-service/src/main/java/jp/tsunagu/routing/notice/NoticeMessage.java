@@ -24,16 +24,21 @@ public record NoticeMessage(String specversion, String id, String source, String
                        @Schema(description = "What happened, in Japanese") String what,
                        String whatEn, boolean urgent,
                        @Schema(description = "The answer's deadline, the plan's review date") LocalDate dueOn,
-                       @Schema(description = "The plan or meeting it concerns") String reference,
+                       @Schema(description = "The plan (planning-service GET /plans/{reference}) or meeting "
+                               + "(meeting-service GET /meetings/{reference}) it concerns") String reference,
                        LocalDate businessDate,
-                       @Schema(description = "Where to read the rest, with your agency's token") String link) {
+                       @Schema(description = "Where routing-service shows the rest, with your agency's token")
+                       String link) {
     }
 
     public static NoticeMessage of(NoticeRecords.Stored n, String publicUrl) {
-        String link = n.type() == NoticeType.PLAN_ROLE || n.type() == NoticeType.PLAN_REVIEW_DUE
-                ? publicUrl + "/inbox?state=all"
-                : publicUrl + "/cases/" + n.caseId() + "/routing";
-        return new NoticeMessage("1.0", n.id(), "/tsunagu/routing-service", n.type().ceType(), n.caseId(),
+        // a meeting is read at meeting-service (GET /meetings/{reference}); a plan at planning-service
+        String link = switch (n.type()) {
+            case CASE_ROUTED, ANSWER_DUE, CASE_TAKEN_AWAY -> publicUrl + "/cases/" + n.caseId() + "/routing";
+            case PLAN_ROLE, PLAN_REVIEW_DUE, MEETING_INVITATION -> null;
+        };
+        return new NoticeMessage("1.0", n.id(), "/tsunagu/routing-service", n.type().ceType(),
+                n.type().aboutACase() ? n.caseId() : n.reference(),
                 n.createdAt(), "application/json", new Data(n.caseId(), n.municipality(), n.agencyId(),
                 n.type().code(), n.type().labelJa(), n.type().labelEn(), n.urgent(), n.dueOn(), n.reference(),
                 n.on(), link));

@@ -52,7 +52,7 @@ public class NoticeRecords {
             return Uni.createFrom().voidItem();
         }
         Set<String> caseIds = new LinkedHashSet<>();
-        notices.forEach(n -> caseIds.add(n.caseId()));
+        notices.stream().map(Notice::caseId).filter(id -> id != null).forEach(caseIds::add);
         return database.list("select facts_json from case_facts where case_id = any($1)",
                         row -> fromJson(row.getString(0), CaseFacts.class), (Object) caseIds.toArray(String[]::new))
                 .chain(facts -> {

@@ -44,6 +44,11 @@ public enum NoticeType {
         return labelEn;
     }
 
+    /** About one case (every notice but an invitation, which is about a meeting). */
+    public boolean aboutACase() {
+        return this != MEETING_INVITATION;
+    }
+
     public static NoticeType ofCode(String code) {
         for (NoticeType t : values()) {
             if (t.code.equals(code)) {

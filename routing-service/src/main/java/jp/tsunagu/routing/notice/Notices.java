@@ -22,20 +22,19 @@ public final class Notices {
 
     /** @param planRoles for a plan's review: the agencies with a role in that plan */
     public static List<Notice> of(EventEnvelope<? extends TsunaguEvent> envelope, Collection<String> planRoles) {
-        LocalDate on = envelope.businessDate();
         return switch (envelope.data()) {
             case RoutingEvent.CaseRouted e -> List.of(notice(envelope, e.agencyId(), NoticeType.CASE_ROUTED,
-                    e.caseId(), e.municipality(), e.acceptBy(), null));
+                    e.acceptBy(), null));
             case RoutingEvent.OutreachRequested e -> List.of(notice(envelope, e.agencyId(), NoticeType.CASE_ROUTED,
-                    e.caseId(), e.municipality(), e.acceptBy(), null));
+                    e.acceptBy(), null));
             case RoutingEvent.AcceptanceOverdue e -> List.of(notice(envelope, e.agencyId(),
-                    NoticeType.CASE_TAKEN_AWAY, e.caseId(), e.municipality(), null, null));
+                    NoticeType.CASE_TAKEN_AWAY, null, null));
             case PlanningEvent.PlanCreated e -> e.roles().stream().map(r -> r.agencyId()).distinct()
-                    .map(agency -> notice(envelope, agency, NoticeType.PLAN_ROLE, e.caseId(), e.municipality(),
-                            e.reviewOn(), e.planId())).toList();
+                    .map(agency -> notice(envelope, agency, NoticeType.PLAN_ROLE, e.reviewOn(), e.planId()))
+                    .toList();
             case PlanningEvent.PlanReviewDue e -> planRoles.stream().distinct()
-                    .map(agency -> notice(envelope, agency, NoticeType.PLAN_REVIEW_DUE, e.caseId(), e.municipality(),
-                            e.reviewOn(), e.planId())).toList();
+                    .map(agency -> notice(envelope, agency, NoticeType.PLAN_REVIEW_DUE, e.reviewOn(), e.planId()))
+                    .toList();
             case RoutingEvent.RoutingAccepted e -> List.of();
             case RoutingEvent.RoutingDeclined e -> List.of();
             case RoutingEvent.CaseEscalated e -> List.of();
@@ -43,6 +42,9 @@ public final class Notices {
             case IntakeEvent.ReferralReceived e -> List.of();
             case IntakeEvent.ConsentRecorded e -> List.of();
             case IntakeEvent.PersonErased e -> List.of();
+            case MeetingEvent.MembersInvited e -> e.agencyIds().stream().distinct()
+                    .map(agency -> notice(envelope, agency, NoticeType.MEETING_INVITATION, e.scheduledOn(),
+                            e.meetingId())).toList();
             case MeetingEvent.MeetingScheduled e -> List.of();
             case MeetingEvent.CaseQueued e -> List.of();
             case MeetingEvent.CaseReviewed e -> List.of();
@@ -54,16 +56,23 @@ public final class Notices {
         };
     }
 
-    /** The reminder the business day before an answer is due; one per routing decision. */
-    public static Notice answerDue(String caseId, String municipality, String agencyId, int decision,
-                                   LocalDate dueOn, LocalDate today) {
-        return new Notice("notice/" + caseId + "/routing/" + decision + "/answer-due/" + agencyId, municipality,
-                agencyId, NoticeType.ANSWER_DUE, caseId, today, dueOn, null);
+    /**
+     * An answer awaited from an agency.
+     *
+     * @param decision the case's routing decision it answers (one reminder per decision)
+     */
+    public record Awaited(String caseId, String municipality, String agencyId, int decision, LocalDate dueOn) {
     }
 
-    private static Notice notice(EventEnvelope<?> envelope, String agencyId, NoticeType type, String caseId,
-                                 String municipality, LocalDate dueOn, String reference) {
-        return new Notice("notice/" + envelope.id() + "/" + agencyId, municipality, agencyId, type, caseId,
-                envelope.businessDate(), dueOn, reference);
+    /** The reminder the business day before an answer is due; one per routing decision. */
+    public static Notice answerDue(Awaited a, LocalDate today) {
+        return new Notice("notice/" + a.caseId() + "/routing/" + a.decision() + "/answer-due/" + a.agencyId(),
+                a.municipality(), a.agencyId(), NoticeType.ANSWER_DUE, a.caseId(), today, a.dueOn(), null);
+    }
+
+    private static Notice notice(EventEnvelope<?> envelope, String agencyId, NoticeType type, LocalDate dueOn,
+                                 String reference) {
+        return new Notice("notice/" + envelope.id() + "/" + agencyId, envelope.municipality(), agencyId, type,
+                type.aboutACase() ? envelope.subject() : null, envelope.businessDate(), dueOn, reference);
     }
 }

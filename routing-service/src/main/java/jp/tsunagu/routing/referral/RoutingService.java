@@ -112,7 +112,8 @@ public class RoutingService {
         return records.awaitingDueBetween(municipality, today, horizon).chain(awaiting -> {
             List<Notice> reminders = awaiting.stream()
                     .filter(r -> !today.isBefore(deadlines.calendar().previousBusinessDay(r.dueOn())))
-                    .map(r -> Notices.answerDue(r.caseId(), r.municipality(), r.agencyId(), r.seq(), r.dueOn(), today))
+                    .map(r -> Notices.answerDue(new Notices.Awaited(r.caseId(), r.municipality(), r.agencyId(),
+                            r.seq(), r.dueOn()), today))
                     .toList();
             return notices.write(reminders).replaceWith(reminders.size());
         });

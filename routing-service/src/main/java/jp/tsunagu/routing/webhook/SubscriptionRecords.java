@@ -34,12 +34,17 @@ public class SubscriptionRecords {
         this.database = database;
     }
 
-    public Uni<Void> insert(String id, String municipality, String agencyId, String url, List<String> types,
-                            String secret) {
+    /** A subscription being made, with its secret. */
+    public record New(String id, String municipality, String agencyId, String url, List<String> types,
+                      String secret) {
+    }
+
+    public Uni<Void> insert(New s) {
         return database.update("""
                         insert into webhook_subscription(id, municipality, agency_id, url, event_types, secret, state)
                         values ($1, $2, $3, $4, $5, $6, 'ACTIVE')""",
-                id, municipality, agencyId, url, String.join(",", types), secret).replaceWithVoid();
+                s.id(), s.municipality(), s.agencyId(), s.url(), String.join(",", s.types()), s.secret())
+                .replaceWithVoid();
     }
 
     public Uni<List<Subscription>> of(String municipality, String agencyId) {

@@ -51,7 +51,8 @@ public class SubscriptionService {
                 throw ApiProblem.conflict("too-many-subscriptions", "an agency holds at most " + MAX_PER_AGENCY
                         + " subscriptions: delete one first");
             }
-            return records.insert(id, caller.municipality(), caller.agencyId(), uri.toString(), types, secret);
+            return records.insert(new SubscriptionRecords.New(id, caller.municipality(), caller.agencyId(),
+                    uri.toString(), types, secret));
         }).chain(() -> records.find(caller.municipality(), caller.agencyId(), id))
                 .map(found -> {
                     Subscription s = found.orElseThrow();

@@ -51,12 +51,18 @@ public class WebhookDispatcher {
                 .setIdleTimeout((int) config.timeout().toSeconds() + 1));
     }
 
+    /** How failed deliveries are tried again: the first wait, doubled up to the ceiling, within the window. */
+    record RetryPolicy(Duration first, Duration max, Duration window) {
+    }
+
     /**
      * When to try again after {@code failures} failed attempts, or null to give up: the retry window (from the
      * delivery's creation) is over.
      */
-    static Instant retryAt(int failures, Instant created, Instant now, Duration first, Duration max,
-                           Duration window) {
+    static Instant retryAt(int failures, Instant created, Instant now, RetryPolicy policy) {
+        Duration first = policy.first();
+        Duration max = policy.max();
+        Duration window = policy.window();
         long factor = 1L << Math.min(failures - 1, 20);
         Duration wait = first.multipliedBy(factor);
         if (wait.compareTo(max) > 0 || wait.isNegative()) {
@@ -120,8 +126,8 @@ public class WebhookDispatcher {
         Delivery.Attempt attempt = new Delivery.Attempt(number, started, outcome.status(), outcome.error(),
                 (int) Duration.between(started, now).toMillis());
         boolean delivered = outcome.error() == null;
-        Instant retry = delivered ? null : retryAt(number, due.createdAt(), now, config.firstBackOff(),
-                config.maxBackOff(), config.retryFor());
+        Instant retry = delivered ? null : retryAt(number, due.createdAt(), now,
+                new RetryPolicy(config.firstBackOff(), config.maxBackOff(), config.retryFor()));
         String gaveUp = delivered || retry != null ? null
                 : "notice " + due.notice().id() + " not delivered within " + span(config.retryFor()) + " ("
                 + number + " attempts, last: " + outcome.error() + ")";

@@ -64,17 +64,16 @@ class WebhookRulesTest {
     @Test
     void retriesBackOffDoublingUpToTheCeilingUntilTheWindowEnds() {
         Instant created = Instant.parse("2026-12-01T00:00:00Z");
-        Duration first = Duration.ofSeconds(30);
-        Duration max = Duration.ofHours(1);
         Duration window = Duration.ofHours(24);
-        assertEquals(created.plusSeconds(30), WebhookDispatcher.retryAt(1, created, created, first, max, window));
-        assertEquals(created.plusSeconds(120), WebhookDispatcher.retryAt(3, created, created, first, max, window));
+        var policy = new WebhookDispatcher.RetryPolicy(Duration.ofSeconds(30), Duration.ofHours(1), window);
+        assertEquals(created.plusSeconds(30), WebhookDispatcher.retryAt(1, created, created, policy));
+        assertEquals(created.plusSeconds(120), WebhookDispatcher.retryAt(3, created, created, policy));
         assertEquals(created.plus(Duration.ofHours(1)),
-                WebhookDispatcher.retryAt(12, created, created, first, max, window), "the ceiling");
+                WebhookDispatcher.retryAt(12, created, created, policy), "the ceiling");
         Instant late = created.plus(Duration.ofHours(23).plusMinutes(50));
-        assertEquals(created.plus(window), WebhookDispatcher.retryAt(20, created, late, first, max, window),
+        assertEquals(created.plus(window), WebhookDispatcher.retryAt(20, created, late, policy),
                 "a last attempt when the window ends");
-        assertNull(WebhookDispatcher.retryAt(21, created, created.plus(window), first, max, window), "then give up");
+        assertNull(WebhookDispatcher.retryAt(21, created, created.plus(window), policy), "then give up");
     }
 
     @Test

@@ -3,6 +3,7 @@ package jp.tsunagu.routing.notice;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.events.EventEnvelope;
+import jp.tsunagu.contract.events.MeetingEvent;
 import jp.tsunagu.contract.events.PlanningEvent;
 import jp.tsunagu.contract.events.TsunaguEvent;
 
@@ -11,22 +12,22 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Follows the plans topic for the agencies' notices: a role given in a new plan, and a plan's review coming due to
- * the agencies with a role in it.
+ * Follows the plans and meetings topics for the agencies' notices: a role given in a new plan, a plan's review
+ * coming due (to the agencies with a role in it), an invitation to a meeting.
  */
 @ApplicationScoped
-public class PlanNotices {
+public class StageNotices {
 
     private final NoticeRecords notices;
 
-    public PlanNotices(NoticeRecords notices) {
+    public StageNotices(NoticeRecords notices) {
         this.notices = notices;
     }
 
-    /** Whether the planning event tells an agency anything. */
+    /** Whether the plan or meeting event tells an agency anything. */
     public static boolean concernsAgencies(TsunaguEvent event) {
         return (event instanceof PlanningEvent.PlanCreated c && !c.roles().isEmpty())
-                || event instanceof PlanningEvent.PlanReviewDue;
+                || event instanceof PlanningEvent.PlanReviewDue || event instanceof MeetingEvent.MembersInvited;
     }
 
     /** In the consumer batch's transaction. */
