@@ -89,7 +89,7 @@ public class InboxFeedResource {
                         if (sent.add(n.seq())) {
                             high[0] = Math.max(high[0], n.seq());
                             events.add(sse.newEventBuilder().id(n.id()).name(n.type().code())
-                                    .mediaType(MediaType.APPLICATION_JSON_TYPE).data(write(n)).build());
+                                    .data(write(n)).build());
                         }
                     }
                     sent.removeIf(seq -> seq <= high[0] - LOOK_BACK);
