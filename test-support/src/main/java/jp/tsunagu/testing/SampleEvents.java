@@ -69,7 +69,10 @@ public final class SampleEvents {
                 new PlanningEvent.PlanReviewDue("plan-1", caseId, m, PlanType.MULTI_AGENCY, on.plusMonths(1)),
                 new PlanningEvent.PlacementMade("placement-1", "plan-1", caseId, m, "resource-1", on),
                 new PlanningEvent.PlacementFollowedUp("placement-1", "plan-1", caseId, m,
-                        PlanningEvent.FollowUpSide.PERSON, on.plusDays(14)));
+                        PlanningEvent.FollowUpSide.PERSON, on.plusDays(14)),
+                // later additions go last: tests name the ones above by position
+                new MeetingEvent.MembersInvited("meeting-1", m, MeetingType.JUUSOU_SHIEN_KAIGI, on,
+                        List.of("kurume-houkatsu-01")));
         if (all.stream().map(e -> e.getClass()).distinct().count() != EventCatalog.all().size()) {
             throw new IllegalStateException("SampleEvents misses an event type of the contract: add it here");
         }

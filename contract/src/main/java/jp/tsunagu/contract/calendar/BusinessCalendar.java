@@ -130,6 +130,16 @@ public final class BusinessCalendar {
         return d;
     }
 
+    /** An answer due on {@code dueOn} is late: the deadline's day has passed (the whole day counts). */
+    public static boolean pastDue(LocalDate dueOn, LocalDate today) {
+        return dueOn != null && !today.isBefore(lateFrom(dueOn));
+    }
+
+    /** The first day an answer due on {@code dueOn} is late. */
+    public static LocalDate lateFrom(LocalDate dueOn) {
+        return dueOn.plusDays(1);
+    }
+
     /** The holiday list covers the date's year. */
     public boolean covers(LocalDate day) {
         return day.getYear() >= firstYear && day.getYear() <= lastYear;

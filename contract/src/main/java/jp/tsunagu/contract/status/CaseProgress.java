@@ -1,5 +1,6 @@
 package jp.tsunagu.contract.status;
 
+import jp.tsunagu.contract.calendar.BusinessCalendar;
 import jp.tsunagu.contract.codes.CaseStatus;
 import jp.tsunagu.contract.codes.Consent;
 import jp.tsunagu.contract.events.EventEnvelope;
@@ -26,19 +27,37 @@ import java.util.Set;
  * @param openPlans  ids of the case's plans created and not closed
  * @param consent    the person's consent to sharing as last recorded (null before the referral is seen)
  * @param entrusted  agencies the case was entrusted to: the one that accepted it, those given a role in its plans
+ * @param listing    what a coordinator's case list shows of it
  */
 public record CaseProgress(String caseId, String municipality, String referringAgencyId, String assignedAgencyId,
                            CaseStatus status, Instant statusTime, LocalDate receivedOn, Set<String> openPlans,
-                           Consent consent, Set<String> entrusted) {
+                           Consent consent, Set<String> entrusted, CaseListing listing) {
 
     public CaseProgress {
         openPlans = Set.copyOf(openPlans);
         entrusted = Set.copyOf(entrusted);
+        listing = listing == null ? CaseListing.NONE : listing;
     }
 
     /** A case no event has been applied to. */
     public static CaseProgress none(String caseId, String municipality) {
-        return new CaseProgress(caseId, municipality, null, null, null, null, null, Set.of(), null, Set.of());
+        return new CaseProgress(caseId, municipality, null, null, null, null, null, Set.of(), null, Set.of(),
+                CaseListing.NONE);
+    }
+
+    /** An agency's answer is awaited: the case was routed to it (or sent out for outreach) and not yet answered. */
+    public boolean awaitingAnswer() {
+        return status == CaseStatus.ROUTED || status == CaseStatus.IN_OUTREACH;
+    }
+
+    /** The awaited answer is past its deadline. */
+    public boolean overdue(LocalDate today) {
+        return awaitingAnswer() && BusinessCalendar.pastDue(listing.dueOn(), today);
+    }
+
+    /** The first day the awaited answer is late; null when no answer is awaited (or has no deadline). */
+    public LocalDate lateFrom() {
+        return awaitingAnswer() && listing.dueOn() != null ? BusinessCalendar.lateFrom(listing.dueOn()) : null;
     }
 
     /**
@@ -88,10 +107,11 @@ public record CaseProgress(String caseId, String municipality, String referringA
         CaseProgress after = newer
                 ? new CaseProgress(caseId, municipality, referrer,
                         seen.clearsAgency() ? null : seen.agencyId() != null ? seen.agencyId() : assignedAgencyId,
-                        seen.status(), envelope.time(), received, plans, consentNow, trusted)
+                        seen.status(), envelope.time(), received, plans, consentNow, trusted,
+                        listing.after(envelope.data()))
                 : new CaseProgress(caseId, municipality, referrer, assignedAgencyId,
                         status != null ? status : CaseStatus.RECEIVED, statusTime != null ? statusTime : envelope.time(),
-                        received, plans, consentNow, trusted);
+                        received, plans, consentNow, trusted, listing.after(envelope.data()));
         return Optional.of(new Step(after, seen));
     }
 

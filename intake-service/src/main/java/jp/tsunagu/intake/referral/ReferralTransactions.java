@@ -12,6 +12,7 @@ import jp.tsunagu.intake.idempotency.IdempotencyKeys;
 import jp.tsunagu.intake.idempotency.IdempotencyLedger.Claim;
 import jp.tsunagu.intake.idempotency.IdempotencyLedger.Outcome;
 import jp.tsunagu.intake.idempotency.IdempotencyLedger;
+import jp.tsunagu.intake.search.PersonIndex;
 import jp.tsunagu.intake.status.CaseStatusProjection;
 import jp.tsunagu.intake.status.CaseStatusRecords;
 import jp.tsunagu.intake.status.CaseStatusView;
@@ -22,6 +23,7 @@ import jp.tsunagu.support.security.Caller;
 import jp.tsunagu.support.security.Roles;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 
 /**
  * Each command in one database transaction around the Kafka write: the idempotency key is claimed, the event is
@@ -36,9 +38,12 @@ public class ReferralTransactions {
     private final CaseStatusProjection projection;
     private final CaseStatusRecords statuses;
     private final ObjectMapper json;
+    private final PersonIndex persons;
 
     public ReferralTransactions(IdempotencyLedger ledger, PersonalDataVault vault, IntakeEvents events,
-                                CaseStatusProjection projection, CaseStatusRecords statuses, ObjectMapper json) {
+                                CaseStatusProjection projection, CaseStatusRecords statuses, ObjectMapper json,
+                                PersonIndex persons) {
+        this.persons = persons;
         this.ledger = ledger;
         this.vault = vault;
         this.events = events;
@@ -58,6 +63,8 @@ public class ReferralTransactions {
                                         r.concerns(), r.consent(), r.urgency(), r.hardToReach(), sealed),
                                 r.receivedOn(), causation(claim)))
                         .call(projection::apply)
+                        .call(() -> persons.add(caseId, r.municipality(), r.personal().nameKana(),
+                                isoDate(r.personal().birthDate())))
                         .map(envelope -> new ReferralCreated(caseId, CaseStatus.RECEIVED.name(), r.receivedOn())));
     }
 
@@ -79,6 +86,7 @@ public class ReferralTransactions {
     public Uni<Void> erase(Caller caller, String caseId, LocalDate today) {
         return visibleCase(caller, caseId)
                 .chain(view -> vault.destroy(caseId).call(() -> ledger.forgetCase(caseId))
+                        .call(() -> persons.remove(caseId))
                         .chain(hadKey -> !hadKey ? Uni.createFrom().voidItem()
                         : events.publish(EventIds.personErased(caseId),
                                         new IntakeEvent.PersonErased(caseId, view.municipality(), today), today,
@@ -107,6 +115,15 @@ public class ReferralTransactions {
             return json.writeValueAsBytes(personal);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise personal fields");
+        }
+    }
+
+    /** A birth date as the index keys it (ISO), or null when there is none or it is not a date. */
+    private static String isoDate(String value) {
+        try {
+            return value == null ? null : LocalDate.parse(value.strip()).toString();
+        } catch (DateTimeParseException e) {
+            return null;
         }
     }
 

@@ -5,6 +5,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.events.EventEnvelope;
 import jp.tsunagu.contract.events.TsunaguEvent;
+import jp.tsunagu.contract.status.CaseListing;
 import jp.tsunagu.contract.status.CaseProgress;
 import jp.tsunagu.contract.status.CaseStatusRules;
 import jp.tsunagu.support.db.Database;
@@ -118,21 +119,29 @@ public class CaseStatusProjection implements StageProjection {
     private Uni<Void> writeRows(Iterable<CaseProgress> cases, List<Tuple> history) {
         List<Tuple> rows = new ArrayList<>();
         for (CaseProgress c : cases) {
+            CaseListing l = c.listing();
             rows.add(Tuple.tuple(Arrays.asList(c.caseId(), c.municipality(), c.referringAgencyId(),
                     c.assignedAgencyId(), c.status().name(), c.statusTime().atOffset(ZoneOffset.UTC), c.receivedOn(),
                     String.join(",", c.openPlans()), c.consent() == null ? null : c.consent().name(),
-                    String.join(",", c.entrusted()))));
+                    String.join(",", c.entrusted()), l.area(), name(l.ageBand()), names(l.concerns()),
+                    name(l.urgency()), names(l.fields()), name(l.track()), l.dueOn(), c.lateFrom())));
         }
         Uni<Void> upsert = database.updateEach("""
                 insert into case_status(case_id, municipality, referring_agency_id, assigned_agency_id, status,
-                                        status_time, received_on, open_plans, consent, entrusted)
-                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                                        status_time, received_on, open_plans, consent, entrusted, area,
+                                        age_band, concerns, urgency, fields, track, due_on, late_from)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
                 on conflict (case_id) do update
                    set referring_agency_id = coalesce(case_status.referring_agency_id, excluded.referring_agency_id),
                        received_on = coalesce(case_status.received_on, excluded.received_on),
                        open_plans = excluded.open_plans,
                        consent = excluded.consent,
                        entrusted = excluded.entrusted,
+                       area = excluded.area, age_band = excluded.age_band, concerns = excluded.concerns,
+                       urgency = excluded.urgency, fields = excluded.fields, track = excluded.track,
+                       due_on = excluded.due_on,
+                       late_from = case when excluded.status_time >= case_status.status_time
+                                        then excluded.late_from else case_status.late_from end,
                        status = case when excluded.status_time >= case_status.status_time
                                      then excluded.status else case_status.status end,
                        assigned_agency_id = case when excluded.status_time >= case_status.status_time
@@ -148,4 +157,12 @@ public class CaseStatusProjection implements StageProjection {
         return Uni.combine().all().unis(upsert, lines).discardItems();
     }
 
+
+    private static String name(Enum<?> code) {
+        return code == null ? null : code.name();
+    }
+
+    private static String names(List<? extends Enum<?>> codes) {
+        return String.join(",", codes.stream().map(Enum::name).toList());
+    }
 }

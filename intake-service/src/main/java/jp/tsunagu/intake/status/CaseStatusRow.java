@@ -1,8 +1,14 @@
 package jp.tsunagu.intake.status;
 
 import io.vertx.mutiny.sqlclient.Row;
+import jp.tsunagu.contract.codes.AgeBand;
 import jp.tsunagu.contract.codes.CaseStatus;
+import jp.tsunagu.contract.codes.Concern;
 import jp.tsunagu.contract.codes.Consent;
+import jp.tsunagu.contract.codes.Field;
+import jp.tsunagu.contract.codes.MeetingType;
+import jp.tsunagu.contract.codes.Urgency;
+import jp.tsunagu.contract.status.CaseListing;
 import jp.tsunagu.contract.status.CaseProgress;
 
 import java.time.LocalDate;
@@ -21,7 +27,7 @@ public record CaseStatusRow(String caseId, String municipality, String referring
     /** The columns {@link #progress} reads. */
     static final String PROGRESS_COLUMNS = """
             case_id, municipality, referring_agency_id, assigned_agency_id, status, status_time, received_on,
-            open_plans, consent, entrusted""";
+            open_plans, consent, entrusted, area, age_band, concerns, urgency, fields, track, due_on""";
 
     /** The case as {@link CaseProgress#evolve} left it. */
     static CaseProgress progress(Row row) {
@@ -31,7 +37,20 @@ public record CaseStatusRow(String caseId, String municipality, String referring
                 row.getString("referring_agency_id"), row.getString("assigned_agency_id"),
                 status == null ? null : CaseStatus.valueOf(status), row.getOffsetDateTime("status_time").toInstant(),
                 row.getLocalDate("received_on"), new LinkedHashSet<>(list(row.getString("open_plans"))),
-                consent == null ? null : Consent.valueOf(consent), new LinkedHashSet<>(list(row.getString("entrusted"))));
+                consent == null ? null : Consent.valueOf(consent), new LinkedHashSet<>(list(row.getString("entrusted"))),
+                listing(row));
+    }
+
+    private static CaseListing listing(Row row) {
+        return new CaseListing(row.getString("area"), codeOf(AgeBand.class, row.getString("age_band")),
+                list(row.getString("concerns")).stream().map(Concern::valueOf).toList(),
+                codeOf(Urgency.class, row.getString("urgency")),
+                list(row.getString("fields")).stream().map(Field::valueOf).toList(),
+                codeOf(MeetingType.class, row.getString("track")), row.getLocalDate("due_on"));
+    }
+
+    private static <E extends Enum<E>> E codeOf(Class<E> type, String code) {
+        return code == null ? null : Enum.valueOf(type, code);
     }
 
     static CaseStatusRow of(Row row) {

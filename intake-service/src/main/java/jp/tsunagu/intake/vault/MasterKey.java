@@ -42,8 +42,11 @@ public final class MasterKey {
         return id;
     }
 
-    /** nonce || AES-GCM(dataKey), bound to the case by the additional authenticated data. */
-    byte[] wrap(byte[] dataKey, String caseId) {
+    /**
+     * nonce || AES-GCM(dataKey), bound by the additional authenticated data to what the key is for (a case's id, a
+     * municipality's search key): a wrapped key moved to another row does not unwrap.
+     */
+    public byte[] wrap(byte[] dataKey, String caseId) {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             random.nextBytes(nonce);
@@ -57,7 +60,7 @@ public final class MasterKey {
         }
     }
 
-    byte[] unwrap(byte[] wrapped, String caseId) {
+    public byte[] unwrap(byte[] wrapped, String caseId) {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, wrapped, 0, NONCE_BYTES));

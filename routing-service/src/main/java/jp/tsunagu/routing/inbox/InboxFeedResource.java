@@ -1,6 +1,5 @@
 package jp.tsunagu.routing.inbox;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -98,10 +97,6 @@ public class InboxFeedResource {
     }
 
     private String write(NoticeRecords.Stored n) {
-        try {
-            return json.writeValueAsString(NoticeMessage.of(n, publicUrl));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a notice", e);
-        }
+        return NoticeMessage.json(json, n, publicUrl);
     }
 }

@@ -2,11 +2,11 @@ package jp.tsunagu.routing.inbox;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jp.tsunagu.contract.calendar.BusinessCalendar;
 import jp.tsunagu.contract.directory.Agency;
 import jp.tsunagu.contract.directory.AgencyDirectory;
 import jp.tsunagu.routing.directory.DirectoryCatalog;
 import jp.tsunagu.routing.referral.RoutingView;
-import jp.tsunagu.routing.rules.AcceptanceDeadlines;
 import jp.tsunagu.routing.rules.CaseFacts;
 import jp.tsunagu.support.db.InTransaction;
 import jp.tsunagu.support.page.Page;
@@ -72,7 +72,7 @@ public class InboxService {
         String referrer = f == null ? null : f.referringAgencyId();
         String referrerName = referrer == null ? null : directory.agencies().stream()
                 .filter(a -> a.id().equals(referrer)).map(Agency::name).findFirst().orElse(null);
-        boolean overdue = InboxItem.AWAITING.equals(row.state()) && AcceptanceDeadlines.overdue(row.dueOn(), today);
+        boolean overdue = InboxItem.AWAITING.equals(row.state()) && BusinessCalendar.pastDue(row.dueOn(), today);
         return new InboxItem(row.caseId(), row.state(), row.decision(), row.routedOn(), row.dueOn(), overdue,
                 f == null ? null : f.urgency(), f == null ? null : f.ageBand(), f == null ? null : f.area(),
                 f == null ? List.of() : f.concerns(), f == null ? List.of() : f.household(), referrer, referrerName,

@@ -2,6 +2,8 @@ package jp.tsunagu.routing.notice;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -29,6 +31,15 @@ public record NoticeMessage(String specversion, String id, String source, String
                        LocalDate businessDate,
                        @Schema(description = "Where routing-service shows the rest, with your agency's token")
                        String link) {
+    }
+
+    /** The notice as JSON text, as a webhook and the feed send it. */
+    public static String json(ObjectMapper json, NoticeRecords.Stored n, String publicUrl) {
+        try {
+            return json.writeValueAsString(of(n, publicUrl));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a notice", e);
+        }
     }
 
     public static NoticeMessage of(NoticeRecords.Stored n, String publicUrl) {

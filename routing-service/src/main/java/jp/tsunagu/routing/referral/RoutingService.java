@@ -2,6 +2,7 @@ package jp.tsunagu.routing.referral;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jp.tsunagu.contract.calendar.BusinessCalendar;
 import jp.tsunagu.routing.directory.DirectoryCatalog;
 import jp.tsunagu.routing.notice.Notice;
 import jp.tsunagu.routing.notice.NoticeRecords;
@@ -88,6 +89,7 @@ public class RoutingService {
     public Uni<Integer> escalateOverdue(String municipality, LocalDate today) {
         RoutingChanges changes = new RoutingChanges();
         return records.awaitingDueBefore(municipality, today)
+                .map(found -> found.stream().filter(r -> BusinessCalendar.pastDue(r.dueOn(), today)).toList())
                 .chain(overdue -> records.facts(overdue.stream().map(CaseRouting::caseId).toList())
                         .chain(facts -> {
                             List<OutcomePublisher.Publication> publications = overdue.stream()

@@ -22,9 +22,4 @@ public record AcceptanceDeadlines(BusinessCalendar calendar, int days, int urgen
     public LocalDate dueOn(LocalDate routedOn, Urgency urgency) {
         return calendar.plusBusinessDays(routedOn, urgency == Urgency.URGENT ? urgentDays : days);
     }
-
-    /** The answer is late: the deadline's day has passed. */
-    public static boolean overdue(LocalDate dueOn, LocalDate today) {
-        return dueOn != null && today.isAfter(dueOn);
-    }
 }

@@ -1,6 +1,5 @@
 package jp.tsunagu.routing.webhook;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -138,11 +137,7 @@ public class WebhookDispatcher {
     }
 
     private String body(SubscriptionRecords.Due due) {
-        try {
-            return json.writeValueAsString(NoticeMessage.of(due.notice(), config.publicUrl()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a notice", e);
-        }
+        return NoticeMessage.json(json, due.notice(), config.publicUrl());
     }
 
     private static String span(Duration d) {

@@ -1,0 +1,175 @@
+package jp.tsunagu.intake.cases;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import jakarta.enterprise.context.ApplicationScoped;
+import jp.tsunagu.contract.codes.AgeBand;
+import jp.tsunagu.contract.codes.CaseStatus;
+import jp.tsunagu.contract.codes.Coded;
+import jp.tsunagu.contract.codes.Concern;
+import jp.tsunagu.contract.codes.Field;
+import jp.tsunagu.contract.codes.FiscalYear;
+import jp.tsunagu.contract.codes.MeetingType;
+import jp.tsunagu.contract.codes.Urgency;
+import jp.tsunagu.support.db.Database;
+import jp.tsunagu.support.db.InTransaction;
+import jp.tsunagu.support.page.Page;
+import jp.tsunagu.support.page.PageCursor;
+import jp.tsunagu.support.problem.ApiProblem;
+import jp.tsunagu.support.problem.FieldError;
+import jp.tsunagu.support.problem.Params;
+import jp.tsunagu.support.security.Caller;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import static jp.tsunagu.support.db.SqlValues.list;
+
+/**
+ * {@code GET /cases}: the municipality's cases for its coordinators, from the status view intake builds of every
+ * stage topic; filtered, sorted by received date or last change, in keyset pages. No personal field.
+ */
+@ApplicationScoped
+public class CaseList {
+
+    private static final String COLUMNS = """
+            case_id, status, received_on, status_time, referring_agency_id, assigned_agency_id, area, age_band,
+            concerns, urgency, fields, track, due_on, late_from, possible_duplicate_of
+            """;
+
+    static final String RECEIVED = "received";
+    static final String CHANGED = "changed";
+
+    private final Database database;
+
+    public CaseList(Database database) {
+        this.database = database;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "CaseListItem")
+    public record Item(String caseId, CaseStatus status,
+                       @Schema(description = "Japanese label of the status") String statusLabel,
+                       LocalDate receivedOn,
+                       @Schema(description = "When the status last changed") Instant lastChangeAt,
+                       String referringAgencyId,
+                       @Schema(description = "The agency now responsible") String agencyId,
+                       String area, AgeBand ageBand, List<Concern> concerns, Urgency urgency, List<Field> fields,
+                       @Schema(description = "The meeting track the case is on") MeetingType track,
+                       @Schema(description = "The awaited answer's deadline") LocalDate dueOn,
+                       boolean overdue,
+                       @Schema(description = "An open case of the same municipality whose person matched on kana "
+                               + "(and birth date when both had one) when this one was referred: possibly the same "
+                               + "person. Coordinators only.") String possibleDuplicateOf) {
+    }
+
+    /** The query parameters as sent. */
+    public record Query(String status, String track, String field, String concern, String area, String referrer,
+                        String agency, String urgency, Boolean overdue, String receivedFrom, String receivedTo,
+                        String fiscalYear, String sort, Integer limit, String cursor) {
+    }
+
+    @InTransaction
+    public Uni<Page<Item>> page(Caller caller, Query q, LocalDate today) {
+        List<FieldError> errors = new ArrayList<>();
+        String status = code(CaseStatus.class, q.status(), "status", errors);
+        String track = code(MeetingType.class, q.track(), "track", errors);
+        String field = code(Field.class, q.field(), "field", errors);
+        String concern = code(Concern.class, q.concern(), "concern", errors);
+        String urgency = code(Urgency.class, q.urgency(), "urgency", errors);
+        LocalDate from = Params.date(q.receivedFrom(), "receivedFrom", false, errors);
+        LocalDate to = Params.date(q.receivedTo(), "receivedTo", false, errors);
+        if (q.fiscalYear() != null && !q.fiscalYear().isBlank()) {
+            try {
+                FiscalYear year = FiscalYear.parse(q.fiscalYear().strip());
+                from = from == null || from.isBefore(year.start()) ? year.start() : from;
+                to = to == null || to.isAfter(year.end()) ? year.end() : to;
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("fiscalYear", "a fiscal year such as 2026, R8 or 令和8年度"));
+            }
+        }
+        String sort = q.sort() == null ? RECEIVED : q.sort().strip().toLowerCase(Locale.ROOT);
+        if (!List.of(RECEIVED, CHANGED).contains(sort)) {
+            errors.add(new FieldError("sort", "received or changed"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiProblem.validation(errors);
+        }
+        int limit = Page.limit(q.limit());
+        PageCursor cursor = PageCursor.decode(q.cursor(), sort, 2);
+        String key = sort.equals(RECEIVED) ? "received_on" : "status_time";
+        List<Object> args = new ArrayList<>(List.of(caller.municipality(), status, track, field, concern,
+                text(q.area()), text(q.referrer()), text(q.agency()), urgency,
+                from == null ? LocalDate.of(1, 1, 1) : from, to == null ? LocalDate.of(9999, 12, 31) : to,
+                Boolean.TRUE.equals(q.overdue()), today));
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + """
+                  from case_status
+                 where municipality = $1 and ($2 = '' or status = $2) and ($3 = '' or track = $3)
+                   and ($4 = '' or $4 = any(string_to_array(fields, ',')))
+                   and ($5 = '' or $5 = any(string_to_array(concerns, ',')))
+                   and ($6 = '' or area = $6) and ($7 = '' or referring_agency_id = $7)
+                   and ($8 = '' or assigned_agency_id = $8) and ($9 = '' or urgency = $9)
+                   and received_on between $10 and $11 and (not $12 or late_from <= $13)
+                """);
+        if (cursor != null) {
+            args.add(sort.equals(RECEIVED) ? LocalDate.parse(cursor.key().get(0))
+                    : Instant.parse(cursor.key().get(0)).atOffset(ZoneOffset.UTC));
+            args.add(cursor.key().get(1));
+            sql.append(" and (").append(key).append(", case_id) < ($14, $15)");
+        }
+        args.add(limit + 1);
+        sql.append(" order by ").append(key).append(" desc, case_id desc limit $").append(args.size());
+        return database.list(sql.toString(), row -> item(row, today), args.toArray())
+                .map(rows -> Page.of(rows, limit, item -> item, item -> new PageCursor(sort, List.of(
+                        sort.equals(RECEIVED) ? item.receivedOn().toString() : item.lastChangeAt().toString(),
+                        item.caseId()))));
+    }
+
+    /** The given cases of the municipality, in the order given. */
+    public Uni<List<Item>> items(String municipality, List<String> caseIds, LocalDate today) {
+        return database.list("select " + COLUMNS + """
+                         from case_status where municipality = $1 and case_id = any($2)""",
+                        row -> item(row, today), municipality, caseIds.toArray(String[]::new))
+                .map(found -> caseIds.stream().flatMap(id -> found.stream().filter(i -> i.caseId().equals(id)))
+                        .toList());
+    }
+
+    private static Item item(Row row, LocalDate today) {
+        CaseStatus status = CaseStatus.valueOf(row.getString("status"));
+        LocalDate lateFrom = row.getLocalDate("late_from");
+        return new Item(row.getString("case_id"), status, status.label(), row.getLocalDate("received_on"),
+                row.getOffsetDateTime("status_time").toInstant(), row.getString("referring_agency_id"),
+                row.getString("assigned_agency_id"), row.getString("area"),
+                enumOf(AgeBand.class, row.getString("age_band")),
+                list(row.getString("concerns")).stream().map(Concern::valueOf).toList(),
+                enumOf(Urgency.class, row.getString("urgency")),
+                list(row.getString("fields")).stream().map(Field::valueOf).toList(),
+                enumOf(MeetingType.class, row.getString("track")), row.getLocalDate("due_on"),
+                lateFrom != null && !today.isBefore(lateFrom), row.getString("possible_duplicate_of"));
+    }
+
+    private static <E extends Enum<E> & Coded> String code(Class<E> type, String value, String field,
+                                                           List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return "";
+        }
+        return Coded.parse(type, value.strip()).map(Enum::name).orElseGet(() -> {
+            errors.add(new FieldError(field, "one of " + String.join(", ", Coded.codes(type))));
+            return "";
+        });
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String code) {
+        return code == null ? null : Enum.valueOf(type, code);
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value.strip();
+    }
+}

@@ -1,0 +1,78 @@
+package jp.tsunagu.intake.search;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jp.tsunagu.contract.codes.CaseStatus;
+import jp.tsunagu.support.db.Database;
+
+import java.util.List;
+
+/**
+ * The blind index of persons (V6__person_search.sql): written with a referral, in its transaction; read by the
+ * coordinators' search and by the duplicate check of a new referral; emptied of a case by its erasure.
+ */
+@ApplicationScoped
+public class PersonIndex {
+
+    private final SearchKeys keys;
+    private final Database database;
+
+    public PersonIndex(SearchKeys keys, Database database) {
+        this.keys = keys;
+        this.database = database;
+    }
+
+    /** A case the index matched, with its status as the status view has it. */
+    public record Match(String caseId, CaseStatus status) {
+    }
+
+    /**
+     * Indexes a new referral's person and marks the case a possible duplicate of the latest open case of the
+     * municipality with the same person (same kana; and same birth date when both have one).
+     */
+    public Uni<Void> add(String caseId, String municipality, String kana, String birthDate) {
+        return keys.entries(municipality, kana, birthDate).chain(entries -> entries == null
+                ? Uni.createFrom().voidItem()
+                : sameKana(municipality, entries).chain(found -> {
+                    String duplicateOf = found.stream()
+                            .filter(m -> !m.caseId().equals(caseId) && m.status() != CaseStatus.CLOSED)
+                            .map(Match::caseId).findFirst().orElse(null);
+                    return database.update("""
+                                    insert into person_index(case_id, municipality, kana_mac, kana_birth_mac)
+                                    values ($1, $2, $3, $4) on conflict (case_id) do nothing""",
+                                    caseId, municipality, entries.kana(), entries.kanaBirth())
+                            .chain(() -> duplicateOf == null ? Uni.createFrom().item(0) : database.update(
+                                    "update case_status set possible_duplicate_of = $2 where case_id = $1",
+                                    caseId, duplicateOf))
+                            .replaceWithVoid();
+                }));
+    }
+
+    /**
+     * The municipality's cases of the person: same kana, and the same birth date when it is given and the case has
+     * one (a case referred without a birth date matches on kana alone).
+     */
+    public Uni<List<Match>> find(String municipality, String kana, String birthDate) {
+        return keys.entries(municipality, kana, birthDate).chain(entries -> entries == null
+                ? Uni.createFrom().item(List.<Match>of()) : sameKana(municipality, entries));
+    }
+
+    /** The erased person is no longer found. */
+    public Uni<Void> remove(String caseId) {
+        return database.update("delete from person_index where case_id = $1", caseId).replaceWithVoid();
+    }
+
+    /**
+     * Same kana: a case indexed with a birth date matches a name given with another birth date only if one side
+     * has none.
+     */
+    private Uni<List<Match>> sameKana(String municipality, SearchKeys.Entries entries) {
+        return database.list("""
+                        select p.case_id, s.status from person_index p join case_status s on s.case_id = p.case_id
+                         where p.municipality = $1 and p.kana_mac = $2
+                           and ($3::varchar is null or p.kana_birth_mac is null or p.kana_birth_mac = $3)
+                         order by s.received_on desc, p.case_id desc""",
+                row -> new Match(row.getString(0), CaseStatus.valueOf(row.getString(1))),
+                municipality, entries.kana(), entries.kanaBirth());
+    }
+}

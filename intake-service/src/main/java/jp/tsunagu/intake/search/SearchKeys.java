@@ -1,0 +1,83 @@
+package jp.tsunagu.intake.search;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jp.tsunagu.intake.vault.CryptoConfig;
+import jp.tsunagu.intake.vault.DataKeyCipher;
+import jp.tsunagu.intake.vault.MasterKey;
+import jp.tsunagu.support.db.Database;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The blind index's keys: one per municipality, random, kept like the data keys (wrapped by the master key, in
+ * {@code search_key}), so the index is useless without the master key and one city's index says nothing about
+ * another's. A name is indexed as HMAC-SHA256 under that key of its normalised kana ({@link KanaName}), alone and
+ * with the birth date.
+ */
+@ApplicationScoped
+public class SearchKeys {
+
+    private static final int VERSION = 1;
+
+    private final MasterKey masterKey;
+    private final Database database;
+    private final Map<String, byte[]> keys = new ConcurrentHashMap<>();
+
+    public SearchKeys(CryptoConfig config, Database database) {
+        this.masterKey = new MasterKey(config.masterKeyId(), config.masterKey());
+        this.database = database;
+    }
+
+    /** The two index entries of a name: kana alone, and kana with the birth date (null without one). */
+    public record Entries(String kana, String kanaBirth) {
+    }
+
+    /** The entries of a name in the municipality's index; null when the kana normalises to nothing. */
+    public Uni<Entries> entries(String municipality, String kana, String birthDate) {
+        String name = KanaName.normalize(kana);
+        if (name.isEmpty()) {
+            return Uni.createFrom().nullItem();
+        }
+        return key(municipality).map(key -> new Entries(mac(key, "kana\n" + name),
+                birthDate == null ? null : mac(key, "kana+birth\n" + name + "\n" + birthDate)));
+    }
+
+    private Uni<byte[]> key(String municipality) {
+        byte[] cached = keys.get(municipality);
+        if (cached != null) {
+            return Uni.createFrom().item(cached);
+        }
+        String aad = "search/" + municipality;
+        byte[] wrapped = masterKey.wrap(DataKeyCipher.newDataKey(), aad);
+        // the first request of a city makes its key, in its own statement; later ones (and a racing one) read it
+        return database.updateAlone("""
+                        insert into search_key(municipality, key_version, master_key_id, wrapped_key)
+                        values ($1, $2, $3, $4) on conflict (municipality) do nothing""",
+                        municipality, VERSION, masterKey.id(), Buffer.buffer(wrapped))
+                .chain(() -> database.first("select wrapped_key from search_key where municipality = $1",
+                        row -> row.getBuffer("wrapped_key").getBytes(), municipality))
+                .map(found -> {
+                    byte[] key = masterKey.unwrap(found.orElseThrow(), aad);
+                    keys.put(municipality, key);
+                    return key;
+                });
+    }
+
+    private static String mac(byte[] key, String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+}
