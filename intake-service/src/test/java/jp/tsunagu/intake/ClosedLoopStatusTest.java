@@ -151,6 +151,16 @@ class ClosedLoopStatusTest {
                 .body("{\"consent\":\"PERHAPS\"}")
                 .post("/referrals/" + caseId + "/consent").then().statusCode(400)
                 .body("errors.field", hasItem("consent"));
+        // the case was received on 2024-05-14: consent cannot have been recorded before it, nor after today
+        given().header("Authorization", bearer(referrer)).contentType("application/json")
+                .body("{\"consent\":\"GIVEN\",\"recordedOn\":\"2024-05-13\"}")
+                .post("/referrals/" + caseId + "/consent").then().statusCode(400)
+                .body("errors[0].field", equalTo("recordedOn"))
+                .body("errors[0].message", equalTo("must not be before the case was received (2024-05-14)"));
+        given().header("Authorization", bearer(referrer)).contentType("application/json")
+                .body("{\"consent\":\"GIVEN\",\"recordedOn\":\"2099-01-01\"}")
+                .post("/referrals/" + caseId + "/consent").then().statusCode(400)
+                .body("errors[0].field", equalTo("recordedOn"));
         var record = TopicProbe.await(Topics.INTAKE, r -> caseId.equals(r.key())
                 && new String(r.headers().lastHeader("ce_type").value()).contains("consent-recorded"),
                 Duration.ofSeconds(20));

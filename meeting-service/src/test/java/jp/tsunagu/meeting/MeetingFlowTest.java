@@ -9,10 +9,13 @@ import jp.tsunagu.contract.codes.Channel;
 import jp.tsunagu.contract.codes.Concern;
 import jp.tsunagu.contract.codes.Consent;
 import jp.tsunagu.contract.codes.MeetingType;
+import jp.tsunagu.contract.codes.Relation;
 import jp.tsunagu.contract.codes.Urgency;
 import jp.tsunagu.contract.events.EventEnvelope;
+import jp.tsunagu.contract.events.HouseholdMember;
 import jp.tsunagu.contract.events.IntakeEvent;
 import jp.tsunagu.contract.events.MeetingEvent;
+import jp.tsunagu.contract.events.Reason;
 import jp.tsunagu.contract.events.RoutingEvent;
 import jp.tsunagu.contract.events.SealedData;
 import jp.tsunagu.contract.events.TsunaguEvent;
@@ -35,6 +38,7 @@ import static jp.tsunagu.testing.Tokens.bearer;
 import static jp.tsunagu.testing.Tokens.role;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -241,6 +245,33 @@ class MeetingFlowTest {
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> given()
                 .header("Authorization", bearer(role("coordinator", KURUME))).contentType("application/json")
                 .body(body).post("/meetings").statusCode() == 201);
+    }
+
+    @Test
+    void anAgendaItemCarriesTheMeetingPackOfItsCase() {
+        LocalDate on = LocalDate.of(2024, 10, 1);
+        String caseId = UUID.randomUUID().toString();
+        publish(Topics.INTAKE, new IntakeEvent.ReferralReceived(caseId, KURUME, "kurume-jiritsu-01", Channel.AGENCY, on,
+                "荒木", AgeBand.AGE_75_PLUS, List.of(new HouseholdMember(Relation.CHILD, AgeBand.AGE_50_64,
+                List.of(Concern.HIKIKOMORI))), List.of(Concern.DEMENTIA, Concern.POVERTY), Consent.GIVEN,
+                Urgency.ROUTINE, false, new SealedData("A256GCM", "case/" + caseId + "/1", "bm9uY2U=", "Y2lwaGVy")),
+                on);
+        publish(Topics.ROUTING, new RoutingEvent.CaseEscalated(caseId, KURUME, MeetingType.JUUSOU_SHIEN_KAIGI, false,
+                List.of(), List.of(new Reason("MULTI_FIELD", "複数分野（高齢・生活困窮）: 重層的支援会議へ",
+                "several fields")), "rules", "dir"), on);
+        String meetingId = awaitMeetingEvent(caseId, MeetingEvent.CaseQueued.class, q -> true).meetingId();
+
+        String item = "agenda.find { it.caseId == '" + caseId + "' }";
+        meeting(role("coordinator", KURUME), meetingId).statusCode(200)
+                .body(item + ".area", equalTo("荒木"))
+                .body(item + ".ageBand", equalTo("AGE_75_PLUS"))
+                .body(item + ".concerns", equalTo(List.of("DEMENTIA", "POVERTY")))
+                .body(item + ".household[0].relation", equalTo("CHILD"))
+                .body(item + ".referringAgencyId", equalTo("kurume-jiritsu-01"))
+                .body(item + ".referringAgencyName", equalTo("生活自立支援センター（サンプル第1）"))
+                .body(item + ".reasons[0].rule", equalTo("MULTI_FIELD"))
+                .body(item + ".daysWaiting", greaterThanOrEqualTo(0))
+                .body(item + ".name", equalTo(null));
     }
 
     static String referAndEscalate(String municipality, Consent consent, MeetingType track, LocalDate on,

@@ -119,6 +119,14 @@ class PlanFlowTest {
                 "{\"type\":\"LIFE\",\"madeOn\":\"someday\",\"roles\":[{\"agencyId\":\"nobody\"}]}").statusCode(400)
                 .body("errors.field", hasItem("type")).body("errors.field", hasItem("madeOn"))
                 .body("errors.field", hasItem("roles[0].agencyId"));
+        post(role(COORDINATOR, KURUME), "/cases/" + caseId + "/plans",
+                "{\"type\":\"MULTI_AGENCY\",\"madeOn\":\"2024-04-30\"}").statusCode(400)
+                .body("errors[0].field", equalTo("madeOn"))
+                .body("errors[0].message", containsString("before the case was received (2024-05-01)"));
+        post(role(COORDINATOR, KURUME), "/cases/" + caseId + "/plans",
+                "{\"type\":\"MULTI_AGENCY\",\"madeOn\":\"2099-04-30\"}").statusCode(400)
+                .body("errors[0].field", equalTo("madeOn"))
+                .body("errors[0].message", containsString("after today"));
 
         publish(Topics.ROUTING, new RoutingEvent.OutreachRequested(caseId, KURUME, "kurume-outreach-01", List.of(),
                 List.of(), "r", "d"), LocalDate.of(2024, 7, 25), null);

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Optional;
 
 /**
  * The city's calendar: business dates (the day something happened, what fiscal years follow) are days in Japan,
@@ -25,6 +26,24 @@ public final class BusinessDate {
     /** Today in the city's calendar by the given clock (tests move it). */
     public static LocalDate today(Clock clock) {
         return LocalDate.ofInstant(clock.instant(), ZONE);
+    }
+
+    /**
+     * Why a business date given for something that happened to a case (a consent, a review, a plan, its revision or
+     * closure, a placement, a follow-up) is refused, or empty when it is not: it cannot be before the case was
+     * received, nor after today in Japan. Endpoints that schedule (a meeting's date, a plan's review date) do not ask.
+     */
+    public static Optional<String> refusal(LocalDate date, LocalDate receivedOn, LocalDate today) {
+        if (date == null) {
+            return Optional.empty();
+        }
+        if (receivedOn != null && date.isBefore(receivedOn)) {
+            return Optional.of("must not be before the case was received (" + receivedOn + ")");
+        }
+        if (date.isAfter(today)) {
+            return Optional.of("must not be after today (" + today + ", Japan)");
+        }
+        return Optional.empty();
     }
 
     /** The business date of an instant. */

@@ -78,16 +78,15 @@ public class ReferralService {
         }
         LocalDate given = Params.date(request.recordedOn(), "recordedOn", false, errors);
         LocalDate recordedOn = given != null ? given : today();
-        if (recordedOn.isAfter(today())) {
-            errors.add(new FieldError("recordedOn", "must not be in the future"));
-        }
+        // not before the case was received: checked with the case, in the transaction
+        BusinessDate.refusal(recordedOn, null, today()).ifPresent(m -> errors.add(new FieldError("recordedOn", m)));
         if (!errors.isEmpty()) {
             throw ApiProblem.validation(errors);
         }
         String scope = "consent|" + caseId + "|" + IdempotencyKeys.scope(caller);
         String fingerprint = IdempotencyKeys.fingerprint(canonical(request));
         LocalDate on = recordedOn;
-        return transactions.recordConsent(caller, new Claim(scope, key, fingerprint, caseId), consent, on)
+        return transactions.recordConsent(caller, new Claim(scope, key, fingerprint, caseId), consent, on, today())
                 .onFailure(e -> !(e instanceof ApiProblem)).transform(e -> unavailable("consent", e));
     }
 

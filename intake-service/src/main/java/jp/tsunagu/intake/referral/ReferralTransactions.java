@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jp.tsunagu.contract.codes.BusinessDate;
 import jp.tsunagu.contract.codes.CaseStatus;
 import jp.tsunagu.contract.codes.Consent;
 import jp.tsunagu.contract.events.EventIds;
@@ -19,11 +20,13 @@ import jp.tsunagu.intake.status.CaseStatusView;
 import jp.tsunagu.intake.vault.PersonalDataVault;
 import jp.tsunagu.support.db.InTransaction;
 import jp.tsunagu.support.problem.ApiProblem;
+import jp.tsunagu.support.problem.FieldError;
 import jp.tsunagu.support.security.Caller;
 import jp.tsunagu.support.security.Roles;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 
 /**
  * Each command in one database transaction around the Kafka write: the idempotency key is claimed, the event is
@@ -70,9 +73,13 @@ public class ReferralTransactions {
 
     @InTransaction
     public Uni<Outcome<ConsentRecordedResponse>> recordConsent(Caller caller, Claim claim, Consent consent,
-                                                               LocalDate recordedOn) {
+                                                               LocalDate recordedOn, LocalDate today) {
         String caseId = claim.caseId();
-        return visibleCase(caller, caseId).chain(view -> ledger.once(claim, ConsentRecordedResponse.class,
+        return visibleCase(caller, caseId).invoke(view -> BusinessDate.refusal(recordedOn, view.receivedOn(), today)
+                        .ifPresent(m -> {
+                            throw ApiProblem.validation(List.of(new FieldError("recordedOn", m)));
+                        }))
+                .chain(view -> ledger.once(claim, ConsentRecordedResponse.class,
                 () -> events.publish(EventIds.consentRecorded(caseId,
                                         IdempotencyKeys.fingerprint(bytes(claim.scope() + "|" + claim.key()))),
                                 new IntakeEvent.ConsentRecorded(caseId, view.municipality(), consent, recordedOn),

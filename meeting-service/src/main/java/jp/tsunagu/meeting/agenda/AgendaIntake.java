@@ -81,8 +81,11 @@ public class AgendaIntake implements StageProjection {
 
     /** A case referred: known from now on, with its consent; one it already knows (escalated first) stays as it is. */
     private Uni<Void> newCases(List<EventEnvelope<TsunaguEvent>> run) {
-        return records.saveNewTracks(run.stream().map(e -> (IntakeEvent.ReferralReceived) e.data())
-                .map(r -> CaseTrack.referred(r.caseId(), r.municipality(), r.consent())).toList());
+        List<IntakeEvent.ReferralReceived> referrals = run.stream()
+                .map(e -> (IntakeEvent.ReferralReceived) e.data()).toList();
+        return records.saveNewTracks(referrals.stream()
+                        .map(r -> CaseTrack.referred(r.caseId(), r.municipality(), r.consent())).toList())
+                .chain(() -> records.savePacks(referrals.stream().map(CasePack::of).toList()));
     }
 
     private Uni<Void> alone(EventEnvelope<TsunaguEvent> envelope) {
@@ -104,8 +107,9 @@ public class AgendaIntake implements StageProjection {
             return meeting.chain(m -> {
                 CaseTrack track = CaseTrack.escalated(e.caseId(), e.municipality(), p,
                         m.map(Meeting::meetingId).orElse(null), on);
-                return records.saveTrack(track).chain(() -> agenda.publishQueued(EventIds.queued(envelope.id()), track, on,
-                        envelope.id()));
+                return records.saveTrack(track)
+                        .chain(() -> records.saveReasons(e.caseId(), e.municipality(), e.reasons()))
+                        .chain(() -> agenda.publishQueued(EventIds.queued(envelope.id()), track, on, envelope.id()));
             });
         });
     }

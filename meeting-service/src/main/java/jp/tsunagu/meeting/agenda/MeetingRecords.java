@@ -5,18 +5,25 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jp.tsunagu.contract.codes.AgeBand;
+import jp.tsunagu.contract.codes.Concern;
 import jp.tsunagu.contract.codes.Consent;
 import jp.tsunagu.contract.codes.MeetingType;
 import jp.tsunagu.contract.codes.PlanType;
 import jp.tsunagu.contract.codes.ReviewOutcome;
+import jp.tsunagu.contract.events.HouseholdMember;
+import jp.tsunagu.contract.events.Reason;
 import jp.tsunagu.contract.events.Role;
 import jp.tsunagu.meeting.minutes.MinutesRules;
 import jp.tsunagu.support.db.Database;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import static jp.tsunagu.support.db.SqlValues.fromJson;
 import static jp.tsunagu.support.db.SqlValues.json;
@@ -144,6 +151,62 @@ public class MeetingRecords {
                         on conflict (meeting_id, case_id) do nothing""",
                 meetingId, r.caseId(), r.outcome().name(), r.planType() == null ? null : r.planType().name(),
                 json(r.roles()), r.note(), r.adHoc(), r.adHocReason()).replaceWithVoid();
+    }
+
+    /** The referrals' facts of new cases (a case's pack keeps the reasons an escalation gave it). */
+    public Uni<Void> savePacks(List<CasePack> packs) {
+        return database.updateEach("""
+                        insert into case_pack(case_id, municipality, referring_agency_id, received_on, age_band, area,
+                                              concerns, household_json)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8)
+                        on conflict (case_id) do update set referring_agency_id = excluded.referring_agency_id,
+                            received_on = excluded.received_on, age_band = excluded.age_band, area = excluded.area,
+                            concerns = excluded.concerns, household_json = excluded.household_json""",
+                packs.stream().map(p -> Tuple.tuple(Arrays.asList(p.caseId(), p.municipality(),
+                        p.referringAgencyId(), p.receivedOn(), p.ageBand() == null ? null : p.ageBand().name(),
+                        p.area(), String.join(",", p.concerns().stream().map(Enum::name).toList()),
+                        json(p.household())))).toList());
+    }
+
+    /** Why the case was escalated, for its pack. */
+    public Uni<Void> saveReasons(String caseId, String municipality, List<Reason> reasons) {
+        return database.update("""
+                        insert into case_pack(case_id, municipality, reasons_json) values ($1, $2, $3)
+                        on conflict (case_id) do update set reasons_json = excluded.reasons_json""",
+                caseId, municipality, json(reasons)).replaceWithVoid();
+    }
+
+    /** The packs of the given cases, by case id. */
+    public Uni<Map<String, CasePack>> packs(Collection<String> caseIds) {
+        return database.list("""
+                        select case_id, municipality, referring_agency_id, received_on, age_band, area, concerns,
+                               household_json, reasons_json
+                          from case_pack where case_id = any($1)""",
+                        r -> new CasePack(r.getString("case_id"), r.getString("municipality").trim(),
+                                r.getString("referring_agency_id"), r.getLocalDate("received_on"),
+                                r.getString("age_band") == null ? null : AgeBand.valueOf(r.getString("age_band")),
+                                r.getString("area"), list(r.getString("concerns")).stream().map(Concern::valueOf)
+                                .toList(), fromJson(r.getString("household_json"),
+                                new TypeReference<List<HouseholdMember>>() { }),
+                                fromJson(r.getString("reasons_json"), new TypeReference<List<Reason>>() { })),
+                        (Object) caseIds.toArray(String[]::new))
+                .map(rows -> rows.stream().collect(Collectors.toMap(CasePack::caseId, p -> p)));
+    }
+
+    /** The reviews of the given cases in meetings other than {@code meetingId}, oldest first, by case id. */
+    public Uni<Map<String, List<CasePack.EarlierReview>>> earlierReviews(Collection<String> caseIds,
+                                                                        String meetingId) {
+        return database.list("""
+                        select r.case_id, r.meeting_id, m.type, m.held_on, r.outcome
+                          from review r join meeting m on m.meeting_id = r.meeting_id
+                         where r.case_id = any($1) and r.meeting_id <> $2
+                         order by m.held_on, r.meeting_id""",
+                        r -> Map.entry(r.getString("case_id"), new CasePack.EarlierReview(r.getString("meeting_id"),
+                                MeetingType.valueOf(r.getString("type")), r.getLocalDate("held_on"),
+                                r.getString("outcome"))),
+                        caseIds.toArray(String[]::new), meetingId)
+                .map(rows -> rows.stream().collect(Collectors.groupingBy(Map.Entry::getKey,
+                        Collectors.mapping(Map.Entry::getValue, Collectors.toList()))));
     }
 
     public Uni<List<MinutesRules.Review>> reviews(String meetingId) {

@@ -2,9 +2,11 @@ package jp.tsunagu.meeting.agenda;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jp.tsunagu.contract.codes.BusinessDate;
 import jp.tsunagu.contract.codes.Coded;
 import jp.tsunagu.contract.codes.FiscalYear;
 import jp.tsunagu.contract.codes.MeetingType;
+import jp.tsunagu.contract.directory.Agency;
 import jp.tsunagu.meeting.schedule.MeetingCalendar;
 import jp.tsunagu.support.audit.AuditTrail;
 import jp.tsunagu.support.db.InTransaction;
@@ -17,6 +19,7 @@ import jp.tsunagu.support.security.Caller;
 import jp.tsunagu.support.security.Roles;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -134,7 +137,7 @@ public class MeetingService {
                 .map(found -> found.orElseThrow(() -> ApiProblem.notFound("meeting " + meetingId)))
                 .chain(m -> {
                     if (!m.hasCaseAgenda()) {
-                        return load(m);
+                        return load(caller, m);
                     }
                     boolean allowed = caller.is(Roles.COORDINATOR) || m.includes(caller.agencyId());
                     return audit.record(caller, "read-meeting:" + m.type(), "meeting/" + meetingId,
@@ -143,20 +146,53 @@ public class MeetingService {
                                 if (!allowed) {
                                     throw ApiProblem.notFound("meeting " + meetingId);
                                 }
-                                return load(m);
+                                return load(caller, m);
                             });
                 });
     }
 
-    private Uni<MeetingView> load(Meeting m) {
-        return records.agenda(m.meetingId()).chain(agenda -> records.reviews(m.meetingId())
-                .map(reviews -> new MeetingView(m.meetingId(), m.type(), m.type().label(), m.scheduledOn(), m.adHoc(),
-                        m.members(), m.heldOn(), m.heldOn() == null ? null : m.attendees(),
-                        m.hasCaseAgenda() ? agenda.stream().map(t -> new MeetingView.AgendaItem(t.caseId(), t.track(),
-                                t.urgent(), t.queuedOn())).toList() : null,
+    private Uni<MeetingView> load(Caller caller, Meeting m) {
+        return records.agenda(m.meetingId()).chain(agenda -> pack(caller, m, agenda)
+                .chain(items -> records.reviews(m.meetingId()).map(reviews -> new MeetingView(m.meetingId(), m.type(),
+                        m.type().label(), m.scheduledOn(), m.adHoc(), m.members(), m.heldOn(),
+                        m.heldOn() == null ? null : m.attendees(), m.hasCaseAgenda() ? items : null,
                         m.heldOn() == null ? null : reviews.stream().map(r -> new MeetingView.ReviewView(r.caseId(),
                                 r.outcome().name(), r.planType() == null ? null : r.planType().name(), r.roles(),
-                                r.note(), r.adHoc(), r.adHocReason())).toList())));
+                                r.note(), r.adHoc(), r.adHocReason())).toList()))));
+    }
+
+    /**
+     * The meeting pack of each case on the agenda: its facts, why it was escalated, how long it has waited, and its
+     * earlier reviews (a 支援会議's outcome only for coordinators: its members are bound by art. 106-6, the members
+     * of another meeting are not among them).
+     */
+    private Uni<List<MeetingView.AgendaItem>> pack(Caller caller, Meeting m, List<CaseTrack> agenda) {
+        if (!m.hasCaseAgenda() || agenda.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<String> caseIds = agenda.stream().map(CaseTrack::caseId).toList();
+        LocalDate today = BusinessDate.today();
+        return records.packs(caseIds).chain(packs -> records.earlierReviews(caseIds, m.meetingId())
+                .map(earlier -> agenda.stream().map(t -> {
+                    CasePack p = packs.get(t.caseId());
+                    List<CasePack.EarlierReview> reviews = earlier.getOrDefault(t.caseId(), List.of()).stream()
+                            .map(r -> r.type() == MeetingType.SHIEN_KAIGI && !caller.is(Roles.COORDINATOR)
+                                    ? new CasePack.EarlierReview(r.meetingId(), r.type(), r.heldOn(), null) : r)
+                            .toList();
+                    return new MeetingView.AgendaItem(t.caseId(), t.track(), t.urgent(), t.queuedOn(),
+                            t.queuedOn() == null ? null : ChronoUnit.DAYS.between(t.queuedOn(), today),
+                            p == null ? null : p.ageBand(), p == null ? null : p.area(),
+                            p == null ? List.of() : p.concerns(), p == null ? List.of() : p.household(),
+                            p == null ? null : p.referringAgencyId(),
+                            p == null ? null : agencyName(m.municipality(), p.referringAgencyId()),
+                            p == null ? List.of() : p.reasons(), reviews);
+                }).toList()));
+    }
+
+    private String agencyName(String municipality, String agencyId) {
+        return agencyId == null ? null : directories.of(municipality).stream()
+                .flatMap(d -> d.agencies().stream()).filter(a -> a.id().equals(agencyId))
+                .map(Agency::name).findFirst().orElse(null);
     }
 
     // --- helpers ------------------------------------------------------------------------------------------------

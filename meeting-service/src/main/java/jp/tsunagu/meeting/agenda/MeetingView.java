@@ -1,7 +1,11 @@
 package jp.tsunagu.meeting.agenda;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jp.tsunagu.contract.codes.AgeBand;
+import jp.tsunagu.contract.codes.Concern;
 import jp.tsunagu.contract.codes.MeetingType;
+import jp.tsunagu.contract.events.HouseholdMember;
+import jp.tsunagu.contract.events.Reason;
 import jp.tsunagu.contract.events.Role;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -15,9 +19,25 @@ public record MeetingView(String meetingId, MeetingType type, String typeLabel, 
                           List<String> members, LocalDate heldOn, List<String> attendees, List<AgendaItem> agenda,
                           List<ReviewView> reviews) {
 
-    /** A case waiting on this meeting's agenda. */
+    /**
+     * A case waiting on this meeting's agenda, with its meeting pack: what the meeting needs to prepare, nothing that
+     * identifies the person.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "AgendaItem")
-    public record AgendaItem(String caseId, MeetingType track, boolean urgent, LocalDate queuedOn) {
+    public record AgendaItem(String caseId, MeetingType track, boolean urgent, LocalDate queuedOn,
+                             @Schema(description = "Days since the case was put on the agenda") Long daysWaiting,
+                             AgeBand ageBand, String area, List<Concern> concerns,
+                             @Schema(description = "The household's shape: relations, age bands, concerns")
+                             List<HouseholdMember> household,
+                             String referringAgencyId,
+                             @Schema(description = "The referring agency's name in the directory")
+                             String referringAgencyName,
+                             @Schema(description = "Why routing sent the case to coordination")
+                             List<Reason> reasons,
+                             @Schema(description = "The case's reviews in earlier meetings; a 支援会議's outcome is "
+                                     + "shown to coordinators only (社会福祉法第106条の6)")
+                             List<CasePack.EarlierReview> earlierReviews) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

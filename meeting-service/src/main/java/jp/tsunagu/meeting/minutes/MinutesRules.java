@@ -1,5 +1,6 @@
 package jp.tsunagu.meeting.minutes;
 
+import jp.tsunagu.contract.codes.BusinessDate;
 import jp.tsunagu.contract.codes.Coded;
 import jp.tsunagu.contract.codes.Consent;
 import jp.tsunagu.contract.codes.MeetingType;
@@ -60,8 +61,13 @@ public final class MinutesRules {
      * @param consents      the consent known for each case
      * @param agencies      agency ids of the municipality's directory
      */
+    /**
+     * The meeting as it stands, and what is known of the cases its minutes name.
+     *
+     * @param receivedOn the day each named case was received (a meeting cannot review a case before it)
+     */
     public record Meeting(MeetingType type, LocalDate alreadyHeldOn, Set<String> agenda, Map<String, Consent> consents,
-                          Set<String> agencies) {
+                          Set<String> agencies, Map<String, LocalDate> receivedOn) {
     }
 
     public static Result check(Meeting meeting, MinutesRequest request, LocalDate today) {
@@ -76,9 +82,7 @@ public final class MinutesRules {
         }
         List<FieldError> errors = new ArrayList<>();
         LocalDate heldOn = Params.date(request.heldOn(), "heldOn", true, errors);
-        if (heldOn != null && heldOn.isAfter(today)) {
-            errors.add(new FieldError("heldOn", "must not be in the future"));
-        }
+        BusinessDate.refusal(heldOn, null, today).ifPresent(m -> errors.add(new FieldError("heldOn", m)));
         LinkedHashSet<String> attendees = new LinkedHashSet<>();
         List<String> given = request.attendees() == null ? List.of() : request.attendees();
         for (int i = 0; i < given.size(); i++) {
@@ -104,6 +108,11 @@ public final class MinutesRules {
             }
             if (!seen.add(r.caseId())) {
                 errors.add(new FieldError(at + ".caseId", "the same case twice in one minutes"));
+            }
+            LocalDate received = meeting.receivedOn().get(r.caseId());
+            if (heldOn != null && received != null && heldOn.isBefore(received)) {
+                BusinessDate.refusal(heldOn, received, today).ifPresent(m -> errors.add(new FieldError(at + ".caseId",
+                        "heldOn " + m)));
             }
             ReviewOutcome outcome = r.outcome() == null ? null : Coded.parse(ReviewOutcome.class, r.outcome()).orElse(null);
             if (outcome == null) {

@@ -71,12 +71,17 @@ public class MinutesService {
                     Map<String, Consent> consents = tracks.values().stream()
                             .collect(Collectors.toMap(CaseTrack::caseId, CaseTrack::consent));
                     Set<String> onAgenda = agenda.stream().map(CaseTrack::caseId).collect(Collectors.toSet());
+                    return records.packs(reviewed).chain(packs -> {
+                    Map<String, LocalDate> received = new HashMap<>();
+                    packs.values().stream().filter(p -> p.receivedOn() != null)
+                            .forEach(p -> received.put(p.caseId(), p.receivedOn()));
                     return switch (MinutesRules.check(new MinutesRules.Meeting(m.type(), m.heldOn(), onAgenda,
-                            consents, directories.agencyIds(caller.municipality())), request, today)) {
+                            consents, directories.agencyIds(caller.municipality()), received), request, today)) {
                         case MinutesRules.Result.Invalid i -> throw ApiProblem.validation(i.errors());
                         case MinutesRules.Result.Conflict c -> throw ApiProblem.conflict(c.slug(), c.detail());
                         case MinutesRules.Result.Valid v -> record(m, v, agenda, tracks);
                     };
+                    });
                 }))).chain(() -> records.meeting(meetingId)).map(Optional::orElseThrow);
     }
 

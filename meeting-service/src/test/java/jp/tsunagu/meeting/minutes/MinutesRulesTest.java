@@ -27,7 +27,8 @@ class MinutesRulesTest {
 
     static MinutesRules.Result check(MeetingType type, MinutesRequest.ReviewRequest... reviews) {
         return MinutesRules.check(new MinutesRules.Meeting(type, null, Set.of("c1", "c2"),
-                        Map.of("c1", Consent.GIVEN, "c2", Consent.NOT_GIVEN, "c3", Consent.GIVEN), AGENCIES),
+                        Map.of("c1", Consent.GIVEN, "c2", Consent.NOT_GIVEN, "c3", Consent.GIVEN), AGENCIES,
+                        Map.of("c1", LocalDate.of(2024, 5, 1))),
                 new MinutesRequest("2024-06-26", List.of("a1", "a2"), List.of(reviews)), TODAY);
     }
 
@@ -73,18 +74,31 @@ class MinutesRulesTest {
     void minutesAreRecordedOnceAndMeetingsWithoutCasesTakeNoReviews() {
         assertEquals("minutes-exist", assertInstanceOf(MinutesRules.Result.Conflict.class, MinutesRules.check(
                 new MinutesRules.Meeting(MeetingType.JUUSOU_SHIEN_KAIGI, LocalDate.of(2024, 6, 26), Set.of(), Map.of(),
-                        AGENCIES), new MinutesRequest("2024-06-26", List.of(), List.of()), TODAY)).slug());
+                        AGENCIES, Map.of()), new MinutesRequest("2024-06-26", List.of(), List.of()), TODAY)).slug());
         assertEquals("no-case-agenda", assertInstanceOf(MinutesRules.Result.Conflict.class,
                 check(MeetingType.DAIHYOUSHA_KAIGI, review("c1", "CONTINUE", null, null))).slug());
         assertInstanceOf(MinutesRules.Result.Valid.class, MinutesRules.check(
-                new MinutesRules.Meeting(MeetingType.KOUCHIKU_KAI, null, Set.of(), Map.of(), AGENCIES),
+                new MinutesRules.Meeting(MeetingType.KOUCHIKU_KAI, null, Set.of(), Map.of(), AGENCIES, Map.of()),
                 new MinutesRequest("2024-06-26", List.of("a1"), null), TODAY));
+    }
+
+    @Test
+    void aMeetingCannotReviewACaseBeforeItWasReceived() {
+        var invalid = assertInstanceOf(MinutesRules.Result.Invalid.class, MinutesRules.check(
+                new MinutesRules.Meeting(MeetingType.JUUSOU_SHIEN_KAIGI, null, Set.of("c1"), Map.of("c1", Consent.GIVEN),
+                        AGENCIES, Map.of("c1", LocalDate.of(2024, 7, 1))),
+                new MinutesRequest("2024-06-26", List.of("a1"), List.of(review("c1", "CONTINUE", null, null))),
+                TODAY));
+        assertEquals("reviews[0].caseId", invalid.errors().get(0).field());
+        assertEquals("heldOn must not be before the case was received (2024-07-01)",
+                invalid.errors().get(0).message());
     }
 
     @Test
     void everyBadFieldIsNamed() {
         var invalid = assertInstanceOf(MinutesRules.Result.Invalid.class, MinutesRules.check(
-                new MinutesRules.Meeting(MeetingType.JUUSOU_SHIEN_KAIGI, null, Set.of("c1", "c2"), Map.of(), AGENCIES),
+                new MinutesRules.Meeting(MeetingType.JUUSOU_SHIEN_KAIGI, null, Set.of("c1", "c2"), Map.of(), AGENCIES,
+                        Map.of()),
                 new MinutesRequest("2099-01-01", List.of("zz"), List.of(
                         new MinutesRequest.ReviewRequest("c1", "DECIDE", null, List.of(
                                 new MinutesRequest.RoleRequest("zz", "x")), null, null),

@@ -74,7 +74,9 @@ public class ParticipationService {
         }
         String placementId = idempotencyKey == null ? "pl-" + UUID.randomUUID()
                 : "pl-" + DerivedIds.forCaller(caller, idempotencyKey);
-        return plans.writable(caller, planId).chain(stored -> records.placement(placementId).chain(existing -> {
+        return plans.writable(caller, planId).call(stored -> records.caseRef(stored.plan().caseId())
+                        .invoke(ref -> Params.requireCaseDate("placedOn", placedOn, PlanRecords.CaseRef.receivedOn(ref))))
+                .chain(stored -> records.placement(placementId).chain(existing -> {
             if (existing.isPresent()) {
                 return Uni.createFrom().item(new PlanService.Created(placementId, 0, true));
             }
@@ -126,7 +128,9 @@ public class ParticipationService {
         return records.placement(placementId).chain(found -> {
             PlanRecords.PlacementRow p = found.filter(x -> x.municipality().equals(caller.municipality()))
                     .orElseThrow(() -> ApiProblem.notFound("placement " + placementId));
-            return plans.writable(caller, p.planId()).chain(stored -> records.insertFollowUp(followUpId, placementId,
+            return plans.writable(caller, p.planId()).call(stored -> records.caseRef(p.caseId())
+                            .invoke(ref -> Params.requireCaseDate("on", on, PlanRecords.CaseRef.receivedOn(ref))))
+                    .chain(stored -> records.insertFollowUp(followUpId, placementId,
                     s.name(), on, request.note()).chain(isNew -> !isNew
                     ? Uni.createFrom().item(new PlanService.Created(followUpId, 0, true))
                     : events.publish(EventIds.placementFollowedUp(followUpId), new PlanningEvent.PlacementFollowedUp(placementId,

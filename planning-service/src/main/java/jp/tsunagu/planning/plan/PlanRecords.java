@@ -30,12 +30,18 @@ import static jp.tsunagu.support.db.SqlValues.list;
 public class PlanRecords {
 
     /** What planning knows of a case. */
-    public record CaseRef(String caseId, String municipality, String referringAgencyId, String area, Consent consent) {
+    public record CaseRef(String caseId, String municipality, String referringAgencyId, String area, Consent consent,
+                          LocalDate receivedOn) {
+
+        /** The day the case was received, when planning knows the case and the day. */
+        public static LocalDate receivedOn(Optional<CaseRef> ref) {
+            return ref.map(CaseRef::receivedOn).orElse(null);
+        }
 
         static CaseRef of(Row row) {
             return new CaseRef(row.getString("case_id"), row.getString("municipality").trim(),
                     row.getString("referring_agency_id"), row.getString("area"),
-                    Consent.valueOf(row.getString("consent")));
+                    Consent.valueOf(row.getString("consent")), row.getLocalDate("received_on"));
         }
     }
 
@@ -111,16 +117,18 @@ public class PlanRecords {
     /** Cases' references in one pipelined statement; a case already known takes the consent given. */
     public Uni<Void> saveCases(List<CaseRef> cases) {
         return database.updateEach("""
-                        insert into case_ref(case_id, municipality, referring_agency_id, area, consent)
-                        values ($1, $2, $3, $4, $5) on conflict (case_id) do update
-                        set consent = excluded.consent""",
+                        insert into case_ref(case_id, municipality, referring_agency_id, area, consent, received_on)
+                        values ($1, $2, $3, $4, $5, $6) on conflict (case_id) do update
+                        set consent = excluded.consent,
+                            received_on = coalesce(excluded.received_on, case_ref.received_on)""",
                 cases.stream().map(c -> Tuple.tuple(Arrays.asList(c.caseId(), c.municipality(), c.referringAgencyId(),
-                        c.area(), c.consent().name()))).toList());
+                        c.area(), c.consent().name(), c.receivedOn()))).toList());
     }
 
     public Uni<Optional<CaseRef>> caseRef(String caseId) {
         return database.first(
-                "select case_id, municipality, referring_agency_id, area, consent from case_ref where case_id = $1",
+                "select case_id, municipality, referring_agency_id, area, consent, received_on from case_ref"
+                        + " where case_id = $1",
                 CaseRef::of, caseId);
     }
 

@@ -84,6 +84,7 @@ public class PlanService {
                 return Uni.createFrom().item(new Created(planId, 1, true));
             }
             return records.caseRef(caseId).call(caseRef -> access.visibleForWriting(caller, caseId, caseRef))
+                    .invoke(caseRef -> Params.requireCaseDate("madeOn", madeOn, PlanRecords.CaseRef.receivedOn(caseRef)))
                     .chain(caseRef -> records.plansOfCase(caseId).chain(plans -> adoptingReview(request, caseId)
                             .chain(review -> {
                                 boolean known = caseRef.isPresent()
@@ -120,6 +121,8 @@ public class PlanService {
             throw ApiProblem.validation(errors);
         }
         return access.writable(caller, planId).invoke(stored -> access.requireWriter(caller, stored.plan()))
+                .call(stored -> records.caseRef(stored.plan().caseId())
+                        .invoke(ref -> Params.requireCaseDate("madeOn", madeOn, PlanRecords.CaseRef.receivedOn(ref))))
                 .chain(stored -> (idempotencyKey == null
                 ? Uni.createFrom().item(Optional.<Integer>empty()) : records.versionByKey(planId, idempotencyKey))
                 .chain(done -> {
@@ -149,6 +152,8 @@ public class PlanService {
             throw ApiProblem.validation(errors);
         }
         return access.writable(caller, planId).invoke(stored -> access.requireWriter(caller, stored.plan()))
+                .call(stored -> records.caseRef(stored.plan().caseId())
+                        .invoke(ref -> Params.requireCaseDate("closedOn", closedOn, PlanRecords.CaseRef.receivedOn(ref))))
                 .chain(stored -> changes.apply(PlanLifecycle.decideClosure(stored.plan(), closedOn, reason), null, null,
                         "request/plan/" + planId + "/closure"))
                 .replaceWithVoid();

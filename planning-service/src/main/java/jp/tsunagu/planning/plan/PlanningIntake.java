@@ -85,7 +85,7 @@ public class PlanningIntake implements StageProjection {
         for (EventEnvelope<TsunaguEvent> e : run) {
             switch (e.data()) {
                 case IntakeEvent.ReferralReceived r -> cases.add(new PlanRecords.CaseRef(r.caseId(), r.municipality(),
-                        r.referringAgencyId(), r.area(), r.consent()));
+                        r.referringAgencyId(), r.area(), r.consent(), r.receivedOn()));
                 case RoutingEvent.CaseRouted r -> agencies.add(new PlanRecords.CaseAgency(r.caseId(), r.agencyId()));
                 case RoutingEvent.OutreachRequested r ->
                         agencies.add(new PlanRecords.CaseAgency(r.caseId(), r.agencyId()));
@@ -101,7 +101,7 @@ public class PlanningIntake implements StageProjection {
             case IntakeEvent.ConsentRecorded c -> records.caseRef(c.caseId()).chain(found -> found.isEmpty()
                     ? Uni.createFrom().voidItem()
                     : records.saveCases(List.of(new PlanRecords.CaseRef(c.caseId(), c.municipality(),
-                    found.get().referringAgencyId(), found.get().area(), c.consent()))));
+                    found.get().referringAgencyId(), found.get().area(), c.consent(), found.get().receivedOn()))));
             case IntakeEvent.PersonErased e -> records.eraseCase(e.caseId());
             case MeetingEvent.CaseReviewed r -> records.addCaseAgencies(r.roles().stream()
                             .map(role -> new PlanRecords.CaseAgency(r.caseId(), role.agencyId())).toList())

@@ -1,5 +1,6 @@
 package jp.tsunagu.support.problem;
 
+import jp.tsunagu.contract.codes.BusinessDate;
 import jp.tsunagu.support.json.TextSafety;
 
 import java.time.LocalDate;
@@ -70,5 +71,15 @@ public final class Params {
         } catch (DateTimeParseException e) {
             throw ApiProblem.validation(List.of(new FieldError(name, "must be a date YYYY-MM-DD")));
         }
+    }
+
+    /**
+     * A business date of something that happened to a case ({@code BusinessDate.refusal}): not before the case was
+     * received (when known), not after today in Japan; otherwise a 400 naming the field and the bound.
+     */
+    public static void requireCaseDate(String field, LocalDate date, LocalDate receivedOn) {
+        BusinessDate.refusal(date, receivedOn, BusinessDate.today()).ifPresent(message -> {
+            throw ApiProblem.validation(List.of(new FieldError(field, message)));
+        });
     }
 }
