@@ -67,6 +67,20 @@ class PlanFlowTest {
         String planId = created.planId();
         plans(role(COORDINATOR, KURUME), caseId).statusCode(200).body("planId", hasItem(planId));
 
+        // the meeting gave roles only: the wish, goals and review date are filled in without a 再プラン
+        given().header("Authorization", bearer(role(COORDINATOR, KURUME))).contentType("application/json")
+                .body("{\"wish\":\"家計を立て直したい\",\"goals\":[\"家計表をつける\"],\"reviewOn\":\"2024-09-25\"}")
+                .put("/plans/" + planId + "/details").then().statusCode(200).body("version", equalTo(1));
+        get(role(COORDINATOR, KURUME), "/plans/" + planId).statusCode(200).body("versions", hasSize(1))
+                .body("versions[0].wish", equalTo("家計を立て直したい"))
+                .body("versions[0].roles[0].agencyId", equalTo("kurume-jiritsu-01"));
+        PlanningEvent.PlanDetailsCompleted completed = awaitEvent(caseId, PlanningEvent.PlanDetailsCompleted.class,
+                e -> true);
+        assertEquals(LocalDate.of(2024, 9, 25), completed.reviewOn());
+        given().header("Authorization", bearer(role(COORDINATOR, KURUME))).contentType("application/json")
+                .body("{\"wish\":\"別の希望\"}").put("/plans/" + planId + "/details").then().statusCode(409)
+                .body("detail", containsString("再プラン"));
+
         post(role(COORDINATOR, KURUME), "/plans/" + planId + "/revisions",
                 "{\"madeOn\":\"2024-09-25\",\"goals\":[\"障害者手帳の取得\"]}").statusCode(400)
                 .body("errors.field", hasItem("reason"));

@@ -72,7 +72,9 @@ public final class SampleEvents {
                         PlanningEvent.FollowUpSide.PERSON, on.plusDays(14)),
                 // later additions go last: tests name the ones above by position
                 new MeetingEvent.MembersInvited("meeting-1", m, MeetingType.JUUSOU_SHIEN_KAIGI, on,
-                        List.of("kurume-houkatsu-01")));
+                        List.of("kurume-houkatsu-01")),
+                new PlanningEvent.PlanDetailsCompleted("plan-1", caseId, m, PlanType.MULTI_AGENCY, 1,
+                        List.of(new Role("kurume-houkatsu-01", "見守り")), on.plusMonths(3)));
         if (all.stream().map(e -> e.getClass()).distinct().count() != EventCatalog.all().size()) {
             throw new IllegalStateException("SampleEvents misses an event type of the contract: add it here");
         }

@@ -98,6 +98,11 @@ public final class EventIds {
         return "plan/" + planId + "/closed";
     }
 
+    /** Details completed in a plan's version: each detail is completed once, so the details name the event. */
+    public static String planDetailsCompleted(String planId, int version, Collection<String> details) {
+        return planRevised(planId, version) + "/details/" + String.join("+", new TreeSet<>(details));
+    }
+
     public static String planReviewDue(String planId, int version) {
         return planRevised(planId, version) + "/review-due";
     }

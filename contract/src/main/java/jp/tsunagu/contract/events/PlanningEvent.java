@@ -32,6 +32,21 @@ public sealed interface PlanningEvent extends TsunaguEvent {
                        LocalDate madeOn, LocalDate reviewOn) implements PlanningEvent {
     }
 
+    /**
+     * Details the plan's current version did not have were filled in (the wish, goals, roles, review date, e.g. after
+     * the meeting that adopted it): not a 再プラン, so the year's figures count it neither as made nor as re-planned.
+     *
+     * @param roles    the roles it was given (none when none were completed)
+     * @param reviewOn the review date it was given (null when none was)
+     */
+    @EventType("jp.tsunagu.planning.plan-details-completed.v1")
+    record PlanDetailsCompleted(String planId, String caseId, String municipality, PlanType type, int version,
+                                List<Role> roles, LocalDate reviewOn) implements PlanningEvent {
+        public PlanDetailsCompleted {
+            roles = roles == null ? List.of() : List.copyOf(roles);
+        }
+    }
+
     /** 終結. */
     @EventType("jp.tsunagu.planning.plan-closed.v1")
     record PlanClosed(String planId, String caseId, String municipality, PlanType type, LocalDate closedOn)

@@ -88,6 +88,7 @@ public record CaseProgress(String caseId, String municipality, String referringA
                 plans.add(p.planId());
                 p.roles().forEach(role -> trusted.add(role.agencyId()));
             }
+            case PlanningEvent.PlanDetailsCompleted p -> p.roles().forEach(role -> trusted.add(role.agencyId()));
             case PlanningEvent.PlanClosed p -> plans.remove(p.planId());
             case IntakeEvent.ReferralReceived r -> {
                 referrer = referrer != null ? referrer : r.referringAgencyId();

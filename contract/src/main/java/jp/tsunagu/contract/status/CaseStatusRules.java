@@ -65,6 +65,8 @@ public final class CaseStatusRules {
                         e.meetingType() + ": " + e.outcome());
             };
             case PlanningEvent.PlanCreated e -> StatusChange.to(CaseStatus.PLAN_ACTIVE, null, e.type() + " plan made");
+            case PlanningEvent.PlanDetailsCompleted e -> StatusChange.note(e.type() + " plan details completed (v"
+                    + e.version() + ")");
             case PlanningEvent.PlanRevised e -> StatusChange.to(CaseStatus.PLAN_ACTIVE, null,
                     e.type() + " plan revised (v" + e.version() + ")");
             case PlanningEvent.PlanClosed e -> StatusChange.to(CaseStatus.CLOSED, null, e.type() + " plan closed");

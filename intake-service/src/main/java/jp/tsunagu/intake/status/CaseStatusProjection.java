@@ -107,8 +107,9 @@ public class CaseStatusProjection implements StageProjection {
                         e.time().atOffset(ZoneOffset.UTC), c.detail(), c.referrerNote())));
             });
         }
-        return (history.isEmpty() ? Uni.createFrom().voidItem() : writeRows(changed.values(), history))
-                .chain(() -> persons.write(database));
+        // both sent without waiting for the other's answer (the client pipelines them on the connection)
+        return Uni.combine().all().unis(history.isEmpty() ? Uni.createFrom().voidItem()
+                        : writeRows(changed.values(), history), persons.write(database)).discardItems();
     }
 
     /**

@@ -3,6 +3,7 @@ package jp.tsunagu.planning.plan;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jp.tsunagu.contract.codes.BusinessDate;
 import jp.tsunagu.contract.events.EventIds;
 import jp.tsunagu.contract.events.PlanningEvent;
 import jp.tsunagu.support.problem.ApiProblem;
@@ -11,7 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The three changes a plan undergoes (made, revised as a 再プラン, closed), each written and announced on the plans
+ * The changes a plan undergoes (made, completed, revised as a 再プラン, closed), each written and announced on the plans
  * topic in the caller's transaction: the same whether a coordinator's request or a meeting's outcome caused it.
  */
 @ApplicationScoped
@@ -47,6 +48,7 @@ public class PlanChanges {
                             .replaceWith(1);
                     case PlanLifecycle.Change.Revise v -> revise(v.plan(), v.revision(), idempotencyKey, cause);
                     case PlanLifecycle.Change.Close c -> close(c.plan(), c.closedOn(), c.reason(), cause).replaceWith(0);
+                    case PlanLifecycle.Change.Complete c -> complete(c.plan(), c.completion(), cause);
                 })
                 .collect().last().map(last -> last == null ? 0 : last);
     }
@@ -68,6 +70,18 @@ public class PlanChanges {
                         new PlanningEvent.PlanRevised(plan.planId(), plan.caseId(), plan.municipality(), plan.type(),
                                 next.version(), madeOn, next.reviewOn()), madeOn, cause))
                 .replaceWith(next.version());
+    }
+
+    private Uni<Integer> complete(Plan plan, PlanLifecycle.Completion completion, String cause) {
+        Plan.Version done = PlanLifecycle.completed(plan.current(), completion);
+        LocalDate today = BusinessDate.today();
+        return records.updateVersion(plan.planId(), done)
+                .chain(() -> events.publish(EventIds.planDetailsCompleted(plan.planId(), done.version(),
+                                completion.named()), new PlanningEvent.PlanDetailsCompleted(plan.planId(),
+                                plan.caseId(), plan.municipality(), plan.type(), done.version(),
+                                completion.roles() == null ? List.of() : completion.roles(), completion.reviewOn()),
+                        today, cause))
+                .replaceWith(done.version());
     }
 
     private Uni<Void> close(Plan plan, LocalDate closedOn, String reason, String cause) {

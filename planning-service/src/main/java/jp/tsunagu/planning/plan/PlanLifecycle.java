@@ -120,6 +120,79 @@ public final class PlanLifecycle {
                 versions, null, null);
     }
 
+    /**
+     * Details to fill in where the plan's current version has none (after the meeting that adopted it, say): not a
+     * 再プラン. A null or empty part is not given.
+     */
+    public record Completion(String wish, List<String> wishTags, List<String> goals, List<Role> roles,
+                             LocalDate reviewOn) {
+
+        /** The details it gives, by name. */
+        public List<String> named() {
+            List<String> named = new ArrayList<>();
+            if (wish != null) {
+                named.add("wish");
+            }
+            if (wishTags != null && !wishTags.isEmpty()) {
+                named.add("wishTags");
+            }
+            if (goals != null && !goals.isEmpty()) {
+                named.add("goals");
+            }
+            if (roles != null && !roles.isEmpty()) {
+                named.add("roles");
+            }
+            if (reviewOn != null) {
+                named.add("reviewOn");
+            }
+            return named;
+        }
+    }
+
+    /** The details of the current version that a completion would overwrite. */
+    static List<String> alreadySet(Plan.Version v, Completion c) {
+        List<String> set = new ArrayList<>();
+        for (String detail : c.named()) {
+            boolean has = switch (detail) {
+                case "wish" -> v.wish() != null;
+                case "wishTags" -> !v.wishTags().isEmpty();
+                case "goals" -> !v.goals().isEmpty();
+                case "roles" -> !v.roles().isEmpty();
+                case "reviewOn" -> v.reviewOn() != null;
+                default -> throw new IllegalStateException(detail);
+            };
+            if (has) {
+                set.add(detail);
+            }
+        }
+        return set;
+    }
+
+    /** Completes the plan's current version: only details it does not have, and only while it runs. */
+    public static Decision decideCompletion(Plan plan, Completion completion) {
+        if (plan.isClosed()) {
+            return new Decision.Refused("plan " + plan.planId() + " was closed on " + plan.closedOn());
+        }
+        if (completion.named().isEmpty()) {
+            return new Decision.Refused("nothing to complete: give wish, wishTags, goals, roles or reviewOn");
+        }
+        List<String> set = alreadySet(plan.current(), completion);
+        if (!set.isEmpty()) {
+            return new Decision.Refused("version " + plan.current().version() + " already has " + String.join(", ", set)
+                    + ": changing them is a revision (再プラン, POST /plans/" + plan.planId() + "/revisions)");
+        }
+        return new Decision.Changes(List.of(new Change.Complete(plan, completion)));
+    }
+
+    /** The current version with the completion's details filled in (the same version number). */
+    public static Plan.Version completed(Plan.Version v, Completion c) {
+        return new Plan.Version(v.version(), v.madeOn(), v.reason(), c.wish() != null ? c.wish() : v.wish(),
+                c.wishTags() != null && !c.wishTags().isEmpty() ? c.wishTags() : v.wishTags(),
+                c.goals() != null && !c.goals().isEmpty() ? c.goals() : v.goals(),
+                c.roles() != null && !c.roles().isEmpty() ? c.roles() : v.roles(),
+                c.reviewOn() != null ? c.reviewOn() : v.reviewOn());
+    }
+
     /** A change to a case's plans: what a command or a meeting's review decides, and what PlanChanges carries out. */
     public sealed interface Change {
         /** A new plan, version 1, adopted at the meeting. */
@@ -130,6 +203,10 @@ public final class PlanLifecycle {
         }
 
         record Close(Plan plan, LocalDate closedOn, String reason) implements Change {
+        }
+
+        /** Details filled in where the current version had none: not a new version. */
+        record Complete(Plan plan, Completion completion) implements Change {
         }
     }
 

@@ -172,6 +172,16 @@ public class PlanRecords {
                 json(v.goals()), json(v.roles()), v.reviewOn(), idempotencyKey).replaceWithVoid();
     }
 
+    /** The version's details as completed (the same version: a completion is not a revision). */
+    public Uni<Void> updateVersion(String planId, Plan.Version v) {
+        return database.update("""
+                        update plan_version set wish = $3, wish_tags = $4, goals_json = $5, roles_json = $6,
+                               review_on = $7
+                         where plan_id = $1 and version = $2""",
+                planId, v.version(), v.wish(), String.join(",", v.wishTags()), json(v.goals()), json(v.roles()),
+                v.reviewOn()).replaceWithVoid();
+    }
+
     public Uni<Optional<Integer>> versionByKey(String planId, String idempotencyKey) {
         return database.first("select version from plan_version where plan_id = $1 and idem_key = $2",
                 row -> row.getInteger("version"), planId, idempotencyKey);

@@ -39,6 +39,16 @@ public final class PlanRequests {
         }
     }
 
+    /** Details filled in where the plan's current version has none: not a 再プラン. */
+    @Schema(name = "PlanDetails")
+    public record Details(String wish, List<String> wishTags, List<String> goals, List<RoleRequest> roles,
+                          @Schema(description = "YYYY-MM-DD: when the plan is to be reviewed") String reviewOn) {
+        @Override
+        public String toString() {
+            return "Details[wish and goals not shown]";
+        }
+    }
+
     @Schema(name = "PlanClosure")
     public record Closure(@Schema(required = true) String closedOn,
                           @Schema(required = true, description = "Why the plan ends (終結)") String reason) {

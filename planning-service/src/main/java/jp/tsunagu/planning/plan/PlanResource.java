@@ -6,6 +6,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -68,6 +69,22 @@ public class PlanResource {
                                 PlanRequests.Revision request) {
         return service.revise(caller.get(), idempotencyKey, planId, request).map(c -> Response
                 .status(c.replayed() ? 200 : 201).entity(Map.of("planId", planId, "version", c.version())).build());
+    }
+
+    @PUT
+    @Path("plans/{planId}/details")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.COORDINATOR, Roles.AGENCY})
+    @Operation(operationId = "completePlanDetails", summary = "Fill in details the plan does not have yet",
+            description = "Wish, wish tags, goals, roles and review date of the current version, where it has none "
+                    + "(a plan made from a meeting's outcome, say). Not a 再プラン: the year's figures count it "
+                    + "neither as made nor as re-planned. Changing a detail already set is a revision → 409.")
+    @APIResponse(responseCode = "200", description = "The version, completed")
+    @APIResponse(responseCode = "400", description = "A detail is invalid (named in errors)")
+    @APIResponse(responseCode = "409", description = "A detail is already set, nothing is given, or the plan is closed")
+    public Uni<Map<String, Object>> complete(@PathParam("planId") String planId, PlanRequests.Details request) {
+        return service.complete(caller.get(), planId, request)
+                .map(version -> Map.of("planId", planId, "version", version, "completed", true));
     }
 
     @POST

@@ -137,6 +137,29 @@ public class PlanService {
                 }));
     }
 
+    /** Fills in details the plan's current version does not have (wish, goals, roles, review date): no 再プラン. */
+    @InTransaction
+    public Uni<Integer> complete(Caller caller, String planId, PlanRequests.Details request) {
+        if (request == null) {
+            throw ApiProblem.badRequest("body-missing", "a JSON body is required");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        LocalDate reviewOn = Params.date(request.reviewOn(), "reviewOn", false, errors);
+        List<Role> roles = request.roles() == null ? null
+                : PlanRequestRules.roles(request.roles(), directory(caller), errors);
+        List<String> goals = request.goals() == null ? null
+                : PlanRequestRules.texts(request.goals(), "goals", 20, 300, errors);
+        List<String> tags = request.wishTags() == null ? null : PlanRequestRules.tags(request.wishTags(), errors);
+        String wish = PlanRequestRules.text(request.wish(), "wish", 500, errors);
+        if (!errors.isEmpty()) {
+            throw ApiProblem.validation(errors);
+        }
+        PlanLifecycle.Completion completion = new PlanLifecycle.Completion(wish, tags, goals, roles, reviewOn);
+        return access.writable(caller, planId).invoke(stored -> access.requireWriter(caller, stored.plan()))
+                .chain(stored -> changes.apply(PlanLifecycle.decideCompletion(stored.plan(), completion), null, null,
+                        "request/plan/" + planId + "/details"));
+    }
+
     @InTransaction
     public Uni<Void> close(Caller caller, String planId, PlanRequests.Closure request) {
         if (request == null) {

@@ -39,6 +39,8 @@ public final class CaseEventSummary {
             case MeetingEvent.CaseReviewed e -> "reviewed at " + e.meetingType() + " " + e.meetingId()
                     + (e.meetingType() == jp.tsunagu.contract.codes.MeetingType.SHIEN_KAIGI ? "" : ": " + e.outcome());
             case PlanningEvent.PlanCreated e -> e.type() + " plan " + e.planId() + " made";
+            case PlanningEvent.PlanDetailsCompleted e -> e.type() + " plan " + e.planId() + " details completed (v"
+                    + e.version() + ")";
             case PlanningEvent.PlanRevised e -> e.type() + " plan " + e.planId() + " revised (v" + e.version() + ")";
             case PlanningEvent.PlanClosed e -> e.type() + " plan " + e.planId() + " closed";
             case PlanningEvent.PlanReviewDue e -> e.type() + " plan " + e.planId() + " due for review";

@@ -104,6 +104,8 @@ public final class ReportingProjection {
                     planChange(envelope, e.planId(), e.caseId(), e.type().name(), "REVISED"));
             case PlanningEvent.PlanClosed e -> List.of(
                     planChange(envelope, e.planId(), e.caseId(), e.type().name(), "CLOSED"));
+            // details filled in are neither a plan made nor a 再プラン: the figures do not count them
+            case PlanningEvent.PlanDetailsCompleted e -> List.of();
             case PlanningEvent.PlanReviewDue e -> List.of();
             case PlanningEvent.PlacementMade e -> List.of();
             case PlanningEvent.PlacementFollowedUp e -> List.of();

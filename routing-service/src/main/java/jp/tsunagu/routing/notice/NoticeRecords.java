@@ -5,7 +5,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.codes.Urgency;
-import jp.tsunagu.contract.events.PlanningEvent;
 import jp.tsunagu.routing.rules.CaseFacts;
 import jp.tsunagu.support.db.Database;
 
@@ -78,12 +77,15 @@ public class NoticeRecords {
                 .replaceWithVoid();
     }
 
-    /** Remembers who has a role in a new plan, for its reviews. */
-    public Uni<Void> rememberRoles(List<PlanningEvent.PlanCreated> plans) {
+    /** An agency with a role in a plan. */
+    public record PlanRole(String planId, String agencyId) {
+    }
+
+    /** Remembers who has a role in a plan, for its reviews. */
+    public Uni<Void> rememberRoles(List<PlanRole> roles) {
         return database.updateEach("""
                         insert into plan_role(plan_id, agency_id) values ($1, $2) on conflict do nothing""",
-                plans.stream().flatMap(p -> p.roles().stream().map(r -> Tuple.of(p.planId(), r.agencyId())))
-                        .toList());
+                roles.stream().map(r -> Tuple.of(r.planId(), r.agencyId())).toList());
     }
 
     /** Plan id → the agencies with a role in it. */

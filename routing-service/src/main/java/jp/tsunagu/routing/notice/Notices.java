@@ -49,6 +49,9 @@ public final class Notices {
             case MeetingEvent.CaseQueued e -> List.of();
             case MeetingEvent.CaseReviewed e -> List.of();
             case MeetingEvent.MinutesRecorded e -> List.of();
+            case PlanningEvent.PlanDetailsCompleted e -> e.roles().stream().map(r -> r.agencyId()).distinct()
+                    .map(agency -> notice(envelope, agency, NoticeType.PLAN_ROLE, e.reviewOn(), e.planId()))
+                    .toList();
             case PlanningEvent.PlanRevised e -> List.of();
             case PlanningEvent.PlanClosed e -> List.of();
             case PlanningEvent.PlacementMade e -> List.of();

@@ -27,27 +27,30 @@ public class StageNotices {
     /** Whether the plan or meeting event tells an agency anything. */
     public static boolean concernsAgencies(TsunaguEvent event) {
         return (event instanceof PlanningEvent.PlanCreated c && !c.roles().isEmpty())
+                || (event instanceof PlanningEvent.PlanDetailsCompleted d && !d.roles().isEmpty())
                 || event instanceof PlanningEvent.PlanReviewDue || event instanceof MeetingEvent.MembersInvited;
     }
 
     /** In the consumer batch's transaction. */
     public Uni<Void> apply(List<EventEnvelope<TsunaguEvent>> events) {
-        List<PlanningEvent.PlanCreated> created = new ArrayList<>();
+        List<NoticeRecords.PlanRole> roles = new ArrayList<>();
         List<String> reviewed = new ArrayList<>();
         for (EventEnvelope<TsunaguEvent> e : events) {
             if (e.data() instanceof PlanningEvent.PlanCreated c) {
-                created.add(c);
+                c.roles().forEach(r -> roles.add(new NoticeRecords.PlanRole(c.planId(), r.agencyId())));
+            } else if (e.data() instanceof PlanningEvent.PlanDetailsCompleted d) {
+                d.roles().forEach(r -> roles.add(new NoticeRecords.PlanRole(d.planId(), r.agencyId())));
             } else if (e.data() instanceof PlanningEvent.PlanReviewDue r) {
                 reviewed.add(r.planId());
             }
         }
-        return notices.rememberRoles(created)
+        return notices.rememberRoles(roles)
                 .chain(() -> notices.planRoles(reviewed))
-                .chain(roles -> {
+                .chain(byPlan -> {
                     List<Notice> all = new ArrayList<>();
                     for (EventEnvelope<TsunaguEvent> e : events) {
                         Set<String> planRoles = e.data() instanceof PlanningEvent.PlanReviewDue r
-                                ? roles.getOrDefault(r.planId(), Set.of()) : Set.of();
+                                ? byPlan.getOrDefault(r.planId(), Set.of()) : Set.of();
                         all.addAll(Notices.of(e, planRoles));
                     }
                     return notices.write(all);
