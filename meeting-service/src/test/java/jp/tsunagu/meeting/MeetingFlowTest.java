@@ -274,6 +274,42 @@ class MeetingFlowTest {
                 .body(item + ".name", equalTo(null));
     }
 
+    @Test
+    void minutesKeepTheirRecordAndOrderAndPrintAsAJapaneseGijiroku() {
+        LocalDate received = LocalDate.of(2025, 1, 6);
+        String first = referAndEscalate(KURUME, Consent.UNKNOWN, MeetingType.SHIEN_KAIGI, received, false);
+        String second = referAndEscalate(KURUME, Consent.UNKNOWN, MeetingType.SHIEN_KAIGI, received, false);
+        String meetingId = awaitMeetingEvent(first, MeetingEvent.CaseQueued.class, q -> true).meetingId();
+        assertEquals("402036-SHIEN_KAIGI-2025-01-22", meetingId);
+        awaitMeetingEvent(second, MeetingEvent.CaseQueued.class, q -> true);
+
+        postMinutes(meetingId, """
+                {"heldOn":"2025-01-22","startTime":"14:00","endTime":"13:00","attendees":["kurume-kikan-01"]}""")
+                .statusCode(400).body("errors.field", hasItem("endTime"));
+        postMinutes(meetingId, """
+                {"heldOn":"2025-01-22","startTime":"14:00","endTime":"15:30","place":"久留米市役所 401会議室",
+                 "chair":"地域福祉課 調整担当","notes":"次回までに訪問結果を共有する",
+                 "attendees":["kurume-kikan-01","kurume-houkatsu-01"],
+                 "reviews":[{"caseId":"%s","outcome":"WATCH","note":"<b>民生委員</b>が見守る"},
+                            {"caseId":"%s","outcome":"CONTINUE"}]}""".formatted(second, first)).statusCode(201);
+
+        meeting(role("coordinator", KURUME), meetingId).statusCode(200)
+                .body("reviews.caseId", equalTo(List.of(second, first)))
+                .body("held.place", equalTo("久留米市役所 401会議室"))
+                .body("held.startTime", equalTo("14:00:00"));
+        String html = given().header("Authorization", bearer(role("coordinator", KURUME))).accept("text/html")
+                .get("/meetings/" + meetingId).then().statusCode(200).contentType(containsString("text/html"))
+                .extract().asString();
+        for (String expected : List.of("久留米市 支援会議 議事録", "社会福祉法第106条の6", "令和7年1月22日",
+                "14:00〜15:30", "久留米市役所 401会議室", "地域福祉課 調整担当", "次回までに訪問結果を共有する",
+                "障害者基幹相談支援センター（サンプル第1）", "見守り", "&lt;b&gt;民生委員&lt;/b&gt;", "@page { size: A4")) {
+            assertTrue(html.contains(expected), expected + " in the printed minutes");
+        }
+        assertTrue(html.indexOf(second) < html.indexOf(first), "in the order discussed");
+        given().header("Authorization", bearer(agency("kurume-houkatsu-03", KURUME))).accept("text/html")
+                .get("/meetings/" + meetingId).then().statusCode(404);
+    }
+
     static String referAndEscalate(String municipality, Consent consent, MeetingType track, LocalDate on,
                                    boolean urgent) {
         String caseId = UUID.randomUUID().toString();

@@ -11,23 +11,20 @@ import jp.tsunagu.contract.events.EventEnvelope;
 import jp.tsunagu.contract.events.MeetingEvent;
 import jp.tsunagu.contract.events.PlanningEvent;
 import jp.tsunagu.contract.events.TsunaguEvent;
+import jp.tsunagu.testing.Chromium;
 import jp.tsunagu.testing.TopicProbe;
 import jp.tsunagu.testing.TsunaguTestResources;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 import static jp.tsunagu.testing.Tokens.KURUME;
@@ -35,9 +32,7 @@ import static jp.tsunagu.testing.Tokens.bearer;
 import static jp.tsunagu.testing.Tokens.role;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The coordinator's dashboard in a real headless browser (Debian's chromium): the page signs in with a token from
@@ -96,25 +91,7 @@ class DashboardBrowserTest {
     }
 
     private static String chromium(String... args) throws IOException, InterruptedException {
-        String binary = Stream.of("chromium", "chromium-browser", "google-chrome")
-                .flatMap(name -> Stream.of(System.getenv("PATH").split(":")).map(dir -> Path.of(dir, name)))
-                .filter(Files::isExecutable).findFirst().map(Path::toString)
-                .orElseThrow(() -> new AssertionError("no chromium on PATH: install Debian's chromium package "
-                        + "(./tsunagu test installs it when it may use apt-get)"));
-        Path profile = Files.createTempDirectory("tsunagu-chromium");
-        List<String> command = new ArrayList<>(List.of(binary, "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-dev-shm-usage", "--disable-background-networking", "--disable-extensions",
-                "--disable-sync", "--no-first-run", "--hide-scrollbars", "--user-data-dir=" + profile,
-                "--virtual-time-budget=20000"));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            fail("chromium did not finish");
-        }
-        assertEquals(0, p.exitValue(), "chromium exit code");
-        return out;
+        return Chromium.run(args);
     }
 
     private static String excerpt(String dom) {

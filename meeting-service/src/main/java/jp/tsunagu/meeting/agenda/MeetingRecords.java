@@ -99,9 +99,22 @@ public class MeetingRecords {
                 String.join(",", members), meetingId).replaceWithVoid();
     }
 
-    public Uni<Void> markHeld(String meetingId, LocalDate heldOn, List<String> attendees) {
-        return database.update("update meeting set held_on = $1, attendees = $2 where meeting_id = $3",
-                heldOn, String.join(",", attendees), meetingId).replaceWithVoid();
+    public Uni<Void> markHeld(String meetingId, LocalDate heldOn, List<String> attendees,
+                              MinutesRules.Details details) {
+        return database.update("""
+                        update meeting set held_on = $1, attendees = $2, start_time = $4, end_time = $5, place = $6,
+                               chair = $7, notes = $8
+                         where meeting_id = $3""", heldOn, String.join(",", attendees), meetingId,
+                details.startTime(), details.endTime(), details.place(), details.chair(), details.notes())
+                .replaceWithVoid();
+    }
+
+    /** The minutes' meeting-level record (none before the minutes). */
+    public Uni<MinutesRules.Details> details(String meetingId) {
+        return database.first("select start_time, end_time, place, chair, notes from meeting where meeting_id = $1",
+                r -> new MinutesRules.Details(r.getLocalTime("start_time"), r.getLocalTime("end_time"),
+                        r.getString("place"), r.getString("chair"), r.getString("notes")), meetingId)
+                .map(found -> found.orElse(MinutesRules.Details.NONE));
     }
 
     public Uni<Optional<CaseTrack>> track(String caseId) {
@@ -144,13 +157,15 @@ public class MeetingRecords {
                 t.track() == null ? null : t.track().name(), t.meetingId(), t.queued(), t.urgent(), t.queuedOn()));
     }
 
-    public Uni<Void> saveReview(String meetingId, MinutesRules.Review r) {
+    /** @param position the review's place in the order discussed */
+    public Uni<Void> saveReview(String meetingId, MinutesRules.Review r, int position) {
         return database.update("""
-                        insert into review(meeting_id, case_id, outcome, plan_type, roles_json, note, ad_hoc, ad_hoc_reason)
-                        values ($1, $2, $3, $4, $5, $6, $7, $8)
+                        insert into review(meeting_id, case_id, outcome, plan_type, roles_json, note, ad_hoc,
+                                           ad_hoc_reason, position)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
                         on conflict (meeting_id, case_id) do nothing""",
                 meetingId, r.caseId(), r.outcome().name(), r.planType() == null ? null : r.planType().name(),
-                json(r.roles()), r.note(), r.adHoc(), r.adHocReason()).replaceWithVoid();
+                json(r.roles()), r.note(), r.adHoc(), r.adHocReason(), position).replaceWithVoid();
     }
 
     /** The referrals' facts of new cases (a case's pack keeps the reasons an escalation gave it). */
@@ -212,7 +227,7 @@ public class MeetingRecords {
     public Uni<List<MinutesRules.Review>> reviews(String meetingId) {
         return database.list("""
                         select case_id, outcome, plan_type, roles_json, note, ad_hoc, ad_hoc_reason from review
-                         where meeting_id = $1 order by case_id""",
+                         where meeting_id = $1 order by position, case_id""",
                 MeetingRecords::reviewOf, meetingId);
     }
 

@@ -17,8 +17,10 @@ import jp.tsunagu.contract.codes.BusinessDate;
 import jp.tsunagu.contract.codes.Coded;
 import jp.tsunagu.contract.codes.FiscalYear;
 import jp.tsunagu.contract.codes.MeetingType;
+import jp.tsunagu.meeting.minutes.MinutesPrint;
 import jp.tsunagu.meeting.minutes.MinutesRequest;
 import jp.tsunagu.meeting.minutes.MinutesService;
+import jp.tsunagu.support.directory.AgencyDirectories;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.problem.FieldError;
 import jp.tsunagu.support.problem.Params;
@@ -41,11 +43,14 @@ public class MeetingResource {
     private final MeetingService service;
     private final MinutesService minutes;
     private final CurrentCaller caller;
+    private final AgencyDirectories directories;
 
-    public MeetingResource(MeetingService service, MinutesService minutes, CurrentCaller caller) {
+    public MeetingResource(MeetingService service, MinutesService minutes, CurrentCaller caller,
+                           AgencyDirectories directories) {
         this.service = service;
         this.minutes = minutes;
         this.caller = caller;
+        this.directories = directories;
     }
 
     @POST
@@ -100,6 +105,22 @@ public class MeetingResource {
             + "404. Every read and refused attempt is recorded in the audit trail.")
     public Uni<MeetingView> get(@PathParam("meetingId") String meetingId) {
         return service.view(caller.get(), meetingId);
+    }
+
+    @GET
+    @Path("/{meetingId}")
+    @Produces(MediaType.TEXT_HTML)
+    @RolesAllowed({Roles.COORDINATOR, Roles.MEETING_MEMBER, Roles.AGENCY})
+    @Operation(operationId = "printMinutes", summary = "The meeting's 議事録, to print (Accept: text/html)",
+            description = "A4, in Japanese, agencies by name, reviews in the order discussed; a 支援会議's minutes are "
+                    + "headed with its duty of confidentiality (社会福祉法第106条の6). Read and audited like the JSON.")
+    public Uni<String> print(@PathParam("meetingId") String meetingId) {
+        String municipality = caller.get().municipality();
+        var directory = directories.of(municipality);
+        return service.view(caller.get(), meetingId).map(view -> MinutesPrint.html(
+                directory.map(d -> d.municipalityName()).orElse(municipality), view,
+                id -> directory.flatMap(d -> d.agencies().stream().filter(a -> a.id().equals(id)).findFirst())
+                        .map(a -> a.name()).orElse(id)));
     }
 
     @PUT

@@ -153,12 +153,16 @@ public class MeetingService {
 
     private Uni<MeetingView> load(Caller caller, Meeting m) {
         return records.agenda(m.meetingId()).chain(agenda -> pack(caller, m, agenda)
-                .chain(items -> records.reviews(m.meetingId()).map(reviews -> new MeetingView(m.meetingId(), m.type(),
-                        m.type().label(), m.scheduledOn(), m.adHoc(), m.members(), m.heldOn(),
-                        m.heldOn() == null ? null : m.attendees(), m.hasCaseAgenda() ? items : null,
-                        m.heldOn() == null ? null : reviews.stream().map(r -> new MeetingView.ReviewView(r.caseId(),
-                                r.outcome().name(), r.planType() == null ? null : r.planType().name(), r.roles(),
-                                r.note(), r.adHoc(), r.adHocReason())).toList()))));
+                .chain(items -> records.reviews(m.meetingId()).chain(reviews -> records.details(m.meetingId())
+                        .map(d -> new MeetingView(m.meetingId(), m.type(), m.type().label(), m.scheduledOn(),
+                                m.adHoc(), m.members(), m.heldOn(), m.heldOn() == null ? null : m.attendees(),
+                                m.hasCaseAgenda() ? items : null,
+                                m.heldOn() == null ? null : reviews.stream().map(r -> new MeetingView.ReviewView(
+                                        r.caseId(), r.outcome().name(), r.planType() == null ? null
+                                        : r.planType().name(), r.roles(), r.note(), r.adHoc(), r.adHocReason()))
+                                        .toList(),
+                                m.heldOn() == null ? null : new MeetingView.Held(d.startTime(), d.endTime(),
+                                        d.place(), d.chair(), d.notes()))))));
     }
 
     /**

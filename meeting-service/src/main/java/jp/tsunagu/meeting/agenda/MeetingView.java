@@ -10,6 +10,7 @@ import jp.tsunagu.contract.events.Role;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 
 /** {@code GET /meetings/{meetingId}}: the meeting, its agenda and, once held, its minutes. */
@@ -17,7 +18,15 @@ import java.util.List;
 @Schema(name = "Meeting")
 public record MeetingView(String meetingId, MeetingType type, String typeLabel, LocalDate scheduledOn, boolean adHoc,
                           List<String> members, LocalDate heldOn, List<String> attendees, List<AgendaItem> agenda,
-                          List<ReviewView> reviews) {
+                          @Schema(description = "In the order discussed") List<ReviewView> reviews,
+                          @Schema(description = "Once held: time, place, chair and overall notes") Held held) {
+
+    /** The minutes' meeting-level record. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "MeetingRecord")
+    public record Held(LocalTime startTime, LocalTime endTime, String place, String chair,
+                       @Schema(description = "Confidential like the reviews' notes") String notes) {
+    }
 
     /**
      * A case waiting on this meeting's agenda, with its meeting pack: what the meeting needs to prepare, nothing that

@@ -11,6 +11,9 @@ import jp.tsunagu.support.problem.FieldError;
 import jp.tsunagu.support.problem.Params;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,7 +45,9 @@ public final class MinutesRules {
     }
 
     public sealed interface Result {
-        record Valid(LocalDate heldOn, List<String> attendees, List<Review> reviews) implements Result {
+        /** @param reviews in the order given (the order discussed) */
+        record Valid(LocalDate heldOn, List<String> attendees, List<Review> reviews, Details details)
+                implements Result {
         }
 
         record Invalid(List<FieldError> errors) implements Result {
@@ -70,6 +75,40 @@ public final class MinutesRules {
                           Set<String> agencies, Map<String, LocalDate> receivedOn) {
     }
 
+    /** The meeting-level record: time, place, chair and overall notes (each may be absent). */
+    public record Details(LocalTime startTime, LocalTime endTime, String place, String chair, String notes) {
+
+        public static final Details NONE = new Details(null, null, null, null, null);
+
+        @Override
+        public String toString() {
+            return "Details[" + startTime + "-" + endTime + ", notes not shown]";
+        }
+    }
+
+    static Details details(MinutesRequest request, List<FieldError> errors) {
+        LocalTime start = time(request.startTime(), "startTime", errors);
+        LocalTime end = time(request.endTime(), "endTime", errors);
+        if (start != null && end != null && !end.isAfter(start)) {
+            errors.add(new FieldError("endTime", "must be after startTime"));
+        }
+        return new Details(start, end, Params.text(request.place(), "place", 100, false, errors),
+                Params.text(request.chair(), "chair", 100, false, errors),
+                Params.text(request.notes(), "notes", 4000, false, errors));
+    }
+
+    private static LocalTime time(String value, String field, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalTime.parse(value.strip(), DateTimeFormatter.ofPattern("H:mm"));
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(field, "a time HH:MM"));
+            return null;
+        }
+    }
+
     public static Result check(Meeting meeting, MinutesRequest request, LocalDate today) {
         MeetingType type = meeting.type();
         LocalDate alreadyHeldOn = meeting.alreadyHeldOn();
@@ -83,6 +122,7 @@ public final class MinutesRules {
         List<FieldError> errors = new ArrayList<>();
         LocalDate heldOn = Params.date(request.heldOn(), "heldOn", true, errors);
         BusinessDate.refusal(heldOn, null, today).ifPresent(m -> errors.add(new FieldError("heldOn", m)));
+        Details details = details(request, errors);
         LinkedHashSet<String> attendees = new LinkedHashSet<>();
         List<String> given = request.attendees() == null ? List.of() : request.attendees();
         for (int i = 0; i < given.size(); i++) {
@@ -170,6 +210,6 @@ public final class MinutesRules {
                         + ": no consent is recorded, and a plan is adopted only with the person's consent");
             }
         }
-        return new Result.Valid(heldOn, List.copyOf(attendees), valid);
+        return new Result.Valid(heldOn, List.copyOf(attendees), valid, details);
     }
 }

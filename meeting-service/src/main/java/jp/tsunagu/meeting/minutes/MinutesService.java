@@ -93,14 +93,15 @@ public class MinutesService {
                                 new MeetingEvent.CaseReviewed(r.caseId(), m.municipality(), m.meetingId(), m.type(),
                                         minutes.heldOn(), r.outcome(), r.planType(), r.roles(), r.adHoc()),
                                 minutes.heldOn(), cause)
-                        .chain(() -> records.saveReview(m.meetingId(), r))
+                        .chain(() -> records.saveReview(m.meetingId(), r, minutes.reviews().indexOf(r)))
                         .chain(() -> {
                             return records.saveTrack(tracks.get(r.caseId()).reviewed());
                         }))
                 .collect().asList().replaceWithVoid();
         Set<String> reviewed = minutes.reviews().stream().map(MinutesRules.Review::caseId).collect(Collectors.toSet());
         return reviews
-                .chain(() -> records.markHeld(m.meetingId(), minutes.heldOn(), minutes.attendees()))
+                .chain(() -> records.markHeld(m.meetingId(), minutes.heldOn(), minutes.attendees(),
+                        minutes.details()))
                 .chain(() -> events.publish(EventIds.minutesRecorded(m.meetingId()),
                         new MeetingEvent.MinutesRecorded(m.meetingId(), m.municipality(), m.type(), minutes.heldOn(),
                                 minutes.attendees(), minutes.reviews().size()), minutes.heldOn(), cause))

@@ -2,6 +2,7 @@ package jp.tsunagu.reporting.figures;
 
 import jp.tsunagu.contract.codes.MeetingType;
 import jp.tsunagu.contract.codes.PlanType;
+import jp.tsunagu.support.http.Html;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +54,7 @@ public final class FiscalYearTable {
                 <style>body{font-family:sans-serif}table{border-collapse:collapse}th,td{border:1px solid #888;
                 padding:4px 10px}td.n{text-align:right}</style></head><body>
                 """);
-        sb.append("<h1>").append(escape(municipalityName)).append(" 重層的支援体制整備事業の実績</h1>\n<table>\n<tr><th colspan=\"2\"></th>");
+        sb.append("<h1>").append(Html.escape(municipalityName)).append(" 重層的支援体制整備事業の実績</h1>\n<table>\n<tr><th colspan=\"2\"></th>");
         years.forEach(y -> sb.append("<th>").append(y.label()).append("</th>"));
         sb.append("</tr>\n");
         List<Row> rows = rows(years);
@@ -62,9 +63,9 @@ public final class FiscalYearTable {
             sb.append("<tr>");
             if (i == 0 || !rows.get(i - 1).group().equals(r.group())) {
                 long span = rows.stream().filter(x -> x.group().equals(r.group())).count();
-                sb.append("<th rowspan=\"").append(span).append("\">").append(escape(r.group())).append("</th>");
+                sb.append("<th rowspan=\"").append(span).append("\">").append(Html.escape(r.group())).append("</th>");
             }
-            sb.append("<td>").append(escape(r.item())).append("</td>");
+            sb.append("<td>").append(Html.escape(r.item())).append("</td>");
             r.values().forEach(v -> sb.append("<td class=\"n\">").append(v).append("</td>"));
             sb.append("</tr>\n");
         }
@@ -75,9 +76,5 @@ public final class FiscalYearTable {
     private static Row row(String group, String item, List<FiscalYearFigures.Year> years,
                            ToIntFunction<FiscalYearFigures.Year> value) {
         return new Row(group, item, years.stream().map(value::applyAsInt).toList());
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

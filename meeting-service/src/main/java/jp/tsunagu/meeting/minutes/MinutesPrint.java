@@ -1,0 +1,123 @@
+package jp.tsunagu.meeting.minutes;
+
+import jp.tsunagu.contract.codes.MeetingType;
+import jp.tsunagu.contract.codes.PlanType;
+import jp.tsunagu.contract.codes.ReviewOutcome;
+import jp.tsunagu.meeting.agenda.MeetingView;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Function;
+
+import static jp.tsunagu.support.http.Html.escape;
+
+/**
+ * A meeting's 議事録 as a page to print (A4, Japanese): the meeting, who attended, each case reviewed in the order
+ * discussed with its outcome, plan type, roles and note. A 支援会議's minutes are headed with its duty of
+ * confidentiality (社会福祉法第106条の6). Agencies are named as the directory names them.
+ */
+public final class MinutesPrint {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm");
+
+    private MinutesPrint() {
+    }
+
+    /** @param agencyName the directory's name of an agency id (the id itself when the directory does not know it) */
+    public static String html(String municipalityName, MeetingView m, Function<String, String> agencyName) {
+        StringBuilder b = new StringBuilder(4096);
+        b.append("""
+                <!DOCTYPE html>
+                <html lang="ja"><head><meta charset="utf-8">
+                <title>""").append(escape(m.typeLabel())).append(" 議事録 ").append(wareki(m.heldOn())).append("""
+                </title>
+                <style>
+                @page { size: A4; margin: 18mm 16mm; }
+                body { font-family: "Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans", "Yu Gothic", sans-serif;
+                       font-size: 10.5pt; line-height: 1.6; color: #000; }
+                h1 { font-size: 16pt; text-align: center; margin: 0 0 4mm; }
+                .confidential { border: 2px solid #000; padding: 2mm 4mm; margin: 0 0 5mm; font-weight: bold; }
+                table { border-collapse: collapse; width: 100%; margin: 0 0 5mm; }
+                th, td { border: 1px solid #000; padding: 1.5mm 2mm; vertical-align: top; text-align: left; }
+                th { background: #eee; width: 22%; white-space: nowrap; }
+                .review { page-break-inside: avoid; }
+                .note { white-space: pre-wrap; }
+                </style></head><body>
+                """);
+        b.append("<h1>").append(escape(municipalityName)).append(' ').append(escape(m.typeLabel()))
+                .append(" 議事録</h1>\n");
+        if (m.type() == MeetingType.SHIEN_KAIGI) {
+            b.append("<p class=\"confidential\">本会議は社会福祉法第106条の6に基づく支援会議です。構成員及び構成員であった者は、"
+                    + "正当な理由がなく、支援会議の事務に関して知り得た秘密を漏らしてはなりません（同条第5項）。"
+                    + "本議事録の取扱いに注意してください。</p>\n");
+        }
+        MeetingView.Held held = m.held();
+        b.append("<table>\n");
+        row(b, "開催日", m.heldOn() == null ? "未開催（予定日 " + wareki(m.scheduledOn()) + "）" : wareki(m.heldOn()));
+        if (held != null && (held.startTime() != null || held.endTime() != null)) {
+            row(b, "時間", (held.startTime() == null ? "" : held.startTime().format(TIME)) + "〜"
+                    + (held.endTime() == null ? "" : held.endTime().format(TIME)));
+        }
+        if (held != null && held.place() != null) {
+            row(b, "会場", held.place());
+        }
+        if (held != null && held.chair() != null) {
+            row(b, "司会・進行", held.chair());
+        }
+        row(b, "出席機関", names(m.attendees(), agencyName));
+        row(b, "会議ID", m.meetingId() + (m.adHoc() ? "（臨時開催）" : ""));
+        b.append("</table>\n");
+        if (held != null && held.notes() != null) {
+            b.append("<h2>全体の記録</h2>\n<p class=\"note\">").append(escape(held.notes())).append("</p>\n");
+        }
+        List<MeetingView.ReviewView> reviews = m.reviews() == null ? List.of() : m.reviews();
+        if (!reviews.isEmpty()) {
+            b.append("<h2>検討したケース（").append(reviews.size()).append("件）</h2>\n");
+        }
+        int n = 1;
+        for (MeetingView.ReviewView r : reviews) {
+            b.append("<table class=\"review\">\n");
+            row(b, n++ + ". ケース", r.caseId() + (r.adHoc() ? "（議題外: " + nullToEmpty(r.adHocReason()) + "）" : ""));
+            row(b, "結果", ReviewOutcome.valueOf(r.outcome()).label());
+            if (r.planType() != null) {
+                row(b, "プランの種類", PlanType.valueOf(r.planType()).label());
+            }
+            if (r.roles() != null && !r.roles().isEmpty()) {
+                row(b, "役割分担", String.join("\n", r.roles().stream()
+                        .map(role -> agencyName.apply(role.agencyId()) + "：" + role.responsibility()).toList()));
+            }
+            if (r.note() != null) {
+                row(b, "記録", r.note());
+            }
+            b.append("</table>\n");
+        }
+        b.append("</body></html>\n");
+        return b.toString();
+    }
+
+    /** 令和6年6月26日 (平成 before 2019-05-01). */
+    static String wareki(LocalDate d) {
+        if (d == null) {
+            return "";
+        }
+        if (d.isBefore(LocalDate.of(2019, 5, 1))) {
+            return "平成" + (d.getYear() - 1988) + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+        }
+        int reiwa = d.getYear() - 2018;
+        return (reiwa == 1 ? "令和元" : "令和" + reiwa) + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+    }
+
+    private static String names(List<String> ids, Function<String, String> agencyName) {
+        return ids == null || ids.isEmpty() ? "（記録なし）" : String.join("、", ids.stream().map(agencyName).toList());
+    }
+
+    private static void row(StringBuilder b, String label, String value) {
+        b.append("<tr><th>").append(escape(label)).append("</th><td class=\"note\">").append(escape(value))
+                .append("</td></tr>\n");
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,62 @@
+package jp.tsunagu.meeting;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jp.tsunagu.contract.codes.Consent;
+import jp.tsunagu.contract.codes.MeetingType;
+import jp.tsunagu.contract.events.MeetingEvent;
+import jp.tsunagu.testing.Chromium;
+import jp.tsunagu.testing.TsunaguTestResources;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import static io.restassured.RestAssured.given;
+import static jp.tsunagu.meeting.MeetingFlowTest.awaitMeetingEvent;
+import static jp.tsunagu.meeting.MeetingFlowTest.postMinutes;
+import static jp.tsunagu.meeting.MeetingFlowTest.referAndEscalate;
+import static jp.tsunagu.testing.Tokens.KURUME;
+import static jp.tsunagu.testing.Tokens.bearer;
+import static jp.tsunagu.testing.Tokens.role;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The printed 議事録 in a real headless browser: the page a coordinator prints (fetched with their token, as the
+ * browser would), rendered to a screenshot and an A4 PDF kept under {@code target/} like the dashboard's.
+ */
+@QuarkusTest
+@QuarkusTestResource(TsunaguTestResources.class)
+class MinutesBrowserTest {
+
+    @Test
+    void theMinutesRenderForPrint() throws Exception {
+        String caseId = referAndEscalate(KURUME, Consent.GIVEN, MeetingType.JUUSOU_SHIEN_KAIGI,
+                LocalDate.of(2025, 2, 3), false);
+        String meetingId = awaitMeetingEvent(caseId, MeetingEvent.CaseQueued.class, q -> true).meetingId();
+        postMinutes(meetingId, """
+                {"heldOn":"2025-02-26","startTime":"10:00","endTime":"11:30","place":"久留米市役所 会議室",
+                 "chair":"地域福祉課","attendees":["kurume-kikan-01","kurume-houkatsu-06"],
+                 "reviews":[{"caseId":"%s","outcome":"PLAN","planType":"MULTI_AGENCY",
+                   "roles":[{"agencyId":"kurume-houkatsu-06","responsibility":"母の介護保険の申請支援"}],
+                   "note":"本人の希望を次回までに聞き取る"}]}""".formatted(caseId)).statusCode(201);
+        String html = given().header("Authorization", bearer(role("coordinator", KURUME))).accept("text/html")
+                .get("/meetings/" + meetingId).then().statusCode(200).extract().asString();
+
+        Path page = Path.of("target", "minutes.html").toAbsolutePath();
+        Files.writeString(page, html, StandardCharsets.UTF_8);
+        String dom = Chromium.run("--dump-dom", page.toUri().toString());
+        assertTrue(dom.contains("重層的支援会議 議事録") && dom.contains("令和7年2月26日")
+                && dom.contains("母の介護保険の申請支援"), "the rendered minutes in Japanese");
+        Path shot = Path.of("target", "minutes.png").toAbsolutePath();
+        Path pdf = Path.of("target", "minutes.pdf").toAbsolutePath();
+        Files.deleteIfExists(shot);
+        Files.deleteIfExists(pdf);
+        Chromium.run("--screenshot=" + shot, "--window-size=900,1270", page.toUri().toString());
+        Chromium.run("--print-to-pdf=" + pdf, "--no-pdf-header-footer", page.toUri().toString());
+        assertTrue(Files.size(shot) > 10_000, "a screenshot of the printed minutes at " + shot);
+        assertTrue(Files.size(pdf) > 10_000, "an A4 PDF of the minutes at " + pdf);
+    }
+}
