@@ -16,6 +16,9 @@ import jp.tsunagu.support.page.Page;
 import jp.tsunagu.support.security.CurrentCaller;
 import jp.tsunagu.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -39,7 +42,8 @@ public class SubscriptionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createSubscription", summary = "Receive your agency's notices at a webhook",
-            description = "Each notice is POSTed as a CloudEvent (structured JSON, no personal data), signed per "
+            description = "Each notice is POSTed as a CloudEvent (structured JSON, the Notice schema, no personal "
+                    + "data), signed per "
                     + "Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature: v1,<base64 HMAC-SHA256>"
                     + " with the secret returned here, once). A failed or timed-out delivery is retried with "
                     + "back-off for tsunagu.webhooks.retry-for (24 h); then the subscription is disabled with the "
@@ -62,6 +66,8 @@ public class SubscriptionResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "readSubscription", summary = "A subscription, with why it was disabled if it was")
+    @APIResponse(responseCode = "200", description = "The subscription (without its secret)",
+            content = @Content(schema = @Schema(implementation = Subscription.class)))
     @APIResponse(responseCode = "404", description = "No subscription of your agency under this id")
     public Uni<Subscription> get(@PathParam("id") String id) {
         return service.get(caller.get(), id);
@@ -80,6 +86,8 @@ public class SubscriptionResource {
     @Path("/{id}/deliveries")
     @Operation(operationId = "listDeliveries", summary = "The subscription's latest deliveries, with every attempt",
             description = "Newest first; each attempt with the receiver's status or the error.")
+    @APIResponse(responseCode = "200", description = "The deliveries",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Delivery.class)))
     @APIResponse(responseCode = "404", description = "No subscription of your agency under this id")
     public Uni<List<Delivery>> deliveries(@PathParam("id") String id, @QueryParam("limit") Integer limit) {
         return service.deliveries(caller.get(), id, Page.limit(limit));
