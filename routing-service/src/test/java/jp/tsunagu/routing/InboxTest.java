@@ -36,7 +36,6 @@ import static jp.tsunagu.testing.Tokens.agency;
 import static jp.tsunagu.testing.Tokens.bearer;
 import static jp.tsunagu.testing.Tokens.role;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

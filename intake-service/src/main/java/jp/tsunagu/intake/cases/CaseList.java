@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
+import jp.tsunagu.contract.calendar.BusinessCalendar;
 import jp.tsunagu.contract.codes.AgeBand;
 import jp.tsunagu.contract.codes.CaseStatus;
 import jp.tsunagu.contract.codes.Coded;
@@ -142,7 +143,9 @@ public class CaseList {
 
     private static Item item(Row row, LocalDate today) {
         CaseStatus status = CaseStatus.valueOf(row.getString("status"));
-        LocalDate lateFrom = row.getLocalDate("late_from");
+        // late_from is set only while an answer is awaited; whether it is late is BusinessCalendar's rule
+        boolean overdue = row.getLocalDate("late_from") != null
+                && BusinessCalendar.pastDue(row.getLocalDate("due_on"), today);
         return new Item(row.getString("case_id"), status, status.label(), row.getLocalDate("received_on"),
                 row.getOffsetDateTime("status_time").toInstant(), row.getString("referring_agency_id"),
                 row.getString("assigned_agency_id"), row.getString("area"),
@@ -151,7 +154,7 @@ public class CaseList {
                 enumOf(Urgency.class, row.getString("urgency")),
                 list(row.getString("fields")).stream().map(Field::valueOf).toList(),
                 enumOf(MeetingType.class, row.getString("track")), row.getLocalDate("due_on"),
-                lateFrom != null && !today.isBefore(lateFrom), row.getString("possible_duplicate_of"));
+                overdue, row.getString("possible_duplicate_of"));
     }
 
     private static <E extends Enum<E> & Coded> String code(Class<E> type, String value, String field,

@@ -2,7 +2,6 @@ package jp.tsunagu.planning.plan;
 
 import jp.tsunagu.contract.directory.AgencyDirectory;
 import jp.tsunagu.contract.events.Role;
-import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.problem.FieldError;
 import jp.tsunagu.support.problem.Params;
 
