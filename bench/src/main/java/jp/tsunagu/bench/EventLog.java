@@ -97,7 +97,7 @@ final class EventLog {
                     written += send(producer, Topics.MEETINGS, EventIds.caseReviewed(meetingId, caseId), on.plusDays(10),
                             new MeetingEvent.CaseReviewed(caseId, municipality, meetingId,
                                     MeetingType.JUUSOU_SHIEN_KAIGI, on.plusDays(10), ReviewOutcome.PLAN,
-                                    PlanType.MULTI_AGENCY, List.of(), false));
+                                    PlanType.MULTI_AGENCY, List.of(), false, null));
                     written += send(producer, Topics.PLANS, EventIds.planCreated("plan-" + caseId), on.plusDays(20),
                             new PlanningEvent.PlanCreated("plan-" + caseId, caseId, municipality,
                                     PlanType.MULTI_AGENCY, on.plusDays(20), List.of(), on.plusDays(200), meetingId));

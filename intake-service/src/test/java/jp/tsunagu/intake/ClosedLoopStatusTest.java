@@ -114,7 +114,7 @@ class ClosedLoopStatusTest {
         awaitStatus(referrer, caseId, "PLAN_ACTIVE");
         // only a 重層的支援会議 changes plans: the 支援会議's CLOSE leaves the plan running, and the case with it
         publish(Topics.MEETINGS, new MeetingEvent.CaseReviewed(caseId, KURUME, "m-s", MeetingType.SHIEN_KAIGI,
-                LocalDate.of(2024, 7, 1), jp.tsunagu.contract.codes.ReviewOutcome.CLOSE, null, List.of(), false));
+                LocalDate.of(2024, 7, 1), jp.tsunagu.contract.codes.ReviewOutcome.CLOSE, null, List.of(), false, null));
         await().atMost(Duration.ofSeconds(30)).until(() -> given().header("Authorization", bearer(referrer))
                 .get("/referrals/" + caseId).<List<String>>path("history.eventType").stream()
                 .anyMatch(t -> t.contains("case-reviewed")));

@@ -310,6 +310,84 @@ class MeetingFlowTest {
                 .get("/meetings/" + meetingId).then().statusCode(404);
     }
 
+    @Test
+    void minutesAreCorrectedByAmendmentsThatKeepEveryVersionAndBecomeEvents() {
+        LocalDate received = LocalDate.of(2025, 4, 7);
+        String planned = referAndEscalate(KURUME, Consent.GIVEN, MeetingType.JUUSOU_SHIEN_KAIGI, received, false);
+        String continued = referAndEscalate(KURUME, Consent.GIVEN, MeetingType.JUUSOU_SHIEN_KAIGI, received, false);
+        String meetingId = awaitMeetingEvent(planned, MeetingEvent.CaseQueued.class, q -> true).meetingId();
+        awaitMeetingEvent(continued, MeetingEvent.CaseQueued.class, q -> meetingId.equals(q.meetingId()));
+        String heldOn = meetingId.substring(meetingId.length() - 10);
+        postMinutes(meetingId, """
+                {"heldOn":"%s","attendees":["kurume-houkatsu-01"],"place":"久留米市役所 401会議室",
+                 "reviews":[{"caseId":"%s","outcome":"PLAN","planType":"MULTI_AGENCY",
+                             "roles":[{"agencyId":"kurume-jiritsu-01","responsibility":"家計の立て直し"}],
+                             "wish":"母と家で暮らし続けたい","goals":["週1回の外出","家計の見通し"],
+                             "reviewOn":"2025-10-31"},
+                            {"caseId":"%s","outcome":"CONTINUE","note":"次回も検討"}]}"""
+                .formatted(heldOn, planned, continued)).statusCode(201)
+                .body("minutesVersion", equalTo(1))
+                .body("reviews[0].wish", equalTo("母と家で暮らし続けたい"))
+                .body("reviews[0].reviewOn", equalTo("2025-10-31"));
+        assertEquals(LocalDate.of(2025, 10, 31),
+                awaitMeetingEvent(planned, MeetingEvent.CaseReviewed.class, r -> true).reviewOn());
+
+        // what cannot be corrected here: the day, an outcome that made a plan; and nothing without a coordinator
+        amend(meetingId, """
+                {"reason":"誤記","heldOn":"2025-04-01"}""").statusCode(400).body("errors.field", hasItem("heldOn"));
+        amend(meetingId, """
+                {"reason":"誤記","reviews":[{"caseId":"%s","outcome":"CONTINUE"}]}""".formatted(planned))
+                .statusCode(409).body("type", equalTo("/problems/outcome-changed-a-plan"));
+        given().header("Authorization", bearer(agency("kurume-houkatsu-01", KURUME))).contentType("application/json")
+                .body("{\"reason\":\"x\"}").post("/meetings/" + meetingId + "/minutes/amendments").then()
+                .statusCode(403);
+
+        amend(meetingId, """
+                {"reason":"結果の誤記を訂正（継続ではなく参加支援プラン作成）","attendees":["kurume-houkatsu-01",
+                 "kurume-jiritsu-01"],
+                 "reviews":[{"caseId":"%s","outcome":"PLAN","planType":"PARTICIPATION","note":"本人の同意を確認"}]}"""
+                .formatted(continued)).statusCode(201)
+                .header("Location", containsString("/meetings/" + meetingId + "/minutes/versions"))
+                .body("minutesVersion", equalTo(2))
+                .body("corrections[0].reason", equalTo("結果の誤記を訂正（継続ではなく参加支援プラン作成）"))
+                .body("corrections[0].amendedCaseIds", equalTo(List.of(continued)))
+                .body("reviews[1].outcome", equalTo("PLAN"))
+                .body("attendees", equalTo(List.of("kurume-houkatsu-01", "kurume-jiritsu-01")))
+                .body("held.place", equalTo("久留米市役所 401会議室"));
+        MeetingEvent.CaseReviewAmended amended = awaitMeetingEvent(continued, MeetingEvent.CaseReviewAmended.class,
+                a -> true);
+        assertEquals(2, amended.version());
+        assertEquals("CONTINUE", amended.previousOutcome().name());
+        assertEquals("PARTICIPATION", amended.planType().name());
+        var minutesAmended = TopicProbe.await(Topics.MEETINGS, r -> meetingId.equals(r.key())
+                && TopicProbe.decode(r).data() instanceof MeetingEvent.MinutesAmended, Duration.ofSeconds(30));
+        assertEquals(List.of(continued),
+                ((MeetingEvent.MinutesAmended) TopicProbe.decode(minutesAmended).data()).amendedCaseIds());
+
+        given().header("Authorization", bearer(role("coordinator", KURUME)))
+                .get("/meetings/" + meetingId + "/minutes/versions").then().statusCode(200)
+                .body("version", equalTo(List.of(1, 2)))
+                .body("[0].reviews.find { it.caseId == '%s' }.outcome".formatted(continued), equalTo("CONTINUE"))
+                .body("[1].reviews.find { it.caseId == '%s' }.outcome".formatted(continued), equalTo("PLAN"))
+                .body("[1].reviews.find { it.caseId == '%s' }.note".formatted(continued), equalTo("本人の同意を確認"))
+                .body("[0].attendees", equalTo(List.of("kurume-houkatsu-01")))
+                .body("[1].reason", containsString("誤記を訂正"));
+        String html = given().header("Authorization", bearer(role("coordinator", KURUME))).accept("text/html")
+                .get("/meetings/" + meetingId).then().statusCode(200).extract().asString();
+        for (String expected : List.of("第2版", "訂正履歴", "結果の誤記を訂正", "本人の希望", "母と家で暮らし続けたい",
+                "週1回の外出", "見直し予定日", "令和7年10月31日", "参加支援プラン")) {
+            assertTrue(html.contains(expected), expected + " in the printed minutes");
+        }
+        given().header("Authorization", bearer(role("coordinator", KURUME))).get("/audit?from=2020-01-01").then()
+                .statusCode(200).body("resource", hasItem("meeting/" + meetingId + "/v2"))
+                .body("action", hasItem("amend-minutes:JUUSOU_SHIEN_KAIGI"));
+    }
+
+    static ValidatableResponse amend(String meetingId, String body) {
+        return given().header("Authorization", bearer(role("coordinator", KURUME))).contentType("application/json")
+                .body(body).post("/meetings/" + meetingId + "/minutes/amendments").then();
+    }
+
     static String referAndEscalate(String municipality, Consent consent, MeetingType track, LocalDate on,
                                    boolean urgent) {
         String caseId = UUID.randomUUID().toString();

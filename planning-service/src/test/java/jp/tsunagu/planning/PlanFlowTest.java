@@ -53,12 +53,34 @@ class PlanFlowTest {
     static final String COORDINATOR = "coordinator";
 
     @Test
+    void aReviewCorrectedToAPlanMakesThePlanWithTheMeetingsReviewDate() {
+        String caseId = refer(KURUME);
+        String meetingId = "402036-JUUSOU_SHIEN_KAIGI-2024-06-26";
+        LocalDate held = LocalDate.of(2024, 6, 26);
+        publish(Topics.MEETINGS, new MeetingEvent.CaseReviewed(caseId, KURUME, meetingId,
+                MeetingType.JUUSOU_SHIEN_KAIGI, held, ReviewOutcome.CONTINUE, null, List.of(), false, null), held,
+                "review-" + caseId);
+        publish(Topics.MEETINGS, new MeetingEvent.CaseReviewAmended(caseId, KURUME, meetingId,
+                MeetingType.JUUSOU_SHIEN_KAIGI, held, 2, ReviewOutcome.CONTINUE, ReviewOutcome.PLAN,
+                PlanType.PARTICIPATION, List.of(new Role("kurume-jiritsu-01", "就労体験の調整")),
+                LocalDate.of(2024, 9, 25)), held, "amended-" + caseId);
+        PlanningEvent.PlanCreated created = awaitEvent(caseId, PlanningEvent.PlanCreated.class, e -> true);
+        assertEquals(PlanType.PARTICIPATION, created.type());
+        assertEquals(held, created.madeOn());
+        assertEquals(LocalDate.of(2024, 9, 25), created.reviewOn());
+        assertEquals(meetingId, created.adoptedAtMeetingId());
+        get(role(COORDINATOR, KURUME), "/plans/" + created.planId()).statusCode(200)
+                .body("versions[0].roles[0].agencyId", equalTo("kurume-jiritsu-01"))
+                .body("versions[0].reviewOn", equalTo("2024-09-25"));
+    }
+
+    @Test
     void aMultiLayeredMeetingsPlanOutcomeBecomesAPlanThenItIsRevisedAndClosed() {
         String caseId = refer(KURUME);
         String meetingId = "402036-JUUSOU_SHIEN_KAIGI-2024-06-26";
         publish(Topics.MEETINGS, new MeetingEvent.CaseReviewed(caseId, KURUME, meetingId,
                 MeetingType.JUUSOU_SHIEN_KAIGI, LocalDate.of(2024, 6, 26), ReviewOutcome.PLAN, PlanType.MULTI_AGENCY,
-                List.of(new Role("kurume-jiritsu-01", "家計の相談")), false), LocalDate.of(2024, 6, 26), "review-" + caseId);
+                List.of(new Role("kurume-jiritsu-01", "家計の相談")), false, null), LocalDate.of(2024, 6, 26), "review-" + caseId);
         PlanningEvent.PlanCreated created = awaitEvent(caseId, PlanningEvent.PlanCreated.class, e -> true);
         assertEquals(meetingId, created.adoptedAtMeetingId());
         var record = TopicProbe.await(Topics.PLANS, r -> caseId.equals(r.key()), Duration.ofSeconds(30));
@@ -116,7 +138,7 @@ class PlanFlowTest {
         String caseId = refer(KURUME);
         String shien = "402036-SHIEN_KAIGI-2024-07-24";
         publish(Topics.MEETINGS, new MeetingEvent.CaseReviewed(caseId, KURUME, shien, MeetingType.SHIEN_KAIGI,
-                LocalDate.of(2024, 7, 24), ReviewOutcome.WATCH, null, List.of(), false), LocalDate.of(2024, 7, 24), null);
+                LocalDate.of(2024, 7, 24), ReviewOutcome.WATCH, null, List.of(), false, null), LocalDate.of(2024, 7, 24), null);
         // until planning has consumed the review, the answer is "has not reviewed this case"; then it says why
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             var r = post(role(COORDINATOR, KURUME), "/cases/" + caseId + "/plans",
@@ -163,7 +185,7 @@ class PlanFlowTest {
         String meetingId = "m-" + UUID.randomUUID();
         publish(Topics.MEETINGS, new MeetingEvent.CaseReviewed(caseId, KURUME, meetingId,
                 MeetingType.JUUSOU_SHIEN_KAIGI, LocalDate.of(2024, 5, 29), ReviewOutcome.CONTINUE, null,
-                List.of(new Role("kurume-sanka-01", "参加支援")), false), LocalDate.of(2024, 5, 29), null);
+                List.of(new Role("kurume-sanka-01", "参加支援")), false, null), LocalDate.of(2024, 5, 29), null);
         post(role(COORDINATOR, NAGAREYAMA), "/cases/" + caseId + "/plans",
                 "{\"type\":\"OUTREACH\",\"madeOn\":\"2024-06-01\"}").statusCode(404);
         String planId = createOnceVisible(provider, caseId, """

@@ -73,7 +73,7 @@ class CaseFiguresAndReplayTest {
                                 received.plusDays(10), List.of(), 1));
                 publish(Topics.MEETINGS, meetingId + "/" + caseId, null, received.plusDays(10),
                         new MeetingEvent.CaseReviewed(caseId, NAGAREYAMA, meetingId, MeetingType.JUUSOU_SHIEN_KAIGI,
-                                received.plusDays(10), ReviewOutcome.PLAN, PlanType.MULTI_AGENCY, List.of(), false));
+                                received.plusDays(10), ReviewOutcome.PLAN, PlanType.MULTI_AGENCY, List.of(), false, null));
                 publish(Topics.PLANS, "p-" + caseId, null, received.plusDays(20), new PlanningEvent.PlanCreated(
                         "p-" + caseId, caseId, NAGAREYAMA, PlanType.MULTI_AGENCY, received.plusDays(20), List.of(),
                         null, meetingId));

@@ -55,7 +55,7 @@ class DashboardBrowserTest {
                 held, List.of(), 3), held);
         for (int i = 0; i < 3; i++) {
             publish(Topics.MEETINGS, new MeetingEvent.CaseReviewed("case-d" + i, KURUME, meetingId,
-                    MeetingType.JUUSOU_SHIEN_KAIGI, held, ReviewOutcome.CONTINUE, null, List.of(), false), held);
+                    MeetingType.JUUSOU_SHIEN_KAIGI, held, ReviewOutcome.CONTINUE, null, List.of(), false, null), held);
         }
         publish(Topics.PLANS, new PlanningEvent.PlanCreated("p-d", "case-d0", KURUME, PlanType.OUTREACH, held,
                 List.of(), null, null), held);

@@ -53,7 +53,7 @@ class ReportingFlowTest {
             publish(Topics.MEETINGS, new MeetingEvent.MinutesRecorded(meetingId, KURUME, MeetingType.JUUSOU_SHIEN_KAIGI,
                     held.plusMonths(i), List.of(), 1), held.plusMonths(i));
             publish(Topics.MEETINGS, new MeetingEvent.CaseReviewed("case-r1", KURUME, meetingId,
-                    MeetingType.JUUSOU_SHIEN_KAIGI, held.plusMonths(i), ReviewOutcome.CONTINUE, null, List.of(), false),
+                    MeetingType.JUUSOU_SHIEN_KAIGI, held.plusMonths(i), ReviewOutcome.CONTINUE, null, List.of(), false, null),
                     held.plusMonths(i));
         }
         publish(Topics.PLANS, new PlanningEvent.PlanCreated("p-r1", "case-r1", KURUME, PlanType.MULTI_AGENCY, held,

@@ -112,7 +112,7 @@ class StageBatchTest {
         return new EventEnvelope<>(caseId + "/" + meeting, "/tsunagu/meeting-service", Instant.now(),
                 LocalDate.of(2024, 7, 1), null, new MeetingEvent.CaseReviewed(caseId, KURUME, caseId + "/" + meeting,
                 MeetingType.JUUSOU_SHIEN_KAIGI, LocalDate.of(2024, 7, 1), ReviewOutcome.CONTINUE, null, List.of(),
-                false));
+                false, null));
     }
 
     private static EventEnvelope<TsunaguEvent> referral(String caseId) {

@@ -200,13 +200,7 @@ class LocalRunSystemTest {
         assertEquals("JUUSOU_SHIEN_KAIGI", routing.get("track").asText());
 
         String today = BusinessDate.today().toString();
-        JsonNode meetings = JSON.readTree(get(port(MEETING), "/meetings?type=JUUSOU_SHIEN_KAIGI&from=" + today,
-                coordinator).body());
-        String meetingId = meetings.get(0).get("meetingId").asText();
-        JsonNode meeting = JSON.readTree(get(port(MEETING), "/meetings/" + meetingId, coordinator).body());
-        List<String> agenda = new java.util.ArrayList<>();
-        meeting.get("agenda").forEach(a -> agenda.add(a.get("caseId").asText()));
-        assertTrue(agenda.contains(caseId), "on the agenda of " + meetingId + ": " + agenda);
+        String meetingId = meetingWithOnItsAgenda(caseId, coordinator);
 
         HttpResponse<String> minutes = post(MEETING, "/meetings/" + meetingId + "/minutes", coordinator, null, """
                 {"heldOn":"%s","attendees":["kurume-jiritsu-01","kurume-houkatsu-01","kurume-kikan-01"],
@@ -222,6 +216,126 @@ class LocalRunSystemTest {
         List<String> details = new java.util.ArrayList<>();
         status.get("history").forEach(h -> details.add(h.path("detail").asText()));
         assertTrue(details.contains("JUUSOU_SHIEN_KAIGI: PLAN"), details.toString());
+    }
+
+    /** The next 重層的支援会議 whose agenda holds the case (an ad-hoc one of another test may come first). */
+    static String meetingWithOnItsAgenda(String caseId, String coordinator) throws Exception {
+        JsonNode meetings = JSON.readTree(get(port(MEETING), "/meetings?type=JUUSOU_SHIEN_KAIGI&from="
+                + BusinessDate.today(), coordinator).body());
+        List<String> seen = new java.util.ArrayList<>();
+        for (JsonNode m : meetings) {
+            String meetingId = m.get("meetingId").asText();
+            JsonNode meeting = JSON.readTree(get(port(MEETING), "/meetings/" + meetingId, coordinator).body());
+            for (JsonNode a : meeting.path("agenda")) {
+                if (caseId.equals(a.get("caseId").asText())) {
+                    return meetingId;
+                }
+            }
+            seen.add(meetingId);
+        }
+        throw new AssertionError("case " + caseId + " is on the agenda of none of " + seen);
+    }
+
+    /**
+     * Issue 16's coordinator: the same person referred by the 地域包括 and by the 生活自立支援センター is found by kana and
+     * marked as a possible duplicate; both are discussed in a 重層的支援会議 whose minutes carry the plan's wish and
+     * goals; a correction turns the second review into a 参加支援プラン, and the printed 議事録 and the year table
+     * follow it.
+     */
+    @Test
+    void oneFamilyReferredTwiceIsFoundDiscussedAndItsCorrectedMinutesReachThePrintAndTheYearTable()
+            throws Exception {
+        String houkatsu = run("token", "agency", "--agency", "kurume-houkatsu-01", "--municipality", "402036").trim();
+        String jiritsu = run("token", "agency", "--agency", "kurume-jiritsu-01", "--municipality", "402036").trim();
+        String coordinator = run("token", "coordinator", "--municipality", "402036").trim();
+        String kana = "チクゴ " + "アイウエオカキクケコ".charAt((int) (System.nanoTime() % 10)) + "ロウ"
+                + UUID.randomUUID().toString().chars().filter(Character::isDigit).limit(3)
+                .mapToObj(d -> String.valueOf("ゼイニサシゴロナハキ".charAt(d - '0'))).reduce("", String::concat);
+        String referral = """
+                {"channel":"AGENCY","person":{"name":"筑後 一郎","nameKana":"%s","birthDate":"1974-04-02",
+                 "area":"篠山"},"household":[{"relation":"PARENT","age":81,"concerns":["DEMENTIA"]}],
+                 "concerns":["MENTAL_HEALTH","POVERTY"],"consent":"GIVEN","urgency":"ROUTINE"}""";
+        HttpResponse<String> a = post(INTAKE, "/referrals", houkatsu, UUID.randomUUID().toString(),
+                referral.formatted(kana));
+        assertEquals(201, a.statusCode(), a.body());
+        String first = JSON.readTree(a.body()).get("caseId").asText();
+        HttpResponse<String> b = post(INTAKE, "/referrals", jiritsu, UUID.randomUUID().toString(),
+                referral.formatted(kana.replace(" ", "　")));
+        assertEquals(201, b.statusCode(), b.body());
+        String second = JSON.readTree(b.body()).get("caseId").asText();
+        awaitStatus(first, houkatsu, "IN_MEETING");
+        awaitStatus(second, jiritsu, "IN_MEETING");
+
+        // coordinators see the possible duplicate and find both by kana; the referrer sees no trace of the other case
+        JsonNode listed = JSON.readTree(get(port(INTAKE), "/cases?referrer=kurume-jiritsu-01", coordinator).body());
+        JsonNode item = null;
+        for (JsonNode i : listed.path("items")) {
+            if (second.equals(i.path("caseId").asText())) {
+                item = i;
+            }
+        }
+        assertTrue(item != null, "the second referral in the case list: " + listed);
+        assertEquals(first, item.path("possibleDuplicateOf").asText(), item.toString());
+        assertFalse(get(port(INTAKE), "/referrals/" + second, jiritsu).body().contains(first));
+        String hiragana = kana.chars().mapToObj(c -> String.valueOf((char) (c >= 'ァ' && c <= 'ヶ' ? c - 0x60 : c)))
+                .reduce("", String::concat);
+        HttpResponse<String> found = post(INTAKE, "/cases/search", coordinator, null,
+                "{\"nameKana\":\"" + hiragana + "\"}");
+        assertEquals(200, found.statusCode(), found.body());
+        assertTrue(found.body().contains(first) && found.body().contains(second), found.body());
+
+        // a 重層的支援会議 held today discusses both; the minutes carry the plan's wish and goals
+        String today = BusinessDate.today().toString();
+        HttpResponse<String> scheduled = post(MEETING, "/meetings", coordinator, UUID.randomUUID().toString(),
+                "{\"type\":\"JUUSOU_SHIEN_KAIGI\",\"scheduledOn\":\"" + today + "\"}");
+        assertEquals(201, scheduled.statusCode(), scheduled.body());
+        String meetingId = JSON.readTree(scheduled.body()).get("meetingId").asText();
+        HttpResponse<String> minutes = post(MEETING, "/meetings/" + meetingId + "/minutes", coordinator, null, """
+                {"heldOn":"%s","attendees":["kurume-houkatsu-01","kurume-jiritsu-01"],"place":"久留米市役所 401会議室",
+                 "reviews":[{"caseId":"%s","outcome":"PLAN","planType":"MULTI_AGENCY",
+                             "reason":"同一世帯の重複相談のため臨時に検討",
+                             "roles":[{"agencyId":"kurume-houkatsu-01","responsibility":"母の介護サービス調整"}],
+                             "wish":"母と一緒に家で暮らし続けたい","goals":["母の介護サービス利用開始","本人の通院再開"],
+                             "reviewOn":"%s"},
+                            {"caseId":"%s","outcome":"CONTINUE","reason":"同一世帯の重複相談のため臨時に検討",
+                             "note":"同一人物として扱う"}]}"""
+                .formatted(today, first, BusinessDate.today().plusMonths(3), second));
+        assertEquals(201, minutes.statusCode(), minutes.body());
+        awaitStatus(first, houkatsu, "PLAN_ACTIVE");
+
+        String year = jp.tsunagu.contract.codes.FiscalYear.of(BusinessDate.today()).label();
+        int madeBefore = participationPlansMade(coordinator, year);
+        HttpResponse<String> amended = post(MEETING, "/meetings/" + meetingId + "/minutes/amendments", coordinator,
+                null, """
+                {"reason":"記載誤り：2件目は継続ではなく参加支援プランを作成",
+                 "reviews":[{"caseId":"%s","outcome":"PLAN","planType":"PARTICIPATION",
+                             "roles":[{"agencyId":"kurume-jiritsu-01","responsibility":"就労体験先の調整"}]}]}"""
+                        .formatted(second));
+        assertEquals(201, amended.statusCode(), amended.body());
+        assertEquals(2, JSON.readTree(amended.body()).get("minutesVersion").asInt());
+        awaitStatus(second, jiritsu, "PLAN_ACTIVE");
+        awaitHistory(second, jiritsu, "jp.tsunagu.meeting.case-review-amended.v1");
+        for (int i = 0; i < 150 && participationPlansMade(coordinator, year) < madeBefore + 1; i++) {
+            Thread.sleep(200);
+        }
+        assertEquals(madeBefore + 1, participationPlansMade(coordinator, year), "the year table follows");
+
+        HttpResponse<String> printed = HTTP.send(HttpRequest.newBuilder(uri(MEETING, "/meetings/" + meetingId))
+                .header("Authorization", "Bearer " + coordinator).header("Accept", "text/html").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, printed.statusCode());
+        for (String expected : List.of("重層的支援会議 議事録", "第2版", "訂正履歴", "記載誤り：2件目は継続ではなく",
+                "母と一緒に家で暮らし続けたい", "母の介護サービス利用開始", "参加支援プラン", "就労体験先の調整")) {
+            assertTrue(printed.body().contains(expected), expected + " in the printed minutes");
+        }
+    }
+
+    static int participationPlansMade(String token, String year) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri(REPORTING, "/reports/fiscal-years?from=" + year
+                        + "&to=" + year)).header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        return JSON.readTree(r.body()).path("years").get(0).path("plans").path("PARTICIPATION").path("made").asInt();
     }
 
     @Test

@@ -59,7 +59,7 @@ public final class SampleEvents {
                 new MeetingEvent.CaseQueued(caseId, m, "meeting-1", MeetingType.JUUSOU_SHIEN_KAIGI),
                 new MeetingEvent.CaseReviewed(caseId, m, "meeting-1", MeetingType.JUUSOU_SHIEN_KAIGI, on,
                         ReviewOutcome.PLAN, PlanType.MULTI_AGENCY, List.of(new Role("kurume-houkatsu-01", "見守り")),
-                        false),
+                        false, on.plusMonths(3)),
                 new MeetingEvent.MinutesRecorded("meeting-1", m, MeetingType.JUUSOU_SHIEN_KAIGI, on,
                         List.of("kurume-houkatsu-01"), 1),
                 new PlanningEvent.PlanCreated("plan-1", caseId, m, PlanType.MULTI_AGENCY, on, List.of(), null,
@@ -74,7 +74,12 @@ public final class SampleEvents {
                 new MeetingEvent.MembersInvited("meeting-1", m, MeetingType.JUUSOU_SHIEN_KAIGI, on,
                         List.of("kurume-houkatsu-01")),
                 new PlanningEvent.PlanDetailsCompleted("plan-1", caseId, m, PlanType.MULTI_AGENCY, 1,
-                        List.of(new Role("kurume-houkatsu-01", "見守り")), on.plusMonths(3)));
+                        List.of(new Role("kurume-houkatsu-01", "見守り")), on.plusMonths(3)),
+                new MeetingEvent.CaseReviewAmended(caseId, m, "meeting-1", MeetingType.JUUSOU_SHIEN_KAIGI, on, 2,
+                        ReviewOutcome.CONTINUE, ReviewOutcome.PLAN, PlanType.MULTI_AGENCY,
+                        List.of(new Role("kurume-houkatsu-01", "見守り")), on.plusMonths(3)),
+                new MeetingEvent.MinutesAmended("meeting-1", m, MeetingType.JUUSOU_SHIEN_KAIGI, on, 2,
+                        List.of("kurume-houkatsu-01"), List.of(caseId)));
         if (all.stream().map(e -> e.getClass()).distinct().count() != EventCatalog.all().size()) {
             throw new IllegalStateException("SampleEvents misses an event type of the contract: add it here");
         }

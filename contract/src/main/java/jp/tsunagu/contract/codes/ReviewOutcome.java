@@ -19,4 +19,20 @@ public enum ReviewOutcome implements Coded {
     public String label() {
         return label;
     }
+
+    /**
+     * Whether the outcome makes, revises or closes a plan (in a 重層的支援会議) or closes the case: what a correction of
+     * the minutes cannot take back.
+     */
+    public boolean changesPlans() {
+        return switch (this) {
+            case PLAN, REPLAN, CLOSE -> true;
+            case CONTINUE, WATCH, SHARE_INFO -> false;
+        };
+    }
+
+    /** Whether the outcome adopts a plan, and so may carry its terms (wish, goals, review date). */
+    public boolean adoptsPlan() {
+        return this == PLAN || this == REPLAN;
+    }
 }

@@ -74,6 +74,15 @@ public final class EventIds {
         return "meeting/" + meetingId + "/review/" + caseId;
     }
 
+    /** The {@code version}-th version of a meeting's minutes (a correction; version 1 is the recording). */
+    public static String minutesAmended(String meetingId, int version) {
+        return minutesRecorded(meetingId) + "/v" + version;
+    }
+
+    public static String caseReviewAmended(String meetingId, String caseId, int version) {
+        return caseReviewed(meetingId, caseId) + "/v" + version;
+    }
+
     /** A case on a held meeting's agenda but not reviewed, moved to the next meeting. */
     public static String carriedOver(String meetingId, String caseId) {
         return "meeting/" + meetingId + "/carried/" + caseId;

@@ -51,13 +51,68 @@ public sealed interface MeetingEvent extends TsunaguEvent {
     record CaseQueued(String caseId, String municipality, String meetingId, MeetingType track) implements OfCase {
     }
 
-    /** One case's outcome in a meeting's minutes. */
+    /**
+     * One case's outcome in a meeting's minutes.
+     *
+     * @param reviewOn for PLAN and REPLAN, the day the plan is next reviewed, when the meeting set one (the plan's wish
+     *                 and goals are the person's words: they stay in the minutes and the plan, never in the log)
+     */
     @EventType("jp.tsunagu.meeting.case-reviewed.v1")
     record CaseReviewed(String caseId, String municipality, String meetingId, MeetingType meetingType,
-                        LocalDate heldOn, ReviewOutcome outcome, PlanType planType, List<Role> roles, boolean adHoc)
+                        LocalDate heldOn, ReviewOutcome outcome, PlanType planType, List<Role> roles, boolean adHoc,
+                        LocalDate reviewOn)
             implements OfCase {
         public CaseReviewed {
             roles = roles == null ? List.of() : List.copyOf(roles);
+        }
+    }
+
+    /**
+     * A review in held minutes was corrected (議事録の訂正): the review as it now stands, replacing the one recorded.
+     * Only a review that changed no plan may change its outcome, so a plan outcome reached by a correction is applied
+     * like a review's, and nothing a plan was built on is taken back.
+     *
+     * @param version         the minutes' version this correction made (the first recording is version 1)
+     * @param previousOutcome the outcome it replaces
+     */
+    @EventType("jp.tsunagu.meeting.case-review-amended.v1")
+    record CaseReviewAmended(String caseId, String municipality, String meetingId, MeetingType meetingType,
+                             LocalDate heldOn, int version, ReviewOutcome previousOutcome, ReviewOutcome outcome,
+                             PlanType planType, List<Role> roles, LocalDate reviewOn) implements OfCase {
+        public CaseReviewAmended {
+            roles = roles == null ? List.of() : List.copyOf(roles);
+        }
+
+        /** The review as it now stands. */
+        public CaseReviewed asReview(boolean adHoc) {
+            return new CaseReviewed(caseId, municipality, meetingId, meetingType, heldOn, outcome, planType, roles,
+                    adHoc, reviewOn);
+        }
+
+        /** Whether the correction changed the outcome (a correction may change only roles, the note or details). */
+        public boolean outcomeChanged() {
+            return previousOutcome != outcome;
+        }
+    }
+
+    /**
+     * A meeting's minutes were corrected (議事録の訂正); every version is kept by meeting-service. The reason and the
+     * changed text are confidential like the minutes and stay there.
+     *
+     * @param version        the version this correction made (the first recording is version 1)
+     * @param amendedCaseIds the cases whose review it changed, each with its own {@link CaseReviewAmended}
+     */
+    @EventType("jp.tsunagu.meeting.minutes-amended.v1")
+    record MinutesAmended(String meetingId, String municipality, MeetingType type, LocalDate heldOn, int version,
+                          List<String> attendees, List<String> amendedCaseIds) implements MeetingEvent {
+        public MinutesAmended {
+            attendees = attendees == null ? List.of() : List.copyOf(attendees);
+            amendedCaseIds = amendedCaseIds == null ? List.of() : List.copyOf(amendedCaseIds);
+        }
+
+        @Override
+        public String subject() {
+            return meetingId;
         }
     }
 

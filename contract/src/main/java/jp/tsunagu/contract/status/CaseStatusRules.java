@@ -64,6 +64,14 @@ public final class CaseStatusRules {
                 case PLAN, REPLAN, CONTINUE, WATCH, SHARE_INFO -> StatusChange.to(CaseStatus.IN_MEETING, null,
                         e.meetingType() + ": " + e.outcome());
             };
+            // a correction that closes the case closes it; any other is a note (the plan it may make says the rest)
+            case MeetingEvent.CaseReviewAmended e when e.outcomeChanged() && e.outcome() == ReviewOutcome.CLOSE ->
+                    StatusChange.to(CaseStatus.CLOSED, null, "closed by " + e.meetingType() + " (minutes corrected)");
+            case MeetingEvent.CaseReviewAmended e when e.meetingType() == MeetingType.SHIEN_KAIGI -> StatusChange.note(
+                    "SHIEN_KAIGI minutes corrected (v" + e.version() + ")");
+            case MeetingEvent.CaseReviewAmended e -> StatusChange.note(e.meetingType() + " minutes corrected (v"
+                    + e.version() + ")" + (e.outcomeChanged() ? ": " + e.previousOutcome() + " → " + e.outcome() : ""));
+            case MeetingEvent.MinutesAmended e -> null;
             case PlanningEvent.PlanCreated e -> StatusChange.to(CaseStatus.PLAN_ACTIVE, null, e.type() + " plan made");
             case PlanningEvent.PlanDetailsCompleted e -> StatusChange.note(e.type() + " plan details completed (v"
                     + e.version() + ")");

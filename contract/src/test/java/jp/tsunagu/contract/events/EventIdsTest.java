@@ -22,6 +22,8 @@ class EventIdsTest {
         assertEquals("meeting/m1/invited/8347f356dc617d25", EventIds.membersInvited("m1", List.of("a2", "a1")));
         assertEquals("meeting/m1/minutes", EventIds.minutesRecorded("m1"));
         assertEquals("meeting/m1/review/c1", EventIds.caseReviewed("m1", "c1"));
+        assertEquals("meeting/m1/minutes/v2", EventIds.minutesAmended("m1", 2));
+        assertEquals("meeting/m1/review/c1/v2", EventIds.caseReviewAmended("m1", "c1", 2));
         assertEquals("meeting/m1/carried/c1", EventIds.carriedOver("m1", "c1"));
         assertEquals("meeting/m1/attached/c1", EventIds.attached("m1", "c1"));
         assertEquals("plan/p1/created", EventIds.planCreated("p1"));

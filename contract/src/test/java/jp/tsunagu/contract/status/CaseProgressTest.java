@@ -116,7 +116,7 @@ class CaseProgressTest {
     }
 
     private static MeetingEvent.CaseReviewed review(MeetingType type, ReviewOutcome outcome) {
-        return new MeetingEvent.CaseReviewed(CASE, CITY, "m", type, DAY, outcome, null, List.of(), false);
+        return new MeetingEvent.CaseReviewed(CASE, CITY, "m", type, DAY, outcome, null, List.of(), false, null);
     }
 
     private static PlanningEvent.PlanCreated planCreated(String plan) {

@@ -41,7 +41,7 @@ class CaseStatusRulesTest {
     void aMeetingsClosureClosesTheCaseOtherOutcomesKeepItInTheMeeting() {
         for (ReviewOutcome outcome : ReviewOutcome.values()) {
             var change = CaseStatusRules.of(new MeetingEvent.CaseReviewed("c", "402036", "m", MeetingType.SHIEN_KAIGI,
-                    LocalDate.of(2024, 4, 24), outcome, null, List.of(), false)).orElseThrow();
+                    LocalDate.of(2024, 4, 24), outcome, null, List.of(), false, null)).orElseThrow();
             assertEquals(outcome == ReviewOutcome.CLOSE ? CaseStatus.CLOSED : CaseStatus.IN_MEETING, change.status());
         }
     }
@@ -59,7 +59,7 @@ class CaseStatusRulesTest {
     void everyEventOfTheCatalogIsAStepOfItsCaseUnlessItIsAboutNoOneCase() {
         Set<Class<?>> notAboutOneCase = Set.of(RoutingEvent.DirectoryChanged.class,
                 MeetingEvent.MeetingScheduled.class, MeetingEvent.MembersInvited.class,
-                MeetingEvent.MinutesRecorded.class);
+                MeetingEvent.MinutesRecorded.class, MeetingEvent.MinutesAmended.class);
         for (var type : EventCatalog.all().values()) {
             TsunaguEvent sample = SampleEvents.of(type);
             var change = CaseStatusRules.of(sample);

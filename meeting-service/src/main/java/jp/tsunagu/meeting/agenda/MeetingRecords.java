@@ -15,6 +15,7 @@ import jp.tsunagu.contract.events.HouseholdMember;
 import jp.tsunagu.contract.events.Reason;
 import jp.tsunagu.contract.events.Role;
 import jp.tsunagu.meeting.minutes.MinutesRules;
+import jp.tsunagu.meeting.minutes.MinutesVersion;
 import jp.tsunagu.support.db.Database;
 
 import java.time.LocalDate;
@@ -48,15 +49,22 @@ public class MeetingRecords {
     }
 
     /**
-     * The person's data was erased (DELETE /persons): the confidential note and the ad-hoc reason of every review of
-     * the case are written over, since they may describe the person. Outcomes and roles stay (they are the counts).
+     * The person's data was erased (DELETE /persons): the confidential note, the ad-hoc reason, the wish and the goals
+     * of every review of the case, in every version of the minutes, are written over, since they may describe the
+     * person. Outcomes and roles stay (they are the counts).
      */
     public Uni<Void> eraseCase(String caseId) {
         return database.update("""
                         update review set note = case when note is null then null else $1::varchar end,
-                                          ad_hoc_reason = case when ad_hoc_reason is null then null else $1::varchar end
+                                          ad_hoc_reason = case when ad_hoc_reason is null then null else $1::varchar end,
+                                          wish = case when wish is null then null else $1::varchar end,
+                                          goals_json = '[]'
                          where case_id = $2""",
-                ERASED, caseId).replaceWithVoid();
+                ERASED, caseId).chain(() -> database.update("""
+                        update review_version set note = case when note is null then null else $1::varchar end,
+                                                  wish = case when wish is null then null else $1::varchar end,
+                                                  goals_json = '[]'
+                         where case_id = $2""", ERASED, caseId)).replaceWithVoid();
     }
 
     /** True when the meeting was new. */
@@ -99,13 +107,9 @@ public class MeetingRecords {
                 String.join(",", members), meetingId).replaceWithVoid();
     }
 
-    public Uni<Void> markHeld(String meetingId, LocalDate heldOn, List<String> attendees,
-                              MinutesRules.Details details) {
-        return database.update("""
-                        update meeting set held_on = $1, attendees = $2, start_time = $4, end_time = $5, place = $6,
-                               chair = $7, notes = $8
-                         where meeting_id = $3""", heldOn, String.join(",", attendees), meetingId,
-                details.startTime(), details.endTime(), details.place(), details.chair(), details.notes())
+    /** The meeting was held; its record is written with the minutes' first version ({@link #saveMinutesVersion}). */
+    public Uni<Void> markHeld(String meetingId, LocalDate heldOn) {
+        return database.update("update meeting set held_on = $1 where meeting_id = $2", heldOn, meetingId)
                 .replaceWithVoid();
     }
 
@@ -161,11 +165,82 @@ public class MeetingRecords {
     public Uni<Void> saveReview(String meetingId, MinutesRules.Review r, int position) {
         return database.update("""
                         insert into review(meeting_id, case_id, outcome, plan_type, roles_json, note, ad_hoc,
-                                           ad_hoc_reason, position)
-                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                                           ad_hoc_reason, position, wish, goals_json, review_on)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
                         on conflict (meeting_id, case_id) do nothing""",
                 meetingId, r.caseId(), r.outcome().name(), r.planType() == null ? null : r.planType().name(),
-                json(r.roles()), r.note(), r.adHoc(), r.adHocReason(), position).replaceWithVoid();
+                json(r.roles()), r.note(), r.adHoc(), r.adHocReason(), position, r.terms().wish(),
+                json(r.terms().goals()), r.terms().reviewOn())
+                .chain(() -> saveReviewVersion(meetingId, 1, r));
+    }
+
+    /** A review as corrected: the current row changes, the version before it stays in review_version. */
+    public Uni<Void> amendReview(String meetingId, int version, MinutesRules.Review r) {
+        return database.update("""
+                        update review set outcome = $3, plan_type = $4, roles_json = $5, note = $6, wish = $7,
+                                          goals_json = $8, review_on = $9
+                         where meeting_id = $1 and case_id = $2""",
+                meetingId, r.caseId(), r.outcome().name(), r.planType() == null ? null : r.planType().name(),
+                json(r.roles()), r.note(), r.terms().wish(), json(r.terms().goals()), r.terms().reviewOn())
+                .chain(() -> saveReviewVersion(meetingId, version, r));
+    }
+
+    private Uni<Void> saveReviewVersion(String meetingId, int version, MinutesRules.Review r) {
+        return database.update("""
+                        insert into review_version(meeting_id, case_id, version, outcome, plan_type, roles_json, note,
+                                                   wish, goals_json, review_on)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                        on conflict (meeting_id, case_id, version) do nothing""",
+                meetingId, r.caseId(), version, r.outcome().name(), r.planType() == null ? null : r.planType().name(),
+                json(r.roles()), r.note(), r.terms().wish(), json(r.terms().goals()), r.terms().reviewOn())
+                .replaceWithVoid();
+    }
+
+    /** The meeting-level record of a version of the minutes (1: the recording), kept as it was. */
+    public Uni<Void> saveMinutesVersion(String meetingId, MinutesVersion v) {
+        MinutesRules.Details d = v.details();
+        return database.update("""
+                        insert into minutes_version(meeting_id, version, recorded_by, reason, held_on, attendees,
+                                                    start_time, end_time, place, chair, notes, amended_cases)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                        on conflict (meeting_id, version) do nothing""",
+                meetingId, v.version(), v.recordedBy(), v.reason(), v.heldOn(), String.join(",", v.attendees()),
+                d.startTime(), d.endTime(), d.place(), d.chair(), d.notes(), String.join(",", v.amendedCaseIds()))
+                .chain(() -> database.update("""
+                        update meeting set minutes_version = $2, attendees = $3, start_time = $4, end_time = $5,
+                                           place = $6, chair = $7, notes = $8
+                         where meeting_id = $1""", meetingId, v.version(), String.join(",", v.attendees()),
+                        d.startTime(), d.endTime(), d.place(), d.chair(), d.notes()))
+                .replaceWithVoid();
+    }
+
+    /** Every version of the meeting's minutes, the first first. */
+    public Uni<List<MinutesVersion>> minutesVersions(String meetingId) {
+        return database.list("""
+                        select version, recorded_at, recorded_by, reason, held_on, attendees, start_time, end_time,
+                               place, chair, notes, amended_cases
+                          from minutes_version where meeting_id = $1 order by version""",
+                r -> new MinutesVersion(r.getInteger("version"), r.getOffsetDateTime("recorded_at").toInstant(),
+                        r.getString("recorded_by"), r.getString("reason"), r.getLocalDate("held_on"),
+                        list(r.getString("attendees")), new MinutesRules.Details(r.getLocalTime("start_time"),
+                        r.getLocalTime("end_time"), r.getString("place"), r.getString("chair"), r.getString("notes")),
+                        list(r.getString("amended_cases"))), meetingId);
+    }
+
+    /** Every version of every review of the meeting, in the order discussed, each case's versions oldest first. */
+    public Uni<List<MinutesVersion.OfReview>> reviewVersions(String meetingId) {
+        return database.list("""
+                        select v.version, v.case_id, v.outcome, v.plan_type, v.roles_json, v.note, v.wish,
+                               v.goals_json, v.review_on, r.ad_hoc, r.ad_hoc_reason
+                          from review_version v join review r on r.meeting_id = v.meeting_id and r.case_id = v.case_id
+                         where v.meeting_id = $1 order by r.position, v.case_id, v.version""",
+                r -> new MinutesVersion.OfReview(r.getInteger("version"), reviewOf(r)), meetingId);
+    }
+
+    /** The current version of the meeting's minutes (1 before any correction). */
+    public Uni<Integer> minutesVersion(String meetingId) {
+        return database.first("select minutes_version from meeting where meeting_id = $1",
+                r -> r.getInteger("minutes_version"), meetingId).map(found -> found.orElse(1));
     }
 
     /** The referrals' facts of new cases (a case's pack keeps the reasons an escalation gave it). */
@@ -226,7 +301,9 @@ public class MeetingRecords {
 
     public Uni<List<MinutesRules.Review>> reviews(String meetingId) {
         return database.list("""
-                        select case_id, outcome, plan_type, roles_json, note, ad_hoc, ad_hoc_reason from review
+                        select case_id, outcome, plan_type, roles_json, note, ad_hoc, ad_hoc_reason, wish, goals_json,
+                               review_on
+                          from review
                          where meeting_id = $1 order by position, case_id""",
                 MeetingRecords::reviewOf, meetingId);
     }
@@ -250,6 +327,9 @@ public class MeetingRecords {
         return new MinutesRules.Review(r.getString("case_id"), ReviewOutcome.valueOf(r.getString("outcome")),
                 planType == null ? null : PlanType.valueOf(planType),
                 fromJson(r.getString("roles_json"), new TypeReference<List<Role>>() {
-                }), r.getString("note"), r.getBoolean("ad_hoc"), r.getString("ad_hoc_reason"));
+                }), r.getString("note"), r.getBoolean("ad_hoc"), r.getString("ad_hoc_reason"),
+                new MinutesRules.PlanTerms(r.getString("wish"), fromJson(r.getString("goals_json"),
+                        new TypeReference<List<String>>() {
+                        }), r.getLocalDate("review_on")));
     }
 }

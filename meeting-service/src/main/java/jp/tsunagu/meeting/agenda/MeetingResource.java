@@ -17,6 +17,7 @@ import jp.tsunagu.contract.codes.BusinessDate;
 import jp.tsunagu.contract.codes.Coded;
 import jp.tsunagu.contract.codes.FiscalYear;
 import jp.tsunagu.contract.codes.MeetingType;
+import jp.tsunagu.meeting.minutes.AmendmentRequest;
 import jp.tsunagu.meeting.minutes.MinutesPrint;
 import jp.tsunagu.meeting.minutes.MinutesRequest;
 import jp.tsunagu.meeting.minutes.MinutesService;
@@ -146,5 +147,36 @@ public class MeetingResource {
         return minutes.recordMinutes(caller.get(), meetingId, request, BusinessDate.today())
                 .chain(m -> service.view(caller.get(), meetingId))
                 .map(view -> Response.status(201).entity(view).build());
+    }
+
+    @POST
+    @Path("/{meetingId}/minutes/amendments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.COORDINATOR)
+    @Operation(operationId = "amendMinutes", summary = "Correct a meeting's minutes (議事録の訂正)",
+            description = "With a reason. What the body names replaces what the minutes say, the rest stays; every "
+                    + "version is kept (GET /meetings/{meetingId}/minutes/versions). Each review changed becomes a "
+                    + "case-review-amended event and the version a minutes-amended event, which the case's status, "
+                    + "its plans and the year's figures follow. The day the meeting was held is not corrected; an "
+                    + "outcome that made, revised or closed a plan is corrected through the plan (409).")
+    @APIResponse(responseCode = "201", description = "The minutes as corrected; Location names the new version")
+    @APIResponse(responseCode = "400", description = "A field is invalid, or the correction changes nothing")
+    @APIResponse(responseCode = "404", description = "No such meeting in the caller's municipality")
+    @APIResponse(responseCode = "409", description = "No minutes yet, or an outcome that already changed a plan")
+    public Uni<Response> amend(@PathParam("meetingId") String meetingId, AmendmentRequest request) {
+        return minutes.amend(caller.get(), meetingId, request)
+                .chain(version -> service.view(caller.get(), meetingId).map(view -> Response.status(201)
+                        .location(URI.create("/meetings/" + meetingId + "/minutes/versions#v" + version))
+                        .entity(view).build()));
+    }
+
+    @GET
+    @Path("/{meetingId}/minutes/versions")
+    @RolesAllowed({Roles.COORDINATOR, Roles.MEETING_MEMBER, Roles.AGENCY})
+    @Operation(operationId = "minutesVersions", summary = "Every version of a meeting's minutes",
+            description = "Version 1 is the recording, each correction the next with its reason and the reviews it "
+                    + "changed; each version lists every review as it stood then. Read and audited like the meeting.")
+    public Uni<List<MeetingView.Version>> versions(@PathParam("meetingId") String meetingId) {
+        return service.versions(caller.get(), meetingId);
     }
 }

@@ -7,6 +7,7 @@ import jp.tsunagu.contract.codes.Coded;
 import jp.tsunagu.contract.codes.FiscalYear;
 import jp.tsunagu.contract.codes.MeetingType;
 import jp.tsunagu.contract.directory.Agency;
+import jp.tsunagu.meeting.minutes.MinutesVersion;
 import jp.tsunagu.meeting.schedule.MeetingCalendar;
 import jp.tsunagu.support.audit.AuditTrail;
 import jp.tsunagu.support.db.InTransaction;
@@ -21,8 +22,10 @@ import jp.tsunagu.support.security.Roles;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -152,17 +155,40 @@ public class MeetingService {
     }
 
     private Uni<MeetingView> load(Caller caller, Meeting m) {
+        boolean held = m.heldOn() != null;
         return records.agenda(m.meetingId()).chain(agenda -> pack(caller, m, agenda)
                 .chain(items -> records.reviews(m.meetingId()).chain(reviews -> records.details(m.meetingId())
-                        .map(d -> new MeetingView(m.meetingId(), m.type(), m.type().label(), m.scheduledOn(),
-                                m.adHoc(), m.members(), m.heldOn(), m.heldOn() == null ? null : m.attendees(),
+                        .chain(d -> records.minutesVersions(m.meetingId())
+                        .map(versions -> new MeetingView(m.meetingId(), m.type(), m.type().label(), m.scheduledOn(),
+                                m.adHoc(), m.members(), m.heldOn(), held ? m.attendees() : null,
                                 m.hasCaseAgenda() ? items : null,
-                                m.heldOn() == null ? null : reviews.stream().map(r -> new MeetingView.ReviewView(
-                                        r.caseId(), r.outcome().name(), r.planType() == null ? null
-                                        : r.planType().name(), r.roles(), r.note(), r.adHoc(), r.adHocReason()))
-                                        .toList(),
-                                m.heldOn() == null ? null : new MeetingView.Held(d.startTime(), d.endTime(),
-                                        d.place(), d.chair(), d.notes()))))));
+                                held ? reviews.stream().map(MeetingView.ReviewView::of).toList() : null,
+                                held ? MeetingView.Held.of(d) : null,
+                                held ? Math.max(1, versions.size()) : null,
+                                held ? versions.stream().filter(v -> v.version() > 1)
+                                        .map(MeetingView.Correction::of).toList() : null))))));
+    }
+
+    /**
+     * Every version of a meeting's minutes as it stood (each review as the latest version up to it wrote it): for
+     * those who may read the meeting, audited like the meeting itself.
+     */
+    public Uni<List<MeetingView.Version>> versions(Caller caller, String meetingId) {
+        return view(caller, meetingId).chain(current -> records.minutesVersions(meetingId)
+                .chain(versions -> records.reviewVersions(meetingId).map(reviews -> versions.stream()
+                        .map(v -> new MeetingView.Version(v.version(), v.recordedAt(), v.recordedBy(), v.reason(),
+                                v.heldOn(), v.attendees(), MeetingView.Held.of(v.details()), v.amendedCaseIds(),
+                                asOf(reviews, v.version()))).toList())));
+    }
+
+    private static List<MeetingView.ReviewView> asOf(List<MinutesVersion.OfReview> reviews, int version) {
+        Map<String, MinutesVersion.OfReview> latest = new LinkedHashMap<>();
+        for (MinutesVersion.OfReview r : reviews) {
+            if (r.version() <= version) {
+                latest.put(r.review().caseId(), r); // oldest first, so the last kept is the latest up to version
+            }
+        }
+        return latest.values().stream().map(r -> MeetingView.ReviewView.of(r.review())).toList();
     }
 
     /**

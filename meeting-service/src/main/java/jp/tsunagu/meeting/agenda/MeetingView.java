@@ -7,8 +7,11 @@ import jp.tsunagu.contract.codes.MeetingType;
 import jp.tsunagu.contract.events.HouseholdMember;
 import jp.tsunagu.contract.events.Reason;
 import jp.tsunagu.contract.events.Role;
+import jp.tsunagu.meeting.minutes.MinutesRules;
+import jp.tsunagu.meeting.minutes.MinutesVersion;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
@@ -19,13 +22,44 @@ import java.util.List;
 public record MeetingView(String meetingId, MeetingType type, String typeLabel, LocalDate scheduledOn, boolean adHoc,
                           List<String> members, LocalDate heldOn, List<String> attendees, List<AgendaItem> agenda,
                           @Schema(description = "In the order discussed") List<ReviewView> reviews,
-                          @Schema(description = "Once held: time, place, chair and overall notes") Held held) {
+                          @Schema(description = "Once held: time, place, chair and overall notes") Held held,
+                          @Schema(description = "Once held: the minutes' current version (1 until corrected)")
+                          Integer minutesVersion,
+                          @Schema(description = "The corrections of the minutes (議事録の訂正), oldest first; every "
+                                  + "version is read with GET /meetings/{meetingId}/minutes/versions")
+                          List<Correction> corrections) {
+
+    /** A correction of the minutes: which version it made, when, by whom, why, and which reviews it changed. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "MinutesCorrection")
+    public record Correction(int version, Instant recordedAt, String recordedBy, String reason,
+                             List<String> amendedCaseIds) {
+
+        public static Correction of(MinutesVersion v) {
+            return new Correction(v.version(), v.recordedAt(), v.recordedBy(), v.reason(), v.amendedCaseIds());
+        }
+    }
+
+    /** One version of the minutes as it stood: {@code GET /meetings/{meetingId}/minutes/versions}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "MinutesVersion")
+    public record Version(int version, Instant recordedAt, String recordedBy,
+                          @Schema(description = "Why it was corrected; absent for version 1, the recording")
+                          String reason, LocalDate heldOn, List<String> attendees, Held held,
+                          List<String> amendedCaseIds,
+                          @Schema(description = "Every review as it stood in this version, in the order discussed")
+                          List<ReviewView> reviews) {
+    }
 
     /** The minutes' meeting-level record. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "MeetingRecord")
     public record Held(LocalTime startTime, LocalTime endTime, String place, String chair,
                        @Schema(description = "Confidential like the reviews' notes") String notes) {
+
+        public static Held of(MinutesRules.Details d) {
+            return new Held(d.startTime(), d.endTime(), d.place(), d.chair(), d.notes());
+        }
     }
 
     /**
@@ -52,7 +86,16 @@ public record MeetingView(String meetingId, MeetingType type, String typeLabel, 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "CaseReview")
     public record ReviewView(String caseId, String outcome, String planType, List<Role> roles, String note,
-                             boolean adHoc, String adHocReason) {
+                             boolean adHoc, String adHocReason,
+                             @Schema(description = "PLAN/REPLAN: the person's wish as the meeting heard it") String wish,
+                             @Schema(description = "PLAN/REPLAN: the goals agreed") List<String> goals,
+                             @Schema(description = "PLAN/REPLAN: when the plan is next reviewed") LocalDate reviewOn) {
+
+        public static ReviewView of(MinutesRules.Review r) {
+            return new ReviewView(r.caseId(), r.outcome().name(), r.planType() == null ? null : r.planType().name(),
+                    r.roles(), r.note(), r.adHoc(), r.adHocReason(), r.terms().wish(),
+                    r.terms().goals().isEmpty() ? null : r.terms().goals(), r.terms().reviewOn());
+        }
     }
 
     /** A line of {@code GET /meetings}: no agenda, no minutes. */

@@ -6,6 +6,7 @@ import jp.tsunagu.contract.codes.ReviewOutcome;
 import jp.tsunagu.meeting.agenda.MeetingView;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Function;
@@ -14,12 +15,14 @@ import static jp.tsunagu.support.http.Html.escape;
 
 /**
  * A meeting's 議事録 as a page to print (A4, Japanese): the meeting, who attended, each case reviewed in the order
- * discussed with its outcome, plan type, roles and note. A 支援会議's minutes are headed with its duty of
+ * discussed with its outcome, plan type, roles, a plan's wish, goals and review date, and the note; the current
+ * version of corrected minutes with its 訂正履歴. A 支援会議's minutes are headed with its duty of
  * confidentiality (社会福祉法第106条の6). Agencies are named as the directory names them.
  */
 public final class MinutesPrint {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm");
+    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     private MinutesPrint() {
     }
@@ -67,6 +70,9 @@ public final class MinutesPrint {
         }
         row(b, "出席機関", names(m.attendees(), agencyName));
         row(b, "会議ID", m.meetingId() + (m.adHoc() ? "（臨時開催）" : ""));
+        if (m.minutesVersion() != null && m.minutesVersion() > 1) {
+            row(b, "版", "第" + m.minutesVersion() + "版（訂正" + (m.minutesVersion() - 1) + "回、訂正履歴は末尾）");
+        }
         b.append("</table>\n");
         if (held != null && held.notes() != null) {
             b.append("<h2>全体の記録</h2>\n<p class=\"note\">").append(escape(held.notes())).append("</p>\n");
@@ -87,8 +93,29 @@ public final class MinutesPrint {
                 row(b, "役割分担", String.join("\n", r.roles().stream()
                         .map(role -> agencyName.apply(role.agencyId()) + "：" + role.responsibility()).toList()));
             }
+            if (r.wish() != null) {
+                row(b, "本人の希望", r.wish());
+            }
+            if (r.goals() != null && !r.goals().isEmpty()) {
+                row(b, "目標", String.join("\n", r.goals()));
+            }
+            if (r.reviewOn() != null) {
+                row(b, "見直し予定日", wareki(r.reviewOn()));
+            }
             if (r.note() != null) {
                 row(b, "記録", r.note());
+            }
+            b.append("</table>\n");
+        }
+        List<MeetingView.Correction> corrections = m.corrections() == null ? List.of() : m.corrections();
+        if (!corrections.isEmpty()) {
+            b.append("<h2>訂正履歴</h2>\n<table>\n<tr><th>版</th><th>訂正日</th><th>理由</th><th>訂正したケース</th></tr>\n");
+            for (MeetingView.Correction c : corrections) {
+                b.append("<tr><td>第").append(c.version()).append("版</td><td>")
+                        .append(escape(c.recordedAt() == null ? "" : wareki(c.recordedAt().atZone(JAPAN).toLocalDate())))
+                        .append("</td><td class=\"note\">").append(escape(nullToEmpty(c.reason())))
+                        .append("</td><td>").append(escape(c.amendedCaseIds().isEmpty() ? "会議の記録"
+                                : String.join("、", c.amendedCaseIds()))).append("</td></tr>\n");
             }
             b.append("</table>\n");
         }

@@ -31,10 +31,24 @@ public record MinutesRequest(
                     description = "Required for PLAN and REPLAN") String planType,
             List<RoleRequest> roles,
             @Schema(description = "Confidential note, at most 2000 characters") String note,
-            @Schema(description = "Required when the case was not on the agenda (an ad-hoc review)") String reason) {
+            @Schema(description = "Required when the case was not on the agenda (an ad-hoc review)") String reason,
+            @Schema(description = "PLAN and REPLAN: the person's wish as the meeting heard it (本人の希望), at most "
+                    + "2000 characters; confidential like the note, kept in the minutes and never in an event")
+            String wish,
+            @Schema(description = "PLAN and REPLAN: the goals agreed (目標), each at most 200 characters")
+            List<String> goals,
+            @Schema(description = "PLAN and REPLAN: when the plan is next reviewed (YYYY-MM-DD, after the meeting); "
+                    + "the plan is made with it") String reviewOn) {
+
+        /** A review without a plan's terms. */
+        public ReviewRequest(String caseId, String outcome, String planType, List<RoleRequest> roles, String note,
+                             String reason) {
+            this(caseId, outcome, planType, roles, note, reason, null, null, null);
+        }
+
         @Override
         public String toString() {
-            return "ReviewRequest[" + caseId + ", " + outcome + ", note not shown]"; // the note is confidential
+            return "ReviewRequest[" + caseId + ", " + outcome + ", note, wish and goals not shown]"; // confidential
         }
     }
 

@@ -27,7 +27,9 @@ import java.util.Set;
  *   <li>支援会議 (社会福祉法第106条の6) handles cases without consent under a duty of confidentiality: it shares
  *       information and sets watch-over, and never adopts a plan (no consent, no plan);</li>
  *   <li>考える会 and 代表者会議 have no case agenda;</li>
- *   <li>minutes are recorded once; a case not on the agenda may be reviewed with a reason (an ad-hoc review).</li>
+ *   <li>minutes are recorded once and corrected by amendments ({@link MinutesAmendments}); a case not on the agenda
+ *       may be reviewed with a reason (an ad-hoc review);</li>
+ *   <li>a PLAN or REPLAN may carry the plan's terms: the wish, goals and review date agreed.</li>
  * </ul>
  */
 public final class MinutesRules {
@@ -37,10 +39,31 @@ public final class MinutesRules {
 
     /** A case's outcome as it will be recorded. */
     public record Review(String caseId, ReviewOutcome outcome, PlanType planType, List<Role> roles, String note,
-                         boolean adHoc, String adHocReason) {
+                         boolean adHoc, String adHocReason, PlanTerms terms) {
+        public Review {
+            terms = terms == null ? PlanTerms.NONE : terms;
+        }
+
         @Override
         public String toString() {
             return "Review[" + caseId + ", " + outcome + "]"; // the note is confidential
+        }
+    }
+
+    /**
+     * What a PLAN or REPLAN outcome agreed of the plan: the person's wish and the goals (the person's words, kept in
+     * the minutes only) and the review date (which the plan is made with).
+     */
+    public record PlanTerms(String wish, List<String> goals, LocalDate reviewOn) {
+        public static final PlanTerms NONE = new PlanTerms(null, List.of(), null);
+
+        public PlanTerms {
+            goals = goals == null ? List.of() : List.copyOf(goals);
+        }
+
+        @Override
+        public String toString() {
+            return "PlanTerms[review " + reviewOn + ", wish and goals not shown]";
         }
     }
 
@@ -59,17 +82,13 @@ public final class MinutesRules {
     }
 
     /**
-     * The meeting the minutes are for, as they stand.
+     * The meeting as it stands, and what is known of the cases its minutes name.
      *
      * @param alreadyHeldOn the meeting's recorded held date, or null when no minutes exist yet
      * @param agenda        cases queued for this meeting
      * @param consents      the consent known for each case
      * @param agencies      agency ids of the municipality's directory
-     */
-    /**
-     * The meeting as it stands, and what is known of the cases its minutes name.
-     *
-     * @param receivedOn the day each named case was received (a meeting cannot review a case before it)
+     * @param receivedOn    the day each named case was received (a meeting cannot review a case before it)
      */
     public record Meeting(MeetingType type, LocalDate alreadyHeldOn, Set<String> agenda, Map<String, Consent> consents,
                           Set<String> agencies, Map<String, LocalDate> receivedOn) {
@@ -117,7 +136,8 @@ public final class MinutesRules {
         Set<String> agencies = meeting.agencies();
         if (alreadyHeldOn != null) {
             return new Result.Conflict("minutes-exist", "minutes for this meeting were already recorded (held on "
-                    + alreadyHeldOn + "); a meeting is held once");
+                    + alreadyHeldOn + "); a meeting is held once: correct its minutes with POST /meetings/{meetingId}"
+                    + "/minutes/amendments");
         }
         List<FieldError> errors = new ArrayList<>();
         LocalDate heldOn = Params.date(request.heldOn(), "heldOn", true, errors);
@@ -154,38 +174,6 @@ public final class MinutesRules {
                 BusinessDate.refusal(heldOn, received, today).ifPresent(m -> errors.add(new FieldError(at + ".caseId",
                         "heldOn " + m)));
             }
-            ReviewOutcome outcome = r.outcome() == null ? null : Coded.parse(ReviewOutcome.class, r.outcome()).orElse(null);
-            if (outcome == null) {
-                errors.add(new FieldError(at + ".outcome", "required; one of "
-                        + String.join(", ", Coded.codes(ReviewOutcome.class))));
-            }
-            PlanType planType = null;
-            if (r.planType() != null) {
-                planType = Coded.parse(PlanType.class, r.planType()).orElse(null);
-                if (planType == null) {
-                    errors.add(new FieldError(at + ".planType", "one of " + String.join(", ", Coded.codes(PlanType.class))));
-                }
-            } else if (outcome == ReviewOutcome.PLAN || outcome == ReviewOutcome.REPLAN) {
-                errors.add(new FieldError(at + ".planType", "required for " + outcome));
-            }
-            List<Role> roles = new ArrayList<>();
-            List<MinutesRequest.RoleRequest> givenRoles = r.roles() == null ? List.of() : r.roles();
-            for (int j = 0; j < givenRoles.size(); j++) {
-                MinutesRequest.RoleRequest role = givenRoles.get(j);
-                String rat = at + ".roles[" + j + "]";
-                if (role == null || role.agencyId() == null || !agencies.contains(role.agencyId())) {
-                    errors.add(new FieldError(rat + ".agencyId", "not an agency of this municipality"));
-                } else {
-                    String responsibility = Params.text(role.responsibility(), rat + ".responsibility", 200, true,
-                            errors);
-                    if (responsibility != null) {
-                        roles.add(new Role(role.agencyId(), responsibility));
-                    }
-                }
-            }
-            if (Params.longerThan(r.note(), 2000)) {
-                errors.add(new FieldError(at + ".note", "at most 2000 characters"));
-            }
             boolean adHoc = !agenda.contains(r.caseId());
             if (adHoc && (r.reason() == null || r.reason().isBlank())) {
                 errors.add(new FieldError(at + ".reason", "the case is not on this meeting's agenda: say why it is "
@@ -193,23 +181,101 @@ public final class MinutesRules {
             } else if (Params.longerThan(r.reason(), 300)) {
                 errors.add(new FieldError(at + ".reason", "at most 300 characters"));
             }
-            valid.add(new Review(r.caseId(), outcome, planType, roles, r.note(), adHoc, adHoc ? r.reason() : null));
+            valid.add(review(at, r, new Reviewed(heldOn, agencies, adHoc, adHoc ? r.reason() : null), errors));
         }
         if (!errors.isEmpty()) {
             return new Result.Invalid(errors);
         }
         for (Review review : valid) {
-            boolean plan = review.outcome() == ReviewOutcome.PLAN || review.outcome() == ReviewOutcome.REPLAN;
-            if (plan && !type.mayAdoptPlans()) {
-                return new Result.Conflict("no-plan-without-consent", "case " + review.caseId() + ": a 支援会議 "
-                        + "(社会福祉法第106条の6) shares information and sets watch-over without the person's consent; "
-                        + "it never adopts a plan. Obtain consent and review the case in a 重層的支援会議.");
-            }
-            if (plan && consents.getOrDefault(review.caseId(), Consent.UNKNOWN) != Consent.GIVEN) {
-                return new Result.Conflict("no-plan-without-consent", "case " + review.caseId()
-                        + ": no consent is recorded, and a plan is adopted only with the person's consent");
+            Result refused = planRefusal(type, consents, review);
+            if (refused != null) {
+                return refused;
             }
         }
         return new Result.Valid(heldOn, List.copyOf(attendees), valid, details);
+    }
+
+    /** Where and how a review is recorded: the meeting's date, the directory, and whether it is ad hoc. */
+    record Reviewed(LocalDate heldOn, Set<String> agencies, boolean adHoc, String adHocReason) {
+    }
+
+    /** One review's fields, checked (errors named under {@code at}); the recording and a correction share it. */
+    static Review review(String at, MinutesRequest.ReviewRequest r, Reviewed where, List<FieldError> errors) {
+        ReviewOutcome outcome = r.outcome() == null ? null : Coded.parse(ReviewOutcome.class, r.outcome()).orElse(null);
+        if (outcome == null) {
+            errors.add(new FieldError(at + ".outcome", "required; one of "
+                    + String.join(", ", Coded.codes(ReviewOutcome.class))));
+        }
+        boolean plan = outcome != null && outcome.adoptsPlan();
+        PlanType planType = null;
+        if (r.planType() != null) {
+            planType = Coded.parse(PlanType.class, r.planType()).orElse(null);
+            if (planType == null) {
+                errors.add(new FieldError(at + ".planType", "one of " + String.join(", ", Coded.codes(PlanType.class))));
+            }
+        } else if (plan) {
+            errors.add(new FieldError(at + ".planType", "required for " + outcome));
+        }
+        List<Role> roles = new ArrayList<>();
+        List<MinutesRequest.RoleRequest> givenRoles = r.roles() == null ? List.of() : r.roles();
+        for (int j = 0; j < givenRoles.size(); j++) {
+            MinutesRequest.RoleRequest role = givenRoles.get(j);
+            String rat = at + ".roles[" + j + "]";
+            if (role == null || role.agencyId() == null || !where.agencies().contains(role.agencyId())) {
+                errors.add(new FieldError(rat + ".agencyId", "not an agency of this municipality"));
+            } else {
+                String responsibility = Params.text(role.responsibility(), rat + ".responsibility", 200, true,
+                        errors);
+                if (responsibility != null) {
+                    roles.add(new Role(role.agencyId(), responsibility));
+                }
+            }
+        }
+        if (Params.longerThan(r.note(), 2000)) {
+            errors.add(new FieldError(at + ".note", "at most 2000 characters"));
+        }
+        return new Review(r.caseId(), outcome, planType, roles, r.note(), where.adHoc(), where.adHocReason(),
+                terms(at, r, plan, where.heldOn(), errors));
+    }
+
+    private static PlanTerms terms(String at, MinutesRequest.ReviewRequest r, boolean plan, LocalDate heldOn,
+                                   List<FieldError> errors) {
+        boolean given = r.wish() != null || (r.goals() != null && !r.goals().isEmpty()) || r.reviewOn() != null;
+        if (!given) {
+            return PlanTerms.NONE;
+        }
+        if (!plan) {
+            errors.add(new FieldError(at + ".outcome", "wish, goals and reviewOn belong to a PLAN or REPLAN outcome"));
+            return PlanTerms.NONE;
+        }
+        String wish = Params.text(r.wish(), at + ".wish", 2000, false, errors);
+        List<String> goals = new ArrayList<>();
+        List<String> given2 = r.goals() == null ? List.of() : r.goals();
+        for (int k = 0; k < given2.size(); k++) {
+            String goal = Params.text(given2.get(k), at + ".goals[" + k + "]", 200, true, errors);
+            if (goal != null) {
+                goals.add(goal);
+            }
+        }
+        LocalDate reviewOn = Params.date(r.reviewOn(), at + ".reviewOn", false, errors);
+        if (reviewOn != null && heldOn != null && !reviewOn.isAfter(heldOn)) {
+            errors.add(new FieldError(at + ".reviewOn", "must be after the day the meeting was held (" + heldOn + ")"));
+        }
+        return new PlanTerms(wish, goals, reviewOn);
+    }
+
+    /** A PLAN or REPLAN the meeting type or the person's consent does not allow (409), or null. */
+    static Result planRefusal(MeetingType type, Map<String, Consent> consents, Review review) {
+        boolean plan = review.outcome() != null && review.outcome().adoptsPlan();
+        if (plan && !type.mayAdoptPlans()) {
+            return new Result.Conflict("no-plan-without-consent", "case " + review.caseId() + ": a 支援会議 "
+                    + "(社会福祉法第106条の6) shares information and sets watch-over without the person's consent; "
+                    + "it never adopts a plan. Obtain consent and review the case in a 重層的支援会議.");
+        }
+        if (plan && consents.getOrDefault(review.caseId(), Consent.UNKNOWN) != Consent.GIVEN) {
+            return new Result.Conflict("no-plan-without-consent", "case " + review.caseId()
+                    + ": no consent is recorded, and a plan is adopted only with the person's consent");
+        }
+        return null;
     }
 }

@@ -11,6 +11,7 @@ import jp.tsunagu.meeting.agenda.CaseTrack;
 import jp.tsunagu.meeting.agenda.Meeting;
 import jp.tsunagu.meeting.agenda.MeetingEvents;
 import jp.tsunagu.meeting.agenda.MeetingRecords;
+import jp.tsunagu.support.audit.AuditTrail;
 import jp.tsunagu.support.db.InTransaction;
 import jp.tsunagu.support.directory.AgencyDirectories;
 import jp.tsunagu.support.problem.ApiProblem;
@@ -37,13 +38,15 @@ public class MinutesService {
     private final MeetingEvents events;
     private final Agenda agenda;
     private final AgencyDirectories directories;
+    private final AuditTrail audit;
 
     public MinutesService(MeetingRecords records, MeetingEvents events, Agenda agenda,
-                          AgencyDirectories directories) {
+                          AgencyDirectories directories, AuditTrail audit) {
         this.records = records;
         this.events = events;
         this.agenda = agenda;
         this.directories = directories;
+        this.audit = audit;
     }
 
     @InTransaction
@@ -79,19 +82,20 @@ public class MinutesService {
                             consents, directories.agencyIds(caller.municipality()), received), request, today)) {
                         case MinutesRules.Result.Invalid i -> throw ApiProblem.validation(i.errors());
                         case MinutesRules.Result.Conflict c -> throw ApiProblem.conflict(c.slug(), c.detail());
-                        case MinutesRules.Result.Valid v -> record(m, v, agenda, tracks);
+                        case MinutesRules.Result.Valid v -> record(caller, m, v, agenda, tracks);
                     };
                     });
                 }))).chain(() -> records.meeting(meetingId)).map(Optional::orElseThrow);
     }
 
-    private Uni<Void> record(Meeting m, MinutesRules.Result.Valid minutes, List<CaseTrack> agenda,
+    private Uni<Void> record(Caller caller, Meeting m, MinutesRules.Result.Valid minutes, List<CaseTrack> agenda,
                              Map<String, CaseTrack> tracks) {
         String cause = "request/minutes/" + m.meetingId();
         Uni<Void> reviews = Multi.createFrom().iterable(minutes.reviews())
                 .onItem().transformToUniAndConcatenate(r -> events.publish(EventIds.caseReviewed(m.meetingId(), r.caseId()),
                                 new MeetingEvent.CaseReviewed(r.caseId(), m.municipality(), m.meetingId(), m.type(),
-                                        minutes.heldOn(), r.outcome(), r.planType(), r.roles(), r.adHoc()),
+                                        minutes.heldOn(), r.outcome(), r.planType(), r.roles(), r.adHoc(),
+                                        r.terms().reviewOn()),
                                 minutes.heldOn(), cause)
                         .chain(() -> records.saveReview(m.meetingId(), r, minutes.reviews().indexOf(r)))
                         .chain(() -> {
@@ -100,8 +104,9 @@ public class MinutesService {
                 .collect().asList().replaceWithVoid();
         Set<String> reviewed = minutes.reviews().stream().map(MinutesRules.Review::caseId).collect(Collectors.toSet());
         return reviews
-                .chain(() -> records.markHeld(m.meetingId(), minutes.heldOn(), minutes.attendees(),
-                        minutes.details()))
+                .chain(() -> records.markHeld(m.meetingId(), minutes.heldOn()))
+                .chain(() -> records.saveMinutesVersion(m.meetingId(), new MinutesVersion(1, null, caller.subject(),
+                        null, minutes.heldOn(), minutes.attendees(), minutes.details(), List.of())))
                 .chain(() -> events.publish(EventIds.minutesRecorded(m.meetingId()),
                         new MeetingEvent.MinutesRecorded(m.meetingId(), m.municipality(), m.type(), minutes.heldOn(),
                                 minutes.attendees(), minutes.reviews().size()), minutes.heldOn(), cause))
@@ -110,6 +115,66 @@ public class MinutesService {
                         .onItem().transformToUniAndConcatenate(t -> carryOver(m, t, minutes.heldOn()))
                         .collect().asList())
                 .replaceWithVoid();
+    }
+
+    /**
+     * A correction of held minutes (議事録の訂正), checked by {@link MinutesAmendments}: the reviews it changed and the
+     * minutes' new version become events (the figures and the plans follow them), the version before stays readable,
+     * and the correction is audited.
+     */
+    @InTransaction
+    public Uni<Integer> amend(Caller caller, String meetingId, AmendmentRequest request) {
+        if (request == null) {
+            throw ApiProblem.badRequest("body-missing", "a JSON body is required");
+        }
+        return records.meetingForUpdate(meetingId).map(found -> found
+                        .filter(m -> m.municipality().equals(caller.municipality()))
+                        .orElseThrow(() -> ApiProblem.notFound("meeting " + meetingId)))
+                .chain(m -> {
+                    if (m.heldOn() == null) {
+                        throw ApiProblem.conflict("minutes-missing", "meeting " + meetingId + " has no minutes yet: "
+                                + "record them with POST /meetings/{meetingId}/minutes");
+                    }
+                    return records.reviews(meetingId).chain(reviews -> tracks(reviews.stream()
+                            .map(MinutesRules.Review::caseId).toList()).chain(tracks -> records.details(meetingId)
+                            .chain(details -> records.minutesVersion(meetingId).chain(version -> {
+                                Map<String, Consent> consents = tracks.values().stream()
+                                        .collect(Collectors.toMap(CaseTrack::caseId, CaseTrack::consent));
+                                var minutes = new MinutesAmendments.Minutes(m.type(), m.heldOn(), version,
+                                        m.attendees(), details, reviews, consents,
+                                        directories.agencyIds(caller.municipality()));
+                                return switch (MinutesAmendments.check(minutes, request)) {
+                                    case MinutesAmendments.Result.Invalid i -> throw ApiProblem.validation(i.errors());
+                                    case MinutesAmendments.Result.Conflict c ->
+                                            throw ApiProblem.conflict(c.slug(), c.detail());
+                                    case MinutesAmendments.Result.Valid v -> amend(caller, m, v);
+                                };
+                            }))));
+                });
+    }
+
+    private Uni<Integer> amend(Caller caller, Meeting m, MinutesAmendments.Result.Valid v) {
+        String cause = "request/minutes/" + m.meetingId() + "/v" + v.version();
+        List<String> amended = v.changed().stream().map(c -> c.after().caseId()).toList();
+        Uni<Void> reviews = Multi.createFrom().iterable(v.changed())
+                .onItem().transformToUniAndConcatenate(c -> {
+                    MinutesRules.Review r = c.after();
+                    return events.publish(EventIds.caseReviewAmended(m.meetingId(), r.caseId(), v.version()),
+                                    new MeetingEvent.CaseReviewAmended(r.caseId(), m.municipality(), m.meetingId(),
+                                            m.type(), m.heldOn(), v.version(), c.before().outcome(), r.outcome(),
+                                            r.planType(), r.roles(), r.terms().reviewOn()), m.heldOn(), cause)
+                            .chain(() -> records.amendReview(m.meetingId(), v.version(), r));
+                })
+                .collect().asList().replaceWithVoid();
+        return reviews
+                .chain(() -> records.saveMinutesVersion(m.meetingId(), new MinutesVersion(v.version(), null,
+                        caller.subject(), v.reason(), m.heldOn(), v.attendees(), v.details(), amended)))
+                .chain(() -> events.publish(EventIds.minutesAmended(m.meetingId(), v.version()),
+                        new MeetingEvent.MinutesAmended(m.meetingId(), m.municipality(), m.type(), m.heldOn(),
+                                v.version(), v.attendees(), amended), m.heldOn(), cause))
+                .chain(() -> audit.record(caller, "amend-minutes:" + m.type(), "meeting/" + m.meetingId() + "/v"
+                        + v.version(), AuditTrail.ALLOWED))
+                .replaceWith(v.version());
     }
 
     /** A case on the agenda but not reviewed stays queued: it moves to the next meeting of its track. */

@@ -106,4 +106,27 @@ class MinutesRulesTest {
         assertEquals(List.of("heldOn", "attendees[0]", "reviews[0].outcome", "reviews[0].roles[0].agencyId",
                 "reviews[1].planType"), invalid.errors().stream().map(FieldError::field).toList());
     }
+
+    @Test
+    void aPlanCarriesTheWishGoalsAndReviewDateTheMeetingAgreed() {
+        var valid = assertInstanceOf(MinutesRules.Result.Valid.class, check(MeetingType.JUUSOU_SHIEN_KAIGI,
+                new MinutesRequest.ReviewRequest("c1", "PLAN", "MULTI_AGENCY", List.of(), null, null,
+                        "家で母と暮らし続けたい", List.of("週1回の外出", "母の介護サービス利用"), "2024-09-30")));
+        MinutesRules.PlanTerms terms = valid.reviews().get(0).terms();
+        assertEquals("家で母と暮らし続けたい", terms.wish());
+        assertEquals(List.of("週1回の外出", "母の介護サービス利用"), terms.goals());
+        assertEquals(LocalDate.of(2024, 9, 30), terms.reviewOn());
+        assertTrue(!terms.toString().contains("母"), "the person's words stay out of logs");
+    }
+
+    @Test
+    void planTermsBelongToAPlanAndItsReviewDateFollowsTheMeeting() {
+        var invalid = assertInstanceOf(MinutesRules.Result.Invalid.class, check(MeetingType.JUUSOU_SHIEN_KAIGI,
+                new MinutesRequest.ReviewRequest("c1", "CONTINUE", null, List.of(), null, null, "希望", null, null),
+                new MinutesRequest.ReviewRequest("c2", "PLAN", "MULTI_AGENCY", List.of(), null, null, null,
+                        java.util.Arrays.asList("目標", " "), "2024-06-26")));
+        assertEquals(List.of("reviews[0].outcome", "reviews[1].goals[1]", "reviews[1].reviewOn"),
+                invalid.errors().stream().map(FieldError::field).toList());
+        assertEquals("must be after the day the meeting was held (2024-06-26)", invalid.errors().get(2).message());
+    }
 }

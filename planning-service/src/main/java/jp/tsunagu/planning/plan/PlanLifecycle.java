@@ -53,7 +53,7 @@ public final class PlanLifecycle {
                 return Optional.of("a " + r.meetingType().label() + " does not adopt plans (no consent, no plan): "
                         + "meeting " + r.meetingId());
             }
-            if (r.outcome() != ReviewOutcome.PLAN && r.outcome() != ReviewOutcome.REPLAN) {
+            if (!r.outcome().adoptsPlan()) {
                 return Optional.of("meeting " + r.meetingId() + " did not adopt a plan for this case (outcome "
                         + r.outcome() + ")");
             }
@@ -96,8 +96,8 @@ public final class PlanLifecycle {
                            List<Role> roles, LocalDate reviewOn) {
 
         /** A revision a meeting decided: who does what may change, the rest carries forward. */
-        public static Revision byMeeting(LocalDate heldOn, String reason, List<Role> roles) {
-            return new Revision(heldOn, reason, null, null, null, roles.isEmpty() ? null : roles, null);
+        public static Revision byMeeting(LocalDate heldOn, String reason, List<Role> roles, LocalDate reviewOn) {
+            return new Revision(heldOn, reason, null, null, null, roles.isEmpty() ? null : roles, reviewOn);
         }
     }
 
@@ -269,16 +269,29 @@ public final class PlanLifecycle {
         Optional<Plan> ofType = active.stream().filter(p -> p.type() == type).findFirst();
         return switch (r.outcome()) {
             case PLAN, REPLAN -> List.of(ofType.<Change>map(p -> new Change.Revise(p, Revision.byMeeting(
-                            r.heldOn(), "重層的支援会議（" + r.meetingId() + "）で再プラン", r.roles())))
+                            r.heldOn(), "重層的支援会議（" + r.meetingId() + "）で再プラン", r.roles(), r.reviewOn())))
                     .orElseGet(() -> new Change.Create(new Plan("p-" + DerivedIds.from(causeId), r.caseId(),
                             r.municipality(), type, r.meetingId(), List.of(new Plan.Version(1, r.heldOn(), null, null,
-                            List.of(), List.of(), r.roles(), null)), null, null))));
+                            List.of(), List.of(), r.roles(), r.reviewOn())), null, null))));
             case CLOSE -> (r.planType() == null ? active : ofType.stream().toList()).stream()
                     .<Change>map(p -> new Change.Close(p, r.heldOn(),
                             "重層的支援会議（" + r.meetingId() + "）で終結"))
                     .toList();
             case CONTINUE, WATCH, SHARE_INFO -> List.of();
         };
+    }
+
+    /**
+     * What a correction of a review changes in the plans: the review it now is, when the correction changed the
+     * outcome of a review that had changed none (meeting-service refuses to change an outcome that made, revised or
+     * closed a plan); nothing otherwise.
+     */
+    public static List<Change> fromAmendment(List<Plan> plansOfCase, MeetingEvent.CaseReviewAmended a,
+                                             String causeId) {
+        if (!a.outcomeChanged() || a.previousOutcome().changesPlans()) {
+            return List.of();
+        }
+        return fromReview(plansOfCase, a.asReview(false), causeId);
     }
 
     /** Plans past their review date, for coordinators. */

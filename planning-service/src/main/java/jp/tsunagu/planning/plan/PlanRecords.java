@@ -136,7 +136,8 @@ public class PlanRecords {
         return database.update("""
                         insert into meeting_review(meeting_id, case_id, meeting_type, outcome, plan_type, held_on)
                         values ($1, $2, $3, $4, $5, $6)
-                        on conflict (meeting_id, case_id) do nothing""",
+                        on conflict (meeting_id, case_id) do update set outcome = excluded.outcome,
+                          plan_type = excluded.plan_type""",
                 r.meetingId(), caseId, r.meetingType().name(), r.outcome().name(),
                 r.planType() == null ? null : r.planType().name(), heldOn).replaceWithVoid();
     }

@@ -61,6 +61,8 @@ public class PlanningIntake implements StageProjection {
             case MeetingEvent.MeetingScheduled e -> Handling.NONE;
             case MeetingEvent.MembersInvited e -> Handling.NONE;
             case MeetingEvent.MinutesRecorded e -> Handling.NONE;
+            case MeetingEvent.CaseReviewAmended r -> Handling.ALONE;
+            case MeetingEvent.MinutesAmended e -> Handling.NONE;
             case PlanningEvent e -> Handling.NONE;
         };
     }
@@ -108,6 +110,16 @@ public class PlanningIntake implements StageProjection {
                     .chain(() -> records.saveMeetingReview(r.caseId(), r.heldOn(),
                             new PlanLifecycle.MeetingReview(r.meetingId(), r.meetingType(), r.outcome(), r.planType())))
                     .chain(() -> fromMeeting(envelope, r));
+            // a correction that reaches a plan outcome is applied as the review it now is (PlanLifecycle#fromAmendment)
+            case MeetingEvent.CaseReviewAmended a -> records.addCaseAgencies(a.roles().stream()
+                            .map(role -> new PlanRecords.CaseAgency(a.caseId(), role.agencyId())).toList())
+                    .chain(() -> records.saveMeetingReview(a.caseId(), a.heldOn(),
+                            new PlanLifecycle.MeetingReview(a.meetingId(), a.meetingType(), a.outcome(), a.planType())))
+                    .chain(() -> records.plansOfCase(a.caseId()))
+                    .chain(plans -> changes.apply(PlanLifecycle.fromAmendment(
+                            plans.stream().map(PlanRecords.Stored::plan).toList(), a, envelope.id()), null, null,
+                            envelope.id()))
+                    .replaceWithVoid();
             default -> Uni.createFrom().voidItem(); // Handling.NONE
         };
     }

@@ -133,7 +133,7 @@ class PlanLifecycleTest {
     static MeetingEvent.CaseReviewed review(MeetingType type, ReviewOutcome outcome, PlanType planType,
                                             List<Role> roles) {
         return new MeetingEvent.CaseReviewed("c1", "402036", "m9", type, MAY.plusMonths(3), outcome, planType, roles,
-                false);
+                false, null);
     }
 
     static final List<Role> ROLES = List.of(new Role("kurume-houkatsu-06", "見守り"));
@@ -197,5 +197,43 @@ class PlanLifecycleTest {
             assertEquals(List.of(), PlanLifecycle.fromReview(List.of(plan(PlanType.MULTI_AGENCY)),
                     review(MeetingType.JUUSOU_SHIEN_KAIGI, outcome, null, ROLES), "e1"));
         }
+    }
+
+    @Test
+    void aPlanOutcomeCarriesItsReviewDateIntoThePlan() {
+        var reviewed = new MeetingEvent.CaseReviewed("c1", "402036", "m9", MeetingType.JUUSOU_SHIEN_KAIGI,
+                MAY.plusMonths(3), ReviewOutcome.PLAN, PlanType.MULTI_AGENCY, ROLES, false, MAY.plusMonths(6));
+        var create = assertInstanceOf(PlanLifecycle.Change.Create.class,
+                PlanLifecycle.fromReview(List.of(), reviewed, "meeting/m9/review/c1").get(0));
+        assertEquals(MAY.plusMonths(6), create.plan().current().reviewOn());
+        assertEquals(ROLES, create.plan().current().roles());
+    }
+
+    // --- a correction of the minutes: given the case's plans, when a review is corrected, then these changes ---
+
+    static MeetingEvent.CaseReviewAmended amended(ReviewOutcome before, ReviewOutcome after, PlanType planType) {
+        return new MeetingEvent.CaseReviewAmended("c1", "402036", "m9", MeetingType.JUUSOU_SHIEN_KAIGI,
+                MAY.plusMonths(3), 2, before, after, planType, ROLES, null);
+    }
+
+    @Test
+    void aCorrectionToAPlanOutcomeMakesThePlanAsTheReviewWouldHave() {
+        var create = assertInstanceOf(PlanLifecycle.Change.Create.class, PlanLifecycle.fromAmendment(List.of(),
+                amended(ReviewOutcome.CONTINUE, ReviewOutcome.PLAN, PlanType.PARTICIPATION),
+                "meeting/m9/review/c1/v2").get(0));
+        assertEquals(PlanType.PARTICIPATION, create.plan().type());
+        assertEquals(MAY.plusMonths(3), create.plan().current().madeOn());
+        assertEquals(1, PlanLifecycle.fromAmendment(List.of(plan(PlanType.OUTREACH)),
+                amended(ReviewOutcome.WATCH, ReviewOutcome.CLOSE, null), "x").size());
+    }
+
+    @Test
+    void aCorrectionThatKeepsTheOutcomeOrComesFromAPlanOutcomeChangesNoPlan() {
+        assertEquals(List.of(), PlanLifecycle.fromAmendment(List.of(),
+                amended(ReviewOutcome.CONTINUE, ReviewOutcome.CONTINUE, null), "x"));
+        assertEquals(List.of(), PlanLifecycle.fromAmendment(List.of(),
+                amended(ReviewOutcome.PLAN, ReviewOutcome.PLAN, PlanType.MULTI_AGENCY), "x"));
+        assertEquals(List.of(), PlanLifecycle.fromAmendment(List.of(plan(PlanType.MULTI_AGENCY)),
+                amended(ReviewOutcome.PLAN, ReviewOutcome.CONTINUE, null), "x"));
     }
 }

@@ -34,6 +34,10 @@ public final class CaseEventSummary {
             case MeetingEvent.MeetingScheduled e -> null;
             case MeetingEvent.MembersInvited e -> null;
             case MeetingEvent.MinutesRecorded e -> null;
+            case MeetingEvent.MinutesAmended e -> null;
+            case MeetingEvent.CaseReviewAmended e -> "review at " + e.meetingType() + " " + e.meetingId()
+                    + " corrected (v" + e.version() + ")" + (e.meetingType() == jp.tsunagu.contract.codes.MeetingType
+                    .SHIEN_KAIGI || !e.outcomeChanged() ? "" : ": " + e.previousOutcome() + " → " + e.outcome());
             case MeetingEvent.CaseQueued e -> "queued for " + e.track()
                     + (e.meetingId() == null ? " (no meeting scheduled yet)" : " meeting " + e.meetingId());
             case MeetingEvent.CaseReviewed e -> "reviewed at " + e.meetingType() + " " + e.meetingId()

@@ -92,6 +92,12 @@ public final class ReportingProjection {
                     insert into {s}.meeting_held(meeting_id, municipality, type, held_on) values (:a, :b, :c, :d)
                     on conflict do nothing""", e.meetingId(), e.municipality(), e.type().name(), e.heldOn()));
             case MeetingEvent.CaseQueued e -> List.of();
+            // the meeting's date is not corrected (the first meeting's date is kept as the earliest one seen)
+            case MeetingEvent.MinutesAmended e -> List.of();
+            case MeetingEvent.CaseReviewAmended e -> List.of(Sql.of("""
+                    insert into {s}.case_review_correction(meeting_id, case_id, version, outcome)
+                    values (:a, :b, :c, :d) on conflict do nothing""",
+                    e.meetingId(), e.caseId(), e.version(), e.outcome().name()));
             case MeetingEvent.CaseReviewed e -> List.of(Sql.of("""
                             insert into {s}.case_review(meeting_id, case_id, municipality, meeting_type, held_on, outcome)
                             values (:a, :b, :c, :d, :e, :f) on conflict do nothing""", e.meetingId(), e.caseId(),

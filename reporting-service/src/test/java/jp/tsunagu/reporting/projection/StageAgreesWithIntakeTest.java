@@ -146,7 +146,7 @@ class StageAgreesWithIntakeTest {
 
     private static TsunaguEvent review(String caseId, MeetingType type, ReviewOutcome outcome) {
         return new MeetingEvent.CaseReviewed(caseId, CITY, "m-1", type, DAY, outcome,
-                outcome == ReviewOutcome.PLAN ? PlanType.MULTI_AGENCY : null, List.of(), false);
+                outcome == ReviewOutcome.PLAN ? PlanType.MULTI_AGENCY : null, List.of(), false, null);
     }
 
     private static TsunaguEvent planCreated(String caseId, String plan) {

@@ -49,6 +49,9 @@ public final class Notices {
             case MeetingEvent.CaseQueued e -> List.of();
             case MeetingEvent.CaseReviewed e -> List.of();
             case MeetingEvent.MinutesRecorded e -> List.of();
+            case MeetingEvent.MinutesAmended e -> List.of();
+            // a plan a correction makes tells its roles through planning's own events
+            case MeetingEvent.CaseReviewAmended e -> List.of();
             case PlanningEvent.PlanDetailsCompleted e -> e.roles().stream().map(r -> r.agencyId()).distinct()
                     .map(agency -> notice(envelope, agency, NoticeType.PLAN_ROLE, e.reviewOn(), e.planId()))
                     .toList();

@@ -1,0 +1,31 @@
+package jp.tsunagu.meeting.minutes;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+
+/**
+ * {@code POST /meetings/{meetingId}/minutes/amendments}: a correction of held minutes (議事録の訂正). What it names
+ * replaces what the minutes say; what it leaves out stays as it is. The meeting's date is not corrected here.
+ */
+@Schema(name = "MinutesAmendment")
+public record AmendmentRequest(
+        @Schema(required = true, description = "Why the minutes are corrected (訂正理由), at most 300 characters")
+        String reason,
+        @Schema(description = "Not accepted: the day a meeting was held is not corrected by an amendment")
+        String heldOn,
+        @Schema(description = "The agencies who attended, replacing the list recorded") List<String> attendees,
+        @Schema(description = "HH:MM") String startTime,
+        @Schema(description = "HH:MM") String endTime,
+        @Schema(description = "At most 100 characters") String place,
+        @Schema(description = "At most 100 characters") String chair,
+        @Schema(description = "The overall notes, replacing those recorded; at most 4000 characters") String notes,
+        @Schema(description = "Reviews to correct, by caseId; in each, the fields given replace those recorded "
+                + "(reason is not used: an ad-hoc review keeps its reason)")
+        List<MinutesRequest.ReviewRequest> reviews) {
+
+    @Override
+    public String toString() {
+        return "AmendmentRequest[reviews " + (reviews == null ? 0 : reviews.size()) + ", text not shown]";
+    }
+}

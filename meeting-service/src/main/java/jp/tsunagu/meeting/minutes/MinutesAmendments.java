@@ -1,0 +1,168 @@
+package jp.tsunagu.meeting.minutes;
+
+import jp.tsunagu.contract.codes.Coded;
+import jp.tsunagu.contract.codes.Consent;
+import jp.tsunagu.contract.codes.MeetingType;
+import jp.tsunagu.contract.codes.ReviewOutcome;
+import jp.tsunagu.support.problem.FieldError;
+import jp.tsunagu.support.problem.Params;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What a correction of held minutes (議事録の訂正) may change, without Quarkus. Every field of the minutes may be
+ * corrected but the day the meeting was held; a review's outcome may be corrected only while it made, revised and
+ * closed no plan (a plan built on it is changed through the plan: a 再プラン or its closure), and the plan terms and
+ * roles of a PLAN or REPLAN the same way. A correction that reaches PLAN follows the rules of the recording (a
+ * 重層的支援会議, the person's consent).
+ */
+public final class MinutesAmendments {
+
+    private MinutesAmendments() {
+    }
+
+    /**
+     * The minutes as they stand.
+     *
+     * @param version   the current version (1 when never corrected)
+     * @param reviews   the reviews in the order discussed
+     * @param consents  the consent known for each case reviewed
+     * @param agencies  agency ids of the municipality's directory
+     */
+    public record Minutes(MeetingType type, LocalDate heldOn, int version, List<String> attendees,
+                          MinutesRules.Details details, List<MinutesRules.Review> reviews,
+                          Map<String, Consent> consents, Set<String> agencies) {
+    }
+
+    /** A review the correction changed: as it was, and as it now is. */
+    public record Changed(MinutesRules.Review before, MinutesRules.Review after) {
+    }
+
+    public sealed interface Result {
+        /** @param changed in the order the minutes list them */
+        record Valid(int version, String reason, List<String> attendees, MinutesRules.Details details,
+                     List<Changed> changed) implements Result {
+        }
+
+        record Invalid(List<FieldError> errors) implements Result {
+        }
+
+        record Conflict(String slug, String detail) implements Result {
+        }
+    }
+
+    public static Result check(Minutes minutes, AmendmentRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        String reason = Params.text(request.reason(), "reason", 300, true, errors);
+        if (request.heldOn() != null) {
+            errors.add(new FieldError("heldOn", "the day a meeting was held is not corrected by an amendment "
+                    + "(it is " + minutes.heldOn() + ")"));
+        }
+        List<String> attendees = minutes.attendees();
+        if (request.attendees() != null) {
+            LinkedHashSet<String> given = new LinkedHashSet<>();
+            for (int i = 0; i < request.attendees().size(); i++) {
+                String id = request.attendees().get(i);
+                if (id == null || !minutes.agencies().contains(id)) {
+                    errors.add(new FieldError("attendees[" + i + "]", "not an agency of this municipality "
+                            + "(GET /agencies)"));
+                } else {
+                    given.add(id);
+                }
+            }
+            attendees = List.copyOf(given);
+        }
+        MinutesRules.Details details = details(minutes.details(), request, errors);
+        Map<String, MinutesRules.Review> current = new LinkedHashMap<>();
+        minutes.reviews().forEach(r -> current.put(r.caseId(), r));
+        Map<String, MinutesRules.Review> corrected = new LinkedHashMap<>();
+        List<MinutesRequest.ReviewRequest> given = request.reviews() == null ? List.of() : request.reviews();
+        for (int i = 0; i < given.size(); i++) {
+            MinutesRequest.ReviewRequest r = given.get(i);
+            String at = "reviews[" + i + "]";
+            if (r == null || r.caseId() == null || !current.containsKey(r.caseId())) {
+                errors.add(new FieldError(at + ".caseId", "not a case reviewed in these minutes (a case left out "
+                        + "is reviewed at its next meeting)"));
+                continue;
+            }
+            if (corrected.containsKey(r.caseId())) {
+                errors.add(new FieldError(at + ".caseId", "the same case twice in one amendment"));
+                continue;
+            }
+            MinutesRules.Review before = current.get(r.caseId());
+            corrected.put(r.caseId(), MinutesRules.review(at, overlay(before, r),
+                    new MinutesRules.Reviewed(minutes.heldOn(), minutes.agencies(), before.adHoc(),
+                            before.adHocReason()), errors));
+        }
+        if (!errors.isEmpty()) {
+            return new Result.Invalid(errors);
+        }
+        List<Changed> changed = new ArrayList<>();
+        for (MinutesRules.Review before : minutes.reviews()) {
+            MinutesRules.Review after = corrected.get(before.caseId());
+            if (after == null || after.equals(before)) {
+                continue;
+            }
+            Result refused = refusal(minutes, before, after);
+            if (refused != null) {
+                return refused;
+            }
+            changed.add(new Changed(before, after));
+        }
+        if (changed.isEmpty() && attendees.equals(minutes.attendees()) && details.equals(minutes.details())) {
+            return new Result.Invalid(List.of(new FieldError("reviews", "the amendment changes nothing in the "
+                    + "minutes (version " + minutes.version() + ")")));
+        }
+        return new Result.Valid(minutes.version() + 1, reason, attendees, details, changed);
+    }
+
+    private static Result refusal(Minutes minutes, MinutesRules.Review before, MinutesRules.Review after) {
+        boolean planMade = before.outcome().changesPlans();
+        if (planMade && (after.outcome() != before.outcome() || after.planType() != before.planType())) {
+            return new Result.Conflict("outcome-changed-a-plan", "case " + before.caseId() + ": its outcome "
+                    + before.outcome() + " already changed the case's plans; correct the plan itself (a 再プラン "
+                    + "or its closure) rather than the minutes");
+        }
+        if (before.outcome().adoptsPlan() && (!before.roles().equals(after.roles())
+                || !Objects.equals(before.terms().reviewOn(), after.terms().reviewOn()))) {
+            return new Result.Conflict("outcome-changed-a-plan", "case " + before.caseId() + ": the plan was made "
+                    + "with these roles and review date; change them through the plan (a 再プラン)");
+        }
+        return MinutesRules.planRefusal(minutes.type(), minutes.consents(), after) instanceof
+                MinutesRules.Result.Conflict c ? new Result.Conflict(c.slug(), c.detail()) : null;
+    }
+
+    /**
+     * The review as recorded, with the fields the correction gives laid over it; a plan's recorded terms are not
+     * carried to an outcome that adopts no plan.
+     */
+    private static MinutesRequest.ReviewRequest overlay(MinutesRules.Review before, MinutesRequest.ReviewRequest r) {
+        List<MinutesRequest.RoleRequest> roles = r.roles() != null ? r.roles() : before.roles().stream()
+                .map(role -> new MinutesRequest.RoleRequest(role.agencyId(), role.responsibility())).toList();
+        boolean adoptsPlan = r.outcome() == null ? before.outcome().adoptsPlan() : Coded.parse(ReviewOutcome.class,
+                r.outcome()).map(ReviewOutcome::adoptsPlan).orElse(false);
+        MinutesRules.PlanTerms t = adoptsPlan ? before.terms() : MinutesRules.PlanTerms.NONE;
+        return new MinutesRequest.ReviewRequest(before.caseId(),
+                r.outcome() != null ? r.outcome() : before.outcome().name(),
+                r.planType() != null ? r.planType() : before.planType() == null ? null : before.planType().name(),
+                roles, r.note() != null ? r.note() : before.note(), before.adHocReason(),
+                r.wish() != null ? r.wish() : t.wish(), r.goals() != null ? r.goals() : t.goals(),
+                r.reviewOn() != null ? r.reviewOn() : t.reviewOn() == null ? null : t.reviewOn().toString());
+    }
+
+    private static MinutesRules.Details details(MinutesRules.Details d, AmendmentRequest r, List<FieldError> errors) {
+        MinutesRequest merged = new MinutesRequest(null, null, null,
+                r.startTime() != null ? r.startTime() : d.startTime() == null ? null : d.startTime().toString(),
+                r.endTime() != null ? r.endTime() : d.endTime() == null ? null : d.endTime().toString(),
+                r.place() != null ? r.place() : d.place(), r.chair() != null ? r.chair() : d.chair(),
+                r.notes() != null ? r.notes() : d.notes());
+        return MinutesRules.details(merged, errors);
+    }
+}

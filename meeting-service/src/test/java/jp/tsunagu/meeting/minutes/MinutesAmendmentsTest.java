@@ -1,0 +1,129 @@
+package jp.tsunagu.meeting.minutes;
+
+import jp.tsunagu.contract.codes.Consent;
+import jp.tsunagu.contract.codes.MeetingType;
+import jp.tsunagu.contract.codes.PlanType;
+import jp.tsunagu.contract.codes.ReviewOutcome;
+import jp.tsunagu.contract.events.Role;
+import jp.tsunagu.support.problem.FieldError;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+/** Given minutes as recorded, when a correction is asked, then the version it makes or why it is refused. */
+class MinutesAmendmentsTest {
+
+    static final LocalDate HELD = LocalDate.of(2024, 6, 26);
+    static final Set<String> AGENCIES = Set.of("a1", "a2", "a3");
+
+    /** c1 CONTINUE (consent), c2 PLAN made a plan, c3 WATCH without consent, c4 CLOSE. */
+    static MinutesAmendments.Minutes minutes(MeetingType type) {
+        return new MinutesAmendments.Minutes(type, HELD, 1, List.of("a1", "a2"),
+                new MinutesRules.Details(LocalTime.of(14, 0), LocalTime.of(15, 30), "市役所 401会議室", "地域福祉課長",
+                        "全体の記録"),
+                List.of(review("c1", ReviewOutcome.CONTINUE, null), review("c2", ReviewOutcome.PLAN,
+                                PlanType.MULTI_AGENCY), review("c3", ReviewOutcome.WATCH, null),
+                        review("c4", ReviewOutcome.CLOSE, null)),
+                Map.of("c1", Consent.GIVEN, "c2", Consent.GIVEN, "c3", Consent.NOT_GIVEN, "c4", Consent.GIVEN),
+                AGENCIES);
+    }
+
+    static MinutesRules.Review review(String caseId, ReviewOutcome outcome, PlanType planType) {
+        return new MinutesRules.Review(caseId, outcome, planType, List.of(new Role("a1", "見守り")), "記録", false, null,
+                outcome.adoptsPlan() ? new MinutesRules.PlanTerms("希望", List.of("目標"), HELD.plusMonths(3)) : null);
+    }
+
+    static MinutesRequest.ReviewRequest correct(String caseId, String outcome, String planType, String note) {
+        return new MinutesRequest.ReviewRequest(caseId, outcome, planType, null, note, null);
+    }
+
+    static MinutesAmendments.Result amend(MeetingType type, MinutesRequest.ReviewRequest... reviews) {
+        return MinutesAmendments.check(minutes(type), new AmendmentRequest("誤記の訂正", null, null, null, null, null,
+                null, null, List.of(reviews)));
+    }
+
+    @ParameterizedTest(name = "{0}: {1} {2}/{3} → {4}")
+    @CsvSource(nullValues = "-", textBlock = """
+            # meeting,         case, outcome,  planType,     note,    answer
+            JUUSOU_SHIEN_KAIGI, c1,   PLAN,     MULTI_AGENCY, -,       VALID
+            JUUSOU_SHIEN_KAIGI, c1,   WATCH,    -,            -,       VALID
+            JUUSOU_SHIEN_KAIGI, c1,   -,        -,            訂正メモ, VALID
+            JUUSOU_SHIEN_KAIGI, c2,   -,        -,            訂正メモ, VALID
+            JUUSOU_SHIEN_KAIGI, c2,   CONTINUE, -,            -,       outcome-changed-a-plan
+            JUUSOU_SHIEN_KAIGI, c2,   PLAN,     OUTREACH,     -,       outcome-changed-a-plan
+            JUUSOU_SHIEN_KAIGI, c4,   CONTINUE, -,            -,       outcome-changed-a-plan
+            JUUSOU_SHIEN_KAIGI, c3,   PLAN,     MULTI_AGENCY, -,       no-plan-without-consent
+            SHIEN_KAIGI,        c1,   PLAN,     MULTI_AGENCY, -,       no-plan-without-consent
+            SHIEN_KAIGI,        c3,   SHARE_INFO, -,          -,       VALID
+            """)
+    void whatACorrectionMayChange(MeetingType type, String caseId, String outcome, String planType, String note,
+                                  String answer) {
+        MinutesAmendments.Result result = amend(type, correct(caseId, outcome, planType, note));
+        if (answer.equals("VALID")) {
+            var valid = assertInstanceOf(MinutesAmendments.Result.Valid.class, result);
+            assertEquals(2, valid.version());
+            assertEquals(1, valid.changed().size());
+            assertEquals(caseId, valid.changed().get(0).after().caseId());
+        } else {
+            assertEquals(answer, assertInstanceOf(MinutesAmendments.Result.Conflict.class, result).slug());
+        }
+    }
+
+    @Test
+    void whatIsNotNamedStaysAsRecorded() {
+        var valid = assertInstanceOf(MinutesAmendments.Result.Valid.class,
+                amend(MeetingType.JUUSOU_SHIEN_KAIGI, correct("c1", "PLAN", "PARTICIPATION", null)));
+        MinutesRules.Review after = valid.changed().get(0).after();
+        assertEquals(ReviewOutcome.CONTINUE, valid.changed().get(0).before().outcome());
+        assertEquals(ReviewOutcome.PLAN, after.outcome());
+        assertEquals(List.of(new Role("a1", "見守り")), after.roles());
+        assertEquals("記録", after.note());
+        assertEquals(List.of("a1", "a2"), valid.attendees());
+        assertEquals("市役所 401会議室", valid.details().place());
+    }
+
+    @Test
+    void theMeetingRecordIsCorrectedAndAPlansWordsToo() {
+        var valid = assertInstanceOf(MinutesAmendments.Result.Valid.class, MinutesAmendments.check(
+                minutes(MeetingType.JUUSOU_SHIEN_KAIGI), new AmendmentRequest("出席者の記載漏れ", null,
+                        List.of("a1", "a2", "a3"), null, "16:00", null, null, null, List.of(
+                        new MinutesRequest.ReviewRequest("c2", null, null, null, null, null, "自宅で暮らしたい",
+                                List.of("通院の継続"), null)))));
+        assertEquals(List.of("a1", "a2", "a3"), valid.attendees());
+        assertEquals(LocalTime.of(16, 0), valid.details().endTime());
+        assertEquals("自宅で暮らしたい", valid.changed().get(0).after().terms().wish());
+        assertEquals(HELD.plusMonths(3), valid.changed().get(0).after().terms().reviewOn());
+    }
+
+    @Test
+    void aPlansRolesAndReviewDateAreChangedThroughThePlan() {
+        assertEquals("outcome-changed-a-plan", assertInstanceOf(MinutesAmendments.Result.Conflict.class,
+                amend(MeetingType.JUUSOU_SHIEN_KAIGI, new MinutesRequest.ReviewRequest("c2", null, null,
+                        List.of(new MinutesRequest.RoleRequest("a2", "通院同行")), null, null))).slug());
+        assertEquals("outcome-changed-a-plan", assertInstanceOf(MinutesAmendments.Result.Conflict.class,
+                amend(MeetingType.JUUSOU_SHIEN_KAIGI, new MinutesRequest.ReviewRequest("c2", null, null, null, null,
+                        null, null, null, "2025-01-31"))).slug());
+    }
+
+    @Test
+    void everyBadFieldIsNamedAndNothingChangedIsSaid() {
+        var invalid = assertInstanceOf(MinutesAmendments.Result.Invalid.class, MinutesAmendments.check(
+                minutes(MeetingType.JUUSOU_SHIEN_KAIGI), new AmendmentRequest(" ", "2024-06-27", List.of("zz"),
+                        "25:00", null, null, null, null, List.of(correct("c9", "PLAN", null, null),
+                        correct("c1", "DECIDE", null, null)))));
+        assertEquals(List.of("reason", "heldOn", "attendees[0]", "startTime", "reviews[0].caseId",
+                "reviews[1].outcome"), invalid.errors().stream().map(FieldError::field).toList());
+        var nothing = assertInstanceOf(MinutesAmendments.Result.Invalid.class,
+                amend(MeetingType.JUUSOU_SHIEN_KAIGI, correct("c1", "CONTINUE", null, "記録")));
+        assertEquals("the amendment changes nothing in the minutes (version 1)", nothing.errors().get(0).message());
+    }
+}
