@@ -166,7 +166,7 @@ class ClosedLoopStatusTest {
                 Duration.ofSeconds(20));
         assertEquals(LocalDate.of(2024, 6, 1), TopicProbe.decode(record).businessDate());
         given().header("Authorization", bearer(referrer)).get("/referrals/" + caseId).then()
-                .body("history.detail", hasItem("consent GIVEN"));
+                .body("history.detail", hasItem("本人同意の記録: 同意あり"));
     }
 
     @Test
@@ -186,7 +186,7 @@ class ClosedLoopStatusTest {
         assertEquals(1, erased, "one erasure event, however often it is asked for");
         given().header("Authorization", bearer(referrer)).get("/referrals/" + caseId).then().statusCode(200)
                 .body("status", equalTo("RECEIVED"))
-                .body("history.detail", hasItem("personal data erased"));
+                .body("history.detail", hasItem("本人の情報を消去"));
     }
 
     @Test

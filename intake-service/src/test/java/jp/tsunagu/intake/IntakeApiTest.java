@@ -244,4 +244,41 @@ class IntakeApiTest {
     static String coordinator() {
         return role("coordinator", KURUME);
     }
+
+    @Test
+    void japaneseStaffReadProblemsInJapaneseAndEveryBadFieldIsNamedOnce() {
+        String body = """
+                {"channel":"AGENCY","person":{"name":"山田 一郎","age":"七十","area":"荒木","phone":"TEL"},
+                 "household":[{"relation":"parent","age":80}],"concerns":["hikikomori"],"consent":"given",
+                 "urgency":"ROUTINE","hardToReach":"はい"}""";
+        given().contentType(ContentType.JSON).header("Authorization", bearer(agency(AGENCY, KURUME)))
+                .header("Idempotency-Key", UUID.randomUUID().toString()).header("Accept-Language", "ja,en;q=0.5")
+                .body(body).post("/referrals").then().statusCode(400)
+                .header("Content-Language", "ja")
+                .contentType(containsString("application/problem+json"))
+                .body("type", equalTo("/problems/validation"))
+                .body("title", equalTo("入力内容に誤りがあります"))
+                .body("errors.field", equalTo(List.of("consent", "concerns[0]", "person.phone", "person.age",
+                        "household[0].relation", "hardToReach")))
+                .body("errors[0].message", equalTo("コードは大文字で指定してください: GIVEN（次のいずれか: GIVEN, NOT_GIVEN, "
+                        + "UNKNOWN）"))
+                .body("errors[3].message", equalTo("年齢は 70 のような整数で指定してください"));
+        // the same in English for a program that asks nothing
+        given().contentType(ContentType.JSON).header("Authorization", bearer(agency(AGENCY, KURUME)))
+                .header("Idempotency-Key", UUID.randomUUID().toString()).body(body).post("/referrals").then()
+                .statusCode(400).header("Content-Language", "en").body("title", equalTo("Invalid request"))
+                .body("errors[3].message", equalTo("a whole number of years, e.g. 70"));
+    }
+
+    @Test
+    void aBodyInShiftJisIsToldToBeUtf8AndFullWidthAndWarekiAreRead() {
+        byte[] shiftJis = referral("山田 一郎").getBytes(java.nio.charset.Charset.forName("Shift_JIS"));
+        given().contentType("application/json").header("Authorization", bearer(agency(AGENCY, KURUME)))
+                .header("Idempotency-Key", UUID.randomUUID().toString()).body(shiftJis).post("/referrals").then()
+                .statusCode(415).body("type", equalTo("/problems/encoding"))
+                .body("detail", containsString("UTF-8"));
+        String wareki = referral("山田 一郎").replace("\"birthDate\":\"1975-02-03\"", "\"birthDate\":\"昭和50年2月3日\"")
+                .replace("\"phone\":\"0942-00-0000\"", "\"phone\":\"０９４２ー００ー００００\"");
+        post(agency(AGENCY, KURUME), UUID.randomUUID().toString(), wareki).then().statusCode(201);
+    }
 }

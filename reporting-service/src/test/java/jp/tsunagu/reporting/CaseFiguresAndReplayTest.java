@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static jp.tsunagu.testing.Tokens.KURUME;
 import static jp.tsunagu.testing.Tokens.NAGAREYAMA;
 import static jp.tsunagu.testing.Tokens.agency;
 import static jp.tsunagu.testing.Tokens.bearer;
@@ -39,6 +40,8 @@ import static jp.tsunagu.testing.Tokens.role;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -156,6 +159,14 @@ class CaseFiguresAndReplayTest {
         given().header("Authorization", bearer(agency("nagareyama-houkatsu", NAGAREYAMA))).contentType("application/json")
                 .body("{}").post("/replays").then().statusCode(403);
         given().header("Authorization", analyst).get("/replays/no-such-replay").then().statusCode(404);
+
+        // another municipality's analyst neither lists nor reads them
+        String kurumeAnalyst = bearer(role("analyst", KURUME));
+        given().header("Authorization", kurumeAnalyst).get("/replays/" + replayId).then().statusCode(404);
+        given().header("Authorization", kurumeAnalyst).get("/replays").then().statusCode(200)
+                .body("replayId", not(hasItem(replayId)));
+        given().header("Authorization", analyst).get("/replays").then().statusCode(200)
+                .body("replayId", hasItem(replayId));
     }
 
     private static ValidatableResponse awaitReplay(String token, String replayId) {

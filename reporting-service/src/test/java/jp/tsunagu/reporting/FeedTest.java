@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static jp.tsunagu.testing.Tokens.KURUME;
+import static jp.tsunagu.testing.Tokens.NAGAREYAMA;
 import static jp.tsunagu.testing.Tokens.bearer;
 import static jp.tsunagu.testing.Tokens.role;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -51,6 +52,20 @@ class FeedTest {
         List<String> resumed = readUntil(firstId, second, role("coordinator", KURUME));
         assertTrue(Long.parseLong(resumed.get(0)) > Long.parseLong(firstId), "resumes after Last-Event-ID");
         assertFalse(resumed.contains(firstId), "nothing at or before Last-Event-ID again");
+    }
+
+    @Test
+    void eachMunicipalityNumbersItsOwnFeedSoAnotherCitysActivityLeavesNoGap() throws Exception {
+        String before = UUID.randomUUID().toString();
+        String elsewhere = UUID.randomUUID().toString();
+        String after = UUID.randomUUID().toString();
+        publish(before, KURUME);
+        long a = Long.parseLong(readUntil(null, before, role("coordinator", KURUME)).get(0));
+        publish(elsewhere, NAGAREYAMA);
+        readUntil(null, elsewhere, role("coordinator", NAGAREYAMA));
+        publish(after, KURUME);
+        long b = Long.parseLong(readUntil(Long.toString(a), after, role("coordinator", KURUME)).get(0));
+        assertEquals(a + 1, b, "the next id of the city's own feed, whatever happened elsewhere");
     }
 
     @Test
@@ -96,8 +111,12 @@ class FeedTest {
     }
 
     private static void publish(String caseId) {
+        publish(caseId, KURUME);
+    }
+
+    private static void publish(String caseId, String municipality) {
         TopicProbe.publish(Topics.INTAKE, new EventEnvelope<TsunaguEvent>(caseId + "/consent", "/tsunagu/test",
                 Instant.now(), LocalDate.of(2024, 6, 1), null,
-                new IntakeEvent.ConsentRecorded(caseId, KURUME, Consent.GIVEN, LocalDate.of(2024, 6, 1))));
+                new IntakeEvent.ConsentRecorded(caseId, municipality, Consent.GIVEN, LocalDate.of(2024, 6, 1))));
     }
 }

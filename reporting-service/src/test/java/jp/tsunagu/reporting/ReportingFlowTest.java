@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -38,6 +39,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Events in, the fiscal-year table and the case history out, on the real broker and database. */
 @QuarkusTest
@@ -53,7 +55,8 @@ class ReportingFlowTest {
             publish(Topics.MEETINGS, new MeetingEvent.MinutesRecorded(meetingId, KURUME, MeetingType.JUUSOU_SHIEN_KAIGI,
                     held.plusMonths(i), List.of(), 1), held.plusMonths(i));
             publish(Topics.MEETINGS, new MeetingEvent.CaseReviewed("case-r1", KURUME, meetingId,
-                    MeetingType.JUUSOU_SHIEN_KAIGI, held.plusMonths(i), ReviewOutcome.CONTINUE, null, List.of(), false, null),
+                    MeetingType.JUUSOU_SHIEN_KAIGI, held.plusMonths(i), ReviewOutcome.CONTINUE, null, List.of(), false,
+                    null),
                     held.plusMonths(i));
         }
         publish(Topics.PLANS, new PlanningEvent.PlanCreated("p-r1", "case-r1", KURUME, PlanType.MULTI_AGENCY, held,
@@ -131,6 +134,84 @@ class ReportingFlowTest {
         org.junit.jupiter.api.Assertions.assertTrue(first.contains("jp.tsunagu.routing.case-routed.v1"));
         given().header("Authorization", bearer(role("coordinator", KURUME))).get("/exports/events").then()
                 .statusCode(403);
+    }
+
+    @Test
+    void twoExportsShareNoValueButCodesDatesAndWordsSoNoRowLeadsBackToItsCase() throws Exception {
+        // August 2018 is used by this test only
+        LocalDate on = LocalDate.of(2018, 8, 1);
+        String caseId = UUID.randomUUID().toString();
+        String meetingId = "m-" + UUID.randomUUID();
+        String planId = "p-" + UUID.randomUUID();
+        publish(Topics.INTAKE, new IntakeEvent.ReferralReceived(caseId, KURUME, "kurume-houkatsu-01", Channel.AGENCY,
+                on, "荒木", AgeBand.AGE_40_49, List.of(), List.of(Concern.HIKIKOMORI, Concern.POVERTY), Consent.GIVEN,
+                Urgency.ROUTINE, false, new SealedData("A256GCM", "case/" + caseId + "/1", "bm9uY2U=", "Y2lwaGVy")),
+                on);
+        publish(Topics.ROUTING, new RoutingEvent.CaseRouted(caseId, KURUME, "kurume-jiritsu-02",
+                List.of(jp.tsunagu.contract.codes.Field.POVERTY), List.of(), "r", "d"), on);
+        publish(Topics.MEETINGS, new MeetingEvent.CaseReviewed(caseId, KURUME, meetingId,
+                MeetingType.JUUSOU_SHIEN_KAIGI, on.plusDays(1), ReviewOutcome.PLAN, PlanType.PARTICIPATION,
+                List.of(), false, null), on.plusDays(1));
+        publish(Topics.PLANS, new PlanningEvent.PlanCreated(planId, caseId, KURUME, PlanType.PARTICIPATION,
+                on.plusDays(1), List.of(), null, meetingId), on.plusDays(1));
+        String analyst = bearer(role("analyst", KURUME));
+        String range = "/exports/events?from=2018-08-01&to=2018-08-02";
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().header("Authorization", analyst).get(range)
+                .asString().contains("jp.tsunagu.planning.plan-created.v1"));
+
+        List<Map<String, Object>> first = ndjson(given().header("Authorization", analyst).get(range).asString());
+        List<Map<String, Object>> second = ndjson(given().header("Authorization", analyst).get(range).asString());
+        assertEquals(4, first.size());
+        Map<String, Object> referral = first.get(0);
+        assertEquals("HIKIKOMORI,POVERTY", referral.get("concerns"));
+        assertEquals("荒木", referral.get("area"));
+        assertEquals("AGE_40_49", referral.get("ageBand"));
+        Map<String, Object> routed = first.get(1);
+        assertEquals("POVERTY", routed.get("fields"));
+        assertEquals("荒木", routed.get("area"), "the case's codes on each of its lines");
+        assertEquals("支援機関へつなぐ（分野: 生活困窮）", routed.get("summary"));
+        assertEquals("PARTICIPATION", first.get(3).get("planType"));
+        assertEquals("JUUSOU_SHIEN_KAIGI", first.get(2).get("meetingType"));
+
+        java.util.Set<String> common = values(first);
+        common.retainAll(values(second));
+        for (String shared : common) {
+            String column = shared.substring(0, shared.indexOf('='));
+            org.junit.jupiter.api.Assertions.assertFalse(column.equals("case") || column.equals("agency"),
+                    "two exports share " + shared);
+        }
+        String both = first.toString() + second;
+        for (String id : List.of(caseId, meetingId, planId, "kurume-jiritsu-02", "kurume-houkatsu-01")) {
+            org.junit.jupiter.api.Assertions.assertFalse(both.contains(id), id + " in an export");
+        }
+        var csv = given().header("Authorization", analyst).get(range + "&format=csv").then().statusCode(200)
+                .header("Content-Disposition",
+                        containsString("filename=\"tsunagu-events-402036-2018-08-01_2018-08-02.csv\""))
+                .extract().asByteArray();
+        assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(csv[0], csv[1], csv[2]),
+                "a BOM, so Excel reads UTF-8");
+    }
+
+    private static List<Map<String, Object>> ndjson(String body) throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<Map<String, Object>> lines = new java.util.ArrayList<>();
+        for (String line : body.split("\n")) {
+            if (!line.isBlank()) {
+                lines.add(json.readValue(line, new com.fasterxml.jackson.core.type.TypeReference<>() {
+                }));
+            }
+        }
+        return lines;
+    }
+
+    private static java.util.Set<String> values(List<Map<String, Object>> lines) {
+        java.util.Set<String> values = new java.util.HashSet<>();
+        lines.forEach(l -> l.forEach((k, v) -> {
+            if (v != null) {
+                values.add(k + "=" + v);
+            }
+        }));
+        return values;
     }
 
     static void publish(String topic, TsunaguEvent event, LocalDate on) {

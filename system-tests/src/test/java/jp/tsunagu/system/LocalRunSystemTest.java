@@ -215,7 +215,7 @@ class LocalRunSystemTest {
         JsonNode status = awaitStatus(caseId, referrer, "PLAN_ACTIVE");
         List<String> details = new java.util.ArrayList<>();
         status.get("history").forEach(h -> details.add(h.path("detail").asText()));
-        assertTrue(details.contains("JUUSOU_SHIEN_KAIGI: PLAN"), details.toString());
+        assertTrue(details.contains("重層的支援会議で検討: プラン作成"), details.toString());
     }
 
     /** The next 重層的支援会議 whose agenda holds the case (an ad-hoc one of another test may come first). */

@@ -1,6 +1,7 @@
 package jp.tsunagu.contract.status;
 
 import jp.tsunagu.contract.codes.CaseStatus;
+import jp.tsunagu.contract.codes.Coded;
 import jp.tsunagu.contract.codes.MeetingType;
 import jp.tsunagu.contract.codes.ReviewOutcome;
 import jp.tsunagu.contract.events.IntakeEvent;
@@ -9,7 +10,9 @@ import jp.tsunagu.contract.events.PlanningEvent;
 import jp.tsunagu.contract.events.RoutingEvent;
 import jp.tsunagu.contract.events.TsunaguEvent;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The closed loop as the referrer sees it: how each event of each stage moves a case's status (intake-service's status
@@ -29,59 +32,66 @@ public final class CaseStatusRules {
         return latest == CaseStatus.CLOSED && planOpen ? CaseStatus.PLAN_ACTIVE : latest;
     }
 
-    /** Empty for events that are not about one case (a meeting being scheduled, a directory change). */
+    private static String labels(List<? extends Coded> codes) {
+        return codes.isEmpty() ? "なし" : codes.stream().map(Coded::label).collect(Collectors.joining("・"));
+    }
+
+    /**
+     * What an event means for the case, its line of history in Japanese (no id, no personal value: the agency the
+     * line is about is {@link StatusChange#about()}, named by whoever shows it). Empty for events that are not about
+     * one case (a meeting being scheduled, a directory change).
+     */
     public static Optional<StatusChange> of(TsunaguEvent event) {
         return Optional.ofNullable(switch (event) {
             case IntakeEvent.ReferralReceived e -> StatusChange.to(CaseStatus.RECEIVED, null,
-                    "channel " + e.channel() + ", urgency " + e.urgency());
-            case IntakeEvent.ConsentRecorded e -> StatusChange.note("consent " + e.consent());
-            case IntakeEvent.PersonErased e -> StatusChange.note("personal data erased");
+                    "相談受付（" + e.channel().label() + "、緊急度: " + e.urgency().label() + "）");
+            case IntakeEvent.ConsentRecorded e -> StatusChange.note("本人同意の記録: " + e.consent().label());
+            case IntakeEvent.PersonErased e -> StatusChange.note("本人の情報を消去");
             case RoutingEvent.CaseRouted e -> StatusChange.to(CaseStatus.ROUTED, e.agencyId(),
-                    "routed to " + e.agencyId());
+                    "支援機関へつなぐ（分野: " + labels(e.fields()) + "）");
             case RoutingEvent.CaseEscalated e -> new StatusChange(CaseStatus.ESCALATED, null, true,
-                    "escalated to " + e.track() + (e.urgent() ? " (urgent)" : ""), null);
+                    "多機関協働へ（" + e.track().label() + "）" + (e.urgent() ? "・緊急" : ""), null, null);
             case RoutingEvent.OutreachRequested e -> StatusChange.to(CaseStatus.IN_OUTREACH, e.agencyId(),
-                    "outreach" + (e.agencyId() == null ? "" : " by " + e.agencyId()));
-            case RoutingEvent.RoutingAccepted e -> StatusChange.to(CaseStatus.ACCEPTED, e.agencyId(),
-                    "accepted by " + e.agencyId());
+                    "アウトリーチを依頼");
+            case RoutingEvent.RoutingAccepted e -> StatusChange.to(CaseStatus.ACCEPTED, e.agencyId(), "受理");
             // the reason is the referrer's to read, not the next agency's
-            case RoutingEvent.RoutingDeclined e -> new StatusChange(CaseStatus.DECLINED, null, false,
-                    "declined by " + e.agencyId(), e.reason());
-            case RoutingEvent.AcceptanceOverdue e -> StatusChange.note(
-                    "not accepted by " + e.agencyId() + " within " + e.daysWaited() + " days");
+            case RoutingEvent.RoutingDeclined e -> new StatusChange(CaseStatus.DECLINED, null, false, "辞退",
+                    e.reason(), e.agencyId());
+            case RoutingEvent.AcceptanceOverdue e -> new StatusChange(null, null, false,
+                    "期限までに受理されず（" + e.daysWaited() + "日経過）", null, e.agencyId());
             case RoutingEvent.DirectoryChanged e -> null;
             case MeetingEvent.MeetingScheduled e -> null;
             case MeetingEvent.MembersInvited e -> null;
             case MeetingEvent.MinutesRecorded e -> null;
+            case MeetingEvent.MinutesAmended e -> null;
             case MeetingEvent.CaseQueued e -> StatusChange.to(CaseStatus.IN_MEETING, null,
-                    "on the agenda of " + e.track());
+                    e.track().label() + "の議題に");
             // a 支援会議's outcome is confidential to its members (社会福祉法第106条の6): the referrer sees that it met
             case MeetingEvent.CaseReviewed e when e.meetingType() == MeetingType.SHIEN_KAIGI -> StatusChange.to(
                     e.outcome() == ReviewOutcome.CLOSE ? CaseStatus.CLOSED : CaseStatus.IN_MEETING, null,
-                    "reviewed by SHIEN_KAIGI");
-            case MeetingEvent.CaseReviewed e -> switch (e.outcome()) {
-                case CLOSE -> StatusChange.to(CaseStatus.CLOSED, null, "closed by " + e.meetingType());
-                case PLAN, REPLAN, CONTINUE, WATCH, SHARE_INFO -> StatusChange.to(CaseStatus.IN_MEETING, null,
-                        e.meetingType() + ": " + e.outcome());
-            };
+                    "支援会議で検討");
+            case MeetingEvent.CaseReviewed e -> StatusChange.to(e.outcome() == ReviewOutcome.CLOSE ? CaseStatus.CLOSED
+                    : CaseStatus.IN_MEETING, null, e.meetingType().label() + "で検討: " + e.outcome().label());
             // a correction that closes the case closes it; any other is a note (the plan it may make says the rest)
             case MeetingEvent.CaseReviewAmended e when e.outcomeChanged() && e.outcome() == ReviewOutcome.CLOSE ->
-                    StatusChange.to(CaseStatus.CLOSED, null, "closed by " + e.meetingType() + " (minutes corrected)");
+                    StatusChange.to(CaseStatus.CLOSED, null, e.meetingType().label() + "の議事録を訂正（第"
+                            + e.version() + "版）: 終結");
             case MeetingEvent.CaseReviewAmended e when e.meetingType() == MeetingType.SHIEN_KAIGI -> StatusChange.note(
-                    "SHIEN_KAIGI minutes corrected (v" + e.version() + ")");
-            case MeetingEvent.CaseReviewAmended e -> StatusChange.note(e.meetingType() + " minutes corrected (v"
-                    + e.version() + ")" + (e.outcomeChanged() ? ": " + e.previousOutcome() + " → " + e.outcome() : ""));
-            case MeetingEvent.MinutesAmended e -> null;
-            case PlanningEvent.PlanCreated e -> StatusChange.to(CaseStatus.PLAN_ACTIVE, null, e.type() + " plan made");
-            case PlanningEvent.PlanDetailsCompleted e -> StatusChange.note(e.type() + " plan details completed (v"
-                    + e.version() + ")");
+                    "支援会議の議事録を訂正（第" + e.version() + "版）");
+            case MeetingEvent.CaseReviewAmended e -> StatusChange.note(e.meetingType().label() + "の議事録を訂正（第"
+                    + e.version() + "版）" + (e.outcomeChanged() ? ": " + e.previousOutcome().label() + " → "
+                    + e.outcome().label() : ""));
+            case PlanningEvent.PlanCreated e -> StatusChange.to(CaseStatus.PLAN_ACTIVE, null,
+                    e.type().label() + "を作成");
+            case PlanningEvent.PlanDetailsCompleted e -> StatusChange.note(e.type().label() + "の内容を補完（第"
+                    + e.version() + "版）");
             case PlanningEvent.PlanRevised e -> StatusChange.to(CaseStatus.PLAN_ACTIVE, null,
-                    e.type() + " plan revised (v" + e.version() + ")");
-            case PlanningEvent.PlanClosed e -> StatusChange.to(CaseStatus.CLOSED, null, e.type() + " plan closed");
-            case PlanningEvent.PlanReviewDue e -> StatusChange.note(e.type() + " plan review due " + e.reviewOn());
-            case PlanningEvent.PlacementMade e -> StatusChange.note("placed with " + e.resourceId());
-            case PlanningEvent.PlacementFollowedUp e -> StatusChange.note("follow-up with the "
-                    + (e.side() == PlanningEvent.FollowUpSide.PERSON ? "person" : "host"));
+                    e.type().label() + "を再プラン（第" + e.version() + "版）");
+            case PlanningEvent.PlanClosed e -> StatusChange.to(CaseStatus.CLOSED, null, e.type().label() + "を終結");
+            case PlanningEvent.PlanReviewDue e -> StatusChange.note(e.type().label() + "の見直し時期");
+            case PlanningEvent.PlacementMade e -> StatusChange.note("参加支援の受け入れ先が決定");
+            case PlanningEvent.PlacementFollowedUp e -> StatusChange.note("定着支援（"
+                    + (e.side() == PlanningEvent.FollowUpSide.PERSON ? "本人" : "受け入れ先") + "）");
         });
     }
 }

@@ -34,7 +34,7 @@ class CaseStatusRulesTest {
                 List.of(), List.of(), "r", "d")).orElseThrow();
         assertEquals(CaseStatus.ESCALATED, change.status());
         assertTrue(change.clearsAgency());
-        assertTrue(change.detail().contains("urgent"));
+        assertTrue(change.detail().contains("緊急"));
     }
 
     @Test

@@ -5,8 +5,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 
 /**
- * The body of {@code POST /referrals} as a partner agency sends it. Codes arrive as strings so that every bad
- * value can be named in one answer instead of failing on the first.
+ * The body of {@code POST /referrals} as a partner agency sends it. Codes arrive as strings, and ages and the flag
+ * as whatever JSON was sent, so that every bad value (a code in the wrong case, an age written "七十") is named in one
+ * answer instead of failing on the first.
  */
 @Schema(name = "ReferralRequest", description = "A consultation referred to the city's multi-layered support system")
 public record ReferralRequest(
@@ -30,20 +31,24 @@ public record ReferralRequest(
         String urgency,
         @Schema(description = "Free text, at most 2000 characters. Personal: stored only encrypted.")
         String summary,
-        @Schema(description = "The person cannot be reached or will not come (a candidate for outreach)")
-        Boolean hardToReach) {
+        @Schema(implementation = Boolean.class,
+                description = "The person cannot be reached or will not come (a candidate for outreach)")
+        Object hardToReach) {
 
     /** The person consulted about. Every field but {@code area} and the age is personal and travels encrypted. */
     @Schema(name = "Person")
     public record PersonRequest(
             @Schema(required = true, description = "Full name, 1-100 characters", example = "久留米 太郎") String name,
             @Schema(description = "Name in kana", example = "クルメ タロウ") String nameKana,
-            @Schema(description = "YYYY-MM-DD; birthDate or age is required") String birthDate,
-            @Schema(description = "Age in years, 0-130; birthDate or age is required") Integer age,
+            @Schema(description = "YYYY-MM-DD or 和暦 (昭和19年4月2日, S19.4.2, 令和元年5月1日), stored as YYYY-MM-DD; "
+                    + "birthDate or age is required", example = "1944-04-02") String birthDate,
+            @Schema(implementation = Integer.class, description = "Age in years, 0-130; birthDate or age is required")
+            Object age,
             String address,
             @Schema(required = true, description = "Area name from the municipality's directory (校区 / 圏域)",
                     example = "荒木") String area,
-            @Schema(description = "Digits, spaces, +, -, ( and ), 6-20 characters") String phone) {
+            @Schema(description = "Digits, spaces, +, -, ( and ), 6-20 characters; full-width digits and dashes "
+                    + "(０９０−１２３４−５６７８) are read as 090-1234-5678") String phone) {
         @Override
         public String toString() {
             return "PersonRequest[area=" + area + ", personal fields not shown]";
@@ -55,7 +60,7 @@ public record ReferralRequest(
             @Schema(required = true,
                     enumeration = {"PARENT", "CHILD", "SPOUSE", "SIBLING", "GRANDPARENT", "GRANDCHILD", "OTHER"})
             String relation,
-            Integer age,
+            @Schema(implementation = Integer.class, description = "Age in years, 0-130") Object age,
             List<String> concerns) {
     }
 }

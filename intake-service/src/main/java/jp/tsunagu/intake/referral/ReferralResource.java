@@ -20,6 +20,7 @@ import jp.tsunagu.intake.person.PersonView;
 import jp.tsunagu.intake.status.CaseStatusView;
 import jp.tsunagu.intake.status.ReferralList;
 import jp.tsunagu.support.audit.AuditTrail;
+import jp.tsunagu.support.directory.AgencyDirectories;
 import jp.tsunagu.support.security.CurrentCaller;
 import jp.tsunagu.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -44,10 +45,13 @@ public class ReferralResource {
     private final AuditTrail audit;
     private final PersonDetails persons;
     private final ReferralList referrals;
+    private final AgencyDirectories directories;
 
     public ReferralResource(ReferralService service, ReferralTransactions transactions, CurrentCaller caller,
-                            AuditTrail audit, PersonDetails persons, ReferralList referrals) {
+                            AuditTrail audit, PersonDetails persons, ReferralList referrals,
+                            AgencyDirectories directories) {
         this.referrals = referrals;
+        this.directories = directories;
         this.service = service;
         this.transactions = transactions;
         this.caller = caller;
@@ -111,8 +115,10 @@ public class ReferralResource {
     @Operation(summary = "The case's closed-loop status", description = "Built from the events of every stage. "
             + "Agencies see cases they referred or that are routed to them; anything else is 404.")
     public Uni<CaseStatusView> status(@PathParam("caseId") String caseId) {
+        String municipality = caller.get().municipality();
         return audit.around(caller.get(), "read-referral", "case/" + caseId,
-                transactions.visibleCase(caller.get(), caseId));
+                transactions.visibleCase(caller.get(), caseId)).map(view -> view.named(
+                        id -> directories.agencyName(municipality, id).orElse(id)));
     }
 
     @GET

@@ -12,6 +12,7 @@ import jp.tsunagu.contract.events.HouseholdMember;
 import jp.tsunagu.support.problem.FieldError;
 import jp.tsunagu.support.problem.Params;
 
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -100,16 +101,12 @@ public final class ReferralRules {
             String name = Params.text(p.name(), "person.name", MAX_NAME, true, errors);
             String kana = Params.text(p.nameKana(), "person.nameKana", MAX_NAME, false, errors);
             String address = Params.text(p.address(), "person.address", MAX_ADDRESS, false, errors);
-            String phone = p.phone();
+            String phone = phone(p.phone());
             if (phone != null && !PHONE.matcher(phone).matches()) {
                 errors.add(new FieldError("person.phone", "6-20 characters of digits, spaces, +, -, ( and )"));
             }
-            Integer age = p.age();
-            if (age != null && (age < 0 || age > MAX_AGE)) {
-                errors.add(new FieldError("person.age", "must be between 0 and " + MAX_AGE));
-                age = null;
-            }
-            LocalDate birthDate = Params.date(p.birthDate(), "person.birthDate", false, errors);
+            Integer age = age(p.age(), "person.age", errors);
+            LocalDate birthDate = Params.japaneseDate(p.birthDate(), "person.birthDate", false, errors);
             LocalDate on = receivedOn == null ? today : receivedOn;
             if (birthDate != null && birthDate.isAfter(on)) {
                 errors.add(new FieldError("person.birthDate", "must not be after receivedOn"));
@@ -160,39 +157,69 @@ public final class ReferralRules {
                         continue;
                     }
                     Relation relation = code(Relation.class, m.relation(), at + ".relation", true, errors);
-                    AgeBand band = null;
-                    if (m.age() != null) {
-                        if (m.age() < 0 || m.age() > MAX_AGE) {
-                            errors.add(new FieldError(at + ".age", "must be between 0 and " + MAX_AGE));
-                        } else {
-                            band = AgeBand.of(m.age());
-                        }
-                    }
+                    Integer memberAge = age(m.age(), at + ".age", errors);
+                    AgeBand band = memberAge == null ? null : AgeBand.of(memberAge);
                     List<Concern> memberConcerns = concerns(m.concerns(), at + ".concerns", false, errors);
                     household.add(new HouseholdMember(relation, band, memberConcerns));
                 }
             }
         }
 
+        Boolean hardToReach = flag(r.hardToReach(), "hardToReach", errors);
         if (!errors.isEmpty()) {
             return new Result.Invalid(errors);
         }
         return new Result.Valid(new ValidReferral(municipalityCode, agency, receivedOn, channel, area, ageBand,
-                household, concerns, consent, urgency, Boolean.TRUE.equals(r.hardToReach()), personal));
+                household, concerns, consent, urgency, Boolean.TRUE.equals(hardToReach), personal));
     }
 
     private static <E extends Enum<E> & Coded> E code(Class<E> type, String value, String field, boolean required,
                                                       List<FieldError> errors) {
-        if (value == null) {
-            if (required) {
-                errors.add(new FieldError(field, "required; one of " + String.join(", ", Coded.codes(type))));
+        return Params.code(type, value, field, required, errors);
+    }
+
+    /** An age as sent: a whole number 0-130 (full-width digits read too), or an error naming the field. */
+    static Integer age(Object value, String field, List<FieldError> errors) {
+        Integer age = switch (value) {
+            case null -> null;
+            case Integer i -> i;
+            case Long l when l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE -> (int) (long) l;
+            case String s when Normalizer.normalize(s, Normalizer.Form.NFKC).strip().matches("\\d{1,3}") ->
+                    Integer.valueOf(Normalizer.normalize(s, Normalizer.Form.NFKC).strip());
+            default -> {
+                errors.add(new FieldError(field, "a whole number of years, e.g. 70"));
+                yield null;
             }
+        };
+        if (age != null && (age < 0 || age > MAX_AGE)) {
+            errors.add(new FieldError(field, "must be between 0 and " + MAX_AGE));
             return null;
         }
-        return Coded.parse(type, value).orElseGet(() -> {
-            errors.add(new FieldError(field, "unknown code; one of " + String.join(", ", Coded.codes(type))));
+        return age;
+    }
+
+    private static Boolean flag(Object value, String field, List<FieldError> errors) {
+        return switch (value) {
+            case null -> null;
+            case Boolean b -> b;
+            case String s when s.strip().equalsIgnoreCase("true") -> Boolean.TRUE;
+            case String s when s.strip().equalsIgnoreCase("false") -> Boolean.FALSE;
+            default -> {
+                errors.add(new FieldError(field, "true or false"));
+                yield null;
+            }
+        };
+    }
+
+    /**
+     * A phone number as written at a counter: full-width digits (０９０) and the dashes people type (−, ー, ‐, －)
+     * become 090 and -, spaces are kept; null for none.
+     */
+    static String phone(String value) {
+        if (value == null || value.isBlank()) {
             return null;
-        });
+        }
+        return Normalizer.normalize(value, Normalizer.Form.NFKC).strip().replaceAll("[‐‑‒–—―−ーｰ]", "-");
     }
 
     private static List<Concern> concerns(List<String> values, String field, boolean required,

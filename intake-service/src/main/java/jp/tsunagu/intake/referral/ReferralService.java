@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.codes.BusinessDate;
-import jp.tsunagu.contract.codes.Coded;
 import jp.tsunagu.contract.codes.Consent;
 import jp.tsunagu.intake.idempotency.IdempotencyKeys;
 import jp.tsunagu.intake.idempotency.IdempotencyLedger.Claim;
@@ -72,10 +71,7 @@ public class ReferralService {
             throw ApiProblem.badRequest("body-missing", "a JSON body is required");
         }
         List<FieldError> errors = new ArrayList<>();
-        Consent consent = request.consent() == null ? null : Coded.parse(Consent.class, request.consent()).orElse(null);
-        if (consent == null) {
-            errors.add(new FieldError("consent", "required; one of " + String.join(", ", Coded.codes(Consent.class))));
-        }
+        Consent consent = Params.code(Consent.class, request.consent(), "consent", true, errors);
         LocalDate given = Params.date(request.recordedOn(), "recordedOn", false, errors);
         LocalDate recordedOn = given != null ? given : today();
         // not before the case was received: checked with the case, in the transaction

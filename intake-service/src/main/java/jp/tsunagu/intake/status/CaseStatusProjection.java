@@ -103,7 +103,7 @@ public class CaseStatusProjection implements StageProjection {
                 changed.put(e.subject(), step.after());
                 var c = step.change();
                 history.add(Tuple.tuple(Arrays.asList(e.id(), e.subject(), e.type(),
-                        c.status() == null ? null : c.status().name(), c.agencyId(), e.businessDate(),
+                        c.status() == null ? null : c.status().name(), c.about(), e.businessDate(),
                         e.time().atOffset(ZoneOffset.UTC), c.detail(), c.referrerNote())));
             });
         }

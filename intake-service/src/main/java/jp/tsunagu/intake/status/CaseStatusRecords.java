@@ -38,14 +38,16 @@ public class CaseStatusRecords {
                                 .map(history -> {
                                     CaseStatusRow row = found.get();
                                     return Optional.of(new CaseStatusView(row.caseId(), row.status(),
-                                            CaseStatus.valueOf(row.status()).label(), row.assignedAgencyId(),
-                                            row.referringAgencyId(), row.receivedOn(), history,
+                                            CaseStatus.valueOf(row.status()).label(), row.assignedAgencyId(), null,
+                                            row.referringAgencyId(), null, row.receivedOn(), history,
                                             row.municipality().trim()));
                                 }));
     }
 
     private static CaseStatusView.Step step(Row h) {
-        return new CaseStatusView.Step(h.getString("event_type"), h.getString("status"), h.getString("agency_id"),
+        String status = h.getString("status");
+        return new CaseStatusView.Step(h.getString("event_type"), status,
+                status == null ? null : CaseStatus.valueOf(status).label(), h.getString("agency_id"), null,
                 h.getLocalDate("business_date"), h.getOffsetDateTime("recorded_at").toInstant(),
                 h.getString("detail"), h.getString("referrer_note"));
     }

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Function;
 
 /** {@code GET /referrals/{caseId}}: the closed-loop status, without any personal field. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -17,7 +18,9 @@ public record CaseStatusView(
                 "PLAN_ACTIVE", "CLOSED"}) String status,
         @Schema(description = "Japanese label of the status") String statusLabel,
         @Schema(description = "The agency now responsible, when there is one") String agencyId,
+        @Schema(description = "Its name in the directory") String agencyName,
         String referringAgencyId,
+        @Schema(description = "The referring agency's name in the directory") String referringAgencyName,
         LocalDate receivedOn,
         List<Step> history,
         @JsonIgnore String municipality) {
@@ -27,16 +30,34 @@ public record CaseStatusView(
      * any other agency (the one the case went to next) only that it was declined.
      */
     public CaseStatusView forReader(boolean mayReadReasons) {
-        return mayReadReasons ? this : new CaseStatusView(caseId, status, statusLabel, agencyId, referringAgencyId,
-                receivedOn, history.stream().map(h -> new Step(h.eventType(), h.status(), h.agencyId(),
-                h.businessDate(), h.recordedAt(), h.detail(), null)).toList(), municipality);
+        return mayReadReasons ? this : new CaseStatusView(caseId, status, statusLabel, agencyId, agencyName,
+                referringAgencyId, referringAgencyName, receivedOn, history.stream().map(h -> new Step(h.eventType(),
+                h.status(), h.statusLabel(), h.agencyId(), h.agencyName(), h.businessDate(), h.recordedAt(),
+                h.detail(), null)).toList(), municipality);
+    }
+
+    /** The view with the directory's names of the agencies it mentions. */
+    public CaseStatusView named(Function<String, String> agencyName) {
+        return new CaseStatusView(caseId, status, statusLabel, agencyId, name(agencyId, agencyName), referringAgencyId,
+                name(referringAgencyId, agencyName), receivedOn, history.stream().map(h -> new Step(h.eventType(),
+                h.status(), h.statusLabel(), h.agencyId(), name(h.agencyId(), agencyName), h.businessDate(),
+                h.recordedAt(), h.detail(), h.reason())).toList(), municipality);
+    }
+
+    private static String name(String agencyId, Function<String, String> agencyName) {
+        return agencyId == null ? null : agencyName.apply(agencyId);
     }
 
     /** One event of any stage, in the order it was recorded. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "ReferralStatusStep")
-    public record Step(String eventType, String status, String agencyId, LocalDate businessDate, Instant recordedAt,
-                       String detail,
+    public record Step(String eventType, String status,
+                       @Schema(description = "Japanese label of the status") String statusLabel,
+                       @Schema(description = "The agency the step is about (given the case, accepting, declining, not "
+                               + "answering in time)") String agencyId,
+                       @Schema(description = "Its name in the directory") String agencyName,
+                       LocalDate businessDate, Instant recordedAt,
+                       @Schema(description = "What happened, in Japanese") String detail,
                        @Schema(description = "Why the agency declined, in its words: shown to the referrer and "
                                + "coordinators only") String reason) {
     }

@@ -77,6 +77,33 @@ class ReferralRulesTest {
         assertTrue(f.containsAll(List.of("person.name", "person.address")), f.toString());
     }
 
+    @Test
+    void entryHabitsOfAJapaneseOfficeAreReadOrNamedAllAtOnce() {
+        // 和暦 birth date, full-width phone digits and dashes: read and stored in the plain form
+        var japanese = new ReferralRequest.PersonRequest("山田 一郎", "ヤマダ イチロウ", "昭和19年4月2日", null, null, "荒木",
+                "０９０−１２３４ー５６７８");
+        ValidReferral valid = assertInstanceOf(ReferralRules.Result.Valid.class,
+                rules.check(request(japanese), "402036", null, TODAY)).referral();
+        assertEquals("1944-04-02", valid.personal().birthDate());
+        assertEquals("090-1234-5678", valid.personal().phone());
+        assertEquals(AgeBand.AGE_75_PLUS, valid.ageBand());
+        assertEquals(AgeBand.AGE_75_PLUS, assertInstanceOf(ReferralRules.Result.Valid.class, rules.check(request(
+                new ReferralRequest.PersonRequest("山田 一郎", null, "S19.4.2", null, null, "荒木", null)), "402036",
+                null, TODAY)).referral().ageBand());
+
+        // an age written in words hides nothing else: every bad field in one answer, a code's case named
+        var bad = new ReferralRequest(null, null, "walk_in", new ReferralRequest.PersonRequest("山田 一郎", null, null,
+                "七十", null, "荒木", "TEL:090"), List.of(new ReferralRequest.HouseholdMemberRequest("PARENT", "八十",
+                List.of())), List.of("HIKIKOMORI"), "given", "ROUTINE", null, "はい");
+        var invalid = assertInstanceOf(ReferralRules.Result.Invalid.class, rules.check(bad, "402036", null, TODAY));
+        assertEquals(List.of("channel", "consent", "person.phone", "person.age", "household[0].age", "hardToReach"),
+                invalid.errors().stream().map(FieldError::field).toList());
+        assertEquals("codes are written in capitals: GIVEN (one of GIVEN, NOT_GIVEN, UNKNOWN)",
+                invalid.errors().get(1).message());
+        assertEquals("a whole number of years, e.g. 70", invalid.errors().get(3).message());
+        assertEquals(70, ReferralRules.age("７０", "age", new java.util.ArrayList<>()));
+    }
+
     static List<String> fields(ReferralRules.Result result) {
         return assertInstanceOf(ReferralRules.Result.Invalid.class, result).errors().stream()
                 .map(FieldError::field).toList();

@@ -120,8 +120,7 @@ public class MeetingResource {
         var directory = directories.of(municipality);
         return service.view(caller.get(), meetingId).map(view -> MinutesPrint.html(
                 directory.map(d -> d.municipalityName()).orElse(municipality), view,
-                id -> directory.flatMap(d -> d.agencies().stream().filter(a -> a.id().equals(id)).findFirst())
-                        .map(a -> a.name()).orElse(id)));
+                id -> directories.agencyName(municipality, id).orElse(id)));
     }
 
     @PUT

@@ -6,7 +6,6 @@ import jp.tsunagu.contract.codes.BusinessDate;
 import jp.tsunagu.contract.codes.Coded;
 import jp.tsunagu.contract.codes.FiscalYear;
 import jp.tsunagu.contract.codes.MeetingType;
-import jp.tsunagu.contract.directory.Agency;
 import jp.tsunagu.meeting.minutes.MinutesVersion;
 import jp.tsunagu.meeting.schedule.MeetingCalendar;
 import jp.tsunagu.support.audit.AuditTrail;
@@ -220,9 +219,7 @@ public class MeetingService {
     }
 
     private String agencyName(String municipality, String agencyId) {
-        return agencyId == null ? null : directories.of(municipality).stream()
-                .flatMap(d -> d.agencies().stream()).filter(a -> a.id().equals(agencyId))
-                .map(Agency::name).findFirst().orElse(null);
+        return directories.agencyName(municipality, agencyId).orElse(null);
     }
 
     // --- helpers ------------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ package jp.tsunagu.meeting.minutes;
 import jp.tsunagu.contract.codes.MeetingType;
 import jp.tsunagu.contract.codes.PlanType;
 import jp.tsunagu.contract.codes.ReviewOutcome;
+import jp.tsunagu.contract.codes.Wareki;
 import jp.tsunagu.meeting.agenda.MeetingView;
 
 import java.time.LocalDate;
@@ -123,16 +124,8 @@ public final class MinutesPrint {
         return b.toString();
     }
 
-    /** 令和6年6月26日 (平成 before 2019-05-01). */
     static String wareki(LocalDate d) {
-        if (d == null) {
-            return "";
-        }
-        if (d.isBefore(LocalDate.of(2019, 5, 1))) {
-            return "平成" + (d.getYear() - 1988) + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
-        }
-        int reiwa = d.getYear() - 2018;
-        return (reiwa == 1 ? "令和元" : "令和" + reiwa) + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+        return Wareki.format(d);
     }
 
     private static String names(List<String> ids, Function<String, String> agencyName) {

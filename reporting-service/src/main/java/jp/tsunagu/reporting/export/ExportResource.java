@@ -21,19 +21,21 @@ import jp.tsunagu.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static jp.tsunagu.support.db.SqlValues.instant;
-
 @Path("/exports/events")
 @Tag(name = "Exports", description = "Pseudonymised events for analysts")
 public class ExportResource {
 
-    private static final List<String> COLUMNS = List.of("case", "eventType", "businessDate", "recordedAt", "summary");
+    /**
+     * Codes, dates and the Japanese line of history; every id (the case, the agency) pseudonymised under the export's
+     * own salt. No time of recording: a timestamp to the microsecond would join two exports row by row.
+     */
+    private static final List<String> COLUMNS = List.of("case", "eventType", "businessDate", "concerns", "area",
+            "ageBand", "fields", "meetingType", "outcome", "planType", "agency", "summary");
 
     private final Database database;
     private final CurrentCaller caller;
@@ -51,9 +53,12 @@ public class ExportResource {
     @Produces({"application/x-ndjson", "text/csv"})
     @RolesAllowed(Roles.ANALYST)
     @Operation(summary = "The municipality's case events between two business dates, pseudonymised",
-            description = "format=ndjson (default) or csv. Case ids are replaced by a pseudonym under a salt drawn for "
-                    + "this export only, so two exports cannot be joined on a person. No personal field is ever part "
-                    + "of the projection exported.")
+            description = "format=ndjson (default) or csv (UTF-8 with a BOM, for Excel). Columns: case, eventType, "
+                    + "businessDate, concerns (the referral's concern codes, on every line of its case), area and "
+                    + "ageBand (likewise), fields, meetingType, outcome (not for a 支援会議), planType, agency, summary "
+                    + "(the history line in Japanese, no id). Case and agency ids are replaced by pseudonyms under a "
+                    + "salt drawn for this export only, so two exports cannot be joined on a person, an agency or a "
+                    + "row; plan and meeting ids are not exported. No personal field is part of the projection.")
     public Uni<Response> export(@QueryParam("from") String from, @QueryParam("to") String to,
                                 @QueryParam("format") String format) {
         LocalDate today = BusinessDate.today();
@@ -66,32 +71,51 @@ public class ExportResource {
         Pseudonymizer pseudonyms = Pseudonymizer.forOneExport();
         return audit.around(caller.get(), "export-events", "events/" + f + ".." + t,
                 database.list("""
-                        select case_id, event_type, business_date, recorded_at, summary from case_event
-                         where municipality = $1 and business_date between $2 and $3
-                         order by recorded_at, event_id""", Event::of, caller.get().municipality(), f, t)
+                        select e.case_id, e.event_type, e.business_date, r.concerns, r.area, r.age_band, e.fields,
+                               e.meeting_type, e.outcome, e.plan_type, e.agency_id, e.summary
+                          from case_event e
+                          left join case_event r on r.case_id = e.case_id
+                                                and r.event_type = 'jp.tsunagu.intake.referral-received.v1'
+                         where e.municipality = $1 and e.business_date between $2 and $3
+                         order by e.recorded_at, e.event_id""", Event::of, caller.get().municipality(), f, t)
                 .map(rows -> {
-                    StringBuilder out = new StringBuilder(fmt.equals("csv") ? String.join(",", COLUMNS) + "\r\n" : "");
+                    boolean csv = fmt.equals("csv");
+                    StringBuilder out = new StringBuilder(csv ? "\uFEFF" + String.join(",", COLUMNS) + "\r\n" : "");
                     for (Event r : rows) {
                         Map<String, Object> line = new LinkedHashMap<>();
                         line.put("case", pseudonyms.pseudonym(r.caseId()));
                         line.put("eventType", r.eventType());
                         line.put("businessDate", r.businessDate().toString());
-                        line.put("recordedAt", r.recordedAt().toString());
+                        line.put("concerns", r.concerns());
+                        line.put("area", r.area());
+                        line.put("ageBand", r.ageBand());
+                        line.put("fields", r.fields());
+                        line.put("meetingType", r.meetingType());
+                        line.put("outcome", r.outcome());
+                        line.put("planType", r.planType());
+                        line.put("agency", r.agencyId() == null ? null
+                                : pseudonyms.pseudonym("agency/" + r.agencyId()));
                         line.put("summary", r.summary());
-                        out.append(fmt.equals("csv") ? csvLine(line) : jsonLine(line)).append(fmt.equals("csv")
-                                ? "\r\n" : "\n");
+                        out.append(csv ? csvLine(line) : jsonLine(line)).append(csv ? "\r\n" : "\n");
                     }
-                    return Response.ok(out.toString(), fmt.equals("csv") ? "text/csv; charset=UTF-8"
-                            : "application/x-ndjson; charset=UTF-8").build();
+                    String file = "tsunagu-events-" + caller.get().municipality() + "-" + f + "_" + t
+                            + (csv ? ".csv" : ".ndjson");
+                    return Response.ok(out.toString(), csv ? "text/csv; charset=UTF-8"
+                                    : "application/x-ndjson; charset=UTF-8")
+                            .header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
                 }));
     }
 
-    /** A row of the export before its case id is pseudonymised. */
-    private record Event(String caseId, String eventType, LocalDate businessDate, Instant recordedAt, String summary) {
+    /** A row of the export before its ids are pseudonymised. */
+    private record Event(String caseId, String eventType, LocalDate businessDate, String concerns, String area,
+                         String ageBand, String fields, String meetingType, String outcome, String planType,
+                         String agencyId, String summary) {
 
         static Event of(Row row) {
             return new Event(row.getString("case_id"), row.getString("event_type"), row.getLocalDate("business_date"),
-                    instant(row.getValue("recorded_at")), row.getString("summary"));
+                    row.getString("concerns"), row.getString("area"), row.getString("age_band"),
+                    row.getString("fields"), row.getString("meeting_type"), row.getString("outcome"),
+                    row.getString("plan_type"), row.getString("agency_id"), row.getString("summary"));
         }
     }
 

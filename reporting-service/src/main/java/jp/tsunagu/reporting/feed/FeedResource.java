@@ -50,7 +50,8 @@ public class FeedResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RolesAllowed({Roles.PORTAL, Roles.COORDINATOR})
     @Operation(summary = "Every case event of the municipality as it arrives, resumable",
-            description = "Each SSE event's id is its place in the feed; reconnect with Last-Event-ID (or ?after=) to "
+            description = "Each SSE event's id is its place in the municipality's feed (1, 2, 3, …: a gap means an "
+                    + "event missed, never another city's activity); reconnect with Last-Event-ID (or ?after=) to "
                     + "resume after it. Data: caseId, eventType, businessDate, recordedAt, summary; no personal field. "
                     + "A portal token gets a stable pseudonym instead of the case id and no summary (no agency, no "
                     + "concern): enough to follow status changes, nothing to single out a person.")
@@ -62,13 +63,14 @@ public class FeedResource {
         return Multi.createFrom().ticks().startingAfter(Duration.ofMillis(10)).every(Duration.ofMillis(500))
                 .onOverflow().drop()
                 .onItem().transformToUniAndConcatenate(tick -> pool.preparedQuery("""
-                                select seq, case_id, event_type, business_date, recorded_at, summary from case_event
-                                 where municipality = $1 and seq > $2 order by seq limit $3""")
+                                select f.n, e.case_id, e.event_type, e.business_date, e.recorded_at, e.summary
+                                  from feed_entry f join case_event e on e.seq = f.seq
+                                 where f.municipality = $1 and f.n > $2 order by f.n limit $3""")
                         .execute(Tuple.of(municipality, last.get(), BATCH))
                         .map(rows -> {
                             List<OutboundSseEvent> events = new ArrayList<>();
                             for (Row r : rows) {
-                                long seq = r.getLong("seq");
+                                long seq = r.getLong("n");
                                 last.set(seq);
                                 Map<String, Object> data = new LinkedHashMap<>();
                                 data.put("caseId", portal ? portalPseudonyms.pseudonym(r.getString("case_id"))

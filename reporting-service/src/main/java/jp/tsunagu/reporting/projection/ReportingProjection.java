@@ -10,6 +10,7 @@ import jp.tsunagu.contract.events.RoutingEvent;
 import jp.tsunagu.contract.events.TsunaguEvent;
 import jp.tsunagu.contract.status.CaseStatusRules;
 import jp.tsunagu.contract.status.StatusChange;
+import jp.tsunagu.reporting.history.CaseEventCodes;
 import jp.tsunagu.reporting.history.CaseEventSummary;
 
 import java.time.LocalDate;
@@ -48,13 +49,21 @@ public final class ReportingProjection {
     public static Writes writes(EventEnvelope<? extends TsunaguEvent> envelope) {
         List<Sql> rows = new ArrayList<>();
         List<CaseFactWrite> facts = new ArrayList<>();
-        CaseEventSummary.of(envelope.data()).ifPresent(summary -> rows.add(Sql.of("""
-                        insert into {s}.case_event(event_id, case_id, municipality, event_type, source, business_date,
-                                                   recorded_at, causation_id, summary)
-                        values (:a, :b, :c, :d, :e, :f, :g, :h, :i) on conflict do nothing""",
-                envelope.id(), envelope.subject(), envelope.municipality(), envelope.type(), envelope.source(),
-                envelope.businessDate(), recordedAt(envelope), envelope.causationId(),
-                summary.length() > 300 ? summary.substring(0, 300) : summary)));
+        CaseEventSummary.of(envelope.data()).ifPresent(summary -> {
+            CaseEventCodes codes = CaseEventCodes.of(envelope.data());
+            rows.add(Sql.of("""
+                            insert into {s}.case_event(event_id, case_id, municipality, event_type, source,
+                                                       business_date, recorded_at, causation_id, summary, concerns,
+                                                       area, age_band, fields, meeting_type, outcome, plan_type,
+                                                       agency_id)
+                            values (:a, :b, :c, :d, :e, :f, :g, :h, :i, :j, :k, :l, :m, :n, :o, :p, :q)
+                            on conflict do nothing""",
+                    envelope.id(), envelope.subject(), envelope.municipality(), envelope.type(), envelope.source(),
+                    envelope.businessDate(), recordedAt(envelope), envelope.causationId(),
+                    summary.length() > 300 ? summary.substring(0, 300) : summary, codes.concerns(), codes.area(),
+                    codes.ageBand(), codes.fields(), codes.meetingType(), codes.outcome(), codes.planType(),
+                    codes.agencyId()));
+        });
         for (Write write : facts(envelope)) {
             switch (write) {
                 case Sql row -> rows.add(row);

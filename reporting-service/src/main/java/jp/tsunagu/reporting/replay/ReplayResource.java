@@ -88,7 +88,7 @@ public class ReplayResource {
         FigureDefinitions definitions = request == null ? FigureDefinitions.CONTRACT
                 : new FigureDefinitions(request.casesHandled(), request.made());
         Caller c = caller.get();
-        ReplayRun run = replays.start(definitions, c.subject());
+        ReplayRun run = replays.start(definitions, c.subject(), c.municipality());
         return Response.accepted(ReplayView.of(run, c.municipality()))
                 .location(URI.create("/replays/" + run.id)).build();
     }
@@ -98,15 +98,17 @@ public class ReplayResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A replay's progress (events done / total, rate, seconds left) and, when done, the check")
     public ReplayView get(@PathParam("replayId") String replayId) {
-        return replays.run(replayId).map(r -> ReplayView.of(r, caller.get().municipality()))
+        String municipality = caller.get().municipality();
+        return replays.run(replayId, municipality).map(r -> ReplayView.of(r, municipality))
                 .orElseThrow(() -> ApiProblem.notFound("replay " + replayId));
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The replays since the service started, newest first")
+    @Operation(summary = "The caller's municipality's replays since the service started, newest first",
+            description = "A replay started by another municipality's staff is neither listed nor found (404).")
     public List<ReplayView> list() {
         String municipality = caller.get().municipality();
-        return replays.runs().stream().map(r -> ReplayView.of(r, municipality)).toList();
+        return replays.runs(municipality).stream().map(r -> ReplayView.of(r, municipality)).toList();
     }
 }

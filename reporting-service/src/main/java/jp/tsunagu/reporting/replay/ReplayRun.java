@@ -22,6 +22,8 @@ final class ReplayRun {
     final String id;
     final FigureDefinitions definitions;
     final String requestedBy;
+    /** The municipality of who asked for it: only its staff see the run (a replay rebuilds every one's tables). */
+    final String municipality;
     final Instant startedAt = Instant.now();
     final AtomicLong done = new AtomicLong();
     final AtomicLong skipped = new AtomicLong();
@@ -42,10 +44,11 @@ final class ReplayRun {
     volatile Outcome outcome;
     volatile String failure;
 
-    ReplayRun(String id, FigureDefinitions definitions, String requestedBy) {
+    ReplayRun(String id, FigureDefinitions definitions, String requestedBy, String municipality) {
         this.id = id;
         this.definitions = definitions;
         this.requestedBy = requestedBy;
+        this.municipality = municipality;
     }
 
     /** A lane read events: the load starts with the first read. */

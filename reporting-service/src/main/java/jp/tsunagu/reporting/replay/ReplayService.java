@@ -104,11 +104,14 @@ public class ReplayService {
         worker.shutdownNow();
     }
 
-    public synchronized ReplayRun start(FigureDefinitions definitions, String requestedBy) {
+    /** @param municipality the requester's: the run is theirs to see, and no other municipality's */
+    public synchronized ReplayRun start(FigureDefinitions definitions, String requestedBy, String municipality) {
         runs.values().stream().filter(r -> r.finishedAt == null).findAny().ifPresent(r -> {
-            throw ApiProblem.conflict("replay-running", "replay " + r.id + " is still running: one replay at a time");
+            throw ApiProblem.conflict("replay-running", r.municipality.equals(municipality)
+                    ? "replay " + r.id + " is still running: one replay at a time"
+                    : "another replay is running (one at a time for the service); try again when it is done");
         });
-        ReplayRun run = new ReplayRun(UUID.randomUUID().toString(), definitions, requestedBy);
+        ReplayRun run = new ReplayRun(UUID.randomUUID().toString(), definitions, requestedBy, municipality);
         runs.put(run.id, run);
         runs.values().stream().filter(r -> r.finishedAt != null).sorted(Comparator.comparing(r -> r.startedAt))
                 .limit(Math.max(0, runs.size() - KEPT_RUNS)).toList().forEach(r -> runs.remove(r.id));
@@ -116,12 +119,15 @@ public class ReplayService {
         return run;
     }
 
-    public Optional<ReplayRun> run(String id) {
-        return Optional.ofNullable(runs.get(id));
+    /** A run of the municipality's (another municipality's run is not found). */
+    public Optional<ReplayRun> run(String id, String municipality) {
+        return Optional.ofNullable(runs.get(id)).filter(r -> r.municipality.equals(municipality));
     }
 
-    public Collection<ReplayRun> runs() {
-        return runs.values().stream().sorted(Comparator.comparing((ReplayRun r) -> r.startedAt).reversed()).toList();
+    /** The municipality's runs, newest first. */
+    public Collection<ReplayRun> runs(String municipality) {
+        return runs.values().stream().filter(r -> r.municipality.equals(municipality))
+                .sorted(Comparator.comparing((ReplayRun r) -> r.startedAt).reversed()).toList();
     }
 
     private void replay(ReplayRun run) {
@@ -269,6 +275,10 @@ public class ReplayService {
                 .configuration(liveFlyway.getConfiguration())
                 .schemas(schema).defaultSchema(schema).createSchemas(true)
                 .load().migrate();
+        // a replay serves no portal feed: its load does not number the feed's entries
+        try (Connection connection = dataSource.getConnection(); Statement s = connection.createStatement()) {
+            s.execute("drop trigger if exists case_event_feed on " + Sql.checkedSchema(schema) + ".case_event");
+        }
     }
 
     /**

@@ -43,6 +43,12 @@ public class AgencyDirectories {
                 .orElse(Set.of());
     }
 
+    /** The directory's name of an agency, for people to read (empty for an id the directory does not list). */
+    public Optional<String> agencyName(String municipality, String agencyId) {
+        return agencyId == null ? Optional.empty() : of(municipality).flatMap(d -> d.agencies().stream()
+                .filter(a -> a.id().equals(agencyId)).map(Agency::name).findFirst());
+    }
+
     /** Tsunagu serves the municipality: it has a directory. */
     public boolean serves(String municipality) {
         return of(municipality).isPresent();

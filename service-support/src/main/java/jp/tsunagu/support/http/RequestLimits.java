@@ -11,6 +11,8 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jp.tsunagu.support.problem.Problem;
+import jp.tsunagu.support.problem.ProblemJapanese;
+import jp.tsunagu.support.problem.ProblemMappers;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -73,12 +75,14 @@ public class RequestLimits {
             ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
         }
         String body;
+        boolean japanese = ProblemMappers.inJapanese(ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        Problem problem = new Problem("/problems/" + slug, title, status, detail, ctx.request().path(), null);
         try {
-            body = json.writeValueAsString(new Problem("/problems/" + slug, title, status, detail,
-                    ctx.request().path(), null));
+            body = json.writeValueAsString(japanese ? ProblemJapanese.of(problem) : problem);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).end(body);
+        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CONTENT_LANGUAGE, japanese ? "ja" : "en").end(body);
     }
 }

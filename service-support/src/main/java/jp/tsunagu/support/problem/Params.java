@@ -1,11 +1,15 @@
 package jp.tsunagu.support.problem;
 
 import jp.tsunagu.contract.codes.BusinessDate;
+import jp.tsunagu.contract.codes.Coded;
+import jp.tsunagu.contract.codes.Wareki;
 import jp.tsunagu.support.json.TextSafety;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Request values (query parameters and body fields) read the same way in every service: dates as ISO
@@ -31,6 +35,44 @@ public final class Params {
             errors.add(new FieldError(field, "must be a date YYYY-MM-DD"));
             return null;
         }
+    }
+
+    /**
+     * A date as an office writes it: ISO ({@code 1944-04-02}) or 和暦 ({@code 昭和19年4月2日}, {@code S19.4.2},
+     * {@code 令和元年5月1日}, full-width digits too; {@link Wareki}). Null when absent (an error when required).
+     */
+    public static LocalDate japaneseDate(String value, String field, boolean required, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                errors.add(new FieldError(field, "required (YYYY-MM-DD or 和暦 such as 昭和19年4月2日)"));
+            }
+            return null;
+        }
+        return Wareki.parse(value).orElseGet(() -> {
+            errors.add(new FieldError(field, "a date YYYY-MM-DD or 和暦 such as 昭和19年4月2日 or S19.4.2"));
+            return null;
+        });
+    }
+
+    /**
+     * A code field: null when absent (an error naming the codes when required) or unknown; a code in the wrong case
+     * ({@code given}) is named as such with the code meant, never taken silently.
+     */
+    public static <E extends Enum<E> & Coded> E code(Class<E> type, String value, String field, boolean required,
+                                                     List<FieldError> errors) {
+        String codes = String.join(", ", Coded.codes(type));
+        if (value == null || value.isBlank()) {
+            if (required) {
+                errors.add(new FieldError(field, "required; one of " + codes));
+            }
+            return null;
+        }
+        return Coded.parse(type, value).orElseGet(() -> {
+            Optional<E> meant = Coded.parse(type, value.strip().toUpperCase(Locale.ROOT));
+            errors.add(new FieldError(field, meant.map(c -> "codes are written in capitals: " + c.name()
+                    + " (one of " + codes + ")").orElse("unknown code; one of " + codes)));
+            return null;
+        });
     }
 
     /**

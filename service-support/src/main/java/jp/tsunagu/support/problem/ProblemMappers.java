@@ -9,8 +9,10 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -18,16 +20,27 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Every error leaves as {@code application/problem+json}. Bad input is a 4xx naming the field; anything unexpected
+ * Every error leaves as {@code application/problem+json}, in Japanese when the request's Accept-Language asks for it
+ * (or by the city's default, {@code tsunagu.problems.default-language}; {@link ProblemJapanese}). Bad input is a
+ * 4xx naming the field; anything unexpected
  * is a 500 whose body and log line carry only an error id (the exception class goes to the log, never a value).
  */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    /** The language of a problem when the request says none ({@code tsunagu.problems.default-language}: en or ja). */
+    private static final String DEFAULT_LANGUAGE = ConfigProvider.getConfig()
+            .getOptionalValue("tsunagu.problems.default-language", String.class).orElse("en");
+
+    /** The problem in the language the request's Accept-Language asks for (or the city's default). */
+    public static boolean inJapanese(String acceptLanguage) {
+        return ProblemJapanese.wanted(acceptLanguage, DEFAULT_LANGUAGE);
+    }
+
     @ServerExceptionMapper
-    public Response apiProblem(ApiProblem e, UriInfo uri) {
-        Response.ResponseBuilder r = respond(e.toProblem(path(uri)));
+    public Response apiProblem(ApiProblem e, UriInfo uri, HttpHeaders headers) {
+        Response.ResponseBuilder r = respond(headers, e.toProblem(path(uri)));
         if (e.retryAfterSeconds() != null) {
             r.header("Retry-After", e.retryAfterSeconds());
         }
@@ -35,105 +48,131 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper(priority = 1)
-    public Response unrecognized(UnrecognizedPropertyException e, UriInfo uri) {
+    public Response unrecognized(UnrecognizedPropertyException e, UriInfo uri, HttpHeaders headers) {
         String field = path(e);
-        return respond(problem(400, "validation", "Invalid request", field + ": unknown field", uri,
+        return respond(headers, problem(400, "validation", "Invalid request", field + ": unknown field", uri,
                 List.of(new FieldError(field, "unknown field; allowed fields are documented in /q/openapi")))).build();
     }
 
     @ServerExceptionMapper(priority = 1)
-    public Response invalidFormat(InvalidFormatException e, UriInfo uri) {
+    public Response invalidFormat(InvalidFormatException e, UriInfo uri, HttpHeaders headers) {
         String field = path(e);
         if (e.getTargetType() == String.class) { // TextSafety: the value is never echoed
-            return respond(problem(400, "validation", "Invalid request", field + ": control characters", uri,
+            return respond(headers, problem(400, "validation", "Invalid request", field + ": control characters", uri,
                     List.of(new FieldError(field, "control characters are not accepted")))).build();
         }
         String expected = e.getTargetType() == null ? "another type" : e.getTargetType().getSimpleName();
-        return respond(problem(400, "validation", "Invalid request", field + ": wrong type", uri,
+        return respond(headers, problem(400, "validation", "Invalid request", field + ": wrong type", uri,
                 List.of(new FieldError(field, "expected " + expected)))).build();
     }
 
     @ServerExceptionMapper(priority = 1)
-    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+    public Response mismatched(MismatchedInputException e, UriInfo uri, HttpHeaders headers) {
         String field = path(e);
         if (field.isEmpty()) {
-            return respond(problem(400, "malformed-json", "Malformed JSON",
+            return respond(headers, problem(400, "malformed-json", "Malformed JSON",
                     "the body must be a JSON object", uri, null)).build();
         }
-        return respond(problem(400, "validation", "Invalid request", field + ": wrong type", uri,
+        return respond(headers, problem(400, "validation", "Invalid request", field + ": wrong type", uri,
                 List.of(new FieldError(field, "wrong JSON type")))).build();
     }
 
     @ServerExceptionMapper(priority = 1)
-    public Response mapping(JsonMappingException e, UriInfo uri) {
+    public Response mapping(JsonMappingException e, UriInfo uri, HttpHeaders headers) {
+        if (encodingProblem(e)) {
+            return notUtf8(uri, headers);
+        }
         String field = path(e);
-        return respond(problem(400, "validation", "Invalid request", "the body does not fit the schema", uri,
+        return respond(headers, problem(400, "validation", "Invalid request", "the body does not fit the schema", uri,
                 field.isEmpty() ? null : List.of(new FieldError(field, "cannot be read")))).build();
     }
 
+    /** A body in another encoding than UTF-8 (Shift_JIS from an older system): said plainly, not "malformed". */
+    private Response notUtf8(UriInfo uri, HttpHeaders headers) {
+        return respond(headers, problem(415, "encoding", "Unsupported encoding",
+                "the body is not UTF-8: send JSON encoded as UTF-8 (Shift_JIS and other encodings are not read)", uri,
+                null)).build();
+    }
+
+    private static boolean encodingProblem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.CharConversionException
+                    || (t.getMessage() != null && t.getMessage().contains("Invalid UTF-8"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @ServerExceptionMapper(priority = 1)
-    public Response parse(JsonParseException e, UriInfo uri) {
+    public Response parse(JsonParseException e, UriInfo uri, HttpHeaders headers) {
+        if (encodingProblem(e)) {
+            return notUtf8(uri, headers);
+        }
         long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
         long column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
-        return respond(problem(400, "malformed-json", "Malformed JSON",
+        return respond(headers, problem(400, "malformed-json", "Malformed JSON",
                 "the body is not valid JSON (line " + line + ", column " + column + ")", uri, null)).build();
     }
 
     @ServerExceptionMapper(priority = 1)
-    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
-        return respond(problem(401, "unauthorized", "Unauthorized", "a valid bearer token is required", uri, null))
-                .header("WWW-Authenticate", "Bearer").build();
+    public Response unauthorized(UnauthorizedException e, UriInfo uri, HttpHeaders headers) {
+        return respond(headers, problem(401, "unauthorized", "Unauthorized", "a valid bearer token is required", uri,
+                        null)).header("WWW-Authenticate", "Bearer").build();
     }
 
     @ServerExceptionMapper(priority = 1)
-    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
-        return respond(problem(401, "unauthorized", "Unauthorized", "a valid bearer token is required", uri, null))
-                .header("WWW-Authenticate", "Bearer").build();
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri, HttpHeaders headers) {
+        return respond(headers, problem(401, "unauthorized", "Unauthorized", "a valid bearer token is required", uri,
+                        null)).header("WWW-Authenticate", "Bearer").build();
     }
 
     @ServerExceptionMapper(priority = 1)
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(problem(403, "forbidden", "Forbidden", "your role may not do this", uri, null)).build();
+    public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers) {
+        return respond(headers, problem(403, "forbidden", "Forbidden", "your role may not do this", uri, null)).build();
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri) {
+    public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         int status = e.getResponse().getStatus();
+        if (encodingProblem(e.getCause())) {
+            return notUtf8(uri, headers);
+        }
         // The JSON body reader wraps Jackson's exceptions: answer them as if they had reached us directly.
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             switch (cause) {
                 case JsonParseException p -> {
-                    return parse(p, uri);
+                    return parse(p, uri, headers);
                 }
                 case UnrecognizedPropertyException u -> {
-                    return unrecognized(u, uri);
+                    return unrecognized(u, uri, headers);
                 }
                 case InvalidFormatException f -> {
-                    return invalidFormat(f, uri);
+                    return invalidFormat(f, uri, headers);
                 }
                 case MismatchedInputException m -> {
-                    return mismatched(m, uri);
+                    return mismatched(m, uri, headers);
                 }
                 case JsonMappingException m -> {
-                    return mapping(m, uri);
+                    return mapping(m, uri, headers);
                 }
                 default -> {
                 }
             }
         }
         if (status >= 500) {
-            return unexpected(e, uri);
+            return unexpected(e, uri, headers);
         }
         String title = e.getResponse().getStatusInfo().getReasonPhrase();
-        return respond(problem(status, "http-" + status, title, title, uri, null)).build();
+        return respond(headers, problem(status, "http-" + status, title, title, uri, null)).build();
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Throwable e, UriInfo uri) {
+    public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
         String errorId = UUID.randomUUID().toString();
         // The class only: messages of driver or library exceptions can quote SQL or values.
         LOG.errorf("unexpected error %s on %s: %s", errorId, path(uri), e.getClass().getName());
-        return respond(problem(500, "internal", "Internal error",
+        return respond(headers, problem(500, "internal", "Internal error",
                 "an unexpected error occurred; quote error id " + errorId + " to your administrator", uri, null))
                 .build();
     }
@@ -143,8 +182,12 @@ public class ProblemMappers {
         return new Problem("/problems/" + slug, title, status, detail, path(uri), errors);
     }
 
-    private static Response.ResponseBuilder respond(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+    private Response.ResponseBuilder respond(HttpHeaders headers, Problem problem) {
+        boolean japanese = inJapanese(headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE)
+                .entity(japanese ? ProblemJapanese.of(problem) : problem)
+                .header(HttpHeaders.CONTENT_LANGUAGE, japanese ? "ja" : "en")
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
     }
 
     private static String path(UriInfo uri) {

@@ -1,0 +1,84 @@
+package jp.tsunagu.reporting.history;
+
+import jp.tsunagu.contract.codes.Coded;
+import jp.tsunagu.contract.events.IntakeEvent;
+import jp.tsunagu.contract.events.MeetingEvent;
+import jp.tsunagu.contract.events.PlanningEvent;
+import jp.tsunagu.contract.events.RoutingEvent;
+import jp.tsunagu.contract.events.TsunaguEvent;
+import jp.tsunagu.contract.status.CaseStatusRules;
+import jp.tsunagu.contract.status.StatusChange;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The structured columns an event gives its line of the case history, for exports: codes and the agency the line is
+ * about, never a personal value or another id. Exhaustive: a new event type does not compile until it is decided
+ * here.
+ *
+ * @param concerns   the referral's concern codes (comma-separated)
+ * @param area       the referral's area of the municipality
+ * @param ageBand    the referral's age band code
+ * @param fields     the fields (分野) a routing decision found (comma-separated)
+ * @param agencyId   the agency the line is about (exports pseudonymise it)
+ */
+public record CaseEventCodes(String concerns, String area, String ageBand, String fields, String meetingType,
+                             String outcome, String planType, String agencyId) {
+
+    private static final CaseEventCodes NONE = new CaseEventCodes(null, null, null, null, null, null, null, null);
+
+    public static CaseEventCodes of(TsunaguEvent event) {
+        String about = CaseStatusRules.of(event).map(StatusChange::about).orElse(null);
+        CaseEventCodes codes = switch (event) {
+            case IntakeEvent.ReferralReceived e -> new CaseEventCodes(codes(e.concerns()), e.area(),
+                    e.ageBand() == null ? null : e.ageBand().name(), null, null, null, null, null);
+            case IntakeEvent.ConsentRecorded e -> NONE;
+            case IntakeEvent.PersonErased e -> NONE;
+            case RoutingEvent.CaseRouted e -> fields(codes(e.fields()));
+            case RoutingEvent.CaseEscalated e -> new CaseEventCodes(null, null, null, codes(e.fields()),
+                    e.track().name(), null, null, null);
+            case RoutingEvent.OutreachRequested e -> fields(codes(e.fields()));
+            case RoutingEvent.RoutingAccepted e -> NONE;
+            case RoutingEvent.RoutingDeclined e -> NONE;
+            case RoutingEvent.AcceptanceOverdue e -> NONE;
+            case RoutingEvent.DirectoryChanged e -> NONE;
+            case MeetingEvent.MeetingScheduled e -> NONE;
+            case MeetingEvent.MembersInvited e -> NONE;
+            case MeetingEvent.MinutesRecorded e -> NONE;
+            case MeetingEvent.MinutesAmended e -> NONE;
+            case MeetingEvent.CaseQueued e -> meeting(e.track().name(), null, null);
+            // a 支援会議's outcome is for its members (社会福祉法第106条の6), not for an export
+            case MeetingEvent.CaseReviewed e -> meeting(e.meetingType().name(), e.meetingType().mayAdoptPlans()
+                    ? e.outcome().name() : null, e.planType() == null ? null : e.planType().name());
+            case MeetingEvent.CaseReviewAmended e -> meeting(e.meetingType().name(), e.meetingType().mayAdoptPlans()
+                    ? e.outcome().name() : null, e.planType() == null ? null : e.planType().name());
+            case PlanningEvent.PlanCreated e -> plan(e.type().name());
+            case PlanningEvent.PlanDetailsCompleted e -> plan(e.type().name());
+            case PlanningEvent.PlanRevised e -> plan(e.type().name());
+            case PlanningEvent.PlanClosed e -> plan(e.type().name());
+            case PlanningEvent.PlanReviewDue e -> plan(e.type().name());
+            case PlanningEvent.PlacementMade e -> plan(jp.tsunagu.contract.codes.PlanType.PARTICIPATION.name());
+            case PlanningEvent.PlacementFollowedUp e -> plan(jp.tsunagu.contract.codes.PlanType.PARTICIPATION.name());
+        };
+        return new CaseEventCodes(codes.concerns, codes.area, codes.ageBand, codes.fields, codes.meetingType,
+                codes.outcome, codes.planType, about);
+    }
+
+    private static CaseEventCodes fields(String fields) {
+        return new CaseEventCodes(null, null, null, fields, null, null, null, null);
+    }
+
+    private static CaseEventCodes meeting(String type, String outcome, String planType) {
+        return new CaseEventCodes(null, null, null, null, type, outcome, planType, null);
+    }
+
+    private static CaseEventCodes plan(String type) {
+        return new CaseEventCodes(null, null, null, null, null, null, type, null);
+    }
+
+    private static String codes(List<? extends Coded> codes) {
+        return codes == null || codes.isEmpty() ? null
+                : codes.stream().map(Coded::name).collect(Collectors.joining(","));
+    }
+}
