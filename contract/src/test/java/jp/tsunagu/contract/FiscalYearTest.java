@@ -24,6 +24,8 @@ class FiscalYearTest {
     void reiwaLabels() {
         assertEquals("R3", new FiscalYear(2021).label());
         assertEquals("令和6年度", new FiscalYear(2024).japaneseLabel());
+        assertEquals("令和元年度", new FiscalYear(2019).japaneseLabel());
+        assertEquals("平成30年度", new FiscalYear(2018).japaneseLabel());
         assertEquals(new FiscalYear(2024), FiscalYear.parse("R6"));
         assertEquals(new FiscalYear(2021), FiscalYear.parse("2021"));
         assertEquals(new FiscalYear(2022), FiscalYear.parse("令和4年度"));

@@ -90,10 +90,12 @@ class AuthTest {
     }
 
     @Test
-    void healthMetricsAndOpenApiNeedNoToken() {
+    void healthMetricsAndOpenApiNeedNoToken() throws Exception {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/q/metrics").then().statusCode(200);
         given().get("/q/openapi").then().statusCode(200);
+        jp.tsunagu.testing.OpenApiLint.check(given().get("/q/openapi?format=json").then().statusCode(200)
+                .extract().asString());
     }
 
     @Test

@@ -119,7 +119,7 @@
       document.getElementById('stages').replaceChildren(
         el('p', {}, `支援中の事例 ${cases.stages.open} 件（終結 ${cases.stages.byStage.CLOSED} 件）`),
         bars(stages, labels.stages));
-      document.getElementById('case-year').textContent = '令和' + cases.year.label.substring(1) + '年度';
+      document.getElementById('case-year').textContent = cases.year.label;
       document.getElementById('breakdowns').replaceChildren(
         countTable('相談経路', cases.year.byChannel, labels.channels),
         countTable('課題', cases.year.byConcern, labels.concerns),

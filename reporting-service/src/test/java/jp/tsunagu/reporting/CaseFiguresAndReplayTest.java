@@ -100,7 +100,7 @@ class CaseFiguresAndReplayTest {
                 .<Float>path("year.medianDays.toFirstPlan.days") != null);
         given().header("Authorization", coordinator).get("/reports/cases?fiscalYear=R2").then().statusCode(200)
                 .body("municipality", equalTo(NAGAREYAMA))
-                .body("year.label", equalTo("R2"))
+                .body("year.label", equalTo("令和2年度")).body("year.code", equalTo("R2"))
                 .body("year.byChannel.AGENCY", equalTo(11))
                 .body("year.byChannel.PHONE", equalTo(1))
                 .body("year.byConcern.HIKIKOMORI", equalTo(12))

@@ -68,26 +68,29 @@ class DashboardBrowserTest {
                 .header("Content-Security-Policy", containsString("script-src 'self'"))
                 .body(containsString("重層的支援体制整備事業ダッシュボード"));
 
-        String url = page + "#token=" + role("coordinator", KURUME);
+        String token = role("coordinator", KURUME);
+        String url = page + "#token=" + token;
         String dom = chromium("--dump-dom", url);
         assertTrue(dom.contains("data-ready=\"true\""), "the page finished drawing:\n" + excerpt(dom));
         assertTrue(dom.contains("久留米市 重層的支援体制整備事業ダッシュボード") || dom.contains(">久留米市<"),
                 "the city's name");
         assertTrue(dom.contains("重層的支援会議") && dom.contains("アウトリーチプラン") && dom.contains("取扱件数"),
                 "the year table in Japanese");
-        assertTrue(dom.contains("<th>R3</th>"), "a column per fiscal year from R3");
+        assertTrue(dom.contains("<th>令和3年度</th>"), "a column per fiscal year from R3");
         assertTrue(dom.contains("<polyline"), "the trend charts are drawn");
         assertTrue(dom.contains("支援中の事例"), "cases by stage");
-        assertTrue(!dom.contains("token="), "the token is taken off the address");
+        assertTrue(!dom.contains(token), "the token is taken off the address");
 
         Path shot = Path.of("target", "dashboard.png").toAbsolutePath();
         Files.deleteIfExists(shot);
         chromium("--screenshot=" + shot, "--window-size=1280,2200", url);
         assertTrue(Files.size(shot) > 20_000, "a screenshot of the drawn page at " + shot);
 
-        // without a token the page asks for one and shows no figures
+        // without a token the page asks for one, says how to get one, and shows no figures
         String signedOut = chromium("--dump-dom", page.toString());
         assertTrue(signedOut.contains("アクセストークン") && !signedOut.contains("data-ready"), excerpt(signedOut));
+        assertTrue(signedOut.contains("トークンの入手方法") && signedOut.contains("./tsunagu token coordinator"),
+                "how to get a token: " + excerpt(signedOut));
     }
 
     private static String chromium(String... args) throws IOException, InterruptedException {

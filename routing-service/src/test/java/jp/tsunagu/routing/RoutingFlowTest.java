@@ -69,7 +69,7 @@ class RoutingFlowTest {
                 .body("state", equalTo("AWAITING"))
                 .body("fields", hasItem("ELDERLY"))
                 .body("reasons.rule", hasItem("ONE_FIELD"))
-                .body("reasons.find { it.rule == 'ONE_FIELD' }.detail", containsString("高齢"))
+                .body("reasons.find { it.rule == 'ONE_FIELD' }.detailJa", containsString("高齢"))
                 .body("ruleSetVersion", equalTo("tsunagu-default-2026.1"))
                 .body("directoryVersion", startsWith("2024-04-01-sample@"));
 

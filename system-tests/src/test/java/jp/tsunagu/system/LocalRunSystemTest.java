@@ -7,7 +7,10 @@ import jp.tsunagu.contract.codes.MeetingType;
 import jp.tsunagu.contract.codes.PlanType;
 import jp.tsunagu.infra.seed.SeedTable;
 import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.InetSocketAddress;
@@ -32,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * running system is not disturbed.
  */
 @ExtendWith(RunningSystem.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalRunSystemTest {
 
     static final String INTAKE = "intake-service";
@@ -330,6 +334,61 @@ class LocalRunSystemTest {
         }
     }
 
+    /**
+     * Last, when the other tests have made the services write every kind of event: each record on the stage topics
+     * fits the JSON Schema the contract publishes for its ce_type (required fields present, nothing null that is not
+     * marked so), as a portal developer coding against the schemas expects.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void everyRecordTheServicesWroteFitsItsPublishedSchema() throws Exception {
+        var factory = com.networknt.schema.JsonSchemaFactory.getInstance(
+                com.networknt.schema.SpecVersion.VersionFlag.V202012);
+        Map<String, com.networknt.schema.JsonSchema> schemas = new java.util.HashMap<>();
+        Map<String, Integer> checked = new java.util.TreeMap<>();
+        List<String> failures = new java.util.ArrayList<>();
+        var props = new java.util.Properties();
+        props.put("bootstrap.servers", "127.0.0.1:" + run("port", "kafka").trim());
+        props.put("key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+        props.put("value.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer");
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]>(props)) {
+            List<org.apache.kafka.common.TopicPartition> partitions = new java.util.ArrayList<>();
+            for (String topic : List.of(jp.tsunagu.contract.Topics.INTAKE, jp.tsunagu.contract.Topics.ROUTING,
+                    jp.tsunagu.contract.Topics.MEETINGS, jp.tsunagu.contract.Topics.PLANS)) {
+                consumer.partitionsFor(topic).forEach(p -> partitions.add(
+                        new org.apache.kafka.common.TopicPartition(topic, p.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                for (var record : consumer.poll(Duration.ofSeconds(1))) {
+                    var header = record.headers().lastHeader("ce_type");
+                    String type = header == null ? "(no ce_type)" : new String(header.value(),
+                            java.nio.charset.StandardCharsets.UTF_8);
+                    var schema = schemas.computeIfAbsent(type, t -> {
+                        var in = jp.tsunagu.contract.Topics.class.getResourceAsStream("/schemas/" + t
+                                + ".schema.json");
+                        return in == null ? null : factory.getSchema(in);
+                    });
+                    if (schema == null) {
+                        failures.add(record.topic() + "@" + record.offset() + ": no published schema for " + type);
+                        continue;
+                    }
+                    var errors = schema.validate(JSON.readTree(record.value()));
+                    errors.forEach(e -> failures.add(type + " @" + record.offset() + ": " + e.getMessage()));
+                    checked.merge(type, 1, Integer::sum);
+                }
+            }
+        }
+        assertTrue(failures.isEmpty(), failures.size() + " records do not fit their schema:\n"
+                + String.join("\n", failures.subList(0, Math.min(30, failures.size()))));
+        assertTrue(checked.keySet().containsAll(List.of("jp.tsunagu.intake.referral-received.v1",
+                "jp.tsunagu.routing.case-routed.v1", "jp.tsunagu.meeting.case-reviewed.v1",
+                "jp.tsunagu.meeting.case-review-amended.v1", "jp.tsunagu.planning.plan-created.v1")),
+                "records of every stage checked: " + checked);
+    }
+
     static int participationPlansMade(String token, String year) throws Exception {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri(REPORTING, "/reports/fiscal-years?from=" + year
                         + "&to=" + year)).header("Authorization", "Bearer " + token)
@@ -447,7 +506,7 @@ class LocalRunSystemTest {
             return cells;
         }
         for (JsonNode year : JSON.readTree(r.body()).path("years")) {
-            String label = year.path("label").asText();
+            String label = year.path("code").asText();
             for (MeetingType type : SeedTable.CASE_MEETINGS) {
                 JsonNode m = year.path("meetings").path(type.name());
                 for (String figure : List.of("held", "casesHandled")) {

@@ -50,8 +50,9 @@ public abstract class StageServiceChecks {
     }
 
     @Test
-    void publishesOpenApiAndMetrics() {
-        given().get("/q/openapi?format=json").then().statusCode(200).body("openapi", notNullValue());
+    void publishesOpenApiAndMetrics() throws Exception {
+        OpenApiLint.check(given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("openapi", notNullValue()).extract().asString());
         given().get("/q/metrics").then().statusCode(200);
     }
 

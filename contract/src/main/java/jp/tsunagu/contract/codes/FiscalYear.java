@@ -58,9 +58,12 @@ public record FiscalYear(int year) implements Comparable<FiscalYear> {
         return year > REIWA_OFFSET ? "R" + (year - REIWA_OFFSET) : String.valueOf(year);
     }
 
-    /** 令和6年度. */
+    /** 令和6年度 as a city writes it (令和元年度 for 2019, 平成30年度 for 2018). */
     public String japaneseLabel() {
-        return year > REIWA_OFFSET ? "令和" + (year - REIWA_OFFSET) + "年度" : year + "年度";
+        if (year > REIWA_OFFSET) {
+            return "令和" + (year == REIWA_OFFSET + 1 ? "元" : String.valueOf(year - REIWA_OFFSET)) + "年度";
+        }
+        return year >= 1989 ? "平成" + (year == 1989 ? "元" : String.valueOf(year - 1988)) + "年度" : year + "年度";
     }
 
     public FiscalYear next() {

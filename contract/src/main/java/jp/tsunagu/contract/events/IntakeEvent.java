@@ -26,7 +26,9 @@ public sealed interface IntakeEvent extends TsunaguEvent {
      * @param hardToReach       the person cannot be reached or will not come (candidate for アウトリーチ)
      */
     @EventType("jp.tsunagu.intake.referral-received.v1")
-    record ReferralReceived(String caseId, String municipality, String referringAgencyId, Channel channel,
+    record ReferralReceived(String caseId, String municipality,
+                            @MayBeNull("city staff referring as the city, not as an agency") String referringAgencyId,
+                            Channel channel,
                             LocalDate receivedOn, String area, AgeBand ageBand, List<HouseholdMember> household,
                             List<Concern> concerns, Consent consent, Urgency urgency, boolean hardToReach,
                             SealedData personal) implements IntakeEvent {

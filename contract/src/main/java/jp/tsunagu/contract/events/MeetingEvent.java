@@ -48,7 +48,9 @@ public sealed interface MeetingEvent extends TsunaguEvent {
 
     /** The case waits on the agenda of the next meeting of its track. */
     @EventType("jp.tsunagu.meeting.case-queued.v1")
-    record CaseQueued(String caseId, String municipality, String meetingId, MeetingType track) implements OfCase {
+    record CaseQueued(String caseId, String municipality,
+                      @MayBeNull("no meeting of the track scheduled yet") String meetingId, MeetingType track)
+            implements OfCase {
     }
 
     /**
@@ -59,8 +61,9 @@ public sealed interface MeetingEvent extends TsunaguEvent {
      */
     @EventType("jp.tsunagu.meeting.case-reviewed.v1")
     record CaseReviewed(String caseId, String municipality, String meetingId, MeetingType meetingType,
-                        LocalDate heldOn, ReviewOutcome outcome, PlanType planType, List<Role> roles, boolean adHoc,
-                        LocalDate reviewOn)
+                        LocalDate heldOn, ReviewOutcome outcome,
+                        @MayBeNull("not named (needed for PLAN and REPLAN)") PlanType planType, List<Role> roles,
+                        boolean adHoc, @MayBeNull("not a plan, or no review date set") LocalDate reviewOn)
             implements OfCase {
         public CaseReviewed {
             roles = roles == null ? List.of() : List.copyOf(roles);
@@ -78,7 +81,8 @@ public sealed interface MeetingEvent extends TsunaguEvent {
     @EventType("jp.tsunagu.meeting.case-review-amended.v1")
     record CaseReviewAmended(String caseId, String municipality, String meetingId, MeetingType meetingType,
                              LocalDate heldOn, int version, ReviewOutcome previousOutcome, ReviewOutcome outcome,
-                             PlanType planType, List<Role> roles, LocalDate reviewOn) implements OfCase {
+                             @MayBeNull("not named") PlanType planType, List<Role> roles,
+                             @MayBeNull("not a plan, or no review date set") LocalDate reviewOn) implements OfCase {
         public CaseReviewAmended {
             roles = roles == null ? List.of() : List.copyOf(roles);
         }

@@ -20,7 +20,9 @@ public sealed interface PlanningEvent extends TsunaguEvent {
     /** @param adoptedAtMeetingId the 重層的支援会議 that adopted a 多機関協働プラン, else null */
     @EventType("jp.tsunagu.planning.plan-created.v1")
     record PlanCreated(String planId, String caseId, String municipality, PlanType type, LocalDate madeOn,
-                       List<Role> roles, LocalDate reviewOn, String adoptedAtMeetingId) implements PlanningEvent {
+                       List<Role> roles, @MayBeNull("no review date set yet") LocalDate reviewOn,
+                       @MayBeNull("an outreach or participation plan made without a meeting") String adoptedAtMeetingId)
+            implements PlanningEvent {
         public PlanCreated {
             roles = roles == null ? List.of() : List.copyOf(roles);
         }
@@ -29,7 +31,7 @@ public sealed interface PlanningEvent extends TsunaguEvent {
     /** 再プラン. */
     @EventType("jp.tsunagu.planning.plan-revised.v1")
     record PlanRevised(String planId, String caseId, String municipality, PlanType type, int version,
-                       LocalDate madeOn, LocalDate reviewOn) implements PlanningEvent {
+                       LocalDate madeOn, @MayBeNull("no review date set") LocalDate reviewOn) implements PlanningEvent {
     }
 
     /**
@@ -41,7 +43,8 @@ public sealed interface PlanningEvent extends TsunaguEvent {
      */
     @EventType("jp.tsunagu.planning.plan-details-completed.v1")
     record PlanDetailsCompleted(String planId, String caseId, String municipality, PlanType type, int version,
-                                List<Role> roles, LocalDate reviewOn) implements PlanningEvent {
+                                List<Role> roles, @MayBeNull("no review date given") LocalDate reviewOn)
+            implements PlanningEvent {
         public PlanDetailsCompleted {
             roles = roles == null ? List.of() : List.copyOf(roles);
         }

@@ -26,7 +26,9 @@ public sealed interface RoutingEvent extends TsunaguEvent {
      */
     @EventType("jp.tsunagu.routing.case-routed.v1")
     record CaseRouted(String caseId, String municipality, String agencyId, List<Field> fields, List<Reason> reasons,
-                      String ruleSetVersion, String directoryVersion, LocalDate acceptBy) implements OfCase {
+                      String ruleSetVersion, String directoryVersion,
+                      @MayBeNull("routed before acceptance deadlines were announced") LocalDate acceptBy)
+            implements OfCase {
         public CaseRouted {
             fields = List.copyOf(fields);
             reasons = List.copyOf(reasons);
@@ -54,8 +56,10 @@ public sealed interface RoutingEvent extends TsunaguEvent {
      * {@code acceptBy} as for {@link CaseRouted}.
      */
     @EventType("jp.tsunagu.routing.outreach-requested.v1")
-    record OutreachRequested(String caseId, String municipality, String agencyId, List<Field> fields,
+    record OutreachRequested(String caseId, String municipality,
+                             @MayBeNull("no outreach team in the directory") String agencyId, List<Field> fields,
                              List<Reason> reasons, String ruleSetVersion, String directoryVersion,
+                             @MayBeNull("requested before acceptance deadlines were announced, or no team")
                              LocalDate acceptBy) implements OfCase {
         public OutreachRequested {
             fields = List.copyOf(fields);

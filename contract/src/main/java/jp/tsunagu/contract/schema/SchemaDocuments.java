@@ -10,6 +10,7 @@ import jp.tsunagu.contract.codes.Coded;
 import jp.tsunagu.contract.events.CloudEventCodec;
 import jp.tsunagu.contract.events.EventCatalog;
 import jp.tsunagu.contract.events.IntakeEvent;
+import jp.tsunagu.contract.events.MayBeNull;
 import jp.tsunagu.contract.events.MeetingEvent;
 import jp.tsunagu.contract.events.PlanningEvent;
 import jp.tsunagu.contract.events.RoutingEvent;
@@ -64,41 +65,55 @@ public final class SchemaDocuments {
         return schema;
     }
 
+    /**
+     * An event's record (and the records inside it) says truthfully what a real record holds: every component is
+     * required and never null unless it is {@link MayBeNull}. The directory an event carries (an HSDS-like listing)
+     * keeps its optional fields optional: there only primitives and lists are required.
+     */
     private static ObjectNode objectSchema(Class<?> record) {
+        boolean strict = record.getPackageName().equals(TsunaguEvent.class.getPackageName());
         ObjectNode node = JSON.objectNode();
         node.put("type", "object");
         ObjectNode properties = node.putObject("properties");
         ArrayNode required = node.putArray("required");
         for (RecordComponent component : record.getRecordComponents()) {
-            properties.set(component.getName(), typeSchema(component.getGenericType()));
-            if (component.getType().isPrimitive() || component.getType() == List.class) {
+            MayBeNull mayBeNull = component.getAnnotation(MayBeNull.class);
+            boolean nullable = strict ? mayBeNull != null
+                    : !(component.getType().isPrimitive() || component.getType() == List.class);
+            ObjectNode property = typeSchema(component.getGenericType(), nullable);
+            if (mayBeNull != null) {
+                property.put("description", (property.has("description")
+                        ? property.get("description").asText() + ". " : "") + "Null when " + mayBeNull.value());
+            }
+            properties.set(component.getName(), property);
+            if (!nullable) {
                 required.add(component.getName());
             }
         }
         return node;
     }
 
-    private static ObjectNode typeSchema(Type type) {
+    private static ObjectNode typeSchema(Type type, boolean nullable) {
         ObjectNode node = JSON.objectNode();
         if (type instanceof ParameterizedType p && p.getRawType() == List.class) {
             node.put("type", "array");
-            node.set("items", typeSchema(p.getActualTypeArguments()[0]));
+            node.set("items", typeSchema(p.getActualTypeArguments()[0], false));
             return node;
         }
         Class<?> c = (Class<?>) type;
         if (c == String.class) {
-            node.putArray("type").add("string").add("null");
+            type(node, "string", nullable);
         } else if (c == int.class || c == long.class) {
             node.put("type", "integer");
         } else if (c == Integer.class || c == Long.class) {
-            node.putArray("type").add("integer").add("null");
+            type(node, "integer", nullable);
         } else if (c == boolean.class) {
             node.put("type", "boolean");
         } else if (c == LocalDate.class) {
-            node.putArray("type").add("string").add("null");
+            type(node, "string", nullable);
             node.put("format", "date");
         } else if (c == Instant.class) {
-            node.putArray("type").add("string").add("null");
+            type(node, "string", nullable);
             node.put("format", "date-time");
         } else if (c.isEnum()) {
             ArrayNode values = node.putArray("enum");
@@ -109,11 +124,16 @@ public final class SchemaDocuments {
                     labels.append(labels.isEmpty() ? "" : ", ").append(coded.name()).append('=').append(coded.label());
                 }
             }
-            values.addNull();
+            if (nullable) {
+                values.addNull();
+            }
             node.put("description", labels.toString());
         } else if (c.isRecord()) {
             ObjectNode object = objectSchema(c);
             object.put("title", c.getSimpleName());
+            if (nullable) {
+                object.putArray("type").add("object").add("null");
+            }
             return object;
         } else {
             throw new IllegalStateException("no schema mapping for " + c);
@@ -121,42 +141,164 @@ public final class SchemaDocuments {
         return node;
     }
 
+    private static void type(ObjectNode node, String type, boolean nullable) {
+        if (nullable) {
+            node.putArray("type").add(type).add("null");
+        } else {
+            node.put("type", type);
+        }
+    }
+
+    static final String BINDING_VERSION = "0.5.0";
+
     static ObjectNode asyncApi() {
         ObjectNode doc = JSON.objectNode();
         doc.put("asyncapi", "3.0.0");
         ObjectNode info = doc.putObject("info");
         info.put("title", "Tsunagu stage topics");
         info.put("version", "1.0.0");
-        info.put("description", "Every stage writes one topic (single writer). Records: key = subject (case id), value = "
-                + "event data as JSON, CloudEvents 1.0 attributes as ce_ headers (binary mode). Extension attributes: "
-                + "businessdate (the day it happened, Asia/Tokyo; fiscal years follow it), causationid (the event or "
-                + "request that caused it), municipality (全国地方公共団体コード). Personal fields exist only inside "
-                + "ReferralReceived.personal, encrypted per case.");
+        info.put("description", "Every stage writes one topic (single writer). Records: key = subject (the case id; "
+                + "the meeting id or the municipality for events not about one case), value = event data as JSON, "
+                + "CloudEvents 1.0 attributes as ce_ headers (binary mode; ce_type names the message). Extension "
+                + "attributes: businessdate (the day it happened, Asia/Tokyo; fiscal years follow it), causationid "
+                + "(the event or request that caused it), municipality (全国地方公共団体コード). Personal fields exist "
+                + "only inside ReferralReceived.personal, encrypted per case. A consumer reads a topic from offset 0 "
+                + "to rebuild everything (retention is unlimited); records it cannot read go to the dead-letter "
+                + "topic with the reason, never skipped in silence.");
+        ObjectNode servers = doc.putObject("servers");
+        ObjectNode local = servers.putObject("local");
+        local.put("host", "127.0.0.1:9092");
+        local.put("protocol", "kafka");
+        local.put("description", "The broker ./tsunagu up starts: loopback only, no TLS, no authentication");
+        ObjectNode city = servers.putObject("city");
+        city.put("host", "{bootstrap}");
+        city.put("protocol", "kafka-secure");
+        city.put("description", "A city's cluster: TLS, and SASL/SCRAM-SHA-512 with a user per consumer whose ACLs "
+                + "allow reading the stage topics (a portal gets read access and its own consumer group, nothing "
+                + "else)");
+        city.putObject("variables").putObject("bootstrap").put("default", "kafka.tsunagu.internal:9093")
+                .put("description", "The city's bootstrap servers (kafka.bootstrap.servers)");
+        city.putArray("security").addObject().put("$ref", "#/components/securitySchemes/scram");
         ObjectNode channels = doc.putObject("channels");
         ObjectNode operations = doc.putObject("operations");
         ObjectNode components = doc.putObject("components");
         ObjectNode messages = components.putObject("messages");
         ObjectNode schemas = components.putObject("schemas");
+        components.putObject("securitySchemes").putObject("scram").put("type", "scramSha512")
+                .put("description", "SASL/SCRAM-SHA-512 over TLS; the city's Kafka administrators issue the user");
         schemas.set("CloudEventHeaders", headersSchema());
         TOPICS.forEach((topic, topicType) -> {
-            ObjectNode channel = channels.putObject(topic);
-            channel.put("address", topic);
+            ObjectNode channel = channel(channels, topic, "The " + topicType.getSimpleName() + " events, one partition "
+                    + "order per subject");
             ObjectNode channelMessages = channel.putObject("messages");
             EventCatalog.all().forEach((type, c) -> {
                 if (topicType.isAssignableFrom(c)) {
-                    ObjectNode message = messages.putObject(c.getSimpleName());
-                    message.put("name", type);
-                    message.put("contentType", CloudEventCodec.CONTENT_TYPE);
-                    message.putObject("headers").put("$ref", "#/components/schemas/CloudEventHeaders");
-                    message.putObject("payload").put("$ref", type + ".schema.json");
+                    messages.set(c.getSimpleName(), message(type, c));
                     channelMessages.putObject(c.getSimpleName()).put("$ref", "#/components/messages/" + c.getSimpleName());
                 }
             });
-            ObjectNode operation = operations.putObject("consume-" + topic);
-            operation.put("action", "receive");
-            operation.putObject("channel").put("$ref", "#/channels/" + topic);
+            receive(operations, topic);
         });
+        ObjectNode deadLetters = channel(channels, Topics.DEAD_LETTER, "Records a consumer could not read or apply, "
+                + "as they came, with why: the original key, value and headers plus dead-letter-* headers");
+        deadLetters.putObject("messages").putObject("DeadLetter").put("$ref", "#/components/messages/DeadLetter");
+        messages.set("DeadLetter", deadLetter());
+        receive(operations, Topics.DEAD_LETTER);
         return doc;
+    }
+
+    private static ObjectNode channel(ObjectNode channels, String topic, String description) {
+        ObjectNode channel = channels.putObject(topic);
+        channel.put("address", topic);
+        channel.put("description", description);
+        ObjectNode kafka = channel.putObject("bindings").putObject("kafka");
+        kafka.put("topic", topic);
+        kafka.putObject("topicConfiguration").put("retention.ms", -1).putArray("cleanup.policy").add("delete");
+        kafka.put("bindingVersion", BINDING_VERSION);
+        return channel;
+    }
+
+    private static void receive(ObjectNode operations, String topic) {
+        ObjectNode operation = operations.putObject("consume-" + topic);
+        operation.put("action", "receive");
+        operation.putObject("channel").put("$ref", "#/channels/" + topic);
+    }
+
+    private static ObjectNode message(String type, Class<?> c) {
+        ObjectNode message = JSON.objectNode();
+        message.put("name", type);
+        message.put("title", c.getSimpleName());
+        message.put("contentType", CloudEventCodec.CONTENT_TYPE);
+        ObjectNode headers = message.putObject("headers");
+        ArrayNode allOf = headers.putArray("allOf");
+        allOf.addObject().put("$ref", "#/components/schemas/CloudEventHeaders");
+        ObjectNode ceType = allOf.addObject();
+        ceType.put("type", "object");
+        ceType.putObject("properties").putObject(CloudEventCodec.H_TYPE).put("const", type);
+        message.putObject("payload").put("$ref", type + ".schema.json");
+        ObjectNode kafka = message.putObject("bindings").putObject("kafka");
+        kafka.putObject("key").put("type", "string").put("description", "The event's subject (ce_subject): the "
+                + "case id, so a case's events keep their order in one partition");
+        kafka.put("bindingVersion", BINDING_VERSION);
+        ObjectNode example = message.putArray("examples").addObject();
+        example.put("name", c.getSimpleName());
+        ObjectNode exampleHeaders = example.putObject("headers");
+        exampleHeaders.put(CloudEventCodec.H_SPECVERSION, "1.0");
+        exampleHeaders.put(CloudEventCodec.H_ID, "5f0c2a4e-6b1d-4c1e-9a57-2b1f0e8d7c31/" + type.split("\\.")[3]);
+        exampleHeaders.put(CloudEventCodec.H_SOURCE, "/tsunagu/" + type.split("\\.")[2] + "-service");
+        exampleHeaders.put(CloudEventCodec.H_TYPE, type);
+        exampleHeaders.put(CloudEventCodec.H_SUBJECT, "5f0c2a4e-6b1d-4c1e-9a57-2b1f0e8d7c31");
+        exampleHeaders.put(CloudEventCodec.H_TIME, "2024-06-26T05:12:30Z");
+        exampleHeaders.put(CloudEventCodec.H_BUSINESS_DATE, "2024-06-26");
+        exampleHeaders.put(CloudEventCodec.H_MUNICIPALITY, "402036");
+        exampleHeaders.put(CloudEventCodec.H_CONTENT_TYPE, CloudEventCodec.CONTENT_TYPE);
+        example.set("payload", exampleOf(objectSchema(c)));
+        return message;
+    }
+
+    private static ObjectNode deadLetter() {
+        ObjectNode message = JSON.objectNode();
+        message.put("name", "dead-letter");
+        message.put("title", "DeadLetter");
+        message.put("summary", "A record set aside by a consumer");
+        ObjectNode headers = message.putObject("headers");
+        headers.put("type", "object");
+        ObjectNode p = headers.putObject("properties");
+        for (String h : List.of("dead-letter-reason", "dead-letter-cause", "dead-letter-topic", "dead-letter-partition",
+                "dead-letter-offset", "dead-letter-consumer")) {
+            p.putObject(h).put("type", "string");
+        }
+        headers.putArray("required").add("dead-letter-reason").add("dead-letter-topic").add("dead-letter-consumer");
+        message.putObject("payload").put("description", "The original value, byte for byte (often not JSON: that "
+                + "may be why it is here)");
+        ObjectNode kafka = message.putObject("bindings").putObject("kafka");
+        kafka.putObject("key").put("type", "string").put("description", "The original key");
+        kafka.put("bindingVersion", BINDING_VERSION);
+        return message;
+    }
+
+    /** A value that fits the schema (codes and dates as real ones look; each property given). */
+    static com.fasterxml.jackson.databind.JsonNode exampleOf(ObjectNode schema) {
+        if (schema.has("enum")) {
+            return schema.get("enum").get(0);
+        }
+        com.fasterxml.jackson.databind.JsonNode type = schema.get("type");
+        String t = type == null ? "object" : type.isArray() ? type.get(0).asText() : type.asText();
+        return switch (t) {
+            case "object" -> {
+                ObjectNode object = JSON.objectNode();
+                schema.path("properties").properties().forEach(e -> object.set(e.getKey(),
+                        e.getKey().equals("municipality") ? JSON.textNode("402036")
+                                : e.getKey().equals("caseId") ? JSON.textNode("5f0c2a4e-6b1d-4c1e-9a57-2b1f0e8d7c31")
+                                : exampleOf((ObjectNode) e.getValue())));
+                yield object;
+            }
+            case "array" -> JSON.arrayNode().add(exampleOf((ObjectNode) schema.get("items")));
+            case "integer" -> JSON.numberNode(1);
+            case "boolean" -> JSON.booleanNode(false);
+            default -> JSON.textNode("date".equals(schema.path("format").asText()) ? "2024-06-26"
+                    : "date-time".equals(schema.path("format").asText()) ? "2024-06-26T05:12:30Z" : "example");
+        };
     }
 
     private static ObjectNode headersSchema() {

@@ -18,6 +18,7 @@ import jp.tsunagu.support.audit.AuditTrail;
 import jp.tsunagu.support.security.CurrentCaller;
 import jp.tsunagu.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -50,7 +51,8 @@ public class CaseResource {
             description = "Newest received first (or ?sort=changed: last changed first); no personal field. Pages "
                     + "follow ?cursor= from `next` or the Link header (rel=\"next\").")
     @APIResponse(responseCode = "200", description = "A page of cases",
-            headers = @Header(name = "Link", description = "<…?cursor=…>; rel=\"next\" when another page follows"),
+            headers = @Header(name = "Link", description = "<…?cursor=…>; rel=\"next\" when another page follows",
+                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = CasePage.class)))
     @APIResponse(responseCode = "400", description = "A parameter is invalid (named in errors)")
     @APIResponse(responseCode = "403", description = "Not a coordinator")

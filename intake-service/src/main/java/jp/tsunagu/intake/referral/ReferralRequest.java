@@ -1,5 +1,7 @@
 package jp.tsunagu.intake.referral;
 
+import jp.tsunagu.contract.codes.Concern;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
@@ -23,7 +25,9 @@ public record ReferralRequest(
         PersonRequest person,
         @Schema(description = "Members of the person's household (at most 20)")
         List<HouseholdMemberRequest> household,
-        @Schema(required = true, description = "At least one concern code, e.g. HIKIKOMORI, EIGHTY_FIFTY, DEMENTIA")
+        @Schema(required = true, type = SchemaType.ARRAY, implementation = Concern.class,
+                description = "At least one concern code (課題), e.g. HIKIKOMORI, EIGHTY_FIFTY, DEMENTIA; their Japanese "
+                        + "labels are in GET /reports/cases' labels")
         List<String> concerns,
         @Schema(required = true, enumeration = {"GIVEN", "NOT_GIVEN", "UNKNOWN"})
         String consent,
@@ -61,6 +65,6 @@ public record ReferralRequest(
                     enumeration = {"PARENT", "CHILD", "SPOUSE", "SIBLING", "GRANDPARENT", "GRANDCHILD", "OTHER"})
             String relation,
             @Schema(implementation = Integer.class, description = "Age in years, 0-130") Object age,
-            List<String> concerns) {
+            @Schema(type = SchemaType.ARRAY, implementation = Concern.class) List<String> concerns) {
     }
 }

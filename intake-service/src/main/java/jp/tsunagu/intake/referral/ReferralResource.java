@@ -24,6 +24,7 @@ import jp.tsunagu.support.directory.AgencyDirectories;
 import jp.tsunagu.support.security.CurrentCaller;
 import jp.tsunagu.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -64,8 +65,10 @@ public class ReferralResource {
     @RolesAllowed({Roles.AGENCY, Roles.COORDINATOR})
     @Operation(summary = "Refer a case", description = "Accepts any consultation. Answers 201 only once the event is "
             + "durably in the log; a repeat with the same Idempotency-Key and body answers 200 with the same case.")
-    @APIResponse(responseCode = "201", description = "Case created")
-    @APIResponse(responseCode = "200", description = "Idempotent repeat: the case created earlier")
+    @APIResponse(responseCode = "201", description = "Case created; Location names it",
+            content = @Content(schema = @Schema(implementation = ReferralCreated.class)))
+    @APIResponse(responseCode = "200", description = "Idempotent repeat: the case created earlier",
+            content = @Content(schema = @Schema(implementation = ReferralCreated.class)))
     @APIResponse(responseCode = "400", description = "Invalid field(s), named in errors; or no Idempotency-Key")
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body")
     @APIResponse(responseCode = "503", description = "The log did not acknowledge; retry with the same key")
@@ -87,7 +90,8 @@ public class ReferralResource {
             description = "Newest received first, with their status and last change; no personal field. Pages "
                     + "follow ?cursor= from `next` or the Link header (rel=\"next\").")
     @APIResponse(responseCode = "200", description = "A page of your referrals",
-            headers = @Header(name = "Link", description = "<…?cursor=…>; rel=\"next\" when another page follows"),
+            headers = @Header(name = "Link", description = "<…?cursor=…>; rel=\"next\" when another page follows",
+                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ReferralPage.class)))
     @APIResponse(responseCode = "400", description = "A parameter is invalid (named in the problem)")
     public Uni<Response> list(

@@ -19,6 +19,8 @@ import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.security.CurrentCaller;
 import jp.tsunagu.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -64,11 +66,21 @@ public class PlanResource {
     @RolesAllowed({Roles.COORDINATOR, Roles.AGENCY})
     @Operation(summary = "Revise a plan (再プラン)", description = "Needs a reason; earlier versions stay readable. "
             + "A closed plan → 409.")
+    @APIResponse(responseCode = "201", description = "The new version",
+            content = @Content(schema = @Schema(implementation = PlanVersionMade.class)))
+    @APIResponse(responseCode = "200", description = "Idempotent repeat: the version made earlier",
+            content = @Content(schema = @Schema(implementation = PlanVersionMade.class)))
+    @APIResponse(responseCode = "409", description = "The plan is closed, or the revision is refused with the reason")
     public Uni<Response> revise(@PathParam("planId") String planId,
                                 @HeaderParam("Idempotency-Key") String idempotencyKey,
                                 PlanRequests.Revision request) {
         return service.revise(caller.get(), idempotencyKey, planId, request).map(c -> Response
-                .status(c.replayed() ? 200 : 201).entity(Map.of("planId", planId, "version", c.version())).build());
+                .status(c.replayed() ? 200 : 201).entity(new PlanVersionMade(planId, c.version())).build());
+    }
+
+    /** What a revision answers. */
+    @Schema(name = "PlanVersionMade")
+    public record PlanVersionMade(String planId, int version) {
     }
 
     @PUT

@@ -19,6 +19,10 @@ import jp.tsunagu.support.problem.Params;
 import jp.tsunagu.support.security.CurrentCaller;
 import jp.tsunagu.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
@@ -59,6 +63,11 @@ public class ExportResource {
                     + "(the history line in Japanese, no id). Case and agency ids are replaced by pseudonyms under a "
                     + "salt drawn for this export only, so two exports cannot be joined on a person, an agency or a "
                     + "row; plan and meeting ids are not exported. No personal field is part of the projection.")
+    @APIResponse(responseCode = "200", description = "One line per case event", content = {
+            @Content(mediaType = "application/x-ndjson", schema = @Schema(type = SchemaType.STRING,
+                    description = "One JSON object per line: the columns named above")),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
+                    description = "UTF-8 with a BOM; a header line of the columns"))})
     public Uni<Response> export(@QueryParam("from") String from, @QueryParam("to") String to,
                                 @QueryParam("format") String format) {
         LocalDate today = BusinessDate.today();
@@ -72,7 +81,8 @@ public class ExportResource {
         return audit.around(caller.get(), "export-events", "events/" + f + ".." + t,
                 database.list("""
                         select e.case_id, e.event_type, e.business_date, r.concerns, r.area, r.age_band, e.fields,
-                               e.meeting_type, e.outcome, e.plan_type, e.agency_id, e.summary
+                               e.meeting_type, e.outcome, e.plan_type, e.agency_id,
+                               case when e.coded then e.summary end as summary
                           from case_event e
                           left join case_event r on r.case_id = e.case_id
                                                 and r.event_type = 'jp.tsunagu.intake.referral-received.v1'

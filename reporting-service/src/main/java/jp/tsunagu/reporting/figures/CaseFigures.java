@@ -47,7 +47,7 @@ public final class CaseFigures {
 
     @JsonPropertyOrder({"fiscalYear", "label", "referrals", "byChannel", "byUrgency", "byConcern", "byField",
             "routingByAgency", "medianDays"})
-    public record Year(int fiscalYear, String label, int referrals, Map<String, Integer> byChannel,
+    public record Year(int fiscalYear, String code, String label, int referrals, Map<String, Integer> byChannel,
                        Map<String, Integer> byUrgency, Map<String, Integer> byConcern, Map<String, Integer> byField,
                        Map<String, Map<String, Integer>> routingByAgency, Medians medianDays) {
     }
@@ -63,7 +63,7 @@ public final class CaseFigures {
         facts.outcomes().stream().filter(o -> year.contains(o.on())).forEach(o -> byAgency
                 .computeIfAbsent(o.agencyId() == null ? COORDINATION : o.agencyId(), k -> new TreeMap<>())
                 .merge(o.outcome(), 1, Integer::sum));
-        return new Year(year.year(), year.label(), cases.size(),
+        return new Year(year.year(), year.label(), year.japaneseLabel(), cases.size(),
                 countEach(cases, c -> List.of(orNone(c.channel()))),
                 countEach(cases, c -> List.of(orNone(c.urgency()))),
                 countEach(cases, Facts.CaseFact::concerns),

@@ -50,7 +50,11 @@ public final class FiscalYearFigures {
     }
 
     @JsonPropertyOrder({"fiscalYear", "label", "meetings", "plans"})
-    public record Year(int fiscalYear, String label, Map<MeetingType, MeetingFigures> meetings,
+    /**
+     * @param code  R6 (programs), as {@code from}/{@code to} take it
+     * @param label 令和6年度 (people)
+     */
+    public record Year(int fiscalYear, String code, String label, Map<MeetingType, MeetingFigures> meetings,
                        Map<PlanType, PlanFigures> plans) {
     }
 
@@ -92,7 +96,7 @@ public final class FiscalYearFigures {
                 int made = definitions.made() == FigureDefinitions.Made.CREATED_AND_REVISED ? created + revised : created;
                 p.put(type, new PlanFigures(made, revised, count(inYear, Kind.CLOSED)));
             }
-            years.add(new Year(y.year(), y.label(), m, p));
+            years.add(new Year(y.year(), y.label(), y.japaneseLabel(), m, p));
         }
         return years;
     }

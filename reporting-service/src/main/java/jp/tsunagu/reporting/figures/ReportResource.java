@@ -25,6 +25,10 @@ import jp.tsunagu.support.problem.FieldError;
 import jp.tsunagu.support.security.CurrentCaller;
 import jp.tsunagu.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.LinkedHashMap;
@@ -55,21 +59,27 @@ public class ReportResource {
             description = "from/to: 2024 or R6; default the current fiscal year. held = meetings whose minutes have "
                     + "heldOn in the year; casesHandled = reviews in those minutes (延べ); distinctCases; made = plans "
                     + "created plus revisions in the year; replans = the revisions; closed = closures in the year.")
+    @APIResponse(responseCode = "200", description = "The table", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = YearTable.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
+                    description = "UTF-8 with a BOM: 区分,項目,令和3年度,…")),
+            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))})
     public Uni<Response> fiscalYears(@QueryParam("from") String from, @QueryParam("to") String to,
                                      @HeaderParam("Accept") String accept) {
         String wanted = accept == null ? "" : accept;
         return years(from, to).map(years -> {
             if (wanted.contains("text/csv")) {
-                return Response.ok(FiscalYearTable.csv(years), "text/csv; charset=UTF-8").build();
+                // a BOM, so that Excel opens the Japanese as UTF-8; a file name for the download
+                return Response.ok("\uFEFF" + FiscalYearTable.csv(years), "text/csv; charset=UTF-8")
+                        .header("Content-Disposition", "attachment; filename=\"tsunagu-fiscal-years-"
+                                + caller.get().municipality() + (years.isEmpty() ? "" : "-" + years.getFirst().code()
+                                + "_" + years.getLast().code()) + ".csv\"").build();
             }
             if (wanted.contains("text/html")) {
                 return Response.ok(FiscalYearTable.html(municipalityName(), years), "text/html; charset=UTF-8").build();
             }
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("municipality", caller.get().municipality());
-            body.put("municipalityName", municipalityName());
-            body.put("years", years);
-            return Response.ok(body, MediaType.APPLICATION_JSON).build();
+            return Response.ok(new YearTable(caller.get().municipality(), municipalityName(), years),
+                    MediaType.APPLICATION_JSON).build();
         });
     }
 
@@ -129,6 +139,11 @@ public class ReportResource {
 
     private static FiscalYear currentYear() {
         return FiscalYear.of(BusinessDate.today());
+    }
+
+    /** The year table as JSON: the municipality and its years, each with R6 as {@code code} and 令和6年度 as {@code label}. */
+    @Schema(name = "FiscalYearTable")
+    public record YearTable(String municipality, String municipalityName, List<FiscalYearFigures.Year> years) {
     }
 
     private Uni<List<FiscalYearFigures.Year>> years(String from, String to) {

@@ -45,7 +45,7 @@ public final class Suppression {
 
     @JsonPropertyOrder({"fiscalYear", "label", "meetings", "plans", "referrals", "byChannel", "byUrgency",
             "byConcern", "byField", "routingByAgency", "medianDays"})
-    public record PortalYear(int fiscalYear, String label, Map<MeetingType, Map<String, String>> meetings,
+    public record PortalYear(int fiscalYear, String code, String label, Map<MeetingType, Map<String, String>> meetings,
                              Map<PlanType, Map<String, String>> plans, String referrals,
                              Map<String, String> byChannel, Map<String, String> byUrgency,
                              Map<String, String> byConcern, Map<String, String> byField,
@@ -65,7 +65,7 @@ public final class Suppression {
         medians.put("toRouting", shown(cases.medianDays().toRouting()));
         medians.put("toFirstMeeting", shown(cases.medianDays().toFirstMeeting()));
         medians.put("toFirstPlan", shown(cases.medianDays().toFirstPlan()));
-        return new PortalYear(table.fiscalYear(), table.label(), meetings, plans, cell(cases.referrals()),
+        return new PortalYear(table.fiscalYear(), table.code(), table.label(), meetings, plans, cell(cases.referrals()),
                 group(cases.byChannel()), group(cases.byUrgency()), group(cases.byConcern()), group(cases.byField()),
                 byAgency, medians);
     }

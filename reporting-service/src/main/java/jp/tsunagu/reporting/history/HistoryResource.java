@@ -13,6 +13,7 @@ import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.problem.Params;
 import jp.tsunagu.support.audit.AuditTrail;
 import jp.tsunagu.support.db.Database;
+import jp.tsunagu.support.directory.AgencyDirectories;
 import jp.tsunagu.support.security.CurrentCaller;
 import jp.tsunagu.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -37,21 +38,35 @@ public class HistoryResource {
     private final Database database;
     private final CurrentCaller caller;
     private final AuditTrail audit;
+    private final AgencyDirectories directories;
 
-    public HistoryResource(Database database, CurrentCaller caller, AuditTrail audit) {
+    public HistoryResource(Database database, CurrentCaller caller, AuditTrail audit,
+                           AgencyDirectories directories) {
         this.database = database;
         this.caller = caller;
         this.audit = audit;
+        this.directories = directories;
     }
 
-    /** One event of the case, without any personal field. */
+    /**
+     * One event of the case, without any personal field.
+     *
+     * @param summary    what happened, in Japanese
+     * @param agencyId   the agency the line is about (given the case, accepting, declining, not answering)
+     * @param agencyName its name in the directory
+     */
     public record Entry(String eventId, String eventType, String source, LocalDate businessDate, Instant recordedAt,
-                        String causationId, String summary) {
+                        String causationId, String summary, String agencyId, String agencyName) {
 
         static Entry of(Row row) {
             return new Entry(row.getString("event_id"), row.getString("event_type"), row.getString("source"),
                     row.getLocalDate("business_date"), instant(row.getValue("recorded_at")),
-                    row.getString("causation_id"), row.getString("summary"));
+                    row.getString("causation_id"), row.getString("summary"), row.getString("agency_id"), null);
+        }
+
+        Entry named(String name) {
+            return new Entry(eventId, eventType, source, businessDate, recordedAt, causationId, summary, agencyId,
+                    name);
         }
     }
 
@@ -74,14 +89,17 @@ public class HistoryResource {
         return audit.around(caller.get(), "read-history", "case/" + caseId,
                 database.list("""
                         select event_id, event_type, source, business_date, recorded_at, causation_id, summary,
-                               municipality from case_event where case_id = $1 order by recorded_at, event_id""",
+                               agency_id, municipality
+                          from case_event where case_id = $1 order by recorded_at, event_id""",
                         Line::of, caseId)
                 .map(rows -> {
                     if (rows.isEmpty() || rows.stream().anyMatch(r -> !municipality.equals(r.municipality()))) {
                         throw ApiProblem.notFound("case " + caseId);
                     }
                     List<Entry> entries = rows.stream().map(Line::entry)
-                            .filter(e -> !e.businessDate().isAfter(until)).toList();
+                            .filter(e -> !e.businessDate().isAfter(until))
+                            .map(e -> e.named(directories.agencyName(municipality, e.agencyId()).orElse(null)))
+                            .toList();
                     return causalOrder(entries);
                 }));
     }

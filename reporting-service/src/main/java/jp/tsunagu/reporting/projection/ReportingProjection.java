@@ -55,14 +55,14 @@ public final class ReportingProjection {
                             insert into {s}.case_event(event_id, case_id, municipality, event_type, source,
                                                        business_date, recorded_at, causation_id, summary, concerns,
                                                        area, age_band, fields, meeting_type, outcome, plan_type,
-                                                       agency_id)
-                            values (:a, :b, :c, :d, :e, :f, :g, :h, :i, :j, :k, :l, :m, :n, :o, :p, :q)
+                                                       agency_id, coded)
+                            values (:a, :b, :c, :d, :e, :f, :g, :h, :i, :j, :k, :l, :m, :n, :o, :p, :q, :r)
                             on conflict do nothing""",
                     envelope.id(), envelope.subject(), envelope.municipality(), envelope.type(), envelope.source(),
                     envelope.businessDate(), recordedAt(envelope), envelope.causationId(),
                     summary.length() > 300 ? summary.substring(0, 300) : summary, codes.concerns(), codes.area(),
                     codes.ageBand(), codes.fields(), codes.meetingType(), codes.outcome(), codes.planType(),
-                    codes.agencyId()));
+                    codes.agencyId(), true));
         });
         for (Write write : facts(envelope)) {
             switch (write) {

@@ -29,7 +29,7 @@ final class FigureComparison {
         List<FiscalYearFigures.Year> table = FiscalYearFigures.compute(from, to, facts.activity(),
                 definitions);
         for (FiscalYearFigures.Year year : table) {
-            ObjectNode y = all.putObject(year.label());
+            ObjectNode y = all.putObject(year.code());
             y.set("table", json.valueToTree(year));
             y.set("cases", json.valueToTree(CaseFigures.compute(new FiscalYear(year.fiscalYear()), facts)));
         }

@@ -18,7 +18,9 @@ import jp.tsunagu.support.security.Caller;
 import jp.tsunagu.support.security.CurrentCaller;
 import jp.tsunagu.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -84,6 +86,9 @@ public class ReplayResource {
                     + "<schema>_replay, then compares every figure with the live one. With casesHandled "
                     + "(REVIEWS|DISTINCT_CASES) or made (CREATED_AND_REVISED|CREATED_ONLY) it also reports the "
                     + "year table under those definitions. The live tables are never written.")
+    @APIResponse(responseCode = "202", description = "Started; Location names it, GET it for its progress",
+            content = @Content(schema = @Schema(implementation = ReplayView.class)))
+    @APIResponse(responseCode = "409", description = "A replay is running")
     public Response start(ReplayRequest request) {
         FigureDefinitions definitions = request == null ? FigureDefinitions.CONTRACT
                 : new FigureDefinitions(request.casesHandled(), request.made());

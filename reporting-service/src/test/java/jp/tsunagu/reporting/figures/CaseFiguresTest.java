@@ -77,7 +77,7 @@ class CaseFiguresTest {
         assertEquals(Map.of("A", "30", "B", "*", "C", "*"), Suppression.group(two));
         var median = new CaseFigures.Medians(new CaseFigures.Median(3.0, 9), new CaseFigures.Median(4.0, 10),
                 new CaseFigures.Median(null, 0));
-        var year = new CaseFigures.Year(2024, "R6", 10, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), median);
+        var year = new CaseFigures.Year(2024, "R6", "令和6年度", 10, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), median);
         var table = FiscalYearFigures.compute(R6, R6,
                 new FiscalYearFigures.Activity(List.of(), List.of(), List.of())).get(0);
         var published = Suppression.publish(table, year);

@@ -31,7 +31,8 @@ class FiscalYearFiguresTest {
                 List.of(new FiscalYearFigures.PlanChange("p1", PlanType.OUTREACH, CREATED, MARCH_31),
                         new FiscalYearFigures.PlanChange("p1", PlanType.OUTREACH, REVISED, APRIL_1),
                         new FiscalYearFigures.PlanChange("p1", PlanType.OUTREACH, CLOSED, APRIL_1))));
-        assertEquals("R5", years.get(0).label());
+        assertEquals("R5", years.get(0).code());
+        assertEquals("令和5年度", years.get(0).label());
         var r5 = years.get(0);
         var r6 = years.get(1);
         assertEquals(new FiscalYearFigures.MeetingFigures(1, 1, 1), r5.meetings().get(MeetingType.JUUSOU_SHIEN_KAIGI));
@@ -59,13 +60,13 @@ class FiscalYearFiguresTest {
                 new Activity(List.of(), List.of(), List.of()));
         String csv = FiscalYearTable.csv(years);
         String[] lines = csv.split("\r\n");
-        assertEquals("区分,項目,R3,R4,R5,R6", lines[0]);
+        assertEquals("区分,項目,令和3年度,令和4年度,令和5年度,令和6年度", lines[0]);
         assertEquals("重層的支援会議,開催回数,0,0,0,0", lines[1]);
         assertEquals("多機関協働プラン,（うち、再プラン）,0,0,0,0", lines[6]);
         assertEquals(14, lines.length, "header + 4 meeting rows + 9 plan rows");
         String html = FiscalYearTable.html("久留米市", years);
         assertTrue(html.contains("<th rowspan=\"3\">参加支援プラン</th>"), html);
-        assertTrue(html.contains("<th>R6</th>"));
+        assertTrue(html.contains("<th>令和6年度</th>"));
     }
 
     @Test

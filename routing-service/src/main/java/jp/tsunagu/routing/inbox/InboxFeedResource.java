@@ -21,6 +21,8 @@ import jp.tsunagu.support.security.CurrentCaller;
 import jp.tsunagu.support.security.Roles;
 import io.smallrye.common.annotation.Blocking;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -59,7 +61,9 @@ public class InboxFeedResource {
             description = "Each event's data is the notice as a CloudEvent (the same JSON a webhook receives), its "
                     + "name the notice code, its id the notice id. Reconnect with Last-Event-ID to resume after the "
                     + "last notice you received; without it the stream starts with notices made from now on.")
-    @APIResponse(responseCode = "200", description = "The stream (text/event-stream)")
+    @APIResponse(responseCode = "200", description = "The stream: each event's data a notice",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
+                    schema = @Schema(implementation = NoticeMessage.class)))
     @APIResponse(responseCode = "404", description = "Last-Event-ID names no notice of your agency")
     public Multi<OutboundSseEvent> feed(@Parameter(description = "The id of the last notice received")
                                         @HeaderParam("Last-Event-ID") String lastEventId,

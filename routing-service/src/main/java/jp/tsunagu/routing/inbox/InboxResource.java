@@ -14,6 +14,7 @@ import jp.tsunagu.contract.codes.BusinessDate;
 import jp.tsunagu.support.security.CurrentCaller;
 import jp.tsunagu.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -43,7 +44,8 @@ public class InboxResource {
                     + "from intake-service once you have accepted). Pages follow ?cursor= from `next` or from the "
                     + "Link header (rel=\"next\"); items routed meanwhile never make a page skip or repeat one.")
     @APIResponse(responseCode = "200", description = "A page of the inbox",
-            headers = @Header(name = "Link", description = "<…?cursor=…>; rel=\"next\" when another page follows"),
+            headers = @Header(name = "Link", description = "<…?cursor=…>; rel=\"next\" when another page follows",
+                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = InboxPage.class)))
     @APIResponse(responseCode = "400", description = "A parameter is invalid (named in the problem)")
     @APIResponse(responseCode = "403", description = "An agency asked for another agency's inbox, or the token's "

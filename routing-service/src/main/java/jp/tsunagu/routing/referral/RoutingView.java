@@ -30,9 +30,12 @@ public record RoutingView(
         List<String> declinedBy,
         List<Step> history) {
 
-    /** A reason: the rule that fired and why, in Japanese ({@code detail}) and English ({@code detailEn}). */
+    /**
+     * A reason: the rule that fired and why, in Japanese ({@code detailJa}) and English ({@code detailEn}), named as
+     * the events and planning-service name them.
+     */
     @Schema(name = "RoutingReason")
-    public record ReasonView(String rule, String detail, String detailEn) {
+    public record ReasonView(String rule, String detailJa, String detailEn) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -19,7 +19,8 @@ class ProblemJapaneseTest {
             at most 300 characters                                   | 300文字以内で入力してください
             must be between 0 and 130                                | 0から130の間で指定してください
             must not be before the case was received (2024-07-01)    | 相談受付日（2024-07-01）より前の日付は指定できません
-            case abc was not found                                   | case abc は見つかりません
+            case abc was not found                                   | ケース abc は見つかりません
+            replay r1 was not found                                  | replay r1 は見つかりません
             age: expected Integer                                    | age: 値の型が違います（Integer が必要です）
             3 fields are invalid                                     | 3項目に誤りがあります
             something nobody translated                              | something nobody translated
