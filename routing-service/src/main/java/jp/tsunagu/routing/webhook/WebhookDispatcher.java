@@ -1,6 +1,7 @@
 package jp.tsunagu.routing.webhook;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -37,9 +38,11 @@ public class WebhookDispatcher {
     private final Database database;
     private final ObjectMapper json;
     private final HttpClient http;
+    private final MeterRegistry metrics;
 
     public WebhookDispatcher(SubscriptionRecords records, WebhookUrlPolicy policy, WebhookConfig config,
-                             Database database, ObjectMapper json, Vertx vertx) {
+                             Database database, ObjectMapper json, Vertx vertx, MeterRegistry metrics) {
+        this.metrics = metrics;
         this.records = records;
         this.policy = policy;
         this.config = config;
@@ -133,6 +136,10 @@ public class WebhookDispatcher {
         if (gaveUp != null) {
             LOG.warnf("webhook subscription %s disabled: %s", due.subscriptionId(), gaveUp);
         }
+        // per outcome: delivered, failed (tried again later) or given up (the subscription disabled)
+        metrics.counter("tsunagu.webhooks.attempts", "outcome", delivered ? "delivered"
+                : gaveUp != null ? "given-up" : "failed").increment();
+        metrics.timer("tsunagu.webhooks.attempt.duration").record(Duration.between(started, now));
         return database.inTransaction(() -> records.attempted(due, attempt, delivered, retry, gaveUp));
     }
 
