@@ -389,6 +389,63 @@ class LocalRunSystemTest {
                 "records of every stage checked: " + checked);
     }
 
+    /**
+     * Traces switched on as a city would (OTLP/HTTP to the test's loopback receiver): one referral is one trace, and
+     * every one of the five services exports spans of it (intake's request, and each service applying its events).
+     */
+    @Test
+    void oneReferralIsOneTraceThroughAllFiveServices() throws Exception {
+        String referrer = run("token", "agency", "--agency", "kurume-jiritsu-01", "--municipality", "402036").trim();
+        HttpResponse<String> created = post(INTAKE, "/referrals", referrer, UUID.randomUUID().toString(), """
+                {"channel":"AGENCY","person":{"name":"T","age":45,"area":"篠山"},
+                 "household":[{"relation":"PARENT","age":79,"concerns":["DEMENTIA"]}],
+                 "concerns":["MENTAL_HEALTH","POVERTY"],"consent":"GIVEN","urgency":"ROUTINE"}""");
+        assertEquals(201, created.statusCode(), created.body());
+        String caseId = JSON.readTree(created.body()).get("caseId").asText();
+        awaitStatus(caseId, referrer, "IN_MEETING");
+
+        String traceparent = null;
+        var props = new java.util.Properties();
+        props.put("bootstrap.servers", "127.0.0.1:" + run("port", "kafka").trim());
+        props.put("key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+        props.put("value.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer");
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]>(props)) {
+            List<org.apache.kafka.common.TopicPartition> partitions = new java.util.ArrayList<>();
+            consumer.partitionsFor(jp.tsunagu.contract.Topics.INTAKE).forEach(p -> partitions.add(
+                    new org.apache.kafka.common.TopicPartition(jp.tsunagu.contract.Topics.INTAKE, p.partition())));
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var end = consumer.endOffsets(partitions);
+            while (traceparent == null && partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                for (var record : consumer.poll(Duration.ofSeconds(1))) {
+                    var header = record.headers().lastHeader("traceparent");
+                    if (caseId.equals(record.key()) && header != null) {
+                        traceparent = new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+                    }
+                }
+            }
+        }
+        assertTrue(traceparent != null && traceparent.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]"),
+                "the referral's record carries W3C trace context: " + traceparent);
+        String traceId = traceparent.substring(3, 35);
+        OtlpReceiver receiver = OtlpReceiver.on(LocalSystem.OTLP_PORT);
+        List<String> missing = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            missing.clear();
+            for (String service : List.of(INTAKE, ROUTING, MEETING, PLANNING, REPORTING)) {
+                if (!receiver.sawTrace(service, traceId)) {
+                    missing.add(service);
+                }
+            }
+            if (missing.isEmpty()) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("trace " + traceId + " has no span from " + missing + " (" + receiver.exports()
+                + " exports received)");
+    }
+
     static int participationPlansMade(String token, String year) throws Exception {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri(REPORTING, "/reports/fiscal-years?from=" + year
                         + "&to=" + year)).header("Authorization", "Bearer " + token)

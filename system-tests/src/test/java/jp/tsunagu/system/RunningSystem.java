@@ -17,6 +17,7 @@ public final class RunningSystem implements BeforeAllCallback {
 
     private static Started start() {
         try {
+            OtlpReceiver.on(LocalSystem.OTLP_PORT);
             LocalSystem.SINGLE.startFresh();
             return new Started();
         } catch (Exception e) {

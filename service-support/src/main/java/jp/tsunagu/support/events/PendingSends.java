@@ -5,7 +5,9 @@ import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
@@ -23,6 +25,7 @@ public final class PendingSends {
     private static final String KEY = PendingSends.class.getName();
 
     private final List<Uni<Void>> acks = new ArrayList<>();
+    private final Map<String, io.opentelemetry.context.Context> traces = new HashMap<>();
     private final Executor onContext;
 
     private PendingSends(Executor onContext) {
@@ -39,6 +42,16 @@ public final class PendingSends {
     /** The batch's sends when the caller runs inside one. */
     static Optional<PendingSends> current() {
         return VertxContext.isOnDuplicatedContext() ? ContextLocals.get(KEY) : Optional.empty();
+    }
+
+    /** The trace context of an event the batch applies: what the events it causes continue. */
+    synchronized void traced(String eventId, io.opentelemetry.context.Context context) {
+        traces.put(eventId, context);
+    }
+
+    /** The trace context of the batch's event {@code eventId}, when it is one. */
+    synchronized Optional<io.opentelemetry.context.Context> trace(String eventId) {
+        return Optional.ofNullable(eventId == null ? null : traces.get(eventId));
     }
 
     /** Subscribes to the send now; its acknowledgement is awaited by {@link #awaitAll()}. */

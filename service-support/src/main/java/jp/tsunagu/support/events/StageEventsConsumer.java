@@ -1,6 +1,9 @@
 package jp.tsunagu.support.events;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -44,9 +47,12 @@ public class StageEventsConsumer {
     private final MeterRegistry metrics;
     private final BatchIsolation.Patience patience;
     private final AgencyDirectories directories;
+    private final Tracer tracer;
 
     public StageEventsConsumer(StageProjection projection, Database database, DeadLetters deadLetters,
-                               MeterRegistry metrics, EventConsumerConfig config, AgencyDirectories directories) {
+                               MeterRegistry metrics, EventConsumerConfig config, AgencyDirectories directories,
+                               Tracer tracer) {
+        this.tracer = tracer;
         this.projection = projection;
         this.database = database;
         this.deadLetters = deadLetters;
@@ -86,10 +92,26 @@ public class StageEventsConsumer {
         return setAsideFirst.chain(() -> isolation.apply(events)).emitOn(onContext);
     }
 
-    /** One transaction: claim every id, apply the first-time events, await what they emitted, commit. */
+    /**
+     * One transaction: claim every id, apply the first-time events, await what they emitted, commit. Each event is
+     * applied in a span of its own trace (the context its record carries), which the events it causes continue.
+     */
     private Uni<Void> attempt(List<Read> batch, Executor onContext) {
         List<String> ids = batch.stream().map(r -> r.envelope().id()).toList();
         PendingSends sends = PendingSends.open(onContext);
+        List<Span> spans = new ArrayList<>();
+        for (Read read : batch) {
+            io.opentelemetry.context.Context parent = EventTraces.extract(read.record());
+            Span span = tracer.spanBuilder("apply " + read.envelope().type()).setParent(parent)
+                    .setSpanKind(SpanKind.CONSUMER)
+                    .setAttribute("messaging.system", "kafka")
+                    .setAttribute("messaging.destination.name", read.record().topic())
+                    .setAttribute("messaging.consumer.group.name", projection.consumer())
+                    .setAttribute("messaging.message.id", read.envelope().id())
+                    .startSpan();
+            spans.add(span);
+            sends.traced(read.envelope().id(), parent.with(span));
+        }
         return database.inTransaction(() -> ProcessedEvents.claim(database, projection.consumer(), ids)
                         .chain(claimed -> {
                             List<EventEnvelope<TsunaguEvent>> first = batch.stream().map(Read::envelope)
@@ -101,7 +123,10 @@ public class StageEventsConsumer {
                 .invoke(first -> first.forEach(e -> metrics.counter("tsunagu.events.applied",
                         "consumer", projection.consumer(), "type", e.type()).increment()))
                 .replaceWithVoid()
-                .eventually(sends::close);
+                .eventually(() -> {
+                    spans.forEach(Span::end);
+                    sends.close();
+                });
     }
 
     private Uni<Void> setAside(Read read, Throwable failure) {

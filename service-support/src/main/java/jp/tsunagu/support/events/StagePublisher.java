@@ -43,12 +43,15 @@ public final class StagePublisher {
                 event);
         RecordHeaders headers = new RecordHeaders();
         CloudEventCodec.headers(envelope).forEach(headers::add);
+        Optional<PendingSends> batch = PendingSends.current();
+        // the trace goes on from the event that caused this one, or from the request that made it
+        EventTraces.inject(batch.flatMap(b -> b.trace(causationId)).orElseGet(io.opentelemetry.context.Context::current),
+                headers);
         Message<byte[]> message = Message.of(CloudEventCodec.value(event))
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                         .withKey(envelope.subject())
                         .withHeaders(headers)
                         .build());
-        Optional<PendingSends> batch = PendingSends.current();
         if (batch.isPresent()) {
             batch.get().add(emitter.sendMessage(message));
             return Uni.createFrom().item(envelope);
