@@ -70,6 +70,8 @@ public class ReferralResource {
     @APIResponse(responseCode = "200", description = "Idempotent repeat: the case created earlier",
             content = @Content(schema = @Schema(implementation = ReferralCreated.class)))
     @APIResponse(responseCode = "400", description = "Invalid field(s), named in errors; or no Idempotency-Key")
+    @APIResponse(responseCode = "409", description = "A request with this Idempotency-Key is still being processed "
+            + "(retry shortly), or the person's data of its case was erased")
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body")
     @APIResponse(responseCode = "503", description = "The log did not acknowledge; retry with the same key")
     public Uni<Response> refer(
@@ -151,6 +153,9 @@ public class ReferralResource {
     @Operation(summary = "Record consent obtained or withdrawn later",
             description = "Moves the case between the 支援会議 and 重層的支援会議 tracks.")
     @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "200", description = "Idempotent repeat: the consent recorded earlier")
+    @APIResponse(responseCode = "409", description = "A request with this Idempotency-Key is still being processed, "
+            + "or the person's data was erased")
     public Uni<Response> consent(@PathParam("caseId") String caseId,
                                  @HeaderParam("Idempotency-Key") String idempotencyKey, ConsentRequest request) {
         return service.recordConsent(caller.get(), caseId, idempotencyKey, request)

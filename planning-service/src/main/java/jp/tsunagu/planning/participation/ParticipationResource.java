@@ -15,6 +15,7 @@ import jp.tsunagu.planning.plan.PlanRequests;
 import jp.tsunagu.support.security.CurrentCaller;
 import jp.tsunagu.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -54,6 +55,10 @@ public class ParticipationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.COORDINATOR, Roles.AGENCY})
     @Operation(summary = "Place the person with a resource (マッチング)", description = "A full resource → 409.")
+    @APIResponse(responseCode = "201", description = "Placed: {placementId}")
+    @APIResponse(responseCode = "200", description = "Idempotent repeat: the placement made earlier")
+    @APIResponse(responseCode = "409", description = "The resource is full, or the plan is not a participation plan "
+            + "or is closed")
     public Uni<Response> place(@PathParam("planId") String planId, @HeaderParam("Idempotency-Key") String key,
                                PlanRequests.NewPlacement request) {
         return service.place(caller.get(), key, planId, request).map(c -> Response.status(c.replayed() ? 200 : 201)
@@ -65,6 +70,8 @@ public class ParticipationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.COORDINATOR, Roles.AGENCY})
     @Operation(summary = "Record a follow-up (定着支援) with the person or the host")
+    @APIResponse(responseCode = "201", description = "Recorded: {followUpId}")
+    @APIResponse(responseCode = "200", description = "Idempotent repeat: the follow-up recorded earlier")
     public Uni<Response> followUp(@PathParam("placementId") String placementId,
                                   @HeaderParam("Idempotency-Key") String key, PlanRequests.NewFollowUp request) {
         return service.followUp(caller.get(), key, placementId, request).map(c -> Response

@@ -104,6 +104,9 @@ public class PlanResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.COORDINATOR, Roles.AGENCY})
     @Operation(summary = "Close a plan (終結)", description = "Needs a reason. Closing twice → 409.")
+    @APIResponse(responseCode = "201", description = "Closed: {planId, status}")
+    @APIResponse(responseCode = "409", description = "Already closed, or refused with the reason (a date before the "
+            + "plan was made)")
     public Uni<Response> close(@PathParam("planId") String planId, PlanRequests.Closure request) {
         return service.close(caller.get(), planId, request)
                 .map(v -> Response.status(201).entity(Map.of("planId", planId, "status", "CLOSED")).build());
