@@ -347,39 +347,22 @@ class LocalRunSystemTest {
         Map<String, com.networknt.schema.JsonSchema> schemas = new java.util.HashMap<>();
         Map<String, Integer> checked = new java.util.TreeMap<>();
         List<String> failures = new java.util.ArrayList<>();
-        var props = new java.util.Properties();
-        props.put("bootstrap.servers", "127.0.0.1:" + run("port", "kafka").trim());
-        props.put("key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
-        props.put("value.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer");
-        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]>(props)) {
-            List<org.apache.kafka.common.TopicPartition> partitions = new java.util.ArrayList<>();
-            for (String topic : List.of(jp.tsunagu.contract.Topics.INTAKE, jp.tsunagu.contract.Topics.ROUTING,
-                    jp.tsunagu.contract.Topics.MEETINGS, jp.tsunagu.contract.Topics.PLANS)) {
-                consumer.partitionsFor(topic).forEach(p -> partitions.add(
-                        new org.apache.kafka.common.TopicPartition(topic, p.partition())));
+        for (var record : records(jp.tsunagu.contract.Topics.INTAKE, jp.tsunagu.contract.Topics.ROUTING,
+                jp.tsunagu.contract.Topics.MEETINGS, jp.tsunagu.contract.Topics.PLANS)) {
+            var header = record.headers().lastHeader("ce_type");
+            String type = header == null ? "(no ce_type)" : new String(header.value(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            var schema = schemas.computeIfAbsent(type, t -> {
+                var in = jp.tsunagu.contract.Topics.class.getResourceAsStream("/schemas/" + t + ".schema.json");
+                return in == null ? null : factory.getSchema(in);
+            });
+            if (schema == null) {
+                failures.add(record.topic() + "@" + record.offset() + ": no published schema for " + type);
+                continue;
             }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                for (var record : consumer.poll(Duration.ofSeconds(1))) {
-                    var header = record.headers().lastHeader("ce_type");
-                    String type = header == null ? "(no ce_type)" : new String(header.value(),
-                            java.nio.charset.StandardCharsets.UTF_8);
-                    var schema = schemas.computeIfAbsent(type, t -> {
-                        var in = jp.tsunagu.contract.Topics.class.getResourceAsStream("/schemas/" + t
-                                + ".schema.json");
-                        return in == null ? null : factory.getSchema(in);
-                    });
-                    if (schema == null) {
-                        failures.add(record.topic() + "@" + record.offset() + ": no published schema for " + type);
-                        continue;
-                    }
-                    var errors = schema.validate(JSON.readTree(record.value()));
-                    errors.forEach(e -> failures.add(type + " @" + record.offset() + ": " + e.getMessage()));
-                    checked.merge(type, 1, Integer::sum);
-                }
-            }
+            var errors = schema.validate(JSON.readTree(record.value()));
+            errors.forEach(e -> failures.add(type + " @" + record.offset() + ": " + e.getMessage()));
+            checked.merge(type, 1, Integer::sum);
         }
         assertTrue(failures.isEmpty(), failures.size() + " records do not fit their schema:\n"
                 + String.join("\n", failures.subList(0, Math.min(30, failures.size()))));
@@ -405,24 +388,10 @@ class LocalRunSystemTest {
         awaitStatus(caseId, referrer, "IN_MEETING");
 
         String traceparent = null;
-        var props = new java.util.Properties();
-        props.put("bootstrap.servers", "127.0.0.1:" + run("port", "kafka").trim());
-        props.put("key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
-        props.put("value.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer");
-        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]>(props)) {
-            List<org.apache.kafka.common.TopicPartition> partitions = new java.util.ArrayList<>();
-            consumer.partitionsFor(jp.tsunagu.contract.Topics.INTAKE).forEach(p -> partitions.add(
-                    new org.apache.kafka.common.TopicPartition(jp.tsunagu.contract.Topics.INTAKE, p.partition())));
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            var end = consumer.endOffsets(partitions);
-            while (traceparent == null && partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                for (var record : consumer.poll(Duration.ofSeconds(1))) {
-                    var header = record.headers().lastHeader("traceparent");
-                    if (caseId.equals(record.key()) && header != null) {
-                        traceparent = new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
-                    }
-                }
+        for (var record : records(jp.tsunagu.contract.Topics.INTAKE)) {
+            var header = record.headers().lastHeader("traceparent");
+            if (caseId.equals(record.key()) && header != null) {
+                traceparent = new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
             }
         }
         assertTrue(traceparent != null && traceparent.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]"),
@@ -444,6 +413,30 @@ class LocalRunSystemTest {
         }
         throw new AssertionError("trace " + traceId + " has no span from " + missing + " (" + receiver.exports()
                 + " exports received)");
+    }
+
+    /** Every record of the topics, from offset 0 to their end as it is now. */
+    static List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> records(String... topics)
+            throws Exception {
+        var props = new java.util.Properties();
+        props.put("bootstrap.servers", "127.0.0.1:" + run("port", "kafka").trim());
+        props.put("key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+        props.put("value.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer");
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> all = new java.util.ArrayList<>();
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]>(props)) {
+            List<org.apache.kafka.common.TopicPartition> partitions = new java.util.ArrayList<>();
+            for (String topic : topics) {
+                consumer.partitionsFor(topic).forEach(p -> partitions.add(
+                        new org.apache.kafka.common.TopicPartition(topic, p.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                consumer.poll(Duration.ofSeconds(1)).forEach(all::add);
+            }
+        }
+        return all;
     }
 
     static int participationPlansMade(String token, String year) throws Exception {
