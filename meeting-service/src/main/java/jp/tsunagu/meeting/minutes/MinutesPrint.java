@@ -34,7 +34,7 @@ public final class MinutesPrint {
         b.append("""
                 <!DOCTYPE html>
                 <html lang="ja"><head><meta charset="utf-8">
-                <title>""").append(escape(m.typeLabel())).append(" 議事録 ").append(wareki(m.heldOn())).append("""
+                <title>""").append(escape(m.typeLabel())).append(" 議事録 ").append(Wareki.format(m.heldOn())).append("""
                 </title>
                 <style>
                 @page { size: A4; margin: 18mm 16mm; }
@@ -58,7 +58,7 @@ public final class MinutesPrint {
         }
         MeetingView.Held held = m.held();
         b.append("<table>\n");
-        row(b, "開催日", m.heldOn() == null ? "未開催（予定日 " + wareki(m.scheduledOn()) + "）" : wareki(m.heldOn()));
+        row(b, "開催日", m.heldOn() == null ? "未開催（予定日 " + Wareki.format(m.scheduledOn()) + "）" : Wareki.format(m.heldOn()));
         if (held != null && (held.startTime() != null || held.endTime() != null)) {
             row(b, "時間", (held.startTime() == null ? "" : held.startTime().format(TIME)) + "〜"
                     + (held.endTime() == null ? "" : held.endTime().format(TIME)));
@@ -101,7 +101,7 @@ public final class MinutesPrint {
                 row(b, "目標", String.join("\n", r.goals()));
             }
             if (r.reviewOn() != null) {
-                row(b, "見直し予定日", wareki(r.reviewOn()));
+                row(b, "見直し予定日", Wareki.format(r.reviewOn()));
             }
             if (r.note() != null) {
                 row(b, "記録", r.note());
@@ -113,7 +113,7 @@ public final class MinutesPrint {
             b.append("<h2>訂正履歴</h2>\n<table>\n<tr><th>版</th><th>訂正日</th><th>理由</th><th>訂正したケース</th></tr>\n");
             for (MeetingView.Correction c : corrections) {
                 b.append("<tr><td>第").append(c.version()).append("版</td><td>")
-                        .append(escape(c.recordedAt() == null ? "" : wareki(c.recordedAt().atZone(JAPAN).toLocalDate())))
+                        .append(escape(c.recordedAt() == null ? "" : Wareki.format(c.recordedAt().atZone(JAPAN).toLocalDate())))
                         .append("</td><td class=\"note\">").append(escape(nullToEmpty(c.reason())))
                         .append("</td><td>").append(escape(c.amendedCaseIds().isEmpty() ? "会議の記録"
                                 : String.join("、", c.amendedCaseIds()))).append("</td></tr>\n");
@@ -122,10 +122,6 @@ public final class MinutesPrint {
         }
         b.append("</body></html>\n");
         return b.toString();
-    }
-
-    static String wareki(LocalDate d) {
-        return Wareki.format(d);
     }
 
     private static String names(List<String> ids, Function<String, String> agencyName) {

@@ -6,8 +6,6 @@ import jp.tsunagu.contract.events.MeetingEvent;
 import jp.tsunagu.contract.events.PlanningEvent;
 import jp.tsunagu.contract.events.RoutingEvent;
 import jp.tsunagu.contract.events.TsunaguEvent;
-import jp.tsunagu.contract.status.CaseStatusRules;
-import jp.tsunagu.contract.status.StatusChange;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -28,8 +26,8 @@ public record CaseEventCodes(String concerns, String area, String ageBand, Strin
 
     private static final CaseEventCodes NONE = new CaseEventCodes(null, null, null, null, null, null, null, null);
 
-    public static CaseEventCodes of(TsunaguEvent event) {
-        String about = CaseStatusRules.of(event).map(StatusChange::about).orElse(null);
+    /** @param about the agency the event's line of history is about ({@code StatusChange.about}) */
+    public static CaseEventCodes of(TsunaguEvent event, String about) {
         CaseEventCodes codes = switch (event) {
             case IntakeEvent.ReferralReceived e -> new CaseEventCodes(codes(e.concerns()), e.area(),
                     e.ageBand() == null ? null : e.ageBand().name(), null, null, null, null, null);

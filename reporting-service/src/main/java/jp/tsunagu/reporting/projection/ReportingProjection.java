@@ -11,13 +11,13 @@ import jp.tsunagu.contract.events.TsunaguEvent;
 import jp.tsunagu.contract.status.CaseStatusRules;
 import jp.tsunagu.contract.status.StatusChange;
 import jp.tsunagu.reporting.history.CaseEventCodes;
-import jp.tsunagu.reporting.history.CaseEventSummary;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -49,8 +49,11 @@ public final class ReportingProjection {
     public static Writes writes(EventEnvelope<? extends TsunaguEvent> envelope) {
         List<Sql> rows = new ArrayList<>();
         List<CaseFactWrite> facts = new ArrayList<>();
-        CaseEventSummary.of(envelope.data()).ifPresent(summary -> {
-            CaseEventCodes codes = CaseEventCodes.of(envelope.data());
+        // what the event means for its case, asked once: its line of history, the agency it is about, its stage
+        Optional<StatusChange> change = CaseStatusRules.of(envelope.data());
+        change.ifPresent(c -> {
+            String summary = c.detail();
+            CaseEventCodes codes = CaseEventCodes.of(envelope.data(), c.about());
             rows.add(Sql.of("""
                             insert into {s}.case_event(event_id, case_id, municipality, event_type, source,
                                                        business_date, recorded_at, causation_id, summary, concerns,
@@ -70,7 +73,7 @@ public final class ReportingProjection {
                 case CaseFactWrite fact -> facts.add(fact);
             }
         }
-        CaseStatusRules.of(envelope.data()).map(StatusChange::status)
+        change.map(StatusChange::status)
                 .ifPresent(stage -> facts.add(CaseFactWrite.stage(envelope, stage, recordedAt(envelope))));
         return new Writes(List.copyOf(rows), List.copyOf(facts));
     }
