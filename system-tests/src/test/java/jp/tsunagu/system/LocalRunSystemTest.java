@@ -375,6 +375,38 @@ class LocalRunSystemTest {
     }
 
     /**
+     * Last, when the services have logged their starts, requests, and a restart: with {@code TSUNAGU_LOG_JSON=true}
+     * (set for this system) every line each service wrote to its console, from the first line of its start, is one
+     * JSON object a log collector can read, naming the service, the logger, the level and the message.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void everyServiceLogsOneJsonObjectPerLineWhenConfigured() throws Exception {
+        for (String service : List.of(INTAKE, ROUTING, MEETING, PLANNING, REPORTING)) {
+            List<String> lines = java.nio.file.Files.readAllLines(HOME.resolve("logs/" + service + ".log"),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(lines.size() > 3, service + " logged its start: " + lines);
+            boolean started = false;
+            for (String line : lines) {
+                com.fasterxml.jackson.databind.JsonNode json;
+                try {
+                    json = JSON.readTree(line);
+                } catch (java.io.IOException e) {
+                    throw new AssertionError(service + " wrote a line that is not JSON: " + line, e);
+                }
+                assertTrue(json != null && json.isObject(), service + ": " + line);
+                assertEquals(service, json.path("service").asText(), line);
+                for (String field : List.of("timestamp", "level", "loggerName", "message", "threadName")) {
+                    assertTrue(json.hasNonNull(field), service + " line without " + field + ": " + line);
+                }
+                started |= json.get("message").asText().contains(service + " ")
+                        && json.get("message").asText().contains("started in");
+            }
+            assertTrue(started, service + "'s start is among its JSON lines");
+        }
+    }
+
+    /**
      * Traces switched on as a city would (OTLP/HTTP to the test's loopback receiver): one referral is one trace, and
      * every one of the five services exports spans of it (intake's request, and each service applying its events).
      */

@@ -29,13 +29,14 @@ record LocalSystem(Path root, Path home, int offset, Map<String, String> env) {
 
     /**
      * The single-broker system of {@link LocalRunSystemTest} and {@link AttackSuiteSystemTest}, with traces switched
-     * on as a city would (OTLP over HTTP), exported to the test's own receiver.
+     * on as a city would (OTLP over HTTP), exported to the test's own receiver, and logs in JSON.
      */
     static final LocalSystem SINGLE = new LocalSystem(ROOT,
             Path.of(System.getProperty("tsunagu.home", "target/tsunagu-home")).toAbsolutePath(), 1000, Map.of(
             "QUARKUS_OTEL_SDK_DISABLED", "false",
             "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://127.0.0.1:" + OTLP_PORT,
-            "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "1s"));
+            "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "1s",
+            "TSUNAGU_LOG_JSON", "true"));
 
     /** The port a service (intake-service, routing-service, …) listens on in this run, as ./tsunagu says. */
     int port(String service) {
