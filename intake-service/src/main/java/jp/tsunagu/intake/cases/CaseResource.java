@@ -17,6 +17,8 @@ import jp.tsunagu.intake.search.CaseSearch;
 import jp.tsunagu.support.audit.AuditTrail;
 import jp.tsunagu.support.security.CurrentCaller;
 import jp.tsunagu.support.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -94,7 +96,10 @@ public class CaseResource {
     @APIResponse(responseCode = "200", description = "The municipality's cases of that person, newest first")
     @APIResponse(responseCode = "400", description = "No kana, or a bad birth date (named in errors)")
     @APIResponse(responseCode = "403", description = "Not a coordinator")
-    public Uni<CaseSearch.Result> search(CaseSearch.Request request) {
+    public Uni<CaseSearch.Result> search(@RequestBody(required = true, content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "byKanaAndBirthDate",
+            summary = "In hiragana; it finds the katakana the case was registered with", value = """
+                    {"nameKana":"くるめ たろう","birthDate":"1974-03-10"}"""))) CaseSearch.Request request) {
         return audit.around(caller.get(), "search-person", "cases/" + caller.get().municipality(),
                 search.search(caller.get(), request, BusinessDate.today()));
     }

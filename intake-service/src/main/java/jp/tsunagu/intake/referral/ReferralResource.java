@@ -23,6 +23,8 @@ import jp.tsunagu.support.audit.AuditTrail;
 import jp.tsunagu.support.directory.AgencyDirectories;
 import jp.tsunagu.support.security.CurrentCaller;
 import jp.tsunagu.support.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -77,6 +79,21 @@ public class ReferralResource {
     public Uni<Response> refer(
             @Parameter(description = "1-255 printable ASCII characters; the same key always names the same case",
                     required = true) @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+                    @ExampleObject(name = "eightyFifty", summary = "8050: a recluse son and his mother with dementia",
+                            value = """
+                                    {"channel":"AGENCY",
+                                     "person":{"name":"久留米 太郎","nameKana":"クルメ タロウ","birthDate":"1974-03-10",
+                                               "area":"荒木"},
+                                     "household":[{"relation":"PARENT","age":84,"concerns":["DEMENTIA"]}],
+                                     "concerns":["HIKIKOMORI","EIGHTY_FIFTY"],"consent":"GIVEN","urgency":"ROUTINE",
+                                     "summary":"母の年金で暮らし、10年以上ほとんど外出していない"}"""),
+                    @ExampleObject(name = "asAnOfficeWritesIt", summary = "A phone consultation as an office writes "
+                            + "it: the birth date in 和暦, the phone in full-width digits", value = """
+                                    {"channel":"PHONE",
+                                     "person":{"name":"筑後 花子","birthDate":"昭和19年4月2日",
+                                               "phone":"０９０−１２３４−５６７８","area":"善導寺"},
+                                     "concerns":["ELDER_CARE","POVERTY"],"consent":"UNKNOWN","urgency":"URGENT"}""")}))
             ReferralRequest request) {
         return service.submit(caller.get(), idempotencyKey, request).map(outcome -> {
             ReferralCreated created = outcome.response();
@@ -157,7 +174,12 @@ public class ReferralResource {
     @APIResponse(responseCode = "409", description = "A request with this Idempotency-Key is still being processed, "
             + "or the person's data was erased")
     public Uni<Response> consent(@PathParam("caseId") String caseId,
-                                 @HeaderParam("Idempotency-Key") String idempotencyKey, ConsentRequest request) {
+                                 @HeaderParam("Idempotency-Key") String idempotencyKey,
+                                 @RequestBody(required = true, content = @Content(
+                                         mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+                                         name = "given", summary = "Consent given on a visit", value = """
+                                                 {"consent":"GIVEN","recordedOn":"2024-06-03"}""")))
+                                 ConsentRequest request) {
         return service.recordConsent(caller.get(), caseId, idempotencyKey, request)
                 .map(outcome -> Response.status(outcome.replayed() ? 200 : 201).entity(outcome.response()).build());
     }

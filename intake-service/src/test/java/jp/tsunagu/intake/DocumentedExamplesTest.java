@@ -1,0 +1,52 @@
+package jp.tsunagu.intake;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jp.tsunagu.testing.DocumentedExamples;
+import jp.tsunagu.testing.DocumentedExamples.Given;
+import jp.tsunagu.testing.TsunaguTestResources;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static jp.tsunagu.testing.DocumentedExamples.answered;
+import static jp.tsunagu.testing.Tokens.KURUME;
+import static jp.tsunagu.testing.Tokens.agency;
+import static jp.tsunagu.testing.Tokens.bearer;
+import static jp.tsunagu.testing.Tokens.role;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What a partner agency's IT copies from the OpenAPI document works as the document says. */
+@QuarkusTest
+@QuarkusTestResource(TsunaguTestResources.class)
+class DocumentedExamplesTest {
+
+    @Test
+    void everyDocumentedRequestExampleIsAcceptedAndDoesWhatItSays() {
+        String agency = agency("kurume-houkatsu-01", KURUME);
+        String coordinator = role("coordinator", KURUME);
+        Map<String, Given> operations = new LinkedHashMap<>();
+        operations.put("refer", Given.as(agency));
+        operations.put("searchCases", Given.as(coordinator));
+        // a documented date cannot stay valid: consent is recorded on or after the day the case came in (today)
+        operations.put("consent", Given.as(agency).path("caseId", answered("refer", "caseId"))
+                .swap("2024-06-03", LocalDate.now(ZoneId.of("Asia/Tokyo")).toString()));
+
+        var sent = DocumentedExamples.replay(operations);
+
+        assertEquals(4, sent.size(), "two referrals, a search and a consent: " + sent);
+        String eightyFifty = sent.getFirst().field("caseId");
+        String byPhone = sent.get(1).field("caseId");
+        // the search in hiragana found the case registered in katakana
+        assertTrue(sent.get(2).body().contains(eightyFifty), sent.get(2).body());
+        // the 和暦 birth date and the full-width phone were stored as an ISO date and ASCII digits
+        given().header("Authorization", bearer(agency)).get("/referrals/" + byPhone + "/person").then()
+                .statusCode(200).body("birthDate", equalTo("1944-04-02")).body("phone", equalTo("090-1234-5678"));
+    }
+}
