@@ -182,7 +182,7 @@ class InboxTest {
      * A referral of an 80-something in 荒木 with dementia, living with a child in their fifties (a concern of the
      * child's would make it a case for 重層的支援会議, not for one agency).
      */
-    private static String referAndAwait(LocalDate receivedOn, Urgency urgency) {
+    static String referAndAwait(LocalDate receivedOn, Urgency urgency) {
         String caseId = UUID.randomUUID().toString();
         var event = new IntakeEvent.ReferralReceived(caseId, KURUME, REFERRER, Channel.AGENCY, receivedOn, "荒木",
                 AgeBand.of(84), List.of(new HouseholdMember(Relation.CHILD, AgeBand.of(52), List.of())),

@@ -13,6 +13,9 @@ import jp.tsunagu.contract.codes.BusinessDate;
 import jp.tsunagu.support.audit.AuditTrail;
 import jp.tsunagu.support.security.CurrentCaller;
 import jp.tsunagu.support.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -56,7 +59,13 @@ public class RoutingResource {
     @APIResponse(responseCode = "404", description = "No case of your municipality waits for your agency's answer "
             + "under this id (another agency is told nothing of the case, not even that it exists)")
     @APIResponse(responseCode = "409", description = "The case is not waiting for acceptance")
-    public Uni<RoutingView> acceptance(@PathParam("caseId") String caseId, AcceptanceRequest request) {
+    public Uni<RoutingView> acceptance(@PathParam("caseId") String caseId, @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+                    @ExampleObject(name = "accept", summary = "The agency takes the case", value = """
+                            {"accepted":true}"""),
+                    @ExampleObject(name = "decline", summary = "The agency cannot take it, and says why", value = """
+                            {"accepted":false,"reason":"当センターの担当圏域外のため（善導寺圏域の包括が担当）"}""")}))
+            AcceptanceRequest request) {
         return service.respond(caller.get(), caseId, request, BusinessDate.today());
     }
 

@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.Response;
 import jp.tsunagu.support.page.Page;
 import jp.tsunagu.support.security.CurrentCaller;
 import jp.tsunagu.support.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -52,7 +54,11 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "201", description = "Subscribed; the answer holds the secret, shown only now")
     @APIResponse(responseCode = "400", description = "The URL or an event type is refused (named in errors)")
     @APIResponse(responseCode = "409", description = "The agency holds the most subscriptions allowed")
-    public Uni<Response> create(SubscriptionRequest request) {
+    public Uni<Response> create(@RequestBody(required = true, content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "routedAndDue",
+            summary = "Be told when a case is routed to the agency and when its answer is due", value = """
+                    {"url":"https://it.kurume-houkatsu-06.example.jp/tsunagu/notices",
+                     "eventTypes":["case-routed","answer-due"]}"""))) SubscriptionRequest request) {
         return service.create(caller.get(), request).map(s -> Response.created(URI.create("/subscriptions/" + s.id()))
                 .entity(s).build());
     }
