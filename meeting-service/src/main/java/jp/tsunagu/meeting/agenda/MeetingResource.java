@@ -27,6 +27,9 @@ import jp.tsunagu.support.problem.FieldError;
 import jp.tsunagu.support.problem.Params;
 import jp.tsunagu.support.security.CurrentCaller;
 import jp.tsunagu.support.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -60,7 +63,12 @@ public class MeetingResource {
     @Operation(summary = "Schedule an ad-hoc meeting", description = "Cases of its track that wait for a meeting go on "
             + "its agenda. The same Idempotency-Key returns the same meeting.")
     @APIResponse(responseCode = "201", description = "Scheduled")
-    public Uni<Response> create(@HeaderParam("Idempotency-Key") String idempotencyKey, NewMeeting request) {
+    public Uni<Response> create(@HeaderParam("Idempotency-Key") String idempotencyKey, @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "adHocShienKaigi",
+                    summary = "An ad-hoc 支援会議 (without consent, members bound to confidentiality) for an urgent case",
+                    value = """
+                            {"type":"SHIEN_KAIGI","scheduledOn":"2025-06-12",
+                             "members":["kurume-houkatsu-01","kurume-jiritsu-01"]}"""))) NewMeeting request) {
         return service.create(caller.get(), idempotencyKey, request).map(m -> Response
                 .created(URI.create("/meetings/" + m.meetingId())).entity(Map.of("meetingId", m.meetingId())).build());
     }
@@ -71,7 +79,10 @@ public class MeetingResource {
     @RolesAllowed(Roles.COORDINATOR)
     @Operation(summary = "Generate a fiscal year's regular meetings from the municipality's calendar",
             description = "Body {\"fiscalYear\": \"R6\"} or 2024. Meetings already scheduled are kept.")
-    public Uni<List<MeetingView.Summary>> schedule(Map<String, String> body) {
+    public Uni<List<MeetingView.Summary>> schedule(@RequestBody(required = true, content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "reiwa8",
+            summary = "The regular meetings of 令和8年度 (April 2026 to March 2027)", value = """
+                    {"fiscalYear":"R8"}"""))) Map<String, String> body) {
         FiscalYear year;
         try {
             year = FiscalYear.parse(body == null ? null : body.get("fiscalYear"));
@@ -128,7 +139,11 @@ public class MeetingResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.COORDINATOR)
     @Operation(summary = "Set the agencies invited to a meeting", description = "Body {\"members\": [agencyId, …]}")
-    public Uni<MeetingView> members(@PathParam("meetingId") String meetingId, Map<String, List<String>> body) {
+    public Uni<MeetingView> members(@PathParam("meetingId") String meetingId, @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "twoAgencies",
+                    summary = "The 地域包括支援センター and the 生活自立支援センター are invited", value = """
+                            {"members":["kurume-houkatsu-01","kurume-jiritsu-01"]}""")))
+            Map<String, List<String>> body) {
         return service.setMembers(caller.get(), meetingId, body == null ? List.of() : body.get("members"))
                 .chain(m -> service.view(caller.get(), meetingId));
     }
@@ -142,7 +157,24 @@ public class MeetingResource {
             + "needs a reason and is recorded as an ad-hoc review.")
     @APIResponse(responseCode = "201", description = "Recorded")
     @APIResponse(responseCode = "409", description = "Already held, or the meeting type may not decide this")
-    public Uni<Response> minutes(@PathParam("meetingId") String meetingId, MinutesRequest request) {
+    public Uni<Response> minutes(@PathParam("meetingId") String meetingId, @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "planAndContinue",
+                    summary = "Held: one case gets a 多機関協働プラン with its roles, the other is discussed again",
+                    value = """
+                            {"heldOn":"2025-09-24","startTime":"14:00","endTime":"15:30",
+                             "place":"久留米市役所 401会議室","chair":"地域福祉課 調整担当",
+                             "attendees":["kurume-houkatsu-01","kurume-jiritsu-01"],
+                             "notes":"次回までに訪問結果を共有する",
+                             "reviews":[
+                               {"caseId":"7d1c2a4e-0b6f-4e8a-9c3d-2f5e8a1b4c6d","outcome":"PLAN",
+                                "planType":"MULTI_AGENCY",
+                                "roles":[{"agencyId":"kurume-jiritsu-01","responsibility":"家計の立て直し"},
+                                         {"agencyId":"kurume-houkatsu-01","responsibility":"母の介護サービスの調整"}],
+                                "wish":"母と家で暮らし続けたい","goals":["週1回の外出","家計の見通しを立てる"],
+                                "reviewOn":"2025-12-24"},
+                               {"caseId":"3b9e6f10-5a2d-4c7b-8e1f-6d4a2c9b0e3f","outcome":"CONTINUE",
+                                "note":"本人と会えていない。次回も検討する"}]}""")))
+            MinutesRequest request) {
         return minutes.recordMinutes(caller.get(), meetingId, request, BusinessDate.today())
                 .chain(m -> service.view(caller.get(), meetingId))
                 .map(view -> Response.status(201).entity(view).build());
@@ -162,7 +194,13 @@ public class MeetingResource {
     @APIResponse(responseCode = "400", description = "A field is invalid, or the correction changes nothing")
     @APIResponse(responseCode = "404", description = "No such meeting in the caller's municipality")
     @APIResponse(responseCode = "409", description = "No minutes yet, or an outcome that already changed a plan")
-    public Uni<Response> amend(@PathParam("meetingId") String meetingId, AmendmentRequest request) {
+    public Uni<Response> amend(@PathParam("meetingId") String meetingId, @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "outcomeMisrecorded",
+                    summary = "The second case was in fact given a 参加支援プラン", value = """
+                            {"reason":"結果の誤記を訂正（継続ではなく参加支援プラン作成）",
+                             "reviews":[{"caseId":"3b9e6f10-5a2d-4c7b-8e1f-6d4a2c9b0e3f","outcome":"PLAN",
+                                         "planType":"PARTICIPATION","note":"本人の同意を確認した"}]}""")))
+            AmendmentRequest request) {
         return minutes.amend(caller.get(), meetingId, request)
                 .chain(version -> service.view(caller.get(), meetingId).map(view -> Response.status(201)
                         .location(URI.create("/meetings/" + meetingId + "/minutes/versions#v" + version))

@@ -1,0 +1,60 @@
+package jp.tsunagu.meeting;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jp.tsunagu.contract.codes.Consent;
+import jp.tsunagu.contract.codes.MeetingType;
+import jp.tsunagu.contract.events.MeetingEvent;
+import jp.tsunagu.testing.DocumentedExamples;
+import jp.tsunagu.testing.DocumentedExamples.Given;
+import jp.tsunagu.testing.TsunaguTestResources;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static jp.tsunagu.meeting.MeetingFlowTest.awaitMeetingEvent;
+import static jp.tsunagu.meeting.MeetingFlowTest.referAndEscalate;
+import static jp.tsunagu.testing.DocumentedExamples.answered;
+import static jp.tsunagu.testing.Tokens.KURUME;
+import static jp.tsunagu.testing.Tokens.role;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** What a city's coordinator tool copies from the OpenAPI document works as the document says. */
+@QuarkusTest
+@QuarkusTestResource(TsunaguTestResources.class)
+class DocumentedExamplesTest {
+
+    @Test
+    void everyDocumentedRequestExampleIsAcceptedAndDoesWhatItSays() {
+        String coordinator = role("coordinator", KURUME);
+        // two cases escalated to 重層的支援会議 with consent wait for the next regular meeting after they came in
+        LocalDate received = LocalDate.of(2025, 9, 1);
+        String planned = referAndEscalate(KURUME, Consent.GIVEN, MeetingType.JUUSOU_SHIEN_KAIGI, received, false);
+        String continued = referAndEscalate(KURUME, Consent.GIVEN, MeetingType.JUUSOU_SHIEN_KAIGI, received, false);
+        String meetingId = awaitMeetingEvent(planned, MeetingEvent.CaseQueued.class, q -> true).meetingId();
+        awaitMeetingEvent(continued, MeetingEvent.CaseQueued.class, q -> meetingId.equals(q.meetingId()));
+        LocalDate heldOn = LocalDate.parse(meetingId.substring(meetingId.length() - 10));
+
+        Map<String, Given> operations = new LinkedHashMap<>();
+        operations.put("schedule", Given.as(coordinator));
+        // a day no other test meets on, so the ad-hoc meeting is this test's own
+        operations.put("create", Given.as(coordinator).swap("2025-06-12", "2031-06-12"));
+        operations.put("members", Given.as(coordinator).path("meetingId", answered("create", "meetingId")));
+        operations.put("minutes", Given.as(coordinator).path("meetingId", meetingId)
+                .swap("2025-09-24", heldOn.toString()).swap("2025-12-24", heldOn.plusMonths(3).toString())
+                .swap("7d1c2a4e-0b6f-4e8a-9c3d-2f5e8a1b4c6d", planned)
+                .swap("3b9e6f10-5a2d-4c7b-8e1f-6d4a2c9b0e3f", continued));
+        operations.put("amendMinutes", Given.as(coordinator).path("meetingId", meetingId)
+                .swap("3b9e6f10-5a2d-4c7b-8e1f-6d4a2c9b0e3f", continued));
+
+        var sent = DocumentedExamples.replay(operations);
+
+        assertEquals(heldOn.plusMonths(3), awaitMeetingEvent(planned, MeetingEvent.CaseReviewed.class,
+                r -> true).reviewOn(), "the plan's review date as the minutes gave it");
+        assertEquals("PARTICIPATION", awaitMeetingEvent(continued, MeetingEvent.CaseReviewAmended.class,
+                a -> true).planType().name(), "the correction became an event");
+        assertEquals("2", sent.getLast().field("minutesVersion"));
+    }
+}
