@@ -14,6 +14,9 @@ import jakarta.ws.rs.core.Response;
 import jp.tsunagu.planning.plan.PlanRequests;
 import jp.tsunagu.support.security.CurrentCaller;
 import jp.tsunagu.support.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -60,6 +63,10 @@ public class ParticipationResource {
     @APIResponse(responseCode = "409", description = "The resource is full, or the plan is not a participation plan "
             + "or is closed")
     public Uni<Response> place(@PathParam("planId") String planId, @HeaderParam("Idempotency-Key") String key,
+                               @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                       examples = @ExampleObject(name = "runningTeam",
+                                               summary = "The person joins the running team the plan was matched with", value = """
+                                               {"resourceId":"kurume-res-running-team","placedOn":"2024-06-15"}""")))
                                PlanRequests.NewPlacement request) {
         return service.place(caller.get(), key, planId, request).map(c -> Response.status(c.replayed() ? 200 : 201)
                 .entity(Map.of("placementId", c.id())).build());
@@ -73,7 +80,12 @@ public class ParticipationResource {
     @APIResponse(responseCode = "201", description = "Recorded: {followUpId}")
     @APIResponse(responseCode = "200", description = "Idempotent repeat: the follow-up recorded earlier")
     public Uni<Response> followUp(@PathParam("placementId") String placementId,
-                                  @HeaderParam("Idempotency-Key") String key, PlanRequests.NewFollowUp request) {
+                                  @HeaderParam("Idempotency-Key") String key,
+                                  @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                          examples = @ExampleObject(name = "withThePerson",
+                                                  summary = "定着支援: a visit to the person two weeks in", value = """
+                                                  {"side":"PERSON","on":"2024-07-01","note":"練習に毎週参加している"}""")))
+                                  PlanRequests.NewFollowUp request) {
         return service.followUp(caller.get(), key, placementId, request).map(c -> Response
                 .status(c.replayed() ? 200 : 201).entity(Map.of("followUpId", c.id())).build());
     }

@@ -18,6 +18,8 @@ import jp.tsunagu.support.audit.AuditTrail;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.security.CurrentCaller;
 import jp.tsunagu.support.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -54,6 +56,12 @@ public class PlanResource {
     @APIResponse(responseCode = "409", description = "Refused, with the reason")
     public Uni<Response> create(@PathParam("caseId") String caseId,
                                 @HeaderParam("Idempotency-Key") String idempotencyKey,
+                                @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                         examples = @ExampleObject(name = "participation",
+                                                 summary = "A 参加支援プラン written by the provider the meeting gave a role", value = """
+                                                 {"type":"PARTICIPATION","madeOn":"2024-06-03","wish":"一緒にフルマラソンを走りたい",
+                                                  "wishTags":["running"],"goals":["週1回の練習に参加する"],
+                                                  "roles":[{"agencyId":"kurume-sanka-01","responsibility":"受け入れ先との調整"}],"reviewOn":"2024-09-02"}""")))
                                 PlanRequests.NewPlan request) {
         return service.create(caller.get(), idempotencyKey, caseId, request).map(c -> Response
                 .status(c.replayed() ? 200 : 201).location(URI.create("/plans/" + c.id()))
@@ -73,6 +81,11 @@ public class PlanResource {
     @APIResponse(responseCode = "409", description = "The plan is closed, or the revision is refused with the reason")
     public Uni<Response> revise(@PathParam("planId") String planId,
                                 @HeaderParam("Idempotency-Key") String idempotencyKey,
+                                @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                         examples = @ExampleObject(name = "newWish",
+                                                 summary = "再プラン: the person now wishes to work", value = """
+                                                 {"madeOn":"2024-09-25","reason":"就労の希望が出てきた",
+                                                  "goals":["就労継続支援A型の見学"],"reviewOn":"2024-12-25"}""")))
                                 PlanRequests.Revision request) {
         return service.revise(caller.get(), idempotencyKey, planId, request).map(c -> Response
                 .status(c.replayed() ? 200 : 201).entity(new PlanVersionMade(planId, c.version())).build());
@@ -94,7 +107,12 @@ public class PlanResource {
     @APIResponse(responseCode = "200", description = "The version, completed")
     @APIResponse(responseCode = "400", description = "A detail is invalid (named in errors)")
     @APIResponse(responseCode = "409", description = "A detail is already set, nothing is given, or the plan is closed")
-    public Uni<Map<String, Object>> complete(@PathParam("planId") String planId, PlanRequests.Details request) {
+    public Uni<Map<String, Object>> complete(@PathParam("planId") String planId,
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "afterTheMeeting",
+                            summary = "The meeting gave the roles; the wish, goals and review date follow", value = """
+                            {"wish":"家計を立て直したい","goals":["家計表をつける","滞納分の分割納付"],"reviewOn":"2024-09-25"}""")))
+            PlanRequests.Details request) {
         return service.complete(caller.get(), planId, request)
                 .map(version -> Map.of("planId", planId, "version", version, "completed", true));
     }
@@ -107,7 +125,11 @@ public class PlanResource {
     @APIResponse(responseCode = "201", description = "Closed: {planId, status}")
     @APIResponse(responseCode = "409", description = "Already closed, or refused with the reason (a date before the "
             + "plan was made)")
-    public Uni<Response> close(@PathParam("planId") String planId, PlanRequests.Closure request) {
+    public Uni<Response> close(@PathParam("planId") String planId,
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "goalsReached", summary = "終結: the goals are reached", value = """
+                            {"closedOn":"2025-03-26","reason":"目標を達成し、家計が安定した"}""")))
+            PlanRequests.Closure request) {
         return service.close(caller.get(), planId, request)
                 .map(v -> Response.status(201).entity(Map.of("planId", planId, "status", "CLOSED")).build());
     }
