@@ -169,7 +169,7 @@ class CaseFiguresAndReplayTest {
                 .body("replayId", hasItem(replayId));
     }
 
-    private static ValidatableResponse awaitReplay(String token, String replayId) {
+    static ValidatableResponse awaitReplay(String token, String replayId) {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
             String status = given().header("Authorization", token).get("/replays/" + replayId).path("status");
             return "DONE".equals(status) || "FAILED".equals(status);

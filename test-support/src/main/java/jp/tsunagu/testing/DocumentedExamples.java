@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import static io.restassured.RestAssured.given;
@@ -38,12 +39,17 @@ public final class DocumentedExamples {
      * @param token   the bearer token of a caller allowed to do it
      * @param path    the value of each path parameter
      * @param swapped documented values (ids) replaced by live ones in the example's body
+     * @param then    run on each answer before the next example is sent (to wait for what it started)
      */
     public record Given(String token, Map<String, Function<List<Sent>, String>> path,
-                        Map<String, Function<List<Sent>, String>> swapped) {
+                        Map<String, Function<List<Sent>, String>> swapped, Consumer<Sent> then) {
 
         public static Given as(String token) {
-            return new Given(token, Map.of(), Map.of());
+            return new Given(token, Map.of(), Map.of(), sent -> { });
+        }
+
+        public Given then(Consumer<Sent> next) {
+            return new Given(token, path, swapped, next);
         }
 
         public Given path(String name, String value) {
@@ -53,7 +59,7 @@ public final class DocumentedExamples {
         public Given path(String name, Function<List<Sent>, String> value) {
             Map<String, Function<List<Sent>, String>> p = new LinkedHashMap<>(path);
             p.put(name, value);
-            return new Given(token, p, swapped);
+            return new Given(token, p, swapped, then);
         }
 
         public Given swap(String documented, String live) {
@@ -63,7 +69,7 @@ public final class DocumentedExamples {
         public Given swap(String documented, Function<List<Sent>, String> live) {
             Map<String, Function<List<Sent>, String>> s = new LinkedHashMap<>(swapped);
             s.put(documented, live);
-            return new Given(token, path, s);
+            return new Given(token, path, s, then);
         }
     }
 
@@ -117,7 +123,9 @@ public final class DocumentedExamples {
             Operation op = documented.get(entry.getKey());
             Given g = entry.getValue();
             for (var example : op.examples().entrySet()) {
-                sent.add(send(op, example.getKey(), example.getValue(), g, sent));
+                Sent answer = send(op, example.getKey(), example.getValue(), g, sent);
+                sent.add(answer);
+                g.then().accept(answer);
             }
         }
         return sent;

@@ -17,6 +17,8 @@ import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.security.Caller;
 import jp.tsunagu.support.security.CurrentCaller;
 import jp.tsunagu.support.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -89,7 +91,13 @@ public class ReplayResource {
     @APIResponse(responseCode = "202", description = "Started; Location names it, GET it for its progress",
             content = @Content(schema = @Schema(implementation = ReplayView.class)))
     @APIResponse(responseCode = "409", description = "A replay is running")
-    public Response start(ReplayRequest request) {
+    public Response start(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "check", summary = "Rebuild every figure from the log and compare it with the live "
+                    + "one", value = "{}"),
+            @ExampleObject(name = "otherDefinitions", summary = "Also: the year table if a case discussed at several "
+                    + "meetings counted once, and only new plans counted as made", value = """
+                    {"casesHandled":"DISTINCT_CASES","made":"CREATED_ONLY"}""")}))
+            ReplayRequest request) {
         FigureDefinitions definitions = request == null ? FigureDefinitions.CONTRACT
                 : new FigureDefinitions(request.casesHandled(), request.made());
         Caller c = caller.get();
