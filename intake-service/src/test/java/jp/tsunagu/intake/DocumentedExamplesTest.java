@@ -18,6 +18,7 @@ import static jp.tsunagu.testing.Tokens.KURUME;
 import static jp.tsunagu.testing.Tokens.agency;
 import static jp.tsunagu.testing.Tokens.bearer;
 import static jp.tsunagu.testing.Tokens.role;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,5 +49,13 @@ class DocumentedExamplesTest {
         // the 和暦 birth date and the full-width phone were stored as an ISO date and ASCII digits
         given().header("Authorization", bearer(agency)).get("/referrals/" + byPhone + "/person").then()
                 .statusCode(200).body("birthDate", equalTo("1944-04-02")).body("phone", equalTo("090-1234-5678"));
+    }
+
+    @Test
+    void codesCarryTheirJapaneseLabels() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("components.schemas.Concern.'x-enumDescriptions'.EIGHTY_FIFTY", equalTo("8050問題"))
+                .body("components.schemas.Concern.description", containsString("HIKIKOMORI = ひきこもり"))
+                .body("components.schemas.Relation.'x-enumDescriptions'.PARENT", equalTo("親"));
     }
 }

@@ -37,7 +37,7 @@ import io.quarkus.logging.LoggingFilter;
 @LoggingFilter(name = "tsunagu-log-lines")
 public final class JsonLogLines implements Filter {
 
-    // ASCII with \u escapes: the line survives a console whose encoding is not UTF-8, and a collector decodes it
+    // ASCII, the rest escaped: the line survives a console whose encoding is not UTF-8, and a collector decodes it
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII).build();
 

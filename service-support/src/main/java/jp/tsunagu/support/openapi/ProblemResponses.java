@@ -22,7 +22,8 @@ import java.util.Map;
  * (RFC 9457 with the {@code errors[]} of a validation), referenced by every 4xx and 5xx answer as
  * {@code application/problem+json}, and the answers every operation can give documented on each: 400 when it takes
  * input, 401/403 when it is secured, 404 with a path parameter, 413/415 with a body, 429 (the per-caller limit on
- * authenticated calls), 500 and 503; and the server, the city's address ({@code tsunagu.openapi.server-url}). Registered
+ * authenticated calls), 500 and 503; the server, the city's address ({@code tsunagu.openapi.server-url}); and the
+ * Japanese label of every code ({@link CodeLabels}). Registered
  * with {@code mp.openapi.filter} for every service (service-support's microprofile-config.properties).
  */
 public class ProblemResponses implements OASFilter {
@@ -66,6 +67,7 @@ public class ProblemResponses implements OASFilter {
                 .addProperty("errors", OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY))
                         .items(OASFactory.createSchema().ref("#/components/schemas/FieldError")))
                 .required(List.of("type", "title", "status")));
+        CodeLabels.describe(components);
         openAPI.setComponents(components);
         if (openAPI.getInfo() != null && openAPI.getInfo().getLicense() != null) {
             openAPI.getInfo().getLicense().setIdentifier("LicenseRef-Tsunagu");
