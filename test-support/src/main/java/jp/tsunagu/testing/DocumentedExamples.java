@@ -22,8 +22,9 @@ import static io.restassured.RestAssured.given;
  * gets the answer the document promises. {@link #replay} reads the document the running service serves, and sends
  * every example of every operation that takes a JSON body, as documented, with only the ids it names swapped for ids
  * the test has made exist (a documented case id cannot exist in a fresh database); each must get one of the
- * operation's documented 2xx answers, with a JSON body where the document gives it one. An operation that takes a body
- * and documents no example fails the test, as does an example the test gives no way to send.
+ * operation's documented 2xx answers, with a JSON body where the document gives it one, with the fields of the answer
+ * examples the document shows for that status. An operation that takes a body and documents no example fails the
+ * test, as does an example the test gives no way to send.
  */
 public final class DocumentedExamples {
 
@@ -161,14 +162,38 @@ public final class DocumentedExamples {
                     + op.responses().properties().stream().map(Map.Entry::getKey).toList() + "):\n"
                     + answer.asString() + "\nsent:\n" + body);
         }
-        if (documentedAnswer.path("content").has("application/json")) {
+        JsonNode json = documentedAnswer.path("content").path("application/json");
+        if (!json.isMissingNode()) {
+            JsonNode live;
             try {
-                JSON.readTree(answer.asString());
+                live = JSON.readTree(answer.asString());
             } catch (IOException e) {
                 throw new AssertionError(label + " documents a JSON answer and gave: " + answer.asString(), e);
             }
+            // a documented answer shows the fields the live one has, no more and no fewer
+            for (var documented : json.path("examples").properties()) {
+                JsonNode value = documented.getValue().path("value");
+                if (value.isTextual()) {
+                    try {
+                        value = JSON.readTree(value.asText());
+                    } catch (IOException e) {
+                        throw new AssertionError(op.id() + "'s answer example " + documented.getKey()
+                                + " is not JSON", e);
+                    }
+                }
+                if (value.isObject() && live.isObject() && !fields(value).equals(fields(live))) {
+                    throw new AssertionError(label + " answered the fields " + fields(live) + "; the documented "
+                            + "answer " + documented.getKey() + " shows " + fields(value));
+                }
+            }
         }
         return new Sent(op.id(), name, op.method(), path, status, answer.asString());
+    }
+
+    private static java.util.Set<String> fields(JsonNode object) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private record Operation(String id, String method, String template, boolean idempotencyKey,

@@ -68,7 +68,11 @@ public class ReferralResource {
     @Operation(summary = "Refer a case", description = "Accepts any consultation. Answers 201 only once the event is "
             + "durably in the log; a repeat with the same Idempotency-Key and body answers 200 with the same case.")
     @APIResponse(responseCode = "201", description = "Case created; Location names it",
-            content = @Content(schema = @Schema(implementation = ReferralCreated.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ReferralCreated.class),
+                    examples = @ExampleObject(name = "received", value = """
+                            {"caseId":"7d1c2a4e-0b6f-4e8a-9c3d-2f5e8a1b4c6d","status":"RECEIVED",
+                             "receivedOn":"2024-06-03"}""")))
     @APIResponse(responseCode = "200", description = "Idempotent repeat: the case created earlier",
             content = @Content(schema = @Schema(implementation = ReferralCreated.class)))
     @APIResponse(responseCode = "400", description = "Invalid field(s), named in errors; or no Idempotency-Key")
@@ -169,8 +173,13 @@ public class ReferralResource {
     @RolesAllowed({Roles.AGENCY, Roles.COORDINATOR})
     @Operation(summary = "Record consent obtained or withdrawn later",
             description = "Moves the case between the 支援会議 and 重層的支援会議 tracks.")
-    @APIResponse(responseCode = "201", description = "Recorded")
-    @APIResponse(responseCode = "200", description = "Idempotent repeat: the consent recorded earlier")
+    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsentRecordedResponse.class),
+            examples = @ExampleObject(name = "given", value = """
+                    {"caseId":"7d1c2a4e-0b6f-4e8a-9c3d-2f5e8a1b4c6d","consent":"GIVEN","recordedOn":"2024-06-03"}""")))
+    @APIResponse(responseCode = "200", description = "Idempotent repeat: the consent recorded earlier",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ConsentRecordedResponse.class)))
     @APIResponse(responseCode = "409", description = "A request with this Idempotency-Key is still being processed, "
             + "or the person's data was erased")
     public Uni<Response> consent(@PathParam("caseId") String caseId,

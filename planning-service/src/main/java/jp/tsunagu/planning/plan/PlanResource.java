@@ -75,7 +75,10 @@ public class PlanResource {
     @Operation(summary = "Revise a plan (再プラン)", description = "Needs a reason; earlier versions stay readable. "
             + "A closed plan → 409.")
     @APIResponse(responseCode = "201", description = "The new version",
-            content = @Content(schema = @Schema(implementation = PlanVersionMade.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PlanVersionMade.class),
+                    examples = @ExampleObject(name = "secondVersion", value = """
+                            {"planId":"p-58c2e0a1f4b3","version":2}""")))
     @APIResponse(responseCode = "200", description = "Idempotent repeat: the version made earlier",
             content = @Content(schema = @Schema(implementation = PlanVersionMade.class)))
     @APIResponse(responseCode = "409", description = "The plan is closed, or the revision is refused with the reason")
