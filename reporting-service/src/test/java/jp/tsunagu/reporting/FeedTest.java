@@ -69,6 +69,31 @@ class FeedTest {
     }
 
     @Test
+    void aBatchOfEventsFromTwoCitiesIsNumberedWithoutGapOrRepeatInEach() throws Exception {
+        String mark = UUID.randomUUID().toString();
+        publish(mark, KURUME);
+        long a = Long.parseLong(readUntil(null, mark, role("coordinator", KURUME)).get(0));
+        // published back to back, so the consumer takes them in batches that mix the two cities
+        List<String> kurume = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String k = UUID.randomUUID().toString();
+            kurume.add(k);
+            publish(k, KURUME);
+            publish(UUID.randomUUID().toString(), NAGAREYAMA);
+        }
+        List<Long> ids = new ArrayList<>();
+        for (String caseId : kurume) {
+            if (lines.stream().noneMatch(l -> l.startsWith("data:") && l.contains(caseId))) {
+                readUntil(Long.toString(a), caseId, role("coordinator", KURUME))
+                        .forEach(id -> ids.add(Long.parseLong(id)));
+            }
+        }
+        List<Long> distinct = ids.stream().distinct().sorted().toList();
+        assertEquals(java.util.stream.LongStream.rangeClosed(a + 1, a + 20).boxed().toList(), distinct,
+                "Kurume's twenty events are numbered " + (a + 1) + " to " + (a + 20));
+    }
+
+    @Test
     void thePortalFollowsCasesByPseudonymWithoutSummaries() throws Exception {
         String caseId = UUID.randomUUID().toString();
         publish(caseId);
