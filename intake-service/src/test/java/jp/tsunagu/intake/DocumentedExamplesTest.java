@@ -56,6 +56,11 @@ class DocumentedExamplesTest {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("components.schemas.Concern.'x-enumDescriptions'.EIGHTY_FIFTY", equalTo("8050問題"))
                 .body("components.schemas.Concern.description", containsString("HIKIKOMORI = ひきこもり"))
-                .body("components.schemas.Relation.'x-enumDescriptions'.PARENT", equalTo("親"));
+                .body("components.schemas.Relation.'x-enumDescriptions'.PARENT", equalTo("親"))
+                // and where a request lists the codes in place
+                .body("components.schemas.ReferralRequest.properties.urgency.'x-enumDescriptions'.URGENT",
+                        equalTo("至急"))
+                .body("components.schemas.ReferralRequest.properties.channel.'x-enumDescriptions'.WALK_IN",
+                        containsString("来所"));
     }
 }

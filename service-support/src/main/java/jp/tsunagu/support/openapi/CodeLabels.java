@@ -41,16 +41,49 @@ final class CodeLabels {
         }
         for (Class<? extends Coded> type : CODES) {
             Schema schema = components.getSchemas().get(type.getSimpleName());
-            if (schema == null || schema.getEnumeration() == null) {
+            if (schema != null) {
+                label(schema, type);
+            }
+        }
+        // codes a request lists in place (a property's own enumeration, or its items'): labelled by the code type
+        // whose codes they are
+        for (Schema schema : components.getSchemas().values()) {
+            if (schema.getProperties() == null) {
                 continue;
             }
-            Map<String, String> labels = labels(type);
-            schema.addExtension("x-enumDescriptions", labels);
-            String list = labels.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
-                    .collect(Collectors.joining(", "));
-            schema.setDescription((schema.getDescription() == null ? "" : schema.getDescription() + ". ")
-                    + "Codes and their Japanese labels: " + list);
+            for (Schema property : schema.getProperties().values()) {
+                labelInPlace(property);
+                if (property.getItems() != null) {
+                    labelInPlace(property.getItems());
+                }
+            }
         }
+    }
+
+    private static void labelInPlace(Schema schema) {
+        if (schema.getEnumeration() == null || schema.getExtensions() != null
+                && schema.getExtensions().containsKey("x-enumDescriptions")) {
+            return;
+        }
+        java.util.Set<Object> values = new java.util.HashSet<>(schema.getEnumeration());
+        for (Class<? extends Coded> type : CODES) {
+            if (values.equals(new java.util.HashSet<Object>(labels(type).keySet()))) {
+                label(schema, type);
+                return;
+            }
+        }
+    }
+
+    private static void label(Schema schema, Class<? extends Coded> type) {
+        if (schema.getEnumeration() == null) {
+            return;
+        }
+        Map<String, String> labels = labels(type);
+        schema.addExtension("x-enumDescriptions", labels);
+        String list = labels.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
+                .collect(Collectors.joining(", "));
+        schema.setDescription((schema.getDescription() == null ? "" : schema.getDescription() + ". ")
+                + "Codes and their Japanese labels: " + list);
     }
 
     private static Map<String, String> labels(Class<? extends Coded> type) {
