@@ -107,7 +107,10 @@ class RoutingFlowTest {
                 .body("declinedBy", hasItem(first));
         routing(role("coordinator", NAGAREYAMA), caseId).statusCode(200)
                 .body("agencyId", not(equalTo(first)))
-                .body("history.eventType", hasItem("jp.tsunagu.routing.routing-declined.v1"));
+                .body("history.eventType", hasItem("jp.tsunagu.routing.routing-declined.v1"))
+                // the history in the one Japanese wording the referrer's and the reports' histories use
+                .body("history.detail", hasItem("辞退（理由: 担当圏域外のため）"))
+                .body("history.detail", hasItem(startsWith("支援機関へつなぐ（分野: ")));
         RoutingEvent.RoutingDeclined declined = awaitRouting(caseId, RoutingEvent.RoutingDeclined.class);
         assertEquals("担当圏域外のため", declined.reason());
         // the person erased: the decline's free text goes from routing's view, the step stays
@@ -117,7 +120,8 @@ class RoutingFlowTest {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
                 !routing(role("coordinator", NAGAREYAMA), caseId).extract().asString().contains("担当圏域外"));
         routing(role("coordinator", NAGAREYAMA), caseId).statusCode(200)
-                .body("history.eventType", hasItem("jp.tsunagu.routing.routing-declined.v1"));
+                .body("history.eventType", hasItem("jp.tsunagu.routing.routing-declined.v1"))
+                .body("history.detail", hasItem("辞退（理由は本人の情報とともに消去されました）"));
 
         String kurumeCase = refer(KURUME, "荒木", 90, List.of(Concern.DEMENTIA), Channel.AGENCY, Consent.GIVEN,
                 BusinessDate.today());

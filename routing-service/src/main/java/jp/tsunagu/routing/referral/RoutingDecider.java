@@ -6,6 +6,7 @@ import jp.tsunagu.contract.codes.RoutingDecision;
 import jp.tsunagu.contract.events.EventIds;
 import jp.tsunagu.contract.events.Reason;
 import jp.tsunagu.contract.events.RoutingEvent;
+import jp.tsunagu.contract.status.CaseStatusRules;
 import jp.tsunagu.routing.rules.AcceptanceDeadlines;
 import jp.tsunagu.routing.rules.CaseFacts;
 import jp.tsunagu.routing.rules.Decision;
@@ -38,6 +39,13 @@ public final class RoutingDecider {
      * @param stepDetail the step's text in the case's routing history
      */
     public record Emitted(String eventId, RoutingEvent event, String agencyId, String stepDetail) {
+
+        /** The event with its line of the routing history, in the one Japanese wording of {@link CaseStatusRules}. */
+        static Emitted of(String eventId, RoutingEvent event, String agencyId) {
+            String detail = CaseStatusRules.of(event).map(change -> change.referrerNote() == null ? change.detail()
+                    : change.detail() + "（理由: " + change.referrerNote() + "）").orElseThrow();
+            return new Emitted(eventId, event, agencyId, detail);
+        }
     }
 
     /**
@@ -62,8 +70,8 @@ public final class RoutingDecider {
 
     /** The assigned agency accepts: the case stays with it. */
     public static Outcome accept(CaseRouting r) {
-        Emitted accepted = new Emitted(answerId(r, "accepted"),
-                new RoutingEvent.RoutingAccepted(r.caseId(), r.municipality(), r.agencyId()), r.agencyId(), "accepted");
+        Emitted accepted = Emitted.of(answerId(r, "accepted"),
+                new RoutingEvent.RoutingAccepted(r.caseId(), r.municipality(), r.agencyId()), r.agencyId());
         return new Outcome(List.of(accepted), r, new CaseRouting(r.caseId(), r.municipality(), r.referringAgencyId(),
                 r.decision(), CaseRouting.ACCEPTED, r.routedOn(), r.dueOn(), r.declinedBy(), r.seq()));
     }
@@ -72,9 +80,8 @@ public final class RoutingDecider {
     public static Outcome decline(CaseRouting r, CaseFacts facts, String reason, Context context) {
         Set<String> declined = new LinkedHashSet<>(r.declinedBy());
         declined.add(r.agencyId());
-        Emitted declinedEvent = new Emitted(answerId(r, "declined"),
-                new RoutingEvent.RoutingDeclined(r.caseId(), r.municipality(), r.agencyId(), reason), r.agencyId(),
-                "declined: " + reason);
+        Emitted declinedEvent = Emitted.of(answerId(r, "declined"),
+                new RoutingEvent.RoutingDeclined(r.caseId(), r.municipality(), r.agencyId(), reason), r.agencyId());
         return decide(facts, r, declined, context, List.of(declinedEvent));
     }
 
@@ -84,9 +91,9 @@ public final class RoutingDecider {
      */
     public static Outcome overdue(CaseRouting r, Consent consent, LocalDate today) {
         int days = (int) ChronoUnit.DAYS.between(r.routedOn(), today);
-        Emitted overdue = new Emitted(answerId(r, "overdue"),
+        Emitted overdue = Emitted.of(answerId(r, "overdue"),
                 new RoutingEvent.AcceptanceOverdue(r.caseId(), r.municipality(), r.agencyId(), r.routedOn(), days),
-                r.agencyId(), "not answered by " + r.dueOn() + " (" + days + " days)");
+                r.agencyId());
         MeetingType track = MeetingType.trackFor(consent);
         List<Reason> reasons = List.of(
                 new Reason("ACCEPTANCE_OVERDUE", "受入期限（" + r.dueOn() + "）までに回答がない: 多機関協働事業へ",
@@ -141,7 +148,7 @@ public final class RoutingDecider {
         };
         String state = d.decision() == RoutingDecision.ESCALATED ? CaseRouting.ESCALATED : CaseRouting.AWAITING;
         List<Emitted> events = new ArrayList<>(first);
-        events.add(new Emitted(EventIds.routingDecision(caseId, seq), event, d.agencyId(), summary(d)));
+        events.add(Emitted.of(EventIds.routingDecision(caseId, seq), event, d.agencyId()));
         return new Outcome(List.copyOf(events), previous, new CaseRouting(caseId, municipality, next.referrer(), d,
                 state, next.on(), next.dueOn(), next.declined(), seq));
     }
@@ -149,13 +156,5 @@ public final class RoutingDecider {
     /** What happened to the case's current decision: accepted, declined, overdue. */
     private static String answerId(CaseRouting r, String what) {
         return EventIds.routingAnswer(r.caseId(), r.seq(), what);
-    }
-
-    private static String summary(Decision d) {
-        return switch (d.decision()) {
-            case ROUTED -> "routed to " + d.agencyId();
-            case OUTREACH -> "outreach by " + d.agencyId();
-            case ESCALATED -> "escalated to " + d.track() + (d.urgent() ? " (urgent)" : "");
-        };
     }
 }

@@ -126,8 +126,8 @@ public class RoutingRecords {
                 // the person's data was erased: the free text of the case's steps (a decline's reason may describe
                 // the person) is written over; the steps, agencies and dates stay
                 .chain(() -> database.updateEach("""
-                                update routing_step set detail = 'declined: （本人の情報は消去されました）'
-                                 where case_id = $1 and detail like 'declined: %'""",
+                                update routing_step set detail = '辞退（理由は本人の情報とともに消去されました）'
+                                 where case_id = $1 and event_type = 'jp.tsunagu.routing.routing-declined.v1'""",
                         changes.erasures().stream().map(id -> Tuple.of(id)).toList()))
                 .chain(() -> database.updateEach("""
                                 update inbox_item set decline_reason = '（本人の情報は消去されました）'

@@ -40,6 +40,8 @@ public record RoutingView(
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "RoutingStep")
-    public record Step(String eventType, String agencyId, LocalDate businessDate, Instant recordedAt, String detail) {
+    public record Step(String eventType, String agencyId, LocalDate businessDate, Instant recordedAt,
+                       @Schema(description = "What happened, in Japanese (the wording of the case's history "
+                               + "everywhere); steps recorded before this version are in English") String detail) {
     }
 }

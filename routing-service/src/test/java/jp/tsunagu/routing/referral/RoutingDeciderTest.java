@@ -66,7 +66,7 @@ class RoutingDeciderTest {
         RoutingEvent.CaseRouted routed = assertInstanceOf(RoutingEvent.CaseRouted.class,
                 outcome.events().get(0).event());
         assertEquals("kurume-houkatsu-06", routed.agencyId());
-        assertEquals("routed to kurume-houkatsu-06", outcome.events().get(0).stepDetail());
+        assertEquals("支援機関へつなぐ（分野: 高齢）", outcome.events().get(0).stepDetail());
         assertNull(outcome.before());
         assertEquals(new CaseRouting("c1", KURUME, "referrer-1", outcome.after().decision(), CaseRouting.AWAITING,
                 TODAY, LocalDate.of(2026, 6, 8), Set.of(), 1), outcome.after());
@@ -116,7 +116,7 @@ class RoutingDeciderTest {
         RoutingEvent.RoutingDeclined declined = assertInstanceOf(RoutingEvent.RoutingDeclined.class,
                 outcome.events().get(0).event());
         assertEquals("定員超過", declined.reason());
-        assertEquals("declined: 定員超過", outcome.events().get(0).stepDetail());
+        assertEquals("辞退（理由: 定員超過）", outcome.events().get(0).stepDetail());
         RoutingEvent.CaseEscalated escalated = assertInstanceOf(RoutingEvent.CaseEscalated.class,
                 outcome.events().get(1).event());
         assertEquals(MeetingType.JUUSOU_SHIEN_KAIGI, escalated.track());
