@@ -16,7 +16,6 @@ import jp.tsunagu.contract.codes.Urgency;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -28,9 +27,20 @@ import java.util.stream.Collectors;
  */
 final class CodeLabels {
 
-    private static final List<Class<? extends Coded>> CODES = List.of(AgeBand.class, CaseStatus.class, Channel.class,
-            Concern.class, Consent.class, Field.class, MeetingType.class, PlanType.class, Relation.class,
-            ReviewOutcome.class, RoutingDecision.class, Urgency.class);
+    /** Each code type's labels (code → 日本語), by the schema name smallrye-openapi gives it: the enum's simple name. */
+    private static final Map<String, Map<String, String>> CODES = Map.ofEntries(
+            Map.entry("AgeBand", Coded.labels(AgeBand.class)),
+            Map.entry("CaseStatus", Coded.labels(CaseStatus.class)),
+            Map.entry("Channel", Coded.labels(Channel.class)),
+            Map.entry("Concern", Coded.labels(Concern.class)),
+            Map.entry("Consent", Coded.labels(Consent.class)),
+            Map.entry("Field", Coded.labels(Field.class)),
+            Map.entry("MeetingType", Coded.labels(MeetingType.class)),
+            Map.entry("PlanType", Coded.labels(PlanType.class)),
+            Map.entry("Relation", Coded.labels(Relation.class)),
+            Map.entry("ReviewOutcome", Coded.labels(ReviewOutcome.class)),
+            Map.entry("RoutingDecision", Coded.labels(RoutingDecision.class)),
+            Map.entry("Urgency", Coded.labels(Urgency.class)));
 
     private CodeLabels() {
     }
@@ -39,12 +49,12 @@ final class CodeLabels {
         if (components == null || components.getSchemas() == null) {
             return;
         }
-        for (Class<? extends Coded> type : CODES) {
-            Schema schema = components.getSchemas().get(type.getSimpleName());
+        CODES.forEach((name, labels) -> {
+            Schema schema = components.getSchemas().get(name);
             if (schema != null) {
-                label(schema, type);
+                label(schema, labels);
             }
-        }
+        });
         // codes a request lists in place (a property's own enumeration, or its items'): labelled by the code type
         // whose codes they are
         for (Schema schema : components.getSchemas().values()) {
@@ -66,31 +76,18 @@ final class CodeLabels {
             return;
         }
         java.util.Set<Object> values = new java.util.HashSet<>(schema.getEnumeration());
-        for (Class<? extends Coded> type : CODES) {
-            if (values.equals(new java.util.HashSet<Object>(labels(type).keySet()))) {
-                label(schema, type);
-                return;
-            }
-        }
+        CODES.values().stream().filter(labels -> values.equals(new java.util.HashSet<Object>(labels.keySet())))
+                .findFirst().ifPresent(labels -> label(schema, labels));
     }
 
-    private static void label(Schema schema, Class<? extends Coded> type) {
+    private static void label(Schema schema, Map<String, String> labels) {
         if (schema.getEnumeration() == null) {
             return;
         }
-        Map<String, String> labels = labels(type);
         schema.addExtension("x-enumDescriptions", labels);
         String list = labels.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
                 .collect(Collectors.joining(", "));
         schema.setDescription((schema.getDescription() == null ? "" : schema.getDescription() + ". ")
                 + "Codes and their Japanese labels: " + list);
-    }
-
-    private static Map<String, String> labels(Class<? extends Coded> type) {
-        Map<String, String> labels = new java.util.LinkedHashMap<>();
-        for (Coded code : type.getEnumConstants()) {
-            labels.put(code.name(), code.label());
-        }
-        return labels;
     }
 }
