@@ -87,11 +87,9 @@ class LocalRunSystemTest {
     @Test
     void aReferralIsRoutedAndTheReferrerSeesTheAgencyAcceptIt() throws Exception {
         String referrer = run("token", "agency", "--agency", "kurume-kikan-01", "--municipality", "402036").trim();
-        HttpResponse<String> created = post(INTAKE, "/referrals", referrer, UUID.randomUUID().toString(), """
+        String caseId = refer(referrer, """
                 {"channel":"AGENCY","person":{"name":"ルート 試験","age":81,"area":"荒木"},
                  "concerns":["DEMENTIA"],"consent":"UNKNOWN","urgency":"ROUTINE"}""");
-        assertEquals(201, created.statusCode(), created.body());
-        String caseId = JSON.readTree(created.body()).get("caseId").asText();
 
         JsonNode routed = awaitStatus(caseId, referrer, "ROUTED");
         assertEquals("kurume-houkatsu-06", routed.get("agencyId").asText(), "荒木's 地域包括支援センター");
@@ -125,12 +123,10 @@ class LocalRunSystemTest {
             assertEquals(201, subscribed.statusCode(), subscribed.body());
 
             String referrer = run("token", "agency", "--agency", "kurume-kikan-01", "--municipality", "402036").trim();
-            HttpResponse<String> created = post(INTAKE, "/referrals", referrer, UUID.randomUUID().toString(), """
+            String caseId = refer(referrer, """
                     {"channel":"AGENCY","person":{"name":"長谷 試験子","nameKana":"ハセ シケンコ","age":81,
                      "area":"荒木","phone":"0942-11-2222"},
                      "concerns":["DEMENTIA"],"consent":"GIVEN","urgency":"URGENT"}""");
-            assertEquals(201, created.statusCode(), created.body());
-            String caseId = JSON.readTree(created.body()).get("caseId").asText();
 
             JsonNode notice = awaitNotice(notices, caseId);
             assertEquals("jp.tsunagu.notice.case-routed.v1", notice.path("type").asText());
@@ -193,12 +189,10 @@ class LocalRunSystemTest {
     void cSanWithConsentGoesToTheMultiLayeredMeetingAndItsOutcomeReachesTheReferrer() throws Exception {
         String referrer = run("token", "agency", "--agency", "kurume-jiritsu-01", "--municipality", "402036").trim();
         String coordinator = run("token", "coordinator", "--municipality", "402036").trim();
-        HttpResponse<String> created = post(INTAKE, "/referrals", referrer, UUID.randomUUID().toString(), """
+        String caseId = refer(referrer, """
                 {"channel":"AGENCY","person":{"name":"C","age":45,"area":"篠山"},
                  "household":[{"relation":"PARENT","age":78,"concerns":["DEMENTIA"]}],
                  "concerns":["MENTAL_HEALTH","POVERTY"],"consent":"GIVEN","urgency":"ROUTINE"}""");
-        assertEquals(201, created.statusCode(), created.body());
-        String caseId = JSON.readTree(created.body()).get("caseId").asText();
 
         awaitStatus(caseId, referrer, "IN_MEETING");
         JsonNode routing = JSON.readTree(get(port(ROUTING), "/cases/" + caseId + "/routing", referrer).body());
@@ -261,14 +255,8 @@ class LocalRunSystemTest {
                 {"channel":"AGENCY","person":{"name":"筑後 一郎","nameKana":"%s","birthDate":"1974-04-02",
                  "area":"篠山"},"household":[{"relation":"PARENT","age":81,"concerns":["DEMENTIA"]}],
                  "concerns":["MENTAL_HEALTH","POVERTY"],"consent":"GIVEN","urgency":"ROUTINE"}""";
-        HttpResponse<String> a = post(INTAKE, "/referrals", houkatsu, UUID.randomUUID().toString(),
-                referral.formatted(kana));
-        assertEquals(201, a.statusCode(), a.body());
-        String first = JSON.readTree(a.body()).get("caseId").asText();
-        HttpResponse<String> b = post(INTAKE, "/referrals", jiritsu, UUID.randomUUID().toString(),
-                referral.formatted(kana.replace(" ", "　")));
-        assertEquals(201, b.statusCode(), b.body());
-        String second = JSON.readTree(b.body()).get("caseId").asText();
+        String first = refer(houkatsu, referral.formatted(kana));
+        String second = refer(jiritsu, referral.formatted(kana.replace(" ", "　")));
         awaitStatus(first, houkatsu, "IN_MEETING");
         awaitStatus(second, jiritsu, "IN_MEETING");
 
@@ -413,12 +401,10 @@ class LocalRunSystemTest {
     @Test
     void oneReferralIsOneTraceThroughAllFiveServices() throws Exception {
         String referrer = run("token", "agency", "--agency", "kurume-jiritsu-01", "--municipality", "402036").trim();
-        HttpResponse<String> created = post(INTAKE, "/referrals", referrer, UUID.randomUUID().toString(), """
+        String caseId = refer(referrer, """
                 {"channel":"AGENCY","person":{"name":"T","age":45,"area":"篠山"},
                  "household":[{"relation":"PARENT","age":79,"concerns":["DEMENTIA"]}],
                  "concerns":["MENTAL_HEALTH","POVERTY"],"consent":"GIVEN","urgency":"ROUTINE"}""");
-        assertEquals(201, created.statusCode(), created.body());
-        String caseId = JSON.readTree(created.body()).get("caseId").asText();
         awaitStatus(caseId, referrer, "IN_MEETING");
 
         String traceparent = null;
@@ -447,6 +433,13 @@ class LocalRunSystemTest {
         }
         throw new AssertionError("trace " + traceId + " has no span from " + missing + " (" + receiver.exports()
                 + " exports received)");
+    }
+
+    /** Posts a referral as the token's agency (a fresh Idempotency-Key) and returns its case, which must be new. */
+    static String refer(String token, String body) throws Exception {
+        HttpResponse<String> created = post(INTAKE, "/referrals", token, UUID.randomUUID().toString(), body);
+        assertEquals(201, created.statusCode(), created.body());
+        return JSON.readTree(created.body()).get("caseId").asText();
     }
 
     /** Every record of the topics, from offset 0 to their end as it is now. */
