@@ -1,10 +1,13 @@
 package jp.tsunagu.support.problem;
 
+import jp.tsunagu.contract.codes.ReviewRules;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Problem documents for people who read Japanese: the title by status, and the detail and each field's message by a
@@ -95,6 +98,16 @@ public final class ProblemJapanese {
             rule("an unexpected error occurred; quote error id (\\S+) to your administrator",
                     "予期しないエラーが発生しました。管理者にエラーID $1 をお伝えください"));
 
+    /**
+     * The contract's refusals carry their own Japanese ({@link ReviewRules}): read from there, not copied here, with
+     * or without the case they name ({@code case <id>: }); tried before the table.
+     */
+    private static final List<Map.Entry<Pattern, String>> RULES = Stream.concat(ReviewRules.refusals().stream()
+            .flatMap(r -> Stream.of(Map.entry(Pattern.compile("case (\\S+): " + Pattern.quote(r.english())),
+                            "ケース $1: " + Matcher.quoteReplacement(r.japanese())),
+                    Map.entry(Pattern.compile(Pattern.quote(r.english())), Matcher.quoteReplacement(r.japanese())))),
+            MESSAGES.stream()).toList();
+
     private static Map.Entry<Pattern, String> rule(String english, String japanese) {
         return Map.entry(Pattern.compile(english), japanese);
     }
@@ -144,7 +157,7 @@ public final class ProblemJapanese {
         if (english == null) {
             return null;
         }
-        for (Map.Entry<Pattern, String> rule : MESSAGES) {
+        for (Map.Entry<Pattern, String> rule : RULES) {
             Matcher m = rule.getKey().matcher(english);
             if (m.matches()) {
                 return m.replaceFirst(rule.getValue());

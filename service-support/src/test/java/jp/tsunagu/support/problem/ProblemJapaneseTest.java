@@ -30,6 +30,15 @@ class ProblemJapaneseTest {
     }
 
     @Test
+    void theContractsRefusalsAreReadInTheirOwnJapanese() {
+        var refusal = jp.tsunagu.contract.codes.ReviewRules.refusal(jp.tsunagu.contract.codes.MeetingType
+                .JUUSOU_SHIEN_KAIGI, jp.tsunagu.contract.codes.Consent.UNKNOWN,
+                jp.tsunagu.contract.codes.ReviewOutcome.SHARE_INFO).orElseThrow();
+        assertEquals("ケース c-1: " + refusal.japanese(), ProblemJapanese.detail("case c-1: " + refusal.english()));
+        assertEquals(refusal.japanese(), ProblemJapanese.detail(refusal.english()));
+    }
+
+    @Test
     void codesForProgramsStayAsTheyAre() {
         Problem english = new Problem("/problems/validation", "Invalid request", 400, "2 fields are invalid",
                 "/referrals", List.of(new FieldError("consent", "required; one of GIVEN, NOT_GIVEN, UNKNOWN"),
