@@ -35,6 +35,7 @@ public final class ReferralRules {
     private static final Pattern AGENCY_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern PHONE = Pattern.compile("[0-9+()\\- ]{6,20}");
     private static final LocalDate EARLIEST = LocalDate.of(2000, 4, 1);
+    static final String NUMBER_NOT_TEXT = "must be a JSON number, not text (no quotes)";
 
     private final Map<String, AgencyDirectory> directories;
 
@@ -98,8 +99,8 @@ public final class ReferralRules {
         if (p == null) {
             errors.add(new FieldError("person", "required"));
         } else {
-            String name = Params.text(p.name(), "person.name", MAX_NAME, true, errors);
-            String kana = Params.text(p.nameKana(), "person.nameKana", MAX_NAME, false, errors);
+            String name = Params.name(p.name(), "person.name", MAX_NAME, true, errors);
+            String kana = Params.name(p.nameKana(), "person.nameKana", MAX_NAME, false, errors);
             String address = Params.text(p.address(), "person.address", MAX_ADDRESS, false, errors);
             String phone = phone(p.phone());
             if (phone != null && !PHONE.matcher(phone).matches()) {
@@ -115,7 +116,7 @@ public final class ReferralRules {
                 errors.add(new FieldError("person.birthDate", "gives an age over " + MAX_AGE));
                 birthDate = null;
             }
-            if (p.birthDate() == null && p.age() == null) {
+            if ((p.birthDate() == null || p.birthDate().isBlank()) && p.age() == null) { // "" is no birth date
                 errors.add(new FieldError("person.age", "birthDate or age is required (routing needs the age)"));
             }
             if (birthDate != null && age != null && AgeBand.ageOn(birthDate, on) != age) {
@@ -178,14 +179,20 @@ public final class ReferralRules {
         return Params.code(type, value, field, required, errors);
     }
 
-    /** An age as sent: a whole number 0-130 (full-width digits read too), or an error naming the field. */
+    /**
+     * An age as sent: a JSON whole number 0-130, or an error naming the field. Text is never read as a number
+     * ({@code "70"} is named as text, like every number field of every service: StrictJson), and an age written in
+     * words ("七十") is named too, alongside the request's other errors.
+     */
     static Integer age(Object value, String field, List<FieldError> errors) {
         Integer age = switch (value) {
             case null -> null;
             case Integer i -> i;
             case Long l when l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE -> (int) (long) l;
-            case String s when Normalizer.normalize(s, Normalizer.Form.NFKC).strip().matches("\\d{1,3}") ->
-                    Integer.valueOf(Normalizer.normalize(s, Normalizer.Form.NFKC).strip());
+            case String s when Normalizer.normalize(s, Normalizer.Form.NFKC).strip().matches("\\d{1,3}") -> {
+                errors.add(new FieldError(field, NUMBER_NOT_TEXT));
+                yield null;
+            }
             default -> {
                 errors.add(new FieldError(field, "a whole number of years, e.g. 70"));
                 yield null;
@@ -198,12 +205,11 @@ public final class ReferralRules {
         return age;
     }
 
+    /** A JSON true or false; the text "true" is not read as one (StrictJson), it is named. */
     private static Boolean flag(Object value, String field, List<FieldError> errors) {
         return switch (value) {
             case null -> null;
             case Boolean b -> b;
-            case String s when s.strip().equalsIgnoreCase("true") -> Boolean.TRUE;
-            case String s when s.strip().equalsIgnoreCase("false") -> Boolean.FALSE;
             default -> {
                 errors.add(new FieldError(field, "true or false"));
                 yield null;

@@ -101,7 +101,33 @@ class ReferralRulesTest {
         assertEquals("codes are written in capitals: GIVEN (one of GIVEN, NOT_GIVEN, UNKNOWN)",
                 invalid.errors().get(1).message());
         assertEquals("a whole number of years, e.g. 70", invalid.errors().get(3).message());
-        assertEquals(70, ReferralRules.age("７０", "age", new java.util.ArrayList<>()));
+        List<FieldError> asText = new java.util.ArrayList<>();
+        assertEquals(null, ReferralRules.age("７０", "age", asText));
+        assertEquals(List.of(new FieldError("age", "must be a JSON number, not text (no quotes)")), asText);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            an empty birth date and no age          | ''      | -    | -       | person.age
+            the age as text                         | -       | '70' | -       | person.age
+            a bidi override in the name             | -       | 52   | 202E    | person.name
+            a zero-width space in the name          | -       | 52   | 200B    | person.name
+            a line separator in the name            | -       | 52   | 2028    | person.name
+            """)
+    void laxInputIsNamed(String given, String birthDate, String age, String inName, String field) {
+        Object sentAge = age == null ? null : age.equals("52") ? (Object) 52 : age;
+        String name = "山田" + (inName == null ? " " : Character.toString(Integer.parseInt(inName, 16))) + "一郎";
+        var p = new ReferralRequest.PersonRequest(name, null, birthDate, sentAge, null, "荒木", null);
+        assertEquals(List.of(field), fields(rules.check(request(p), "402036", null, TODAY)), given);
+    }
+
+    @Test
+    void theKanaNameRefusesInvisibleCharactersAndTheFlagIsNoText() {
+        var p = new ReferralRequest.PersonRequest("山田 一郎", "ヤマダ\ufeffイチロウ", null, 52, null, "荒木", null);
+        assertEquals(List.of("person.nameKana"), fields(rules.check(request(p), "402036", null, TODAY)));
+        var flagAsText = new ReferralRequest(null, null, "WALK_IN", person(null, 52, "荒木"), null,
+                List.of("HIKIKOMORI"), "NOT_GIVEN", "ROUTINE", null, "true");
+        assertEquals(List.of("hardToReach"), fields(rules.check(flagAsText, "402036", null, TODAY)));
     }
 
     static List<String> fields(ReferralRules.Result result) {

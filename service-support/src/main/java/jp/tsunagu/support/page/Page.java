@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jp.tsunagu.support.problem.ApiProblem;
+import jp.tsunagu.support.problem.FieldError;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
@@ -26,7 +27,7 @@ public record Page<T>(List<T> items, @Schema(description = "Pass as ?cursor= for
             return DEFAULT_LIMIT;
         }
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw ApiProblem.badRequest("limit", "limit must be between 1 and " + MAX_LIMIT);
+            throw ApiProblem.validation(List.of(new FieldError("limit", "must be between 1 and " + MAX_LIMIT)));
         }
         return limit;
     }

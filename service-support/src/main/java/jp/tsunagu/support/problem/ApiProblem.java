@@ -55,6 +55,19 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(422, slug, "Unprocessable request", detail, null, null);
     }
 
+    /** A body sent without {@code Content-Type: application/json}. */
+    public static ApiProblem unsupportedMediaType() {
+        return new ApiProblem(415, "media-type", "Unsupported media type",
+                "send the body as JSON with Content-Type: application/json", null, null);
+    }
+
+    /** A body in another encoding than UTF-8 (Shift_JIS from an older system, UTF-16): said plainly. */
+    public static ApiProblem notUtf8() {
+        return new ApiProblem(415, "encoding", "Unsupported encoding",
+                "the body is not UTF-8: send JSON encoded as UTF-8 (Shift_JIS and other encodings are not read)",
+                null, null);
+    }
+
     public static ApiProblem tooManyRequests(String detail, int retryAfterSeconds) {
         return new ApiProblem(429, "rate-limited", "Too many requests", detail, null, retryAfterSeconds);
     }

@@ -98,6 +98,21 @@ public final class Params {
         return stripped;
     }
 
+    /**
+     * A person's name (kanji or kana): a {@link #text} that, besides, refuses the invisible formatting characters of
+     * {@link TextSafety} (a bidi override or a zero-width space would make one name look like another).
+     */
+    public static String name(String value, String field, int max, boolean required, List<FieldError> errors) {
+        if (value != null && TextSafety.hasInvisibleFormatting(value)) {
+            errors.add(new FieldError(field, INVISIBLE));
+            return null;
+        }
+        return text(value, field, max, required, errors);
+    }
+
+    static final String INVISIBLE =
+            "must not contain invisible formatting characters (bidi controls, zero-width characters, line separators)";
+
     /** Whether the text has more than {@code max} characters (code points); null has none. */
     public static boolean longerThan(String value, int max) {
         return value != null && value.codePointCount(0, value.length()) > max;

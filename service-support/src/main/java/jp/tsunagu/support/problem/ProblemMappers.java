@@ -9,6 +9,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
+import jp.tsunagu.support.json.TextSafety;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -58,8 +59,10 @@ public class ProblemMappers {
     public Response invalidFormat(InvalidFormatException e, UriInfo uri, HttpHeaders headers) {
         String field = path(e);
         if (e.getTargetType() == String.class) { // TextSafety: the value is never echoed
-            return respond(headers, problem(400, "validation", "Invalid request", field + ": control characters", uri,
-                    List.of(new FieldError(field, "control characters are not accepted")))).build();
+            String message = e.getMessage() != null && e.getMessage().contains(TextSafety.LONE_SURROGATE)
+                    ? TextSafety.LONE_SURROGATE : "control characters are not accepted";
+            return respond(headers, problem(400, "validation", "Invalid request", field + ": " + message, uri,
+                    List.of(new FieldError(field, message)))).build();
         }
         String expected = e.getTargetType() == null ? "another type" : e.getTargetType().getSimpleName();
         return respond(headers, problem(400, "validation", "Invalid request", field + ": wrong type", uri,
@@ -69,6 +72,10 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = 1)
     public Response mismatched(MismatchedInputException e, UriInfo uri, HttpHeaders headers) {
         String field = path(e);
+        if (e.getMessage() != null && e.getMessage().startsWith("Trailing token")) { // StrictJson
+            return respond(headers, problem(400, "malformed-json", "Malformed JSON",
+                    "something follows the end of the JSON body", uri, null)).build();
+        }
         if (field.isEmpty()) {
             return respond(headers, problem(400, "malformed-json", "Malformed JSON",
                     "the body must be a JSON object", uri, null)).build();
@@ -89,9 +96,7 @@ public class ProblemMappers {
 
     /** A body in another encoding than UTF-8 (Shift_JIS from an older system): said plainly, not "malformed". */
     private Response notUtf8(UriInfo uri, HttpHeaders headers) {
-        return respond(headers, problem(415, "encoding", "Unsupported encoding",
-                "the body is not UTF-8: send JSON encoded as UTF-8 (Shift_JIS and other encodings are not read)", uri,
-                null)).build();
+        return apiProblem(ApiProblem.notUtf8(), uri, headers);
     }
 
     private static boolean encodingProblem(Throwable e) {
@@ -111,6 +116,10 @@ public class ProblemMappers {
         }
         long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
         long column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
+        if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")) { // StrictJson
+            return respond(headers, problem(400, "malformed-json", "Malformed JSON", "a key is given twice in one "
+                    + "object (line " + line + ", column " + column + ")", uri, null)).build();
+        }
         return respond(headers, problem(400, "malformed-json", "Malformed JSON",
                 "the body is not valid JSON (line " + line + ", column " + column + ")", uri, null)).build();
     }
@@ -135,6 +144,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof ApiProblem p) { // e.g. a query parameter's converter (QueryParams), wrapped as 404
+            return apiProblem(p, uri, headers);
+        }
+        if (status == 415) { // a Content-Type the resource does not consume: the same answer as none (JsonBodies)
+            return apiProblem(ApiProblem.unsupportedMediaType(), uri, headers);
+        }
         if (encodingProblem(e.getCause())) {
             return notUtf8(uri, headers);
         }
