@@ -1,5 +1,6 @@
 package jp.tsunagu.support.openapi;
 
+import jp.tsunagu.support.problem.Problem;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +67,13 @@ public class ProblemResponses implements OASFilter {
                 .addProperty("detail", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)))
                 .addProperty("instance", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)))
                 .addProperty("errors", OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY))
-                        .items(OASFactory.createSchema().ref("#/components/schemas/FieldError")))
+                        .items(OASFactory.createSchema().ref("#/components/schemas/FieldError"))
+                        .maxItems(Problem.MAX_ERRORS)
+                        .description("The invalid fields, at most the first " + Problem.MAX_ERRORS))
+                .addProperty("moreErrors", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER))
+                        .minimum(BigDecimal.ONE)
+                        .description("How many more fields are invalid than errors[] lists (absent when it lists "
+                                + "them all): an answer never grows with the request"))
                 .required(List.of("type", "title", "status")));
         CodeLabels.describe(components);
         openAPI.setComponents(components);

@@ -12,6 +12,8 @@ public class ApiProblem extends RuntimeException {
     private final String slug;
     private final String title;
     private final List<FieldError> errors;
+    /** Invalid fields beyond the {@link Problem#MAX_ERRORS} listed: counted, not kept. */
+    private final int moreErrors;
     private final Integer retryAfterSeconds;
 
     public ApiProblem(int status, String slug, String title, String detail, List<FieldError> errors,
@@ -20,14 +22,19 @@ public class ApiProblem extends RuntimeException {
         this.status = status;
         this.slug = slug;
         this.title = title;
-        this.errors = errors == null || errors.isEmpty() ? null : List.copyOf(errors);
+        int listed = errors == null ? 0 : Math.min(errors.size(), Problem.MAX_ERRORS);
+        this.errors = listed == 0 ? null : List.copyOf(errors.subList(0, listed));
+        this.moreErrors = (errors == null ? 0 : errors.size() - listed)
+                + (errors instanceof FieldErrors collected ? collected.more() : 0);
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
+    /** A 400 naming the invalid fields: the first {@link Problem#MAX_ERRORS}, and how many more there are. */
     public static ApiProblem validation(List<FieldError> errors) {
+        int total = errors.size() + (errors instanceof FieldErrors collected ? collected.more() : 0);
         return new ApiProblem(400, "validation", "Invalid request",
-                errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
-                        : errors.size() + " fields are invalid", errors, null);
+                total == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+                        : total + " fields are invalid", errors, null);
     }
 
     public static ApiProblem badRequest(String slug, String detail) {
@@ -86,7 +93,8 @@ public class ApiProblem extends RuntimeException {
     }
 
     public Problem toProblem(String instance) {
-        return new Problem("/problems/" + slug, title, status, getMessage(), instance, errors);
+        return new Problem("/problems/" + slug, title, status, getMessage(), instance, errors,
+                moreErrors == 0 ? null : moreErrors);
     }
 
     public Integer retryAfterSeconds() {

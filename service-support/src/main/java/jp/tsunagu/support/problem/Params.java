@@ -60,14 +60,14 @@ public final class Params {
      */
     public static <E extends Enum<E> & Coded> E code(Class<E> type, String value, String field, boolean required,
                                                      List<FieldError> errors) {
-        String codes = String.join(", ", Coded.codes(type));
         if (value == null || value.isBlank()) {
             if (required) {
-                errors.add(new FieldError(field, "required; one of " + codes));
+                errors.add(new FieldError(field, "required; one of " + String.join(", ", Coded.codes(type))));
             }
             return null;
         }
         return Coded.parse(type, value).orElseGet(() -> {
+            String codes = String.join(", ", Coded.codes(type)); // only for an error: a valid code costs nothing
             Optional<E> meant = Coded.parse(type, value.strip().toUpperCase(Locale.ROOT));
             errors.add(new FieldError(field, meant.map(c -> "codes are written in capitals: " + c.name()
                     + " (one of " + codes + ")").orElse("unknown code; one of " + codes)));

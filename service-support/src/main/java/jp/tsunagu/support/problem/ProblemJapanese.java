@@ -136,7 +136,7 @@ public final class ProblemJapanese {
     public static Problem of(Problem p) {
         return new Problem(p.type(), TITLES.getOrDefault(p.status(), p.title()), p.status(), detail(p.detail()),
                 p.instance(), p.errors() == null ? null : p.errors().stream()
-                .map(e -> new FieldError(e.field(), message(e.message()))).toList());
+                .map(e -> new FieldError(e.field(), message(e.message()))).toList(), p.moreErrors());
     }
 
     /** A detail, which may be {@code field: message}. */
