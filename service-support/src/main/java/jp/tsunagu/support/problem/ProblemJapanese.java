@@ -80,6 +80,23 @@ public final class ProblemJapanese {
             rule("case (\\S+) was not found", "ケース $1 は見つかりません"),
             rule("meeting (\\S+) was not found", "会議 $1 は見つかりません"),
             rule("plan (\\S+) was not found", "プラン $1 は見つかりません"),
+            rule("the notice named by Last-Event-ID was not found", "Last-Event-ID で指定された通知は見つかりません"),
+            // a webhook URL (routing-service's WebhookUrlPolicy and the kinds of address of its PublicAddresses)
+            rule("its host cannot be resolved", "ホスト名を解決できません"),
+            rule("not a URL", "URL として読み取れません"),
+            rule("must be an https URL", "https の URL を指定してください"),
+            rule("must be https", "https の URL にしてください"),
+            rule("must not carry a user name or password", "URL にユーザー名やパスワードを含めないでください"),
+            rule("has no host", "URL にホストがありません"),
+            webhookHost("an address of this server", "このサーバー自身のアドレス"),
+            webhookHost("a loopback address", "ループバックアドレス"),
+            webhookHost("an unspecified address", "未指定アドレス"),
+            webhookHost("a private address", "プライベートアドレス"),
+            webhookHost("a shared (carrier-grade NAT) address", "共有アドレス（キャリアグレード NAT）"),
+            webhookHost("a link-local address", "リンクローカルアドレス"),
+            webhookHost("a multicast address", "マルチキャストアドレス"),
+            webhookHost("a documentation address", "文書用のアドレス"),
+            webhookHost("a special-purpose address", "特別な用途のアドレス"),
             rule("(.+) was not found", "$1 は見つかりません"),
             rule("a valid bearer token is required", "有効なベアラートークンが必要です"),
             rule("your role may not do this", "この操作を行う権限がありません"),
@@ -95,6 +112,10 @@ public final class ProblemJapanese {
             rule("Content-Length is not a number", "Content-Length が数値ではありません"),
             rule("control characters are not accepted in the address", "アドレスに制御文字は使えません"),
             rule("too many requests from this caller; retry after (\\d+).*", "リクエストが多すぎます。$1秒後に再試行してください"),
+            rule("replay (\\S+) of your municipality is still running: one at a time",
+                    "この自治体のリプレイ $1 が実行中です（自治体ごとに1つずつ実行します）"),
+            rule("another replay is running; try again when it is done",
+                    "別のリプレイが実行中です。終わってから再度お試しください"),
             rule("an unexpected error occurred; quote error id (\\S+) to your administrator",
                     "予期しないエラーが発生しました。管理者にエラーID $1 をお伝えください"));
 
@@ -107,6 +128,13 @@ public final class ProblemJapanese {
                             "ケース $1: " + Matcher.quoteReplacement(r.japanese())),
                     Map.entry(Pattern.compile(Pattern.quote(r.english())), Matcher.quoteReplacement(r.japanese())))),
             MESSAGES.stream()).toList();
+
+    /** A webhook URL refused for the kind of address its host has. */
+    private static Map.Entry<Pattern, String> webhookHost(String kind, String kindJapanese) {
+        return Map.entry(Pattern.compile("its host is " + Pattern.quote(kind)
+                + ": webhooks go to the agency's public endpoint"), "ホストが" + kindJapanese
+                + "です。Webhook の送信先は機関の公開エンドポイントにしてください");
+    }
 
     private static Map.Entry<Pattern, String> rule(String english, String japanese) {
         return Map.entry(Pattern.compile(english), japanese);
