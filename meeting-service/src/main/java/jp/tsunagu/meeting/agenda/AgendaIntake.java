@@ -10,6 +10,7 @@ import jp.tsunagu.contract.events.MeetingEvent;
 import jp.tsunagu.contract.events.PlanningEvent;
 import jp.tsunagu.contract.events.RoutingEvent;
 import jp.tsunagu.contract.events.TsunaguEvent;
+import jp.tsunagu.meeting.minutes.CasePlans;
 import jp.tsunagu.support.events.StageProjection;
 
 import java.time.LocalDate;
@@ -17,19 +18,22 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What meeting-service does with the intake and routing topics: knows each case and its consent, queues an escalated
- * case for the next meeting of its track (an urgent one for a 支援会議 within days), and moves a queued case when
- * consent changes. The decisions are {@link AgendaDecider}'s.
+ * What meeting-service does with the intake, routing and plans topics: knows each case and its consent, queues an
+ * escalated case for the next meeting of its track (an urgent one for a 支援会議 within days), moves a queued case when
+ * consent changes, and knows which plans each case runs ({@link CasePlans}: a 再プラン needs one). The decisions are
+ * {@link AgendaDecider}'s.
  */
 @ApplicationScoped
 public class AgendaIntake implements StageProjection {
 
     private final MeetingRecords records;
     private final Agenda agenda;
+    private final CasePlans plans;
 
-    public AgendaIntake(MeetingRecords records, Agenda agenda) {
+    public AgendaIntake(MeetingRecords records, Agenda agenda, CasePlans plans) {
         this.records = records;
         this.agenda = agenda;
+        this.plans = plans;
     }
 
     @Override
@@ -61,7 +65,7 @@ public class AgendaIntake implements StageProjection {
             case RoutingEvent.AcceptanceOverdue e -> Handling.NONE;
             case RoutingEvent.DirectoryChanged e -> Handling.NONE;
             case MeetingEvent e -> Handling.NONE;
-            case PlanningEvent e -> Handling.NONE;
+            case PlanningEvent e -> CasePlans.changesRunningPlans(e) ? Handling.ALONE : Handling.NONE;
         };
     }
 
@@ -93,6 +97,7 @@ public class AgendaIntake implements StageProjection {
             case IntakeEvent.ConsentRecorded c -> consentChanged(envelope, c);
             case IntakeEvent.PersonErased e -> records.eraseCase(e.caseId());
             case RoutingEvent.CaseEscalated e -> queueEscalated(envelope, e);
+            case PlanningEvent e -> plans.apply(e);
             default -> Uni.createFrom().voidItem(); // Handling.NONE
         };
     }

@@ -3,8 +3,10 @@ package jp.tsunagu.meeting.minutes;
 import jp.tsunagu.contract.codes.Coded;
 import jp.tsunagu.contract.codes.Consent;
 import jp.tsunagu.contract.codes.MeetingType;
+import jp.tsunagu.contract.codes.PlanType;
 import jp.tsunagu.contract.codes.ReviewOutcome;
 import jp.tsunagu.support.problem.FieldError;
+import jp.tsunagu.support.problem.FieldErrors;
 import jp.tsunagu.support.problem.Params;
 
 import java.time.LocalDate;
@@ -20,8 +22,8 @@ import java.util.Set;
  * What a correction of held minutes (議事録の訂正) may change, without Quarkus. Every field of the minutes may be
  * corrected but the day the meeting was held; a review's outcome may be corrected only while it made, revised and
  * closed no plan (a plan built on it is changed through the plan: a 再プラン or its closure), and the plan terms and
- * roles of a PLAN or REPLAN the same way. A correction that reaches PLAN follows the rules of the recording (a
- * 重層的支援会議, the person's consent).
+ * roles of a PLAN or REPLAN the same way. A corrected outcome follows the rules of the recording
+ * ({@code ReviewRules}: what the meeting type may decide for the person's consent; a REPLAN needs a running plan).
  */
 public final class MinutesAmendments {
 
@@ -35,10 +37,12 @@ public final class MinutesAmendments {
      * @param reviews   the reviews in the order discussed
      * @param consents  the consent known for each case reviewed
      * @param agencies  agency ids of the municipality's directory
+     * @param runningPlans the types of plan running for each case reviewed, as planning-service announced them
      */
     public record Minutes(MeetingType type, LocalDate heldOn, int version, List<String> attendees,
                           MinutesRules.Details details, List<MinutesRules.Review> reviews,
-                          Map<String, Consent> consents, Set<String> agencies) {
+                          Map<String, Consent> consents, Set<String> agencies,
+                          Map<String, Set<PlanType>> runningPlans) {
     }
 
     /** A review the correction changed: as it was, and as it now is. */
@@ -59,7 +63,7 @@ public final class MinutesAmendments {
     }
 
     public static Result check(Minutes minutes, AmendmentRequest request) {
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new FieldErrors(); // bounded: 30,000 bad items keep the first errors
         String reason = Params.text(request.reason(), "reason", 300, true, errors);
         if (request.heldOn() != null) {
             errors.add(new FieldError("heldOn", "the day a meeting was held is not corrected by an amendment "
@@ -135,7 +139,7 @@ public final class MinutesAmendments {
             return new Result.Conflict("outcome-changed-a-plan", "case " + before.caseId() + ": the plan was made "
                     + "with these roles and review date; change them through the plan (a 再プラン)");
         }
-        return MinutesRules.planRefusal(minutes.type(), minutes.consents(), after) instanceof
+        return MinutesRules.refusal(minutes.type(), minutes.consents(), minutes.runningPlans(), after) instanceof
                 MinutesRules.Result.Conflict c ? new Result.Conflict(c.slug(), c.detail()) : null;
     }
 

@@ -6,6 +6,7 @@ import jp.tsunagu.contract.codes.Consent;
 import jp.tsunagu.contract.codes.MeetingType;
 import jp.tsunagu.contract.codes.PlanType;
 import jp.tsunagu.contract.codes.ReviewOutcome;
+import jp.tsunagu.contract.codes.ReviewRules;
 import jp.tsunagu.contract.events.Role;
 import jp.tsunagu.support.problem.FieldError;
 import jp.tsunagu.support.problem.Params;
@@ -23,10 +24,11 @@ import java.util.Set;
 /**
  * What minutes may record, by meeting type, without Quarkus:
  * <ul>
- *   <li>重層的支援会議 handles cases with consent: it adopts, revises and closes plans and assigns roles;</li>
- *   <li>支援会議 (社会福祉法第106条の6) handles cases without consent under a duty of confidentiality: it shares
- *       information and sets watch-over, and never adopts a plan (no consent, no plan);</li>
- *   <li>考える会 and 代表者会議 have no case agenda;</li>
+ *   <li>what a meeting may decide for a case, by its type and the person's consent, is the contract's
+ *       {@link ReviewRules}: 重層的支援会議 handles cases with consent (it adopts, revises and closes plans and assigns
+ *       roles; without consent it may only close); 支援会議 (社会福祉法第106条の6) shares information and sets
+ *       watch-over without consent under a duty of confidentiality, and never adopts a plan; 考える会 and 代表者会議
+ *       have no case agenda; a REPLAN needs a running plan of its type;</li>
  *   <li>minutes are recorded once and corrected by amendments ({@link MinutesAmendments}); a case not on the agenda
  *       may be reviewed with a reason (an ad-hoc review);</li>
  *   <li>a PLAN or REPLAN may carry the plan's terms: the wish, goals and review date agreed.</li>
@@ -89,9 +91,11 @@ public final class MinutesRules {
      * @param consents      the consent known for each case
      * @param agencies      agency ids of the municipality's directory
      * @param receivedOn    the day each named case was received (a meeting cannot review a case before it)
+     * @param runningPlans  the types of plan running for each named case, as planning-service announced them
      */
     public record Meeting(MeetingType type, LocalDate alreadyHeldOn, Set<String> agenda, Map<String, Consent> consents,
-                          Set<String> agencies, Map<String, LocalDate> receivedOn) {
+                          Set<String> agencies, Map<String, LocalDate> receivedOn,
+                          Map<String, Set<PlanType>> runningPlans) {
     }
 
     /** The meeting-level record: time, place, chair and overall notes (each may be absent). */
@@ -153,9 +157,9 @@ public final class MinutesRules {
             }
         }
         List<MinutesRequest.ReviewRequest> reviews = request.reviews() == null ? List.of() : request.reviews();
-        if (!reviews.isEmpty() && !type.reviewsCases()) {
-            return errors.isEmpty() ? new Result.Conflict("no-case-agenda", type.label()
-                    + " has no case agenda: record its minutes without reviews") : new Result.Invalid(errors);
+        if (!reviews.isEmpty() && ReviewRules.agendaRefusal(type).isPresent()) {
+            ReviewRules.Refusal r = ReviewRules.agendaRefusal(type).get();
+            return errors.isEmpty() ? new Result.Conflict(r.code(), r.english()) : new Result.Invalid(errors);
         }
         List<Review> valid = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
@@ -187,7 +191,7 @@ public final class MinutesRules {
             return new Result.Invalid(errors);
         }
         for (Review review : valid) {
-            Result refused = planRefusal(type, consents, review);
+            Result refused = refusal(type, consents, meeting.runningPlans(), review);
             if (refused != null) {
                 return refused;
             }
@@ -264,18 +268,16 @@ public final class MinutesRules {
         return new PlanTerms(wish, goals, reviewOn);
     }
 
-    /** A PLAN or REPLAN the meeting type or the person's consent does not allow (409), or null. */
-    static Result planRefusal(MeetingType type, Map<String, Consent> consents, Review review) {
-        boolean plan = review.outcome() != null && review.outcome().adoptsPlan();
-        if (plan && !type.mayAdoptPlans()) {
-            return new Result.Conflict("no-plan-without-consent", "case " + review.caseId() + ": a 支援会議 "
-                    + "(社会福祉法第106条の6) shares information and sets watch-over without the person's consent; "
-                    + "it never adopts a plan. Obtain consent and review the case in a 重層的支援会議.");
-        }
-        if (plan && consents.getOrDefault(review.caseId(), Consent.UNKNOWN) != Consent.GIVEN) {
-            return new Result.Conflict("no-plan-without-consent", "case " + review.caseId()
-                    + ": no consent is recorded, and a plan is adopted only with the person's consent");
-        }
-        return null;
+    /**
+     * An outcome the meeting type and the person's consent do not allow, or a REPLAN with no running plan of its type
+     * to revise (409, {@link ReviewRules}), or null. The recording and a correction ask it alike.
+     */
+    static Result refusal(MeetingType type, Map<String, Consent> consents, Map<String, Set<PlanType>> runningPlans,
+                          Review review) {
+        return ReviewRules.refusal(type, consents.getOrDefault(review.caseId(), Consent.UNKNOWN), review.outcome())
+                .or(() -> ReviewRules.replanRefusal(review.outcome(), review.planType(), review.planType() != null
+                        && runningPlans.getOrDefault(review.caseId(), Set.of()).contains(review.planType())))
+                .<Result>map(r -> new Result.Conflict(r.code(), "case " + review.caseId() + ": " + r.english()))
+                .orElse(null);
     }
 }

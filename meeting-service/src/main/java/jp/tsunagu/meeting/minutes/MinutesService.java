@@ -35,14 +35,16 @@ import java.util.stream.Collectors;
 public class MinutesService {
 
     private final MeetingRecords records;
+    private final CasePlans plans;
     private final MeetingEvents events;
     private final Agenda agenda;
     private final AgencyDirectories directories;
     private final AuditTrail audit;
 
-    public MinutesService(MeetingRecords records, MeetingEvents events, Agenda agenda,
+    public MinutesService(MeetingRecords records, CasePlans plans, MeetingEvents events, Agenda agenda,
                           AgencyDirectories directories, AuditTrail audit) {
         this.records = records;
+        this.plans = plans;
         this.events = events;
         this.agenda = agenda;
         this.directories = directories;
@@ -74,17 +76,17 @@ public class MinutesService {
                     Map<String, Consent> consents = tracks.values().stream()
                             .collect(Collectors.toMap(CaseTrack::caseId, CaseTrack::consent));
                     Set<String> onAgenda = agenda.stream().map(CaseTrack::caseId).collect(Collectors.toSet());
-                    return records.packs(reviewed).chain(packs -> {
+                    return records.packs(reviewed).chain(packs -> plans.running(reviewed).chain(running -> {
                     Map<String, LocalDate> received = new HashMap<>();
                     packs.values().stream().filter(p -> p.receivedOn() != null)
                             .forEach(p -> received.put(p.caseId(), p.receivedOn()));
                     return switch (MinutesRules.check(new MinutesRules.Meeting(m.type(), m.heldOn(), onAgenda,
-                            consents, directories.agencyIds(caller.municipality()), received), request, today)) {
+                            consents, directories.agencyIds(caller.municipality()), received, running), request, today)) {
                         case MinutesRules.Result.Invalid i -> throw ApiProblem.validation(i.errors());
                         case MinutesRules.Result.Conflict c -> throw ApiProblem.conflict(c.slug(), c.detail());
                         case MinutesRules.Result.Valid v -> record(caller, m, v, agenda, tracks);
                     };
-                    });
+                    }));
                 }))).chain(() -> records.meeting(meetingId)).map(Optional::orElseThrow);
     }
 
@@ -137,19 +139,20 @@ public class MinutesService {
                     }
                     return records.reviews(meetingId).chain(reviews -> tracks(reviews.stream()
                             .map(MinutesRules.Review::caseId).toList()).chain(tracks -> records.details(meetingId)
-                            .chain(details -> records.minutesVersion(meetingId).chain(version -> {
+                            .chain(details -> records.minutesVersion(meetingId).chain(version -> plans.running(reviews.stream()
+                            .map(MinutesRules.Review::caseId).toList()).chain(running -> {
                                 Map<String, Consent> consents = tracks.values().stream()
                                         .collect(Collectors.toMap(CaseTrack::caseId, CaseTrack::consent));
                                 var minutes = new MinutesAmendments.Minutes(m.type(), m.heldOn(), version,
                                         m.attendees(), details, reviews, consents,
-                                        directories.agencyIds(caller.municipality()));
+                                        directories.agencyIds(caller.municipality()), running);
                                 return switch (MinutesAmendments.check(minutes, request)) {
                                     case MinutesAmendments.Result.Invalid i -> throw ApiProblem.validation(i.errors());
                                     case MinutesAmendments.Result.Conflict c ->
                                             throw ApiProblem.conflict(c.slug(), c.detail());
                                     case MinutesAmendments.Result.Valid v -> amend(caller, m, v);
                                 };
-                            }))));
+                            })))));
                 });
     }
 

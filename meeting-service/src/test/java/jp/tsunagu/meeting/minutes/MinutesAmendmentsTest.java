@@ -25,7 +25,10 @@ class MinutesAmendmentsTest {
     static final LocalDate HELD = LocalDate.of(2024, 6, 26);
     static final Set<String> AGENCIES = Set.of("a1", "a2", "a3");
 
-    /** c1 CONTINUE (consent), c2 PLAN made a plan, c3 WATCH without consent, c4 CLOSE. */
+    /**
+     * c1 CONTINUE (consent; an アウトリーチプラン runs, made without a meeting), c2 PLAN made a 多機関協働プラン, c3 WATCH
+     * without consent, c4 CLOSE.
+     */
     static MinutesAmendments.Minutes minutes(MeetingType type) {
         return new MinutesAmendments.Minutes(type, HELD, 1, List.of("a1", "a2"),
                 new MinutesRules.Details(LocalTime.of(14, 0), LocalTime.of(15, 30), "市役所 401会議室", "地域福祉課長",
@@ -34,7 +37,7 @@ class MinutesAmendmentsTest {
                                 PlanType.MULTI_AGENCY), review("c3", ReviewOutcome.WATCH, null),
                         review("c4", ReviewOutcome.CLOSE, null)),
                 Map.of("c1", Consent.GIVEN, "c2", Consent.GIVEN, "c3", Consent.NOT_GIVEN, "c4", Consent.GIVEN),
-                AGENCIES);
+                AGENCIES, Map.of("c1", Set.of(PlanType.OUTREACH), "c2", Set.of(PlanType.MULTI_AGENCY)));
     }
 
     static MinutesRules.Review review(String caseId, ReviewOutcome outcome, PlanType planType) {
@@ -64,6 +67,12 @@ class MinutesAmendmentsTest {
             JUUSOU_SHIEN_KAIGI, c3,   PLAN,     MULTI_AGENCY, -,       no-plan-without-consent
             SHIEN_KAIGI,        c1,   PLAN,     MULTI_AGENCY, -,       no-plan-without-consent
             SHIEN_KAIGI,        c3,   SHARE_INFO, -,          -,       VALID
+            JUUSOU_SHIEN_KAIGI, c3,   SHARE_INFO, -,          -,       no-sharing-without-consent
+            JUUSOU_SHIEN_KAIGI, c3,   CONTINUE, -,            -,       no-sharing-without-consent
+            JUUSOU_SHIEN_KAIGI, c3,   CLOSE,    -,            -,       VALID
+            JUUSOU_SHIEN_KAIGI, c1,   REPLAN,   MULTI_AGENCY, -,       nothing-to-replan
+            JUUSOU_SHIEN_KAIGI, c1,   REPLAN,   OUTREACH,     -,       VALID
+            JUUSOU_SHIEN_KAIGI, c1,   REPLAN,   PARTICIPATION, -,      nothing-to-replan
             """)
     void whatACorrectionMayChange(MeetingType type, String caseId, String outcome, String planType, String note,
                                   String answer) {

@@ -2,9 +2,12 @@ package jp.tsunagu.meeting.minutes;
 
 import jp.tsunagu.contract.codes.Consent;
 import jp.tsunagu.contract.codes.MeetingType;
+import jp.tsunagu.contract.codes.PlanType;
 import jp.tsunagu.contract.codes.ReviewOutcome;
 import jp.tsunagu.support.problem.FieldError;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -28,7 +31,7 @@ class MinutesRulesTest {
     static MinutesRules.Result check(MeetingType type, MinutesRequest.ReviewRequest... reviews) {
         return MinutesRules.check(new MinutesRules.Meeting(type, null, Set.of("c1", "c2"),
                         Map.of("c1", Consent.GIVEN, "c2", Consent.NOT_GIVEN, "c3", Consent.GIVEN), AGENCIES,
-                        Map.of("c1", LocalDate.of(2024, 5, 1))),
+                        Map.of("c1", LocalDate.of(2024, 5, 1)), Map.of("c1", Set.of(PlanType.OUTREACH))),
                 new MinutesRequest("2024-06-26", List.of("a1", "a2"), List.of(reviews)), TODAY);
     }
 
@@ -60,6 +63,38 @@ class MinutesRulesTest {
                 check(MeetingType.JUUSOU_SHIEN_KAIGI, review("c2", "PLAN", "MULTI_AGENCY", null)));
     }
 
+    /**
+     * Given c1 with consent and a running アウトリーチプラン, c2 without consent (NOT_GIVEN), c4 unknown to consent
+     * (UNKNOWN), when the minutes record the outcome, then it is recorded or refused by ReviewRules.
+     */
+    @ParameterizedTest(name = "{0}: {1} {2}/{3} → {4}")
+    @CsvSource(nullValues = "-", textBlock = """
+            # meeting,         case, outcome,    planType,     answer
+            JUUSOU_SHIEN_KAIGI, c4,   SHARE_INFO, -,            no-sharing-without-consent
+            JUUSOU_SHIEN_KAIGI, c2,   SHARE_INFO, -,            no-sharing-without-consent
+            JUUSOU_SHIEN_KAIGI, c4,   WATCH,      -,            no-sharing-without-consent
+            JUUSOU_SHIEN_KAIGI, c2,   CONTINUE,   -,            no-sharing-without-consent
+            JUUSOU_SHIEN_KAIGI, c2,   CLOSE,      -,            VALID
+            JUUSOU_SHIEN_KAIGI, c1,   SHARE_INFO, -,            VALID
+            SHIEN_KAIGI,        c4,   SHARE_INFO, -,            VALID
+            SHIEN_KAIGI,        c2,   WATCH,      -,            VALID
+            JUUSOU_SHIEN_KAIGI, c1,   REPLAN,     MULTI_AGENCY, nothing-to-replan
+            JUUSOU_SHIEN_KAIGI, c1,   REPLAN,     OUTREACH,     VALID
+            JUUSOU_SHIEN_KAIGI, c1,   PLAN,       MULTI_AGENCY, VALID
+            JUUSOU_SHIEN_KAIGI, c4,   REPLAN,     OUTREACH,     no-plan-without-consent
+            """)
+    void whatTheMinutesMayRecordForACase(MeetingType type, String caseId, String outcome, String planType,
+                                         String answer) {
+        MinutesRules.Result result = check(type, review(caseId, outcome, planType, "臨時の検討"));
+        if (answer.equals("VALID")) {
+            assertInstanceOf(MinutesRules.Result.Valid.class, result);
+        } else {
+            var conflict = assertInstanceOf(MinutesRules.Result.Conflict.class, result);
+            assertEquals(answer, conflict.slug());
+            assertTrue(conflict.detail().startsWith("case " + caseId + ": "), conflict.detail());
+        }
+    }
+
     @Test
     void aCaseOffTheAgendaNeedsAReasonAndIsRecordedAsAdHoc() {
         var invalid = assertInstanceOf(MinutesRules.Result.Invalid.class,
@@ -74,11 +109,11 @@ class MinutesRulesTest {
     void minutesAreRecordedOnceAndMeetingsWithoutCasesTakeNoReviews() {
         assertEquals("minutes-exist", assertInstanceOf(MinutesRules.Result.Conflict.class, MinutesRules.check(
                 new MinutesRules.Meeting(MeetingType.JUUSOU_SHIEN_KAIGI, LocalDate.of(2024, 6, 26), Set.of(), Map.of(),
-                        AGENCIES, Map.of()), new MinutesRequest("2024-06-26", List.of(), List.of()), TODAY)).slug());
+                        AGENCIES, Map.of(), Map.of()), new MinutesRequest("2024-06-26", List.of(), List.of()), TODAY)).slug());
         assertEquals("no-case-agenda", assertInstanceOf(MinutesRules.Result.Conflict.class,
                 check(MeetingType.DAIHYOUSHA_KAIGI, review("c1", "CONTINUE", null, null))).slug());
         assertInstanceOf(MinutesRules.Result.Valid.class, MinutesRules.check(
-                new MinutesRules.Meeting(MeetingType.KOUCHIKU_KAI, null, Set.of(), Map.of(), AGENCIES, Map.of()),
+                new MinutesRules.Meeting(MeetingType.KOUCHIKU_KAI, null, Set.of(), Map.of(), AGENCIES, Map.of(), Map.of()),
                 new MinutesRequest("2024-06-26", List.of("a1"), null), TODAY));
     }
 
@@ -86,7 +121,7 @@ class MinutesRulesTest {
     void aMeetingCannotReviewACaseBeforeItWasReceived() {
         var invalid = assertInstanceOf(MinutesRules.Result.Invalid.class, MinutesRules.check(
                 new MinutesRules.Meeting(MeetingType.JUUSOU_SHIEN_KAIGI, null, Set.of("c1"), Map.of("c1", Consent.GIVEN),
-                        AGENCIES, Map.of("c1", LocalDate.of(2024, 7, 1))),
+                        AGENCIES, Map.of("c1", LocalDate.of(2024, 7, 1)), Map.of()),
                 new MinutesRequest("2024-06-26", List.of("a1"), List.of(review("c1", "CONTINUE", null, null))),
                 TODAY));
         assertEquals("reviews[0].caseId", invalid.errors().get(0).field());
@@ -98,7 +133,7 @@ class MinutesRulesTest {
     void everyBadFieldIsNamed() {
         var invalid = assertInstanceOf(MinutesRules.Result.Invalid.class, MinutesRules.check(
                 new MinutesRules.Meeting(MeetingType.JUUSOU_SHIEN_KAIGI, null, Set.of("c1", "c2"), Map.of(), AGENCIES,
-                        Map.of()),
+                        Map.of(), Map.of()),
                 new MinutesRequest("2099-01-01", List.of("zz"), List.of(
                         new MinutesRequest.ReviewRequest("c1", "DECIDE", null, List.of(
                                 new MinutesRequest.RoleRequest("zz", "x")), null, null),

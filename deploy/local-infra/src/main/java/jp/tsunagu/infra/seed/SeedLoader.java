@@ -254,7 +254,10 @@ public final class SeedLoader {
 
     // --- waiting for the event log --------------------------------------------------------------------------------
 
-    /** Minutes name a case meeting-service has not consumed yet (400 "no such case", or its consent not yet known). */
+    /**
+     * Minutes name a case meeting-service has not consumed yet (400 "no such case", or its consent not yet known), or
+     * re-plan a plan it has not yet learnt from planning-service (409 nothing-to-replan).
+     */
     private static boolean caseNotKnownToMeetings(Answer a) {
         if (a.status() == 400) {
             JsonNode errors = a.json().path("errors");
@@ -268,7 +271,8 @@ public final class SeedLoader {
             }
             return true;
         }
-        return a.status() == 409 && a.detail().contains("no consent is recorded");
+        return a.status() == 409 && (a.detail().contains("no consent is recorded")
+                || a.problem().equals("nothing-to-replan"));
     }
 
     /**
