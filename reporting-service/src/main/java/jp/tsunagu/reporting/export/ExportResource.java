@@ -11,7 +11,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jp.tsunagu.contract.codes.BusinessDate;
+import jp.tsunagu.reporting.figures.Suppression;
 import jp.tsunagu.support.audit.AuditTrail;
+import jp.tsunagu.support.audit.Audited;
 import jp.tsunagu.support.db.Database;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.problem.FieldError;
@@ -20,26 +22,29 @@ import jp.tsunagu.support.security.CurrentCaller;
 import jp.tsunagu.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 @Path("/exports/events")
-@Tag(name = "Exports", description = "Pseudonymised events for analysts")
+@Tag(name = "Exports", description = "Pseudonymised, k-anonymous case events for analysts")
 public class ExportResource {
 
     /**
-     * Codes, dates and the Japanese line of history; every id (the case, the agency) pseudonymised under the export's
-     * own salt. No time of recording: a timestamp to the microsecond would join two exports row by row.
+     * Per case: the receipt period, area, age band and concerns (on every line of the case), and per line the event
+     * type, the time from receipt as a band, codes and the Japanese line. No date, no agency, no recording time: the
+     * case's whole record is what {@link ExportGeneraliser} makes shared by at least k cases.
      */
-    private static final List<String> COLUMNS = List.of("case", "eventType", "businessDate", "concerns", "area",
-            "ageBand", "fields", "meetingType", "outcome", "planType", "agency", "summary");
+    private static final List<String> COLUMNS = List.of("case", "received", "area", "ageBand", "concerns",
+            "eventType", "daysFromReceipt", "fields", "meetingType", "outcome", "planType", "summary");
 
     private final Database database;
     private final CurrentCaller caller;
@@ -56,18 +61,33 @@ public class ExportResource {
     @GET
     @Produces({"application/x-ndjson", "text/csv"})
     @RolesAllowed(Roles.ANALYST)
-    @Operation(summary = "The municipality's case events between two business dates, pseudonymised",
-            description = "format=ndjson (default) or csv (UTF-8 with a BOM, for Excel). Columns: case, eventType, "
-                    + "businessDate, concerns (the referral's concern codes, on every line of its case), area and "
-                    + "ageBand (likewise), fields, meetingType, outcome (not for a 支援会議), planType, agency, summary "
-                    + "(the history line in Japanese, no id). Case and agency ids are replaced by pseudonyms under a "
-                    + "salt drawn for this export only, so two exports cannot be joined on a person, an agency or a "
-                    + "row; plan and meeting ids are not exported. No personal field is part of the projection.")
-    @APIResponse(responseCode = "200", description = "One line per case event", content = {
-            @Content(mediaType = "application/x-ndjson", schema = @Schema(type = SchemaType.STRING,
-                    description = "One JSON object per line: the columns named above")),
-            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
-                    description = "UTF-8 with a BOM; a header line of the columns"))})
+    @Operation(summary = "The municipality's cases with events between two business dates, k-anonymous",
+            description = "format=ndjson (default) or csv (UTF-8 with a BOM, for Excel). One line per event of a "
+                    + "case, a case's lines together. Columns: case (a pseudonym under a salt drawn for this export "
+                    + "only), then the case's quasi-identifiers: received (the referral's month 2024-05, fiscal "
+                    + "quarter FY2024-Q1 = April–June, fiscal year FY2024, or null), area (or null), ageBand (an "
+                    + "AgeBand code, or AGE_0_17 / AGE_18_39 / AGE_40_64 / AGE_65_PLUS, or null), concerns (the "
+                    + "referral's concern codes, sorted, or null); and per line eventType, daysFromReceipt (calendar "
+                    + "days from receipt to the event as a band: 0, 1-7, 8-30, 31-90, 91-180, 181-365, 366+, <0 "
+                    + "when dated before it, or null), fields, meetingType, outcome (not for a 支援会議), planType, summary (the history line "
+                    + "in Japanese, no id). k-anonymity per case: every released case's whole record (all its "
+                    + "columns but case, over all its lines) is the same, value for value, as that of at least k − 1 "
+                    + "other released cases of the export (k = " + Suppression.THRESHOLD + ", the published figures' "
+                    + "suppression threshold); "
+                    + "one level of generalisation for the whole export (the finest that keeps at least 95% of what "
+                    + "the coarsest would), and cases whose record is still rarer than k are left out whole "
+                    + "(Tsunagu-Suppressed-Cases says how many). No date, agency, plan, meeting or recording time is "
+                    + "exported. No personal field is part of the projection.")
+    @APIResponse(responseCode = "200", description = "One line per case event, each released case's lines together",
+            headers = @Header(name = "Tsunagu-Suppressed-Cases", description = "Cases with events in the range "
+                    + "left out because fewer than k cases share their record",
+                    schema = @Schema(type = SchemaType.INTEGER)),
+            content = {
+                    @Content(mediaType = "application/x-ndjson", schema = @Schema(type = SchemaType.STRING,
+                            description = "One JSON object per line: the columns named above")),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
+                            description = "UTF-8 with a BOM; a header line of the columns"))})
+    @Audited(value = "export-events", resource = "events/{from}..{to}")
     public Uni<Response> export(@QueryParam("from") String from, @QueryParam("to") String to,
                                 @QueryParam("format") String format) {
         LocalDate today = BusinessDate.today();
@@ -80,53 +100,59 @@ public class ExportResource {
         Pseudonymizer pseudonyms = Pseudonymizer.forOneExport();
         return audit.around(caller.get(), "export-events", "events/" + f + ".." + t,
                 database.list("""
-                        select e.case_id, e.event_type, e.business_date, r.concerns, r.area, r.age_band, e.fields,
-                               e.meeting_type, e.outcome, e.plan_type, e.agency_id,
+                        select e.case_id, r.business_date as received_on, r.area, r.age_band, r.concerns,
+                               e.event_type, e.business_date, e.fields, e.meeting_type, e.outcome, e.plan_type,
                                case when e.coded then e.summary end as summary
                           from case_event e
                           left join case_event r on r.case_id = e.case_id
                                                 and r.event_type = 'jp.tsunagu.intake.referral-received.v1'
                          where e.municipality = $1 and e.business_date between $2 and $3
-                         order by e.recorded_at, e.event_id""", Event::of, caller.get().municipality(), f, t)
+                         order by e.recorded_at, e.event_id""", ExportResource::line, caller.get().municipality(), f, t)
                 .map(rows -> {
+                    ExportGeneraliser.Release release = ExportGeneraliser.release(rows, Suppression.THRESHOLD);
+                    // in the order of their records, and within a record by pseudonym: the same record's cases
+                    // come in a new order in each export, so no row's place joins two exports either
+                    List<Map.Entry<String, ExportGeneraliser.Record>> cases = release.cases().stream()
+                            .map(c -> Map.entry(pseudonyms.pseudonym(c.caseId()), c.record()))
+                            .sorted(Comparator.comparing((Map.Entry<String, ExportGeneraliser.Record> c)
+                                    -> c.getValue().toString()).thenComparing(Map.Entry::getKey))
+                            .toList();
                     boolean csv = fmt.equals("csv");
                     StringBuilder out = new StringBuilder(csv ? "\uFEFF" + String.join(",", COLUMNS) + "\r\n" : "");
-                    for (Event r : rows) {
-                        Map<String, Object> line = new LinkedHashMap<>();
-                        line.put("case", pseudonyms.pseudonym(r.caseId()));
-                        line.put("eventType", r.eventType());
-                        line.put("businessDate", r.businessDate().toString());
-                        line.put("concerns", r.concerns());
-                        line.put("area", r.area());
-                        line.put("ageBand", r.ageBand());
-                        line.put("fields", r.fields());
-                        line.put("meetingType", r.meetingType());
-                        line.put("outcome", r.outcome());
-                        line.put("planType", r.planType());
-                        line.put("agency", r.agencyId() == null ? null
-                                : pseudonyms.pseudonym("agency/" + r.agencyId()));
-                        line.put("summary", r.summary());
-                        out.append(csv ? csvLine(line) : jsonLine(line)).append(csv ? "\r\n" : "\n");
+                    for (Map.Entry<String, ExportGeneraliser.Record> c : cases) {
+                        ExportGeneraliser.Record r = c.getValue();
+                        for (ExportGeneraliser.Line l : r.lines()) {
+                            Map<String, Object> line = new LinkedHashMap<>();
+                            line.put("case", c.getKey());
+                            line.put("received", r.received());
+                            line.put("area", r.area());
+                            line.put("ageBand", r.ageBand());
+                            line.put("concerns", r.concerns());
+                            line.put("eventType", l.eventType());
+                            line.put("daysFromReceipt", l.daysFromReceipt());
+                            line.put("fields", l.fields());
+                            line.put("meetingType", l.meetingType());
+                            line.put("outcome", l.outcome());
+                            line.put("planType", l.planType());
+                            line.put("summary", l.summary());
+                            out.append(csv ? csvLine(line) : jsonLine(line)).append(csv ? "\r\n" : "\n");
+                        }
                     }
                     String file = "tsunagu-events-" + caller.get().municipality() + "-" + f + "_" + t
                             + (csv ? ".csv" : ".ndjson");
                     return Response.ok(out.toString(), csv ? "text/csv; charset=UTF-8"
                                     : "application/x-ndjson; charset=UTF-8")
-                            .header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
+                            .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
+                            .header("Tsunagu-Suppressed-Cases", release.suppressedCases()).build();
                 }));
     }
 
-    /** A row of the export before its ids are pseudonymised. */
-    private record Event(String caseId, String eventType, LocalDate businessDate, String concerns, String area,
-                         String ageBand, String fields, String meetingType, String outcome, String planType,
-                         String agencyId, String summary) {
-
-        static Event of(Row row) {
-            return new Event(row.getString("case_id"), row.getString("event_type"), row.getLocalDate("business_date"),
-                    row.getString("concerns"), row.getString("area"), row.getString("age_band"),
-                    row.getString("fields"), row.getString("meeting_type"), row.getString("outcome"),
-                    row.getString("plan_type"), row.getString("agency_id"), row.getString("summary"));
-        }
+    private static ExportGeneraliser.CaseLine line(Row row) {
+        return new ExportGeneraliser.CaseLine(row.getString("case_id"), row.getLocalDate("received_on"),
+                row.getString("area"), row.getString("age_band"), row.getString("concerns"),
+                row.getString("event_type"), row.getLocalDate("business_date"), row.getString("fields"),
+                row.getString("meeting_type"), row.getString("outcome"), row.getString("plan_type"),
+                row.getString("summary"));
     }
 
     private String jsonLine(Map<String, Object> line) {
