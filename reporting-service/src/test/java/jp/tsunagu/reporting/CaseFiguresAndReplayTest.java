@@ -142,7 +142,7 @@ class CaseFiguresAndReplayTest {
         done.body("figuresEqual", equalTo(true))
                 .body("differences.size()", equalTo(0))
                 .body("eventsTotal", greaterThanOrEqualTo(27))
-                .body("schema", equalTo("reporting_replay"));
+                .body("schema", equalTo("reporting_replay_" + NAGAREYAMA));
         long total = done.extract().<Number>path("eventsTotal").longValue();
         assertEquals(total, done.extract().<Number>path("eventsDone").longValue(), "every event read");
 
@@ -167,6 +167,51 @@ class CaseFiguresAndReplayTest {
                 .body("replayId", not(hasItem(replayId)));
         given().header("Authorization", analyst).get("/replays").then().statusCode(200)
                 .body("replayId", hasItem(replayId));
+    }
+
+    /**
+     * Two cities' analysts replay at the same time: neither waits for the other, and each sees its own city's events
+     * counted, never the size of the shared log nor the other city's share of it.
+     */
+    @Test
+    void eachCityReplaysItsOwnEventsWithoutWaitingForOrSeeingTheOther() {
+        // each city has events of its own in the log, whichever test ran before (FY2015 is this test's own)
+        for (String city : List.of(KURUME, KURUME, KURUME, NAGAREYAMA)) {
+            String caseId = "fy2015-" + UUID.randomUUID();
+            LocalDate on = LocalDate.of(2015, 6, 1);
+            publish(Topics.INTAKE, caseId + "/referral-received", null, on, new IntakeEvent.ReferralReceived(caseId,
+                    city, null, Channel.PHONE, on, "中部", AgeBand.AGE_65_74, List.of(), List.of(Concern.ISOLATION),
+                    Consent.GIVEN, Urgency.ROUTINE, false,
+                    new SealedData("A256GCM", "case/" + caseId + "/1", "bm9uY2U=", "Y2lwaGVy")));
+        }
+        String nagareyama = bearer(role("analyst", NAGAREYAMA));
+        String kurume = bearer(role("analyst", KURUME));
+        String theirs = given().header("Authorization", nagareyama).contentType("application/json").body("{}")
+                .post("/replays").then().statusCode(202).extract().path("replayId");
+        String ours = given().header("Authorization", kurume).contentType("application/json").body("{}")
+                .post("/replays").then().statusCode(202).extract().path("replayId");
+
+        ValidatableResponse nagareyamaDone = awaitReplay(nagareyama, theirs).body("figuresEqual", equalTo(true))
+                .body("schema", equalTo("reporting_replay_" + NAGAREYAMA)).body("logReadPercent", equalTo(100));
+        ValidatableResponse kurumeDone = awaitReplay(kurume, ours).body("figuresEqual", equalTo(true))
+                .body("schema", equalTo("reporting_replay_" + KURUME));
+        // nothing is published meanwhile: the log holds what both replays read
+        Map<String, Long> inLog = new java.util.HashMap<>();
+        for (String topic : List.of(Topics.INTAKE, Topics.ROUTING, Topics.MEETINGS, Topics.PLANS)) {
+            for (var record : TopicProbe.readAll(topic)) {
+                try {
+                    inLog.merge(TopicProbe.decode(record).data().municipality(), 1L, Long::sum);
+                } catch (RuntimeException unreadable) {
+                    // skipped by the replays too
+                }
+            }
+        }
+        assertEquals(inLog.get(NAGAREYAMA), nagareyamaDone.extract().<Number>path("eventsTotal").longValue(),
+                "流山市's own events, not the log's " + inLog);
+        assertEquals(inLog.get(KURUME), kurumeDone.extract().<Number>path("eventsTotal").longValue(),
+                "久留米市's own events");
+        assertEquals(inLog.get(KURUME), kurumeDone.extract().<Number>path("eventsDone").longValue());
+        given().header("Authorization", kurume).get("/replays/" + theirs).then().statusCode(404);
     }
 
     static ValidatableResponse awaitReplay(String token, String replayId) {

@@ -16,4 +16,11 @@ public interface ReplayConfig {
     /** Lanes reading and writing in parallel, each a share of the partitions. */
     @WithDefault("2")
     int workers();
+
+    /**
+     * Replays the service runs at once, each a different municipality's (one per municipality). Each holds
+     * {@link #workers()} JDBC connections and consumers: the datasource needs 2 + workers × this connections.
+     */
+    @WithDefault("2")
+    int atOnce();
 }

@@ -30,7 +30,8 @@ import java.time.Instant;
 import java.util.List;
 
 @Path("/replays")
-@Tag(name = "Replay", description = "Rebuild every reporting projection from offset 0 and check it against the live one")
+@Tag(name = "Replay", description = "Rebuild the municipality's reporting projections from offset 0 and check them "
+        + "against the live ones")
 @RolesAllowed({Roles.COORDINATOR, Roles.ANALYST})
 public class ReplayResource {
 
@@ -47,12 +48,24 @@ public class ReplayResource {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"replayId", "status", "definitions", "eventsDone", "eventsTotal", "eventsSkipped",
-            "eventsPerSecond", "secondsLeft", "startedAt", "finishedAt", "migrationSeconds", "loadSeconds",
+    @JsonPropertyOrder({"replayId", "status", "definitions", "eventsDone", "eventsTotal", "logReadPercent",
+            "eventsSkipped", "eventsPerSecond", "secondsLeft", "startedAt", "finishedAt", "migrationSeconds", "loadSeconds",
             "indexSeconds", "comparisonSeconds", "schema", "figuresEqual", "differences",
             "figuresUnderDefinitions", "failure"})
-    public record ReplayView(String replayId, String status, FigureDefinitions definitions, long eventsDone,
-                             long eventsTotal, long eventsSkipped, long eventsPerSecond, Long secondsLeft,
+    public record ReplayView(String replayId, String status, FigureDefinitions definitions,
+                             @Schema(description = "the municipality's events replayed so far") long eventsDone,
+                             @Schema(description = "the municipality's events in the log: known, and shown, once "
+                                     + "the whole log has been read (the topics are shared by every municipality "
+                                     + "and keyed by case, so a replay reads them all and keeps its own)")
+                             Long eventsTotal,
+                             @Schema(description = "how much of the shared log has been read, 0 to 100: its size, "
+                                     + "and other municipalities' share of it, are not shown")
+                             Integer logReadPercent,
+                             @Schema(description = "records of the shared log that could not be read (and so could "
+                                     + "not be told to be of any municipality); the live consumer dead-letters them")
+                             long eventsSkipped,
+                             @Schema(description = "the municipality's events per second over the load")
+                             long eventsPerSecond, Long secondsLeft,
                              Instant startedAt, Instant finishedAt,
                              @Schema(description = "creating the replay's schema") Double migrationSeconds,
                              @Schema(description = "first event read to last write; eventsPerSecond is over this")
@@ -65,11 +78,11 @@ public class ReplayResource {
                              List<FigureComparison.Difference> differences, JsonNode figuresUnderDefinitions,
                              String failure) {
 
-        /** The caller's municipality's part of the result (a replay rebuilds every municipality's tables). */
+        /** The caller's municipality's run (a replay rebuilds and compares that municipality's tables only). */
         static ReplayView of(ReplayRun run, String municipality) {
             ReplayRun.Outcome outcome = run.outcome;
-            return new ReplayView(run.id, run.status.name(), run.definitions, run.done.get(), run.total,
-                    run.skipped.get(), Math.round(run.eventsPerSecond()), run.secondsLeft(), run.startedAt,
+            return new ReplayView(run.id, run.status.name(), run.definitions, run.done.get(),
+                    run.loadedAt == null ? null : run.total, run.logReadPercent(), run.skipped.get(), Math.round(run.eventsPerSecond()), run.secondsLeft(), run.startedAt,
                     run.finishedAt, ReplayRun.seconds(run.startedAt, run.migratedAt),
                     ReplayRun.seconds(run.firstReadAt, run.lastWriteAt),
                     ReplayRun.seconds(run.loadedAt, run.indexedAt),
@@ -83,14 +96,18 @@ public class ReplayResource {
     @POST
     @Blocking
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Start a replay (202); one at a time (409 while one runs)",
-            description = "Rebuilds reporting's tables from offset 0 of every stage topic into schema "
-                    + "<schema>_replay, then compares every figure with the live one. With casesHandled "
-                    + "(REVIEWS|DISTINCT_CASES) or made (CREATED_AND_REVISED|CREATED_ONLY) it also reports the "
-                    + "year table under those definitions. The live tables are never written.")
+    @Operation(summary = "Start a replay of the caller's municipality (202); one per municipality at a time",
+            description = "Rebuilds the municipality's reporting tables from offset 0 of every stage topic into "
+                    + "schema <schema>_replay_<municipality>, then compares every figure with the live one. With "
+                    + "casesHandled (REVIEWS|DISTINCT_CASES) or made (CREATED_AND_REVISED|CREATED_ONLY) it also "
+                    + "reports the year table under those definitions. The live tables are never written. Another "
+                    + "municipality's replay neither blocks it nor is shown to it, unless the service already runs "
+                    + "as many replays as it may at once (tsunagu.replay.at-once): then 409, another replay is "
+                    + "running, without whose or how large.")
     @APIResponse(responseCode = "202", description = "Started; Location names it, GET it for its progress",
             content = @Content(schema = @Schema(implementation = ReplayView.class)))
-    @APIResponse(responseCode = "409", description = "A replay is running")
+    @APIResponse(responseCode = "409", description = "A replay of the municipality is running, or as many replays as "
+            + "the service runs at once")
     public Response start(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
             @ExampleObject(name = "check", summary = "Rebuild every figure from the log and compare it with the live "
                     + "one", value = "{}"),

@@ -57,10 +57,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Rebuilds every reporting projection from offset 0 of every stage topic into a fresh schema
- * ({@code <live schema>_replay}), with the same writes the live consumer makes, then checks that the rebuilt figures
- * equal the live ones. The live tables are only read. A replay under other {@link FigureDefinitions} rebuilds the
- * same way and also reports the figures under those definitions. One replay runs at a time, on its own thread.
+ * Rebuilds one municipality's reporting projections from offset 0 of every stage topic into a fresh schema of its
+ * own ({@code <live schema>_replay_<municipality>}), with the same writes the live consumer makes, then checks that
+ * the rebuilt figures equal the live ones. The live tables are only read. A replay under other
+ * {@link FigureDefinitions} rebuilds the same way and also reports the figures under those definitions.
+ * <p>
+ * The topics are shared and keyed by case, so a municipality's replay still reads the whole log and skips the other
+ * municipalities' events; it writes, counts and compares only its own. One replay per municipality at a time, each on
+ * its own thread, and at most {@code tsunagu.replay.at-once} at once in the service (each holds its lanes' JDBC
+ * connections and fetches): past that a municipality waits, told only that another replay is running.
  */
 @ApplicationScoped
 public class ReplayService {
@@ -78,18 +83,21 @@ public class ReplayService {
     private final Duration catchUpWait;
     private final int workers;
     private final ObjectMapper json;
+    private final int atOnce;
     private final Map<String, ReplayRun> runs = new ConcurrentHashMap<>();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "tsunagu-replay");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService worker;
 
     public ReplayService(AgroalDataSource dataSource, Flyway liveFlyway, LiveProjection live, ObjectMapper json,
                          @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
                          @ConfigProperty(name = "mp.messaging.incoming.stage-events.group.id") String liveGroup,
                          ReplayConfig config) {
         this.workers = Math.max(1, config.workers());
+        this.atOnce = Math.max(1, config.atOnce());
+        this.worker = Executors.newFixedThreadPool(atOnce, r -> {
+            Thread t = new Thread(r, "tsunagu-replay");
+            t.setDaemon(true);
+            return t;
+        });
         this.dataSource = dataSource;
         this.liveFlyway = liveFlyway;
         this.liveSchema = live.live().schema();
@@ -104,13 +112,17 @@ public class ReplayService {
         worker.shutdownNow();
     }
 
-    /** @param municipality the requester's: the run is theirs to see, and no other municipality's */
+    /** @param municipality the requester's: the run replays its events only, and is theirs to see */
     public synchronized ReplayRun start(FigureDefinitions definitions, String requestedBy, String municipality) {
-        runs.values().stream().filter(r -> r.finishedAt == null).findAny().ifPresent(r -> {
-            throw ApiProblem.conflict("replay-running", r.municipality.equals(municipality)
-                    ? "replay " + r.id + " is still running: one replay at a time"
-                    : "another replay is running (one at a time for the service); try again when it is done");
+        List<ReplayRun> running = runs.values().stream().filter(r -> r.finishedAt == null).toList();
+        running.stream().filter(r -> r.municipality.equals(municipality)).findAny().ifPresent(r -> {
+            throw ApiProblem.conflict("replay-running",
+                    "replay " + r.id + " of your municipality is still running: one at a time");
         });
+        if (running.size() >= atOnce) {
+            // another municipality's: neither which nor how large
+            throw ApiProblem.conflict("replay-running", "another replay is running; try again when it is done");
+        }
         ReplayRun run = new ReplayRun(UUID.randomUUID().toString(), definitions, requestedBy, municipality);
         runs.put(run.id, run);
         runs.values().stream().filter(r -> r.finishedAt != null).sorted(Comparator.comparing(r -> r.startedAt))
@@ -131,7 +143,7 @@ public class ReplayService {
     }
 
     private void replay(ReplayRun run) {
-        String schema = liveSchema + "_replay";
+        String schema = liveSchema + "_replay_" + run.municipality;
         run.schema = schema;
         List<String> deferredIndexes;
         try {
@@ -164,9 +176,9 @@ public class ReplayService {
             Lane first = lanes.get(0);
             Map<TopicPartition, Long> begin = first.consumer.beginningOffsets(partitions);
             Map<TopicPartition, Long> end = first.consumer.endOffsets(partitions);
-            run.total = count(begin, end);
-            LOG.infof("replay %s: %d events from %d partitions into schema %s, %d lanes", run.id, run.total,
-                    partitions.size(), schema, lanes.size());
+            run.logTotal = count(begin, end);
+            LOG.infof("replay %s: %d records of the shared log from %d partitions into schema %s, %d lanes", run.id,
+                    run.logTotal, partitions.size(), schema, lanes.size());
             for (int round = 0; ; round++) {
                 List<java.util.concurrent.Future<Void>> loads = new ArrayList<>();
                 for (Lane lane : lanes) {
@@ -190,15 +202,16 @@ public class ReplayService {
                     break;
                 }
                 end = latest;
-                run.total = count(begin, end);
+                run.logTotal = count(begin, end);
             }
             // each consumer may still hold a prefetched fetch (tens of MB): gone before the comparison needs the heap
             lanes.forEach(Lane::releaseConsumer);
             run.loadedAt = Instant.now();
+            run.total = run.done.get();
             buildIndexes(first.connection, deferredIndexes);
             run.indexedAt = Instant.now();
             run.status = ReplayRun.Status.COMPARING;
-            run.outcome = compare(first.connection, first.target, run.definitions);
+            run.outcome = compare(first.connection, first.target, run.definitions, run.municipality);
             run.comparedAt = Instant.now();
             run.finishedAt = run.comparedAt;
             run.status = ReplayRun.Status.DONE;
@@ -295,22 +308,24 @@ public class ReplayService {
                 run.read();
             }
             List<EventEnvelope<TsunaguEvent>> writes = new ArrayList<>();
-            int n = 0;
             for (ConsumerRecord<String, byte[]> record : records) {
-                n++;
                 try {
-                    writes.add(IncomingEvents.read(record));
+                    EventEnvelope<TsunaguEvent> event = IncomingEvents.read(record);
+                    if (run.municipality.equals(event.data().municipality())) {
+                        writes.add(event);
+                    }
                 } catch (CloudEventCodec.MalformedEventException e) {
                     run.skipped.incrementAndGet(); // the live consumer dead-lettered it too
                 }
             }
+            int read = records.count();
             if (writing != null) {
                 writing.get();
             }
-            int events = n;
             writing = lane.writer.submit(() -> {
                 write(lane, writes, run);
-                run.done.addAndGet(events);
+                run.done.addAndGet(writes.size());
+                run.logRead.addAndGet(read);
                 return null;
             });
         }
@@ -396,8 +411,8 @@ public class ReplayService {
         }
     }
 
-    private ReplayRun.Outcome compare(Connection connection, JdbcSqlRunner replayed, FigureDefinitions definitions)
-            throws Exception {
+    private ReplayRun.Outcome compare(Connection connection, JdbcSqlRunner replayed, FigureDefinitions definitions,
+                                      String municipality) throws Exception {
         connection.setAutoCommit(true);
         JdbcSqlRunner live = new JdbcSqlRunner(connection, liveSchema);
         Map<String, LocalDate[]> spans = new TreeMap<>();
@@ -408,7 +423,7 @@ public class ReplayService {
                       union all select municipality, held_on from {s}.meeting_held
                       union all select municipality, business_date from {s}.plan_change
                       union all select municipality, business_date from {s}.routing_outcome) x
-                    group by municipality""")).await().indefinitely()) {
+                    where municipality = :a group by municipality""", municipality)).await().indefinitely()) {
                 LocalDate from = jp.tsunagu.support.db.SqlValues.localDate(r[1]);
                 LocalDate to = jp.tsunagu.support.db.SqlValues.localDate(r[2]);
                 spans.merge(((String) r[0]).trim(), new LocalDate[]{from, to}, (a, b) -> new LocalDate[]{
@@ -418,8 +433,7 @@ public class ReplayService {
         Map<String, List<FigureComparison.Difference>> differences = new LinkedHashMap<>();
         Map<String, JsonNode> underDefinitions = new HashMap<>();
         boolean allEqual = true;
-        for (Map.Entry<String, LocalDate[]> e : spans.entrySet()) {
-            String municipality = e.getKey();
+        for (Map.Entry<String, LocalDate[]> e : spans.entrySet()) { // the one municipality replayed, if it has events
             FiscalYear from = FiscalYear.of(e.getValue()[0]);
             FiscalYear to = FiscalYear.of(e.getValue()[1]);
             if (to.year() - from.year() > 30) {
