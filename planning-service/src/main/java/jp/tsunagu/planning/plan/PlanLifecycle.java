@@ -3,6 +3,7 @@ package jp.tsunagu.planning.plan;
 import jp.tsunagu.contract.codes.MeetingType;
 import jp.tsunagu.contract.codes.PlanType;
 import jp.tsunagu.contract.codes.ReviewOutcome;
+import jp.tsunagu.contract.codes.ReviewRules;
 import jp.tsunagu.contract.events.MeetingEvent;
 import jp.tsunagu.contract.events.Role;
 import jp.tsunagu.support.events.DerivedIds;
@@ -253,9 +254,10 @@ public final class PlanLifecycle {
     }
 
     /**
-     * What a 重層的支援会議's review changes in the case's plans (a 支援会議 never makes one): PLAN or REPLAN revises the
-     * active plan of the type adopted (多機関協働プラン when none is named) or makes it; CLOSE closes that plan, or
-     * every active plan when no type is named.
+     * What a 重層的支援会議's review changes in the case's plans (a 支援会議 never makes one): PLAN revises the active
+     * plan of the type adopted (多機関協働プラン when none is named) or makes it; REPLAN revises it, and with no active
+     * plan of the type changes nothing (a 再プラン of nothing, {@link ReviewRules#replanRefusal}, which meeting-service
+     * refuses); CLOSE closes that plan, or every active plan when no type is named.
      *
      * @param plansOfCase every plan of the case, closed ones too
      * @param causeId     the review event's id: the new plan's id follows from it, so a redelivery makes no second plan
@@ -267,6 +269,9 @@ public final class PlanLifecycle {
         PlanType type = r.planType() == null ? PlanType.MULTI_AGENCY : r.planType();
         List<Plan> active = plansOfCase.stream().filter(p -> !p.isClosed()).toList();
         Optional<Plan> ofType = active.stream().filter(p -> p.type() == type).findFirst();
+        if (ReviewRules.replanRefusal(r.outcome(), type, ofType.isPresent()).isPresent()) {
+            return List.of(); // no plan with no roles nor review date made up from a 再プラン of nothing
+        }
         return switch (r.outcome()) {
             case PLAN, REPLAN -> List.of(ofType.<Change>map(p -> new Change.Revise(p, Revision.byMeeting(
                             r.heldOn(), "重層的支援会議（" + r.meetingId() + "）で再プラン", r.roles(), r.reviewOn())))

@@ -171,6 +171,24 @@ class PlanLifecycleTest {
     }
 
     @Test
+    void aReplanWithNoActivePlanOfTheTypeMakesNoPlan() {
+        // given only an outreach plan, and a participation plan closed before
+        Plan closed = new Plan("p3", "c1", "402036", PlanType.PARTICIPATION, null, plan(PlanType.OUTREACH).versions(),
+                MAY, "終結");
+        List<Plan> plans = List.of(plan(PlanType.OUTREACH), closed);
+        // when a 重層的支援会議 re-plans a participation plan, or a correction turns a review into that re-plan
+        List<PlanLifecycle.Change> fromReview = PlanLifecycle.fromReview(plans,
+                review(MeetingType.JUUSOU_SHIEN_KAIGI, ReviewOutcome.REPLAN, PlanType.PARTICIPATION, ROLES), "e1");
+        List<PlanLifecycle.Change> fromAmendment = PlanLifecycle.fromAmendment(plans,
+                amended(ReviewOutcome.CONTINUE, ReviewOutcome.REPLAN, PlanType.PARTICIPATION), "e2");
+        // then nothing: a 再プラン of nothing makes no plan (no roles, no review date, printed as 再プラン)
+        assertEquals(List.of(), fromReview);
+        assertEquals(List.of(), fromAmendment);
+        assertEquals(List.of(), PlanLifecycle.fromAmendment(List.of(),
+                amended(ReviewOutcome.WATCH, ReviewOutcome.REPLAN, PlanType.MULTI_AGENCY), "e3"));
+    }
+
+    @Test
     void aCloseWithoutAPlanTypeClosesEveryActivePlanAndWithOneOnlyThatOne() {
         Plan outreach = plan(PlanType.OUTREACH);
         Plan participation = new Plan("p2", "c1", "402036", PlanType.PARTICIPATION, null, outreach.versions(), null,
