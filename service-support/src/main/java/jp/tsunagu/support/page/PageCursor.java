@@ -1,15 +1,23 @@
 package jp.tsunagu.support.page;
 
+import jp.tsunagu.support.json.TextSafety;
 import jp.tsunagu.support.problem.ApiProblem;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
 
 /**
  * An opaque position in a sorted list (keyset pagination): the sort it belongs to and the sort key of the last item
  * of the page before. The next page starts after that key, so items inserted meanwhile never make a page skip or
- * repeat an item. Clients treat it as an opaque string.
+ * repeat an item. Clients treat it as an opaque string; one sent back altered (not base64, not ours, a key part
+ * that is not the date or number it should be) is a 400 {@code /problems/cursor}, read through {@link #date},
+ * {@link #instant} and {@link #number}.
  *
  * @param key the last item's sort key, values without line breaks (dates, numbers, ids)
  */
@@ -51,7 +59,52 @@ public record PageCursor(String sort, List<String> key) {
         if (parts.length != 2 + keyParts) {
             throw invalid();
         }
+        for (int i = 2; i < parts.length; i++) {
+            if (TextSafety.hasControlCharacters(parts[i])) { // a NUL would reach the database as an id
+                throw invalid();
+            }
+        }
         return new PageCursor(sort, List.of(parts).subList(2, parts.length));
+    }
+
+    /** Key part {@code i} as a date (a cursor tampered with is a 400 {@code /problems/cursor}, never a 500). */
+    public LocalDate date(int i) {
+        try {
+            LocalDate date = LocalDate.parse(key.get(i));
+            if (date.getYear() < 1 || date.getYear() > 9999) { // beyond what the database stores
+                throw invalid();
+            }
+            return date;
+        } catch (DateTimeParseException e) {
+            throw invalid();
+        }
+    }
+
+    /** Key part {@code i} as an instant, at UTC. */
+    public OffsetDateTime instant(int i) {
+        try {
+            OffsetDateTime at = Instant.parse(key.get(i)).atOffset(ZoneOffset.UTC);
+            if (at.getYear() < 1 || at.getYear() > 9999) {
+                throw invalid();
+            }
+            return at;
+        } catch (DateTimeParseException e) {
+            throw invalid();
+        }
+    }
+
+    /** Key part {@code i} as a whole number. */
+    public long number(int i) {
+        try {
+            return Long.parseLong(key.get(i));
+        } catch (NumberFormatException e) {
+            throw invalid();
+        }
+    }
+
+    /** Key part {@code i} as text (an id). */
+    public String text(int i) {
+        return key.get(i);
     }
 
     private static ApiProblem invalid() {
