@@ -133,6 +133,31 @@ class InboxTest {
 
     @Test
     void anAgencyReadsItsOwnInboxAndACoordinatorAnyOfTheCity() {
+    @Test
+    void aReferralTypedInTwoWeeksLateArrivesWithItsWholeTimeToAnswer() {
+        // given a paper consultation received 14 days ago and typed in today
+        LocalDate today = BusinessDate.today();
+        String caseId = referAndAwait(today.minusDays(14), Instant.now(), Urgency.ROUTINE);
+        String token = agency(SITE, KURUME);
+
+        // when the agency reads its inbox, and the hourly check runs
+        Map<String, Object> item = inbox(token, "limit=200").jsonPath()
+                .getMap("items.find { it.caseId == '" + caseId + "' }");
+        given().header("Authorization", bearer(role("coordinator", KURUME))).post("/routing/acceptance-check")
+                .then().statusCode(200);
+
+        // then it waits there, not overdue, due after today, counted from the day it reached the agency
+        assertEquals("AWAITING", item.get("state"));
+        assertEquals(false, item.get("overdue"));
+        assertEquals(today.toString(), item.get("routedOn"));
+        assertTrue(LocalDate.parse(item.get("dueOn").toString()).isAfter(today), item.get("dueOn").toString());
+        assertTrue(ids(token, "limit=200").contains(caseId), "not taken away by the check");
+        assertFalse(ids(token, "overdue=true&limit=200").contains(caseId));
+        given().header("Authorization", bearer(token)).get("/cases/" + caseId + "/routing").then().statusCode(200)
+                .body("state", org.hamcrest.Matchers.equalTo("AWAITING"))
+                .body("dueOn", org.hamcrest.Matchers.equalTo(item.get("dueOn")));
+    }
+
         String caseId = referAndAwait(BusinessDate.today(), Urgency.ROUTINE);
         String coordinator = role("coordinator", KURUME);
 
@@ -189,12 +214,23 @@ class InboxTest {
                 List.of(Concern.DEMENTIA), Consent.UNKNOWN, urgency, false,
                 new SealedData("A256GCM", "case/" + caseId + "/1", "bm9uY2U=", "Y2lwaGVy"));
         TopicProbe.publish(Topics.INTAKE, new EventEnvelope<TsunaguEvent>(caseId + "/referral-received",
-                "/tsunagu/intake-service", Instant.now(), receivedOn, "request/test", event));
+                "/tsunagu/intake-service", recordedAt, receivedOn, "request/test", event));
         TopicProbe.awaitEvent(Topics.ROUTING, caseId, RoutingEvent.CaseRouted.class, e -> true);
         // the event is on the topic once routing's transaction is about to commit: wait for the inbox to show it
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
                 given().header("Authorization", bearer(role("coordinator", KURUME)))
                         .get("/cases/" + caseId + "/routing").statusCode() == 200);
         return caseId;
+        return referAndAwait(receivedOn, recordedOn(receivedOn), urgency);
+    }
+
+    /** A moment of the given business day, as if the referral was typed in that day (now, for today). */
+    static Instant recordedOn(LocalDate day) {
+        return day.equals(BusinessDate.today()) ? Instant.now()
+                : day.atStartOfDay(BusinessDate.ZONE).plusHours(10).toInstant();
+    }
+
+    /** The referral received on one day and typed into Tsunagu at {@code recordedAt}. */
+    static String referAndAwait(LocalDate receivedOn, Instant recordedAt, Urgency urgency) {
     }
 }

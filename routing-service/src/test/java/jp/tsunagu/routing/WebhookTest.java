@@ -352,7 +352,7 @@ class WebhookTest {
                 "荒木", AgeBand.of(84), List.of(), List.of(Concern.DEMENTIA), Consent.UNKNOWN, Urgency.ROUTINE, false,
                 new SealedData("A256GCM", "case/" + caseId + "/1", "bm9uY2U=", "Y2lwaGVy"));
         TopicProbe.publish(Topics.INTAKE, new EventEnvelope<TsunaguEvent>(caseId + "/referral-received",
-                "/tsunagu/intake-service", Instant.now(), receivedOn, "request/test", event));
+                "/tsunagu/intake-service", InboxTest.recordedOn(receivedOn), receivedOn, "request/test", event));
         TopicProbe.awaitEvent(Topics.ROUTING, caseId, RoutingEvent.CaseRouted.class, e -> true);
         return caseId;
     }

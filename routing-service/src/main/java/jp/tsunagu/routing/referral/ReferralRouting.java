@@ -9,6 +9,7 @@ import jp.tsunagu.routing.directory.DirectoryCatalog;
 import jp.tsunagu.routing.rules.AcceptanceDeadlines;
 import jp.tsunagu.routing.rules.CaseFacts;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -61,12 +62,13 @@ public class ReferralRouting {
                                 known.put(f.caseId(), f);
                                 changes.facts(f);
                                 Map<String, Long> open = load.get(f.municipality());
+                                // the deadline counts from the day the case reaches the agency, not receivedOn
+                                LocalDate routedOn = AcceptanceDeadlines.routedOn(r.receivedOn(), envelope.time());
                                 RoutingDecider.Outcome outcome = RoutingDecider.route(f, new RoutingDecider.Context(
-                                        catalog.requireRules(f.municipality()), open, deadlines, r.receivedOn()));
+                                        catalog.requireRules(f.municipality()), open, deadlines, routedOn));
                                 RoutingDecider.shiftLoad(open, outcome.before(), outcome.after());
                                 routing.put(f.caseId(), outcome.after());
-                                publications.add(new OutcomePublisher.Publication(outcome, r.receivedOn(),
-                                        envelope.id()));
+                                publications.add(new OutcomePublisher.Publication(outcome, routedOn, envelope.id()));
                             }
                             case IntakeEvent.ConsentRecorded c -> {
                                 CaseFacts f = known.get(c.caseId());
