@@ -132,8 +132,6 @@ class InboxTest {
     }
 
     @Test
-    void anAgencyReadsItsOwnInboxAndACoordinatorAnyOfTheCity() {
-    @Test
     void aReferralTypedInTwoWeeksLateArrivesWithItsWholeTimeToAnswer() {
         // given a paper consultation received 14 days ago and typed in today
         LocalDate today = BusinessDate.today();
@@ -158,6 +156,8 @@ class InboxTest {
                 .body("dueOn", org.hamcrest.Matchers.equalTo(item.get("dueOn")));
     }
 
+    @Test
+    void anAgencyReadsItsOwnInboxAndACoordinatorAnyOfTheCity() {
         String caseId = referAndAwait(BusinessDate.today(), Urgency.ROUTINE);
         String coordinator = role("coordinator", KURUME);
 
@@ -208,6 +208,17 @@ class InboxTest {
      * child's would make it a case for 重層的支援会議, not for one agency).
      */
     static String referAndAwait(LocalDate receivedOn, Urgency urgency) {
+        return referAndAwait(receivedOn, recordedOn(receivedOn), urgency);
+    }
+
+    /** A moment of the given business day, as if the referral was typed in that day (now, for today). */
+    static Instant recordedOn(LocalDate day) {
+        return day.equals(BusinessDate.today()) ? Instant.now()
+                : day.atStartOfDay(BusinessDate.ZONE).plusHours(10).toInstant();
+    }
+
+    /** The referral received on one day and typed into Tsunagu at {@code recordedAt}. */
+    static String referAndAwait(LocalDate receivedOn, Instant recordedAt, Urgency urgency) {
         String caseId = UUID.randomUUID().toString();
         var event = new IntakeEvent.ReferralReceived(caseId, KURUME, REFERRER, Channel.AGENCY, receivedOn, "荒木",
                 AgeBand.of(84), List.of(new HouseholdMember(Relation.CHILD, AgeBand.of(52), List.of())),
@@ -221,16 +232,5 @@ class InboxTest {
                 given().header("Authorization", bearer(role("coordinator", KURUME)))
                         .get("/cases/" + caseId + "/routing").statusCode() == 200);
         return caseId;
-        return referAndAwait(receivedOn, recordedOn(receivedOn), urgency);
-    }
-
-    /** A moment of the given business day, as if the referral was typed in that day (now, for today). */
-    static Instant recordedOn(LocalDate day) {
-        return day.equals(BusinessDate.today()) ? Instant.now()
-                : day.atStartOfDay(BusinessDate.ZONE).plusHours(10).toInstant();
-    }
-
-    /** The referral received on one day and typed into Tsunagu at {@code recordedAt}. */
-    static String referAndAwait(LocalDate receivedOn, Instant recordedAt, Urgency urgency) {
     }
 }

@@ -137,6 +137,7 @@ class RoutingFlowTest {
 
     @Test
     void aRoutingNotAcceptedInTimeIsEscalatedByTheCheck() {
+        // received and typed in 30 days ago: its deadline passed long ago
         LocalDate longAgo = BusinessDate.today().minusDays(30);
         String caseId = refer(KURUME, "荒木", 83, List.of(Concern.DEMENTIA), Channel.AGENCY, Consent.NOT_GIVEN, longAgo);
         awaitRouting(caseId, RoutingEvent.CaseRouted.class);
@@ -170,7 +171,6 @@ class RoutingFlowTest {
                 assertEquals(rs.getLong(3), rs.getLong(2), "load of " + rs.getString(1));
             }
             assertTrue(agencies > 0);
-        // received and typed in 30 days ago: its deadline passed long ago
         } catch (java.sql.SQLException e) {
             throw new AssertionError(e);
         }
