@@ -136,6 +136,28 @@ class RoutingFlowTest {
     }
 
     @Test
+    void aDeclinesReasonIsReadByTheReferrerAndCoordinatorsNotByTheNextAgency() {
+        String referrer = "nagareyama-shougai-01";
+        String caseId = refer(referrer, NAGAREYAMA, "北部", 74, List.of(Concern.DEMENTIA), Channel.AGENCY,
+                Consent.GIVEN, BusinessDate.today(), Urgency.ROUTINE);
+        String first = awaitRouting(caseId, RoutingEvent.CaseRouted.class).agencyId();
+        answer(agency(first, NAGAREYAMA), caseId, "{\"accepted\":false,\"reason\":\"職員が不在のため\"}")
+                .statusCode(200);
+        String next = routing(role("coordinator", NAGAREYAMA), caseId).statusCode(200)
+                .body("history.detail", hasItem("辞退（理由: 職員が不在のため）")).extract().path("agencyId");
+
+        // the agency the case went to next: that it was declined, and by whom, not why
+        routing(agency(next, NAGAREYAMA), caseId).statusCode(200)
+                .body("declinedBy", hasItem(first))
+                .body("history.find { it.eventType == 'jp.tsunagu.routing.routing-declined.v1' }.detail",
+                        equalTo("辞退"))
+                .body(not(containsString("職員が不在")));
+        // the referrer reads the reason
+        routing(agency(referrer, NAGAREYAMA), caseId).statusCode(200)
+                .body("history.detail", hasItem("辞退（理由: 職員が不在のため）"));
+    }
+
+    @Test
     void aRoutingNotAcceptedInTimeIsEscalatedByTheCheck() {
         // received and typed in 30 days ago: its deadline passed long ago
         LocalDate longAgo = BusinessDate.today().minusDays(30);
@@ -214,8 +236,13 @@ class RoutingFlowTest {
 
     static String refer(String municipality, String area, int age, List<Concern> concerns, Channel channel,
                         Consent consent, LocalDate receivedOn, Urgency urgency) {
+        return refer("referrer-1", municipality, area, age, concerns, channel, consent, receivedOn, urgency);
+    }
+
+    static String refer(String referrer, String municipality, String area, int age, List<Concern> concerns,
+                        Channel channel, Consent consent, LocalDate receivedOn, Urgency urgency) {
         String caseId = UUID.randomUUID().toString();
-        var event = new IntakeEvent.ReferralReceived(caseId, municipality, "referrer-1", channel, receivedOn, area,
+        var event = new IntakeEvent.ReferralReceived(caseId, municipality, referrer, channel, receivedOn, area,
                 AgeBand.of(age), List.of(), concerns, consent, urgency, false,
                 new SealedData("A256GCM", "case/" + caseId + "/1", "bm9uY2U=", "Y2lwaGVy"));
         TopicProbe.publish(Topics.INTAKE, new EventEnvelope<TsunaguEvent>(caseId + "/referral-received",

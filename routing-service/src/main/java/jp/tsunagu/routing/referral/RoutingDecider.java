@@ -3,6 +3,7 @@ package jp.tsunagu.routing.referral;
 import jp.tsunagu.contract.codes.Consent;
 import jp.tsunagu.contract.codes.MeetingType;
 import jp.tsunagu.contract.codes.RoutingDecision;
+import jp.tsunagu.contract.events.EventCatalog;
 import jp.tsunagu.contract.events.EventIds;
 import jp.tsunagu.contract.events.Reason;
 import jp.tsunagu.contract.events.RoutingEvent;
@@ -46,6 +47,15 @@ public final class RoutingDecider {
                     : change.detail() + "（理由: " + change.referrerNote() + "）").orElseThrow();
             return new Emitted(eventId, event, agencyId, detail);
         }
+    }
+
+    /** The event type of a decline's step in the routing history. */
+    static final String DECLINED_TYPE = EventCatalog.typeOf(RoutingEvent.RoutingDeclined.class);
+
+    /** A decline's line of history without its reason: what a reader who may not know why is shown. */
+    static String declinedWithoutReason(CaseRouting r, String agencyId) {
+        return CaseStatusRules.of(new RoutingEvent.RoutingDeclined(r.caseId(), r.municipality(), agencyId, null))
+                .orElseThrow().detail();
     }
 
     /**

@@ -46,7 +46,21 @@ public class RoutingService {
 
     @InTransaction
     public Uni<RoutingView> view(Caller caller, String caseId) {
-        return visible(caller, caseId).chain(r -> records.steps(caseId).map(steps -> view(r, steps)));
+        return visible(caller, caseId).chain(r -> records.steps(caseId)
+                .map(steps -> view(r, forReader(caller, r, steps))));
+    }
+
+    /**
+     * A decline's reason is for the referrer and the coordinators: any other reader (the agency the case went to
+     * next) sees that the case was declined, and by whom, not why — as in its inbox and intake's status view.
+     */
+    static List<RoutingView.Step> forReader(Caller caller, CaseRouting r, List<RoutingView.Step> steps) {
+        if (caller.is(Roles.COORDINATOR) || caller.isAgency(r.referringAgencyId())) {
+            return steps;
+        }
+        return steps.stream().map(s -> !RoutingDecider.DECLINED_TYPE.equals(s.eventType()) ? s
+                : new RoutingView.Step(s.eventType(), s.agencyId(), s.businessDate(), s.recordedAt(),
+                RoutingDecider.declinedWithoutReason(r, s.agencyId()))).toList();
     }
 
     /** Only the assigned agency may answer, and only while the case waits for it. */
