@@ -59,6 +59,7 @@ import static jp.tsunagu.testing.Tokens.role;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -286,8 +287,15 @@ class WebhookTest {
         assertFalse(String.join("\n", next).contains(first), "resumes after the last notice received");
         resumed.body().close();
 
-        given().header("Authorization", bearer(token)).header("Last-Event-ID", "notice/not-yours")
-                .get("/inbox/feed").then().statusCode(404);
+        // the submitted id is never quoted back, in either language
+        given().header("Authorization", bearer(token)).header("Last-Event-ID", "notice/not-yours<script>")
+                .get("/inbox/feed").then().statusCode(404)
+                .body("detail", equalTo("the notice named by Last-Event-ID was not found"))
+                .body(not(containsString("not-yours")));
+        given().header("Authorization", bearer(token)).header("Last-Event-ID", "notice/not-yours<script>")
+                .header("Accept-Language", "ja").get("/inbox/feed").then().statusCode(404)
+                .body("detail", equalTo("Last-Event-ID で指定された通知は見つかりません"))
+                .body(not(containsString("not-yours")));
     }
 
     /** The lines of the stream up to the event about {@code caseId}. */

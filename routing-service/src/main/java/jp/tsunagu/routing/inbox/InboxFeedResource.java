@@ -72,7 +72,8 @@ public class InboxFeedResource {
         Uni<Long> start = lastEventId == null || lastEventId.isBlank()
                 ? notices.latestSeq(c.municipality(), c.agencyId())
                 : notices.seqOf(c.municipality(), c.agencyId(), lastEventId.strip())
-                .map(found -> found.orElseThrow(() -> ApiProblem.notFound("notice " + lastEventId.strip())));
+                // the submitted id is never quoted back
+                .map(found -> found.orElseThrow(() -> ApiProblem.notFound("the notice named by Last-Event-ID")));
         // the start is known before the stream opens (this method runs on a worker thread): a Last-Event-ID that is
         // not the agency's is a 404, not a stream that breaks
         return events(c, start.await().atMost(Duration.ofSeconds(10)), sse);
