@@ -23,6 +23,8 @@ import jp.tsunagu.contract.events.Role;
 import jp.tsunagu.contract.events.RoutingEvent;
 import jp.tsunagu.contract.events.SealedData;
 import jp.tsunagu.contract.events.TsunaguEvent;
+import jp.tsunagu.routing.webhook.PublicAddresses;
+import jp.tsunagu.routing.webhook.TableResolver;
 import jp.tsunagu.testing.TopicProbe;
 import jp.tsunagu.testing.TsunaguTestResources;
 import org.junit.jupiter.api.AfterEach;
@@ -200,8 +202,19 @@ class WebhookTest {
                 List.of("http://192.168.1.10/hook", "a private address"),
                 List.of("http://169.254.169.254/latest/meta-data", "a link-local address"),
                 List.of("http://127.0.0.2/hook", "a loopback address"),
-                List.of("http://[fd00::1]/hook", "unique local"),
+                List.of("http://[fd00::1]/hook", "a private address"),
                 List.of("http://100.64.0.1/hook", "carrier-grade NAT"),
+                // IPv4 carried in IPv6 (NAT64, 6to4, compatible, SIIT), and the other special-purpose blocks
+                List.of("http://[64:ff9b::a9fe:a9fe]/hook", "a link-local address"),
+                List.of("http://[2002:a9fe:a9fe::1]/hook", "a link-local address"),
+                List.of("http://[::a9fe:a9fe]/hook", "a link-local address"),
+                List.of("http://[::ffff:0:a9fe:a9fe]/hook", "a link-local address"),
+                List.of("http://[::10.0.0.1]/hook", "a private address"),
+                List.of("http://192.0.2.1/hook", "a documentation address"),
+                List.of("http://198.18.0.1/hook", "a special-purpose address"),
+                List.of("http://192.0.0.1/hook", "a special-purpose address"),
+                List.of("http://[100::1]/hook", "a special-purpose address"),
+                List.of("http://[2001:db8::1]/hook", "a documentation address"),
                 List.of("ftp://127.0.0.1/hook", "https"),
                 List.of("https://user:pw@example.org/hook", "user name"))) {
             given().header("Authorization", bearer(token)).contentType("application/json")
@@ -210,6 +223,22 @@ class WebhookTest {
                     .body("errors[0].field", equalTo("url"))
                     .body("errors[0].message", containsString(refused.get(1)));
         }
+        // this machine's own addresses (the services listen on every interface in a container), by address
+        for (java.net.InetAddress own : PublicAddresses.interfaceAddresses()) {
+            if (own.isLoopbackAddress() || own instanceof java.net.Inet6Address) {
+                continue; // loopback is the tests' allow-listed receivers'
+            }
+            given().header("Authorization", bearer(token)).contentType("application/json")
+                    .body(Map.of("url", "http://" + own.getHostAddress() + ":8082/hook")).post("/subscriptions")
+                    .then().statusCode(400)
+                    .body("errors[0].message", equalTo("its host is an address of this server: webhooks go to the "
+                            + "agency's public endpoint"));
+        }
+        given().header("Authorization", bearer(token)).header("Accept-Language", "ja")
+                .contentType("application/json").body(Map.of("url", "http://[64:ff9b::a9fe:a9fe]/hook"))
+                .post("/subscriptions").then().statusCode(400)
+                .body("errors[0].message", equalTo("ホストがリンクローカルアドレスです。"
+                        + "Webhook の送信先は機関の公開エンドポイントにしてください"));
         given().header("Authorization", bearer(token)).contentType("application/json")
                 .body(Map.of("url", "http://127.0.0.1:9/hook", "eventTypes", List.of("everything"))).post("/subscriptions")
                 .then().statusCode(400).body("errors[0].field", equalTo("eventTypes[0]"));
@@ -217,6 +246,35 @@ class WebhookTest {
                 .body(Map.of("url", "http://127.0.0.1:9/hook")).post("/subscriptions").then().statusCode(403);
         given().header("Authorization", bearer(agency("kurume-houkatsu-01", KURUME)))
                 .get("/subscriptions/" + "sub_nothing").then().statusCode(404);
+    }
+
+    @Test
+    void aNameThatResolvesElsewhereLaterIsRefusedAtDelivery() throws Exception {
+        Receiver receiver = receiver(0);
+        // a name that resolves to the allow-listed loopback when the subscription is made
+        String host = "hooks-" + UUID.randomUUID() + TableResolver.DOMAIN;
+        TableResolver.NAMES.put(host, "127.0.0.1");
+        Map<String, Object> subscription = subscribe("http://" + host + ":" + receiver.server.getAddress().getPort()
+                + "/hook", List.of("case-routed"));
+        String first = refer(BusinessDate.today());
+        // delivered to the address checked: no resolver but the test's knows the name
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.bodies().stream()
+                .anyMatch(b -> first.equals(b.path("subject").asText())));
+
+        // then the name is pointed at the cloud's metadata service
+        TableResolver.NAMES.put(host, "169.254.169.254");
+        String second = refer(BusinessDate.today());
+        await().atMost(Duration.ofSeconds(30)).until(() -> given()
+                .header("Authorization", bearer(agency(SITE, KURUME)))
+                .get("/subscriptions/" + subscription.get("id") + "/deliveries")
+                .<List<String>>path("findAll { it.caseId == '" + second + "' }.history.flatten().error")
+                .stream().anyMatch(e -> e != null && e.contains("its host is a link-local address")));
+        given().header("Authorization", bearer(agency(SITE, KURUME)))
+                .get("/subscriptions/" + subscription.get("id") + "/deliveries").then()
+                .body("find { it.caseId == '" + second + "' }.history[0].error", equalTo(
+                        "URL refused: its host is a link-local address: webhooks go to the agency's public endpoint"))
+                .body("find { it.caseId == '" + second + "' }.history[0].status", equalTo(null));
+        assertFalse(receiver.bodies().stream().anyMatch(b -> second.equals(b.path("subject").asText())));
     }
 
     @Test

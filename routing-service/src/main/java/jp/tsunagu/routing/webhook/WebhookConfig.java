@@ -12,8 +12,9 @@ import java.util.Optional;
 public interface WebhookConfig {
 
     /**
-     * Hosts (names or addresses, exactly as in the URL) a subscription may name although they are loopback, private
-     * or link-local; none by default. The local run allows loopback.
+     * Hosts (names or addresses, exactly as in the URL) a subscription may name although they are loopback, private,
+     * link-local, special-purpose or this server's own; none by default. A listed address also admits a name that
+     * resolves only to it. The local run allows loopback.
      */
     Optional<List<String>> allowedHosts();
 

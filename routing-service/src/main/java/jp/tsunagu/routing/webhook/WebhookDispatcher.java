@@ -9,6 +9,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.http.HttpClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -101,16 +102,17 @@ public class WebhookDispatcher {
         Instant started = Instant.now();
         String body = body(due);
         long timestamp = started.getEpochSecond();
-        return Uni.createFrom().item(() -> policy.check(due.url()))
+        // checked again now (the name may resolve elsewhere since), and connected to the very address checked
+        return Uni.createFrom().item(() -> policy.target(due.url()))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .chain(uri -> http.request(new RequestOptions().setMethod(HttpMethod.POST)
-                                .setAbsoluteURI(uri.toString()).setFollowRedirects(false)
+                .chain(target -> http.request(pinned(target, new RequestOptions().setMethod(HttpMethod.POST)
+                                .setAbsoluteURI(target.uri().toString()).setFollowRedirects(false)
                                 .addHeader("content-type", "application/cloudevents+json; charset=utf-8")
                                 .addHeader("user-agent", "Tsunagu-Webhooks/1")
                                 .addHeader("webhook-id", due.notice().id())
                                 .addHeader("webhook-timestamp", Long.toString(timestamp))
                                 .addHeader("webhook-signature",
-                                        WebhookSignature.sign(due.secret(), due.notice().id(), timestamp, body)))
+                                        WebhookSignature.sign(due.secret(), due.notice().id(), timestamp, body))))
                         .chain(request -> request.send(body))
                         .chain(response -> response.body().map(ignored -> response.statusCode())))
                 .ifNoItem().after(config.timeout()).failWith(() -> new java.util.concurrent.TimeoutException(
@@ -121,6 +123,19 @@ public class WebhookDispatcher {
     }
 
     private record Outcome(Integer status, String error) {
+    }
+
+    /**
+     * The request sent to the address the policy checked, not to whatever the name resolves to by the time the
+     * client connects; the URL's host still names the endpoint (Host header, TLS server name).
+     */
+    private static RequestOptions pinned(WebhookUrlPolicy.Target target, RequestOptions options) {
+        if (target.address() == null) {
+            return options;
+        }
+        int port = target.uri().getPort() != -1 ? target.uri().getPort()
+                : "https".equalsIgnoreCase(target.uri().getScheme()) ? 443 : 80;
+        return options.setServer(SocketAddress.inetSocketAddress(port, target.address().getHostAddress()));
     }
 
     private Uni<Void> record(SubscriptionRecords.Due due, int number, Instant started, Outcome outcome) {
@@ -155,7 +170,8 @@ public class WebhookDispatcher {
     /** A short, safe reason: the exception's kind and message, which here never hold personal data. */
     private static String reason(Throwable e) {
         if (e instanceof jp.tsunagu.support.problem.ApiProblem p) {
-            return "URL refused: " + p.getMessage();
+            return "URL refused: " + (p.errors() == null || p.errors().isEmpty() ? p.getMessage()
+                    : p.errors().get(0).message());
         }
         String message = e.getMessage() == null ? "" : ": " + e.getMessage();
         String text = e.getClass().getSimpleName() + message;

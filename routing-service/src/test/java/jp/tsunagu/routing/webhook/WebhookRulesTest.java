@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -21,10 +22,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WebhookRulesTest {
 
     /** Names as a resolver would answer them: one public, one that points inside (DNS rebinding's first step). */
-    static final Map<String, String> NAMES = Map.of("hooks.example.org", "203.0.113.10",
-            "inside.example.org", "10.1.2.3", "metadata.example.org", "169.254.169.254");
+    static final Map<String, String> NAMES = Map.of("hooks.example.org", "93.184.215.14",
+            "inside.example.org", "10.1.2.3", "metadata.example.org", "169.254.169.254",
+            "own.example.org", "151.101.2.7");
+
+    /** A name with a public and a private address: refused, since a client may pick either. */
+    static final String MIXED = "mixed.example.org";
 
     static InetAddress[] resolve(String host) throws UnknownHostException {
+        if (host.equals(MIXED)) {
+            return new InetAddress[] {address("93.184.215.14"), address("192.168.0.9")};
+        }
         String address = NAMES.get(host);
         if (address == null && !host.matches("[0-9.:a-f]+")) {
             throw new UnknownHostException(host);
@@ -32,7 +40,11 @@ class WebhookRulesTest {
         return new InetAddress[] {InetAddress.getByName(address == null ? host : address)};
     }
 
-    static final WebhookUrlPolicy PRODUCTION = new WebhookUrlPolicy(List.of(), true, WebhookRulesTest::resolve);
+    /** This server's own addresses, as its interfaces would list them. */
+    static final PublicAddresses OWN = new PublicAddresses(() -> Set.of(address("192.0.2.2"),
+            address("151.101.2.7")));
+
+    static final WebhookUrlPolicy PRODUCTION = new WebhookUrlPolicy(List.of(), true, WebhookRulesTest::resolve, OWN);
 
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource({
@@ -45,20 +57,59 @@ class WebhookRulesTest {
             "http://hooks.example.org/hook, must be https",
             "https://nowhere.invalid/hook, cannot be resolved",
             "javascript:alert(1), must be an https URL",
+            // what a probe got through before: this machine's own address, and IPv4 carried in IPv6
+            "https://192.0.2.2:8082/, an address of this server",
+            "https://151.101.2.7/, an address of this server",
+            "https://own.example.org/, an address of this server",
+            "https://[64:ff9b::a9fe:a9fe]/, a link-local address",
+            "https://[2002:a9fe:a9fe::1]/, a link-local address",
+            "https://[::a9fe:a9fe]/, a link-local address",
+            "https://[::ffff:0:a9fe:a9fe]/, a link-local address",
+            "https://[::ffff:a9fe:a9fe]/, a link-local address",
+            "https://[::10.0.0.1]/, a private address",
+            "https://192.0.2.1/, a documentation address",
+            "https://198.18.0.1/, a special-purpose address",
+            "https://192.0.0.1/, a special-purpose address",
+            "https://[100::1]/, a special-purpose address",
+            "https://[2001:db8::1]/, a documentation address",
+            "https://mixed.example.org/, a private address",
     })
     void refusesWhatIsNotAPublicHttpsEndpoint(String url, String why) {
         ApiProblem refused = assertThrows(ApiProblem.class, () -> PRODUCTION.check(url));
         assertTrue(refused.errors().get(0).message().contains(why), refused.errors().get(0).message());
         assertEquals("url", refused.errors().get(0).field());
+        // the URL's host or address is never quoted back
+        String host = java.net.URI.create(url).getHost();
+        assertTrue(host == null || !refused.errors().get(0).message().contains(host),
+                refused.errors().get(0).message());
     }
 
     @Test
     void acceptsAPublicHttpsEndpointAndAllowListedHosts() {
         assertEquals("https://hooks.example.org/hook", PRODUCTION.check("https://hooks.example.org/hook").toString());
         WebhookUrlPolicy local = new WebhookUrlPolicy(List.of("127.0.0.1", "localhost"), false,
-                WebhookRulesTest::resolve);
+                WebhookRulesTest::resolve, OWN);
         assertEquals("http://127.0.0.1:9000/hook", local.check("http://127.0.0.1:9000/hook").toString());
         assertThrows(ApiProblem.class, () -> local.check("http://127.0.0.2/hook"), "only what is listed");
+        assertThrows(ApiProblem.class, () -> local.check("http://192.0.2.2/hook"), "not this server's other addresses");
+    }
+
+    @Test
+    void anAttemptConnectsToTheAddressChecked() {
+        assertEquals(address("93.184.215.14"), PRODUCTION.target("https://hooks.example.org/hook").address());
+        WebhookUrlPolicy local = new WebhookUrlPolicy(List.of("127.0.0.1", "localhost"), false,
+                host -> new InetAddress[] {address("127.0.0.1")}, OWN);
+        assertEquals(null, local.target("http://localhost:9000/hook").address(), "a listed name: by its name");
+        assertEquals(address("127.0.0.1"), local.target("http://receiver.test:9000/hook").address(),
+                "a name resolving to a listed address: allowed, and pinned to it");
+    }
+
+    static InetAddress address(String literal) {
+        try {
+            return InetAddress.getByName(literal);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(literal, e);
+        }
     }
 
     @Test
