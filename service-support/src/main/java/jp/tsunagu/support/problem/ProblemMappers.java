@@ -136,7 +136,7 @@ public class ProblemMappers {
                         null)).header("WWW-Authenticate", "Bearer").build();
     }
 
-    @ServerExceptionMapper(priority = 1)
+    /** A role's refusal; mapped by {@code audit.Refusals}, which records it first on audited endpoints. */
     public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers) {
         return respond(headers, problem(403, "forbidden", "Forbidden", "your role may not do this", uri, null)).build();
     }

@@ -3,9 +3,9 @@ package jp.tsunagu.support.security;
 import io.quarkus.security.AuthenticationFailedException;
 import jakarta.enterprise.context.RequestScoped;
 import jp.tsunagu.support.directory.AgencyDirectories;
-import jp.tsunagu.support.problem.ApiProblem;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -34,25 +34,37 @@ public class CurrentCaller {
         return caller;
     }
 
-    private Caller fromToken() {
-        Object municipalityClaim = jwt.getClaim("municipality");
+    /**
+     * Who the token says is calling, without asking the directory what they may do here: for recording a refused
+     * attempt. Empty when the token names no well-formed municipality (there is no tenant to record it under).
+     */
+    public static Optional<Caller> claimed(JsonWebToken jwt) {
+        Object municipalityClaim = jwt == null ? null : jwt.getClaim("municipality");
         String municipality = municipalityClaim == null ? null : municipalityClaim.toString().replace("\"", "");
         if (municipality == null || !municipality.matches("\\d{6}")) {
-            throw new AuthenticationFailedException("token has no valid municipality claim");
+            return Optional.empty();
         }
         Set<String> groups = jwt.getGroups() == null ? Set.of() : Set.copyOf(jwt.getGroups());
         Object agencyClaim = jwt.getClaim("agency");
         String agency = agencyClaim == null ? null : agencyClaim.toString().replace("\"", "");
-        if (groups.contains(Roles.AGENCY) && (agency == null || agency.isBlank())) {
+        return Optional.of(new Caller(jwt.getSubject(), municipality, agency, groups));
+    }
+
+    private Caller fromToken() {
+        Caller claimed = claimed(jwt).orElseThrow(() ->
+                new AuthenticationFailedException("token has no valid municipality claim"));
+        String municipality = claimed.municipality();
+        String agency = claimed.agencyId();
+        if (claimed.is(Roles.AGENCY) && (agency == null || agency.isBlank())) {
             throw new AuthenticationFailedException("agency token has no agency claim");
         }
         if (!directories.serves(municipality)) {
-            throw ApiProblem.forbidden("municipality " + municipality + " is not served by this Tsunagu");
+            throw new CallerRefused("municipality " + municipality + " is not served by this Tsunagu");
         }
-        if (groups.contains(Roles.AGENCY) && !directories.lists(municipality, agency)) {
-            throw ApiProblem.forbidden("agency " + agency + " is not in the current directory of municipality "
+        if (claimed.is(Roles.AGENCY) && !directories.lists(municipality, agency)) {
+            throw new CallerRefused("agency " + agency + " is not in the current directory of municipality "
                     + municipality);
         }
-        return new Caller(jwt.getSubject(), municipality, agency, groups);
+        return claimed;
     }
 }
