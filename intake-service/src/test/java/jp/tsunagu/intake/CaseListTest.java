@@ -9,6 +9,7 @@ import jp.tsunagu.contract.Topics;
 import jp.tsunagu.contract.codes.Field;
 import jp.tsunagu.contract.codes.MeetingType;
 import jp.tsunagu.contract.events.RoutingEvent;
+import jp.tsunagu.testing.TamperedCursors;
 import jp.tsunagu.testing.TsunaguTestResources;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +32,7 @@ import static jp.tsunagu.testing.Tokens.NAGAREYAMA;
 import static jp.tsunagu.testing.Tokens.agency;
 import static jp.tsunagu.testing.Tokens.bearer;
 import static jp.tsunagu.testing.Tokens.role;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -88,6 +90,17 @@ class CaseListTest {
         assertFalse(this.<List<String>>path(given().header("Authorization", bearer(role("coordinator",
                 NAGAREYAMA))).get("/cases?limit=200").then().statusCode(200).extract(), "items.caseId")
                 .contains(made.get(0)), "another city's cases are not listed");
+    }
+
+    @Test
+    void aTamperedCursorIsABadRequestNotAnError() {
+        for (String sort : List.of("received", "changed")) {
+            for (String cursor : TamperedCursors.of(sort, 2)) {
+                given().header("Authorization", bearer(COORDINATOR)).queryParam("sort", sort)
+                        .queryParam("cursor", cursor).get("/cases").then().statusCode(400)
+                        .contentType("application/problem+json").body("type", equalTo("/problems/cursor"));
+            }
+        }
     }
 
     @Test

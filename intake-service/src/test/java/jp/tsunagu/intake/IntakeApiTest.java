@@ -135,6 +135,29 @@ class IntakeApiTest {
     }
 
     @Test
+    void thousandsOfBadCodesGetASmallAnswerCountingTheRest() {
+        String codes = String.join(",", java.util.Collections.nCopies(3000, "\"NOPE\""));
+        String body = referral("x").replace("\"concerns\":[\"MENTAL_HEALTH\",\"POVERTY\"]",
+                "\"concerns\":[" + codes + "]");
+        for (String language : List.of("en", "ja")) {
+            Response answer = given().contentType(ContentType.JSON).header("Authorization", bearer(agency(AGENCY,
+                            KURUME))).header("Idempotency-Key", UUID.randomUUID().toString())
+                    .header("Accept-Language", language).body(body).post("/referrals");
+            answer.then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.size()", equalTo(20))
+                    .body("errors[0].field", equalTo("concerns[0]"))
+                    .body("errors[19].field", equalTo("concerns[19]"))
+                    .body("moreErrors", equalTo(2980))
+                    .body("detail", containsString("3000"));
+            int bytes = answer.asByteArray().length;
+            org.junit.jupiter.api.Assertions.assertTrue(bytes < 16_000, language + ": " + bytes + " bytes");
+        }
+        // a few bad fields are all listed, with no count
+        post(agency(AGENCY, KURUME), UUID.randomUUID().toString(), referral("x").replace("\"POVERTY\"", "\"NOPE\""))
+                .then().statusCode(400).body("errors.size()", equalTo(1)).body("moreErrors", equalTo(null));
+    }
+
+    @Test
     void missingRequiredFieldsAreNamed() {
         post(agency(AGENCY, KURUME), UUID.randomUUID().toString(), "{}").then().statusCode(400)
                 .body("errors.field", hasItems("channel", "person", "concerns", "consent", "urgency"));
@@ -226,7 +249,9 @@ class IntakeApiTest {
                 .body("paths.'/referrals'.post", notNullValue())
                 .body("paths.'/referrals/{caseId}'.get", notNullValue())
                 .body("paths.'/referrals/{caseId}/consent'.post", notNullValue())
-                .body("components.schemas.ReferralRequest", notNullValue());
+                .body("components.schemas.ReferralRequest", notNullValue())
+                .body("components.schemas.Problem.properties.errors.maxItems", equalTo(20))
+                .body("components.schemas.Problem.properties.moreErrors", notNullValue());
     }
 
     static String headersText(ConsumerRecord<String, byte[]> record) {

@@ -11,6 +11,7 @@ import jp.tsunagu.contract.codes.PlanType;
 import jp.tsunagu.contract.events.PlanningEvent;
 import jp.tsunagu.contract.events.Role;
 import jp.tsunagu.contract.events.RoutingEvent;
+import jp.tsunagu.testing.TamperedCursors;
 import jp.tsunagu.testing.TsunaguTestResources;
 import org.junit.jupiter.api.Test;
 
@@ -138,6 +139,38 @@ class PersonAccessTest {
     }
 
     @Test
+    void aRefusalAtTheRoleCheckIsAuditedWithWhoAndWhat() {
+        String caseId = newCase(agency(AGENCY, KURUME), "GIVEN");
+        person(role("analyst", KURUME), caseId, 403);
+        person(role("portal", KURUME), caseId, 403);
+        person(role("meeting-member", KURUME), caseId, 403);
+        person(agency("no-such-agency", KURUME), caseId, 403); // not in the directory: refused at the door too
+        given().header("Authorization", bearer(role("analyst", KURUME))).get("/referrals/" + caseId).then()
+                .statusCode(403);
+        given().header("Authorization", bearer(role("analyst", KURUME))).delete("/persons/" + caseId).then()
+                .statusCode(403);
+
+        List<java.util.Map<String, Object>> denied = await().atMost(Duration.ofSeconds(10)).until(
+                () -> entriesOf(caseId).stream().filter(e -> "DENIED".equals(e.get("outcome"))).toList(),
+                d -> d.size() == 6);
+        assertEquals(List.of("read-person analyst", "read-person portal", "read-person meeting-member",
+                        "read-person agency", "read-referral analyst", "erase-person analyst"),
+                denied.stream().map(e -> e.get("action") + " " + e.get("roles")).toList());
+        assertTrue(denied.stream().allMatch(e -> e.get("subject") != null), denied.toString());
+        assertEquals("no-such-agency", denied.get(3).get("agencyId"));
+    }
+
+    @Test
+    void aTamperedCursorIsABadRequestNotAnError() {
+        String referrer = agency(AGENCY, KURUME);
+        for (String cursor : TamperedCursors.of("received", 2)) {
+            given().header("Authorization", bearer(referrer)).queryParam("cursor", cursor).get("/referrals").then()
+                    .statusCode(400).contentType("application/problem+json")
+                    .body("type", equalTo("/problems/cursor"));
+        }
+    }
+
+    @Test
     void theReferrerListsItsReferralsInPagesThatNeverSkipOrRepeat() {
         String referrer = agency("kurume-houkatsu-03", KURUME);
         List<String> made = new ArrayList<>();
@@ -192,10 +225,13 @@ class PersonAccessTest {
     }
 
     private static List<String> entries(String caseId) {
+        return entriesOf(caseId).stream().map(e -> e.get("action") + " " + e.get("outcome")).toList();
+    }
+
+    private static List<java.util.Map<String, Object>> entriesOf(String caseId) {
         List<java.util.Map<String, Object>> all = given()
                 .header("Authorization", bearer(role("coordinator", KURUME))).get("/audit").then().statusCode(200)
                 .extract().path("");
-        return all.stream().filter(e -> ("case/" + caseId).equals(e.get("resource")))
-                .map(e -> e.get("action") + " " + e.get("outcome")).toList();
+        return all.stream().filter(e -> ("case/" + caseId).equals(e.get("resource"))).toList();
     }
 }

@@ -25,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -119,9 +118,8 @@ public class CaseList {
                    and received_on between $10 and $11 and (not $12 or late_from <= $13)
                 """);
         if (cursor != null) {
-            args.add(sort.equals(RECEIVED) ? LocalDate.parse(cursor.key().get(0))
-                    : Instant.parse(cursor.key().get(0)).atOffset(ZoneOffset.UTC));
-            args.add(cursor.key().get(1));
+            args.add(sort.equals(RECEIVED) ? cursor.date(0) : cursor.instant(0));
+            args.add(cursor.text(1));
             sql.append(" and (").append(key).append(", case_id) < ($14, $15)");
         }
         args.add(limit + 1);

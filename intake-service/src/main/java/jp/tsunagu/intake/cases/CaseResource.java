@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jp.tsunagu.contract.codes.BusinessDate;
 import jp.tsunagu.intake.search.CaseSearch;
 import jp.tsunagu.support.audit.AuditTrail;
+import jp.tsunagu.support.audit.Audited;
 import jp.tsunagu.support.security.CurrentCaller;
 import jp.tsunagu.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -96,6 +97,7 @@ public class CaseResource {
     @APIResponse(responseCode = "200", description = "The municipality's cases of that person, newest first")
     @APIResponse(responseCode = "400", description = "No kana, or a bad birth date (named in errors)")
     @APIResponse(responseCode = "403", description = "Not a coordinator")
+    @Audited(value = "search-person", resource = "cases/{municipality}")
     public Uni<CaseSearch.Result> search(@RequestBody(required = true, content = @Content(
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "byKanaAndBirthDate",
             summary = "In hiragana; it finds the katakana the case was registered with", value = """

@@ -8,6 +8,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import jp.tsunagu.intake.referral.ReferralService;
 import jp.tsunagu.support.audit.AuditTrail;
+import jp.tsunagu.support.audit.Audited;
 import jp.tsunagu.support.security.CurrentCaller;
 import jp.tsunagu.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -34,6 +35,7 @@ public class PersonResource {
     @Operation(summary = "Erase the person's data (crypto-shredding)", description = "Destroys the case's data key: "
             + "the personal fields in every copy of the log become unreadable; counts and non-personal history stay.")
     @APIResponse(responseCode = "204", description = "Erased (or already erased)")
+    @Audited(value = "erase-person", resource = "case/{caseId}")
     public Uni<Response> erase(@PathParam("caseId") String caseId) {
         return audit.around(caller.get(), "erase-person", "case/" + caseId, service.erase(caller.get(), caseId))
                 .replaceWith(Response.noContent().build());

@@ -20,6 +20,7 @@ import jp.tsunagu.intake.person.PersonView;
 import jp.tsunagu.intake.status.CaseStatusView;
 import jp.tsunagu.intake.status.ReferralList;
 import jp.tsunagu.support.audit.AuditTrail;
+import jp.tsunagu.support.audit.Audited;
 import jp.tsunagu.support.directory.AgencyDirectories;
 import jp.tsunagu.support.security.CurrentCaller;
 import jp.tsunagu.support.security.Roles;
@@ -141,6 +142,7 @@ public class ReferralResource {
     @RolesAllowed({Roles.AGENCY, Roles.COORDINATOR})
     @Operation(summary = "The case's closed-loop status", description = "Built from the events of every stage. "
             + "Agencies see cases they referred or that are routed to them; anything else is 404.")
+    @Audited(value = "read-referral", resource = "case/{caseId}")
     public Uni<CaseStatusView> status(@PathParam("caseId") String caseId) {
         String municipality = caller.get().municipality();
         return audit.around(caller.get(), "read-referral", "case/" + caseId,
@@ -161,6 +163,7 @@ public class ReferralResource {
     @APIResponse(responseCode = "404", description = "No case whose person you may read under this id (a case you "
             + "may not read is not distinguished from one that does not exist)")
     @APIResponse(responseCode = "410", description = "The person's data was erased")
+    @Audited(value = "read-person", resource = "case/{caseId}")
     public Uni<Response> person(@PathParam("caseId") String caseId) {
         return audit.around(caller.get(), "read-person", "case/" + caseId,
                         persons.read(caller.get(), caseId, BusinessDate.today()))

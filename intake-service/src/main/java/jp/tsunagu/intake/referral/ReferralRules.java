@@ -10,6 +10,7 @@ import jp.tsunagu.contract.codes.Urgency;
 import jp.tsunagu.contract.directory.AgencyDirectory;
 import jp.tsunagu.contract.events.HouseholdMember;
 import jp.tsunagu.support.problem.FieldError;
+import jp.tsunagu.support.problem.FieldErrors;
 import jp.tsunagu.support.problem.Params;
 
 import java.text.Normalizer;
@@ -58,7 +59,8 @@ public final class ReferralRules {
      * @param today        the business date today in Asia/Tokyo
      */
     public Result check(ReferralRequest r, String municipalityCode, String callerAgency, LocalDate today) {
-        List<FieldError> errors = new ArrayList<>();
+        // bounded: a body of 30,000 bad codes keeps the first errors and counts the rest
+        List<FieldError> errors = new FieldErrors();
         AgencyDirectory municipality = directories.get(municipalityCode);
         if (municipality == null) {
             errors.add(new FieldError("municipality", "this municipality has no Tsunagu data; known: "

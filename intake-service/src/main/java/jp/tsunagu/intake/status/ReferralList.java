@@ -80,8 +80,8 @@ public class ReferralList {
                    and received_on between $4 and $5
                 """);
         if (cursor != null) {
-            args.add(LocalDate.parse(cursor.key().get(0)));
-            args.add(cursor.key().get(1));
+            args.add(cursor.date(0));
+            args.add(cursor.text(1));
             sql.append(" and (received_on, case_id) < ($6, $7)");
         }
         args.add(limit + 1);
