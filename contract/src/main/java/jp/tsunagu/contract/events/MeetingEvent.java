@@ -66,7 +66,7 @@ public sealed interface MeetingEvent extends TsunaguEvent {
                         boolean adHoc, @MayBeNull("not a plan, or no review date set") LocalDate reviewOn)
             implements OfCase {
         public CaseReviewed {
-            roles = roles == null ? List.of() : List.copyOf(roles);
+            roles = Role.withoutText(roles);
         }
     }
 
@@ -84,7 +84,7 @@ public sealed interface MeetingEvent extends TsunaguEvent {
                              @MayBeNull("not named") PlanType planType, List<Role> roles,
                              @MayBeNull("not a plan, or no review date set") LocalDate reviewOn) implements OfCase {
         public CaseReviewAmended {
-            roles = roles == null ? List.of() : List.copyOf(roles);
+            roles = Role.withoutText(roles);
         }
 
         /** The review as it now stands. */

@@ -24,7 +24,7 @@ public sealed interface PlanningEvent extends TsunaguEvent {
                        @MayBeNull("an outreach or participation plan made without a meeting") String adoptedAtMeetingId)
             implements PlanningEvent {
         public PlanCreated {
-            roles = roles == null ? List.of() : List.copyOf(roles);
+            roles = Role.withoutText(roles);
         }
     }
 
@@ -46,7 +46,7 @@ public sealed interface PlanningEvent extends TsunaguEvent {
                                 List<Role> roles, @MayBeNull("no review date given") LocalDate reviewOn)
             implements PlanningEvent {
         public PlanDetailsCompleted {
-            roles = roles == null ? List.of() : List.copyOf(roles);
+            roles = Role.withoutText(roles);
         }
     }
 

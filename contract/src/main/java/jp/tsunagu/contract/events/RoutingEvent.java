@@ -77,8 +77,21 @@ public sealed interface RoutingEvent extends TsunaguEvent {
     record RoutingAccepted(String caseId, String municipality, String agencyId) implements OfCase {
     }
 
+    /**
+     * The assigned agency declined. Why is free text that may name the person: it stays in routing-service (erased
+     * with the person, shown to the referrer and coordinators by {@code GET /cases/{caseId}/routing}), never in the log.
+     *
+     * @param reason only in records written before 2026-12 (a permanent topic keeps what it was given); always null since
+     */
     @EventType("jp.tsunagu.routing.routing-declined.v1")
-    record RoutingDeclined(String caseId, String municipality, String agencyId, String reason) implements OfCase {
+    record RoutingDeclined(String caseId, String municipality, String agencyId,
+                           @MayBeNull("written from 2026-12 on, i.e. always now: the reason stays in routing-service")
+                           String reason) implements OfCase {
+
+        /** A decline as it is logged: without its reason. */
+        public RoutingDeclined(String caseId, String municipality, String agencyId) {
+            this(caseId, municipality, agencyId, null);
+        }
     }
 
     /** Nobody accepted within the configured number of days; emitted by the scheduled check. */

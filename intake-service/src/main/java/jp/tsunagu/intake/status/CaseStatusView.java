@@ -59,6 +59,7 @@ public record CaseStatusView(
                        LocalDate businessDate, Instant recordedAt,
                        @Schema(description = "What happened, in Japanese") String detail,
                        @Schema(description = "Why the agency declined, in its words: shown to the referrer and "
-                               + "coordinators only") String reason) {
+                               + "coordinators only, and only for declines recorded before 2026-12; since then the "
+                               + "reason stays in routing-service (GET /cases/{caseId}/routing)") String reason) {
     }
 }

@@ -45,7 +45,8 @@ public class OutcomePublisher {
         Uni<String> previous = Uni.createFrom().item(causationId);
         for (RoutingDecider.Emitted emitted : outcome.events()) {
             previous = previous.chain(cause -> events.publish(emitted.eventId(), emitted.event(), on, cause)
-                    .invoke(env -> changes.step(env, emitted.agencyId(), emitted.stepDetail()))
+                    .invoke(env -> changes.step(env, emitted.agencyId(), emitted.stepDetail(),
+                            emitted.declineReason()))
                     .map(EventEnvelope::id));
         }
         return previous.invoke(() -> changes.routing(outcome.before(), outcome.after())).replaceWithVoid();

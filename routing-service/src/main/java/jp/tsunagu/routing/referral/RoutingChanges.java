@@ -64,9 +64,10 @@ public final class RoutingChanges {
 
     /**
      * A published routing event: a step of the case's history, what it changes in an agency's inbox, and what the
-     * agency is told of it.
+     * agency is told of it; {@code declineReason} is a decline's reason, which the event does not carry.
      */
-    public void step(EventEnvelope<? extends TsunaguEvent> event, String agencyId, String detail) {
+    public void step(EventEnvelope<? extends TsunaguEvent> event, String agencyId, String detail,
+                     String declineReason) {
         steps.add(new Step(event, agencyId, detail));
         notices.addAll(Notices.of(event, List.of()));
         LocalDate on = event.businessDate();
@@ -78,7 +79,7 @@ public final class RoutingChanges {
             case RoutingEvent.RoutingAccepted e -> answers.add(new InboxAnswer(e.agencyId(), e.caseId(),
                     InboxItem.ACCEPTED, on, null));
             case RoutingEvent.RoutingDeclined e -> answers.add(new InboxAnswer(e.agencyId(), e.caseId(),
-                    InboxItem.DECLINED, on, e.reason()));
+                    InboxItem.DECLINED, on, declineReason != null ? declineReason : e.reason()));
             case RoutingEvent.AcceptanceOverdue e -> answers.add(new InboxAnswer(e.agencyId(), e.caseId(),
                     InboxItem.EXPIRED, on, null));
             case RoutingEvent.CaseEscalated e -> {

@@ -36,16 +36,25 @@ public final class RoutingDecider {
     /**
      * An event to publish and the step routing records of it.
      *
-     * @param agencyId   the agency the step concerns (null for an escalation)
-     * @param stepDetail the step's text in the case's routing history
+     * @param agencyId      the agency the step concerns (null for an escalation)
+     * @param stepDetail    the step's text in the case's routing history
+     * @param declineReason why the agency declined: kept in routing's tables, never in the event
      */
-    public record Emitted(String eventId, RoutingEvent event, String agencyId, String stepDetail) {
+    public record Emitted(String eventId, RoutingEvent event, String agencyId, String stepDetail,
+                          String declineReason) {
 
         /** The event with its line of the routing history, in the one Japanese wording of {@link CaseStatusRules}. */
         static Emitted of(String eventId, RoutingEvent event, String agencyId) {
-            String detail = CaseStatusRules.of(event).map(change -> change.referrerNote() == null ? change.detail()
-                    : change.detail() + "（理由: " + change.referrerNote() + "）").orElseThrow();
-            return new Emitted(eventId, event, agencyId, detail);
+            return withReason(eventId, event, agencyId, null);
+        }
+
+        /** A decline's event, and its reason beside it for routing's own history and inbox. */
+        static Emitted withReason(String eventId, RoutingEvent event, String agencyId, String declineReason) {
+            String detail = CaseStatusRules.of(event).map(change -> {
+                String note = declineReason != null ? declineReason : change.referrerNote();
+                return note == null ? change.detail() : change.detail() + "（理由: " + note + "）";
+            }).orElseThrow();
+            return new Emitted(eventId, event, agencyId, detail, declineReason);
         }
     }
 
@@ -90,8 +99,8 @@ public final class RoutingDecider {
     public static Outcome decline(CaseRouting r, CaseFacts facts, String reason, Context context) {
         Set<String> declined = new LinkedHashSet<>(r.declinedBy());
         declined.add(r.agencyId());
-        Emitted declinedEvent = Emitted.of(answerId(r, "declined"),
-                new RoutingEvent.RoutingDeclined(r.caseId(), r.municipality(), r.agencyId(), reason), r.agencyId());
+        Emitted declinedEvent = Emitted.withReason(answerId(r, "declined"),
+                new RoutingEvent.RoutingDeclined(r.caseId(), r.municipality(), r.agencyId()), r.agencyId(), reason);
         return decide(facts, r, declined, context, List.of(declinedEvent));
     }
 

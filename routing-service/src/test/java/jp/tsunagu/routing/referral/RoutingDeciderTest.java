@@ -115,7 +115,9 @@ class RoutingDeciderTest {
         assertEquals(List.of("c1/routing/1/declined", "c1/routing/2"), ids(outcome));
         RoutingEvent.RoutingDeclined declined = assertInstanceOf(RoutingEvent.RoutingDeclined.class,
                 outcome.events().get(0).event());
-        assertEquals("定員超過", declined.reason());
+        // the reason stays beside the event, for routing's own history and inbox: the event does not carry it
+        assertEquals(null, declined.reason());
+        assertEquals("定員超過", outcome.events().get(0).declineReason());
         assertEquals("辞退（理由: 定員超過）", outcome.events().get(0).stepDetail());
         RoutingEvent.CaseEscalated escalated = assertInstanceOf(RoutingEvent.CaseEscalated.class,
                 outcome.events().get(1).event());
