@@ -36,12 +36,14 @@ import static jp.tsunagu.testing.Tokens.NAGAREYAMA;
 import static jp.tsunagu.testing.Tokens.agency;
 import static jp.tsunagu.testing.Tokens.bearer;
 import static jp.tsunagu.testing.Tokens.role;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -381,6 +383,57 @@ class MeetingFlowTest {
         given().header("Authorization", bearer(role("coordinator", KURUME))).get("/audit?from=2020-01-01").then()
                 .statusCode(200).body("resource", hasItem("meeting/" + meetingId + "/v2"))
                 .body("action", hasItem("amend-minutes:JUUSOU_SHIEN_KAIGI"));
+    }
+
+    @Test
+    void erasureReachesEveryWordOfTheMinutesAndNoNewWordsAreTakenAfterIt() {
+        String name = "消去花子" + UUID.randomUUID().toString().substring(0, 6);
+        LocalDate received = LocalDate.of(2025, 5, 7);
+        String erased = referAndEscalate(KURUME, Consent.GIVEN, MeetingType.JUUSOU_SHIEN_KAIGI, received, false);
+        String other = referAndEscalate(KURUME, Consent.GIVEN, MeetingType.JUUSOU_SHIEN_KAIGI, received, false);
+        String meetingId = awaitMeetingEvent(erased, MeetingEvent.CaseQueued.class, q -> true).meetingId();
+        awaitMeetingEvent(other, MeetingEvent.CaseQueued.class, q -> meetingId.equals(q.meetingId()));
+        String heldOn = meetingId.substring(meetingId.length() - 10);
+        postMinutes(meetingId, """
+                {"heldOn":"%1$s","attendees":["kurume-houkatsu-01"],"notes":"%2$sさんの件を中心に",
+                 "reviews":[{"caseId":"%3$s","outcome":"PLAN","planType":"MULTI_AGENCY","note":"%2$sさんは母と同居",
+                             "roles":[{"agencyId":"kurume-jiritsu-01","responsibility":"%2$sさんの家計"}],
+                             "wish":"%2$sとして暮らしたい","goals":["%2$sの外出"]},
+                            {"caseId":"%4$s","outcome":"CONTINUE"}]}"""
+                .formatted(heldOn, name, erased, other)).statusCode(201);
+        amend(meetingId, """
+                {"reason":"%sさんの件の補足","notes":"%sさんの件を中心に（補足）"}""".formatted(name, name))
+                .statusCode(201).body("minutesVersion", equalTo(2));
+        // the role's words never reached the log (the record's bytes, not a decoded event)
+        var reviewed = TopicProbe.await(Topics.MEETINGS, r -> erased.equals(r.key())
+                && TopicProbe.decode(r).data() instanceof MeetingEvent.CaseReviewed, Duration.ofSeconds(30));
+        String logged = new String(reviewed.value(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(logged.contains("kurume-jiritsu-01") && !logged.contains(name), logged);
+
+        publish(Topics.INTAKE, new IntakeEvent.PersonErased(erased, KURUME, received.plusDays(30)), received);
+        String coordinator = role("coordinator", KURUME);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !meeting(coordinator, meetingId).extract().asString()
+                .contains(name));
+        // every read, version and print of the minutes: none of the words
+        for (String read : List.of(meeting(coordinator, meetingId).statusCode(200).extract().asString(),
+                given().header("Authorization", bearer(coordinator)).get("/meetings/" + meetingId
+                        + "/minutes/versions").then().statusCode(200).extract().asString(),
+                given().header("Authorization", bearer(coordinator)).accept("text/html").get("/meetings/"
+                        + meetingId).then().statusCode(200).extract().asString())) {
+            assertFalse(read.contains(name), read);
+            assertTrue(read.contains("kurume-jiritsu-01") || read.contains("自立"), "the role's agency stays");
+        }
+
+        // words about the erased person are refused (410); a correction without them is still taken
+        amend(meetingId, """
+                {"reason":"補足","reviews":[{"caseId":"%s","note":"%sさんが転居"}]}""".formatted(erased, name))
+                .statusCode(410).body("type", equalTo("/problems/person-erased"));
+        amend(meetingId, """
+                {"reason":"補足","notes":"%sさんのその後"}""".formatted(name)).statusCode(410);
+        amend(meetingId, """
+                {"reason":"出席者の追記","attendees":["kurume-houkatsu-01","kurume-jiritsu-01"]}""").statusCode(201)
+                .body("minutesVersion", equalTo(3));
+        assertFalse(meeting(coordinator, meetingId).extract().asString().contains(name));
     }
 
     static ValidatableResponse amend(String meetingId, String body) {

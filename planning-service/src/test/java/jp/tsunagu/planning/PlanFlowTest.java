@@ -44,6 +44,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Meeting outcomes into plans, the plan API and its refusals, and 参加支援, on the real broker and database. */
 @QuarkusTest
@@ -71,7 +72,23 @@ class PlanFlowTest {
         assertEquals(meetingId, created.adoptedAtMeetingId());
         get(role(COORDINATOR, KURUME), "/plans/" + created.planId()).statusCode(200)
                 .body("versions[0].roles[0].agencyId", equalTo("kurume-jiritsu-01"))
-                .body("versions[0].reviewOn", equalTo("2024-09-25"));
+                .body("versions[0].reviewOn", equalTo("2024-09-25"))
+                // a plan is confidential: never cached, never sniffed, nothing for a browser to load or frame
+                .header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", containsString("default-src 'none'"))
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"));
+        // a role that may not read plans is refused at the door, and the attempt is on record
+        get(role("meeting-member", KURUME), "/plans/" + created.planId()).statusCode(403)
+                .header("Cache-Control", "no-store");
+        get(role("analyst", KURUME), "/cases/" + caseId + "/plans").statusCode(403);
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            List<java.util.Map<String, Object>> entries = get(role(COORDINATOR, KURUME), "/audit").statusCode(200)
+                    .extract().path("");
+            return entries.stream().filter(e -> "DENIED".equals(e.get("outcome")))
+                    .map(e -> e.get("action") + " " + e.get("roles") + " " + e.get("resource")).toList()
+                    .containsAll(List.of("read-plan meeting-member plan/" + created.planId(),
+                            "read-plans analyst case/" + caseId));
+        });
     }
 
     @Test
@@ -220,7 +237,33 @@ class PlanFlowTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> !get(provider, "/plans/" + planId).extract().asString()
                 .contains("フルマラソン"));
         get(provider, "/plans/" + planId).statusCode(200).body("type", equalTo("PARTICIPATION"))
-                .body(not(containsString("週1回の練習")));
+                .body(not(containsString("週1回の練習")))
+                // the role's words too; its agency stays
+                .body(not(containsString("受け入れ先との調整")))
+                .body("versions[0].roles[0].agencyId", equalTo("kurume-sanka-01"));
+        // no record of the log carried the role's words in the first place (the record's bytes, not a decoded event)
+        var createdRecord = TopicProbe.await(Topics.PLANS, r -> caseId.equals(r.key())
+                && TopicProbe.decode(r).data() instanceof PlanningEvent.PlanCreated, Duration.ofSeconds(30));
+        String logged = new String(createdRecord.value(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(logged.contains("kurume-sanka-01") && !logged.contains("受け入れ先との調整"), logged);
+
+        // words about the erased person are refused from now on (410), and nothing of them is kept
+        post(role(COORDINATOR, KURUME), "/plans/" + planId + "/revisions",
+                "{\"madeOn\":\"2024-08-02\",\"reason\":\"荒木さんが転居\"}").statusCode(410)
+                .body("type", containsString("person-erased"));
+        given().header("Authorization", bearer(role(COORDINATOR, KURUME))).contentType("application/json")
+                .body("{\"wish\":\"荒木さんの新しい希望\"}").put("/plans/" + planId + "/details").then()
+                .statusCode(410);
+        post(provider, "/placements/" + placementId + "/follow-ups",
+                "{\"side\":\"PERSON\",\"on\":\"2024-08-02\",\"note\":\"荒木さんと面談\"}").statusCode(410);
+        post(provider, "/placements/" + placementId + "/follow-ups",
+                "{\"side\":\"HOST\",\"on\":\"2024-08-02\"}").statusCode(201);
+        // the plan may still end (the year's figures need it), without keeping its reason
+        post(role(COORDINATOR, KURUME), "/plans/" + planId + "/closure",
+                "{\"closedOn\":\"2024-08-02\",\"reason\":\"荒木さんが転居\"}").statusCode(201);
+        get(provider, "/plans/" + planId).statusCode(200).body("status", equalTo("CLOSED"))
+                .body("closeReason", equalTo("（本人の情報は消去されました）"))
+                .body(not(containsString("荒木さん")));
     }
 
     /** Creates the plan once planning has learnt (from Kafka) that the caller was handed the case: 404 until then. */

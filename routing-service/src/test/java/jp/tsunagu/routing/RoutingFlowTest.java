@@ -111,8 +111,13 @@ class RoutingFlowTest {
                 // the history in the one Japanese wording the referrer's and the reports' histories use
                 .body("history.detail", hasItem("辞退（理由: 担当圏域外のため）"))
                 .body("history.detail", hasItem(startsWith("支援機関へつなぐ（分野: ")));
+        // the reason is words about the person: it stays in routing (erasable), never in the log
         RoutingEvent.RoutingDeclined declined = awaitRouting(caseId, RoutingEvent.RoutingDeclined.class);
-        assertEquals("担当圏域外のため", declined.reason());
+        assertEquals(null, declined.reason());
+        String logged = new String(TopicProbe.await(Topics.ROUTING, r -> caseId.equals(r.key())
+                && TopicProbe.decode(r).data() instanceof RoutingEvent.RoutingDeclined,
+                java.time.Duration.ofSeconds(30)).value(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(logged.contains(first) && !logged.contains("担当圏域外"), logged);
         // the person erased: the decline's free text goes from routing's view, the step stays
         TopicProbe.publish(Topics.INTAKE, new EventEnvelope<TsunaguEvent>(caseId + "/person-erased", "/tsunagu/test",
                 java.time.Instant.now(), BusinessDate.today(), null,
@@ -122,6 +127,12 @@ class RoutingFlowTest {
         routing(role("coordinator", NAGAREYAMA), caseId).statusCode(200)
                 .body("history.eventType", hasItem("jp.tsunagu.routing.routing-declined.v1"))
                 .body("history.detail", hasItem("辞退（理由は本人の情報とともに消去されました）"));
+        // the next agency may not write a reason about the erased person (410); nothing changes
+        String second = routing(role("coordinator", NAGAREYAMA), caseId).extract().path("agencyId");
+        answer(agency(second, NAGAREYAMA), caseId, "{\"accepted\":false,\"reason\":\"北部さんは対象外\"}")
+                .statusCode(410).body("type", equalTo("/problems/person-erased"));
+        routing(role("coordinator", NAGAREYAMA), caseId).statusCode(200).body("agencyId", equalTo(second))
+                .body("state", equalTo("AWAITING"));
 
         String kurumeCase = refer(KURUME, "荒木", 90, List.of(Concern.DEMENTIA), Channel.AGENCY, Consent.GIVEN,
                 BusinessDate.today());

@@ -17,6 +17,7 @@ import jp.tsunagu.contract.events.Role;
 import jp.tsunagu.meeting.minutes.MinutesRules;
 import jp.tsunagu.meeting.minutes.MinutesVersion;
 import jp.tsunagu.support.db.Database;
+import jp.tsunagu.support.erasure.ErasedCases;
 
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -40,31 +41,47 @@ public class MeetingRecords {
             "case_id, municipality, consent, track, meeting_id, queued, urgent, queued_on ";
 
     /** What an erased free text reads as. */
-    public static final String ERASED = "（本人の情報は消去されました）";
+    public static final String ERASED = ErasedCases.WRITTEN_OVER;
 
     private final Database database;
+    private final ErasedCases erased;
 
-    public MeetingRecords(Database database) {
+    public MeetingRecords(Database database, ErasedCases erased) {
         this.database = database;
+        this.erased = erased;
     }
 
     /**
-     * The person's data was erased (DELETE /persons): the confidential note, the ad-hoc reason, the wish and the goals
-     * of every review of the case, in every version of the minutes, are written over, since they may describe the
-     * person. Outcomes and roles stay (they are the counts).
+     * The person's data was erased (DELETE /persons): the confidential note, the ad-hoc reason, the wish, the goals and
+     * the roles' responsibilities of every review of the case, in every version of the minutes, are written over, since
+     * they may describe the person, and so are the overall notes and correction reasons of the meetings that discussed
+     * it; the case is remembered as erased (text about it is refused from then on). Outcomes and agencies stay.
      */
     public Uni<Void> eraseCase(String caseId) {
         return database.update("""
                         update review set note = case when note is null then null else $1::varchar end,
                                           ad_hoc_reason = case when ad_hoc_reason is null then null else $1::varchar end,
                                           wish = case when wish is null then null else $1::varchar end,
-                                          goals_json = '[]'
+                                          goals_json = '[]', roles_json = """ + ErasedCases.rolesWrittenOver("roles_json", "$1") + """
                          where case_id = $2""",
                 ERASED, caseId).chain(() -> database.update("""
                         update review_version set note = case when note is null then null else $1::varchar end,
                                                   wish = case when wish is null then null else $1::varchar end,
-                                                  goals_json = '[]'
-                         where case_id = $2""", ERASED, caseId)).replaceWithVoid();
+                                                  goals_json = '[]', roles_json = """ + ErasedCases.rolesWrittenOver("roles_json", "$1") + """
+                         where case_id = $2""", ERASED, caseId))
+                // the overall notes and the corrections' reasons are about every case the meeting discussed, so
+                // they may name this person too: written over in every meeting (and version) that reviewed the case
+                .chain(() -> database.update("""
+                        update meeting set notes = case when notes is null then null else $1::varchar end
+                         where meeting_id in (select meeting_id from review_version where case_id = $2)""",
+                        ERASED, caseId))
+                .chain(() -> database.update("""
+                        update minutes_version
+                           set notes = case when notes is null then null else $1::varchar end,
+                               reason = case when reason is null then null else $1::varchar end
+                         where meeting_id in (select meeting_id from review_version where case_id = $2)""",
+                        ERASED, caseId))
+                .chain(() -> erased.record(caseId));
     }
 
     /** True when the meeting was new. */

@@ -9,6 +9,7 @@ import jp.tsunagu.contract.codes.ReviewOutcome;
 import jp.tsunagu.contract.codes.ReviewRules;
 import jp.tsunagu.contract.events.Role;
 import jp.tsunagu.support.problem.FieldError;
+import jp.tsunagu.support.problem.FieldErrors;
 import jp.tsunagu.support.problem.Params;
 
 import java.time.LocalDate;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -49,6 +51,23 @@ public final class MinutesRules {
         @Override
         public String toString() {
             return "Review[" + caseId + ", " + outcome + "]"; // the note is confidential
+        }
+
+        /**
+         * Whether it writes words about the person that {@code before} (the review it corrects, or null for a first
+         * recording) did not hold: a note, an ad-hoc reason, a wish, goals or a role's responsibility.
+         */
+        public boolean writesTextBeyond(Review before) {
+            List<String> words = roles.stream().map(Role::responsibility).filter(Objects::nonNull).toList();
+            if (before == null) {
+                return note != null || adHocReason != null || terms.wish() != null || !terms.goals().isEmpty()
+                        || !words.isEmpty();
+            }
+            return !Objects.equals(note, before.note) || !Objects.equals(adHocReason, before.adHocReason)
+                    || !Objects.equals(terms.wish(), before.terms.wish())
+                    || !terms.goals().equals(before.terms.goals())
+                    || !words.equals(before.roles.stream().map(Role::responsibility).filter(Objects::nonNull)
+                    .toList());
         }
     }
 
@@ -143,7 +162,7 @@ public final class MinutesRules {
                     + alreadyHeldOn + "); a meeting is held once: correct its minutes with POST /meetings/{meetingId}"
                     + "/minutes/amendments");
         }
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new FieldErrors(); // bounded: 30,000 bad items keep the first errors
         LocalDate heldOn = Params.date(request.heldOn(), "heldOn", true, errors);
         BusinessDate.refusal(heldOn, null, today).ifPresent(m -> errors.add(new FieldError("heldOn", m)));
         Details details = details(request, errors);

@@ -14,6 +14,7 @@ import jp.tsunagu.meeting.agenda.MeetingRecords;
 import jp.tsunagu.support.audit.AuditTrail;
 import jp.tsunagu.support.db.InTransaction;
 import jp.tsunagu.support.directory.AgencyDirectories;
+import jp.tsunagu.support.erasure.ErasedCases;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.problem.FieldError;
 import jp.tsunagu.support.security.Caller;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -40,15 +42,17 @@ public class MinutesService {
     private final Agenda agenda;
     private final AgencyDirectories directories;
     private final AuditTrail audit;
+    private final ErasedCases erased;
 
     public MinutesService(MeetingRecords records, CasePlans plans, MeetingEvents events, Agenda agenda,
-                          AgencyDirectories directories, AuditTrail audit) {
+                          AgencyDirectories directories, AuditTrail audit, ErasedCases erased) {
         this.records = records;
         this.plans = plans;
         this.events = events;
         this.agenda = agenda;
         this.directories = directories;
         this.audit = audit;
+        this.erased = erased;
     }
 
     @InTransaction
@@ -84,7 +88,10 @@ public class MinutesService {
                             consents, directories.agencyIds(caller.municipality()), received, running), request, today)) {
                         case MinutesRules.Result.Invalid i -> throw ApiProblem.validation(i.errors());
                         case MinutesRules.Result.Conflict c -> throw ApiProblem.conflict(c.slug(), c.detail());
-                        case MinutesRules.Result.Valid v -> record(caller, m, v, agenda, tracks);
+                        case MinutesRules.Result.Valid v -> refuseWordsAboutErased(v.reviews().stream()
+                                .filter(r -> r.writesTextBeyond(null)).map(MinutesRules.Review::caseId).toList(),
+                                v.details().notes() == null ? List.of() : reviewed)
+                                .chain(() -> record(caller, m, v, agenda, tracks));
                     };
                     }));
                 }))).chain(() -> records.meeting(meetingId)).map(Optional::orElseThrow);
@@ -150,7 +157,12 @@ public class MinutesService {
                                     case MinutesAmendments.Result.Invalid i -> throw ApiProblem.validation(i.errors());
                                     case MinutesAmendments.Result.Conflict c ->
                                             throw ApiProblem.conflict(c.slug(), c.detail());
-                                    case MinutesAmendments.Result.Valid v -> amend(caller, m, v);
+                                    case MinutesAmendments.Result.Valid v -> refuseWordsAboutErased(
+                                            v.changed().stream().filter(c -> c.after().writesTextBeyond(c.before()))
+                                                    .map(c -> c.after().caseId()).toList(),
+                                            Objects.equals(v.details().notes(), details.notes()) ? List.of()
+                                                    : reviews.stream().map(MinutesRules.Review::caseId).toList())
+                                            .chain(() -> amend(caller, m, v));
                                 };
                             })))));
                 });
@@ -178,6 +190,17 @@ public class MinutesService {
                 .chain(() -> audit.record(caller, "amend-minutes:" + m.type(), "meeting/" + m.meetingId() + "/v"
                         + v.version(), AuditTrail.ALLOWED))
                 .replaceWith(v.version());
+    }
+
+    /**
+     * Refuses (410) words about an erased person: a review's text about an erased case, or the overall notes of a
+     * meeting that discussed one (erasure wrote them over; what is written after it would stay for good).
+     *
+     * @param reviewTexts the cases whose review the request writes words about
+     * @param noteCases   the cases the overall notes written by the request may be about (none when it writes none)
+     */
+    private Uni<Void> refuseWordsAboutErased(List<String> reviewTexts, List<String> noteCases) {
+        return erased.refuseTextAbout(reviewTexts).chain(() -> erased.refuseTextAbout(noteCases));
     }
 
     /** A case on the agenda but not reviewed stays queued: it moves to the next meeting of its track. */

@@ -79,6 +79,8 @@ public class ParticipationResource {
     @Operation(summary = "Record a follow-up (定着支援) with the person or the host")
     @APIResponse(responseCode = "201", description = "Recorded: {followUpId}")
     @APIResponse(responseCode = "200", description = "Idempotent repeat: the follow-up recorded earlier")
+    @APIResponse(responseCode = "410", description = "The person of the case was erased: no more words about them "
+            + "are written (/problems/person-erased)")
     public Uni<Response> followUp(@PathParam("placementId") String placementId,
                                   @HeaderParam("Idempotency-Key") String key,
                                   @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,

@@ -11,6 +11,7 @@ import jp.tsunagu.planning.plan.PlanRecords;
 import jp.tsunagu.planning.plan.PlanRequests;
 import jp.tsunagu.planning.plan.PlanService;
 import jp.tsunagu.support.db.InTransaction;
+import jp.tsunagu.support.erasure.ErasedCases;
 import jp.tsunagu.support.events.DerivedIds;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.problem.FieldError;
@@ -32,13 +33,15 @@ public class ParticipationService {
     private final PlanRecords records;
     private final PlanEvents events;
     private final Optional<Path> catalogDir;
+    private final ErasedCases erased;
 
     public ParticipationService(PlanAccess plans, PlanRecords records, PlanEvents events,
-                                ParticipationConfig config) {
+                                ParticipationConfig config, ErasedCases erased) {
         this.plans = plans;
         this.records = records;
         this.events = events;
         this.catalogDir = config.catalogDir();
+        this.erased = erased;
     }
 
     public ResourceCatalog catalog(Caller caller) {
@@ -128,7 +131,10 @@ public class ParticipationService {
         return records.placement(placementId).chain(found -> {
             PlanRecords.PlacementRow p = found.filter(x -> x.municipality().equals(caller.municipality()))
                     .orElseThrow(() -> ApiProblem.notFound("placement " + placementId));
-            return plans.writable(caller, p.planId()).call(stored -> records.caseRef(p.caseId())
+            return plans.writable(caller, p.planId())
+                    .call(stored -> request.note() == null ? Uni.createFrom().voidItem()
+                            : erased.refuseTextAbout(p.caseId()))
+                    .call(stored -> records.caseRef(p.caseId())
                             .invoke(ref -> Params.requireCaseDate("on", on, PlanRecords.CaseRef.receivedOn(ref))))
                     .chain(stored -> records.insertFollowUp(followUpId, placementId,
                     s.name(), on, request.note()).chain(isNew -> !isNew

@@ -11,6 +11,7 @@ import jp.tsunagu.contract.codes.PlanType;
 import jp.tsunagu.contract.codes.ReviewOutcome;
 import jp.tsunagu.contract.events.Role;
 import jp.tsunagu.support.db.Database;
+import jp.tsunagu.support.erasure.ErasedCases;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -67,24 +68,28 @@ public class PlanRecords {
     }
 
     /** What an erased free text reads as. */
-    public static final String ERASED = "（本人の情報は消去されました）";
+    public static final String ERASED = ErasedCases.WRITTEN_OVER;
 
     private final Database database;
+    private final ErasedCases erased;
 
-    public PlanRecords(Database database) {
+    public PlanRecords(Database database, ErasedCases erased) {
         this.database = database;
+        this.erased = erased;
     }
 
     /**
-     * The person's data was erased (DELETE /persons): the wish, its tags, goals, revision and closure reasons of the
-     * case's plans and the notes of its follow-ups are written over, since they describe the person. Types, dates,
-     * versions and roles stay (they are the counts and the division of work).
+     * The person's data was erased (DELETE /persons): the wish, its tags, goals, revision and closure reasons and the
+     * roles' responsibilities of the case's plans and the notes of its follow-ups are written over, since they may
+     * describe the person, and the case is remembered as erased (text about it is refused from then on). Types, dates,
+     * versions and the agencies of the roles stay (they are the counts and the division of work).
      */
     public Uni<Void> eraseCase(String caseId) {
         return database.update("""
                         update plan_version set wish = case when wish is null then null else $1 end,
                                                 wish_tags = '', goals_json = '[]',
-                                                reason = case when reason is null then null else $1 end
+                                                reason = case when reason is null then null else $1 end,
+                                                roles_json = """ + ErasedCases.rolesWrittenOver("roles_json", "$1") + """
                          where plan_id in (select plan_id from plan where case_id = $2)""", ERASED, caseId)
                 .chain(() -> database.update("""
                                 update plan set close_reason = case when close_reason is null then null else $1 end
@@ -93,7 +98,7 @@ public class PlanRecords {
                                 update follow_up set note = null
                                  where placement_id in (select placement_id from placement where case_id = $1)""",
                         caseId))
-                .replaceWithVoid();
+                .chain(() -> erased.record(caseId));
     }
 
     /** The agency was handed the case or given a role for it. */

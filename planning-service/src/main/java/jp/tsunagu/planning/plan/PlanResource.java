@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jp.tsunagu.contract.codes.BusinessDate;
 import jp.tsunagu.support.audit.AuditTrail;
+import jp.tsunagu.support.audit.Audited;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.security.CurrentCaller;
 import jp.tsunagu.support.security.Roles;
@@ -54,6 +55,8 @@ public class PlanResource {
             + "case, a second active plan of the type, or a plan from a 支援会議 → 409 with the reason.")
     @APIResponse(responseCode = "201", description = "Made")
     @APIResponse(responseCode = "409", description = "Refused, with the reason")
+    @APIResponse(responseCode = "410", description = "The person of the case was erased: no more words about them "
+            + "are written (/problems/person-erased)")
     public Uni<Response> create(@PathParam("caseId") String caseId,
                                 @HeaderParam("Idempotency-Key") String idempotencyKey,
                                 @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -82,6 +85,8 @@ public class PlanResource {
     @APIResponse(responseCode = "200", description = "Idempotent repeat: the version made earlier",
             content = @Content(schema = @Schema(implementation = PlanVersionMade.class)))
     @APIResponse(responseCode = "409", description = "The plan is closed, or the revision is refused with the reason")
+    @APIResponse(responseCode = "410", description = "The person of the case was erased: no more words about them "
+            + "are written (/problems/person-erased)")
     public Uni<Response> revise(@PathParam("planId") String planId,
                                 @HeaderParam("Idempotency-Key") String idempotencyKey,
                                 @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -110,6 +115,8 @@ public class PlanResource {
     @APIResponse(responseCode = "200", description = "The version, completed")
     @APIResponse(responseCode = "400", description = "A detail is invalid (named in errors)")
     @APIResponse(responseCode = "409", description = "A detail is already set, nothing is given, or the plan is closed")
+    @APIResponse(responseCode = "410", description = "The person of the case was erased: no more words about them "
+            + "are written (/problems/person-erased)")
     public Uni<Map<String, Object>> complete(@PathParam("planId") String planId,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     examples = @ExampleObject(name = "afterTheMeeting",
@@ -141,6 +148,7 @@ public class PlanResource {
     @Path("plans/{planId}")
     @RolesAllowed({Roles.COORDINATOR, Roles.AGENCY})
     @Operation(summary = "A plan with all its versions")
+    @Audited(value = "read-plan", resource = "plan/{planId}")
     public Uni<PlanView> get(@PathParam("planId") String planId) {
         return audit.around(caller.get(), "read-plan", "plan/" + planId, service.get(caller.get(), planId));
     }
@@ -149,6 +157,7 @@ public class PlanResource {
     @Path("cases/{caseId}/plans")
     @RolesAllowed({Roles.COORDINATOR, Roles.AGENCY})
     @Operation(summary = "The plans of a case")
+    @Audited(value = "read-plans", resource = "case/{caseId}")
     public Uni<List<PlanView>> ofCase(@PathParam("caseId") String caseId) {
         return audit.around(caller.get(), "read-plans", "case/" + caseId, service.ofCase(caller.get(), caseId));
     }
@@ -167,6 +176,7 @@ public class PlanResource {
     @Path("plans")
     @RolesAllowed(Roles.COORDINATOR)
     @Operation(summary = "Plans to follow up", description = "?overdue=true: active plans past their review date")
+    @Audited(value = "read-overdue-plans", resource = "plans?overdue=true")
     public Uni<List<PlanView>> overdue(@QueryParam("overdue") boolean overdue) {
         if (!overdue) {
             throw ApiProblem.badRequest("query", "only ?overdue=true is supported; a case's plans are at "

@@ -11,6 +11,7 @@ import jp.tsunagu.contract.events.PlanningEvent;
 import jp.tsunagu.contract.events.Role;
 import jp.tsunagu.support.db.InTransaction;
 import jp.tsunagu.support.directory.AgencyDirectories;
+import jp.tsunagu.support.erasure.ErasedCases;
 import jp.tsunagu.support.events.DerivedIds;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.problem.FieldError;
@@ -37,14 +38,16 @@ public class PlanService {
     private final PlanChanges changes;
     private final PlanAccess access;
     private final AgencyDirectories directories;
+    private final ErasedCases erased;
 
     public PlanService(PlanRecords records, PlanEvents events, PlanChanges changes, PlanAccess access,
-                       AgencyDirectories directories) {
+                       AgencyDirectories directories, ErasedCases erased) {
         this.records = records;
         this.events = events;
         this.changes = changes;
         this.access = access;
         this.directories = directories;
+        this.erased = erased;
     }
 
     /** The result of a creating command: its id, and whether it was an idempotent repeat. */
@@ -84,6 +87,8 @@ public class PlanService {
                 return Uni.createFrom().item(new Created(planId, 1, true));
             }
             return records.caseRef(caseId).call(caseRef -> access.visibleForWriting(caller, caseId, caseRef))
+                    .call(caseRef -> wish != null || !goals.isEmpty() || anyWords(roles)
+                            ? erased.refuseTextAbout(caseId) : Uni.createFrom().voidItem())
                     .invoke(caseRef -> Params.requireCaseDate("madeOn", madeOn, PlanRecords.CaseRef.receivedOn(caseRef)))
                     .chain(caseRef -> records.plansOfCase(caseId).chain(plans -> adoptingReview(request, caseId)
                             .chain(review -> {
@@ -121,6 +126,7 @@ public class PlanService {
             throw ApiProblem.validation(errors);
         }
         return access.writable(caller, planId).invoke(stored -> access.requireWriter(caller, stored.plan()))
+                .call(stored -> erased.refuseTextAbout(stored.plan().caseId())) // a 再プラン always gives its reason
                 .call(stored -> records.caseRef(stored.plan().caseId())
                         .invoke(ref -> Params.requireCaseDate("madeOn", madeOn, PlanRecords.CaseRef.receivedOn(ref))))
                 .chain(stored -> (idempotencyKey == null
@@ -155,7 +161,9 @@ public class PlanService {
             throw ApiProblem.validation(errors);
         }
         PlanLifecycle.Completion completion = new PlanLifecycle.Completion(wish, tags, goals, roles, reviewOn);
+        boolean words = wish != null || (goals != null && !goals.isEmpty()) || anyWords(roles);
         return access.writable(caller, planId).invoke(stored -> access.requireWriter(caller, stored.plan()))
+                .call(stored -> words ? erased.refuseTextAbout(stored.plan().caseId()) : Uni.createFrom().voidItem())
                 .chain(stored -> changes.apply(PlanLifecycle.decideCompletion(stored.plan(), completion), null, null,
                         "request/plan/" + planId + "/details"));
     }
@@ -177,9 +185,16 @@ public class PlanService {
         return access.writable(caller, planId).invoke(stored -> access.requireWriter(caller, stored.plan()))
                 .call(stored -> records.caseRef(stored.plan().caseId())
                         .invoke(ref -> Params.requireCaseDate("closedOn", closedOn, PlanRecords.CaseRef.receivedOn(ref))))
-                .chain(stored -> changes.apply(PlanLifecycle.decideClosure(stored.plan(), closedOn, reason), null, null,
-                        "request/plan/" + planId + "/closure"))
+                // the plan of an erased person may still end (the figures need it), but its reason is not kept
+                .chain(stored -> erased.isErased(stored.plan().caseId()).chain(gone -> changes.apply(
+                        PlanLifecycle.decideClosure(stored.plan(), closedOn, gone ? PlanRecords.ERASED : reason), null,
+                        null, "request/plan/" + planId + "/closure")))
                 .replaceWithVoid();
+    }
+
+    /** Whether any role carries its responsibility in words. */
+    private static boolean anyWords(List<Role> roles) {
+        return roles != null && roles.stream().anyMatch(r -> r.responsibility() != null);
     }
 
     /** The review of the meeting a new plan names as adopting it, when it names one. */

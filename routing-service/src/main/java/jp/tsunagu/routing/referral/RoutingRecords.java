@@ -8,6 +8,7 @@ import jp.tsunagu.routing.notice.NoticeRecords;
 import jp.tsunagu.routing.rules.CaseFacts;
 import jp.tsunagu.routing.rules.Decision;
 import jp.tsunagu.support.db.Database;
+import jp.tsunagu.support.erasure.ErasedCases;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -35,10 +36,12 @@ public class RoutingRecords {
 
     private final Database database;
     private final NoticeRecords notices;
+    private final ErasedCases erased;
 
-    public RoutingRecords(Database database, NoticeRecords notices) {
+    public RoutingRecords(Database database, NoticeRecords notices, ErasedCases erased) {
         this.database = database;
         this.notices = notices;
+        this.erased = erased;
     }
 
     public Uni<Optional<CaseFacts>> facts(String caseId) {
@@ -133,6 +136,7 @@ public class RoutingRecords {
                                 update inbox_item set decline_reason = '（本人の情報は消去されました）'
                                  where case_id = $1 and decline_reason is not null""",
                         changes.erasures().stream().map(id -> Tuple.of(id)).toList()))
+                .chain(() -> erased.recordAll(changes.erasures()))
                 .chain(() -> notices.write(changes.notices()));
     }
 

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jp.tsunagu.contract.codes.BusinessDate;
 import jp.tsunagu.support.audit.AuditTrail;
+import jp.tsunagu.support.audit.Audited;
 import jp.tsunagu.support.security.CurrentCaller;
 import jp.tsunagu.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -43,6 +44,7 @@ public class RoutingResource {
     @RolesAllowed({Roles.AGENCY, Roles.COORDINATOR, Roles.MEETING_MEMBER})
     @Operation(summary = "The case's routing decision with its reasons",
             description = "Agencies see cases they referred or that are routed to them; anything else is 404.")
+    @Audited(value = "read-routing", resource = "case/{caseId}")
     public Uni<RoutingView> routing(@PathParam("caseId") String caseId) {
         return audit.around(caller.get(), "read-routing", "case/" + caseId, service.view(caller.get(), caseId));
     }
@@ -59,6 +61,8 @@ public class RoutingResource {
     @APIResponse(responseCode = "404", description = "No case of your municipality waits for your agency's answer "
             + "under this id (another agency is told nothing of the case, not even that it exists)")
     @APIResponse(responseCode = "409", description = "The case is not waiting for acceptance")
+    @APIResponse(responseCode = "410", description = "The person of the case was erased: no more words about them "
+            + "are written (/problems/person-erased)")
     public Uni<RoutingView> acceptance(@PathParam("caseId") String caseId, @RequestBody(required = true,
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
                     @ExampleObject(name = "accept", summary = "The agency takes the case", value = """

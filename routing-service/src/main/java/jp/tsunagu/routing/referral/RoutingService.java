@@ -10,6 +10,7 @@ import jp.tsunagu.routing.notice.Notices;
 import jp.tsunagu.routing.rules.AcceptanceDeadlines;
 import jp.tsunagu.routing.rules.Decision;
 import jp.tsunagu.support.db.InTransaction;
+import jp.tsunagu.support.erasure.ErasedCases;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.problem.FieldError;
 import jp.tsunagu.support.problem.Params;
@@ -34,14 +35,16 @@ public class RoutingService {
     private final OutcomePublisher publisher;
     private final AcceptanceDeadlines deadlines;
     private final NoticeRecords notices;
+    private final ErasedCases erased;
 
     public RoutingService(DirectoryCatalog catalog, RoutingRecords records, OutcomePublisher publisher,
-                          AcceptanceDeadlines deadlines, NoticeRecords notices) {
+                          AcceptanceDeadlines deadlines, NoticeRecords notices, ErasedCases erased) {
         this.catalog = catalog;
         this.records = records;
         this.publisher = publisher;
         this.deadlines = deadlines;
         this.notices = notices;
+        this.erased = erased;
     }
 
     @InTransaction
@@ -88,7 +91,9 @@ public class RoutingService {
                         throw ApiProblem.conflict("not-awaiting", "the case is " + r.state()
                                 + ", not waiting for acceptance");
                     }
-                    return answer(r, request.accepted(), reason, today);
+                    // a decline's reason is words about the person: none once the person was erased
+                    return (request.accepted() ? Uni.createFrom().voidItem() : erased.refuseTextAbout(caseId))
+                            .chain(() -> answer(r, request.accepted(), reason, today));
                 })
                 .chain(() -> records.routing(caseId)).map(Optional::orElseThrow)
                 .map(r -> answerView(caller, r));
