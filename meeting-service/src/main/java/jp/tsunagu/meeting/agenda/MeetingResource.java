@@ -21,7 +21,6 @@ import jp.tsunagu.meeting.minutes.AmendmentRequest;
 import jp.tsunagu.meeting.minutes.MinutesPrint;
 import jp.tsunagu.meeting.minutes.MinutesRequest;
 import jp.tsunagu.meeting.minutes.MinutesService;
-import jp.tsunagu.support.audit.Audited;
 import jp.tsunagu.support.directory.AgencyDirectories;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.problem.FieldError;
@@ -116,7 +115,6 @@ public class MeetingResource {
     @Operation(summary = "A meeting with its agenda and, once held, its minutes", description = "The material of a "
             + "支援会議 (and of any case meeting) is for coordinators and the meeting's members only; anyone else gets "
             + "404. Every read and refused attempt is recorded in the audit trail.")
-    @Audited(value = "read-meeting", resource = "meeting/{meetingId}")
     public Uni<MeetingView> get(@PathParam("meetingId") String meetingId) {
         return service.view(caller.get(), meetingId);
     }
@@ -128,7 +126,6 @@ public class MeetingResource {
     @Operation(operationId = "printMinutes", summary = "The meeting's 議事録, to print (Accept: text/html)",
             description = "A4, in Japanese, agencies by name, reviews in the order discussed; a 支援会議's minutes are "
                     + "headed with its duty of confidentiality (社会福祉法第106条の6). Read and audited like the JSON.")
-    @Audited(value = "read-meeting", resource = "meeting/{meetingId}")
     public Uni<String> print(@PathParam("meetingId") String meetingId) {
         String municipality = caller.get().municipality();
         var directory = directories.of(municipality);
@@ -163,8 +160,6 @@ public class MeetingResource {
     @APIResponse(responseCode = "201", description = "Recorded")
     @APIResponse(responseCode = "409", description = "Already held, or the meeting type may not decide this for the "
             + "case's consent, or a REPLAN with no plan to revise")
-    @APIResponse(responseCode = "410", description = "The person of the case was erased: no more words about them "
-            + "are written (/problems/person-erased)")
     public Uni<Response> minutes(@PathParam("meetingId") String meetingId, @RequestBody(required = true,
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "planAndContinue",
                     summary = "Held: one case gets a 多機関協働プラン with its roles, the other is discussed again",
@@ -203,8 +198,6 @@ public class MeetingResource {
     @APIResponse(responseCode = "400", description = "A field is invalid, or the correction changes nothing")
     @APIResponse(responseCode = "404", description = "No such meeting in the caller's municipality")
     @APIResponse(responseCode = "409", description = "No minutes yet, or an outcome that already changed a plan")
-    @APIResponse(responseCode = "410", description = "The person of the case was erased: no more words about them "
-            + "are written (/problems/person-erased)")
     public Uni<Response> amend(@PathParam("meetingId") String meetingId, @RequestBody(required = true,
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "outcomeMisrecorded",
                     summary = "The second case was in fact given a 参加支援プラン", value = """
@@ -224,7 +217,6 @@ public class MeetingResource {
     @Operation(operationId = "minutesVersions", summary = "Every version of a meeting's minutes",
             description = "Version 1 is the recording, each correction the next with its reason and the reviews it "
                     + "changed; each version lists every review as it stood then. Read and audited like the meeting.")
-    @Audited(value = "read-meeting", resource = "meeting/{meetingId}")
     public Uni<List<MeetingView.Version>> versions(@PathParam("meetingId") String meetingId) {
         return service.versions(caller.get(), meetingId);
     }
