@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static jp.tsunagu.meeting.MeetingFlowTest.awaitMeetingEvent;
@@ -21,6 +24,10 @@ import static jp.tsunagu.meeting.MeetingFlowTest.referAndEscalate;
 import static jp.tsunagu.testing.Tokens.KURUME;
 import static jp.tsunagu.testing.Tokens.bearer;
 import static jp.tsunagu.testing.Tokens.role;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -43,7 +50,19 @@ class MinutesBrowserTest {
                    "roles":[{"agencyId":"kurume-houkatsu-06","responsibility":"母の介護保険の申請支援"}],
                    "note":"本人の希望を次回までに聞き取る"}]}""".formatted(caseId)).statusCode(201);
         String html = given().header("Authorization", bearer(role("coordinator", KURUME))).accept("text/html")
-                .get("/meetings/" + meetingId).then().statusCode(200).extract().asString();
+                .get("/meetings/" + meetingId).then().statusCode(200)
+                // confidential, and a page that may style itself inline but load and run nothing
+                .header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", containsString("default-src 'none'"))
+                .header("Content-Security-Policy", containsString("style-src 'unsafe-inline'"))
+                .header("Content-Security-Policy", not(containsString("script-src")))
+                .extract().asString();
+        assertFalse(html.contains("<script") || html.contains(" src=") || html.contains("<link"),
+                "the printed page loads nothing its policy would block");
+        given().header("Authorization", bearer(role("coordinator", KURUME))).get("/meetings/" + meetingId).then()
+                .statusCode(200).contentType(containsString("application/json"))
+                .header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", containsString("default-src 'none'"));
 
         Path page = Path.of("target", "minutes.html").toAbsolutePath();
         Files.writeString(page, html, StandardCharsets.UTF_8);
@@ -58,5 +77,27 @@ class MinutesBrowserTest {
         Chromium.run("--print-to-pdf=" + pdf, "--no-pdf-header-footer", page.toUri().toString());
         assertTrue(Files.size(shot) > 10_000, "a screenshot of the printed minutes at " + shot);
         assertTrue(Files.size(pdf) > 10_000, "an A4 PDF of the minutes at " + pdf);
+    }
+
+    @Test
+    void aRoleRefusedAtTheDoorOfAShienKaigiIsOnRecord() {
+        String caseId = referAndEscalate(KURUME, Consent.UNKNOWN, MeetingType.SHIEN_KAIGI, LocalDate.of(2025, 3, 3),
+                false);
+        String meetingId = awaitMeetingEvent(caseId, MeetingEvent.CaseQueued.class, q -> true).meetingId();
+        for (String role : List.of("analyst", "portal")) {
+            given().header("Authorization", bearer(role(role, KURUME))).get("/meetings/" + meetingId).then()
+                    .statusCode(403).header("Cache-Control", "no-store");
+            given().header("Authorization", bearer(role(role, KURUME))).accept("text/html")
+                    .get("/meetings/" + meetingId).then().statusCode(403);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            List<Map<String, Object>> entries = given().header("Authorization", bearer(role("coordinator", KURUME)))
+                    .get("/audit").then().statusCode(200).extract().path("");
+            return entries.stream().filter(e -> ("meeting/" + meetingId).equals(e.get("resource"))
+                            && "DENIED".equals(e.get("outcome")))
+                    .map(e -> e.get("action") + " " + e.get("roles")).toList()
+                    .equals(List.of("read-meeting analyst", "read-meeting analyst", "read-meeting portal",
+                            "read-meeting portal"));
+        });
     }
 }

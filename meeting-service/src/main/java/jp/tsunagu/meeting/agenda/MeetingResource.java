@@ -21,6 +21,7 @@ import jp.tsunagu.meeting.minutes.AmendmentRequest;
 import jp.tsunagu.meeting.minutes.MinutesPrint;
 import jp.tsunagu.meeting.minutes.MinutesRequest;
 import jp.tsunagu.meeting.minutes.MinutesService;
+import jp.tsunagu.support.audit.Audited;
 import jp.tsunagu.support.directory.AgencyDirectories;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.problem.FieldError;
@@ -115,6 +116,7 @@ public class MeetingResource {
     @Operation(summary = "A meeting with its agenda and, once held, its minutes", description = "The material of a "
             + "支援会議 (and of any case meeting) is for coordinators and the meeting's members only; anyone else gets "
             + "404. Every read and refused attempt is recorded in the audit trail.")
+    @Audited(value = "read-meeting", resource = "meeting/{meetingId}")
     public Uni<MeetingView> get(@PathParam("meetingId") String meetingId) {
         return service.view(caller.get(), meetingId);
     }
@@ -126,6 +128,7 @@ public class MeetingResource {
     @Operation(operationId = "printMinutes", summary = "The meeting's 議事録, to print (Accept: text/html)",
             description = "A4, in Japanese, agencies by name, reviews in the order discussed; a 支援会議's minutes are "
                     + "headed with its duty of confidentiality (社会福祉法第106条の6). Read and audited like the JSON.")
+    @Audited(value = "read-meeting", resource = "meeting/{meetingId}")
     public Uni<String> print(@PathParam("meetingId") String meetingId) {
         String municipality = caller.get().municipality();
         var directory = directories.of(municipality);
@@ -221,3 +224,4 @@ public class MeetingResource {
         return service.versions(caller.get(), meetingId);
     }
 }
+    @Audited(value = "read-meeting", resource = "meeting/{meetingId}")

@@ -14,6 +14,7 @@ import jp.tsunagu.support.directory.AgencyDirectories;
 import jp.tsunagu.support.events.DerivedIds;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.problem.FieldError;
+import jp.tsunagu.support.problem.FieldErrors;
 import jp.tsunagu.support.problem.Params;
 import jp.tsunagu.support.security.Caller;
 import jp.tsunagu.support.security.Roles;
@@ -96,7 +97,7 @@ public class MeetingService {
     @InTransaction
     public Uni<Meeting> setMembers(Caller caller, String meetingId, List<String> members) {
         Set<String> agencies = directories.agencyIds(caller.municipality());
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new FieldErrors(); // bounded: a list of 30,000 unknown ids keeps the first
         List<String> given = members == null ? List.of() : members;
         for (int i = 0; i < given.size(); i++) {
             if (!agencies.contains(given.get(i))) {
