@@ -163,6 +163,8 @@ public class MeetingResource {
     @APIResponse(responseCode = "201", description = "Recorded")
     @APIResponse(responseCode = "409", description = "Already held, or the meeting type may not decide this for the "
             + "case's consent, or a REPLAN with no plan to revise")
+    @APIResponse(responseCode = "410", description = "The person of the case was erased: no more words about them "
+            + "are written (/problems/person-erased)")
     public Uni<Response> minutes(@PathParam("meetingId") String meetingId, @RequestBody(required = true,
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "planAndContinue",
                     summary = "Held: one case gets a 多機関協働プラン with its roles, the other is discussed again",
@@ -201,6 +203,8 @@ public class MeetingResource {
     @APIResponse(responseCode = "400", description = "A field is invalid, or the correction changes nothing")
     @APIResponse(responseCode = "404", description = "No such meeting in the caller's municipality")
     @APIResponse(responseCode = "409", description = "No minutes yet, or an outcome that already changed a plan")
+    @APIResponse(responseCode = "410", description = "The person of the case was erased: no more words about them "
+            + "are written (/problems/person-erased)")
     public Uni<Response> amend(@PathParam("meetingId") String meetingId, @RequestBody(required = true,
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "outcomeMisrecorded",
                     summary = "The second case was in fact given a 参加支援プラン", value = """
@@ -220,8 +224,8 @@ public class MeetingResource {
     @Operation(operationId = "minutesVersions", summary = "Every version of a meeting's minutes",
             description = "Version 1 is the recording, each correction the next with its reason and the reviews it "
                     + "changed; each version lists every review as it stood then. Read and audited like the meeting.")
+    @Audited(value = "read-meeting", resource = "meeting/{meetingId}")
     public Uni<List<MeetingView.Version>> versions(@PathParam("meetingId") String meetingId) {
         return service.versions(caller.get(), meetingId);
     }
 }
-    @Audited(value = "read-meeting", resource = "meeting/{meetingId}")
