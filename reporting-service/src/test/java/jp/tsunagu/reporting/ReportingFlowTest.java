@@ -209,7 +209,8 @@ class ReportingFlowTest {
         int k = jp.tsunagu.reporting.figures.Suppression.THRESHOLD;
         assertEquals(80, first.size() + Integer.parseInt(firstAnswer.header("Tsunagu-Suppressed-Cases")),
                 "every case released or counted as suppressed");
-        org.junit.jupiter.api.Assertions.assertTrue(first.size() >= 12, "at least the twelve alike: " + first.size());
+        // generalised rather than left out: most cases are released (58 of these 80, as a fiscal year and a path)
+        org.junit.jupiter.api.Assertions.assertTrue(first.size() >= 50, "released " + first.size() + " of 80");
 
         // k-anonymity per case, over its whole record: every released record is shared by k cases or more
         Map<List<Map<String, Object>>, Integer> records = new java.util.HashMap<>();
