@@ -25,6 +25,7 @@ public final class ProblemJapanese {
             Map.entry(403, "権限がありません"), Map.entry(404, "見つかりません"),
             Map.entry(405, "この操作はできません"), Map.entry(406, "指定の形式では返せません"),
             Map.entry(409, "現在の状態ではこの操作はできません"), Map.entry(410, "削除済みです"),
+            Map.entry(411, "送信データの長さの指定が必要です"),
             Map.entry(413, "送信データが大きすぎます"), Map.entry(415, "送信データの形式が違います"),
             Map.entry(422, "処理できない内容です"), Map.entry(429, "リクエストが多すぎます"),
             Map.entry(500, "システムエラー"), Map.entry(503, "一時的に利用できません"));
@@ -76,10 +77,149 @@ public final class ProblemJapanese {
             rule("birthDate or age is required.*", "生年月日または年齢が必要です"),
             rule("at least one concern code is required.*", "相談内容のコードを1つ以上指定してください（該当なしは OTHER）"),
             rule("an agency may only refer as itself", "機関は自機関としてのみつなぐことができます"),
+            // the answers JAX-RS gives itself (ProblemMappers.web: the reason phrase as the detail)
+            rule("Not Found", "このアドレスには何もありません"),
+            rule("Method Not Allowed", "このアドレスではこのメソッドは使えません"),
+            rule("Not Acceptable", "Accept で指定された形式では返せません"),
+            rule("Bad Request", "リクエストが正しくありません"),
+            // strict input (JsonBodies, StrictJson, QueryParams, TextSafety, Params.name)
+            rule("unknown field", "不明な項目です"),
+            rule("wrong type", "値の型が違います"),
+            rule("holds a lone surrogate \\(half a character\\)", "不完全な文字（対になっていないサロゲート）が含まれています"),
+            rule("must not contain invisible formatting characters.*",
+                    "見えない書式文字（文字の向きを変える制御文字・ゼロ幅文字・行区切り文字）は使えません"),
+            rule("must be a JSON number, not text \\(no quotes\\)", "数値で指定してください（引用符で囲んだ文字列ではなく）"),
+            rule("must be a whole number", "整数で指定してください"),
+            rule("is too large a number", "大きすぎる数値です"),
+            rule("must be an object", "オブジェクトで指定してください"),
+            rule("send the body as JSON with Content-Type: application/json",
+                    "本文は Content-Type: application/json を付けて JSON で送ってください"),
+            rule("something follows the end of the JSON body", "JSON の本文の後ろに余分なデータがあります"),
+            rule("a key is given twice in one object \\(line (-?\\d+), column (-?\\d+)\\)",
+                    "同じキーが1つのオブジェクトに2回あります（$1行目 $2文字目）"),
+            rule("the body does not fit the schema", "本文の形式が仕様と合いません"),
+            // intake
+            rule("1-64 letters, digits, '\\.', '_' or '-'", "英数字と . _ - の1〜64文字で指定してください"),
+            rule("does not match birthDate on receivedOn", "受付日時点の生年月日から計算した年齢と一致しません"),
+            rule("gives an age over (\\d+)", "年齢が$1歳を超えます"),
+            rule("at most (\\d+) members", "$1人以内にしてください"),
+            rule("must be on or after (.+)", "$1 以降の日付にしてください"),
+            rule("must not be after receivedOn", "受付日（receivedOn）より後の日付は指定できません"),
+            rule("must not be before receivedFrom", "receivedFrom より前の日付は指定できません"),
+            rule("must not be in the future", "未来の日付は指定できません"),
+            rule("required; known areas of (.+?): (.+)", "必須です。$1の地区: $2"),
+            rule("unknown area; known areas of (.+?): (.+)", "不明な地区です。$1の地区: $2"),
+            rule("this municipality has no Tsunagu data; known: (.+)",
+                    "この自治体の Tsunagu のデータがありません。対象の自治体: $1"),
+            rule("a fiscal year such as 2026, R8 or 令和8年度", "年度は 2026・R8・令和8年度 のように指定してください"),
+            rule("received or changed", "received または changed を指定してください"),
+            rule("the Idempotency-Key header is required \\(1-255 printable ASCII characters\\); send the same key "
+                    + "when you retry", "Idempotency-Key ヘッダーが必要です（表示可能な ASCII 文字で1〜255文字）。"
+                    + "再試行するときは同じキーを送ってください"),
+            rule("the Idempotency-Key header must be 1-255 printable ASCII characters",
+                    "Idempotency-Key ヘッダーは表示可能な ASCII 文字で1〜255文字にしてください"),
+            rule("a request with this Idempotency-Key is still being processed; retry shortly",
+                    "この Idempotency-Key のリクエストはまだ処理中です。少し待ってから再試行してください"),
+            rule("this Idempotency-Key was already used with a different body; use a new key for a new request",
+                    "この Idempotency-Key は別の内容ですでに使われています。新しいリクエストには新しいキーを使ってください"),
+            rule("the person's data of the case this request made was erased \\(DELETE /persons\\); the request is "
+                    + "not repeated", "このリクエストで作成されたケースの本人データは削除されています（DELETE /persons）。"
+                    + "リクエストは繰り返されません"),
+            rule("the person of case (\\S+) was erased: their details no longer exist",
+                    "ケース $1 の本人のデータは削除されています（詳細はもうありません）"),
+            rule("the person of case (.+) was erased: nothing more may be written about them \\(counts and dates "
+                    + "stay\\)", "ケース $1 の本人のデータは削除されています。これ以上は記録できません（件数と日付は残ります）"),
+            rule("the (\\w+) could not be recorded durably \\(error (\\S+)\\); nothing was kept: retry with the same "
+                    + "Idempotency-Key", "{1}を確実に記録できませんでした（エラー $2）。何も保存されていません。"
+                    + "同じ Idempotency-Key で再試行してください"),
+            rule("referral", "相談の受付"),
+            rule("consent", "同意"),
+            rule("erasure", "削除"),
+            // the caller (CurrentCaller) and pages (PageCursor)
+            rule("municipality (\\S+) is not served by this Tsunagu", "自治体 $1 はこの Tsunagu の対象ではありません"),
+            rule("agency (\\S+) is not in the current directory of municipality (\\S+)",
+                    "機関 $1 は自治体 $2 の現在の機関名簿にありません"),
+            rule("cursor is not one this list gave out: start again without it",
+                    "この一覧が発行したカーソルではありません。cursor を付けずに最初から読み直してください"),
+            rule("the cursor belongs to sort=(\\w+): use it with the same sort \\(and filters\\) it came from",
+                    "このカーソルは sort=$1 のものです。発行されたときと同じ sort（と絞り込み条件）で使ってください"),
+            // routing
+            rule("the case is (\\w+), not waiting for acceptance", "このケースは $1 の状態で、受理の回答を待っていません"),
+            rule("state must be awaiting, accepted, declined, expired or all",
+                    "state は awaiting・accepted・declined・expired・all のいずれかを指定してください"),
+            rule("sort must be newest or due", "sort は newest または due を指定してください"),
+            rule("overdue=true lists cases still awaiting an answer: use it with state=awaiting \\(the default\\)",
+                    "overdue=true は回答待ちのケースを一覧します。state=awaiting（既定）と一緒に使ってください"),
+            rule("an agency reads its own inbox only", "機関は自機関の受信箱だけを読めます"),
+            rule("a coordinator names the agency: \\?agency=<agency id>",
+                    "コーディネーターは機関を指定してください: ?agency=<機関ID>"),
+            rule("an agency holds at most (\\d+) subscriptions: delete one first",
+                    "1つの機関が持てる購読は$1件までです。先に1件削除してください"),
+            // meeting
+            rule("case (\\S+): its outcome (\\S+) already changed the case's plans; correct the plan itself "
+                    + "\\(a 再プラン or its closure\\) rather than the minutes", "ケース $1: 結果 $2 はすでにケースの"
+                    + "プランを変えています。議事録ではなくプラン自体（再プランまたは終結）を訂正してください"),
+            rule("case (\\S+): the plan was made with these roles and review date; change them through the plan "
+                    + "\\(a 再プラン\\)", "ケース $1: プランはこの役割と見直し日で作られています。変更はプラン（再プラン）"
+                    + "で行ってください"),
+            rule("meeting (\\S+) has no minutes yet: record them with POST /meetings/\\{meetingId\\}/minutes",
+                    "会議 $1 の議事録はまだありません。POST /meetings/{meetingId}/minutes で記録してください"),
+            rule("minutes for this meeting were already recorded \\(held on (.+)\\); a meeting is held once: correct "
+                    + "its minutes with POST /meetings/\\{meetingId\\}/minutes/amendments", "この会議の議事録は記録済み"
+                    + "です（開催日 $1）。会議の開催は1回です。議事録の訂正は POST /meetings/{meetingId}/minutes/"
+                    + "amendments で行ってください"),
+            rule("not a case reviewed in these minutes \\(a case left out is reviewed at its next meeting\\)",
+                    "この議事録で検討されたケースではありません（検討されなかったケースは次の会議で検討します）"),
+            rule("the case is not on this meeting's agenda: say why it is reviewed \\(it is recorded as an ad-hoc "
+                    + "review\\)", "このケースはこの会議の議題にありません。検討する理由を記入してください（臨時の検討"
+                    + "として記録します）"),
+            rule("wish, goals and reviewOn belong to a PLAN or REPLAN outcome",
+                    "wish・goals・reviewOn は結果が PLAN または REPLAN のときだけ指定できます"),
+            // planning
+            rule("a (.+) is changed by its 重層的支援会議 or a coordinator",
+                    "$1を変更できるのは、その重層的支援会議またはコーディネーターです"),
+            rule("a (.+) is changed by the responsible provider or a coordinator",
+                    "$1を変更できるのは、担当の支援機関またはコーディネーターです"),
+            rule("a (.+) is written by the responsible provider or a coordinator",
+                    "$1を作成できるのは、担当の支援機関またはコーディネーターです"),
+            rule("a 多機関協働プラン is recorded by coordinators", "多機関協働プランを記録できるのはコーディネーターです"),
+            rule("(.+) has no free place \\((\\d+)\\)", "$1 に空きがありません（定員 $2）"),
+            rule("matching and placements belong to a 参加支援プラン; plan (\\S+) is a (.+)",
+                    "マッチングと定着支援は参加支援プランのものです。プラン $1 は$2です"),
+            rule("plan (\\S+) is closed", "プラン $1 は終結しています"),
+            rule("plan (\\S+) was closed on (.+)", "プラン $1 は $2 に終結しています"),
+            rule("nothing to complete: give wish, wishTags, goals, roles or reviewOn",
+                    "補完する内容がありません。wish・wishTags・goals・roles・reviewOn のいずれかを指定してください"),
+            rule("version (\\d+) already has (.+): changing them is a revision \\(再プラン, POST /plans/(\\S+)/"
+                    + "revisions\\)", "第$1版にはすでに $2 があります。変更は再プラン（POST /plans/$3/revisions）で"
+                    + "行ってください"),
+            rule("only \\?overdue=true is supported; a case's plans are at /cases/\\{caseId\\}/plans",
+                    "指定できるのは ?overdue=true だけです。ケースのプランは /cases/{caseId}/plans にあります"),
+            rule("at most (\\d+) items", "$1件以内にしてください"),
+            rule("lower-case letters, digits and '-', at most (\\d+)", "英小文字・数字・- の$1文字以内で指定してください"),
+            rule("required; PERSON or HOST", "必須です（PERSON または HOST）"),
+            rule("not a resource of this municipality \\(GET /resources\\)",
+                    "この自治体の社会資源ではありません（GET /resources で確認できます）"),
+            // reporting and the contract's fiscal years
+            rule("a fiscal year is written 2024 or R6", "年度は 2024 または R6 のように指定してください"),
+            rule("fiscal year out of range: (.+)", "年度が範囲外です: $1"),
+            rule("must be from to 20 years after from", "from から20年以内にしてください"),
+            rule("ndjson or csv", "ndjson または csv を指定してください"),
+            rule("Last-Event-ID \\(or after\\) must be an event id of this feed",
+                    "Last-Event-ID（または after）はこのフィードのイベントIDを指定してください"),
             rule("(\\d+) fields are invalid", "$1項目に誤りがあります"),
             rule("case (\\S+) was not found", "ケース $1 は見つかりません"),
             rule("meeting (\\S+) was not found", "会議 $1 は見つかりません"),
             rule("plan (\\S+) was not found", "プラン $1 は見つかりません"),
+            rule("person of case (\\S+) was not found", "ケース $1 の本人は見つかりません"),
+            rule("case (\\S+) awaiting your answer was not found", "回答待ちのケース $1 は見つかりません"),
+            rule("agency (\\S+) of your municipality was not found", "この自治体の機関 $1 は見つかりません"),
+            rule("routing of case (\\S+) was not found", "ケース $1 のつなぎ先の判定は見つかりません"),
+            rule("subscription (\\S+) was not found", "購読 $1 は見つかりません"),
+            rule("placement (\\S+) was not found", "参加先の受け入れ $1 は見つかりません"),
+            rule("a directory for municipality (\\S+) was not found", "自治体 $1 の機関名簿は見つかりません"),
+            rule("a meeting calendar for municipality (\\S+) was not found", "自治体 $1 の会議予定は見つかりません"),
+            rule("a resource catalog for municipality (\\S+) was not found", "自治体 $1 の社会資源の一覧は見つかりません"),
             rule("the notice named by Last-Event-ID was not found", "Last-Event-ID で指定された通知は見つかりません"),
             // a webhook URL (routing-service's WebhookUrlPolicy and the kinds of address of its PublicAddresses)
             rule("its host cannot be resolved", "ホスト名を解決できません"),
@@ -117,7 +257,10 @@ public final class ProblemJapanese {
             rule("another replay is running; try again when it is done",
                     "別のリプレイが実行中です。終わってから再度お試しください"),
             rule("an unexpected error occurred; quote error id (\\S+) to your administrator",
-                    "予期しないエラーが発生しました。管理者にエラーID $1 をお伝えください"));
+                    "予期しないエラーが発生しました。管理者にエラーID $1 をお伝えください"),
+            // last: a message about a case or a field around another message, translated in its turn ({2})
+            rule("heldOn (.+)", "開催日: {1}"),
+            rule("case (\\S+): (.+)", "ケース $1: {2}"));
 
     /**
      * The contract's refusals carry their own Japanese ({@link ReviewRules}): read from there, not copied here, with
@@ -181,6 +324,19 @@ public final class ProblemJapanese {
         return head.matches("[\\w.\\[\\]]+") ? head + ": " + message(detail.substring(colon + 2)) : detail;
     }
 
+    private static final Pattern NESTED = Pattern.compile("\\{(\\d)}");
+
+    /** The template with each {@code {n}} replaced by group n translated in its turn ({@code $n} stays as sent). */
+    private static String nested(String template, Matcher m) {
+        Matcher n = NESTED.matcher(template);
+        StringBuilder b = new StringBuilder();
+        while (n.find()) {
+            String group = message(m.group(Integer.parseInt(n.group(1))));
+            n.appendReplacement(b, Matcher.quoteReplacement(Matcher.quoteReplacement(group)));
+        }
+        return n.appendTail(b).toString();
+    }
+
     static String message(String english) {
         if (english == null) {
             return null;
@@ -188,7 +344,7 @@ public final class ProblemJapanese {
         for (Map.Entry<Pattern, String> rule : RULES) {
             Matcher m = rule.getKey().matcher(english);
             if (m.matches()) {
-                return m.replaceFirst(rule.getValue());
+                return m.replaceFirst(nested(rule.getValue(), m));
             }
         }
         return english;

@@ -24,6 +24,11 @@ class ProblemJapaneseTest {
             age: expected Integer                                    | age: 値の型が違います（Integer が必要です）
             3 fields are invalid                                     | 3項目に誤りがあります
             something nobody translated                              | something nobody translated
+            person.birthDate: must not be after receivedOn           | person.birthDate: 受付日（receivedOn）より後の日付は指定できません
+            the case is ACCEPTED, not waiting for acceptance         | このケースは ACCEPTED の状態で、受理の回答を待っていません
+            heldOn must not be after today (2024-07-01, Japan)       | 開催日: 今日（2024-07-01）より後の日付は指定できません
+            limit: must be a whole number                            | limit: 整数で指定してください
+            Not Found                                                | このアドレスには何もありません
             """)
     void messagesAndDetails(String english, String japanese) {
         assertEquals(japanese, ProblemJapanese.detail(english));
@@ -69,7 +74,7 @@ class ProblemJapaneseTest {
 
     @Test
     void aTitleForEveryStatusTheServicesAnswer() {
-        for (int status : new int[]{400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 500, 503}) {
+        for (int status : new int[]{400, 401, 403, 404, 405, 406, 409, 410, 411, 413, 415, 422, 429, 500, 503}) {
             assertFalse(ProblemJapanese.of(new Problem("/problems/x", "English", status, null, null, null)).title()
                     .equals("English"), "a Japanese title for " + status);
         }
