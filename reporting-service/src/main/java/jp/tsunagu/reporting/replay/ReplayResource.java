@@ -49,8 +49,8 @@ public class ReplayResource {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"replayId", "status", "definitions", "eventsDone", "eventsTotal", "logReadPercent",
-            "eventsSkipped", "eventsPerSecond", "secondsLeft", "startedAt", "finishedAt", "migrationSeconds", "loadSeconds",
-            "indexSeconds", "comparisonSeconds", "schema", "figuresEqual", "differences",
+            "eventsSkipped", "eventsPerSecond", "secondsLeft", "startedAt", "finishedAt", "migrationSeconds",
+            "loadSeconds", "indexSeconds", "comparisonSeconds", "schema", "figuresEqual", "differences",
             "figuresUnderDefinitions", "failure"})
     public record ReplayView(String replayId, String status, FigureDefinitions definitions,
                              @Schema(description = "the municipality's events replayed so far") long eventsDone,
@@ -73,7 +73,8 @@ public class ReplayResource {
                              @Schema(description = "building the indexes the load went without, over the loaded "
                                      + "tables")
                              Double indexSeconds,
-                             @Schema(description = "comparing every figure with the live one") Double comparisonSeconds,
+                             @Schema(description = "comparing every figure with the live one (comparisons take turns: "
+                                     + "not counting a wait for another)") Double comparisonSeconds,
                              String schema, Boolean figuresEqual,
                              List<FigureComparison.Difference> differences, JsonNode figuresUnderDefinitions,
                              String failure) {
@@ -82,11 +83,12 @@ public class ReplayResource {
         static ReplayView of(ReplayRun run, String municipality) {
             ReplayRun.Outcome outcome = run.outcome;
             return new ReplayView(run.id, run.status.name(), run.definitions, run.done.get(),
-                    run.loadedAt == null ? null : run.total, run.logReadPercent(), run.skipped.get(), Math.round(run.eventsPerSecond()), run.secondsLeft(), run.startedAt,
-                    run.finishedAt, ReplayRun.seconds(run.startedAt, run.migratedAt),
+                    run.loadedAt == null ? null : run.total, run.logReadPercent(), run.skipped.get(),
+                    Math.round(run.eventsPerSecond()), run.secondsLeft(), run.startedAt, run.finishedAt,
+                    ReplayRun.seconds(run.startedAt, run.migratedAt),
                     ReplayRun.seconds(run.firstReadAt, run.lastWriteAt),
                     ReplayRun.seconds(run.loadedAt, run.indexedAt),
-                    ReplayRun.seconds(run.indexedAt, run.comparedAt), run.schema,
+                    ReplayRun.seconds(run.comparisonStartedAt, run.comparedAt), run.schema,
                     outcome == null ? null : outcome.differences().getOrDefault(municipality, List.of()).isEmpty(),
                     outcome == null ? null : outcome.differences().getOrDefault(municipality, List.of()),
                     outcome == null ? null : outcome.underDefinitions().get(municipality), run.failure);

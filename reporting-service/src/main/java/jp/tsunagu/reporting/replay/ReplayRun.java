@@ -50,6 +50,8 @@ final class ReplayRun {
     volatile Instant lastWriteAt;
     volatile Instant loadedAt;
     volatile Instant indexedAt;
+    /** After waiting for another replay's comparison, if one was running. */
+    volatile Instant comparisonStartedAt;
     volatile Instant comparedAt;
     volatile String schema;
     volatile Outcome outcome;

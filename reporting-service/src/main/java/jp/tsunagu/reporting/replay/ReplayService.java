@@ -84,6 +84,7 @@ public class ReplayService {
     private final int workers;
     private final ObjectMapper json;
     private final int atOnce;
+    private final java.util.concurrent.Semaphore comparing = new java.util.concurrent.Semaphore(1, true);
     private final Map<String, ReplayRun> runs = new ConcurrentHashMap<>();
     private final ExecutorService worker;
 
@@ -211,7 +212,15 @@ public class ReplayService {
             buildIndexes(first.connection, deferredIndexes);
             run.indexedAt = Instant.now();
             run.status = ReplayRun.Status.COMPARING;
-            run.outcome = compare(first.connection, first.target, run.definitions, run.municipality);
+            // one comparison at a time: it holds a municipality-year of facts, the heap's largest need (bench/run);
+            // two replays load side by side, but their comparisons take turns
+            comparing.acquire();
+            try {
+                run.comparisonStartedAt = Instant.now();
+                run.outcome = compare(first.connection, first.target, run.definitions, run.municipality);
+            } finally {
+                comparing.release();
+            }
             run.comparedAt = Instant.now();
             run.finishedAt = run.comparedAt;
             run.status = ReplayRun.Status.DONE;
