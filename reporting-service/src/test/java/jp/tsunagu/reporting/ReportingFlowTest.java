@@ -154,7 +154,8 @@ class ReportingFlowTest {
         List<String> ids = new java.util.ArrayList<>(List.of("kurume-jiritsu-02", "kurume-houkatsu-01"));
         for (int i = 0; i < 80; i++) {
             boolean alike = i < 12;
-            LocalDate on = alike ? LocalDate.of(2016, 5, 2 + i) : LocalDate.of(2016, 4, 1).plusDays(random.nextInt(330));
+            LocalDate on = alike ? LocalDate.of(2016, 5, 2 + i)
+                    : LocalDate.of(2016, 4, 1).plusDays(random.nextInt(330));
             String caseId = UUID.randomUUID().toString();
             ids.add(caseId);
             List<Concern> named = alike ? List.of(Concern.POVERTY, Concern.HIKIKOMORI)
