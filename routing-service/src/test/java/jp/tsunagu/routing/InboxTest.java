@@ -19,6 +19,7 @@ import jp.tsunagu.contract.events.RoutingEvent;
 import jp.tsunagu.contract.events.SealedData;
 import jp.tsunagu.contract.events.TsunaguEvent;
 import jp.tsunagu.testing.TopicProbe;
+import jp.tsunagu.testing.TamperedCursors;
 import jp.tsunagu.testing.TsunaguTestResources;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,7 @@ import static jp.tsunagu.testing.Tokens.agency;
 import static jp.tsunagu.testing.Tokens.bearer;
 import static jp.tsunagu.testing.Tokens.role;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -173,6 +175,17 @@ class InboxTest {
         String newestCursor = inbox(agency(SITE, KURUME), "state=all&limit=1").jsonPath().getString("next");
         problem(agency(SITE, KURUME), "state=all&sort=due&cursor=" + newestCursor, 400, "sort=newest");
         given().get("/inbox").then().statusCode(401);
+    }
+
+    @Test
+    void aTamperedCursorIsABadRequestNotAnError() {
+        for (String sort : List.of("newest", "due")) {
+            for (String cursor : TamperedCursors.of(sort, sort.equals("newest") ? 1 : 2)) {
+                given().header("Authorization", bearer(agency(SITE, KURUME))).queryParam("state", "all")
+                        .queryParam("sort", sort).queryParam("cursor", cursor).get("/inbox").then().statusCode(400)
+                        .contentType("application/problem+json").body("type", equalTo("/problems/cursor"));
+            }
+        }
     }
 
     @Test

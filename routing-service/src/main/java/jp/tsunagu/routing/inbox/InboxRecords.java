@@ -45,11 +45,11 @@ public class InboxRecords {
         boolean newest = q.sort().equals(InboxQuery.NEWEST);
         if (q.cursor() != null) {
             if (newest) {
-                params.add(Long.parseLong(q.cursor().key().get(0)));
+                params.add(q.cursor().number(0));
                 sql.append(" and i.item_seq < $6");
             } else {
-                params.add(LocalDate.parse(q.cursor().key().get(0)));
-                params.add(Long.parseLong(q.cursor().key().get(1)));
+                params.add(q.cursor().date(0));
+                params.add(q.cursor().number(1));
                 sql.append(" and (coalesce(i.due_on, '9999-12-31'::date), i.item_seq) > ($6, $7)");
             }
         }

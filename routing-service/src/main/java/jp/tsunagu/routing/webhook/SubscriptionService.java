@@ -7,10 +7,10 @@ import jp.tsunagu.routing.notice.NoticeType;
 import jp.tsunagu.support.db.InTransaction;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.problem.FieldError;
+import jp.tsunagu.support.problem.FieldErrors;
 import jp.tsunagu.support.security.Caller;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -92,7 +92,7 @@ public class SubscriptionService {
             return List.of();
         }
         Set<String> types = new LinkedHashSet<>();
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new FieldErrors(); // bounded: 30,000 bad event types keep the first
         for (int i = 0; i < given.size(); i++) {
             String code = given.get(i) == null ? "" : given.get(i).strip();
             try {
