@@ -3,6 +3,7 @@ package jp.tsunagu.routing.inbox;
 import jp.tsunagu.support.page.Page;
 import jp.tsunagu.support.page.PageCursor;
 import jp.tsunagu.support.problem.ApiProblem;
+import jp.tsunagu.support.problem.FieldError;
 
 import java.util.List;
 import java.util.Locale;
@@ -25,12 +26,12 @@ public record InboxQuery(String municipality, String agencyId, String state, boo
         String state = state(params.state());
         boolean overdue = Boolean.TRUE.equals(params.overdue());
         if (overdue && state != null && !state.equals(InboxItem.AWAITING)) {
-            throw ApiProblem.badRequest("overdue", "overdue=true lists cases still awaiting an answer: use it with "
+            throw invalid("overdue", "overdue=true lists cases still awaiting an answer: use it with "
                     + "state=awaiting (the default)");
         }
         String sort = params.sort() == null ? NEWEST : params.sort().strip().toLowerCase(Locale.ROOT);
         if (!List.of(NEWEST, DUE).contains(sort)) {
-            throw ApiProblem.badRequest("sort", "sort must be newest or due");
+            throw invalid("sort", "sort must be newest or due");
         }
         int limit = Page.limit(params.limit());
         PageCursor cursor = PageCursor.decode(params.cursor(), sort, sort.equals(NEWEST) ? 1 : 2);
@@ -50,8 +51,12 @@ public record InboxQuery(String municipality, String agencyId, String state, boo
             case "declined" -> InboxItem.DECLINED;
             case "expired" -> InboxItem.EXPIRED;
             case "all" -> null;
-            default -> throw ApiProblem.badRequest("state",
-                    "state must be awaiting, accepted, declined, expired or all");
+            default -> throw invalid("state", "state must be awaiting, accepted, declined, expired or all");
         };
+    }
+
+    /** A 400 naming the parameter, as every list's parameters are answered. */
+    private static ApiProblem invalid(String parameter, String message) {
+        return ApiProblem.validation(List.of(new FieldError(parameter, message)));
     }
 }
