@@ -21,7 +21,6 @@ import jp.tsunagu.support.security.Roles;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,7 +56,7 @@ public class MeetingService {
         if (request == null) {
             throw ApiProblem.badRequest("body-missing", "a JSON body is required");
         }
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new FieldErrors(); // bounded, like every list of a request's errors
         MeetingType type = request.type() == null ? null : Coded.parse(MeetingType.class, request.type()).orElse(null);
         if (type == null) {
             errors.add(new FieldError("type", "required; one of " + String.join(", ", Coded.codes(MeetingType.class))));

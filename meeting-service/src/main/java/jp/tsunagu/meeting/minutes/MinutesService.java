@@ -17,10 +17,10 @@ import jp.tsunagu.support.directory.AgencyDirectories;
 import jp.tsunagu.support.erasure.ErasedCases;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.problem.FieldError;
+import jp.tsunagu.support.problem.FieldErrors;
 import jp.tsunagu.support.security.Caller;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +67,7 @@ public class MinutesService {
                 .orElseThrow(() -> ApiProblem.notFound("meeting " + meetingId)))
                 .chain(m -> records.agenda(meetingId).chain(agenda ->
                 tracks(reviewed).chain(tracks -> {
-                    List<FieldError> unknown = new ArrayList<>();
+                    List<FieldError> unknown = new FieldErrors(); // bounded: 30,000 unknown ids keep the first
                     for (int i = 0; i < reviewed.size(); i++) {
                         CaseTrack t = tracks.get(reviewed.get(i));
                         if (t == null || !t.municipality().equals(caller.municipality())) {

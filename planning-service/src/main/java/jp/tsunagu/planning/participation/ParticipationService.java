@@ -15,12 +15,12 @@ import jp.tsunagu.support.erasure.ErasedCases;
 import jp.tsunagu.support.events.DerivedIds;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.problem.FieldError;
+import jp.tsunagu.support.problem.FieldErrors;
 import jp.tsunagu.support.problem.Params;
 import jp.tsunagu.support.security.Caller;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -65,7 +65,7 @@ public class ParticipationService {
         if (request == null) {
             throw ApiProblem.badRequest("body-missing", "a JSON body is required");
         }
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new FieldErrors(); // bounded, however long the request's lists
         CommunityResource resource = request.resourceId() == null ? null
                 : catalog(caller).resource(request.resourceId()).orElse(null);
         if (resource == null) {
@@ -108,7 +108,7 @@ public class ParticipationService {
         if (request == null) {
             throw ApiProblem.badRequest("body-missing", "a JSON body is required");
         }
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new FieldErrors(); // bounded, however long the request's lists
         PlanningEvent.FollowUpSide side = null;
         try {
             side = request.side() == null ? null : PlanningEvent.FollowUpSide.valueOf(request.side());

@@ -15,12 +15,12 @@ import jp.tsunagu.support.erasure.ErasedCases;
 import jp.tsunagu.support.events.DerivedIds;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.problem.FieldError;
+import jp.tsunagu.support.problem.FieldErrors;
 import jp.tsunagu.support.problem.Params;
 import jp.tsunagu.support.security.Caller;
 import jp.tsunagu.support.security.Roles;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -61,7 +61,7 @@ public class PlanService {
         if (request == null) {
             throw ApiProblem.badRequest("body-missing", "a JSON body is required");
         }
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new FieldErrors(); // bounded, however long the request's lists
         PlanType type = request.type() == null ? null : Coded.parse(PlanType.class, request.type()).orElse(null);
         if (type == null) {
             errors.add(new FieldError("type", "required; one of " + String.join(", ", Coded.codes(PlanType.class))));
@@ -110,7 +110,7 @@ public class PlanService {
         if (request == null) {
             throw ApiProblem.badRequest("body-missing", "a JSON body is required");
         }
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new FieldErrors(); // bounded, however long the request's lists
         LocalDate madeOn = Params.date(request.madeOn(), "madeOn", true, errors);
         String reason = PlanRequestRules.text(request.reason(), "reason", 300, errors);
         if (reason == null && errors.stream().noneMatch(e -> e.field().equals("reason"))) {
@@ -149,7 +149,7 @@ public class PlanService {
         if (request == null) {
             throw ApiProblem.badRequest("body-missing", "a JSON body is required");
         }
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new FieldErrors(); // bounded, however long the request's lists
         LocalDate reviewOn = Params.date(request.reviewOn(), "reviewOn", false, errors);
         List<Role> roles = request.roles() == null ? null
                 : PlanRequestRules.roles(request.roles(), directory(caller), errors);
@@ -173,7 +173,7 @@ public class PlanService {
         if (request == null) {
             throw ApiProblem.badRequest("body-missing", "a JSON body is required");
         }
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new FieldErrors(); // bounded, however long the request's lists
         LocalDate closedOn = Params.date(request.closedOn(), "closedOn", true, errors);
         String reason = PlanRequestRules.text(request.reason(), "reason", 300, errors);
         if (reason == null && errors.stream().noneMatch(e -> e.field().equals("reason"))) {

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.problem.Params;
 import jp.tsunagu.support.audit.AuditTrail;
+import jp.tsunagu.support.audit.Audited;
 import jp.tsunagu.support.db.Database;
 import jp.tsunagu.support.directory.AgencyDirectories;
 import jp.tsunagu.support.security.CurrentCaller;
@@ -83,6 +84,7 @@ public class HistoryResource {
     @Operation(summary = "Every event of the case in causal order",
             description = "Each with its business date and recorded time. ?asOf=YYYY-MM-DD: the events with a "
                     + "business date up to that day, i.e. the case as it stood then.")
+    @Audited(value = "read-history", resource = "case/{caseId}")
     public Uni<List<Entry>> history(@PathParam("caseId") String caseId, @QueryParam("asOf") String asOf) {
         LocalDate until = Params.date(asOf, "asOf", LocalDate.of(9999, 12, 31));
         String municipality = caller.get().municipality();
