@@ -125,7 +125,9 @@ class ReportingFlowTest {
 
         String first = given().header("Authorization", bearer(role("analyst", KURUME)))
                 .get("/exports/events?from=2024-05-01&to=2024-05-02").then().statusCode(200)
-                .contentType(containsString("application/x-ndjson")).extract().asString();
+                .contentType(containsString("application/x-ndjson"))
+                .header("Content-Disposition", containsString("2024-05-01_2024-05-31.ndjson")) // whole months
+                .extract().asString();
         String second = given().header("Authorization", bearer(role("analyst", KURUME)))
                 .get("/exports/events?from=2024-05-01&to=2024-05-02&format=csv").then().statusCode(200)
                 .extract().asString();

@@ -73,6 +73,14 @@ public final class ExportGeneraliser {
     }
 
     /**
+     * The range of an export widened to whole months: an export of one day would date every line in it to that day,
+     * finer than any level releases.
+     */
+    public static LocalDate[] wholeMonths(LocalDate from, LocalDate to) {
+        return new LocalDate[]{from.withDayOfMonth(1), to.withDayOfMonth(to.lengthOfMonth())};
+    }
+
+    /**
      * @param lines every line of the export, a case's lines in their order (cases may interleave)
      * @param k     the least number of cases that share each released record
      */

@@ -62,7 +62,9 @@ public class ExportResource {
     @Produces({"application/x-ndjson", "text/csv"})
     @RolesAllowed(Roles.ANALYST)
     @Operation(summary = "The municipality's cases with events between two business dates, k-anonymous",
-            description = "format=ndjson (default) or csv (UTF-8 with a BOM, for Excel). One line per event of a "
+            description = "format=ndjson (default) or csv (UTF-8 with a BOM, for Excel). The range is widened to "
+                    + "whole months (from the 1st of from's month to the last day of to's): a narrower range would "
+                    + "date the events in it. One line per event of a "
                     + "case, a case's lines together. Columns: case (a pseudonym under a salt drawn for this export "
                     + "only), then the case's quasi-identifiers: received (the referral's month 2024-05, fiscal "
                     + "quarter FY2024-Q1 = April–June, fiscal year FY2024, or null), area (or null), ageBand (an "
@@ -92,8 +94,10 @@ public class ExportResource {
     public Uni<Response> export(@QueryParam("from") String from, @QueryParam("to") String to,
                                 @QueryParam("format") String format) {
         LocalDate today = BusinessDate.today();
-        LocalDate f = Params.date(from, "from", today.minusYears(1));
-        LocalDate t = Params.date(to, "to", today);
+        LocalDate[] months = ExportGeneraliser.wholeMonths(Params.date(from, "from", today.minusYears(1)),
+                Params.date(to, "to", today));
+        LocalDate f = months[0];
+        LocalDate t = months[1];
         String fmt = format == null ? "ndjson" : format;
         if (!fmt.equals("ndjson") && !fmt.equals("csv")) {
             throw ApiProblem.validation(List.of(new FieldError("format", "ndjson or csv")));

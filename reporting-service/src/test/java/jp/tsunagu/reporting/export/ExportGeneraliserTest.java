@@ -47,6 +47,14 @@ class ExportGeneraliserTest {
         assertEquals(band, ExportGeneraliser.daysBand(MAY, on));
     }
 
+    @ParameterizedTest(name = "{0}..{1} exports {2}..{3}")
+    @CsvSource({"2024-05-01, 2024-05-02, 2024-05-01, 2024-05-31", "2024-05-17, 2024-05-17, 2024-05-01, 2024-05-31",
+            "2024-04-01, 2025-03-31, 2024-04-01, 2025-03-31", "2024-02-29, 2024-02-01, 2024-02-01, 2024-02-29",
+            "2023-12-31, 2024-01-01, 2023-12-01, 2024-01-31"})
+    void aRangeIsWidenedToWholeMonths(LocalDate from, LocalDate to, LocalDate shownFrom, LocalDate shownTo) {
+        assertEquals(List.of(shownFrom, shownTo), List.of(ExportGeneraliser.wholeMonths(from, to)));
+    }
+
     @ParameterizedTest(name = "{0} coarse: {1}")
     @CsvSource({"AGE_0_5, AGE_0_17", "AGE_13_17, AGE_0_17", "AGE_18_29, AGE_18_39", "AGE_30_39, AGE_18_39",
             "AGE_40_49, AGE_40_64", "AGE_50_64, AGE_40_64", "AGE_65_74, AGE_65_PLUS", "AGE_75_PLUS, AGE_65_PLUS"})
