@@ -337,6 +337,11 @@ class MeetingFlowTest {
         // what cannot be corrected here: the day, an outcome that made a plan; and nothing without a coordinator
         amend(meetingId, """
                 {"reason":"誤記","heldOn":"2025-04-01"}""").statusCode(400).body("errors.field", hasItem("heldOn"));
+        // 3,000 unknown attendees: the first 20 named and the rest counted, not a 2.7 MB answer
+        amend(meetingId, "{\"reason\":\"誤記\",\"attendees\":["
+                + String.join(",", java.util.Collections.nCopies(3000, "\"no-such-agency\"")) + "]}").statusCode(400)
+                .body("errors.size()", equalTo(20)).body("errors[19].field", equalTo("attendees[19]"))
+                .body("moreErrors", equalTo(2980));
         amend(meetingId, """
                 {"reason":"誤記","reviews":[{"caseId":"%s","outcome":"CONTINUE"}]}""".formatted(planned))
                 .statusCode(409).body("type", equalTo("/problems/outcome-changed-a-plan"));
