@@ -17,6 +17,7 @@ import jp.tsunagu.contract.codes.BusinessDate;
 import jp.tsunagu.support.audit.AuditTrail;
 import jp.tsunagu.support.audit.Audited;
 import jp.tsunagu.support.problem.ApiProblem;
+import jp.tsunagu.support.problem.FieldError;
 import jp.tsunagu.support.security.CurrentCaller;
 import jp.tsunagu.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -179,8 +180,8 @@ public class PlanResource {
     @Audited(value = "read-overdue-plans", resource = "plans?overdue=true")
     public Uni<List<PlanView>> overdue(@QueryParam("overdue") boolean overdue) {
         if (!overdue) {
-            throw ApiProblem.badRequest("query", "only ?overdue=true is supported; a case's plans are at "
-                    + "/cases/{caseId}/plans");
+            throw ApiProblem.validation(List.of(new FieldError("overdue", "only ?overdue=true is supported; a "
+                    + "case's plans are at /cases/{caseId}/plans")));
         }
         return audit.around(caller.get(), "read-overdue-plans", "plans?overdue=true",
                 service.overdue(caller.get(), BusinessDate.today()));
