@@ -12,6 +12,7 @@ import jp.tsunagu.support.db.InTransaction;
 import jp.tsunagu.support.page.Page;
 import jp.tsunagu.support.page.PageCursor;
 import jp.tsunagu.support.problem.ApiProblem;
+import jp.tsunagu.support.problem.FieldError;
 import jp.tsunagu.support.security.Caller;
 import jp.tsunagu.support.security.Roles;
 
@@ -50,7 +51,8 @@ public class InboxService {
             return caller.agencyId();
         }
         if (named == null) {
-            throw ApiProblem.badRequest("agency", "a coordinator names the agency: ?agency=<agency id>");
+            throw ApiProblem.validation(List.of(new FieldError("agency",
+                    "a coordinator names the agency: ?agency=<agency id>")));
         }
         boolean listed = catalog.directory(caller.municipality()).stream()
                 .flatMap(d -> d.agencies().stream()).anyMatch(a -> a.id().equals(named));
