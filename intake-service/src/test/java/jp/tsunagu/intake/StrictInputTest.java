@@ -138,6 +138,9 @@ class StrictInputTest {
                 .statusCode(400).body("errors.field", equalTo(List.of("person.nameKana")));
         post(agency(AGENCY, KURUME), UUID.randomUUID().toString(),
                 referral("山田 一郎").replace("本人は", "本人は" + c)).then().statusCode(201);
+        given().contentType("application/json").header("Authorization", bearer(role("coordinator", KURUME)))
+                .body("{\"nameKana\":\"カナリア" + c + "ハナコ\"}").post("/cases/search").then().statusCode(400)
+                .body("errors.field", equalTo(List.of("nameKana")));
     }
 
     @ParameterizedTest(name = "{0}?{1}")

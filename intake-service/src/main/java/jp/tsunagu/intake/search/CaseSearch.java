@@ -49,7 +49,7 @@ public class CaseSearch {
             throw ApiProblem.badRequest("body-missing", "a JSON body is required");
         }
         List<FieldError> errors = new ArrayList<>();
-        String kana = Params.text(request.nameKana(), "nameKana", 100, true, errors);
+        String kana = Params.name(request.nameKana(), "nameKana", 100, true, errors);
         LocalDate birth = Params.date(request.birthDate(), "birthDate", false, errors);
         if (kana != null && KanaName.normalize(kana).isEmpty()) {
             errors.add(new FieldError("nameKana", "holds no kana"));
