@@ -317,8 +317,7 @@ class MeetingFlowTest {
         LocalDate received = LocalDate.of(2025, 4, 7);
         String planned = referAndEscalate(KURUME, Consent.GIVEN, MeetingType.JUUSOU_SHIEN_KAIGI, received, false);
         String continued = referAndEscalate(KURUME, Consent.GIVEN, MeetingType.JUUSOU_SHIEN_KAIGI, received, false);
-        String meetingId = awaitMeetingEvent(planned, MeetingEvent.CaseQueued.class, q -> true).meetingId();
-        awaitMeetingEvent(continued, MeetingEvent.CaseQueued.class, q -> meetingId.equals(q.meetingId()));
+        String meetingId = meetingOfBoth(planned, continued);
         String heldOn = meetingId.substring(meetingId.length() - 10);
         postMinutes(meetingId, """
                 {"heldOn":"%s","attendees":["kurume-houkatsu-01"],"place":"久留米市役所 401会議室",
@@ -396,8 +395,7 @@ class MeetingFlowTest {
         LocalDate received = LocalDate.of(2025, 5, 7);
         String erased = referAndEscalate(KURUME, Consent.GIVEN, MeetingType.JUUSOU_SHIEN_KAIGI, received, false);
         String other = referAndEscalate(KURUME, Consent.GIVEN, MeetingType.JUUSOU_SHIEN_KAIGI, received, false);
-        String meetingId = awaitMeetingEvent(erased, MeetingEvent.CaseQueued.class, q -> true).meetingId();
-        awaitMeetingEvent(other, MeetingEvent.CaseQueued.class, q -> meetingId.equals(q.meetingId()));
+        String meetingId = meetingOfBoth(erased, other);
         String heldOn = meetingId.substring(meetingId.length() - 10);
         postMinutes(meetingId, """
                 {"heldOn":"%1$s","attendees":["kurume-houkatsu-01"],"notes":"%2$sさんの件を中心に",
@@ -439,6 +437,13 @@ class MeetingFlowTest {
                 {"reason":"出席者の追記","attendees":["kurume-houkatsu-01","kurume-jiritsu-01"]}""").statusCode(201)
                 .body("minutesVersion", equalTo(3));
         assertFalse(meeting(coordinator, meetingId).extract().asString().contains(name));
+    }
+
+    /** The meeting both escalated cases were queued for (the first's; the second must join it). */
+    static String meetingOfBoth(String first, String second) {
+        String meetingId = awaitMeetingEvent(first, MeetingEvent.CaseQueued.class, q -> true).meetingId();
+        awaitMeetingEvent(second, MeetingEvent.CaseQueued.class, q -> meetingId.equals(q.meetingId()));
+        return meetingId;
     }
 
     static ValidatableResponse amend(String meetingId, String body) {
