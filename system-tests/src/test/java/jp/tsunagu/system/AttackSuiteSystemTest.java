@@ -289,7 +289,10 @@ class AttackSuiteSystemTest {
         assertAudited(PLANNING, coordinator, "read-plan", "plan/" + planId, "ALLOWED", null);
         assertAudited(MEETING, coordinator, "read-meeting", "meeting/" + meetingId, "DENIED", "kurume-jiritsu-02");
         assertAudited(REPORTING, coordinator, "read-history", "case/" + caseId, "ALLOWED", null);
-        assertAudited(REPORTING, coordinator, "export-events", "events/" + today + ".." + today, "ALLOWED", null);
+        // an export covers whole months (a day's export would date every line), and its audit entry says which
+        java.time.YearMonth month = java.time.YearMonth.from(BusinessDate.today());
+        assertAudited(REPORTING, coordinator, "export-events", "events/" + month.atDay(1) + ".." + month.atEndOfMonth(),
+                "ALLOWED", null);
         // a refused attempt from another city is on that city's trail (its caller's), next to its other requests
         assertAudited(INTAKE, nagareyama, "read-referral", "case/" + caseId, "DENIED", null);
 
