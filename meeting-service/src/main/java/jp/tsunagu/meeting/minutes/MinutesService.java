@@ -28,6 +28,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A meeting's minutes: checked by {@link MinutesRules}, then each review and the minutes themselves become events,
@@ -200,7 +201,7 @@ public class MinutesService {
      * @param noteCases   the cases the overall notes written by the request may be about (none when it writes none)
      */
     private Uni<Void> refuseWordsAboutErased(List<String> reviewTexts, List<String> noteCases) {
-        return erased.refuseTextAbout(reviewTexts).chain(() -> erased.refuseTextAbout(noteCases));
+        return erased.refuseTextAbout(Stream.concat(reviewTexts.stream(), noteCases.stream()).distinct().toList());
     }
 
     /** A case on the agenda but not reviewed stays queued: it moves to the next meeting of its track. */

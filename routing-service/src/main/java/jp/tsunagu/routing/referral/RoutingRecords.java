@@ -133,9 +133,9 @@ public class RoutingRecords {
                                  where case_id = $1 and event_type = 'jp.tsunagu.routing.routing-declined.v1'""",
                         changes.erasures().stream().map(id -> Tuple.of(id)).toList()))
                 .chain(() -> database.updateEach("""
-                                update inbox_item set decline_reason = '（本人の情報は消去されました）'
+                                update inbox_item set decline_reason = $2
                                  where case_id = $1 and decline_reason is not null""",
-                        changes.erasures().stream().map(id -> Tuple.of(id)).toList()))
+                        changes.erasures().stream().map(id -> Tuple.of(id, ErasedCases.WRITTEN_OVER)).toList()))
                 .chain(() -> erased.recordAll(changes.erasures()))
                 .chain(() -> notices.write(changes.notices()));
     }
