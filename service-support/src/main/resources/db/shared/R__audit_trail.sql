@@ -14,6 +14,10 @@ create table if not exists audit_entry (
     outcome      varchar(16)  not null
 );
 create index if not exists audit_entry_by_time on audit_entry (municipality, at);
+-- the person (the identity provider's preferred_username beside its sub) and the client (console, portal or an
+-- agency's own system) behind each entry, not only the agency
+alter table audit_entry add column if not exists username varchar(200);
+alter table audit_entry add column if not exists client_id varchar(200);
 
 create or replace function audit_entry_append_only() returns trigger language plpgsql as $$
 begin

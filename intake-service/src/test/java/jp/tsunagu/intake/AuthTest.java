@@ -52,6 +52,30 @@ class AuthTest {
     }
 
     @Test
+    void aTokenForAnotherClientOrAudienceIsRefused() {
+        long now = Instant.now().getEpochSecond();
+        Map<String, Object> genuine = Map.of("iss", DevKeys.ISSUER, "sub", "x", "groups", List.of("agency"),
+                "agency", AGENCY, "municipality", KURUME, "aud", "tsunagu", "azp", "agency-" + AGENCY,
+                "iat", now, "exp", now + 600);
+        post(Tokens.signed(genuine), UUID.randomUUID().toString(), referral("x")).then().statusCode(201);
+        // issued to some other application of the same provider
+        post(Tokens.signed(with(genuine, "azp", "mail-archive")), UUID.randomUUID().toString(), referral("x"))
+                .then().statusCode(401);
+        // another agency's system speaking for this agency
+        post(Tokens.signed(with(genuine, "azp", "agency-kurume-jiritsu-02")), UUID.randomUUID().toString(),
+                referral("x")).then().statusCode(401);
+        // meant for another resource server
+        post(Tokens.signed(with(genuine, "aud", "payroll")), UUID.randomUUID().toString(), referral("x"))
+                .then().statusCode(401);
+    }
+
+    private static Map<String, Object> with(Map<String, Object> claims, String name, Object value) {
+        Map<String, Object> changed = new java.util.HashMap<>(claims);
+        changed.put(name, value);
+        return changed;
+    }
+
+    @Test
     void aTokenWithoutMunicipalityIsRefused() {
         long now = Instant.now().getEpochSecond();
         String noTenant = Tokens.signed(Map.of("iss", DevKeys.ISSUER, "sub", "x", "groups", List.of("coordinator"),

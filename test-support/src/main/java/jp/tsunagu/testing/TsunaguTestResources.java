@@ -45,8 +45,11 @@ public class TsunaguTestResources implements QuarkusTestResourceLifecycleManager
         }
         Map<String, String> config = new HashMap<>();
         keys = DevKeys.in(scratch.resolve("keys"));
-        config.put("mp.jwt.verify.publickey.location", "file:" + keys.publicKeyFile());
-        config.put("mp.jwt.verify.issuer", DevKeys.ISSUER);
+        // the module tests' offline issuer: the default OIDC tenant, switched on only here, trusts the test key pair
+        config.put("quarkus.oidc.tenant-enabled", "true");
+        config.put("quarkus.oidc.public-key", keys.publicKeyBase64());
+        config.put("quarkus.oidc.token.issuer", DevKeys.ISSUER);
+        config.put("tsunagu.identity.allowed-clients", "tsunagu-console,tsunagu-portal,agency-{agency}");
 
         String externalKafka = System.getenv("TSUNAGU_KAFKA_BOOTSTRAP");
         if (externalKafka != null && !externalKafka.isBlank()) {

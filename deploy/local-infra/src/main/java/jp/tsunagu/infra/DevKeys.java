@@ -23,9 +23,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The development identity provider of the local run and the tests: an RSA key pair made on first use, and RS256
- * tokens with the claims the services read (README, "Using the API"). Production verifies the city's identity provider's keys instead, so nothing
- * here is used by a service at run time. Only the JDK is used, so a token prints in well under a second.
+ * The offline test issuer of the services' module tests: an RSA key pair made on first use, and RS256 tokens with
+ * the claims the identity provider's tokens carry (README, "Sign-in"). The local run and production trust only the
+ * identity provider's realms, so nothing here is used by a running service. Only the JDK is used, so a token prints in well under a second.
  */
 public final class DevKeys {
 
@@ -50,6 +50,16 @@ public final class DevKeys {
 
     public Path publicKeyFile() {
         return publicPem;
+    }
+
+    /** The public key's DER, base64 (the PEM's body on one line), as an OIDC client takes an inline key. */
+    public String publicKeyBase64() {
+        try {
+            return Files.readString(publicPem, StandardCharsets.US_ASCII)
+                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private void generate() {
@@ -87,6 +97,10 @@ public final class DevKeys {
         claims.put("upn", subject);
         claims.put("groups", List.of(role));
         claims.put("municipality", municipality);
+        // as the identity provider's tokens: for Tsunagu, issued to the console or to the agency's own system
+        claims.put("aud", "tsunagu");
+        claims.put("azp", agency == null ? "tsunagu-console" : "agency-" + agency);
+        claims.put("preferred_username", subject);
         if (agency != null) {
             claims.put("agency", agency);
         }

@@ -46,9 +46,11 @@ public class AuditTrail {
     public Uni<Void> record(Caller caller, String action, String resource, String outcome) {
         // outside the caller's transaction: a pooled connection of its own, committed by itself
         return database.updateAlone("""
-                        insert into audit_entry(municipality, subject, roles, agency_id, action, resource, outcome)
-                        values ($1, $2, $3, $4, $5, $6, $7)""",
-                caller.municipality(), clip(caller.subject(), 200),
+                        insert into audit_entry(municipality, subject, username, client_id, roles, agency_id, action,
+                                                resource, outcome)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9)""",
+                caller.municipality(), clip(caller.subject(), 200), clip(caller.username(), 200),
+                clip(caller.client(), 200),
                 clip(String.join(",", new TreeSet<>(caller.roles())), 200), clip(caller.agencyId(), 64),
                 clip(action, 60),
                 clip(resource, 200), // an id from the address may be anything, and long
@@ -61,17 +63,20 @@ public class AuditTrail {
 
     public Uni<List<AuditEntry>> entries(String municipality, LocalDate from, LocalDate to) {
                 return database.list("""
-                        select id, at, subject, roles, agency_id, action, resource, outcome from audit_entry
+                        select id, at, subject, username, client_id, roles, agency_id, action, resource, outcome
+                          from audit_entry
                          where municipality = $1 and at >= $2 and at < $3 order by id""",
                 row -> new AuditEntry(row.getLong("id"), instant(row.getValue("at")), row.getString("subject"),
-                        row.getString("roles"), row.getString("agency_id"), row.getString("action"),
+                        row.getString("username"), row.getString("client_id"), row.getString("roles"), row.getString("agency_id"), row.getString("action"),
                         row.getString("resource"), row.getString("outcome")),
                 municipality,
                 from.atStartOfDay(BusinessDate.ZONE).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC),
                 to.plusDays(1).atStartOfDay(BusinessDate.ZONE).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC));
     }
 
-    public record AuditEntry(long id, java.time.Instant at, String subject, String roles, String agencyId,
+    /** One entry; {@code username} and {@code client} are null in entries written before sign-in was real. */
+    public record AuditEntry(long id, java.time.Instant at, String subject, String username, String client,
+                             String roles, String agencyId,
                              String action, String resource, String outcome) {
     }
 }

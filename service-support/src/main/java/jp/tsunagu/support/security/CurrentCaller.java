@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * The {@link Caller} of the current request, from the verified JWT. A token without a well-formed
  * {@code municipality} claim, or an agency token without {@code agency}, is refused as unauthenticated: nothing
- * downstream has to guess a tenant. A well-formed token for a municipality Tsunagu does not serve, or for an agency
+ * downstream has to guess a tenant. So is a token issued to a client Tsunagu does not know ({@link AllowedClients})
+ * or by another municipality's realm than the one its claim names ({@link Issuers}). A well-formed token for a municipality Tsunagu does not serve, or for an agency
  * that is not in its municipality's current directory (removed, or never there), is refused with 403: the identity
  * provider vouches for who is calling, the directory for what they may do here.
  */
@@ -20,11 +21,15 @@ public class CurrentCaller {
 
     private final JsonWebToken jwt;
     private final AgencyDirectories directories;
+    private final Issuers issuers;
+    private final AllowedClients clients;
     private Caller caller;
 
-    public CurrentCaller(JsonWebToken jwt, AgencyDirectories directories) {
+    public CurrentCaller(JsonWebToken jwt, AgencyDirectories directories, IdentityConfig identity) {
         this.jwt = jwt;
         this.directories = directories;
+        this.issuers = Issuers.of(identity);
+        this.clients = new AllowedClients(identity.allowedClients());
     }
 
     public Caller get() {
@@ -47,7 +52,12 @@ public class CurrentCaller {
         Set<String> groups = jwt.getGroups() == null ? Set.of() : Set.copyOf(jwt.getGroups());
         Object agencyClaim = jwt.getClaim("agency");
         String agency = agencyClaim == null ? null : agencyClaim.toString().replace("\"", "");
-        return Optional.of(new Caller(jwt.getSubject(), municipality, agency, groups));
+        return Optional.of(new Caller(jwt.getSubject(), text(jwt.getClaim("preferred_username")),
+                text(jwt.getClaim("azp")), municipality, agency, groups));
+    }
+
+    private static String text(Object claim) {
+        return claim == null ? null : claim.toString().replace("\"", "");
     }
 
     private Caller fromToken() {
@@ -57,6 +67,13 @@ public class CurrentCaller {
         String agency = claimed.agencyId();
         if (claimed.is(Roles.AGENCY) && (agency == null || agency.isBlank())) {
             throw new AuthenticationFailedException("agency token has no agency claim");
+        }
+        if (!clients.allows(claimed.client(), agency)) {
+            throw new AuthenticationFailedException("token was issued to a client Tsunagu does not accept");
+        }
+        Optional<String> realm = issuers.municipalityOf(jwt.getIssuer());
+        if (realm.isPresent() && !realm.get().equals(municipality)) {
+            throw new AuthenticationFailedException("token's municipality is not its issuer's");
         }
         if (!directories.serves(municipality)) {
             throw new CallerRefused("municipality " + municipality + " is not served by this Tsunagu");
