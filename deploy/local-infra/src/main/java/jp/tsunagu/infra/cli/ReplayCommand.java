@@ -7,6 +7,7 @@ import jp.tsunagu.infra.LocalPorts;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * {@code ./tsunagu replay}: starts a replay of reporting's projections from offset 0 (POST /replays), shows its
@@ -18,7 +19,7 @@ public final class ReplayCommand {
     private final URI reporting;
     private final PrintStream out;
 
-    public ReplayCommand(String analystToken, LocalPorts ports, PrintStream out) {
+    public ReplayCommand(Supplier<String> analystToken, LocalPorts ports, PrintStream out) {
         this.api = new LocalApi(analystToken);
         this.reporting = ports.service("reporting-service");
         this.out = out;

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jp.tsunagu.contract.codes.BusinessDate;
-import jp.tsunagu.infra.DevKeys;
 import jp.tsunagu.infra.LocalPorts;
+import jp.tsunagu.infra.identity.IdpTokens;
 import jp.tsunagu.infra.seed.SeedStep.CaseRef;
 import jp.tsunagu.infra.seed.SeedStep.MeetingRef;
 import jp.tsunagu.infra.seed.SeedStep.PlanRef;
@@ -25,7 +25,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -40,8 +39,6 @@ import java.util.function.Supplier;
  */
 public final class SeedLoader {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** The loader's identity in tokens: Idempotency-Keys are scoped to the caller, so it must not change. */
-    static final String SUBJECT = "seed-history";
 
     /** Base URLs of the services the history goes through. */
     public record Services(URI intake, URI meeting, URI planning) {
@@ -59,21 +56,22 @@ public final class SeedLoader {
         String agency(String agencyId);
     }
 
-    /** Tokens signed with the local run's development key. */
-    public static Tokens devTokens(DevKeys keys, String municipality) {
-        Duration ttl = Duration.ofHours(2);
-        Map<String, String> agencies = new ConcurrentHashMap<>();
-        String coordinator = keys.token(SUBJECT + "@" + municipality, "coordinator", null, municipality, ttl);
+    /**
+     * Tokens from the local run's identity provider, asked for before every request so a load longer than a token's
+     * 5 minutes goes on: the coordinator signs in as {@code tsunagu-local-coordinator}, each referring agency as its
+     * own client {@code agency-<id>}. Idempotency-Keys are scoped to the caller, so these identities must not change
+     * between runs, and they do not: a client's service account keeps its {@code sub} while the realm exists.
+     */
+    public static Tokens idpTokens(IdpTokens tokens, String municipality) {
         return new Tokens() {
             @Override
             public String coordinator() {
-                return coordinator;
+                return tokens.forRole(municipality, "coordinator", null);
             }
 
             @Override
             public String agency(String agencyId) {
-                return agencies.computeIfAbsent(agencyId,
-                        id -> keys.token(SUBJECT + "@" + id, "agency", id, municipality, ttl));
+                return tokens.forRole(municipality, "agency", agencyId);
             }
         };
     }
