@@ -66,7 +66,7 @@ final class KeycloakAdmin {
                 + ": HTTP " + answer.status() + " " + oneLine(answer.body()));
     }
 
-    private Answer send(String method, String path, Object body) {
+    Answer send(String method, String path, Object body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(idp.resolve(path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + token())

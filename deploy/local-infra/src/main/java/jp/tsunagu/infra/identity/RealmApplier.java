@@ -36,6 +36,8 @@ public final class RealmApplier {
         }
     }
 
+    private static final List<String> IMPORT_ORDER = List.of("REALM_ROLE", "GROUP", "CLIENT", "USER");
+
     private final KeycloakAdmin admin;
     private final IdpHome localHome;
 
@@ -119,10 +121,16 @@ public final class RealmApplier {
         JsonNode result = admin.expect(admin.post(base + "/partialImport", body), "import what is missing", 200)
                 .json();
         Set<String> addedClients = new HashSet<>();
-        for (JsonNode r : result.path("results")) {
-            if (!r.path("action").asText().equals("ADDED")) {
-                continue;
+        List<JsonNode> results = new ArrayList<>();
+        result.path("results").forEach(r -> {
+            if (r.path("action").asText().equals("ADDED")) {
+                results.add(r);
             }
+        });
+        // Keycloak lists them in no fixed order; a person reads roles, groups, clients, then users
+        results.sort(java.util.Comparator.comparingInt((JsonNode r) -> IMPORT_ORDER.indexOf(
+                r.path("resourceType").asText())).thenComparing(r -> r.path("resourceName").asText()));
+        for (JsonNode r : results) {
             String type = r.path("resourceType").asText().toLowerCase().replace('_', ' ');
             String resource = r.path("resourceName").asText();
             added.add(type + " " + resource);
