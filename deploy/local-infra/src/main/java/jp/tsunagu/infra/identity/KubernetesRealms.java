@@ -19,7 +19,7 @@ import java.util.Map;
  * The production realms as the Keycloak Operator imports them: one {@code KeycloakRealmImport} per municipality, for
  * the {@code Keycloak} resource {@value #KEYCLOAK}. The operator imports a realm that does not exist yet and leaves an
  * existing one alone, as a city's administrator may have changed it; a directory's new agency is added with
- * {@code idp-realms --profile production} (README, deploy/kubernetes).
+ * {@code idp-realms --profile production} (docs/identity.md, "Kubernetes").
  */
 public final class KubernetesRealms {
 

@@ -33,11 +33,13 @@ class KubernetesRealmsTest {
         }
         for (Map.Entry<String, String> file : files.entrySet()) {
             Path committed = DIR.resolve(file.getKey());
-            String fix = " Regenerate with: " + KubernetesRealms.REGENERATE
+            String name = "deploy/kubernetes/identity/" + file.getKey();
+            String fix = " Regenerate from the repository root, after ./mvnw -pl deploy/local-infra package "
+                    + "-DskipTests, with: " + KubernetesRealms.REGENERATE
                     + " (or run this test with -Dtsunagu.realms.write=true)";
-            assertTrue(Files.exists(committed), committed + " is missing." + fix);
+            assertTrue(Files.exists(committed), name + " is missing." + fix);
             assertEquals(file.getValue(), Files.readString(committed, StandardCharsets.UTF_8),
-                    committed + " differs from the generator's output." + fix);
+                    name + " differs from the generator's output." + fix);
         }
     }
 
