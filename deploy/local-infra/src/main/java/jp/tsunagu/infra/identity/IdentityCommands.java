@@ -51,7 +51,8 @@ public final class IdentityCommands {
     static String demoUsers(Map<String, AgencyDirectory> directories, IdpHome home, URI idp, String consoleUrl) {
         StringBuilder text = new StringBuilder("""
                 # Tsunagu のローカル実行専用のデモ利用者（本番には作られません）/ demo users of the local run only
-                # サインイン先 / sign in at: %s (職員コンソール / staff console), or each realm's account page below.
+                # サインイン先 / sign in at: each realm's account page below (アカウント画面). The staff console
+                # (職員コンソール, %s, not built yet) signs in through the same pages.
                 # coordinator と analyst は初回サインインで TOTP の登録を求められます（認証アプリで QR コードを読む）。
                 # coordinator and analyst enrol a TOTP authenticator app at their first sign-in.
                 """.formatted(consoleUrl));

@@ -113,6 +113,7 @@ class RealmGeneratorTest {
         assertTrue(realm.path("accessTokenLifespan").asInt() <= 300, "access tokens live at most 5 minutes");
         assertTrue(realm.path("bruteForceProtected").asBoolean());
         assertEquals("ja", realm.path("defaultLocale").asText());
+        assertEquals("[\"ja\"]", realm.path("supportedLocales").toString(), "the sign-in pages are Japanese only");
         assertTrue(realm.path("eventsEnabled").asBoolean());
         assertTrue(texts(realm.path("enabledEventTypes")).containsAll(List.of("LOGIN", "LOGIN_ERROR",
                 "USER_DISABLED_BY_TEMPORARY_LOCKOUT", "UPDATE_TOTP", "CLIENT_LOGIN")));
