@@ -44,7 +44,8 @@ public class ProblemResponses implements OASFilter {
             Map.entry("415", "Not JSON, or JSON not encoded as UTF-8"),
             Map.entry("429", "Too many requests from this caller; Retry-After says when to try again"),
             Map.entry("500", "Unexpected error: the body carries only an error id to quote"),
-            Map.entry("503", "A dependency (Kafka, the database) is unavailable; Retry-After says when to try again"));
+            Map.entry("503", "A dependency (Kafka, the database, or the identity provider whose keys this service has not "
+                    + "fetched yet) is unavailable; Retry-After says when to try again"));
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {

@@ -33,6 +33,8 @@ public final class ProblemJapanese {
     /** English message → Japanese, tried in order; {@code $1}… are the message's own values (codes, numbers, dates). */
     private static final List<Map.Entry<Pattern, String>> MESSAGES = List.of(
             rule("required; one of (.+)", "必須です。次のいずれかを指定してください: $1"),
+            rule("the identity provider cannot be reached to verify this token; try again shortly",
+                    "認証基盤（IdP）に接続できず、トークンを確認できません。しばらくしてから再度お試しください"),
             rule("required \\(YYYY-MM-DD\\)", "必須です（YYYY-MM-DD の日付）"),
             rule("required: true or false", "必須です（true または false）"),
             rule("true or false", "true または false で指定してください"),

@@ -136,6 +136,19 @@ public class ProblemMappers {
                         null)).header("WWW-Authenticate", "Bearer").build();
     }
 
+    /**
+     * The identity provider could not be reached to fetch the keys of a realm this service has not verified a token
+     * of yet (a service started while the provider was down). Keys once fetched are kept, so tokens of a realm already
+     * seen keep working through an outage; this answer is only for the first.
+     */
+    @ServerExceptionMapper(priority = 1)
+    public Response identityProviderUnreachable(io.quarkus.oidc.OIDCException e, UriInfo uri, HttpHeaders headers) {
+        LOG.warnf("token not verified on %s: the identity provider is unreachable", path(uri));
+        return respond(headers, problem(503, "identity-provider-unavailable", "Service Unavailable",
+                "the identity provider cannot be reached to verify this token; try again shortly", uri, null))
+                .header("Retry-After", 30).build();
+    }
+
     /** A role's refusal; mapped by {@code audit.Refusals}, which records it first on audited endpoints. */
     public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers) {
         return respond(headers, problem(403, "forbidden", "Forbidden", "your role may not do this", uri, null)).build();
