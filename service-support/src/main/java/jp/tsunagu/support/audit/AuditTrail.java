@@ -15,8 +15,9 @@ import static jp.tsunagu.support.db.SqlValues.instant;
 
 /**
  * The append-only record, in each service's own schema, of who read or tried to read personal data or confidential
- * meeting material (支援会議 under the duty of confidentiality of 社会福祉法第106条の6), and of erasures: who, with
- * which roles and agency, did what to which resource, when, allowed or denied. A database trigger refuses any update
+ * meeting material (支援会議 under the duty of confidentiality of 社会福祉法第106条の6), and of erasures: who (the
+ * person's sub and user name, through which client), with which roles and agency, did what to which resource, when,
+ * allowed or denied. A database trigger refuses any update
  * or delete of it.
  */
 @ApplicationScoped
@@ -67,8 +68,9 @@ public class AuditTrail {
                           from audit_entry
                          where municipality = $1 and at >= $2 and at < $3 order by id""",
                 row -> new AuditEntry(row.getLong("id"), instant(row.getValue("at")), row.getString("subject"),
-                        row.getString("username"), row.getString("client_id"), row.getString("roles"), row.getString("agency_id"), row.getString("action"),
-                        row.getString("resource"), row.getString("outcome")),
+                        row.getString("username"), row.getString("client_id"), row.getString("roles"),
+                        row.getString("agency_id"), row.getString("action"), row.getString("resource"),
+                        row.getString("outcome")),
                 municipality,
                 from.atStartOfDay(BusinessDate.ZONE).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC),
                 to.plusDays(1).atStartOfDay(BusinessDate.ZONE).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC));

@@ -12,9 +12,10 @@ import java.util.Set;
  * The {@link Caller} of the current request, from the verified JWT. A token without a well-formed
  * {@code municipality} claim, or an agency token without {@code agency}, is refused as unauthenticated: nothing
  * downstream has to guess a tenant. So is a token issued to a client Tsunagu does not know ({@link AllowedClients})
- * or by another municipality's realm than the one its claim names ({@link Issuers}). A well-formed token for a municipality Tsunagu does not serve, or for an agency
- * that is not in its municipality's current directory (removed, or never there), is refused with 403: the identity
- * provider vouches for who is calling, the directory for what they may do here.
+ * or by another municipality's realm than the one its claim names ({@link Issuers}). A well-formed token for a
+ * municipality Tsunagu does not serve, or for an agency that is not in its municipality's current directory (removed,
+ * or never there), is refused with 403: the identity provider vouches for who is calling, the directory for what they
+ * may do here.
  */
 @RequestScoped
 public class CurrentCaller {
@@ -25,11 +26,11 @@ public class CurrentCaller {
     private final AllowedClients clients;
     private Caller caller;
 
-    public CurrentCaller(JsonWebToken jwt, AgencyDirectories directories, IdentityConfig identity) {
+    public CurrentCaller(JsonWebToken jwt, AgencyDirectories directories, IdentityRules identity) {
         this.jwt = jwt;
         this.directories = directories;
-        this.issuers = Issuers.of(identity);
-        this.clients = new AllowedClients(identity.allowedClients());
+        this.issuers = identity.issuers();
+        this.clients = identity.clients();
     }
 
     public Caller get() {
@@ -44,18 +45,16 @@ public class CurrentCaller {
      * attempt. Empty when the token names no well-formed municipality (there is no tenant to record it under).
      */
     public static Optional<Caller> claimed(JsonWebToken jwt) {
-        Object municipalityClaim = jwt == null ? null : jwt.getClaim("municipality");
-        String municipality = municipalityClaim == null ? null : municipalityClaim.toString().replace("\"", "");
+        String municipality = jwt == null ? null : text(jwt.getClaim("municipality"));
         if (municipality == null || !municipality.matches("\\d{6}")) {
             return Optional.empty();
         }
         Set<String> groups = jwt.getGroups() == null ? Set.of() : Set.copyOf(jwt.getGroups());
-        Object agencyClaim = jwt.getClaim("agency");
-        String agency = agencyClaim == null ? null : agencyClaim.toString().replace("\"", "");
         return Optional.of(new Caller(jwt.getSubject(), text(jwt.getClaim("preferred_username")),
-                text(jwt.getClaim("azp")), municipality, agency, groups));
+                text(jwt.getClaim("azp")), municipality, text(jwt.getClaim("agency")), groups));
     }
 
+    /** A claim as text; a JSON string claim may arrive with its quotes. */
     private static String text(Object claim) {
         return claim == null ? null : claim.toString().replace("\"", "");
     }

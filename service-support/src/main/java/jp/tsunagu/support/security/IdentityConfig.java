@@ -3,6 +3,7 @@ package jp.tsunagu.support.security;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,4 +35,15 @@ public interface IdentityConfig {
      */
     @WithDefault("tsunagu-console,tsunagu-portal,agency-{agency}")
     List<String> allowedClients();
+
+    /**
+     * The oldest token accepted, whatever lifespan the provider gave it: disabling a person takes effect within this
+     * time even if an administrator lengthened the realm's token lifespan.
+     */
+    @WithDefault("5m")
+    Duration maxTokenAge();
+
+    /** How far the provider's clock and this service's may differ (expiry and age are read with this leeway). */
+    @WithDefault("10s")
+    Duration clockSkew();
 }

@@ -26,13 +26,13 @@ import java.util.concurrent.ConcurrentHashMap;
 public class RealmTenants implements TenantConfigResolver {
 
     private final Issuers issuers;
-    private final String audience;
+    private final IdentityConfig config;
     private final AgencyDirectories directories;
     private final Map<String, OidcTenantConfig> tenants = new ConcurrentHashMap<>();
 
-    public RealmTenants(IdentityConfig config, AgencyDirectories directories) {
-        this.issuers = Issuers.of(config);
-        this.audience = config.audience();
+    public RealmTenants(IdentityConfig config, IdentityRules rules, AgencyDirectories directories) {
+        this.issuers = rules.issuers();
+        this.config = config;
         this.directories = directories;
     }
 
@@ -53,7 +53,10 @@ public class RealmTenants implements TenantConfigResolver {
         return OidcTenantConfig.authServerUrl(issuer)
                 .tenantId("municipality-" + municipality)
                 .applicationType(ApplicationType.SERVICE)
-                .token().issuer(issuer).audience(audience).end()
+                .token().issuer(issuer).audience(config.audience())
+                        .age(config.maxTokenAge()).lifespanGrace((int) config.clockSkew().toSeconds())
+                        // the realm speaks for its own municipality only, whatever else a token may claim
+                        .requiredClaims("municipality", municipality).end()
                 .roles().roleClaimPath("groups").end()
                 .build();
     }
