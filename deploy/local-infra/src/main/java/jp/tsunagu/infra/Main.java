@@ -90,8 +90,19 @@ public final class Main {
             case "kafka-cluster-id" -> System.out.println(KafkaNode.Quorum.newClusterId());
             case "keys" -> System.out.println(DevKeys.in(Path.of(required(options, "dir"))).publicKeyFile());
             case "idp-realms" -> System.exit(command(() -> {
-                IdentityCommands.idpRealms(idp(options, "url"), Path.of(required(options, "home")),
-                        required(options, "console-url"), profile(options, "local"), directories(options),
+                // no default: the local profile adds demo people and password-only staff clients, which must never
+                // reach a city's provider by a forgotten option
+                if (!options.containsKey("profile")) {
+                    usage("idp-realms needs --profile local (./tsunagu's own Keycloak) or --profile production");
+                }
+                Profile profile = profile(options, "production");
+                URI url = idp(options, "url");
+                if (profile == Profile.LOCAL && !java.util.Set.of("127.0.0.1", "localhost", "[::1]")
+                        .contains(url.getHost())) {
+                    usage("--profile local is for the Keycloak ./tsunagu runs on this machine, not " + url);
+                }
+                IdentityCommands.idpRealms(url, Path.of(required(options, "home")),
+                        required(options, "console-url"), profile, directories(options),
                         options.getOrDefault("admin-user", Optional.ofNullable(System.getenv("TSUNAGU_IDP_ADMIN_USER"))
                                 .filter(u -> !u.isBlank()).orElse(IdentityCommands.DEFAULT_ADMIN)), System.out);
                 return 0;
