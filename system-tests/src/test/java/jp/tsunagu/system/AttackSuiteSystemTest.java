@@ -379,34 +379,42 @@ class AttackSuiteSystemTest {
                 get(REPORTING, "/cases/" + caseId + "/history", null, 404));
     }
 
-    /** Tokens that must not get in: 401 everywhere. */
+    /**
+     * Tokens that must not get in: 401 everywhere. Forged ones name the real realm as issuer, so only the signature
+     * (the realm's keys, by discovery) tells them apart; genuine ones come from the wrong realm or another client.
+     * A genuine token that has expired is {@link SignInSystemTest}'s.
+     */
     static Map<String, String> badTokens() throws Exception {
-        DevKeys trusted = DevKeys.in(HOME.resolve("keys"));
         DevKeys stranger = DevKeys.in(Files.createTempDirectory("other-idp"));
+        String realm = "http://127.0.0.1:" + run("port", "idp").trim() + "/realms/" + KURUME;
         long now = Instant.now().getEpochSecond();
-        Map<String, Object> claims = new LinkedHashMap<>(Map.of("iss", "https://tsunagu.local/dev-issuer",
-                "sub", "attacker", "upn", "attacker", "groups", List.of("coordinator"), "municipality", KURUME,
-                "iat", now, "exp", now + 600, "jti", UUID.randomUUID().toString()));
+        Map<String, Object> claims = new LinkedHashMap<>(Map.of("iss", realm, "aud", "tsunagu",
+                "azp", "tsunagu-console", "sub", "attacker", "preferred_username", "attacker",
+                "groups", List.of("coordinator"), "municipality", KURUME, "iat", now, "exp", now + 600));
+        claims.put("jti", UUID.randomUUID().toString());
         Map<String, String> bad = new LinkedHashMap<>();
         bad.put("no token", null);
         bad.put("malformed", "not.a.token");
         bad.put("garbage", Base64.getUrlEncoder().encodeToString(UUID.randomUUID().toString().getBytes(
                 StandardCharsets.UTF_8)));
-        bad.put("forged (another key)", stranger.token("attacker", "coordinator", null, KURUME, Duration.ofMinutes(10)));
-        bad.put("expired", trusted.token("attacker", "coordinator", null, KURUME, Duration.ofMinutes(-10)));
+        bad.put("forged (the realm's issuer, another key)", stranger.sign(claims));
         bad.put("unsigned (alg none)", unsigned(claims));
         Map<String, Object> evilIssuer = new LinkedHashMap<>(claims);
-        evilIssuer.put("iss", "https://evil.example");
-        bad.put("foreign issuer", trusted.sign(evilIssuer));
+        evilIssuer.put("iss", "https://evil.example/realms/" + KURUME);
+        bad.put("foreign issuer", stranger.sign(evilIssuer));
         Map<String, Object> noCity = new LinkedHashMap<>(claims);
         noCity.remove("municipality");
-        bad.put("no municipality", trusted.sign(noCity));
+        bad.put("no municipality", stranger.sign(noCity));
         Map<String, Object> badCity = new LinkedHashMap<>(claims);
         badCity.put("municipality", "40203' OR '1'='1");
-        bad.put("ill-formed municipality", trusted.sign(badCity));
+        bad.put("ill-formed municipality", stranger.sign(badCity));
         Map<String, Object> agencyless = new LinkedHashMap<>(claims);
         agencyless.put("groups", List.of("agency"));
-        bad.put("agency without agency claim", trusted.sign(agencyless));
+        bad.put("agency without agency claim", stranger.sign(agencyless));
+        bad.put("genuine, master realm (the provider's administrator)", IdentityProvider.of(LocalSystem.SINGLE)
+                .masterToken());
+        bad.put("genuine, another client (admin-cli with a meeting member's password)",
+                IdentityProvider.of(LocalSystem.SINGLE).passwordGrant(KURUME, "admin-cli", "member"));
         return bad;
     }
 

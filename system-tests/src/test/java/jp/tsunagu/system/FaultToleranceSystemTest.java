@@ -72,7 +72,7 @@ class FaultToleranceSystemTest {
     static final Map<String, Object> REPORT = new LinkedHashMap<>();
 
     static ClusterProbe probe;
-    static String referrer;
+    static java.util.function.Supplier<String> referrer;
     /** Every case the system answered 201 for, over all tests. */
     static final Set<String> CASES = new TreeSet<>();
 
@@ -82,7 +82,7 @@ class FaultToleranceSystemTest {
         CLUSTER.startFresh();
         REPORT.put("cluster start (./tsunagu up, 3 brokers, PostgreSQL, 5 services)", seconds(start));
         probe = new ClusterProbe("127.0.0.1:11092,127.0.0.1:11094,127.0.0.1:11096", CLUSTER.postgresUrl());
-        referrer = CLUSTER.token("agency", "--agency", "kurume-kikan-01", "--municipality", MUNICIPALITY);
+        referrer = CLUSTER.tokens("agency", "--agency", "kurume-kikan-01", "--municipality", MUNICIPALITY);
     }
 
     @AfterAll

@@ -96,6 +96,38 @@ record LocalSystem(Path root, Path home, int offset, Map<String, String> env) {
         return run(command).trim();
     }
 
+    /**
+     * A token of {@code ./tsunagu token ARGS} that renews itself: access tokens live 5 minutes, and a load or a fault
+     * test outlives one. Renewed after 3 minutes, as a client of the identity provider would.
+     */
+    java.util.function.Supplier<String> tokens(String... args) {
+        return new java.util.function.Supplier<>() {
+            private String token;
+            private long fetchedAt;
+            private long nextTry;
+
+            @Override
+            public synchronized String get() {
+                long age = System.nanoTime() - fetchedAt;
+                if (token == null || (age > TimeUnit.MINUTES.toNanos(3) && System.nanoTime() >= nextTry)) {
+                    try {
+                        token = token(args);
+                        fetchedAt = System.nanoTime();
+                    } catch (Exception | AssertionError e) {
+                        // the provider may be unreachable for a while (its database stopped by a fault test): the
+                        // token in hand still serves until it expires
+                        if (token == null || age > TimeUnit.SECONDS.toNanos(280)) {
+                            throw new IllegalStateException("./tsunagu token " + String.join(" ", args)
+                                    + " failed", e);
+                        }
+                        nextTry = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+                    }
+                }
+                return token;
+            }
+        };
+    }
+
     /** Stops whatever an earlier run left, deletes the home and starts everything afresh. */
     void startFresh() throws Exception {
         run("stop");

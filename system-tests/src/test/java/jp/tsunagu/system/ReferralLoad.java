@@ -41,7 +41,7 @@ final class ReferralLoad {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final URI referrals;
-    private final String token;
+    private final java.util.function.Supplier<String> token;
     private final int concurrency;
 
     final AtomicInteger done = new AtomicInteger();
@@ -54,7 +54,7 @@ final class ReferralLoad {
     final Set<String> caseIds = ConcurrentHashMap.newKeySet();
     final List<String> unexpected = Collections.synchronizedList(new ArrayList<>());
 
-    ReferralLoad(URI referrals, String token, int concurrency) {
+    ReferralLoad(URI referrals, java.util.function.Supplier<String> token, int concurrency) {
         this.referrals = referrals;
         this.token = token;
         this.concurrency = concurrency;
@@ -86,7 +86,7 @@ final class ReferralLoad {
             try {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(referrals)
                         .timeout(Duration.ofSeconds(60))
-                        .header("Authorization", "Bearer " + token)
+                        .header("Authorization", "Bearer " + token.get())
                         .header("Content-Type", "application/json")
                         .header("Idempotency-Key", key)
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
