@@ -68,12 +68,6 @@ record IdentityProvider(URI url, Path idpHome) {
                 "username", "tsunagu-admin", "password", Files.readString(idpHome.resolve("admin.password")).strip())));
     }
 
-    /** A demo user's password sent straight to a client that allows it (Keycloak's own admin-cli does). */
-    String passwordGrant(String realm, String clientId, String user) throws Exception {
-        return accessToken(tokenRequest(realm, Map.of("grant_type", "password", "client_id", clientId,
-                "username", user, "password", password(realm, user))));
-    }
-
     /** An admin API call; returns status and body. */
     HttpResponse<String> admin(String method, String path, String body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url + "/admin/realms" + path))

@@ -145,6 +145,11 @@ class SignInSystemTest {
             signIn(browser, staff, idp.password(KURUME, staff));
             String code = codeFrom(console.awaitArrival(30));
             assertNotNull(exchange(pkce, code).access());
+            // nor does any client take a password straight, not even Keycloak's own command-line client
+            HttpResponse<String> direct = idp.tokenRequest(KURUME, Map.of("grant_type", "password",
+                    "client_id", "admin-cli", "username", staff, "password", idp.password(KURUME, staff)));
+            assertTrue(direct.statusCode() == 400 || direct.statusCode() == 401, direct.body());
+            assertEquals("unauthorized_client", IdentityProvider.JSON.readTree(direct.body()).get("error").asText());
             HttpResponse<String> replayed = codeExchange(pkce, code);
             assertEquals(400, replayed.statusCode());
             assertEquals("invalid_grant", IdentityProvider.JSON.readTree(replayed.body()).get("error").asText());

@@ -29,6 +29,7 @@ final class RealmClients {
         for (Agency agency : directory.agencies()) {
             clients.add(agencyClient(code, agency, profile, secrets));
         }
+        clients.add(adminCli());
         if (profile == Profile.LOCAL) {
             for (String role : RealmNames.LOCAL_ROLES) {
                 clients.add(system(code, RealmNames.localClient(role),
@@ -37,6 +38,25 @@ final class RealmClients {
             }
         }
         return clients;
+    }
+
+    /**
+     * Keycloak's own command-line client, which every realm gets, without the password grant it has by default:
+     * there it would take a person's password directly, without the browser flow's second factor and past the
+     * console, and answer whether a password is right. A city's administrators sign in to the master realm.
+     */
+    static ObjectNode adminCli() {
+        ObjectNode client = JSON.createObjectNode()
+                .put("clientId", "admin-cli")
+                .put("name", "${client_admin-cli}")
+                .put("enabled", true)
+                .put("publicClient", true)
+                .put("standardFlowEnabled", false)
+                .put("implicitFlowEnabled", false)
+                .put("directAccessGrantsEnabled", false)
+                .put("serviceAccountsEnabled", false);
+        client.put("protocol", "openid-connect");
+        return client;
     }
 
     /** The client of one partner agency's own case system; its service account is in the agency's group. */

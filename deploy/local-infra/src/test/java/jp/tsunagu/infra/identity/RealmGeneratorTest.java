@@ -86,6 +86,10 @@ class RealmGeneratorTest {
         for (JsonNode client : realm(code, profile).path("clients")) {
             String id = client.path("clientId").asText();
             assertFalse(client.path("directAccessGrantsEnabled").asBoolean(true), id);
+            if (id.equals("admin-cli")) { // Keycloak's own: its tokens carry none of Tsunagu's claims, no aud
+                assertTrue(client.path("protocolMappers").isMissingNode(), id);
+                continue;
+            }
             assertFalse(client.path("publicClient").asBoolean(true), id);
             Map<String, JsonNode> mappers = new java.util.HashMap<>();
             client.path("protocolMappers").forEach(m -> mappers.put(m.path("protocolMapper").asText(), m.path("config")));
@@ -164,6 +168,9 @@ class RealmGeneratorTest {
             assertEquals(List.of(role), texts(serviceAccount(realm, "tsunagu-local-" + role).path("realmRoles")));
         }
         for (JsonNode client : realm.path("clients")) {
+            if (client.path("publicClient").asBoolean()) {
+                continue; // admin-cli: no secret to have
+            }
             assertEquals(SECRETS.clientSecret(code, client.path("clientId").asText()), client.path("secret").asText());
         }
         List<String> people = new ArrayList<>();
@@ -265,5 +272,19 @@ class RealmGeneratorTest {
         List<String> texts = new ArrayList<>();
         array.forEach(n -> texts.add(n.asText()));
         return texts;
+    }
+
+    @Test
+    void keycloaksOwnCommandLineClientTakesNoPasswords() {
+        for (Profile profile : Profile.values()) {
+            JsonNode adminCli = null;
+            for (JsonNode client : realm("402036", profile).path("clients")) {
+                if (client.path("clientId").asText().equals("admin-cli")) {
+                    adminCli = client;
+                }
+            }
+            assertTrue(adminCli != null, profile + ": the realm defines admin-cli itself");
+            assertFalse(adminCli.path("directAccessGrantsEnabled").asBoolean(true), profile.toString());
+        }
     }
 }
