@@ -19,8 +19,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -54,7 +54,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class Main {
 
-    static final Set<String> ROLES = Set.of("agency", "coordinator", "meeting-member", "analyst", "portal");
+    static final List<String> ROLES = jp.tsunagu.contract.identity.ApiRoles.ALL;
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
@@ -97,7 +97,7 @@ public final class Main {
                 }
                 Profile profile = profile(options, "production");
                 URI url = idp(options, "url");
-                if (profile == Profile.LOCAL && !java.util.Set.of("127.0.0.1", "localhost", "[::1]")
+                if (profile == Profile.LOCAL && !Set.of("127.0.0.1", "localhost", "[::1]")
                         .contains(url.getHost())) {
                     usage("--profile local is for the Keycloak ./tsunagu runs on this machine, not " + url);
                 }

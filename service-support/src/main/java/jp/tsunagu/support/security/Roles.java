@@ -1,14 +1,16 @@
 package jp.tsunagu.support.security;
 
-/** The roles of the public API (README, "Using the API"), as carried in the JWT {@code groups} claim. */
+import jp.tsunagu.contract.identity.ApiRoles;
+
+/** The roles of the public API (README, "Using the API") for {@code @RolesAllowed}; their names are the contract's. */
 public final class Roles {
     /** Staff of a partner agency (相談支援機関); the token names the agency. */
-    public static final String AGENCY = "agency";
+    public static final String AGENCY = ApiRoles.AGENCY;
     /** City coordinators (地域福祉課 / 福祉政策課, 多機関協働事業者). */
-    public static final String COORDINATOR = "coordinator";
-    public static final String MEETING_MEMBER = "meeting-member";
-    public static final String ANALYST = "analyst";
-    public static final String PORTAL = "portal";
+    public static final String COORDINATOR = ApiRoles.COORDINATOR;
+    public static final String MEETING_MEMBER = ApiRoles.MEETING_MEMBER;
+    public static final String ANALYST = ApiRoles.ANALYST;
+    public static final String PORTAL = ApiRoles.PORTAL;
 
     private Roles() {
     }

@@ -1,18 +1,20 @@
 package jp.tsunagu.infra.identity;
 
+import jp.tsunagu.contract.identity.ApiRoles;
+
 import java.util.List;
 
 /**
  * The names a realm is made of, in one place: the services, {@code ./tsunagu token} and the deploy files rely on them
- * (identity design of issue 26). Role names equal {@code jp.tsunagu.support.security.Roles}.
+ * (identity design of issue 26). The roles are the contract's {@link ApiRoles}.
  */
 public final class RealmNames {
 
-    public static final String AGENCY = "agency";
-    public static final String COORDINATOR = "coordinator";
-    public static final String MEETING_MEMBER = "meeting-member";
-    public static final String ANALYST = "analyst";
-    public static final String PORTAL = "portal";
+    public static final String AGENCY = ApiRoles.AGENCY;
+    public static final String COORDINATOR = ApiRoles.COORDINATOR;
+    public static final String MEETING_MEMBER = ApiRoles.MEETING_MEMBER;
+    public static final String ANALYST = ApiRoles.ANALYST;
+    public static final String PORTAL = ApiRoles.PORTAL;
     /** Not a role of the API: the browser flow asks for TOTP of whoever has it (coordinators and analysts). */
     public static final String SECOND_FACTOR = "requires-second-factor";
 
