@@ -75,7 +75,8 @@ final class EventLog {
                 String caseId = new UUID(0x7473756e61677500L, n).toString();
                 LocalDate on = first.plusDays(n % 1800);
                 written += send(producer, Topics.INTAKE, EventIds.referralReceived(caseId), on,
-                        new IntakeEvent.ReferralReceived(caseId, municipality, "kurume-kikan-01", Channel.AGENCY, on,
+                        new IntakeEvent.ReferralReceived(caseId, null, municipality, "kurume-kikan-01",
+                                Channel.AGENCY, on,
                                 "荒木", AgeBand.AGE_40_49, List.of(), List.of(Concern.HIKIKOMORI, Concern.POVERTY),
                                 Consent.GIVEN, Urgency.ROUTINE, false, sealed));
                 if (n % 4 != 3) {

@@ -253,7 +253,8 @@ class MeetingFlowTest {
     void anAgendaItemCarriesTheMeetingPackOfItsCase() {
         LocalDate on = LocalDate.of(2024, 10, 1);
         String caseId = UUID.randomUUID().toString();
-        publish(Topics.INTAKE, new IntakeEvent.ReferralReceived(caseId, KURUME, "kurume-jiritsu-01", Channel.AGENCY, on,
+        publish(Topics.INTAKE, new IntakeEvent.ReferralReceived(caseId, null, KURUME, "kurume-jiritsu-01",
+                Channel.AGENCY, on,
                 "荒木", AgeBand.AGE_75_PLUS, List.of(new HouseholdMember(Relation.CHILD, AgeBand.AGE_50_64,
                 List.of(Concern.HIKIKOMORI))), List.of(Concern.DEMENTIA, Concern.POVERTY), Consent.GIVEN,
                 Urgency.ROUTINE, false, new SealedData("A256GCM", "case/" + caseId + "/1", "bm9uY2U=", "Y2lwaGVy")),
@@ -454,7 +455,8 @@ class MeetingFlowTest {
     static String referAndEscalate(String municipality, Consent consent, MeetingType track, LocalDate on,
                                    boolean urgent) {
         String caseId = UUID.randomUUID().toString();
-        publish(Topics.INTAKE, new IntakeEvent.ReferralReceived(caseId, municipality, "referrer-1", Channel.AGENCY, on,
+        publish(Topics.INTAKE, new IntakeEvent.ReferralReceived(caseId, null, municipality, "referrer-1",
+                Channel.AGENCY, on,
                 municipality.equals(KURUME) ? "荒木" : "北部", AgeBand.AGE_40_49, List.of(),
                 List.of(Concern.HIKIKOMORI), consent, urgent ? Urgency.EMERGENCY : Urgency.ROUTINE, false,
                 new SealedData("A256GCM", "case/" + caseId + "/1", "bm9uY2U=", "Y2lwaGVy")), on);

@@ -281,7 +281,8 @@ class PlanFlowTest {
 
     static String refer(String municipality) {
         String caseId = UUID.randomUUID().toString();
-        publish(Topics.INTAKE, new IntakeEvent.ReferralReceived(caseId, municipality, "kurume-kikan-01", Channel.AGENCY,
+        publish(Topics.INTAKE, new IntakeEvent.ReferralReceived(caseId, null, municipality, "kurume-kikan-01",
+                Channel.AGENCY,
                 LocalDate.of(2024, 5, 1), "荒木", AgeBand.AGE_18_29, List.of(), List.of(Concern.HIKIKOMORI),
                 Consent.GIVEN, Urgency.ROUTINE, false,
                 new SealedData("A256GCM", "case/" + caseId + "/1", "bm9uY2U=", "Y2lwaGVy")), LocalDate.of(2024, 5, 1),

@@ -62,7 +62,7 @@ class CaseFiguresAndReplayTest {
             String caseId = "r2-" + UUID.randomUUID();
             LocalDate received = APRIL.plusDays(i);
             String referral = caseId + "/referral-received";
-            publish(Topics.INTAKE, referral, null, received, new IntakeEvent.ReferralReceived(caseId, NAGAREYAMA,
+            publish(Topics.INTAKE, referral, null, received, new IntakeEvent.ReferralReceived(caseId, null, NAGAREYAMA,
                     null, i == 0 ? Channel.PHONE : Channel.AGENCY, received, "中部", AgeBand.AGE_40_49, List.of(),
                     List.of(Concern.HIKIKOMORI, Concern.EIGHTY_FIFTY), Consent.GIVEN, Urgency.ROUTINE, false,
                     new SealedData("A256GCM", "case/" + caseId + "/1", "bm9uY2U=", "Y2lwaGVy")));
@@ -180,7 +180,7 @@ class CaseFiguresAndReplayTest {
             String caseId = "fy2015-" + UUID.randomUUID();
             LocalDate on = LocalDate.of(2015, 6, 1);
             publish(Topics.INTAKE, caseId + "/referral-received", null, on, new IntakeEvent.ReferralReceived(caseId,
-                    city, null, Channel.PHONE, on, "中部", AgeBand.AGE_65_74, List.of(), List.of(Concern.ISOLATION),
+                    null, city, null, Channel.PHONE, on, "中部", AgeBand.AGE_65_74, List.of(), List.of(Concern.ISOLATION),
                     Consent.GIVEN, Urgency.ROUTINE, false,
                     new SealedData("A256GCM", "case/" + caseId + "/1", "bm9uY2U=", "Y2lwaGVy")));
         }

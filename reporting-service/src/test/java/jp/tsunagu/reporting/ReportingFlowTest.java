@@ -99,8 +99,8 @@ class ReportingFlowTest {
         String caseId = UUID.randomUUID().toString();
         String received = caseId + "/referral-received";
         TopicProbe.publish(Topics.INTAKE, new EventEnvelope<TsunaguEvent>(received, "/tsunagu/intake-service",
-                Instant.now(), LocalDate.of(2024, 5, 1), null, new IntakeEvent.ReferralReceived(caseId, KURUME, "a1",
-                Channel.AGENCY, LocalDate.of(2024, 5, 1), "荒木", AgeBand.AGE_40_49, List.of(),
+                Instant.now(), LocalDate.of(2024, 5, 1), null, new IntakeEvent.ReferralReceived(caseId, null, KURUME,
+                "a1", Channel.AGENCY, LocalDate.of(2024, 5, 1), "荒木", AgeBand.AGE_40_49, List.of(),
                 List.of(Concern.DEBT), Consent.GIVEN, Urgency.ROUTINE, false,
                 new SealedData("A256GCM", "case/" + caseId + "/1", "bm9uY2U=", "Y2lwaGVy"))));
         // recorded earlier than its cause (another service's clock): still listed after it
@@ -162,7 +162,7 @@ class ReportingFlowTest {
             ids.add(caseId);
             List<Concern> named = alike ? List.of(Concern.POVERTY, Concern.HIKIKOMORI)
                     : concerns.subList(random.nextInt(3), 3 + random.nextInt(3));
-            publish(Topics.INTAKE, new IntakeEvent.ReferralReceived(caseId, KURUME, "kurume-houkatsu-01",
+            publish(Topics.INTAKE, new IntakeEvent.ReferralReceived(caseId, null, KURUME, "kurume-houkatsu-01",
                     alike || random.nextInt(5) > 0 ? Channel.AGENCY : Channel.PHONE, on,
                     alike ? "荒木" : areas[random.nextInt(areas.length)],
                     alike ? AgeBand.AGE_40_49 : AgeBand.values()[3 + random.nextInt(6)], List.of(), named,

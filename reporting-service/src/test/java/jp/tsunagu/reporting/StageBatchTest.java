@@ -117,7 +117,7 @@ class StageBatchTest {
 
     private static EventEnvelope<TsunaguEvent> referral(String caseId) {
         return new EventEnvelope<>(caseId + "/referral-received", "/tsunagu/intake-service", Instant.now(),
-                LocalDate.of(2024, 6, 1), null, new IntakeEvent.ReferralReceived(caseId, KURUME, "a1",
+                LocalDate.of(2024, 6, 1), null, new IntakeEvent.ReferralReceived(caseId, null, KURUME, "a1",
                 Channel.AGENCY, LocalDate.of(2024, 6, 1), "荒木", AgeBand.AGE_40_49, List.of(),
                 List.of(Concern.DEBT), Consent.GIVEN, Urgency.ROUTINE, false,
                 new SealedData("A256GCM", "case/" + caseId + "/1", "bm9uY2U=", "Y2lwaGVy")));

@@ -233,7 +233,7 @@ class InboxTest {
     /** The referral received on one day and typed into Tsunagu at {@code recordedAt}. */
     static String referAndAwait(LocalDate receivedOn, Instant recordedAt, Urgency urgency) {
         String caseId = UUID.randomUUID().toString();
-        var event = new IntakeEvent.ReferralReceived(caseId, KURUME, REFERRER, Channel.AGENCY, receivedOn, "荒木",
+        var event = new IntakeEvent.ReferralReceived(caseId, null, KURUME, REFERRER, Channel.AGENCY, receivedOn, "荒木",
                 AgeBand.of(84), List.of(new HouseholdMember(Relation.CHILD, AgeBand.of(52), List.of())),
                 List.of(Concern.DEMENTIA), Consent.UNKNOWN, urgency, false,
                 new SealedData("A256GCM", "case/" + caseId + "/1", "bm9uY2U=", "Y2lwaGVy"));

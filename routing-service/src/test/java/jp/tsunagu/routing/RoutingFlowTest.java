@@ -253,7 +253,7 @@ class RoutingFlowTest {
     static String refer(String referrer, String municipality, String area, int age, List<Concern> concerns,
                         Channel channel, Consent consent, LocalDate receivedOn, Urgency urgency) {
         String caseId = UUID.randomUUID().toString();
-        var event = new IntakeEvent.ReferralReceived(caseId, municipality, referrer, channel, receivedOn, area,
+        var event = new IntakeEvent.ReferralReceived(caseId, null, municipality, referrer, channel, receivedOn, area,
                 AgeBand.of(age), List.of(), concerns, consent, urgency, false,
                 new SealedData("A256GCM", "case/" + caseId + "/1", "bm9uY2U=", "Y2lwaGVy"));
         TopicProbe.publish(Topics.INTAKE, new EventEnvelope<TsunaguEvent>(caseId + "/referral-received",

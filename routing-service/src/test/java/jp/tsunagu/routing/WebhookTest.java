@@ -414,7 +414,8 @@ class WebhookTest {
     /** A routine dementia referral from 荒木: routed to {@link #SITE}. */
     private static String refer(LocalDate receivedOn) {
         String caseId = UUID.randomUUID().toString();
-        var event = new IntakeEvent.ReferralReceived(caseId, KURUME, "kurume-jiritsu-01", Channel.AGENCY, receivedOn,
+        var event = new IntakeEvent.ReferralReceived(caseId, null, KURUME, "kurume-jiritsu-01", Channel.AGENCY,
+                receivedOn,
                 "荒木", AgeBand.of(84), List.of(), List.of(Concern.DEMENTIA), Consent.UNKNOWN, Urgency.ROUTINE, false,
                 new SealedData("A256GCM", "case/" + caseId + "/1", "bm9uY2U=", "Y2lwaGVy"));
         TopicProbe.publish(Topics.INTAKE, new EventEnvelope<TsunaguEvent>(caseId + "/referral-received",

@@ -39,7 +39,7 @@ public final class SampleEvents {
         String m = "402036";
         LocalDate on = LocalDate.of(2024, 6, 26);
         List<TsunaguEvent> all = List.of(
-                new IntakeEvent.ReferralReceived(caseId, m, "kurume-houkatsu-01", Channel.AGENCY, on, "荒木",
+                new IntakeEvent.ReferralReceived(caseId, null, m, "kurume-houkatsu-01", Channel.AGENCY, on, "荒木",
                         AgeBand.AGE_40_49, List.of(new HouseholdMember(Relation.PARENT, AgeBand.AGE_75_PLUS,
                         List.of(Concern.DEMENTIA))), List.of(Concern.MENTAL_HEALTH), Consent.GIVEN, Urgency.ROUTINE,
                         false, new SealedData("A256GCM", "case/" + caseId + "/1", "bm9uY2U=", CIPHERTEXT)),

@@ -22,11 +22,15 @@ public sealed interface IntakeEvent extends TsunaguEvent {
     /**
      * A consultation was accepted (いったんはどんな相談でも受け止め). Personal fields travel only inside {@code personal}.
      *
+     * @param caseNumber        the 受付番号 people read and say, {@code R8-000123} (see
+     *                          {@link jp.tsunagu.contract.codes.CaseNumber}), unique per municipality and fiscal year
      * @param referringAgencyId the agency that referred the case, null for the city's own desk
      * @param hardToReach       the person cannot be reached or will not come (candidate for アウトリーチ)
      */
     @EventType("jp.tsunagu.intake.referral-received.v1")
-    record ReferralReceived(String caseId, String municipality,
+    record ReferralReceived(String caseId,
+                            @MayBeNull("referrals received before case numbers were given") String caseNumber,
+                            String municipality,
                             @MayBeNull("city staff referring as the city, not as an agency") String referringAgencyId,
                             Channel channel,
                             LocalDate receivedOn, String area, AgeBand ageBand, List<HouseholdMember> household,

@@ -290,6 +290,7 @@ public final class SchemaDocuments {
                 schema.path("properties").properties().forEach(e -> object.set(e.getKey(),
                         e.getKey().equals("municipality") ? JSON.textNode("402036")
                                 : e.getKey().equals("caseId") ? JSON.textNode("5f0c2a4e-6b1d-4c1e-9a57-2b1f0e8d7c31")
+                                : e.getKey().equals("caseNumber") ? JSON.textNode("R6-000123")
                                 : exampleOf((ObjectNode) e.getValue())));
                 yield object;
             }

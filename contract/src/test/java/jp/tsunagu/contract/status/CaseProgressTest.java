@@ -107,7 +107,7 @@ class CaseProgressTest {
     }
 
     private static IntakeEvent.ReferralReceived received() {
-        return new IntakeEvent.ReferralReceived(CASE, CITY, "ref-1", Channel.AGENCY, DAY, "area", null, List.of(),
+        return new IntakeEvent.ReferralReceived(CASE, null, CITY, "ref-1", Channel.AGENCY, DAY, "area", null, List.of(),
                 List.of(), Consent.GIVEN, Urgency.ROUTINE, false, null);
     }
 

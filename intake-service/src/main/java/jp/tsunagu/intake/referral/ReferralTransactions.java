@@ -61,7 +61,7 @@ public class ReferralTransactions {
         return ledger.once(claim, ReferralCreated.class, () ->
                 vault.seal(caseId, personalJson(r.personal()))
                         .chain(sealed -> events.publish(EventIds.referralReceived(caseId),
-                                new IntakeEvent.ReferralReceived(caseId, r.municipality(), r.referringAgencyId(),
+                                new IntakeEvent.ReferralReceived(caseId, null, r.municipality(), r.referringAgencyId(),
                                         r.channel(), r.receivedOn(), r.area(), r.ageBand(), r.household(),
                                         r.concerns(), r.consent(), r.urgency(), r.hardToReach(), sealed),
                                 r.receivedOn(), causation(claim)))

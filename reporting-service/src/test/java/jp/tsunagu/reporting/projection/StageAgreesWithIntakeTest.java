@@ -130,7 +130,7 @@ class StageAgreesWithIntakeTest {
     }
 
     private static TsunaguEvent received(String caseId) {
-        return new IntakeEvent.ReferralReceived(caseId, CITY, "nagareyama-houkatsu", Channel.AGENCY, DAY, "中部",
+        return new IntakeEvent.ReferralReceived(caseId, null, CITY, "nagareyama-houkatsu", Channel.AGENCY, DAY, "中部",
                 AgeBand.AGE_40_49, List.of(), List.of(Concern.HIKIKOMORI), Consent.GIVEN, Urgency.ROUTINE, false,
                 new SealedData("A256GCM", "case/" + caseId + "/1", "bm9uY2U=", "Y2lwaGVy"));
     }
