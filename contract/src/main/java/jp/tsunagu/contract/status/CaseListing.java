@@ -18,12 +18,14 @@ import java.util.List;
  * fields routing found, the meeting track the case waits in, and the answer's deadline. Follows the events like
  * {@link CaseProgress}, of which it is part.
  *
- * @param dueOn the current routing's deadline (null when the case is not waiting for an agency)
+ * @param dueOn      the current routing's deadline (null when the case is not waiting for an agency)
+ * @param caseNumber the 受付番号 intake gave the referral (null before the referral is seen, or for one received
+ *                   before numbers were given)
  */
 public record CaseListing(String area, AgeBand ageBand, List<Concern> concerns, Urgency urgency, List<Field> fields,
-                          MeetingType track, LocalDate dueOn) {
+                          MeetingType track, LocalDate dueOn, String caseNumber) {
 
-    public static final CaseListing NONE = new CaseListing(null, null, List.of(), null, List.of(), null, null);
+    public static final CaseListing NONE = new CaseListing(null, null, List.of(), null, List.of(), null, null, null);
 
     public CaseListing {
         concerns = concerns == null ? List.of() : List.copyOf(concerns);
@@ -34,15 +36,15 @@ public record CaseListing(String area, AgeBand ageBand, List<Concern> concerns, 
     public CaseListing after(TsunaguEvent event) {
         return switch (event) {
             case IntakeEvent.ReferralReceived r -> new CaseListing(r.area(), r.ageBand(), r.concerns(), r.urgency(),
-                    fields, track, dueOn);
+                    fields, track, dueOn, r.caseNumber());
             case RoutingEvent.CaseRouted r -> new CaseListing(area, ageBand, concerns, urgency, r.fields(), track,
-                    r.acceptBy());
+                    r.acceptBy(), caseNumber);
             case RoutingEvent.OutreachRequested r -> new CaseListing(area, ageBand, concerns, urgency, r.fields(),
-                    track, r.acceptBy());
+                    track, r.acceptBy(), caseNumber);
             case RoutingEvent.CaseEscalated r -> new CaseListing(area, ageBand, concerns, urgency, r.fields(),
-                    r.track(), null);
+                    r.track(), null, caseNumber);
             case MeetingEvent.CaseQueued q -> new CaseListing(area, ageBand, concerns, urgency, fields, q.track(),
-                    dueOn);
+                    dueOn, caseNumber);
             default -> this;
         };
     }

@@ -83,6 +83,16 @@ class CaseProgressTest {
     }
 
     @Test
+    void theCaseNumberOfTheReferralStaysWithTheCaseThroughLaterStages() {
+        var numbered = new IntakeEvent.ReferralReceived(CASE, "R8-000123", CITY, "ref-1", Channel.AGENCY, DAY, "area",
+                null, List.of(), List.of(), Consent.GIVEN, Urgency.ROUTINE, false, null);
+        CaseProgress after = given(routed("a1"), numbered, new RoutingEvent.CaseEscalated(CASE, CITY,
+                MeetingType.JUUSOU_SHIEN_KAIGI, false, List.of(), List.of(), "r", "d"));
+        assertEquals("R8-000123", after.listing().caseNumber());
+        assertNull(given(received()).listing().caseNumber());
+    }
+
+    @Test
     void eventsAboutNoOneCaseLeaveNoStep() {
         assertTrue(CaseProgress.none(CASE, CITY).evolve(envelope(new MeetingEvent.MeetingScheduled("m", CITY,
                 MeetingType.SHIEN_KAIGI, DAY, false))).isEmpty());

@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.calendar.BusinessCalendar;
 import jp.tsunagu.contract.codes.AgeBand;
+import jp.tsunagu.contract.codes.CaseNumber;
 import jp.tsunagu.contract.codes.CaseStatus;
 import jp.tsunagu.contract.codes.Coded;
 import jp.tsunagu.contract.codes.Concern;
@@ -40,7 +41,7 @@ public class CaseList {
 
     private static final String COLUMNS = """
             case_id, status, received_on, status_time, referring_agency_id, assigned_agency_id, area, age_band,
-            concerns, urgency, fields, track, due_on, late_from, possible_duplicate_of
+            concerns, urgency, fields, track, due_on, late_from, possible_duplicate_of, case_number
             """;
 
     static final String RECEIVED = "received";
@@ -54,7 +55,10 @@ public class CaseList {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "CaseListItem")
-    public record Item(String caseId, CaseStatus status,
+    public record Item(String caseId,
+                       @Schema(description = "受付番号 (absent for a case received before numbers were given)",
+                               example = "R6-000123") String caseNumber,
+                       CaseStatus status,
                        @Schema(description = "Japanese label of the status") String statusLabel,
                        LocalDate receivedOn,
                        @Schema(description = "When the status last changed") Instant lastChangeAt,
@@ -72,7 +76,7 @@ public class CaseList {
     /** The query parameters as sent. */
     public record Query(String status, String track, String field, String concern, String area, String referrer,
                         String agency, String urgency, Boolean overdue, String receivedFrom, String receivedTo,
-                        String fiscalYear, String sort, Integer limit, String cursor) {
+                        String fiscalYear, String sort, Integer limit, String cursor, String caseNumber) {
     }
 
     @InTransaction
@@ -94,6 +98,14 @@ public class CaseList {
                 errors.add(new FieldError("fiscalYear", "a fiscal year such as 2026, R8 or 令和8年度"));
             }
         }
+        String caseNumber = "";
+        if (q.caseNumber() != null && !q.caseNumber().isBlank()) {
+            try {
+                caseNumber = CaseNumber.parse(q.caseNumber()).toString();
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("caseNumber", "a case number such as R8-000123"));
+            }
+        }
         String sort = q.sort() == null ? RECEIVED : q.sort().strip().toLowerCase(Locale.ROOT);
         if (!List.of(RECEIVED, CHANGED).contains(sort)) {
             errors.add(new FieldError("sort", "received or changed"));
@@ -107,7 +119,7 @@ public class CaseList {
         List<Object> args = new ArrayList<>(List.of(caller.municipality(), status, track, field, concern,
                 text(q.area()), text(q.referrer()), text(q.agency()), urgency,
                 from == null ? LocalDate.of(1, 1, 1) : from, to == null ? LocalDate.of(9999, 12, 31) : to,
-                Boolean.TRUE.equals(q.overdue()), today));
+                Boolean.TRUE.equals(q.overdue()), today, caseNumber));
         StringBuilder sql = new StringBuilder("select " + COLUMNS + """
                   from case_status
                  where municipality = $1 and ($2 = '' or status = $2) and ($3 = '' or track = $3)
@@ -116,11 +128,12 @@ public class CaseList {
                    and ($6 = '' or area = $6) and ($7 = '' or referring_agency_id = $7)
                    and ($8 = '' or assigned_agency_id = $8) and ($9 = '' or urgency = $9)
                    and received_on between $10 and $11 and (not $12 or late_from <= $13)
+                   and ($14 = '' or case_number = $14)
                 """);
         if (cursor != null) {
             args.add(sort.equals(RECEIVED) ? cursor.date(0) : cursor.instant(0));
             args.add(cursor.text(1));
-            sql.append(" and (").append(key).append(", case_id) < ($14, $15)");
+            sql.append(" and (").append(key).append(", case_id) < ($15, $16)");
         }
         args.add(limit + 1);
         sql.append(" order by ").append(key).append(" desc, case_id desc limit $").append(args.size());
@@ -144,7 +157,7 @@ public class CaseList {
         // late_from is set only while an answer is awaited; whether it is late is BusinessCalendar's rule
         boolean overdue = row.getLocalDate("late_from") != null
                 && BusinessCalendar.pastDue(row.getLocalDate("due_on"), today);
-        return new Item(row.getString("case_id"), status, status.label(), row.getLocalDate("received_on"),
+        return new Item(row.getString("case_id"), row.getString("case_number"), status, status.label(), row.getLocalDate("received_on"),
                 row.getOffsetDateTime("status_time").toInstant(), row.getString("referring_agency_id"),
                 row.getString("assigned_agency_id"), row.getString("area"),
                 enumOf(AgeBand.class, row.getString("age_band")),

@@ -52,7 +52,8 @@ public class CaseResource {
     @RolesAllowed(Roles.COORDINATOR)
     @Operation(operationId = "listCases", summary = "The municipality's cases",
             description = "Newest received first (or ?sort=changed: last changed first); no personal field. Pages "
-                    + "follow ?cursor= from `next` or the Link header (rel=\"next\").")
+                    + "follow ?cursor= from `next` or the Link header (rel=\"next\"). ?caseNumber=R8-000123 finds "
+                    + "the case people name by its 受付番号.")
     @APIResponse(responseCode = "200", description = "A page of cases",
             headers = @Header(name = "Link", description = "<…?cursor=…>; rel=\"next\" when another page follows",
                     schema = @Schema(type = SchemaType.STRING)),
@@ -80,9 +81,11 @@ public class CaseResource {
             @Parameter(description = "received (default) or changed") @QueryParam("sort") String sort,
             @Parameter(description = "1 to 200, default 50") @QueryParam("limit") Integer limit,
             @Parameter(description = "From the previous page's `next`") @QueryParam("cursor") String cursor,
+            @Parameter(description = "The case with this 受付番号 (R8-000123; full-width digits are read too)",
+                    example = "R8-000123") @QueryParam("caseNumber") String caseNumber,
             @Context UriInfo uri) {
         return cases.page(caller.get(), new CaseList.Query(status, track, field, concern, area, referrer, agency,
-                        urgency, overdue, receivedFrom, receivedTo, fiscalYear, sort, limit, cursor),
+                        urgency, overdue, receivedFrom, receivedTo, fiscalYear, sort, limit, cursor, caseNumber),
                 BusinessDate.today()).map(page -> page.response(uri));
     }
 

@@ -67,13 +67,15 @@ public class ReferralResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.AGENCY, Roles.COORDINATOR})
     @Operation(summary = "Refer a case", description = "Accepts any consultation. Answers 201 only once the event is "
-            + "durably in the log; a repeat with the same Idempotency-Key and body answers 200 with the same case.")
+            + "durably in the log; a repeat with the same Idempotency-Key and body answers 200 with the same case. "
+            + "The case gets its 受付番号 (caseNumber, R<令和 year>-<running number>, one sequence per municipality "
+            + "and fiscal year of receivedOn): unique, but a referral that failed may leave a gap.")
     @APIResponse(responseCode = "201", description = "Case created; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ReferralCreated.class),
                     examples = @ExampleObject(name = "received", value = """
-                            {"caseId":"7d1c2a4e-0b6f-4e8a-9c3d-2f5e8a1b4c6d","status":"RECEIVED",
-                             "receivedOn":"2024-06-03"}""")))
+                            {"caseId":"7d1c2a4e-0b6f-4e8a-9c3d-2f5e8a1b4c6d","caseNumber":"R6-000123",
+                             "status":"RECEIVED","receivedOn":"2024-06-03"}""")))
     @APIResponse(responseCode = "200", description = "Idempotent repeat: the case created earlier",
             content = @Content(schema = @Schema(implementation = ReferralCreated.class)))
     @APIResponse(responseCode = "400", description = "Invalid field(s), named in errors; or no Idempotency-Key")

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.codes.BusinessDate;
+import jp.tsunagu.contract.codes.CaseNumber;
 import jp.tsunagu.contract.codes.CaseStatus;
 import jp.tsunagu.contract.codes.Consent;
+import jp.tsunagu.contract.codes.FiscalYear;
 import jp.tsunagu.contract.events.EventIds;
 import jp.tsunagu.contract.events.IntakeEvent;
 import jp.tsunagu.intake.idempotency.IdempotencyKeys;
@@ -42,11 +44,13 @@ public class ReferralTransactions {
     private final CaseStatusRecords statuses;
     private final ObjectMapper json;
     private final PersonIndex persons;
+    private final CaseNumbers numbers;
 
     public ReferralTransactions(IdempotencyLedger ledger, PersonalDataVault vault, IntakeEvents events,
                                 CaseStatusProjection projection, CaseStatusRecords statuses, ObjectMapper json,
-                                PersonIndex persons) {
+                                PersonIndex persons, CaseNumbers numbers) {
         this.persons = persons;
+        this.numbers = numbers;
         this.ledger = ledger;
         this.vault = vault;
         this.events = events;
@@ -58,17 +62,21 @@ public class ReferralTransactions {
     @InTransaction
     public Uni<Outcome<ReferralCreated>> receive(Claim claim, ValidReferral r) {
         String caseId = claim.caseId();
-        return ledger.once(claim, ReferralCreated.class, () ->
-                vault.seal(caseId, personalJson(r.personal()))
+        // the number is taken only by the request that claimed the key: a repeat answers the stored response
+        return ledger.once(claim, ReferralCreated.class, () -> numbers.next(r.municipality(),
+                        FiscalYear.of(r.receivedOn())).map(CaseNumber::toString)
+                .chain(number -> vault.seal(caseId, personalJson(r.personal()))
                         .chain(sealed -> events.publish(EventIds.referralReceived(caseId),
-                                new IntakeEvent.ReferralReceived(caseId, null, r.municipality(), r.referringAgencyId(),
-                                        r.channel(), r.receivedOn(), r.area(), r.ageBand(), r.household(),
-                                        r.concerns(), r.consent(), r.urgency(), r.hardToReach(), sealed),
+                                new IntakeEvent.ReferralReceived(caseId, number, r.municipality(),
+                                        r.referringAgencyId(), r.channel(), r.receivedOn(), r.area(), r.ageBand(),
+                                        r.household(), r.concerns(), r.consent(), r.urgency(), r.hardToReach(),
+                                        sealed),
                                 r.receivedOn(), causation(claim)))
                         .call(projection::apply)
                         .call(() -> persons.add(caseId, r.municipality(), r.personal().nameKana(),
                                 isoDate(r.personal().birthDate())))
-                        .map(envelope -> new ReferralCreated(caseId, CaseStatus.RECEIVED.name(), r.receivedOn())));
+                        .map(envelope -> new ReferralCreated(caseId, number, CaseStatus.RECEIVED.name(),
+                                r.receivedOn()))));
     }
 
     @InTransaction

@@ -37,7 +37,7 @@ public class CaseStatusRecords {
                                          order by recorded_at, event_id""", CaseStatusRecords::step, caseId)
                                 .map(history -> {
                                     CaseStatusRow row = found.get();
-                                    return Optional.of(new CaseStatusView(row.caseId(), row.status(),
+                                    return Optional.of(new CaseStatusView(row.caseId(), row.caseNumber(), row.status(),
                                             CaseStatus.valueOf(row.status()).label(), row.assignedAgencyId(), null,
                                             row.referringAgencyId(), null, row.receivedOn(), history,
                                             row.municipality().trim()));

@@ -19,15 +19,16 @@ import static jp.tsunagu.support.db.SqlValues.list;
 
 /** A row of the referrer's status view (written by {@link CaseStatusProjection}, read here). */
 public record CaseStatusRow(String caseId, String municipality, String referringAgencyId, String assignedAgencyId,
-                               String status, OffsetDateTime statusTime, LocalDate receivedOn) {
+                               String status, OffsetDateTime statusTime, LocalDate receivedOn, String caseNumber) {
 
     static final String COLUMNS = """
-            case_id, municipality, referring_agency_id, assigned_agency_id, status, status_time, received_on""";
+            case_id, municipality, referring_agency_id, assigned_agency_id, status, status_time, received_on,
+            case_number""";
 
     /** The columns {@link #progress} reads. */
     static final String PROGRESS_COLUMNS = """
             case_id, municipality, referring_agency_id, assigned_agency_id, status, status_time, received_on,
-            open_plans, consent, entrusted, area, age_band, concerns, urgency, fields, track, due_on""";
+            open_plans, consent, entrusted, area, age_band, concerns, urgency, fields, track, due_on, case_number""";
 
     /** The case as {@link CaseProgress#evolve} left it. */
     static CaseProgress progress(Row row) {
@@ -46,7 +47,8 @@ public record CaseStatusRow(String caseId, String municipality, String referring
                 list(row.getString("concerns")).stream().map(Concern::valueOf).toList(),
                 codeOf(Urgency.class, row.getString("urgency")),
                 list(row.getString("fields")).stream().map(Field::valueOf).toList(),
-                codeOf(MeetingType.class, row.getString("track")), row.getLocalDate("due_on"));
+                codeOf(MeetingType.class, row.getString("track")), row.getLocalDate("due_on"),
+                row.getString("case_number"));
     }
 
     private static <E extends Enum<E>> E codeOf(Class<E> type, String code) {
@@ -56,6 +58,7 @@ public record CaseStatusRow(String caseId, String municipality, String referring
     static CaseStatusRow of(Row row) {
         return new CaseStatusRow(row.getString("case_id"), row.getString("municipality"),
                 row.getString("referring_agency_id"), row.getString("assigned_agency_id"), row.getString("status"),
-                row.getOffsetDateTime("status_time"), row.getLocalDate("received_on"));
+                row.getOffsetDateTime("status_time"), row.getLocalDate("received_on"),
+                row.getString("case_number"));
     }
 }

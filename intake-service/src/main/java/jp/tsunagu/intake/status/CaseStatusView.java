@@ -14,6 +14,8 @@ import java.util.function.Function;
 @Schema(name = "ReferralStatus")
 public record CaseStatusView(
         String caseId,
+        @Schema(description = "受付番号, e.g. R6-000123 (absent for a case received before numbers were given)",
+                example = "R6-000123") String caseNumber,
         @Schema(enumeration = {"RECEIVED", "ROUTED", "ACCEPTED", "DECLINED", "ESCALATED", "IN_OUTREACH", "IN_MEETING",
                 "PLAN_ACTIVE", "CLOSED"}) String status,
         @Schema(description = "Japanese label of the status") String statusLabel,
@@ -30,17 +32,17 @@ public record CaseStatusView(
      * any other agency (the one the case went to next) only that it was declined.
      */
     public CaseStatusView forReader(boolean mayReadReasons) {
-        return mayReadReasons ? this : new CaseStatusView(caseId, status, statusLabel, agencyId, agencyName,
-                referringAgencyId, referringAgencyName, receivedOn, history.stream().map(h -> new Step(h.eventType(),
-                h.status(), h.statusLabel(), h.agencyId(), h.agencyName(), h.businessDate(), h.recordedAt(),
+        return mayReadReasons ? this : new CaseStatusView(caseId, caseNumber, status, statusLabel, agencyId,
+                agencyName, referringAgencyId, referringAgencyName, receivedOn, history.stream().map(h -> new Step(
+                h.eventType(), h.status(), h.statusLabel(), h.agencyId(), h.agencyName(), h.businessDate(), h.recordedAt(),
                 h.detail(), null)).toList(), municipality);
     }
 
     /** The view with the directory's names of the agencies it mentions. */
     public CaseStatusView named(Function<String, String> agencyName) {
-        return new CaseStatusView(caseId, status, statusLabel, agencyId, name(agencyId, agencyName), referringAgencyId,
-                name(referringAgencyId, agencyName), receivedOn, history.stream().map(h -> new Step(h.eventType(),
-                h.status(), h.statusLabel(), h.agencyId(), name(h.agencyId(), agencyName), h.businessDate(),
+        return new CaseStatusView(caseId, caseNumber, status, statusLabel, agencyId, name(agencyId, agencyName),
+                referringAgencyId, name(referringAgencyId, agencyName), receivedOn, history.stream().map(h -> new Step(
+                h.eventType(), h.status(), h.statusLabel(), h.agencyId(), name(h.agencyId(), agencyName), h.businessDate(),
                 h.recordedAt(), h.detail(), h.reason())).toList(), municipality);
     }
 

@@ -39,7 +39,10 @@ public class ReferralList {
     /** A referral as its referrer lists it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "ReferralListItem")
-    public record Item(String caseId, CaseStatus status,
+    public record Item(String caseId,
+                       @Schema(description = "受付番号 (absent for a case received before numbers were given)",
+                               example = "R6-000123") String caseNumber,
+                       CaseStatus status,
                        @Schema(description = "Japanese label of the status") String statusLabel,
                        @Schema(description = "The agency now responsible, when there is one") String agencyId,
                        LocalDate receivedOn,
@@ -75,7 +78,7 @@ public class ReferralList {
                 status == null ? "" : status.name(), from == null ? LocalDate.MIN : from,
                 to == null ? LocalDate.of(9999, 12, 31) : to));
         StringBuilder sql = new StringBuilder("""
-                select case_id, status, assigned_agency_id, received_on, status_time from case_status
+                select case_id, case_number, status, assigned_agency_id, received_on, status_time from case_status
                  where municipality = $1 and referring_agency_id = $2 and ($3 = '' or status = $3)
                    and received_on between $4 and $5
                 """);
@@ -87,7 +90,7 @@ public class ReferralList {
         args.add(limit + 1);
         sql.append(" order by received_on desc, case_id desc limit $").append(args.size());
         return database.list(sql.toString(), row -> new Item(row.getString("case_id"),
-                        CaseStatus.valueOf(row.getString("status")),
+                        row.getString("case_number"), CaseStatus.valueOf(row.getString("status")),
                         CaseStatus.valueOf(row.getString("status")).label(), row.getString("assigned_agency_id"),
                         row.getLocalDate("received_on"), row.getOffsetDateTime("status_time").toInstant()),
                         args.toArray())
