@@ -178,6 +178,69 @@ class InboxTest {
     }
 
     @Test
+    void theReferrerIsToldOfADeclineWithItsReasonAndOfTheEscalationAndSeesTheCaseNumber() {
+        // given agency A refers a case, numbered R8-000123 by intake, and it is routed to the only candidate B
+        String caseId = referAndAwait(BusinessDate.today(), Instant.now(), Urgency.ROUTINE, "R8-000123");
+        String referrer = agency(REFERRER, KURUME);
+        assertEquals(List.of(), notices(referrer, caseId, "limit=200"), "a first routing tells the referrer nothing");
+
+        // when B declines, saying why: nobody else is left, the case goes to multi-agency coordination
+        answer(agency(SITE, KURUME), caseId, "{\"accepted\":false,\"reason\":\"担当圏域外のため\"}");
+
+        // then A reads both, newest first, the reason with the decline
+        List<Map<String, Object>> told = notices(referrer, caseId, "limit=200");
+        assertEquals(List.of("referral-escalated", "referral-declined"),
+                told.stream().map(n -> n.get("notice")).toList(), "newest first");
+        assertEquals("担当圏域外のため", told.get(1).get("reason"));
+        assertEquals("紹介したケースの受入を辞退されました", told.get(1).get("what"));
+        assertEquals("紹介したケースが多機関協働事業に移りました", told.get(0).get("what"));
+        assertTrue(told.get(0).get("link").toString().endsWith("/cases/" + caseId + "/routing"));
+        // and the case number wherever the case is named
+        assertEquals(List.of("R8-000123"), told.stream().map(n -> n.get("caseNumber")).distinct().toList());
+        assertEquals("R8-000123", notices(agency(SITE, KURUME), caseId, "type=case-routed").get(0).get("caseNumber"));
+        assertEquals("R8-000123", inbox(agency(SITE, KURUME), "state=declined&limit=200").jsonPath()
+                .getString("items.find { it.caseId == '" + caseId + "' }.caseNumber"));
+        given().header("Authorization", bearer(referrer)).get("/cases/" + caseId + "/routing").then()
+                .statusCode(200).body("caseNumber", equalTo("R8-000123"));
+
+        // when the person is erased, then the reason (words that may describe them) goes from the notice too
+        TopicProbe.publish(Topics.INTAKE, new EventEnvelope<TsunaguEvent>(caseId + "/person-erased", "/tsunagu/test",
+                Instant.now(), BusinessDate.today(), null,
+                new IntakeEvent.PersonErased(caseId, KURUME, BusinessDate.today())));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                "（本人の情報は消去されました）".equals(notices(referrer, caseId, "type=referral-declined").get(0)
+                        .get("reason")));
+    }
+
+    @Test
+    void theNoticeListPagesNewestFirstAndFiltersByTypeAndTime() {
+        String caseId = referAndAwait(BusinessDate.today(), Urgency.ROUTINE);
+        String site = agency(SITE, KURUME);
+        String routedAt = notices(site, caseId, "type=case-routed&limit=200").get(0).get("time").toString();
+
+        ExtractableResponse<Response> page1 = given().header("Authorization", bearer(site))
+                .get("/notices?limit=1&type=case-routed").then().statusCode(200).extract();
+        assertEquals(List.of("jp.tsunagu.notice.case-routed.v1"), page1.jsonPath().getList("items.type"));
+        String next = page1.jsonPath().getString("next");
+        assertTrue(page1.header("Link").contains("cursor=" + next), page1.header("Link"));
+        List<Object> two = given().header("Authorization", bearer(site)).get("/notices?limit=2&type=case-routed")
+                .then().statusCode(200).extract().jsonPath().getList("items.id");
+        assertEquals(two.get(1), given().header("Authorization", bearer(site))
+                .get("/notices?limit=1&type=case-routed&cursor=" + next).then().statusCode(200).extract()
+                .jsonPath().getString("items[0].id"), "the second page starts where the first ended");
+
+        assertEquals(1, notices(site, caseId, "since=" + routedAt.replace("+", "%2B") + "&limit=200").size());
+        assertEquals(List.of(), notices(site, caseId, "since=" + Instant.parse(routedAt).plusSeconds(1) + "&limit=200"),
+                "made before the time asked for");
+        noticeProblem(site, "type=case-routed,lost", "type");
+        noticeProblem(site, "since=yesterday", "since");
+        noticeProblem(site, "limit=0", "limit");
+        noticeProblem(site, "cursor=not-ours", "cursor");
+        given().header("Authorization", bearer(role("coordinator", KURUME))).get("/notices").then().statusCode(403);
+        given().get("/notices").then().statusCode(401);
+    }
+
+    @Test
     void aTamperedCursorIsABadRequestNotAnError() {
         for (String sort : List.of("newest", "due")) {
             for (String cursor : TamperedCursors.of(sort, sort.equals("newest") ? 1 : 2)) {
@@ -200,6 +263,23 @@ class InboxTest {
     private static void problem(String token, String query, int status, String detail) {
         given().header("Authorization", bearer(token)).get("/inbox?" + query).then().statusCode(status)
                 .contentType("application/problem+json").body("detail", containsString(detail));
+    }
+
+    /** The caller's notices about one case (their {@code data}, with the notice's {@code time}), newest first. */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> notices(String token, String caseId, String query) {
+        List<Map<String, Object>> items = given().header("Authorization", bearer(token)).urlEncodingEnabled(false)
+                .get("/notices?" + query).then().statusCode(200).extract().jsonPath().getList("items");
+        return items.stream().filter(n -> caseId.equals(n.get("subject"))).map(n -> {
+            Map<String, Object> data = new java.util.LinkedHashMap<>((Map<String, Object>) n.get("data"));
+            data.put("time", n.get("time"));
+            return data;
+        }).toList();
+    }
+
+    private static void noticeProblem(String token, String query, String field) {
+        given().header("Authorization", bearer(token)).get("/notices?" + query).then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString(field));
     }
 
     private static List<Object> ids(String token, String query) {
@@ -232,8 +312,14 @@ class InboxTest {
 
     /** The referral received on one day and typed into Tsunagu at {@code recordedAt}. */
     static String referAndAwait(LocalDate receivedOn, Instant recordedAt, Urgency urgency) {
+        return referAndAwait(receivedOn, recordedAt, urgency, null);
+    }
+
+    /** The same, with the 受付番号 intake gave it. */
+    static String referAndAwait(LocalDate receivedOn, Instant recordedAt, Urgency urgency, String caseNumber) {
         String caseId = UUID.randomUUID().toString();
-        var event = new IntakeEvent.ReferralReceived(caseId, null, KURUME, REFERRER, Channel.AGENCY, receivedOn, "荒木",
+        var event = new IntakeEvent.ReferralReceived(caseId, caseNumber, KURUME, REFERRER, Channel.AGENCY, receivedOn,
+                "荒木",
                 AgeBand.of(84), List.of(new HouseholdMember(Relation.CHILD, AgeBand.of(52), List.of())),
                 List.of(Concern.DEMENTIA), Consent.UNKNOWN, urgency, false,
                 new SealedData("A256GCM", "case/" + caseId + "/1", "bm9uY2U=", "Y2lwaGVy"));

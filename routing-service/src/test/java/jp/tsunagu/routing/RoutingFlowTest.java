@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -44,6 +45,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Referral events in, routing events out, and the acceptance loop, on the real broker and database. */
@@ -166,6 +168,25 @@ class RoutingFlowTest {
         // the referrer reads the reason
         routing(agency(referrer, NAGAREYAMA), caseId).statusCode(200)
                 .body("history.detail", hasItem("辞退（理由: 職員が不在のため）"));
+
+        // the referrer is told: declined, why, and to whom the case went next; the next agency is not told why
+        List<Map<String, Object>> told = InboxTest.notices(agency(referrer, NAGAREYAMA), caseId, "limit=200");
+        assertEquals(List.of("referral-passed-on", "referral-declined"),
+                told.stream().map(n -> n.get("notice")).toList(), "newest first");
+        assertEquals("職員が不在のため", told.get(1).get("reason"));
+        assertEquals(next, told.get(0).get("toAgencyId"));
+        assertTrue(told.get(0).get("toAgencyName").toString().contains("サンプル"), told.toString());
+        List<Map<String, Object>> toNext = InboxTest.notices(agency(next, NAGAREYAMA), caseId, "limit=200");
+        assertEquals(List.of("case-routed"), toNext.stream().map(n -> n.get("notice")).toList());
+        assertFalse(toNext.toString().contains("職員が不在"), toNext.toString());
+
+        // when the next agency accepts, the referrer is told that too, first
+        answer(agency(next, NAGAREYAMA), caseId, "{\"accepted\":true}").statusCode(200);
+        told = InboxTest.notices(agency(referrer, NAGAREYAMA), caseId,
+                "type=referral-accepted&type=referral-declined,referral-passed-on");
+        assertEquals(List.of("referral-accepted", "referral-passed-on", "referral-declined"),
+                told.stream().map(n -> n.get("notice")).toList());
+        assertEquals(next, told.get(0).get("toAgencyId"));
     }
 
     @Test

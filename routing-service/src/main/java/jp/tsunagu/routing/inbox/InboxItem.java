@@ -20,6 +20,9 @@ import java.util.List;
 @Schema(name = "InboxItem")
 public record InboxItem(
         String caseId,
+        @Schema(description = "The case's 受付番号, as people read and say it (unique in the municipality and fiscal "
+                + "year); absent for a case received before case numbers were given", example = "R8-000123")
+        String caseNumber,
         @Schema(description = "AWAITING (your answer is due), ACCEPTED, DECLINED, or EXPIRED (not answered by the "
                 + "deadline: passed to multi-agency coordination)") String state,
         @Schema(description = "ROUTED (to accept or decline) or OUTREACH (to visit)") RoutingDecision decision,

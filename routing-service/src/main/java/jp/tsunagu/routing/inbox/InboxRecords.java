@@ -22,7 +22,7 @@ public class InboxRecords {
     /** An inbox row with the case's facts; {@code facts} null if routing never saw the referral (it always has). */
     public record Stored(long seq, String caseId, String state, RoutingDecision decision, LocalDate routedOn,
                       LocalDate dueOn, LocalDate answeredOn, String declineReason, List<Reason> reasons,
-                      CaseFacts facts) {
+                      CaseFacts facts, String caseNumber) {
     }
 
     private final Database database;
@@ -37,7 +37,7 @@ public class InboxRecords {
                 q.state() == null ? "" : q.state(), q.overdueOnly(), today));
         StringBuilder sql = new StringBuilder("""
                 select i.item_seq, i.case_id, i.state, i.decision, i.routed_on, i.due_on, i.answered_on,
-                       i.decline_reason, i.reasons_json, f.facts_json
+                       i.decline_reason, i.reasons_json, f.facts_json, f.case_number
                   from inbox_item i left join case_facts f on f.case_id = i.case_id
                  where i.municipality = $1 and i.agency_id = $2 and ($3 = '' or i.state = $3)
                    and (not $4 or i.due_on < $5)
@@ -66,6 +66,6 @@ public class InboxRecords {
                 RoutingDecision.valueOf(r.getString("decision")), r.getLocalDate("routed_on"),
                 r.getLocalDate("due_on"), r.getLocalDate("answered_on"), r.getString("decline_reason"),
                 fromJson(r.getString("reasons_json"), new TypeReference<List<Reason>>() { }),
-                facts == null ? null : fromJson(facts, CaseFacts.class));
+                facts == null ? null : fromJson(facts, CaseFacts.class), r.getString("case_number"));
     }
 }

@@ -75,7 +75,8 @@ public class InboxService {
         String referrerName = referrer == null ? null : directory.agencies().stream()
                 .filter(a -> a.id().equals(referrer)).map(Agency::name).findFirst().orElse(null);
         boolean overdue = InboxItem.AWAITING.equals(row.state()) && BusinessCalendar.pastDue(row.dueOn(), today);
-        return new InboxItem(row.caseId(), row.state(), row.decision(), row.routedOn(), row.dueOn(), overdue,
+        return new InboxItem(row.caseId(), row.caseNumber(), row.state(), row.decision(), row.routedOn(),
+                row.dueOn(), overdue,
                 f == null ? null : f.urgency(), f == null ? null : f.ageBand(), f == null ? null : f.area(),
                 f == null ? List.of() : f.concerns(), f == null ? List.of() : f.household(), referrer, referrerName,
                 row.reasons().stream().map(r -> new RoutingView.ReasonView(r.rule(), r.detailJa(), r.detailEn()))

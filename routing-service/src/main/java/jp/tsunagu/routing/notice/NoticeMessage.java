@@ -21,8 +21,16 @@ public record NoticeMessage(String specversion, String id, String source, String
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "NoticeData")
-    public record Data(String caseId, String municipality, String agencyId,
-                       @Schema(description = "The NoticeType code: case-routed, answer-due, …") String notice,
+    public record Data(String caseId,
+                       @Schema(description = "The case's 受付番号, as people read and say it; absent for a case "
+                               + "received before case numbers were given", example = "R8-000123")
+                       String caseNumber,
+                       String municipality,
+                       @Schema(description = "The agency told") String agencyId,
+                       @Schema(description = "The NoticeType code: case-routed, answer-due, case-taken-away, "
+                               + "meeting-invitation, plan-role, plan-review-due; to the agency that referred the "
+                               + "case: referral-accepted, referral-declined, referral-passed-on, referral-escalated",
+                               example = "referral-declined") String notice,
                        @Schema(description = "What happened, in Japanese") String what,
                        String whatEn, boolean urgent,
                        @Schema(description = "The answer's deadline, the plan's review date") LocalDate dueOn,
@@ -30,7 +38,15 @@ public record NoticeMessage(String specversion, String id, String source, String
                                + "(meeting-service GET /meetings/{reference}) it concerns") String reference,
                        LocalDate businessDate,
                        @Schema(description = "Where routing-service shows the rest, with your agency's token")
-                       String link) {
+                       String link,
+                       @Schema(description = "referral-declined: why the agency declined, in its own words (told "
+                               + "only to the referring agency; written over once the person is erased)",
+                               example = "当センターの担当圏域外のため（善導寺圏域の包括が担当）") String reason,
+                       @Schema(description = "referral-passed-on: the agency the case went to next; "
+                               + "referral-accepted: the agency that accepted it", example = "kurume-houkatsu-02")
+                       String toAgencyId,
+                       @Schema(description = "That agency's name in the municipality's directory",
+                               example = "地域包括支援センター（サンプル第2）") String toAgencyName) {
     }
 
     /** The notice as JSON text, as a webhook and the feed send it. */
@@ -45,13 +61,14 @@ public record NoticeMessage(String specversion, String id, String source, String
     public static NoticeMessage of(NoticeRecords.Stored n, String publicUrl) {
         // a meeting is read at meeting-service (GET /meetings/{reference}); a plan at planning-service
         String link = switch (n.type()) {
-            case CASE_ROUTED, ANSWER_DUE, CASE_TAKEN_AWAY -> publicUrl + "/cases/" + n.caseId() + "/routing";
+            case CASE_ROUTED, ANSWER_DUE, CASE_TAKEN_AWAY, REFERRAL_ACCEPTED, REFERRAL_DECLINED, REFERRAL_PASSED_ON,
+                 REFERRAL_ESCALATED -> publicUrl + "/cases/" + n.caseId() + "/routing";
             case PLAN_ROLE, PLAN_REVIEW_DUE, MEETING_INVITATION -> null;
         };
         return new NoticeMessage("1.0", n.id(), "/tsunagu/routing-service", n.type().ceType(),
                 n.type().aboutACase() ? n.caseId() : n.reference(),
-                n.createdAt(), "application/json", new Data(n.caseId(), n.municipality(), n.agencyId(),
-                n.type().code(), n.type().labelJa(), n.type().labelEn(), n.urgent(), n.dueOn(), n.reference(),
-                n.on(), link));
+                n.createdAt(), "application/json", new Data(n.caseId(), n.caseNumber(), n.municipality(),
+                n.agencyId(), n.type().code(), n.type().labelJa(), n.type().labelEn(), n.urgent(), n.dueOn(),
+                n.reference(), n.on(), link, n.reason(), n.toAgencyId(), n.toAgencyName()));
     }
 }

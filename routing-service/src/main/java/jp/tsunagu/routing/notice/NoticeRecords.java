@@ -5,11 +5,16 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.codes.Urgency;
+import jp.tsunagu.contract.directory.Agency;
+import jp.tsunagu.routing.directory.DirectoryCatalog;
 import jp.tsunagu.routing.rules.CaseFacts;
 import jp.tsunagu.support.db.Database;
+import jp.tsunagu.support.erasure.ErasedCases;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -29,41 +34,61 @@ import static jp.tsunagu.support.db.SqlValues.instant;
 @ApplicationScoped
 public class NoticeRecords {
 
-    /** A notice as the feed and the webhooks send it. */
+    /**
+     * A notice as the feed, the list and the webhooks send it.
+     *
+     * @param toAgencyName the directory's name of {@code toAgencyId} when the notice was made
+     * @param caseNumber   the case's 受付番号, null for a case received before case numbers were given
+     */
     public record Stored(long seq, String id, String municipality, String agencyId, NoticeType type, String caseId,
-                         LocalDate on, LocalDate dueOn, String reference, boolean urgent, Instant createdAt) {
+                         LocalDate on, LocalDate dueOn, String reference, boolean urgent, Instant createdAt,
+                         String reason, String toAgencyId, String toAgencyName, String caseNumber) {
     }
 
     static final String COLUMNS = """
             seq, notice_id, municipality, agency_id, type, case_id, business_date, due_on, reference, urgent,
-            created_at
+            created_at, reason, to_agency_id, to_agency_name, case_number
             """;
 
     private final Database database;
+    private final DirectoryCatalog catalog;
 
-    public NoticeRecords(Database database) {
+    public NoticeRecords(Database database, DirectoryCatalog catalog) {
         this.database = database;
+        this.catalog = catalog;
     }
 
-    /** Writes the notices not written before and queues each for the subscriptions that want it. */
+    /**
+     * Writes the notices not written before and queues each for the subscriptions that want it. Each takes its
+     * case's urgency and case number, and the name of the agency it names, as they are when it is made.
+     */
     public Uni<Void> write(List<Notice> notices) {
         if (notices.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         Set<String> caseIds = new LinkedHashSet<>();
         notices.stream().map(Notice::caseId).filter(id -> id != null).forEach(caseIds::add);
-        return database.list("select facts_json from case_facts where case_id = any($1)",
-                        row -> fromJson(row.getString(0), CaseFacts.class), (Object) caseIds.toArray(String[]::new))
+        return database.list("select facts_json, case_number from case_facts where case_id = any($1)",
+                        row -> Map.entry(fromJson(row.getString(0), CaseFacts.class),
+                                Optional.ofNullable(row.getString(1))), (Object) caseIds.toArray(String[]::new))
                 .chain(facts -> {
                     Map<String, Boolean> urgent = new HashMap<>();
-                    facts.forEach(f -> urgent.put(f.caseId(), f.urgency() == Urgency.URGENT));
+                    Map<String, String> numbers = new HashMap<>();
+                    facts.forEach(f -> {
+                        urgent.put(f.getKey().caseId(), f.getKey().urgency() == Urgency.URGENT);
+                        f.getValue().ifPresent(number -> numbers.put(f.getKey().caseId(), number));
+                    });
                     return database.updateEach("""
                                     insert into notice(notice_id, municipality, agency_id, type, case_id, business_date,
-                                                       due_on, reference, urgent)
-                                    values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict (notice_id) do nothing""",
+                                                       due_on, reference, urgent, reason, to_agency_id,
+                                                       to_agency_name, case_number)
+                                    values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+                                    on conflict (notice_id) do nothing""",
                             notices.stream().map(n -> Tuple.tuple(Arrays.asList(n.id(), n.municipality(),
                                     n.agencyId(), n.type().code(), n.caseId(), n.on(), n.dueOn(), n.reference(),
-                                    urgent.getOrDefault(n.caseId(), false)))).toList());
+                                    urgent.getOrDefault(n.caseId(), false), n.reason(), n.toAgencyId(),
+                                    agencyName(n.municipality(), n.toAgencyId()), numbers.get(n.caseId()))))
+                                    .toList());
                 })
                 .chain(() -> database.update("""
                                 insert into webhook_delivery(subscription_id, notice_seq, state, next_attempt_at)
@@ -75,6 +100,43 @@ public class NoticeRecords {
                                 on conflict (subscription_id, notice_seq) do nothing""",
                         (Object) notices.stream().map(Notice::id).toArray(String[]::new)))
                 .replaceWithVoid();
+    }
+
+    /** The agency's name in its municipality's directory, or null (none named, or no longer listed). */
+    private String agencyName(String municipality, String agencyId) {
+        return agencyId == null ? null : catalog.directory(municipality).stream()
+                .flatMap(d -> d.agencies().stream()).filter(a -> a.id().equals(agencyId)).map(Agency::name)
+                .findFirst().orElse(null);
+    }
+
+    /**
+     * The person of these cases was erased: a decline's reason told to a referrer may describe them, so it is
+     * written over as everywhere else in routing; the notices themselves stay.
+     */
+    public Uni<Void> eraseReasons(List<String> caseIds) {
+        return database.updateEach("""
+                        update notice set reason = $2 where case_id = $1 and reason is not null""",
+                caseIds.stream().map(id -> Tuple.of(id, ErasedCases.WRITTEN_OVER)).toList());
+    }
+
+    /** One page and one row more, newest first: {@code GET /notices}. */
+    public Uni<List<Stored>> page(NoticeQuery q) {
+        List<Object> params = new ArrayList<>(List.of(q.municipality(), q.agencyId(),
+                q.types().stream().map(NoticeType::code).toArray(String[]::new)));
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + """
+                 from notice where municipality = $1 and agency_id = $2
+                  and (cardinality($3::varchar[]) = 0 or type = any($3))""");
+        if (q.since() != null) {
+            params.add(q.since().atOffset(ZoneOffset.UTC));
+            sql.append(" and created_at >= $").append(params.size());
+        }
+        if (q.cursor() != null) {
+            params.add(q.cursor().number(0));
+            sql.append(" and seq < $").append(params.size());
+        }
+        params.add(q.limit() + 1);
+        sql.append(" order by seq desc limit $").append(params.size());
+        return database.list(sql.toString(), NoticeRecords::storedOf, params.toArray());
     }
 
     /** An agency with a role in a plan. */
@@ -123,6 +185,7 @@ public class NoticeRecords {
         return new Stored(r.getLong("seq"), r.getString("notice_id"), r.getString("municipality").trim(),
                 r.getString("agency_id"), NoticeType.ofCode(r.getString("type")), r.getString("case_id"),
                 r.getLocalDate("business_date"), r.getLocalDate("due_on"), r.getString("reference"),
-                r.getBoolean("urgent"), instant(r.getValue("created_at")));
+                r.getBoolean("urgent"), instant(r.getValue("created_at")), r.getString("reason"),
+                r.getString("to_agency_id"), r.getString("to_agency_name"), r.getString("case_number"));
     }
 }

@@ -14,7 +14,15 @@ public enum NoticeType {
     MEETING_INVITATION("meeting-invitation", "会議の構成員として招集されました", "your agency was invited to a meeting"),
     PLAN_ROLE("plan-role", "支援プランで役割を担うことになりました", "your agency was given a role in a support plan"),
     PLAN_REVIEW_DUE("plan-review-due", "役割を担う支援プランの見直し時期です",
-            "a plan your agency has a role in is due for review");
+            "a plan your agency has a role in is due for review"),
+    // to the referring agency, about a case it referred (Notices.toReferrer)
+    REFERRAL_ACCEPTED("referral-accepted", "紹介したケースが受理されました", "a case you referred was accepted"),
+    REFERRAL_DECLINED("referral-declined", "紹介したケースの受入を辞退されました",
+            "an agency declined a case you referred"),
+    REFERRAL_PASSED_ON("referral-passed-on", "紹介したケースが次の機関に回付されました",
+            "a case you referred was routed on to another agency"),
+    REFERRAL_ESCALATED("referral-escalated", "紹介したケースが多機関協働事業に移りました",
+            "a case you referred went to multi-agency coordination");
 
     private final String code;
     private final String labelJa;

@@ -63,6 +63,51 @@ public final class Notices {
     }
 
     /**
+     * What the agency that referred a case is told of one of the case's routing events: accepted, declined (with
+     * the reason, which among agencies only the referrer sees), passed on to another agency after a decline or an
+     * expiry, or escalated to multi-agency coordination (by rule, after every candidate declined, or after an answer
+     * that never came). Nothing when the city's own desk referred (no agency to tell), nor of the referrer's own
+     * answer or of a case passed on to the referrer itself: its inbox and its case-routed notice tell it that.
+     * Exhaustive over the routing events, so a new one must be decided here.
+     *
+     * @param referrer      the referring agency ({@code ReferralReceived.referringAgencyId}), null for the city's desk
+     * @param reRouted      the event belongs to a decision that replaced an earlier routing (after an answer or
+     *                      an expiry): a routing in it passes the case on; a first routing tells the referrer nothing
+     * @param declineReason a decline's reason, kept by routing beside its event (events before 2026-12 carry it)
+     */
+    public static List<Notice> toReferrer(EventEnvelope<? extends TsunaguEvent> envelope, String referrer,
+                                          boolean reRouted, String declineReason) {
+        if (referrer == null || !(envelope.data() instanceof RoutingEvent event)) {
+            return List.of();
+        }
+        ToReferrer told = switch (event) {
+            case RoutingEvent.RoutingAccepted e -> new ToReferrer(NoticeType.REFERRAL_ACCEPTED, e.agencyId(), null,
+                    e.agencyId(), null);
+            case RoutingEvent.RoutingDeclined e -> new ToReferrer(NoticeType.REFERRAL_DECLINED, e.agencyId(),
+                    declineReason != null ? declineReason : e.reason(), null, null);
+            case RoutingEvent.CaseRouted e -> !reRouted ? null
+                    : new ToReferrer(NoticeType.REFERRAL_PASSED_ON, e.agencyId(), null, e.agencyId(), e.acceptBy());
+            case RoutingEvent.OutreachRequested e -> !reRouted ? null
+                    : new ToReferrer(NoticeType.REFERRAL_PASSED_ON, e.agencyId(), null, e.agencyId(), e.acceptBy());
+            case RoutingEvent.CaseEscalated e -> new ToReferrer(NoticeType.REFERRAL_ESCALATED, null, null, null,
+                    null);
+            // the agency that did not answer is told (case-taken-away); the referrer hears of the escalation after
+            case RoutingEvent.AcceptanceOverdue e -> null;
+            case RoutingEvent.DirectoryChanged e -> null;
+        };
+        if (told == null || referrer.equals(told.agencyId())) {
+            return List.of();
+        }
+        return List.of(new Notice("notice/" + envelope.id() + "/referrer/" + referrer, envelope.municipality(),
+                referrer, told.type(), envelope.subject(), envelope.businessDate(), told.dueOn(), null,
+                told.reason(), told.toAgencyId()));
+    }
+
+    /** @param agencyId the agency whose act or whose inbox it is: the referrer is not told of its own */
+    private record ToReferrer(NoticeType type, String agencyId, String reason, String toAgencyId, LocalDate dueOn) {
+    }
+
+    /**
      * An answer awaited from an agency.
      *
      * @param decision the case's routing decision it answers (one reminder per decision)

@@ -46,7 +46,7 @@ public class OutcomePublisher {
         for (RoutingDecider.Emitted emitted : outcome.events()) {
             previous = previous.chain(cause -> events.publish(emitted.eventId(), emitted.event(), on, cause)
                     .invoke(env -> changes.step(env, emitted.agencyId(), emitted.stepDetail(),
-                            emitted.declineReason()))
+                            emitted.declineReason(), outcome.after().referringAgencyId(), outcome.before() != null))
                     .map(EventEnvelope::id));
         }
         return previous.invoke(() -> changes.routing(outcome.before(), outcome.after())).replaceWithVoid();

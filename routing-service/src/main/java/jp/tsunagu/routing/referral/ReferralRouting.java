@@ -61,6 +61,7 @@ public class ReferralRouting {
                                 CaseFacts f = CaseFacts.of(r);
                                 known.put(f.caseId(), f);
                                 changes.facts(f);
+                                changes.caseNumber(r.caseId(), r.caseNumber());
                                 Map<String, Long> open = load.get(f.municipality());
                                 // the deadline counts from the day the case reaches the agency, not receivedOn
                                 LocalDate routedOn = AcceptanceDeadlines.routedOn(r.receivedOn(), envelope.time());

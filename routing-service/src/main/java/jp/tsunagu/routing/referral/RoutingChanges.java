@@ -51,9 +51,18 @@ public final class RoutingChanges {
     private final List<InboxArrival> arrivals = new ArrayList<>();
     private final List<InboxAnswer> answers = new ArrayList<>();
     private final List<Notice> notices = new ArrayList<>();
+    /** case id → its 受付番号, for the cases whose referral this batch routes */
+    private final Map<String, String> caseNumbers = new LinkedHashMap<>();
 
     public void facts(CaseFacts caseFacts) {
         facts.put(caseFacts.caseId(), caseFacts);
+    }
+
+    /** The case's 受付番号 from its referral (null: received before case numbers were given). */
+    public void caseNumber(String caseId, String caseNumber) {
+        if (caseNumber != null) {
+            caseNumbers.put(caseId, caseNumber);
+        }
     }
 
     /** The case's routing changes from {@code before} (null for its first decision) to {@code after}. */
@@ -64,12 +73,17 @@ public final class RoutingChanges {
 
     /**
      * A published routing event: a step of the case's history, what it changes in an agency's inbox, and what the
-     * agency is told of it; {@code declineReason} is a decline's reason, which the event does not carry.
+     * agency and the case's referrer are told of it; {@code declineReason} is a decline's reason, which the event
+     * does not carry.
+     *
+     * @param referrer the agency that referred the case (null: the city's own desk)
+     * @param reRouted the event's decision replaced an earlier routing of the case (see {@link Notices#toReferrer})
      */
     public void step(EventEnvelope<? extends TsunaguEvent> event, String agencyId, String detail,
-                     String declineReason) {
+                     String declineReason, String referrer, boolean reRouted) {
         steps.add(new Step(event, agencyId, detail));
         notices.addAll(Notices.of(event, List.of()));
+        notices.addAll(Notices.toReferrer(event, referrer, reRouted, declineReason));
         LocalDate on = event.businessDate();
         switch ((RoutingEvent) event.data()) {
             case RoutingEvent.CaseRouted e -> arrivals.add(new InboxArrival(e.municipality(), e.agencyId(),
@@ -108,6 +122,10 @@ public final class RoutingChanges {
                         .filter(agency -> agency.getValue() != 0)
                         .map(agency -> new LoadShift(city.getKey(), agency.getKey(), agency.getValue())))
                 .toList();
+    }
+
+    String caseNumber(String caseId) {
+        return caseNumbers.get(caseId);
     }
 
     List<Step> steps() {

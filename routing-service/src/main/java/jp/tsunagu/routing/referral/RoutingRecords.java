@@ -62,6 +62,12 @@ public class RoutingRecords {
                 .map(rows -> rows.stream().collect(Collectors.toMap(CaseRouting::caseId, r -> r)));
     }
 
+    /** The case's 受付番号; empty for a case received before case numbers were given. */
+    public Uni<Optional<String>> caseNumber(String caseId) {
+        return database.first("select case_number from case_facts where case_id = $1",
+                row -> Optional.ofNullable(row.getString(0)), caseId).map(found -> found.flatMap(n -> n));
+    }
+
     public Uni<Optional<CaseRouting>> routing(String caseId) {
         return database.first("select " + ROUTING_COLUMNS + " from case_routing where case_id = $1",
                 RoutingRecords::routingOf, caseId);
@@ -79,9 +85,12 @@ public class RoutingRecords {
      */
     public Uni<Void> write(RoutingChanges changes) {
         return database.updateEach("""
-                        insert into case_facts(case_id, municipality, facts_json) values ($1, $2, $3)
-                        on conflict (case_id) do update set facts_json = excluded.facts_json""",
-                        changes.facts().stream().map(f -> Tuple.of(f.caseId(), f.municipality(), json(f))).toList())
+                        insert into case_facts(case_id, municipality, facts_json, case_number)
+                        values ($1, $2, $3, $4)
+                        on conflict (case_id) do update set facts_json = excluded.facts_json,
+                            case_number = coalesce(excluded.case_number, case_facts.case_number)""",
+                        changes.facts().stream().map(f -> Tuple.of(f.caseId(), f.municipality(), json(f),
+                                changes.caseNumber(f.caseId()))).toList())
                 .chain(() -> database.updateEach("""
                                 insert into case_routing(case_id, municipality, referring_agency_id, decision, state,
                                                          agency_id, decision_json, routed_on, due_on, declined_by,
@@ -136,6 +145,7 @@ public class RoutingRecords {
                                 update inbox_item set decline_reason = $2
                                  where case_id = $1 and decline_reason is not null""",
                         changes.erasures().stream().map(id -> Tuple.of(id, ErasedCases.WRITTEN_OVER)).toList()))
+                .chain(() -> notices.eraseReasons(changes.erasures()))
                 .chain(() -> erased.recordAll(changes.erasures()))
                 .chain(() -> notices.write(changes.notices()));
     }

@@ -49,8 +49,8 @@ public class RoutingService {
 
     @InTransaction
     public Uni<RoutingView> view(Caller caller, String caseId) {
-        return visible(caller, caseId).chain(r -> records.steps(caseId)
-                .map(steps -> view(r, forReader(caller, r, steps))));
+        return visible(caller, caseId).chain(r -> records.steps(caseId).chain(steps -> records.caseNumber(caseId)
+                .map(number -> view(r, number.orElse(null), forReader(caller, r, steps)))));
     }
 
     /**
@@ -96,7 +96,7 @@ public class RoutingService {
                             .chain(() -> answer(r, request.accepted(), reason, today));
                 })
                 .chain(() -> records.routing(caseId)).map(Optional::orElseThrow)
-                .map(r -> answerView(caller, r));
+                .chain(r -> records.caseNumber(caseId).map(number -> answerView(caller, r, number.orElse(null))));
     }
 
     /**
@@ -163,20 +163,21 @@ public class RoutingService {
      * What the answering agency sees: the whole routing while it keeps the case; after a decline, the outcome
      * without the next agency's name or the history, which are no longer its business.
      */
-    private static RoutingView answerView(Caller caller, CaseRouting r) {
-        RoutingView full = view(r, null);
+    private static RoutingView answerView(Caller caller, CaseRouting r, String caseNumber) {
+        RoutingView full = view(r, caseNumber, null);
         if (caller.isAgency(r.agencyId())) {
             return full;
         }
-        return new RoutingView(full.caseId(), full.decision(), null, full.state(), full.track(), full.urgent(),
-                full.fields(), full.reasons(), full.ruleSetVersion(), full.directoryVersion(), full.routedOn(),
-                full.dueOn(), full.declinedBy(), null);
+        return new RoutingView(full.caseId(), full.caseNumber(), full.decision(), null, full.state(), full.track(),
+                full.urgent(), full.fields(), full.reasons(), full.ruleSetVersion(), full.directoryVersion(),
+                full.routedOn(), full.dueOn(), full.declinedBy(), null);
     }
 
-    private static RoutingView view(CaseRouting r, List<RoutingView.Step> steps) {
+    private static RoutingView view(CaseRouting r, String caseNumber, List<RoutingView.Step> steps) {
         Decision d = r.decision();
-        return new RoutingView(r.caseId(), d.decision(), d.agencyId(), r.state(), d.track(), d.urgent(), d.fields(),
-                d.reasons().stream().map(x -> new RoutingView.ReasonView(x.rule(), x.detailJa(), x.detailEn())).toList(),
+        return new RoutingView(r.caseId(), caseNumber, d.decision(), d.agencyId(), r.state(), d.track(), d.urgent(),
+                d.fields(), d.reasons().stream()
+                        .map(x -> new RoutingView.ReasonView(x.rule(), x.detailJa(), x.detailEn())).toList(),
                 d.ruleSetVersion(), d.directoryVersion(), r.routedOn(), r.dueOn(), List.copyOf(r.declinedBy()),
                 steps);
     }

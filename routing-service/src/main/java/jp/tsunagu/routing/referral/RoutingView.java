@@ -15,6 +15,9 @@ import java.util.List;
 @Schema(name = "Routing")
 public record RoutingView(
         String caseId,
+        @Schema(description = "The case's 受付番号, as people read and say it (unique in the municipality and fiscal "
+                + "year); absent for a case received before case numbers were given", example = "R8-000123")
+        String caseNumber,
         RoutingDecision decision,
         @Schema(description = "The agency routed to, or sent out for outreach") String agencyId,
         @Schema(description = "AWAITING (the agency must accept or decline), ACCEPTED or ESCALATED") String state,

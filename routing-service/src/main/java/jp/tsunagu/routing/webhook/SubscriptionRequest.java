@@ -9,5 +9,7 @@ import java.util.List;
 public record SubscriptionRequest(
         @Schema(description = "https URL of the agency's receiver", required = true) String url,
         @Schema(description = "Notice codes to receive (case-routed, answer-due, case-taken-away, "
-                + "meeting-invitation, plan-role, plan-review-due); absent or empty: all") List<String> eventTypes) {
+                + "meeting-invitation, plan-role, plan-review-due; about the cases your agency referred: "
+                + "referral-accepted, referral-declined, referral-passed-on, referral-escalated); absent or empty: "
+                + "all") List<String> eventTypes) {
 }
