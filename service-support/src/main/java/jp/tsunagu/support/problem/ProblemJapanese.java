@@ -55,6 +55,8 @@ public final class ProblemJapanese {
             rule("at most (\\d+) characters", "$1文字以内で入力してください"),
             rule("must be between (\\d+) and (\\d+)", "$1から$2の間で指定してください"),
             rule("must be a date YYYY-MM-DD", "YYYY-MM-DD 形式の日付で指定してください"),
+            rule("an instant with its offset, e\\.g\\. (\\S+) or (\\S+)",
+                    "時差付きの日時で指定してください（例: $1 または $2）"),
             rule("a time HH:MM", "HH:MM 形式の時刻で指定してください"),
             rule("must not be before the case was received \\((.+)\\)", "相談受付日（$1）より前の日付は指定できません"),
             rule("must not be after today \\((.+), Japan\\)", "今日（$1）より後の日付は指定できません"),
