@@ -114,7 +114,8 @@ public class ReferralResource {
     @RolesAllowed(Roles.AGENCY)
     @Operation(operationId = "listReferrals", summary = "The referrals your agency made",
             description = "Newest received first, with their status and last change; no personal field. Pages "
-                    + "follow ?cursor= from `next` or the Link header (rel=\"next\").")
+                    + "follow ?cursor= from `next` or the Link header (rel=\"next\"). ?changedSince= asks what "
+                    + "changed since a time (a query parameter the operation does not take is a 400).")
     @APIResponse(responseCode = "200", description = "A page of your referrals",
             headers = @Header(name = "Link", description = "<…?cursor=…>; rel=\"next\" when another page follows",
                     schema = @Schema(type = SchemaType.STRING)),
@@ -128,8 +129,13 @@ public class ReferralResource {
             @Parameter(description = "Received on or before (YYYY-MM-DD)") @QueryParam("receivedTo") String receivedTo,
             @Parameter(description = "1 to 200, default 50") @QueryParam("limit") Integer limit,
             @Parameter(description = "From the previous page's `next`") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Only referrals whose status changed after this instant (ISO-8601 with its "
+                    + "offset: 2026-12-04T09:00:00Z or 2026-12-04T18:00:00+09:00, the + sent as %2B), e.g. the "
+                    + "lastChangeAt of the newest item seen before", example = "2026-12-04T09:00:00Z")
+            @QueryParam("changedSince") String changedSince,
             @Context UriInfo uri) {
-        return referrals.page(caller.get(), new ReferralList.Query(status, receivedFrom, receivedTo, limit, cursor))
+        return referrals.page(caller.get(), new ReferralList.Query(status, receivedFrom, receivedTo, limit, cursor,
+                        changedSince))
                 .map(page -> page.response(uri));
     }
 
@@ -143,7 +149,8 @@ public class ReferralResource {
     @Path("/{caseId}")
     @RolesAllowed({Roles.AGENCY, Roles.COORDINATOR})
     @Operation(summary = "The case's closed-loop status", description = "Built from the events of every stage. "
-            + "Agencies see cases they referred or that are routed to them; anything else is 404.")
+            + "Agencies see cases they referred and those in their caseload (GET /caseload: routed to them, "
+            + "accepted by them, or with a role for them in one of the case's plans); anything else is 404.")
     @Audited(value = "read-referral", resource = "case/{caseId}")
     public Uni<CaseStatusView> status(@PathParam("caseId") String caseId) {
         String municipality = caller.get().municipality();

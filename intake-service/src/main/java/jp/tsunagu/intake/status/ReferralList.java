@@ -16,19 +16,22 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * {@code GET /referrals}: the referrals the calling agency made, newest received first, with their status and last
- * change; no personal field. Pages by (received date, case id), so referrals made meanwhile never make a page skip
+ * change ({@code ?changedSince=}: only those whose status changed after that instant); no personal field. Pages by (received date, case id), so referrals made meanwhile never make a page skip
  * or repeat one.
  */
 @ApplicationScoped
 public class ReferralList {
 
     private static final String SORT = "received";
+    /** Before any status: the lower bound when no changedSince is given. */
+    private static final Instant EVER = Instant.parse("0001-01-01T00:00:00Z");
 
     private final Database database;
 
@@ -50,7 +53,8 @@ public class ReferralList {
     }
 
     /** The query parameters as sent. */
-    public record Query(String status, String receivedFrom, String receivedTo, Integer limit, String cursor) {
+    public record Query(String status, String receivedFrom, String receivedTo, Integer limit, String cursor,
+                        String changedSince) {
     }
 
     @InTransaction
@@ -58,6 +62,7 @@ public class ReferralList {
         List<FieldError> errors = new ArrayList<>();
         LocalDate from = Params.date(params.receivedFrom(), "receivedFrom", false, errors);
         LocalDate to = Params.date(params.receivedTo(), "receivedTo", false, errors);
+        Instant changedSince = Params.instant(params.changedSince(), "changedSince", errors);
         CaseStatus status = null;
         if (params.status() != null && !params.status().isBlank()) {
             try {
@@ -76,16 +81,17 @@ public class ReferralList {
         PageCursor cursor = PageCursor.decode(params.cursor(), SORT, 2);
         List<Object> args = new ArrayList<>(List.of(caller.municipality(), caller.agencyId(),
                 status == null ? "" : status.name(), from == null ? LocalDate.MIN : from,
-                to == null ? LocalDate.of(9999, 12, 31) : to));
+                to == null ? LocalDate.of(9999, 12, 31) : to,
+                (changedSince == null ? EVER : changedSince).atOffset(ZoneOffset.UTC)));
         StringBuilder sql = new StringBuilder("""
                 select case_id, case_number, status, assigned_agency_id, received_on, status_time from case_status
                  where municipality = $1 and referring_agency_id = $2 and ($3 = '' or status = $3)
-                   and received_on between $4 and $5
+                   and received_on between $4 and $5 and status_time > $6
                 """);
         if (cursor != null) {
             args.add(cursor.date(0));
             args.add(cursor.text(1));
-            sql.append(" and (received_on, case_id) < ($6, $7)");
+            sql.append(" and (received_on, case_id) < ($7, $8)");
         }
         args.add(limit + 1);
         sql.append(" order by received_on desc, case_id desc limit $").append(args.size());

@@ -22,10 +22,10 @@ import java.util.Map;
 /**
  * Every service's OpenAPI document says what its errors look like and when they come: one {@code Problem} schema
  * (RFC 9457 with the {@code errors[]} of a validation), referenced by every 4xx and 5xx answer as
- * {@code application/problem+json}, and the answers every operation can give documented on each: 400 when it takes
- * input, 401/403 when it is secured, 404 with a path parameter, 413/415 with a body, 429 (the per-caller limit on
- * authenticated calls), 500 and 503; the server, the city's address ({@code tsunagu.openapi.server-url}); and the
- * Japanese label of every code ({@link CodeLabels}). Registered
+ * {@code application/problem+json}, and the answers every operation can give documented on each: 400 (bad input,
+ * and an unknown query parameter even where it takes none), 401/403 when it is secured, 404 with a path parameter,
+ * 413/415 with a body, 429 (the per-caller limit on authenticated calls), 500 and 503; the server, the city's
+ * address ({@code tsunagu.openapi.server-url}); and the Japanese label of every code ({@link CodeLabels}). Registered
  * with {@code mp.openapi.filter} for every service (service-support's microprofile-config.properties).
  */
 public class ProblemResponses implements OASFilter {
@@ -34,7 +34,8 @@ public class ProblemResponses implements OASFilter {
     static final String REF = "#/components/schemas/Problem";
 
     private static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
-            Map.entry("400", "Invalid input: every bad field named in errors[] (codes, dates, lengths, types)"),
+            Map.entry("400", "Invalid input: every bad field named in errors[] (codes, dates, lengths, types), and "
+                    + "every query parameter the operation does not take"),
             Map.entry("401", "No valid bearer token"),
             Map.entry("403", "The token's role, agency or municipality may not do this"),
             Map.entry("404", "Not found, or not the caller's to see (another city's or agency's)"),
@@ -46,6 +47,9 @@ public class ProblemResponses implements OASFilter {
             Map.entry("500", "Unexpected error: the body carries only an error id to quote"),
             Map.entry("503", "A dependency (Kafka, the database, or the identity provider whose keys this service has not "
                     + "fetched yet) is unavailable; Retry-After says when to try again"));
+
+    static final String NO_PARAMETERS = "A query parameter was sent: this operation takes none (each is named in "
+            + "errors[] with the message \"unknown query parameter\")";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -105,8 +109,11 @@ public class ProblemResponses implements OASFilter {
         boolean body = op.getRequestBody() != null;
         boolean input = body || (op.getParameters() != null && !op.getParameters().isEmpty());
         boolean secured = op.getSecurity() != null && !op.getSecurity().isEmpty();
+        // a query parameter the operation does not take is refused even where it takes none (UnknownQueryParams)
         if (input) {
             add(responses, "400");
+        } else if (responses.getAPIResponse("400") == null) {
+            responses.addAPIResponse("400", OASFactory.createAPIResponse().description(NO_PARAMETERS));
         }
         if (secured) {
             add(responses, "401");

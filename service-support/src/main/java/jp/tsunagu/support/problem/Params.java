@@ -5,7 +5,9 @@ import jp.tsunagu.contract.codes.Coded;
 import jp.tsunagu.contract.codes.Wareki;
 import jp.tsunagu.support.json.TextSafety;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
@@ -116,6 +118,28 @@ public final class Params {
     /** Whether the text has more than {@code max} characters (code points); null has none. */
     public static boolean longerThan(String value, int max) {
         return value != null && value.codePointCount(0, value.length()) > max;
+    }
+
+    /**
+     * An instant with its offset ({@code 2026-12-04T09:00:00Z}, {@code 2026-12-04T18:00:00+09:00}): null when absent,
+     * or malformed with the error added. A {@code +} sent unencoded in a URL arrives as a space and is read as the
+     * {@code +} it was.
+     */
+    public static Instant instant(String value, String field, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            OffsetDateTime at = OffsetDateTime.parse(value.strip().replace(' ', '+'));
+            if (at.getYear() >= 1 && at.getYear() <= 9999) { // what the database stores
+                return at.toInstant();
+            }
+        } catch (DateTimeParseException e) {
+            // the message below
+        }
+        errors.add(new FieldError(field,
+                "an instant with its offset, e.g. 2026-12-04T09:00:00Z or 2026-12-04T18:00:00+09:00"));
+        return null;
     }
 
     /** A business date {@code YYYY-MM-DD}, or {@code fallback} when absent. */

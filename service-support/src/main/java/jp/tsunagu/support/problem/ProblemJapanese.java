@@ -88,6 +88,7 @@ public final class ProblemJapanese {
             rule("Bad Request", "リクエストが正しくありません"),
             // strict input (JsonBodies, StrictJson, QueryParams, TextSafety, Params.name)
             rule("unknown field", "不明な項目です"),
+            rule("unknown query parameter", "不明なクエリパラメーターです（使えるパラメーターは /q/openapi に記載しています）"),
             rule("wrong type", "値の型が違います"),
             rule("holds a lone surrogate \\(half a character\\)", "不完全な文字（対になっていないサロゲート）が含まれています"),
             rule("must not contain invisible formatting characters.*",
@@ -116,6 +117,7 @@ public final class ProblemJapanese {
             rule("this municipality has no Tsunagu data; known: (.+)",
                     "この自治体の Tsunagu のデータがありません。対象の自治体: $1"),
             rule("a fiscal year such as 2026, R8 or 令和8年度", "年度は 2026・R8・令和8年度 のように指定してください"),
+            rule("a case number such as R8-000123", "受付番号は R8-000123 のように指定してください"),
             rule("received or changed", "received または changed を指定してください"),
             rule("the Idempotency-Key header is required \\(1-255 printable ASCII characters\\); send the same key "
                     + "when you retry", "Idempotency-Key ヘッダーが必要です（表示可能な ASCII 文字で1〜255文字）。"
