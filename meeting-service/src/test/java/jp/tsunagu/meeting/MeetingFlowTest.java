@@ -253,7 +253,7 @@ class MeetingFlowTest {
     void anAgendaItemCarriesTheMeetingPackOfItsCase() {
         LocalDate on = LocalDate.of(2024, 10, 1);
         String caseId = UUID.randomUUID().toString();
-        publish(Topics.INTAKE, new IntakeEvent.ReferralReceived(caseId, null, KURUME, "kurume-jiritsu-01",
+        publish(Topics.INTAKE, new IntakeEvent.ReferralReceived(caseId, "R6-000101", KURUME, "kurume-jiritsu-01",
                 Channel.AGENCY, on,
                 "荒木", AgeBand.AGE_75_PLUS, List.of(new HouseholdMember(Relation.CHILD, AgeBand.AGE_50_64,
                 List.of(Concern.HIKIKOMORI))), List.of(Concern.DEMENTIA, Concern.POVERTY), Consent.GIVEN,
@@ -266,6 +266,7 @@ class MeetingFlowTest {
 
         String item = "agenda.find { it.caseId == '" + caseId + "' }";
         meeting(role("coordinator", KURUME), meetingId).statusCode(200)
+                .body(item + ".caseNumber", equalTo("R6-000101"))
                 .body(item + ".area", equalTo("荒木"))
                 .body(item + ".ageBand", equalTo("AGE_75_PLUS"))
                 .body(item + ".concerns", equalTo(List.of("DEMENTIA", "POVERTY")))
@@ -280,8 +281,10 @@ class MeetingFlowTest {
     @Test
     void minutesKeepTheirRecordAndOrderAndPrintAsAJapaneseGijiroku() {
         LocalDate received = LocalDate.of(2025, 1, 6);
-        String first = referAndEscalate(KURUME, Consent.UNKNOWN, MeetingType.SHIEN_KAIGI, received, false);
-        String second = referAndEscalate(KURUME, Consent.UNKNOWN, MeetingType.SHIEN_KAIGI, received, false);
+        String first = referAndEscalate(KURUME, Consent.UNKNOWN, MeetingType.SHIEN_KAIGI, received, false,
+                "R6-000042");
+        String second = referAndEscalate(KURUME, Consent.UNKNOWN, MeetingType.SHIEN_KAIGI, received, false,
+                "R6-000043");
         String meetingId = awaitMeetingEvent(first, MeetingEvent.CaseQueued.class, q -> true).meetingId();
         assertEquals("402036-SHIEN_KAIGI-2025-01-22", meetingId);
         awaitMeetingEvent(second, MeetingEvent.CaseQueued.class, q -> true);
@@ -298,6 +301,7 @@ class MeetingFlowTest {
 
         meeting(role("coordinator", KURUME), meetingId).statusCode(200)
                 .body("reviews.caseId", equalTo(List.of(second, first)))
+                .body("reviews.caseNumber", equalTo(List.of("R6-000043", "R6-000042")))
                 .body("held.place", equalTo("久留米市役所 401会議室"))
                 .body("held.startTime", equalTo("14:00:00"));
         String html = given().header("Authorization", bearer(role("coordinator", KURUME))).accept("text/html")
@@ -308,7 +312,9 @@ class MeetingFlowTest {
                 "障害者基幹相談支援センター（サンプル第1）", "見守り", "&lt;b&gt;民生委員&lt;/b&gt;", "@page { size: A4")) {
             assertTrue(html.contains(expected), expected + " in the printed minutes");
         }
-        assertTrue(html.indexOf(second) < html.indexOf(first), "in the order discussed");
+        assertTrue(html.indexOf("R6-000043") > 0 && html.indexOf("R6-000043") < html.indexOf("R6-000042"),
+                "named by their 受付番号, in the order discussed");
+        assertFalse(html.contains(first) || html.contains(second), "nobody reads out a UUID");
         given().header("Authorization", bearer(agency("kurume-houkatsu-03", KURUME))).accept("text/html")
                 .get("/meetings/" + meetingId).then().statusCode(404);
     }
@@ -454,8 +460,14 @@ class MeetingFlowTest {
 
     static String referAndEscalate(String municipality, Consent consent, MeetingType track, LocalDate on,
                                    boolean urgent) {
+        return referAndEscalate(municipality, consent, track, on, urgent, null);
+    }
+
+    /** The same, with the 受付番号 intake gave the case. */
+    static String referAndEscalate(String municipality, Consent consent, MeetingType track, LocalDate on,
+                                   boolean urgent, String caseNumber) {
         String caseId = UUID.randomUUID().toString();
-        publish(Topics.INTAKE, new IntakeEvent.ReferralReceived(caseId, null, municipality, "referrer-1",
+        publish(Topics.INTAKE, new IntakeEvent.ReferralReceived(caseId, caseNumber, municipality, "referrer-1",
                 Channel.AGENCY, on,
                 municipality.equals(KURUME) ? "荒木" : "北部", AgeBand.AGE_40_49, List.of(),
                 List.of(Concern.HIKIKOMORI), consent, urgent ? Urgency.EMERGENCY : Urgency.ROUTINE, false,

@@ -264,15 +264,16 @@ public class MeetingRecords {
     public Uni<Void> savePacks(List<CasePack> packs) {
         return database.updateEach("""
                         insert into case_pack(case_id, municipality, referring_agency_id, received_on, age_band, area,
-                                              concerns, household_json)
-                        values ($1, $2, $3, $4, $5, $6, $7, $8)
+                                              concerns, household_json, case_number)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
                         on conflict (case_id) do update set referring_agency_id = excluded.referring_agency_id,
                             received_on = excluded.received_on, age_band = excluded.age_band, area = excluded.area,
-                            concerns = excluded.concerns, household_json = excluded.household_json""",
+                            concerns = excluded.concerns, household_json = excluded.household_json,
+                            case_number = coalesce(excluded.case_number, case_pack.case_number)""",
                 packs.stream().map(p -> Tuple.tuple(Arrays.asList(p.caseId(), p.municipality(),
                         p.referringAgencyId(), p.receivedOn(), p.ageBand() == null ? null : p.ageBand().name(),
                         p.area(), String.join(",", p.concerns().stream().map(Enum::name).toList()),
-                        json(p.household())))).toList());
+                        json(p.household()), p.caseNumber()))).toList());
     }
 
     /** Why the case was escalated, for its pack. */
@@ -283,13 +284,24 @@ public class MeetingRecords {
                 caseId, municipality, json(reasons)).replaceWithVoid();
     }
 
+    /** The 受付番号 of those of the given cases that have one, by case id. */
+    public Uni<Map<String, String>> caseNumbers(Collection<String> caseIds) {
+        return database.list("""
+                        select case_id, case_number from case_pack
+                         where case_id = any($1) and case_number is not null""",
+                        r -> Map.entry(r.getString("case_id"), r.getString("case_number")),
+                        (Object) caseIds.toArray(String[]::new))
+                .map(rows -> rows.stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+    }
+
     /** The packs of the given cases, by case id. */
     public Uni<Map<String, CasePack>> packs(Collection<String> caseIds) {
         return database.list("""
-                        select case_id, municipality, referring_agency_id, received_on, age_band, area, concerns,
-                               household_json, reasons_json
+                        select case_id, case_number, municipality, referring_agency_id, received_on, age_band, area,
+                               concerns, household_json, reasons_json
                           from case_pack where case_id = any($1)""",
-                        r -> new CasePack(r.getString("case_id"), r.getString("municipality").trim(),
+                        r -> new CasePack(r.getString("case_id"), r.getString("case_number"),
+                                r.getString("municipality").trim(),
                                 r.getString("referring_agency_id"), r.getLocalDate("received_on"),
                                 r.getString("age_band") == null ? null : AgeBand.valueOf(r.getString("age_band")),
                                 r.getString("area"), list(r.getString("concerns")).stream().map(Concern::valueOf)

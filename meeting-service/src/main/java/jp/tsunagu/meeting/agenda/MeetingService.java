@@ -6,6 +6,7 @@ import jp.tsunagu.contract.codes.BusinessDate;
 import jp.tsunagu.contract.codes.Coded;
 import jp.tsunagu.contract.codes.FiscalYear;
 import jp.tsunagu.contract.codes.MeetingType;
+import jp.tsunagu.meeting.minutes.MinutesRules;
 import jp.tsunagu.meeting.minutes.MinutesVersion;
 import jp.tsunagu.meeting.schedule.MeetingCalendar;
 import jp.tsunagu.support.audit.AuditTrail;
@@ -157,15 +158,16 @@ public class MeetingService {
         boolean held = m.heldOn() != null;
         return records.agenda(m.meetingId()).chain(agenda -> pack(caller, m, agenda)
                 .chain(items -> records.reviews(m.meetingId()).chain(reviews -> records.details(m.meetingId())
-                        .chain(d -> records.minutesVersions(m.meetingId())
-                        .map(versions -> new MeetingView(m.meetingId(), m.type(), m.type().label(), m.scheduledOn(),
+                        .chain(d -> records.minutesVersions(m.meetingId()).chain(versions -> records.caseNumbers(
+                                reviews.stream().map(MinutesRules.Review::caseId).toList()).map(numbers ->
+                                new MeetingView(m.meetingId(), m.type(), m.type().label(), m.scheduledOn(),
                                 m.adHoc(), m.members(), m.heldOn(), held ? m.attendees() : null,
                                 m.hasCaseAgenda() ? items : null,
-                                held ? reviews.stream().map(MeetingView.ReviewView::of).toList() : null,
+                                held ? reviews.stream().map(r -> MeetingView.ReviewView.of(r, numbers)).toList() : null,
                                 held ? MeetingView.Held.of(d) : null,
                                 held ? Math.max(1, versions.size()) : null,
                                 held ? versions.stream().filter(v -> v.version() > 1)
-                                        .map(MeetingView.Correction::of).toList() : null))))));
+                                        .map(MeetingView.Correction::of).toList() : null)))))));
     }
 
     /**
@@ -174,20 +176,23 @@ public class MeetingService {
      */
     public Uni<List<MeetingView.Version>> versions(Caller caller, String meetingId) {
         return view(caller, meetingId).chain(current -> records.minutesVersions(meetingId)
-                .chain(versions -> records.reviewVersions(meetingId).map(reviews -> versions.stream()
+                .chain(versions -> records.reviewVersions(meetingId).chain(reviews -> records.caseNumbers(
+                                reviews.stream().map(r -> r.review().caseId()).distinct().toList())
+                        .map(numbers -> versions.stream()
                         .map(v -> new MeetingView.Version(v.version(), v.recordedAt(), v.recordedBy(), v.reason(),
                                 v.heldOn(), v.attendees(), MeetingView.Held.of(v.details()), v.amendedCaseIds(),
-                                asOf(reviews, v.version()))).toList())));
+                                asOf(reviews, v.version(), numbers))).toList()))));
     }
 
-    private static List<MeetingView.ReviewView> asOf(List<MinutesVersion.OfReview> reviews, int version) {
+    private static List<MeetingView.ReviewView> asOf(List<MinutesVersion.OfReview> reviews, int version,
+                                                     Map<String, String> caseNumbers) {
         Map<String, MinutesVersion.OfReview> latest = new LinkedHashMap<>();
         for (MinutesVersion.OfReview r : reviews) {
             if (r.version() <= version) {
                 latest.put(r.review().caseId(), r); // oldest first, so the last kept is the latest up to version
             }
         }
-        return latest.values().stream().map(r -> MeetingView.ReviewView.of(r.review())).toList();
+        return latest.values().stream().map(r -> MeetingView.ReviewView.of(r.review(), caseNumbers)).toList();
     }
 
     /**
@@ -208,7 +213,8 @@ public class MeetingService {
                             .map(r -> r.type() == MeetingType.SHIEN_KAIGI && !caller.is(Roles.COORDINATOR)
                                     ? new CasePack.EarlierReview(r.meetingId(), r.type(), r.heldOn(), null) : r)
                             .toList();
-                    return new MeetingView.AgendaItem(t.caseId(), t.track(), t.urgent(), t.queuedOn(),
+                    return new MeetingView.AgendaItem(t.caseId(), p == null ? null : p.caseNumber(), t.track(),
+                            t.urgent(), t.queuedOn(),
                             t.queuedOn() == null ? null : ChronoUnit.DAYS.between(t.queuedOn(), today),
                             p == null ? null : p.ageBand(), p == null ? null : p.area(),
                             p == null ? List.of() : p.concerns(), p == null ? List.of() : p.household(),

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Map;
 
 /** {@code GET /meetings/{meetingId}}: the meeting, its agenda and, once held, its minutes. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -68,7 +69,11 @@ public record MeetingView(String meetingId, MeetingType type, String typeLabel, 
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "AgendaItem")
-    public record AgendaItem(String caseId, MeetingType track, boolean urgent, LocalDate queuedOn,
+    public record AgendaItem(String caseId,
+                             @Schema(description = "The case's 受付番号, as people read and say it; absent for a case "
+                                     + "received before case numbers were given", example = "R8-000123")
+                             String caseNumber,
+                             MeetingType track, boolean urgent, LocalDate queuedOn,
                              @Schema(description = "Days since the case was put on the agenda") Long daysWaiting,
                              AgeBand ageBand, String area, List<Concern> concerns,
                              @Schema(description = "The household's shape: relations, age bands, concerns")
@@ -85,14 +90,20 @@ public record MeetingView(String meetingId, MeetingType type, String typeLabel, 
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "CaseReview")
-    public record ReviewView(String caseId, String outcome, String planType, List<Role> roles, String note,
+    public record ReviewView(String caseId,
+                             @Schema(description = "The case's 受付番号, as people read and say it; absent for a case "
+                                     + "received before case numbers were given", example = "R8-000123")
+                             String caseNumber,
+                             String outcome, String planType, List<Role> roles, String note,
                              boolean adHoc, String adHocReason,
                              @Schema(description = "PLAN/REPLAN: the person's wish as the meeting heard it") String wish,
                              @Schema(description = "PLAN/REPLAN: the goals agreed") List<String> goals,
                              @Schema(description = "PLAN/REPLAN: when the plan is next reviewed") LocalDate reviewOn) {
 
-        public static ReviewView of(MinutesRules.Review r) {
-            return new ReviewView(r.caseId(), r.outcome().name(), r.planType() == null ? null : r.planType().name(),
+        /** @param caseNumbers the 受付番号 of the cases that have one, by case id */
+        public static ReviewView of(MinutesRules.Review r, Map<String, String> caseNumbers) {
+            return new ReviewView(r.caseId(), caseNumbers.get(r.caseId()), r.outcome().name(),
+                    r.planType() == null ? null : r.planType().name(),
                     r.roles(), r.note(), r.adHoc(), r.adHocReason(), r.terms().wish(),
                     r.terms().goals().isEmpty() ? null : r.terms().goals(), r.terms().reviewOn());
         }

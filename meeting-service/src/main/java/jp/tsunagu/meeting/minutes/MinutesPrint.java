@@ -17,8 +17,9 @@ import static jp.tsunagu.support.http.Html.escape;
 /**
  * A meeting's 議事録 as a page to print (A4, Japanese): the meeting, who attended, each case reviewed in the order
  * discussed with its outcome, plan type, roles, a plan's wish, goals and review date, and the note; the current
- * version of corrected minutes with its 訂正履歴. A 支援会議's minutes are headed with its duty of
- * confidentiality (社会福祉法第106条の6). Agencies are named as the directory names them.
+ * version of corrected minutes with its 訂正履歴. A 支援会議's minutes are headed with its duty of confidentiality
+ * (社会福祉法第106条の6). Agencies are named as the directory names them, cases by their 受付番号 (by their id when
+ * received before case numbers were given), so nobody reads out a UUID.
  */
 public final class MinutesPrint {
 
@@ -85,7 +86,8 @@ public final class MinutesPrint {
         int n = 1;
         for (MeetingView.ReviewView r : reviews) {
             b.append("<table class=\"review\">\n");
-            row(b, n++ + ". ケース", r.caseId() + (r.adHoc() ? "（議題外: " + nullToEmpty(r.adHocReason()) + "）" : ""));
+            row(b, n++ + ". ケース", caseName(r)
+                    + (r.adHoc() ? "（議題外: " + nullToEmpty(r.adHocReason()) + "）" : ""));
             row(b, "結果", ReviewOutcome.valueOf(r.outcome()).label());
             if (r.planType() != null) {
                 row(b, "プランの種類", PlanType.valueOf(r.planType()).label());
@@ -116,12 +118,19 @@ public final class MinutesPrint {
                         .append(escape(c.recordedAt() == null ? "" : Wareki.format(c.recordedAt().atZone(JAPAN).toLocalDate())))
                         .append("</td><td class=\"note\">").append(escape(nullToEmpty(c.reason())))
                         .append("</td><td>").append(escape(c.amendedCaseIds().isEmpty() ? "会議の記録"
-                                : String.join("、", c.amendedCaseIds()))).append("</td></tr>\n");
+                                : String.join("、", c.amendedCaseIds().stream().map(id -> reviews.stream()
+                                .filter(r -> r.caseId().equals(id)).findFirst().map(MinutesPrint::caseName)
+                                .orElse(id)).toList()))).append("</td></tr>\n");
             }
             b.append("</table>\n");
         }
         b.append("</body></html>\n");
         return b.toString();
+    }
+
+    /** A case as people name it: its 受付番号, or its id when it was received before case numbers were given. */
+    private static String caseName(MeetingView.ReviewView r) {
+        return r.caseNumber() != null ? r.caseNumber() : r.caseId();
     }
 
     private static String names(List<String> ids, Function<String, String> agencyName) {
