@@ -2,6 +2,7 @@ package jp.tsunagu.contract.status;
 
 import jp.tsunagu.contract.calendar.BusinessCalendar;
 import jp.tsunagu.contract.codes.CaseStatus;
+import jp.tsunagu.contract.codes.CaseloadRelation;
 import jp.tsunagu.contract.codes.Consent;
 import jp.tsunagu.contract.events.EventEnvelope;
 import jp.tsunagu.contract.events.IntakeEvent;
@@ -28,21 +29,55 @@ import java.util.Set;
  * @param consent    the person's consent to sharing as last recorded (null before the referral is seen)
  * @param entrusted  agencies the case was entrusted to: the one that accepted it, those given a role in its plans
  * @param listing    what a coordinator's case list shows of it
+ * @param planRoles  agencies given a role in one of its plans (open or closed)
  */
 public record CaseProgress(String caseId, String municipality, String referringAgencyId, String assignedAgencyId,
                            CaseStatus status, Instant statusTime, LocalDate receivedOn, Set<String> openPlans,
-                           Consent consent, Set<String> entrusted, CaseListing listing) {
+                           Consent consent, Set<String> entrusted, CaseListing listing, Set<String> planRoles) {
 
     public CaseProgress {
         openPlans = Set.copyOf(openPlans);
         entrusted = Set.copyOf(entrusted);
         listing = listing == null ? CaseListing.NONE : listing;
+        planRoles = planRoles == null ? Set.of() : Set.copyOf(planRoles);
     }
 
     /** A case no event has been applied to. */
     public static CaseProgress none(String caseId, String municipality) {
         return new CaseProgress(caseId, municipality, null, null, null, null, null, Set.of(), null, Set.of(),
-                CaseListing.NONE);
+                CaseListing.NONE, Set.of());
+    }
+
+    /**
+     * Why the case is in the agency's caseload, or empty when it is not: the agency is now responsible for it
+     * (routed to it or accepted by it: {@link #assignedAgencyId}), or holds a role in one of its plans. The one rule
+     * of whose caseload a case is in; {@link #caseload()} is the same rule as the set intake keeps to list it.
+     */
+    public Optional<CaseloadRelation> relationOf(String agencyId) {
+        if (agencyId == null) {
+            return Optional.empty();
+        }
+        if (agencyId.equals(assignedAgencyId)) {
+            return Optional.of(CaseloadRelation.RESPONSIBLE);
+        }
+        return planRoles.contains(agencyId) ? Optional.of(CaseloadRelation.PLAN_ROLE) : Optional.empty();
+    }
+
+    /** The agencies in whose caseload the case is ({@link #relationOf} present), in no order. */
+    public Set<String> caseload() {
+        Set<String> agencies = new LinkedHashSet<>(planRoles);
+        if (assignedAgencyId != null) {
+            agencies.add(assignedAgencyId);
+        }
+        return agencies;
+    }
+
+    /**
+     * The agency may follow the case's status ({@code GET /referrals/{caseId}}): the referrer, and every agency in
+     * whose caseload it is. Coordinators are decided by role, not here.
+     */
+    public boolean statusVisibleTo(String agencyId) {
+        return agencyId != null && (agencyId.equals(referringAgencyId) || relationOf(agencyId).isPresent());
     }
 
     /** An agency's answer is awaited: the case was routed to it (or sent out for outreach) and not yet answered. */
@@ -80,6 +115,7 @@ public record CaseProgress(String caseId, String municipality, String referringA
         }
         Set<String> plans = new LinkedHashSet<>(openPlans);
         Set<String> trusted = new LinkedHashSet<>(entrusted);
+        Set<String> roles = new LinkedHashSet<>(planRoles);
         String referrer = referringAgencyId;
         LocalDate received = receivedOn;
         Consent consentNow = consent;
@@ -87,8 +123,12 @@ public record CaseProgress(String caseId, String municipality, String referringA
             case PlanningEvent.PlanCreated p -> {
                 plans.add(p.planId());
                 p.roles().forEach(role -> trusted.add(role.agencyId()));
+                p.roles().forEach(role -> roles.add(role.agencyId()));
             }
-            case PlanningEvent.PlanDetailsCompleted p -> p.roles().forEach(role -> trusted.add(role.agencyId()));
+            case PlanningEvent.PlanDetailsCompleted p -> p.roles().forEach(role -> {
+                trusted.add(role.agencyId());
+                roles.add(role.agencyId());
+            });
             case PlanningEvent.PlanClosed p -> plans.remove(p.planId());
             case IntakeEvent.ReferralReceived r -> {
                 referrer = referrer != null ? referrer : r.referringAgencyId();
@@ -109,10 +149,10 @@ public record CaseProgress(String caseId, String municipality, String referringA
                 ? new CaseProgress(caseId, municipality, referrer,
                         seen.clearsAgency() ? null : seen.agencyId() != null ? seen.agencyId() : assignedAgencyId,
                         seen.status(), envelope.time(), received, plans, consentNow, trusted,
-                        listing.after(envelope.data()))
+                        listing.after(envelope.data()), roles)
                 : new CaseProgress(caseId, municipality, referrer, assignedAgencyId,
                         status != null ? status : CaseStatus.RECEIVED, statusTime != null ? statusTime : envelope.time(),
-                        received, plans, consentNow, trusted, listing.after(envelope.data()));
+                        received, plans, consentNow, trusted, listing.after(envelope.data()), roles);
         return Optional.of(new Step(after, seen));
     }
 

@@ -1,6 +1,7 @@
 package jp.tsunagu.contract.status;
 
 import jp.tsunagu.contract.codes.CaseStatus;
+import jp.tsunagu.contract.codes.CaseloadRelation;
 import jp.tsunagu.contract.codes.Channel;
 import jp.tsunagu.contract.codes.Consent;
 import jp.tsunagu.contract.codes.MeetingType;
@@ -11,13 +12,17 @@ import jp.tsunagu.contract.events.EventEnvelope;
 import jp.tsunagu.contract.events.IntakeEvent;
 import jp.tsunagu.contract.events.MeetingEvent;
 import jp.tsunagu.contract.events.PlanningEvent;
+import jp.tsunagu.contract.events.Role;
 import jp.tsunagu.contract.events.RoutingEvent;
 import jp.tsunagu.contract.events.TsunaguEvent;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -92,6 +97,41 @@ class CaseProgressTest {
         assertNull(given(received()).listing().caseNumber());
     }
 
+    /** Given the case's events, when agency {@code who} asks: its caseload relation, and whether it sees the status. */
+    @ParameterizedTest(name = "given {0}, agency {1}: relation {2}, sees status {3}")
+    @CsvSource(nullValues = "-", textBlock = """
+            routed,            a1,    RESPONSIBLE, true
+            routed,            ref-1, -,           true
+            routed,            x,     -,           false
+            accepted,          a1,    RESPONSIBLE, true
+            plan with x,       x,     PLAN_ROLE,   true
+            plan with x,       a1,    RESPONSIBLE, true
+            plan with x,       y,     -,           false
+            details with y,    y,     PLAN_ROLE,   true
+            escalated,         a1,    -,           false
+            plan with a1,      a1,    RESPONSIBLE, true
+            plan with x closed, x,    PLAN_ROLE,   true
+            """)
+    void whoseCaseloadTheCaseIsIn(String given, String who, String relation, boolean seesStatus) {
+        List<TsunaguEvent> events = new java.util.ArrayList<>(List.of(received(), routed("a1")));
+        switch (given) {
+            case "accepted" -> events.add(new RoutingEvent.RoutingAccepted(CASE, CITY, "a1"));
+            case "plan with x" -> events.add(planWith("p1", "x"));
+            case "plan with a1" -> events.add(planWith("p1", "a1"));
+            case "details with y" -> events.add(new PlanningEvent.PlanDetailsCompleted("p1", CASE, CITY,
+                    PlanType.PARTICIPATION, 1, List.of(new Role("y", null)), null));
+            case "escalated" -> events.add(new RoutingEvent.CaseEscalated(CASE, CITY, MeetingType.JUUSOU_SHIEN_KAIGI,
+                    false, List.of(), List.of(), "r", "d"));
+            case "plan with x closed" -> events.addAll(List.of(planWith("p1", "x"), planClosed("p1")));
+            default -> {
+            }
+        }
+        CaseProgress after = given(events.toArray(TsunaguEvent[]::new));
+        assertEquals(Optional.ofNullable(relation).map(CaseloadRelation::valueOf), after.relationOf(who));
+        assertEquals(seesStatus, after.statusVisibleTo(who));
+        assertEquals(relation != null, after.caseload().contains(who));
+    }
+
     @Test
     void eventsAboutNoOneCaseLeaveNoStep() {
         assertTrue(CaseProgress.none(CASE, CITY).evolve(envelope(new MeetingEvent.MeetingScheduled("m", CITY,
@@ -127,6 +167,11 @@ class CaseProgressTest {
 
     private static MeetingEvent.CaseReviewed review(MeetingType type, ReviewOutcome outcome) {
         return new MeetingEvent.CaseReviewed(CASE, CITY, "m", type, DAY, outcome, null, List.of(), false, null);
+    }
+
+    private static PlanningEvent.PlanCreated planWith(String plan, String agency) {
+        return new PlanningEvent.PlanCreated(plan, CASE, CITY, PlanType.PARTICIPATION, DAY,
+                List.of(new Role(agency, null)), null, null);
     }
 
     private static PlanningEvent.PlanCreated planCreated(String plan) {

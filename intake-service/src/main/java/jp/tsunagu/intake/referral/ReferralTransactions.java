@@ -111,18 +111,22 @@ public class ReferralTransactions {
     }
 
     /**
-     * The case as this caller may see it: coordinators see their municipality; agencies the cases they referred or
-     * that are routed to them. Anything else is "not found", so ids of other cities' or agencies' cases reveal nothing.
+     * The case as this caller may see it: coordinators see their municipality; agencies the cases they referred and
+     * those in their caseload (responsible for it, or a role in one of its plans: {@link
+     * jp.tsunagu.contract.status.CaseProgress#statusVisibleTo}). Anything else is "not found", so ids of other
+     * cities' or agencies' cases reveal nothing.
      */
     @InTransaction
     public Uni<CaseStatusView> visibleCase(Caller caller, String caseId) {
-        return statuses.find(caseId).map(found -> found
-                .filter(view -> view.municipality().equals(caller.municipality()))
-                .filter(view -> caller.is(Roles.COORDINATOR)
-                        || (caller.is(Roles.AGENCY) && (caller.isAgency(view.referringAgencyId())
-                        || caller.isAgency(view.agencyId()))))
-                .map(view -> view.forReader(caller.is(Roles.COORDINATOR) || caller.isAgency(view.referringAgencyId())))
-                .orElseThrow(() -> ApiProblem.notFound("case " + caseId)));
+        return statuses.progress(caseId).map(found -> found
+                        .filter(c -> c.municipality().equals(caller.municipality()))
+                        .filter(c -> caller.is(Roles.COORDINATOR)
+                                || (caller.is(Roles.AGENCY) && c.statusVisibleTo(caller.agencyId())))
+                        .orElseThrow(() -> ApiProblem.notFound("case " + caseId)))
+                .chain(visible -> statuses.find(caseId)).map(found -> found
+                        .map(view -> view.forReader(caller.is(Roles.COORDINATOR)
+                                || caller.isAgency(view.referringAgencyId())))
+                        .orElseThrow(() -> ApiProblem.notFound("case " + caseId)));
     }
 
     private byte[] personalJson(PersonalFields personal) {

@@ -26,12 +26,13 @@ public record CaseStatusRow(String caseId, String municipality, String referring
             case_number""";
 
     /** The columns {@link #progress} reads. */
-    static final String PROGRESS_COLUMNS = """
+    public static final String PROGRESS_COLUMNS = """
             case_id, municipality, referring_agency_id, assigned_agency_id, status, status_time, received_on,
-            open_plans, consent, entrusted, area, age_band, concerns, urgency, fields, track, due_on, case_number""";
+            open_plans, consent, entrusted, area, age_band, concerns, urgency, fields, track, due_on, case_number,
+            plan_roles""";
 
     /** The case as {@link CaseProgress#evolve} left it. */
-    static CaseProgress progress(Row row) {
+    public static CaseProgress progress(Row row) {
         String status = row.getString("status");
         String consent = row.getString("consent");
         return new CaseProgress(row.getString("case_id"), row.getString("municipality").trim(),
@@ -39,7 +40,7 @@ public record CaseStatusRow(String caseId, String municipality, String referring
                 status == null ? null : CaseStatus.valueOf(status), row.getOffsetDateTime("status_time").toInstant(),
                 row.getLocalDate("received_on"), new LinkedHashSet<>(list(row.getString("open_plans"))),
                 consent == null ? null : Consent.valueOf(consent), new LinkedHashSet<>(list(row.getString("entrusted"))),
-                listing(row));
+                listing(row), new LinkedHashSet<>(list(row.getString("plan_roles"))));
     }
 
     private static CaseListing listing(Row row) {
