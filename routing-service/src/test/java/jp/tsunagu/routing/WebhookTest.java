@@ -110,13 +110,14 @@ class WebhookTest {
     }
 
     final List<Receiver> receivers = new ArrayList<>();
-    final List<String> subscriptions = new ArrayList<>();
+    /** agency → its subscriptions made by the test */
+    final Map<String, List<String>> subscriptions = new java.util.HashMap<>();
 
     @AfterEach
     void stop() {
         receivers.forEach(r -> r.server.stop(0));
-        subscriptions.forEach(id -> given().header("Authorization", bearer(agency(SITE, KURUME)))
-                .delete("/subscriptions/" + id));
+        subscriptions.forEach((owner, ids) -> ids.forEach(id -> given()
+                .header("Authorization", bearer(agency(owner, KURUME))).delete("/subscriptions/" + id)));
     }
 
     @Test
@@ -278,6 +279,28 @@ class WebhookTest {
     }
 
     @Test
+    void theReferringAgencyIsToldByWebhookWhatBecameOfItsReferralWithTheDeclinesReason() throws Exception {
+        // given the referrer subscribes to what becomes of its referrals
+        Receiver receiver = receiver(0);
+        subscribe(InboxTest.REFERRER, receiver.url(), List.of("referral-declined", "referral-escalated"));
+        String caseId = refer(BusinessDate.today());
+        // when the agency it went to declines (no other candidate: the case is escalated)
+        given().header("Authorization", bearer(agency(SITE, KURUME))).contentType("application/json")
+                .body("{\"accepted\":false,\"reason\":\"担当圏域外のため\"}").post("/cases/" + caseId + "/acceptance")
+                .then().statusCode(200);
+        // then both reach the referrer, the decline with its reason
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.bodies().stream()
+                .filter(b -> caseId.equals(b.path("subject").asText())).count() == 2);
+        JsonNode declined = receiver.bodies().stream()
+                .filter(b -> b.path("type").asText().equals("jp.tsunagu.notice.referral-declined.v1")).findFirst()
+                .orElseThrow();
+        assertEquals("担当圏域外のため", declined.path("data").path("reason").asText());
+        assertEquals(InboxTest.REFERRER, declined.path("data").path("agencyId").asText());
+        assertTrue(receiver.bodies().stream().anyMatch(b -> b.path("type").asText()
+                .equals("jp.tsunagu.notice.referral-escalated.v1")), "" + receiver.bodies());
+    }
+
+    @Test
     void planRolesReviewsAndDeadlinesAreNoticedToo() throws Exception {
         Receiver receiver = receiver(0);
         subscribe(receiver.url(), List.of("plan-role", "plan-review-due", "answer-due", "meeting-invitation"));
@@ -382,11 +405,15 @@ class WebhookTest {
     }
 
     private Map<String, Object> subscribe(String url, List<String> types) {
-        Map<String, Object> created = given().header("Authorization", bearer(agency(SITE, KURUME)))
+        return subscribe(SITE, url, types);
+    }
+
+    private Map<String, Object> subscribe(String agencyId, String url, List<String> types) {
+        Map<String, Object> created = given().header("Authorization", bearer(agency(agencyId, KURUME)))
                 .contentType("application/json").body(Map.of("url", url, "eventTypes", types))
                 .post("/subscriptions").then().statusCode(201).header("Location", containsString("/subscriptions/sub_"))
                 .extract().as(Map.class);
-        subscriptions.add((String) created.get("id"));
+        subscriptions.computeIfAbsent(agencyId, a -> new ArrayList<>()).add((String) created.get("id"));
         return created;
     }
 
