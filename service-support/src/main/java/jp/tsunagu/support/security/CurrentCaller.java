@@ -1,5 +1,6 @@
 package jp.tsunagu.support.security;
 
+import jp.tsunagu.contract.identity.Issuers;
 import io.quarkus.security.AuthenticationFailedException;
 import jakarta.enterprise.context.RequestScoped;
 import jp.tsunagu.support.directory.AgencyDirectories;

@@ -1,5 +1,6 @@
 package jp.tsunagu.support.security;
 
+import jp.tsunagu.contract.identity.Issuers;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** The identity rules of {@link IdentityConfig}, built once: which issuer speaks for whom, which clients count. */
@@ -10,7 +11,7 @@ public class IdentityRules {
     private final AllowedClients clients;
 
     public IdentityRules(IdentityConfig config) {
-        this.issuers = Issuers.of(config);
+        this.issuers = new Issuers(config.issuer(), config.issuers());
         this.clients = new AllowedClients(config.allowedClients());
     }
 

@@ -1,5 +1,6 @@
 package jp.tsunagu.support.security;
 
+import jp.tsunagu.contract.identity.Issuers;
 import io.quarkus.oidc.OidcRequestContext;
 import io.quarkus.oidc.OidcTenantConfig;
 import io.quarkus.oidc.TenantConfigResolver;

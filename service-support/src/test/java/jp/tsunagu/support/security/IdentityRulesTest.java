@@ -1,5 +1,6 @@
 package jp.tsunagu.support.security;
 
+import jp.tsunagu.contract.identity.Issuers;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,4 +1,4 @@
-package jp.tsunagu.support.security;
+package jp.tsunagu.contract.identity;
 
 import java.util.Map;
 import java.util.Optional;
@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * Which issuer speaks for which municipality: a token counts for a municipality only if that municipality's own realm
- * issued it, so a token of one city's realm can never be read as another city's, whatever its claims say.
+ * issued it, so a token of one city's realm can never be read as another city's, whatever its claims say. The
+ * services verify tokens by it and the console signs people in at the realm it names.
  */
 public final class Issuers {
 
@@ -26,10 +27,6 @@ public final class Issuers {
             return Pattern.compile(Pattern.quote(t).replace(PLACEHOLDER, "\\E(\\d{6})\\Q"));
         }).orElse(null);
         this.named = new TreeMap<>(named);
-    }
-
-    public static Issuers of(IdentityConfig config) {
-        return new Issuers(config.issuer(), config.issuers());
     }
 
     /** The municipality whose realm {@code iss} is; empty for any other issuer. */

@@ -1,0 +1,131 @@
+package jp.tsunagu.console.cases;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jp.tsunagu.console.services.Answer;
+import jp.tsunagu.console.services.IntakeApi;
+import jp.tsunagu.console.services.NotVisible;
+import jp.tsunagu.console.services.RoutingApi;
+import jp.tsunagu.console.services.Service;
+import jp.tsunagu.console.services.ServiceCalls;
+import jp.tsunagu.console.signin.Csrf;
+import jp.tsunagu.console.signin.Municipalities;
+import jp.tsunagu.console.view.FormErrors;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import java.net.URI;
+
+/**
+ * 案件: a case's status timeline (intake), why routing chose the agency and whether her answer is awaited (routing),
+ * the answer form, and, on request, the person's details (each read audited by intake).
+ */
+@Path("/{municipality}/cases/{caseId}")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+public class CasePage {
+
+    private final Template page;
+    private final Template personPage;
+    private final IntakeApi intake;
+    private final RoutingApi routing;
+    private final ServiceCalls calls;
+    private final Csrf csrf;
+    private final Municipalities municipalities;
+    private final ObjectMapper json;
+
+    public CasePage(@Location("case.html") Template page, @Location("person.html") Template personPage,
+                    @RestClient IntakeApi intake, @RestClient RoutingApi routing, ServiceCalls calls, Csrf csrf,
+                    Municipalities municipalities, ObjectMapper json) {
+        this.page = page;
+        this.personPage = personPage;
+        this.intake = intake;
+        this.routing = routing;
+        this.calls = calls;
+        this.csrf = csrf;
+        this.municipalities = municipalities;
+        this.json = json;
+    }
+
+    @GET
+    public TemplateInstance show(@PathParam("municipality") String municipality, @PathParam("caseId") String caseId,
+                                 @QueryParam("sent") String sent, @QueryParam("answered") String answered) {
+        return view(municipality, caseId, FormErrors.NONE, "").data("sent", sent != null).data("answered", answered);
+    }
+
+    @POST
+    @Path("/answer")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response answer(@PathParam("municipality") String municipality, @PathParam("caseId") String caseId,
+                           MultivaluedMap<String, String> form) {
+        csrf.check(form.getFirst(Csrf.FIELD));
+        String decision = form.getFirst("decision");
+        String reason = form.getFirst("reason") == null ? "" : form.getFirst("reason");
+        ObjectNode body = json.createObjectNode();
+        if ("accept".equals(decision) || "decline".equals(decision)) {
+            body.put("accepted", "accept".equals(decision));
+        }
+        if (!reason.isBlank()) {
+            body.put("reason", reason);
+        }
+        Answer answer = calls.call(Service.ROUTING, () -> routing.answer(caseId, body));
+        if (answer.status() == 404) {
+            throw new NotVisible();
+        }
+        if (answer.ok()) {
+            return Response.seeOther(URI.create("/" + municipality + "/cases/" + caseId + "?answered="
+                    + ("accept".equals(decision) ? "accepted" : "declined"))).build();
+        }
+        // the reason typed stays in the form beside what routing said about it
+        return Response.status(answer.status() == 409 ? 409 : 400)
+                .entity(view(municipality, caseId, new FormErrors(answer.fieldErrors()), reason).data("sent", false)
+                        .data("answered", null))
+                .build();
+    }
+
+    @GET
+    @Path("/person")
+    public Response person(@PathParam("municipality") String municipality, @PathParam("caseId") String caseId) {
+        Answer answer = calls.call(Service.INTAKE, () -> intake.person(caseId));
+        if (answer.status() == 410) {
+            return Response.status(410).entity(personPage.data("m", municipality).data("caseId", caseId)
+                    .data("person", null).data("erased", true)).build();
+        }
+        if (!answer.ok()) {
+            throw new NotVisible();
+        }
+        return Response.ok(personPage.data("m", municipality).data("caseId", caseId)
+                .data("person", tree(answer.body())).data("erased", false)).build();
+    }
+
+    private TemplateInstance view(String municipality, String caseId, FormErrors errors, String reason) {
+        JsonNode status = calls.read(Service.INTAKE, () -> intake.status(caseId));
+        // routing shows its view to the agency the case went to (and coordinators); the referrer reads only intake's
+        Answer routed = calls.call(Service.ROUTING, () -> routing.routing(caseId));
+        return page.data("m", municipality)
+                .data("c", tree(status))
+                .data("routing", routed.ok() ? tree(routed.body()) : null)
+                .data("referrer", municipalities.agencyName(municipality, status.path("referringAgencyId")
+                        .asText(null)))
+                .data("errors", errors)
+                .data("reason", reason);
+    }
+
+    private Object tree(JsonNode node) {
+        return json.convertValue(node, Object.class);
+    }
+}

@@ -1,0 +1,115 @@
+package jp.tsunagu.console.home;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateData;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Multi;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jp.tsunagu.console.services.Answer;
+import jp.tsunagu.console.services.IntakeApi;
+import jp.tsunagu.console.services.RoutingApi;
+import jp.tsunagu.console.services.Service;
+import jp.tsunagu.console.services.ServiceCalls;
+import jp.tsunagu.console.services.ServiceUnavailable;
+import jp.tsunagu.contract.codes.BusinessDate;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import java.time.Duration;
+
+/**
+ * ホーム: what waits for her agency (answers due, overdue first), the cases it holds, and its notices (invitations,
+ * plan reviews due, what became of its referrals). The sections reload when routing-service's inbox feed tells of a
+ * notice, relayed to the browser as server-sent events; a part whose service is down says so and the rest shows.
+ */
+@Path("/{municipality}")
+@Authenticated
+public class HomePage {
+
+    private static final int SHOWN = 10;
+
+    private final Template home;
+    private final IntakeApi intake;
+    private final RoutingApi routing;
+    private final ServiceCalls calls;
+    private final ObjectMapper json;
+
+    public HomePage(@Location("home.html") Template home, @RestClient IntakeApi intake,
+                    @RestClient RoutingApi routing, ServiceCalls calls, ObjectMapper json) {
+        this.home = home;
+        this.intake = intake;
+        this.routing = routing;
+        this.calls = calls;
+        this.json = json;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance home(@PathParam("municipality") String municipality) {
+        return sections(home.instance(), municipality);
+    }
+
+    /** The sections alone, for the live reload. */
+    @GET
+    @Path("/home/sections")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance homeSections(@PathParam("municipality") String municipality) {
+        return sections(home.getFragment("sections").instance(), municipality);
+    }
+
+    /**
+     * One event per notice of her agency, carrying only its code: the page then asks for the sections with her own
+     * session, so nothing about a case travels on this stream.
+     */
+    @GET
+    @Path("/home/feed")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public Multi<OutboundSseEvent> feed(@Context Sse sse) {
+        Multi<OutboundSseEvent> notices = routing.feed()
+                .map(e -> sse.newEventBuilder().name("notice").data(e.name() == null ? "notice" : e.name()).build());
+        // a comment now and then keeps proxies from closing a quiet stream
+        Multi<OutboundSseEvent> keepAlive = Multi.createFrom().ticks().every(Duration.ofSeconds(25))
+                .map(t -> sse.newEventBuilder().comment("keep-alive").build());
+        return Multi.createBy().merging().streams(notices, keepAlive);
+    }
+
+    private TemplateInstance sections(TemplateInstance page, String municipality) {
+        return page.data("m", municipality)
+                .data("today", BusinessDate.today().toString())
+                .data("awaiting", part(Service.ROUTING, () -> calls.call(Service.ROUTING,
+                        () -> routing.inbox("awaiting", "due", SHOWN, null))))
+                .data("caseload", part(Service.INTAKE, () -> calls.call(Service.INTAKE,
+                        () -> intake.caseload(null, SHOWN, null))))
+                .data("notices", part(Service.ROUTING, () -> calls.call(Service.ROUTING,
+                        () -> routing.notices(SHOWN, null))));
+    }
+
+    /** A section's items, or the name of the service that could not give them. */
+    private Section part(Service service, java.util.function.Supplier<Answer> call) {
+        try {
+            Answer a = call.get();
+            if (!a.ok()) {
+                return new Section(null, service.labelJa());
+            }
+            JsonNode items = a.field("items");
+            return new Section(json.convertValue(items, Object.class), null);
+        } catch (ServiceUnavailable e) {
+            return new Section(null, e.service().labelJa());
+        }
+    }
+
+    /** @param unavailable the service that did not answer, in Japanese; null when {@code items} came */
+    @TemplateData
+    public record Section(Object items, String unavailable) {
+    }
+}

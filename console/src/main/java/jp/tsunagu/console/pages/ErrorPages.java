@@ -1,0 +1,68 @@
+package jp.tsunagu.console.pages;
+
+import io.quarkus.oidc.OIDCException;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.security.AuthenticationFailedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jp.tsunagu.console.services.NotVisible;
+import jp.tsunagu.console.services.Service;
+import jp.tsunagu.console.services.ServiceUnavailable;
+import jp.tsunagu.console.signin.Csrf;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Every failure as a Japanese page saying what happened and what to do; never a stack trace or an English page. */
+public class ErrorPages {
+
+    private static final Logger LOG = Logger.getLogger(ErrorPages.class);
+
+    private final Template error;
+
+    public ErrorPages(@Location("error.html") Template error) {
+        this.error = error;
+    }
+
+    @ServerExceptionMapper
+    public Response unavailable(ServiceUnavailable e) {
+        LOG.warnf("%s did not answer: %s", e.service(), e.getCause() == null ? "5xx" : e.getCause().toString());
+        return page(503, "ただいま利用できません",
+                e.service().labelJa() + "に接続できません。しばらくしてから、もう一度お試しください。",
+                "ほかの画面は使える場合があります。");
+    }
+
+    @ServerExceptionMapper
+    public Response notVisible(NotVisible e) {
+        return page(404, "この案件は表示できません",
+                "案件が見つからないか、あなたの機関には閲覧する権限がありません。",
+                "受信箱・担当ケース・紹介一覧から開いてください。");
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return page(404, "ページが見つかりません", "アドレスが正しいか確かめてください。", "");
+    }
+
+    @ServerExceptionMapper
+    public Response forged(Csrf.ForgedForm e) {
+        return page(403, "送信を受け付けられませんでした",
+                "画面を開いてから時間がたったか、別の画面からの送信です。",
+                "ブラウザーの「戻る」で入力内容を確かめ、画面を開き直してから送信してください。");
+    }
+
+    @ServerExceptionMapper({OIDCException.class, AuthenticationFailedException.class})
+    public Response identity(RuntimeException e) {
+        LOG.warnf("sign-in failed: %s", e.toString());
+        return page(503, "サインインできません", Service.IDENTITY.labelJa() + "に接続できないか、サインインに失敗しました。",
+                "しばらくしてから、もう一度お試しください。");
+    }
+
+    private Response page(int status, String title, String what, String next) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(error.data("title", title).data("what", what).data("next", next).data("status", status)
+                        .render())
+                .build();
+    }
+}

@@ -1,0 +1,101 @@
+package jp.tsunagu.console.refer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jp.tsunagu.console.services.Answer;
+import jp.tsunagu.console.services.IntakeApi;
+import jp.tsunagu.console.services.Service;
+import jp.tsunagu.console.services.ServiceCalls;
+import jp.tsunagu.console.services.ServiceUnavailable;
+import jp.tsunagu.console.signin.Csrf;
+import jp.tsunagu.console.signin.Municipalities;
+import jp.tsunagu.console.view.FormErrors;
+import jp.tsunagu.contract.codes.BusinessDate;
+import jp.tsunagu.contract.codes.Channel;
+import jp.tsunagu.contract.codes.Coded;
+import jp.tsunagu.contract.codes.Concern;
+import jp.tsunagu.contract.codes.Consent;
+import jp.tsunagu.contract.codes.Relation;
+import jp.tsunagu.contract.codes.Urgency;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+/** 紹介する: the referral form, sent to intake-service as the signed-in worker. */
+@Path("/{municipality}/refer")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+public class ReferralPage {
+
+    private final Template refer;
+    private final IntakeApi intake;
+    private final ServiceCalls calls;
+    private final Csrf csrf;
+    private final Municipalities municipalities;
+    private final ObjectMapper json;
+
+    public ReferralPage(@Location("refer.html") Template refer, @RestClient IntakeApi intake, ServiceCalls calls,
+                        Csrf csrf, Municipalities municipalities, ObjectMapper json) {
+        this.refer = refer;
+        this.intake = intake;
+        this.calls = calls;
+        this.csrf = csrf;
+        this.municipalities = municipalities;
+        this.json = json;
+    }
+
+    @GET
+    public TemplateInstance form(@PathParam("municipality") String municipality) {
+        ReferralForm blank = ReferralForm.blank(UUID.randomUUID().toString(), BusinessDate.today().toString());
+        return page(municipality, blank, FormErrors.NONE, null);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response send(@PathParam("municipality") String municipality, MultivaluedMap<String, String> fields) {
+        csrf.check(fields.getFirst(Csrf.FIELD));
+        ReferralForm form = ReferralForm.from(fields);
+        Answer answer;
+        try {
+            answer = calls.call(Service.INTAKE, () -> intake.refer(form.idempotencyKey(), form.toRequest(json)));
+        } catch (ServiceUnavailable e) {
+            // nothing typed is lost: the form comes back with its values and the same key
+            return Response.status(503).entity(page(municipality, form, FormErrors.NONE, e.service())).build();
+        }
+        if (answer.ok()) {
+            String caseId = answer.field("caseId").asText();
+            return Response.seeOther(URI.create("/" + municipality + "/cases/" + caseId + "?sent=1")).build();
+        }
+        return Response.status(answer.status() == 422 ? 409 : 400)
+                .entity(page(municipality, form, new FormErrors(form.onForm(answer.fieldErrors())), null)).build();
+    }
+
+    private TemplateInstance page(String municipality, ReferralForm form, FormErrors errors,
+                                  Service unavailable) {
+        List<String> areas = municipalities.of(municipality).map(d -> d.areas()).orElse(List.of());
+        return refer.data("form", form)
+                .data("errors", errors)
+                .data("unavailable", unavailable == null ? null : unavailable.labelJa())
+                .data("areas", areas)
+                .data("concerns", Coded.labels(Concern.class))
+                .data("relations", Coded.labels(Relation.class))
+                .data("channels", Coded.labels(Channel.class))
+                .data("consents", Coded.labels(Consent.class))
+                .data("urgencies", Coded.labels(Urgency.class))
+                .data("m", municipality);
+    }
+}

@@ -1,0 +1,47 @@
+package jp.tsunagu.console.services;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** intake-service as the signed-in person calls it: her own access token, answers in Japanese. */
+@RegisterRestClient(configKey = "intake")
+@RegisterProvider(SignedInBearer.class)
+@ClientHeaderParam(name = "Accept-Language", value = "ja")
+@Produces(MediaType.APPLICATION_JSON)
+public interface IntakeApi {
+
+    @POST
+    @Path("/referrals")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response refer(@HeaderParam("Idempotency-Key") String idempotencyKey, JsonNode referral);
+
+    @GET
+    @Path("/referrals")
+    Response sentReferrals(@QueryParam("status") String status, @QueryParam("limit") Integer limit,
+                           @QueryParam("cursor") String cursor);
+
+    @GET
+    @Path("/referrals/{caseId}")
+    Response status(@PathParam("caseId") String caseId);
+
+    @GET
+    @Path("/referrals/{caseId}/person")
+    Response person(@PathParam("caseId") String caseId);
+
+    @GET
+    @Path("/caseload")
+    Response caseload(@QueryParam("status") String status, @QueryParam("limit") Integer limit,
+                      @QueryParam("cursor") String cursor);
+}

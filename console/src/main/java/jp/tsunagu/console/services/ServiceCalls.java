@@ -1,0 +1,66 @@
+package jp.tsunagu.console.services;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import java.util.function.Supplier;
+
+/**
+ * Calls a service and reads its answer. A service that cannot be reached or answers 5xx/429 is a
+ * {@link ServiceUnavailable} naming it; a 404 is {@link NotVisible}; the rest is the page's to show.
+ */
+@ApplicationScoped
+public class ServiceCalls {
+
+    private final ObjectMapper json;
+
+    public ServiceCalls(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** Any answer but an outage. */
+    public Answer call(Service service, Supplier<Response> call) {
+        try (Response response = send(service, call)) {
+            int status = response.getStatus();
+            if (status >= 500 || status == 429) {
+                throw new ServiceUnavailable(service, null);
+            }
+            String text = response.hasEntity() ? response.readEntity(String.class) : "";
+            return new Answer(status, text.isBlank() ? null : read(service, text));
+        }
+    }
+
+    private static Response send(Service service, Supplier<Response> call) {
+        try {
+            return call.get();
+        } catch (WebApplicationException e) {
+            return e.getResponse(); // a refusal, should a default exception mapper still be on
+        } catch (ProcessingException e) {
+            throw new ServiceUnavailable(service, e);
+        }
+    }
+
+    /** A success, or the exception a page shows for anything else. */
+    public JsonNode read(Service service, Supplier<Response> call) {
+        Answer answer = call(service, call);
+        if (answer.status() == 404 || answer.status() == 403 || answer.status() == 410) {
+            throw new NotVisible();
+        }
+        if (!answer.ok()) {
+            throw new ServiceUnavailable(service, new IllegalStateException("answered " + answer.status()));
+        }
+        return answer.body();
+    }
+
+    private JsonNode read(Service service, String text) {
+        try {
+            return json.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new ServiceUnavailable(service, e);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package jp.tsunagu.console.view;
+
+import io.quarkus.qute.TemplateExtension;
+import jp.tsunagu.contract.codes.AgeBand;
+import jp.tsunagu.contract.codes.CaseStatus;
+import jp.tsunagu.contract.codes.Channel;
+import jp.tsunagu.contract.codes.Coded;
+import jp.tsunagu.contract.codes.Concern;
+import jp.tsunagu.contract.codes.Consent;
+import jp.tsunagu.contract.codes.Field;
+import jp.tsunagu.contract.codes.Relation;
+import jp.tsunagu.contract.codes.RoutingDecision;
+import jp.tsunagu.contract.codes.Urgency;
+import jp.tsunagu.contract.codes.Wareki;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+/**
+ * How pages show codes and dates to people: codes by their Japanese labels (from the contract's codes, the one place
+ * they are defined), dates in 令和, times in Japan's time. Used in templates as {@code {ja:date(item.receivedOn)}}.
+ */
+@TemplateExtension(namespace = "ja")
+public final class Ja {
+
+    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("H:mm");
+
+    /** An agency's answer as routing names it. */
+    private static final Map<String, String> INBOX_STATES = Map.of("AWAITING", "回答待ち", "ACCEPTED", "受理済み",
+            "DECLINED", "辞退済み", "EXPIRED", "期限切れ（多機関協働へ）", "ESCALATED", "多機関協働へ");
+
+    private Ja() {
+    }
+
+    /** {@code 2026-12-04} → 令和8年12月4日; anything unreadable as it came. */
+    static String date(Object iso) {
+        if (iso == null || iso.toString().isBlank()) {
+            return "";
+        }
+        try {
+            return Wareki.format(LocalDate.parse(iso.toString().substring(0, Math.min(10, iso.toString().length()))));
+        } catch (DateTimeParseException e) {
+            return iso.toString();
+        }
+    }
+
+    /** An instant → 令和8年12月4日 14:05 (Japan's time). */
+    static String time(Object iso) {
+        if (iso == null || iso.toString().isBlank()) {
+            return "";
+        }
+        try {
+            var t = Instant.parse(iso.toString()).atZone(JAPAN);
+            return Wareki.format(t.toLocalDate()) + " " + CLOCK.format(t);
+        } catch (DateTimeParseException e) {
+            return iso.toString();
+        }
+    }
+
+    static String concern(Object code) {
+        return label(Concern.class, code);
+    }
+
+    static String relation(Object code) {
+        return label(Relation.class, code);
+    }
+
+    static String urgency(Object code) {
+        return label(Urgency.class, code);
+    }
+
+    static String consent(Object code) {
+        return label(Consent.class, code);
+    }
+
+    static String channel(Object code) {
+        return label(Channel.class, code);
+    }
+
+    static String status(Object code) {
+        return label(CaseStatus.class, code);
+    }
+
+    static String field(Object code) {
+        return label(Field.class, code);
+    }
+
+    static String decision(Object code) {
+        return label(RoutingDecision.class, code);
+    }
+
+    static String inboxState(Object code) {
+        return code == null ? "" : INBOX_STATES.getOrDefault(code.toString(), code.toString());
+    }
+
+    /** The age band's code ({@code AGE_40_49}) as people say it. */
+    static String ageBand(Object code) {
+        return label(AgeBand.class, code);
+    }
+
+    /** A value for a URL's query, e.g. a page's cursor. */
+    static String q(Object value) {
+        return value == null ? "" : URLEncoder.encode(value.toString(), StandardCharsets.UTF_8);
+    }
+
+    private static <E extends Enum<E> & Coded> String label(Class<E> type, Object code) {
+        if (code == null) {
+            return "";
+        }
+        return Coded.parse(type, code.toString()).map(Coded::label).orElse(code.toString());
+    }
+}
