@@ -4,10 +4,10 @@ import jp.tsunagu.support.page.Page;
 import jp.tsunagu.support.page.PageCursor;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.problem.FieldError;
+import jp.tsunagu.support.problem.Params;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -57,19 +57,11 @@ public record NoticeQuery(String municipality, String agencyId, List<NoticeType>
 
     /** An instant with its offset, as the notices' {@code time} is written ({@code Z} or {@code +09:00}). */
     static Instant since(String given) {
-        if (given == null || given.isBlank()) {
-            return null;
+        List<FieldError> errors = new ArrayList<>();
+        Instant since = Params.instant(given, "since", errors);
+        if (!errors.isEmpty()) {
+            throw ApiProblem.validation(errors);
         }
-        ApiProblem invalid = ApiProblem.validation(List.of(new FieldError("since",
-                "an instant with its offset, e.g. 2026-12-04T09:00:00Z or 2026-12-04T18:00:00+09:00")));
-        try {
-            OffsetDateTime at = OffsetDateTime.parse(given.strip());
-            if (at.getYear() < 1 || at.getYear() > 9999) { // beyond what the database stores
-                throw invalid;
-            }
-            return at.toInstant();
-        } catch (DateTimeParseException e) {
-            throw invalid;
-        }
+        return since;
     }
 }

@@ -64,7 +64,8 @@ public class NoticeResource {
                     example = "[\"referral-accepted,referral-declined\"]")
             @QueryParam("type") List<String> type,
             @Parameter(description = "Only notices made at or after this instant (the notice's `time`), with its "
-                    + "offset: Z, or +09:00 written %2B09:00 in a URL", example = "2026-12-04T09:00:00Z")
+                    + "offset: Z or +09:00 (a + sent unencoded is read as the + it was)",
+                    example = "2026-12-04T09:00:00Z")
             @QueryParam("since") String since,
             @Parameter(description = "1 to 200, default 50") @QueryParam("limit") Integer limit,
             @Parameter(description = "From the previous page's `next`") @QueryParam("cursor") String cursor,
