@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Where the identity provider sends a signed-in person back: the console's address ({@code ./tsunagu port console}),
- * answered here by the test as the console will (issue 27), taking the authorization code. It also makes the PKCE pair
+ * answered here by the test in place of the console (stopped meanwhile), taking the authorization code. It also makes the PKCE pair
  * the console would (RFC 7636, S256).
  */
 final class ConsoleRedirect implements AutoCloseable {

@@ -38,17 +38,24 @@ class SignInSystemTest {
             {"channel":"AGENCY","person":{"name":"認証 試験","age":47,"area":"%s"},
              "concerns":["HIKIKOMORI"],"consent":"GIVEN","urgency":"ROUTINE"}""";
 
+    /**
+     * These tests look at the provider's side of the flow (the code, PKCE, refresh), so they stand in at the console's
+     * address themselves for a while; the real console is stopped meanwhile and started again after
+     * ({@link ConsoleSystemTest} uses it).
+     */
     @BeforeAll
     static void listenAtTheConsolesAddress() throws Exception {
         SignInSteps.idp = IdentityProvider.of(LocalSystem.SINGLE);
+        LocalSystem.SINGLE.terminate("console");
         SignInSteps.console = new ConsoleRedirect(Integer.parseInt(run("port", "console").trim()));
     }
 
     @AfterAll
-    static void close() {
+    static void close() throws Exception {
         if (console != null) {
             console.close();
         }
+        run("restart", "console");
     }
 
     @Test

@@ -91,7 +91,7 @@ public class HomePage {
                 .data("caseload", part(Service.INTAKE, () -> calls.call(Service.INTAKE,
                         () -> intake.caseload(null, SHOWN, null))))
                 .data("notices", part(Service.ROUTING, () -> calls.call(Service.ROUTING,
-                        () -> routing.notices(SHOWN, null))));
+                        () -> routing.notices(null, SHOWN, null))));
     }
 
     /** A section's items, or the name of the service that could not give them. */

@@ -12,7 +12,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jp.tsunagu.console.services.Answer;
 import jp.tsunagu.console.services.IntakeApi;
+import jp.tsunagu.console.services.ServiceUnavailable;
+import jp.tsunagu.console.signin.Municipalities;
 import jp.tsunagu.console.services.RoutingApi;
 import jp.tsunagu.console.services.Service;
 import jp.tsunagu.console.services.ServiceCalls;
@@ -20,7 +24,10 @@ import jp.tsunagu.contract.codes.CaseStatus;
 import jp.tsunagu.contract.codes.Coded;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -52,10 +59,13 @@ public class ListPages {
     private final RoutingApi routing;
     private final ServiceCalls calls;
     private final ObjectMapper json;
+    private final Municipalities municipalities;
 
     public ListPages(@Location("inbox.html") Template inbox, @Location("referrals.html") Template referrals,
                      @Location("caseload.html") Template caseload, @RestClient IntakeApi intake,
-                     @RestClient RoutingApi routing, ServiceCalls calls, ObjectMapper json) {
+                     @RestClient RoutingApi routing, ServiceCalls calls, ObjectMapper json,
+                     Municipalities municipalities) {
+        this.municipalities = municipalities;
         this.inbox = inbox;
         this.referrals = referrals;
         this.caseload = caseload;
@@ -83,7 +93,8 @@ public class ListPages {
         String filter = Coded.parse(CaseStatus.class, status).map(Enum::name).orElse(null);
         JsonNode page = calls.read(Service.INTAKE, () -> intake.sentReferrals(filter, PAGE, blankToNull(cursor)));
         return referrals.data("m", municipality).data("statuses", Coded.labels(CaseStatus.class))
-                .data("status", filter).data("items", tree(page.path("items")))
+                .data("status", filter).data("items", named(municipality, page.path("items")))
+                .data("declines", declines())
                 .data("next", page.path("next").asText(null));
     }
 
@@ -96,6 +107,35 @@ public class ListPages {
         return caseload.data("m", municipality).data("statuses", Coded.labels(CaseStatus.class))
                 .data("status", filter).data("items", tree(page.path("items")))
                 .data("next", page.path("next").asText(null));
+    }
+
+    /** The items with the directory's name of the agency each names (lists carry only the id). */
+    private Object named(String municipality, JsonNode items) {
+        for (JsonNode item : items) {
+            if (item instanceof ObjectNode o && o.hasNonNull("agencyId") && !o.hasNonNull("agencyName")) {
+                o.put("agencyName", municipalities.agencyName(municipality, o.path("agencyId").asText()));
+            }
+        }
+        return tree(items);
+    }
+
+    /**
+     * Why agencies declined her agency's referrals, by case, from routing's notices to the referrer (the reasons
+     * are told to the referrer, and only there); empty when routing cannot say, the list shows without them.
+     */
+    private Map<String, List<String>> declines() {
+        Map<String, List<String>> byCase = new HashMap<>();
+        try {
+            Answer answer = calls.call(Service.ROUTING, () -> routing.notices("referral-declined", 200, null));
+            for (JsonNode n : answer.field("items")) {
+                JsonNode data = n.path("data");
+                byCase.computeIfAbsent(data.path("caseId").asText(), k -> new ArrayList<>())
+                        .add(data.path("reason").asText(""));
+            }
+        } catch (ServiceUnavailable e) {
+            return Map.of();
+        }
+        return byCase;
     }
 
     private Object tree(JsonNode node) {

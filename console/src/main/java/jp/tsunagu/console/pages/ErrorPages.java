@@ -5,6 +5,7 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.security.AuthenticationFailedException;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jp.tsunagu.console.services.NotVisible;
@@ -13,6 +14,8 @@ import jp.tsunagu.console.services.ServiceUnavailable;
 import jp.tsunagu.console.signin.Csrf;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.UUID;
 
 /** Every failure as a Japanese page saying what happened and what to do; never a stack trace or an English page. */
 public class ErrorPages {
@@ -57,6 +60,18 @@ public class ErrorPages {
         LOG.warnf("sign-in failed: %s", e.toString());
         return page(503, "サインインできません", Service.IDENTITY.labelJa() + "に接続できないか、サインインに失敗しました。",
                 "しばらくしてから、もう一度お試しください。");
+    }
+
+    /** Anything else: a Japanese page, the details only in the log (never personal data: no request body). */
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        if (e instanceof WebApplicationException w && w.getResponse().getStatus() < 500) {
+            return page(w.getResponse().getStatus(), "この操作はできません", "画面から操作し直してください。", "");
+        }
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        LOG.errorf(e, "unexpected failure %s", id);
+        return page(500, "問題が発生しました", "画面を表示できませんでした（エラー番号 " + id + "）。",
+                "もう一度お試しください。続く場合は、このエラー番号を市の担当者に伝えてください。");
     }
 
     private Response page(int status, String title, String what, String next) {

@@ -33,6 +33,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** 紹介する: the referral form, sent to intake-service as the signed-in worker. */
@@ -40,6 +41,17 @@ import java.util.UUID;
 @Authenticated
 @Produces(MediaType.TEXT_HTML)
 public class ReferralPage {
+
+    /** The inputs' labels as the page shows them, for the error summary. */
+    static final Map<String, String> LABELS = Map.ofEntries(Map.entry("receivedOn", "受付日"),
+            Map.entry("channel", "相談の経路"), Map.entry("person.name", "氏名"), Map.entry("person.nameKana", "ふりがな"),
+            Map.entry("person.birthDate", "生年月日"), Map.entry("person.age", "年齢"),
+            Map.entry("person.area", "地区"), Map.entry("person.phone", "電話番号"),
+            Map.entry("person.address", "住所"), Map.entry("concerns", "本人の課題"),
+            Map.entry("household", "世帯の状況"), Map.entry("household.relation", "続柄"),
+            Map.entry("household.age", "年齢"), Map.entry("household.concerns", "課題"),
+            Map.entry("consent", "本人の同意"), Map.entry("urgency", "緊急度"), Map.entry("summary", "相談の概要"),
+            Map.entry("hardToReach", "連絡が取れない"));
 
     private final Template refer;
     private final IntakeApi intake;
@@ -81,7 +93,8 @@ public class ReferralPage {
             return Response.seeOther(URI.create("/" + municipality + "/cases/" + caseId + "?sent=1")).build();
         }
         return Response.status(answer.status() == 422 ? 409 : 400)
-                .entity(page(municipality, form, new FormErrors(form.onForm(answer.fieldErrors())), null)).build();
+                .entity(page(municipality, form, new FormErrors(form.onForm(answer.fieldErrors()), LABELS), null))
+                .build();
     }
 
     private TemplateInstance page(String municipality, ReferralForm form, FormErrors errors,

@@ -39,7 +39,8 @@ public interface RoutingApi {
 
     @GET
     @Path("/notices")
-    Response notices(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor);
+    Response notices(@QueryParam("type") String types, @QueryParam("limit") Integer limit,
+                     @QueryParam("cursor") String cursor);
 
     /** The agency's notices as they are made (routing-service's server-sent events). */
     @GET

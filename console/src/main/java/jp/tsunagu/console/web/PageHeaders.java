@@ -40,7 +40,7 @@ public class PageHeaders {
         var headers = rc.response().headers();
         headers.set("Content-Security-Policy", csp)
                 .set("X-Content-Type-Options", "nosniff")
-                .set("Referrer-Policy", "no-referrer")
+                .set("Referrer-Policy", "same-origin") // no-referrer would make Chrome send "Origin: null" with our own forms
                 .set("X-Frame-Options", "DENY")
                 .set("Cross-Origin-Opener-Policy", "same-origin")
                 .set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");

@@ -51,8 +51,8 @@ public final class IdentityCommands {
     static String demoUsers(Map<String, AgencyDirectory> directories, IdpHome home, URI idp, String consoleUrl) {
         StringBuilder text = new StringBuilder("""
                 # Tsunagu のローカル実行専用のデモ利用者（本番には作られません）/ demo users of the local run only
-                # サインイン先 / sign in at: each realm's account page below (アカウント画面). The staff console
-                # (職員コンソール, %s, not built yet) signs in through the same pages.
+                # サインイン先 / sign in at: the staff console 職員コンソール %s/ (choose the city), or each
+                # realm's account page below (アカウント画面). Agency staff: 受信箱・紹介する・担当ケース in the console.
                 # coordinator と analyst は初回サインインで TOTP の登録を求められます（認証アプリで QR コードを読む）。
                 # coordinator and analyst enrol a TOTP authenticator app at their first sign-in.
                 """.formatted(consoleUrl));
