@@ -5,6 +5,20 @@ htmx.config.selfRequestsOnly = true;
 // A form is sent once: the button is disabled after the first click (the idempotency key makes a second one harmless
 // anyway, this only spares the wait).
 document.addEventListener('submit', function (e) {
-  var b = e.target.querySelector('button[type=submit][data-once]');
-  if (b) { setTimeout(function () { b.disabled = true; b.setAttribute('aria-disabled', 'true'); }, 0); }
+  var buttons = e.target.querySelectorAll('button[type=submit][data-once]');
+  setTimeout(function () {
+    buttons.forEach(function (b) { b.disabled = true; b.setAttribute('aria-disabled', 'true'); });
+  }, 0);
+});
+// A part of a page asked for after the session ended (answered 499, see ScriptRequests): the whole page again,
+// which leads to sign-in.
+document.addEventListener('htmx:responseError', function (e) {
+  if (e.detail.xhr && e.detail.xhr.status === 499) { window.location.reload(); }
+});
+// After a live reload of ホーム, say so to screen readers (the region is outside the part replaced).
+document.addEventListener('htmx:afterSwap', function (e) {
+  var status = document.getElementById('home-updated');
+  if (status && e.detail.target && e.detail.target.id === 'home-sections') {
+    status.textContent = '新しいお知らせがあり、ホームの内容を更新しました。';
+  }
 });

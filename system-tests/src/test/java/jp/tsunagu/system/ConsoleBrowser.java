@@ -47,9 +47,19 @@ final class ConsoleBrowser implements AutoCloseable {
     /** Opens the city's console and signs in at its realm with a password (agency staff have no second factor). */
     ConsoleBrowser signIn(String municipality, String user, String password) {
         driver.get(base + "/" + municipality + "/");
-        wait(30).until(d -> !d.findElements(By.id("username")).isEmpty());
-        SignInSteps.signIn(driver, user, password);
-        wait(30).until(d -> d.getCurrentUrl().startsWith(base + "/" + municipality));
+        try {
+            wait(30).until(d -> !d.findElements(By.id("username")).isEmpty());
+            SignInSteps.signIn(driver, user, password);
+            wait(30).until(d -> d.getCurrentUrl().startsWith(base + "/" + municipality));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            try {
+                screenshot("sign-in-failed");
+            } catch (Exception ignored) {
+                // the failure below says what matters
+            }
+            throw new AssertionError(user + " could not sign in: at " + driver.getCurrentUrl() + " ("
+                    + driver.getTitle() + "): " + text(), e);
+        }
         return this;
     }
 

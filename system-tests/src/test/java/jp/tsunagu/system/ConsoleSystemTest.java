@@ -69,8 +69,8 @@ class ConsoleSystemTest {
             referrer.fitsWidth(375, "refer");
             referrer.fitsWidth(640, "refer");
             referrer.find(By.id("f-person-nameKana")).sendKeys("くるめ はなこ");
-            referrer.find(By.id("f-person-birthDate")).sendKeys("昭和17年13月1日");
-            referrer.find(By.cssSelector("button[type=submit]")).click();
+            // sent with the keyboard: Enter in a field submits the form
+            referrer.find(By.id("f-person-birthDate")).sendKeys("昭和17年13月1日", Keys.ENTER);
             referrer.find(By.id("error-summary"));
             referrer.check("refer-errors");
             assertTrue(referrer.find(By.id("e-person-name")).isDisplayed(), "the name's error beside it");
@@ -92,7 +92,7 @@ class ConsoleSystemTest {
             check(referrer, "concerns", "ELDER_CARE");
             check(referrer, "consent", "GIVEN");
             referrer.find(By.id("f-summary")).sendKeys("長男（52）と二人暮らし。長男は就労しておらず、母の年金で生活。");
-            new Actions(referrer.driver).doubleClick(referrer.find(By.cssSelector("button[type=submit]"))).perform();
+            new Actions(referrer.driver).doubleClick(referrer.find(By.cssSelector("main button[type=submit]"))).perform();
             referrer.waitFor(30, d -> d.getCurrentUrl().contains("/cases/"));
             String caseUrl = referrer.driver.getCurrentUrl();
             String caseId = caseUrl.replaceAll("^.*/cases/([^/?]+).*$", "$1");
@@ -189,6 +189,14 @@ class ConsoleSystemTest {
                     .POST(HttpRequest.BodyPublishers.ofString(form + "&csrf=x")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(403, crossSite.statusCode());
+
+            // signing out ends the session at the provider too: the next page asks for the password again
+            worker.find(By.linkText("サインアウト")).click();
+            worker.waitFor(30, d -> d.getCurrentUrl().contains("/" + KURUME + "/signed-out"));
+            assertEquals("サインアウトしました", worker.find(By.tagName("h1")).getText());
+            worker.check("signed-out");
+            worker.open("/" + KURUME + "/");
+            worker.find(By.id("username"));
         }
     }
 
@@ -202,7 +210,7 @@ class ConsoleSystemTest {
             check(worker, "concerns", "DEMENTIA");
             LocalSystem.SINGLE.terminate("intake-service");
             try {
-                worker.find(By.cssSelector("button[type=submit]")).click();
+                worker.find(By.cssSelector("main button[type=submit]")).click();
                 worker.waitFor(30, d -> d.findElement(By.tagName("body")).getText().contains("送信できませんでした"));
                 assertTrue(worker.text().contains("受付・案件サービス（intake-service）に接続できません"), worker.text());
                 assertEquals("停止 確認", worker.find(By.id("f-person-name")).getDomProperty("value"));
@@ -215,6 +223,22 @@ class ConsoleSystemTest {
             } finally {
                 run("restart", "intake-service");
             }
+        }
+    }
+
+    @Test
+    void signingInWhileTheIdentityProviderIsDownIsAJapanesePageAndWorksOnceItIsBack() throws Exception {
+        LocalSystem.SINGLE.terminate("idp");
+        try (ConsoleBrowser newcomer = new ConsoleBrowser(base, "idp-down")) {
+            newcomer.open("/" + KURUME + "/");
+            assertEquals("サインインできません", newcomer.find(By.tagName("h1")).getText());
+            assertTrue(newcomer.text().contains("サインイン（認証基盤）に接続できません"), newcomer.text());
+            newcomer.check("identity-provider-down");
+        } finally {
+            run("up"); // starts what is not running: the identity provider
+        }
+        try (ConsoleBrowser worker = signedIn(REFERRER)) {
+            assertEquals("ホーム", worker.find(By.tagName("h1")).getText());
         }
     }
 

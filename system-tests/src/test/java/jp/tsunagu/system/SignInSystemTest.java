@@ -235,6 +235,8 @@ class SignInSystemTest {
             assertEquals(401, get(port(INTAKE), "/referrals", person.access()).statusCode());
         } finally {
             idp.setClientAttribute(KURUME, "tsunagu-console", "access.token.lifespan", "");
+            // the person works again for the tests that sign her in at the console (ConsoleSystemTest)
+            idp.admin("PUT", "/" + KURUME + "/users/" + idp.userId(KURUME, agencyStaff(1)), "{\"enabled\":true}");
         }
     }
 
@@ -255,7 +257,12 @@ class SignInSystemTest {
             assertTrue(unverifiable.headers().firstValue("Retry-After").isPresent());
             assertTrue(unverifiable.body().contains("/problems/identity-provider-unavailable"), unverifiable.body());
         } finally {
-            run("up"); // starts only what is not running: the provider, and applies the realms again
+            // starts only what is not running: the provider (and the console, this test's stand-in stepping aside
+            // meanwhile), and applies the realms again
+            console.close();
+            run("up");
+            LocalSystem.SINGLE.terminate("console");
+            SignInSteps.console = new ConsoleRedirect(Integer.parseInt(run("port", "console").trim()));
         }
         assertEquals(200, get(port("planning-service"), "/audit", coordinator).statusCode(),
                 "once the provider is back the restarted service fetches the keys");

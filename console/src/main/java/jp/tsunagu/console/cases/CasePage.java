@@ -9,6 +9,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -61,9 +62,14 @@ public class CasePage {
         this.json = json;
     }
 
+    /** Case ids are UUIDs: anything else is no case, and is never passed on to a service. */
+    private static final java.util.regex.Pattern CASE_ID = java.util.regex.Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
     @GET
     public TemplateInstance show(@PathParam("municipality") String municipality, @PathParam("caseId") String caseId,
                                  @QueryParam("sent") String sent, @QueryParam("answered") String answered) {
+        requireCaseId(caseId);
         return view(municipality, caseId, FormErrors.NONE, "").data("sent", sent != null).data("answered", answered);
     }
 
@@ -73,6 +79,7 @@ public class CasePage {
     public Response answer(@PathParam("municipality") String municipality, @PathParam("caseId") String caseId,
                            MultivaluedMap<String, String> form) {
         csrf.check(form.getFirst(Csrf.FIELD));
+        requireCaseId(caseId);
         String decision = form.getFirst("decision");
         String reason = form.getFirst("reason") == null ? "" : form.getFirst("reason");
         ObjectNode body = json.createObjectNode();
@@ -86,9 +93,14 @@ public class CasePage {
         if (answer.status() == 404) {
             throw new NotVisible();
         }
+        if (answer.ok() && "accept".equals(decision)) {
+            return Response.seeOther(URI.create("/" + municipality + "/cases/" + caseId + "?answered=accepted"))
+                    .build();
+        }
         if (answer.ok()) {
-            return Response.seeOther(URI.create("/" + municipality + "/cases/" + caseId + "?answered="
-                    + ("accept".equals(decision) ? "accepted" : "declined"))).build();
+            // declined, the case goes on to another agency or to coordination and leaves her view: her inbox says so
+            return Response.seeOther(URI.create("/" + municipality + "/inbox?state=declined&answered=declined"))
+                    .build();
         }
         // the reason typed stays in the form beside what routing said about it
         return Response.status(answer.status() == 409 ? 409 : 400)
@@ -99,7 +111,13 @@ public class CasePage {
 
     @GET
     @Path("/person")
-    public Response person(@PathParam("municipality") String municipality, @PathParam("caseId") String caseId) {
+    public Response person(@PathParam("municipality") String municipality, @PathParam("caseId") String caseId,
+                           @HeaderParam("Sec-Fetch-Site") String fetchSite) {
+        requireCaseId(caseId);
+        if (fetchSite != null && !fetchSite.equals("same-origin") && !fetchSite.equals("none")) {
+            // a link from another site must not make an audited read in her name: the case page first
+            return Response.seeOther(URI.create("/" + municipality + "/cases/" + caseId)).build();
+        }
         Answer answer = calls.call(Service.INTAKE, () -> intake.person(caseId));
         if (answer.status() == 410) {
             return Response.status(410).entity(personPage.data("m", municipality).data("caseId", caseId)
@@ -123,6 +141,12 @@ public class CasePage {
                         .asText(null)))
                 .data("errors", errors)
                 .data("reason", reason);
+    }
+
+    private static void requireCaseId(String caseId) {
+        if (!CASE_ID.matcher(caseId).matches()) {
+            throw new NotVisible();
+        }
     }
 
     private Object tree(JsonNode node) {

@@ -76,7 +76,9 @@ public class HomePage {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public Multi<OutboundSseEvent> feed(@Context Sse sse) {
         Multi<OutboundSseEvent> notices = routing.feed()
-                .map(e -> sse.newEventBuilder().name("notice").data(e.name() == null ? "notice" : e.name()).build());
+                .map(e -> sse.newEventBuilder().name("notice").data(e.name() == null ? "notice" : e.name()).build())
+                // routing's feed ended (a restart, a deploy): end this one too, so that the browser reconnects
+                .onCompletion().failWith(() -> new ServiceUnavailable(Service.ROUTING, null));
         // a comment now and then keeps proxies from closing a quiet stream
         Multi<OutboundSseEvent> keepAlive = Multi.createFrom().ticks().every(Duration.ofSeconds(25))
                 .map(t -> sse.newEventBuilder().comment("keep-alive").build());
@@ -98,17 +100,20 @@ public class HomePage {
     private Section part(Service service, java.util.function.Supplier<Answer> call) {
         try {
             Answer a = call.get();
+            if (a.status() == 403) {
+                return new Section(null, "この欄を表示する権限がありません。");
+            }
             if (!a.ok()) {
-                return new Section(null, service.labelJa());
+                return new Section(null, "この欄は表示できませんでした。画面を読み込み直してください。");
             }
             JsonNode items = a.field("items");
             return new Section(json.convertValue(items, Object.class), null);
         } catch (ServiceUnavailable e) {
-            return new Section(null, e.service().labelJa());
+            return new Section(null, e.service().labelJa() + "に接続できないため表示できません。");
         }
     }
 
-    /** @param unavailable the service that did not answer, in Japanese; null when {@code items} came */
+    /** @param unavailable why the items are not shown, in Japanese; null when they came */
     @TemplateData
     public record Section(Object items, String unavailable) {
     }

@@ -78,11 +78,12 @@ public class ListPages {
     @GET
     @Path("/inbox")
     public TemplateInstance inbox(@PathParam("municipality") String municipality, @QueryParam("state") String state,
-                                  @QueryParam("cursor") String cursor) {
+                                  @QueryParam("cursor") String cursor, @QueryParam("answered") String answered) {
         String tab = state == null || !INBOX_TABS.containsKey(state) ? "awaiting" : state;
         JsonNode page = calls.read(Service.ROUTING, () -> routing.inbox(tab, "awaiting".equals(tab) ? "due" : null,
                 PAGE, blankToNull(cursor)));
         return inbox.data("m", municipality).data("tabs", INBOX_TABS).data("tab", tab)
+                .data("declined", "declined".equals(answered))
                 .data("items", tree(page.path("items"))).data("next", page.path("next").asText(null));
     }
 

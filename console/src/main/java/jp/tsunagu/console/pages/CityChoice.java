@@ -30,8 +30,9 @@ public class CityChoice {
         return cities.data("cities", municipalities.all());
     }
 
+    /** Where the identity provider sends her back after signing out (the path is her city's, as the session was). */
     @GET
-    @Path("signed-out")
+    @Path("{municipality}/signed-out")
     public TemplateInstance signedOut() {
         return signedOut.data("cities", municipalities.all());
     }

@@ -9,6 +9,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jp.tsunagu.console.services.NotVisible;
+import jp.tsunagu.console.services.Refused;
 import jp.tsunagu.console.services.Service;
 import jp.tsunagu.console.services.ServiceUnavailable;
 import jp.tsunagu.console.signin.Csrf;
@@ -41,6 +42,20 @@ public class ErrorPages {
         return page(404, "この案件は表示できません",
                 "案件が見つからないか、あなたの機関には閲覧する権限がありません。",
                 "受信箱・担当ケース・紹介一覧から開いてください。");
+    }
+
+    @ServerExceptionMapper
+    public Response refused(Refused e) {
+        return switch (e.status()) {
+            case 401 -> page(401, "もう一度サインインしてください", "サインインの有効期限が切れました。",
+                    "ページを読み込み直すと、サインイン画面に移ります。");
+            case 403 -> page(403, "この操作の権限がありません", "あなたのアカウントでは、この画面は使えません。",
+                    "必要な場合は、市の担当者に権限を確認してください。");
+            case 429 -> page(429, "混み合っています", "要求が集中しています。",
+                    "少し待ってから、もう一度お試しください。");
+            default -> page(400, "表示できませんでした", "この条件では表示できません。",
+                    "一覧の最初のページから開き直してください。");
+        };
     }
 
     @ServerExceptionMapper

@@ -92,7 +92,13 @@ public class ReferralPage {
             String caseId = answer.field("caseId").asText();
             return Response.seeOther(URI.create("/" + municipality + "/cases/" + caseId + "?sent=1")).build();
         }
-        return Response.status(answer.status() == 422 ? 409 : 400)
+        if (answer.status() == 409 || answer.status() == 422) {
+            // the key was used: by this same referral still being recorded, or sent before with other values
+            return Response.status(answer.status()).entity(page(municipality, form, new FormErrors(Map.of("",
+                    "この紹介は、すでに受け付けられている可能性があります。二重の登録を防ぐため、内容を変えての再送信は"
+                            + "できません。自機関の紹介一覧で確かめてください。")), null)).build();
+        }
+        return Response.status(400)
                 .entity(page(municipality, form, new FormErrors(form.onForm(answer.fieldErrors()), LABELS), null))
                 .build();
     }

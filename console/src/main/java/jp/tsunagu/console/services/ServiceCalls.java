@@ -10,8 +10,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.function.Supplier;
 
 /**
- * Calls a service and reads its answer. A service that cannot be reached or answers 5xx/429 is a
- * {@link ServiceUnavailable} naming it; a 404 is {@link NotVisible}; the rest is the page's to show.
+ * Calls a service and reads its answer. A service that cannot be reached or answers 5xx is a
+ * {@link ServiceUnavailable} naming it; when a page needs a success ({@link #read}), a 404 or 410 is
+ * {@link NotVisible} and another refusal {@link Refused}; otherwise the answer is the page's to show.
  */
 @ApplicationScoped
 public class ServiceCalls {
@@ -26,7 +27,7 @@ public class ServiceCalls {
     public Answer call(Service service, Supplier<Response> call) {
         try (Response response = send(service, call)) {
             int status = response.getStatus();
-            if (status >= 500 || status == 429) {
+            if (status >= 500) {
                 throw new ServiceUnavailable(service, null);
             }
             String text = response.hasEntity() ? response.readEntity(String.class) : "";
@@ -47,11 +48,11 @@ public class ServiceCalls {
     /** A success, or the exception a page shows for anything else. */
     public JsonNode read(Service service, Supplier<Response> call) {
         Answer answer = call(service, call);
-        if (answer.status() == 404 || answer.status() == 403 || answer.status() == 410) {
+        if (answer.status() == 404 || answer.status() == 410) {
             throw new NotVisible();
         }
         if (!answer.ok()) {
-            throw new ServiceUnavailable(service, new IllegalStateException("answered " + answer.status()));
+            throw new Refused(answer.status());
         }
         return answer.body();
     }

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -72,10 +73,12 @@ public class ConsoleTenants implements TenantConfigResolver {
                         .end()
                 .tokenStateManager().encryptionSecret(config.sessionKey()).end()
                 .token().issuer(issuer).refreshExpired(true)
+                        // renewed a minute early, so a token never expires on its way to a service
+                        .refreshTokenTimeSkew(Duration.ofSeconds(60))
                         // the realm speaks for its own municipality only
                         .requiredClaims("municipality", municipality).end()
                 .roles().roleClaimPath("groups").end()
-                .logout().path(base + "/signout").postLogoutPath("/signed-out").end()
+                .logout().path(base + "/signout").postLogoutPath(base + "/signed-out").end()
                 .build();
     }
 

@@ -6,10 +6,15 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jp.tsunagu.console.ConsoleConfig;
+import jp.tsunagu.console.signin.Municipalities;
+import jp.tsunagu.contract.identity.Issuers;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Headers on every answer: scripts and styles only from the console itself (no inline code anywhere), forms posted
@@ -23,11 +28,15 @@ public class PageHeaders {
     private final boolean secure;
 
     public PageHeaders(@ConfigProperty(name = "tsunagu.identity.issuer") Optional<String> issuer,
-                       ConsoleConfig config) {
-        String idp = issuer.map(PageHeaders::origin).orElse("");
+                       ConsoleConfig config, Municipalities municipalities) {
+        // every city's provider: a form posted after the session ended is redirected to sign-in there
+        Issuers issuers = new Issuers(issuer, config.issuers());
+        Set<String> providers = new TreeSet<>();
+        municipalities.all().forEach(d -> issuers.issuerOf(d.municipality()).map(PageHeaders::origin)
+                .ifPresent(providers::add));
         this.csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                 + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
-                + "form-action 'self'" + (idp.isEmpty() ? "" : " " + idp);
+                + "form-action 'self'" + providers.stream().map(p -> " " + p).collect(Collectors.joining());
         this.secure = config.secureCookies();
     }
 
@@ -69,8 +78,8 @@ public class PageHeaders {
                 && URI.create(origin).getRawAuthority().equalsIgnoreCase(host);
     }
 
-    private static String origin(String issuerTemplate) {
-        URI uri = URI.create(issuerTemplate.replace("{municipality}", "x"));
+    private static String origin(String issuer) {
+        URI uri = URI.create(issuer);
         return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 }

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * 受付番号: the number people read and say instead of a case's UUID, {@code R8-000123} — the fiscal year the referral
- * was received in ({@link FiscalYear#label()}, 令和 years as {@code R<n>}) and that year's running number in the city.
+ * was received in (令和 years as {@code R<n>}; a referral recorded late with a 受付日 before 令和, which intake accepts back
+ * to 2000, as 平成 {@code H<n>}) and that year's running number in the city.
  * Numbers are unique per municipality and fiscal year, not across cities: a case number alone names a case only within
  * one municipality.
  */
@@ -16,14 +17,16 @@ public record CaseNumber(FiscalYear fiscalYear, long sequence) {
     /** Six digits are printed; a city receiving more than 999,999 referrals in a year gets wider numbers, not a wrap. */
     private static final int DIGITS = 6;
 
-    private static final Pattern FORM = Pattern.compile("R(\\d{1,2})-(\\d{1,9})");
+    private static final Pattern FORM = Pattern.compile("([RH])(\\d{1,2})-(\\d{1,9})");
+    private static final int REIWA_OFFSET = 2018;
+    private static final int HEISEI_OFFSET = 1988;
 
     public CaseNumber {
         if (fiscalYear == null) {
             throw new IllegalArgumentException("a case number needs its fiscal year");
         }
-        if (fiscalYear.label().charAt(0) != 'R') {
-            throw new IllegalArgumentException("case numbers began in 令和: " + fiscalYear.year());
+        if (fiscalYear.year() <= HEISEI_OFFSET) {
+            throw new IllegalArgumentException("case numbers name 平成 and 令和 years: " + fiscalYear.year());
         }
         if (sequence < 1) {
             throw new IllegalArgumentException("a case number's sequence starts at 1: " + sequence);
@@ -47,11 +50,16 @@ public record CaseNumber(FiscalYear fiscalYear, long sequence) {
         // as they are: read the usual ones as the hyphen.
         t = t.replace('－', '-').replace('‐', '-').replace('−', '-').replace('ー', '-');
         Matcher m = FORM.matcher(t);
-        if (m.matches() && m.group(2).length() >= DIGITS && (m.group(2).length() == DIGITS
-                || m.group(2).charAt(0) != '0')) {
+        if (m.matches() && m.group(3).length() >= DIGITS && (m.group(3).length() == DIGITS
+                || m.group(3).charAt(0) != '0')) {
             try {
-                return new CaseNumber(FiscalYear.parse("R" + Integer.parseInt(m.group(1))),
-                        Long.parseLong(m.group(2)));
+                int eraYear = Integer.parseInt(m.group(2));
+                boolean reiwa = m.group(1).equals("R");
+                if (eraYear < 1 || (!reiwa && eraYear > REIWA_OFFSET - HEISEI_OFFSET)) {
+                    throw new IllegalArgumentException("no such year");
+                }
+                return new CaseNumber(FiscalYear.parse(String.valueOf(eraYear + (reiwa ? REIWA_OFFSET
+                        : HEISEI_OFFSET))), Long.parseLong(m.group(3)));
             } catch (IllegalArgumentException e) {
                 // fall through to the message below
             }
@@ -62,6 +70,8 @@ public record CaseNumber(FiscalYear fiscalYear, long sequence) {
     /** {@code R8-000123}. */
     @Override
     public String toString() {
-        return fiscalYear.label() + "-" + String.format(Locale.ROOT, "%0" + DIGITS + "d", sequence);
+        int year = fiscalYear.year();
+        String era = year > REIWA_OFFSET ? "R" + (year - REIWA_OFFSET) : "H" + (year - HEISEI_OFFSET);
+        return era + "-" + String.format(Locale.ROOT, "%0" + DIGITS + "d", sequence);
     }
 }

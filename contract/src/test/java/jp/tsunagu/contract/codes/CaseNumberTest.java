@@ -17,6 +17,8 @@ class CaseNumberTest {
             2027-04-01, 1,       R9-000001
             2019-05-01, 999999,  R1-999999
             2024-06-26, 1234567, R6-1234567
+            2019-03-31, 7,       H30-000007
+            2000-04-01, 1,       H12-000001
             """)
     void of(String receivedOn, long sequence, String printed) {
         assertEquals(printed, CaseNumber.of(FiscalYear.of(LocalDate.parse(receivedOn)), sequence).toString());
@@ -30,6 +32,7 @@ class CaseNumberTest {
             R８-000123,     R8-000123
             R10-000001,     R10-000001
             R6-1234567,     R6-1234567
+            H30-000001,     H30-000001
             """)
     void parse(String text, String printed) {
         assertEquals(printed, CaseNumber.parse(text).toString());
@@ -45,7 +48,8 @@ class CaseNumberTest {
             R8-0000123
             R0-000001
             R8-000000
-            H30-000001
+            H31-000001
+            H0-000001
             8-000123
             R8-00012a
             """)
@@ -56,7 +60,7 @@ class CaseNumberTest {
 
     @ParameterizedTest(name = "given fiscal year {0} and sequence {1}, then no case number")
     @CsvSource(textBlock = """
-            2018, 1
+            1988, 1
             2024, 0
             2024, -1
             """)
