@@ -15,6 +15,8 @@ import java.util.Map;
  *   decode-consumer --bootstrap B                                              read and decode every event
  *   drained --bootstrap B [--groups G1,G2] [--timeout 900]                     wait until every group's lag is 0
  *   written --bootstrap B --topic T                                            records ever written to a topic
+ *   console --url URL --users FILE [--municipality 402036] [--user U] [--rounds 200] [--warmup 30]
+ *                                                                              the console's pages, one at a time
  * </pre>
  */
 public final class Bench {
@@ -47,11 +49,36 @@ public final class Bench {
                     Lag.awaitDrained(o.get("bootstrap"), o.containsKey("groups")
                                     ? java.util.Set.of(o.get("groups").split(",")) : java.util.Set.of(),
                             Integer.parseInt(o.getOrDefault("timeout", "900"))));
+            case "console" -> console(o);
             default -> {
-                System.err.println("usage: Bench saturate|e2e|generate|bare-consumer|decode-consumer|drained --option value ...");
+                System.err.println("usage: Bench saturate|e2e|generate|bare-consumer|decode-consumer|drained|written|console --option value ...");
                 System.exit(2);
             }
         }
         System.exit(0);
+    }
+
+    /** Signs in as a demo agency worker, then times each page against the health check and a static asset. */
+    private static void console(Map<String, String> o) throws Exception {
+        String municipality = o.getOrDefault("municipality", "402036");
+        String user = o.getOrDefault("user", "staff-kurume-houkatsu-01");
+        ConsolePages console = new ConsolePages(URI.create(o.get("url")), municipality);
+        console.signIn(user, ConsolePages.passwordOf(java.nio.file.Path.of(o.get("users")), municipality, user));
+        String aCase = console.aCase();
+        Map<String, URI> pages = new java.util.LinkedHashMap<>();
+        // the names are ASCII so the columns line up; the screens: ホーム, 受信箱 (回答待ち, すべて), 自機関の紹介一覧,
+        // 担当ケース, 案件
+        String m = "/" + municipality;
+        pages.put("GET /q/health/ready (ceiling)", console.raw("/q/health/ready"));
+        pages.put("GET /assets/console.css (ceiling)", console.raw("/assets/console.css"));
+        pages.put("GET " + m + "/", console.page("/"));
+        pages.put("GET " + m + "/inbox", console.page("/inbox"));
+        pages.put("GET " + m + "/inbox?state=all", console.page("/inbox?state=all"));
+        pages.put("GET " + m + "/referrals", console.page("/referrals"));
+        pages.put("GET " + m + "/caseload", console.page("/caseload"));
+        pages.put("GET " + m + "/cases/{id}", console.page(aCase));
+        console.measure(pages, Integer.parseInt(o.getOrDefault("warmup", "30")),
+                        Integer.parseInt(o.getOrDefault("rounds", "200")))
+                .values().forEach(p -> System.out.println(p.line()));
     }
 }
