@@ -17,6 +17,7 @@ import jp.tsunagu.console.services.Answer;
 import jp.tsunagu.console.services.IntakeApi;
 import jp.tsunagu.console.services.ServiceUnavailable;
 import jp.tsunagu.console.signin.Municipalities;
+import jp.tsunagu.console.view.InboxStates;
 import jp.tsunagu.console.services.RoutingApi;
 import jp.tsunagu.console.services.Service;
 import jp.tsunagu.console.services.ServiceCalls;
@@ -26,7 +27,6 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,16 +39,8 @@ import java.util.Map;
 @Produces(MediaType.TEXT_HTML)
 public class ListPages {
 
-    /** The inbox's states as routing names them, in the order the tabs show them. */
-    private static final Map<String, String> INBOX_TABS = new LinkedHashMap<>();
-
-    static {
-        INBOX_TABS.put("awaiting", "回答待ち");
-        INBOX_TABS.put("accepted", "受理済み");
-        INBOX_TABS.put("declined", "辞退済み");
-        INBOX_TABS.put("expired", "期限切れ");
-        INBOX_TABS.put("all", "すべて");
-    }
+    /** The inbox's tabs, from the one list of its states. */
+    private static final Map<String, String> INBOX_TABS = InboxStates.tabs();
 
     private static final int PAGE = 50;
 

@@ -10,7 +10,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.console.ConsoleConfig;
 import jp.tsunagu.contract.identity.Issuers;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,11 +33,10 @@ public class ConsoleTenants implements TenantConfigResolver {
     private final Municipalities municipalities;
     private final Map<String, OidcTenantConfig> tenants = new ConcurrentHashMap<>();
 
-    public ConsoleTenants(ConsoleConfig config, Municipalities municipalities,
-                          @ConfigProperty(name = "tsunagu.identity.issuer") Optional<String> issuer) {
+    public ConsoleTenants(ConsoleConfig config, Municipalities municipalities, Issuers issuers) {
         this.config = config;
         this.municipalities = municipalities;
-        this.issuers = new Issuers(issuer, config.issuers());
+        this.issuers = issuers;
     }
 
     @Override

@@ -13,10 +13,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jp.tsunagu.console.ConsoleConfig;
 import jp.tsunagu.console.services.Service;
 import jp.tsunagu.contract.identity.Issuers;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Map;
 import java.util.Optional;
@@ -42,11 +40,10 @@ public class ProviderCheck {
     /** By discovery URL: when it last answered, when it last did not. */
     private final Map<String, long[]> lastSeen = new ConcurrentHashMap<>();
 
-    public ProviderCheck(Municipalities municipalities, ConsoleConfig config, Vertx vertx,
-                         @ConfigProperty(name = "tsunagu.identity.issuer") Optional<String> issuer,
+    public ProviderCheck(Municipalities municipalities, Issuers issuers, Vertx vertx,
                          @Location("error.html") Template error) {
         this.municipalities = municipalities;
-        this.issuers = new Issuers(issuer, config.issuers());
+        this.issuers = issuers;
         this.error = error;
         this.http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(2_000));
     }

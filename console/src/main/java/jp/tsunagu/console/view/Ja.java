@@ -20,7 +20,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
 
 /**
  * How pages show codes and dates to people: codes by their Japanese labels (from the contract's codes, the one place
@@ -31,10 +30,6 @@ public final class Ja {
 
     private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("H:mm");
-
-    /** An agency's answer as routing names it. */
-    private static final Map<String, String> INBOX_STATES = Map.of("AWAITING", "回答待ち", "ACCEPTED", "受理済み",
-            "DECLINED", "辞退済み", "EXPIRED", "期限切れ（多機関協働へ）", "ESCALATED", "多機関協働へ");
 
     private Ja() {
     }
@@ -97,7 +92,7 @@ public final class Ja {
     }
 
     static String inboxState(Object code) {
-        return code == null ? "" : INBOX_STATES.getOrDefault(code.toString(), code.toString());
+        return code == null ? "" : InboxStates.label(code.toString());
     }
 
     /** The age band's code ({@code AGE_40_49}) as people say it. */

@@ -8,10 +8,8 @@ import jakarta.enterprise.event.Observes;
 import jp.tsunagu.console.ConsoleConfig;
 import jp.tsunagu.console.signin.Municipalities;
 import jp.tsunagu.contract.identity.Issuers;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -27,10 +25,8 @@ public class PageHeaders {
     private final String csp;
     private final boolean secure;
 
-    public PageHeaders(@ConfigProperty(name = "tsunagu.identity.issuer") Optional<String> issuer,
-                       ConsoleConfig config, Municipalities municipalities) {
+    public PageHeaders(Issuers issuers, ConsoleConfig config, Municipalities municipalities) {
         // every city's provider: a form posted after the session ended is redirected to sign-in there
-        Issuers issuers = new Issuers(issuer, config.issuers());
         Set<String> providers = new TreeSet<>();
         municipalities.all().forEach(d -> issuers.issuerOf(d.municipality()).map(PageHeaders::origin)
                 .ifPresent(providers::add));
