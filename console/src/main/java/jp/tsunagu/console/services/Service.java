@@ -4,6 +4,9 @@ package jp.tsunagu.console.services;
 public enum Service {
     INTAKE("受付・案件サービス（intake-service）"),
     ROUTING("つなぎ・受信箱サービス（routing-service）"),
+    MEETING("会議サービス（meeting-service）"),
+    PLANNING("プランサービス（planning-service）"),
+    REPORTING("集計サービス（reporting-service）"),
     IDENTITY("サインイン（認証基盤）");
 
     private final String labelJa;

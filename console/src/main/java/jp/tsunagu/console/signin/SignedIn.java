@@ -65,6 +65,21 @@ public class SignedIn {
         return identity.hasRole(ApiRoles.AGENCY) && getAgency() != null;
     }
 
+    /** A city coordinator (重層的支援体制の担当・多機関協働事業者): cases, meetings, plans and figures. */
+    public boolean isCoordinator() {
+        return identity.hasRole(ApiRoles.COORDINATOR);
+    }
+
+    /** An analyst: the figures and replays only. */
+    public boolean isAnalyst() {
+        return identity.hasRole(ApiRoles.ANALYST);
+    }
+
+    /** A meeting member (会議の構成員): the meetings. */
+    public boolean isMeetingMember() {
+        return identity.hasRole(ApiRoles.MEETING_MEMBER);
+    }
+
     /** A stable value of this sign-in session, for the CSRF token. */
     String session() {
         if (idToken == null) {
