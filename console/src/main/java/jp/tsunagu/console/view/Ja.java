@@ -8,7 +8,10 @@ import jp.tsunagu.contract.codes.Coded;
 import jp.tsunagu.contract.codes.Concern;
 import jp.tsunagu.contract.codes.Consent;
 import jp.tsunagu.contract.codes.Field;
+import jp.tsunagu.contract.codes.MeetingType;
+import jp.tsunagu.contract.codes.PlanType;
 import jp.tsunagu.contract.codes.Relation;
+import jp.tsunagu.contract.codes.ReviewOutcome;
 import jp.tsunagu.contract.codes.RoutingDecision;
 import jp.tsunagu.contract.codes.Urgency;
 import jp.tsunagu.contract.codes.Wareki;
@@ -85,6 +88,20 @@ public final class Ja {
 
     static String field(Object code) {
         return label(Field.class, code);
+    }
+
+    /** 重層的支援会議, 支援会議, … */
+    static String meetingType(Object code) {
+        return label(MeetingType.class, code);
+    }
+
+    static String planType(Object code) {
+        return label(PlanType.class, code);
+    }
+
+    /** A review's 結果 in minutes. */
+    static String outcome(Object code) {
+        return label(ReviewOutcome.class, code);
     }
 
     static String decision(Object code) {
