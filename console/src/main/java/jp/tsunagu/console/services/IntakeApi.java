@@ -44,4 +44,22 @@ public interface IntakeApi {
     @Path("/caseload")
     Response caseload(@QueryParam("status") String status, @QueryParam("limit") Integer limit,
                       @QueryParam("cursor") String cursor);
+
+    /** The municipality's cases (coordinators); {@code withNames} adds the person's name, audited by intake. */
+    @GET
+    @Path("/cases")
+    Response cases(@QueryParam("status") String status, @QueryParam("track") String track,
+                   @QueryParam("field") String field, @QueryParam("concern") String concern,
+                   @QueryParam("area") String area, @QueryParam("agency") String agency,
+                   @QueryParam("urgency") String urgency, @QueryParam("overdue") Boolean overdue,
+                   @QueryParam("receivedFrom") String receivedFrom, @QueryParam("receivedTo") String receivedTo,
+                   @QueryParam("fiscalYear") String fiscalYear, @QueryParam("caseNumber") String caseNumber,
+                   @QueryParam("withNames") Boolean withNames, @QueryParam("limit") Integer limit,
+                   @QueryParam("cursor") String cursor);
+
+    /** 本人検索: kana (and birth date) in the body, never in a URL. */
+    @POST
+    @Path("/cases/search")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response search(JsonNode query);
 }
