@@ -41,11 +41,13 @@ class DocumentedExamplesTest {
 
         var sent = DocumentedExamples.replay(operations);
 
-        assertEquals(4, sent.size(), "two referrals, a search and a consent: " + sent);
+        assertEquals(5, sent.size(), "two referrals, two searches and a consent: " + sent);
         String eightyFifty = sent.getFirst().field("caseId");
         String byPhone = sent.get(1).field("caseId");
         // the search in hiragana found the case registered in katakana
         assertTrue(sent.get(2).body().contains(eightyFifty), sent.get(2).body());
+        // and the family name alone with the birth date in 和暦
+        assertTrue(sent.get(3).body().contains(eightyFifty), sent.get(3).body());
         // the 和暦 birth date and the full-width phone were stored as an ISO date and ASCII digits
         given().header("Authorization", bearer(agency)).get("/referrals/" + byPhone + "/person").then()
                 .statusCode(200).body("birthDate", equalTo("1944-04-02")).body("phone", equalTo("090-1234-5678"));

@@ -94,17 +94,23 @@ public class CaseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.COORDINATOR)
     @Operation(operationId = "searchCases", summary = "Find a person's cases by kana (and birth date)",
-            description = "Matches the normalised kana (hiragana or katakana, full or half width, spaces and 長音 "
-                    + "variants) through a keyed blind index: the database holds no searchable name. The name goes "
-                    + "in the body, never in a URL; every search is in the audit trail (without the name).")
+            description = "Matches the normalised kana (hiragana or katakana, full or half width, spaces, 長音 written "
+                    + "either way: イチロー = イチロウ, トール = トオル, ケーコ = ケイコ; ヂ = ジ, ヅ = ズ) through a keyed "
+                    + "blind index: the database holds no searchable name. The family name alone finds the person "
+                    + "(ヤマダ finds ヤマダ タロウ, when the referral wrote a space between family and given name). "
+                    + "birthDate is read as a referral's is: YYYY-MM-DD or 和暦 (昭和17年3月5日, S17.3.5, R1.5.1). The "
+                    + "name goes in the body, never in a URL; every search is in the audit trail (without the name).")
     @APIResponse(responseCode = "200", description = "The municipality's cases of that person, newest first")
-    @APIResponse(responseCode = "400", description = "No kana, or a bad birth date (named in errors)")
+    @APIResponse(responseCode = "400", description = "No kana, kanji or letters instead of kana (ふりがな（ひらがな・"
+            + "カタカナ）で入力してください with Accept-Language: ja), or a bad birth date (named in errors)")
     @APIResponse(responseCode = "403", description = "Not a coordinator")
     @Audited(value = "search-person", resource = "cases/{municipality}")
     public Uni<CaseSearch.Result> search(@RequestBody(required = true, content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "byKanaAndBirthDate",
+            mediaType = MediaType.APPLICATION_JSON, examples = {@ExampleObject(name = "byKanaAndBirthDate",
             summary = "In hiragana; it finds the katakana the case was registered with", value = """
-                    {"nameKana":"くるめ たろう","birthDate":"1974-03-10"}"""))) CaseSearch.Request request) {
+                    {"nameKana":"くるめ たろう","birthDate":"1974-03-10"}"""), @ExampleObject(name = "bySurnameAndWareki",
+            summary = "The family name alone and a 和暦 birth date", value = """
+                    {"nameKana":"くるめ","birthDate":"昭和49年3月10日"}""")})) CaseSearch.Request request) {
         return audit.around(caller.get(), "search-person", "cases/" + caller.get().municipality(),
                 search.search(caller.get(), request, BusinessDate.today()));
     }

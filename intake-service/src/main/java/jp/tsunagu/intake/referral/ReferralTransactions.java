@@ -16,6 +16,7 @@ import jp.tsunagu.intake.idempotency.IdempotencyLedger.Claim;
 import jp.tsunagu.intake.idempotency.IdempotencyLedger.Outcome;
 import jp.tsunagu.intake.idempotency.IdempotencyLedger;
 import jp.tsunagu.intake.search.PersonIndex;
+import jp.tsunagu.intake.search.SearchKeys;
 import jp.tsunagu.intake.status.CaseStatusProjection;
 import jp.tsunagu.intake.status.CaseStatusRecords;
 import jp.tsunagu.intake.status.CaseStatusView;
@@ -27,7 +28,6 @@ import jp.tsunagu.support.security.Caller;
 import jp.tsunagu.support.security.Roles;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
@@ -74,7 +74,7 @@ public class ReferralTransactions {
                                 r.receivedOn(), causation(claim)))
                         .call(projection::apply)
                         .call(() -> persons.add(caseId, r.municipality(), r.personal().nameKana(),
-                                isoDate(r.personal().birthDate())))
+                                SearchKeys.birthDate(r.personal().birthDate())))
                         .map(envelope -> new ReferralCreated(caseId, number, CaseStatus.RECEIVED.name(),
                                 r.receivedOn()))));
     }
@@ -134,15 +134,6 @@ public class ReferralTransactions {
             return json.writeValueAsBytes(personal);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise personal fields");
-        }
-    }
-
-    /** A birth date as the index keys it (ISO), or null when there is none or it is not a date. */
-    private static String isoDate(String value) {
-        try {
-            return value == null ? null : LocalDate.parse(value.strip()).toString();
-        } catch (DateTimeParseException e) {
-            return null;
         }
     }
 

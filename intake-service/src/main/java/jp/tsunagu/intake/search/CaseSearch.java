@@ -18,6 +18,9 @@ import java.util.List;
 @ApplicationScoped
 public class CaseSearch {
 
+    /** A name typed in kanji (or letters) finds no one: the index knows only kana. Japanese in ProblemJapanese. */
+    static final String NOT_KANA = "write the name in kana (hiragana or katakana), not in kanji or letters";
+
     private final PersonIndex index;
     private final CaseList cases;
 
@@ -30,7 +33,8 @@ public class CaseSearch {
     @Schema(name = "CaseSearchRequest")
     public record Request(@Schema(description = "The person's name in kana (ひらがな or カタカナ, full or half width)",
             required = true) String nameKana,
-                          @Schema(description = "YYYY-MM-DD, narrows the match") String birthDate) {
+                          @Schema(description = "生年月日 as a referral takes it: YYYY-MM-DD or 和暦 (昭和17年3月5日, S17.3.5, R1.5.1); "
+                                  + "narrows the match", example = "昭和49年3月10日") String birthDate) {
 
         /** Never the values. */
         @Override
@@ -50,9 +54,12 @@ public class CaseSearch {
         }
         List<FieldError> errors = new ArrayList<>();
         String kana = Params.name(request.nameKana(), "nameKana", 100, true, errors);
-        LocalDate birth = Params.date(request.birthDate(), "birthDate", false, errors);
+        // the one reading of a birth date intake has: the referral's (ReferralRules)
+        LocalDate birth = Params.japaneseDate(request.birthDate(), "birthDate", false, errors);
         if (kana != null && KanaName.normalize(kana).isEmpty()) {
             errors.add(new FieldError("nameKana", "holds no kana"));
+        } else if (kana != null && !KanaName.isKana(kana)) {
+            errors.add(new FieldError("nameKana", NOT_KANA));
         }
         if (!errors.isEmpty()) {
             throw ApiProblem.validation(errors);

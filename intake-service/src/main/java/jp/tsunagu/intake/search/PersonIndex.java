@@ -37,10 +37,7 @@ public class PersonIndex {
                     String duplicateOf = found.stream()
                             .filter(m -> !m.caseId().equals(caseId) && m.status() != CaseStatus.CLOSED)
                             .map(Match::caseId).findFirst().orElse(null);
-                    return database.update("""
-                                    insert into person_index(case_id, municipality, kana_mac, kana_birth_mac)
-                                    values ($1, $2, $3, $4) on conflict (case_id) do nothing""",
-                                    caseId, municipality, entries.kana(), entries.kanaBirth())
+                    return write(caseId, municipality, entries)
                             .chain(() -> duplicateOf == null ? Uni.createFrom().item(0) : database.update(
                                     "update case_status set possible_duplicate_of = $2 where case_id = $1",
                                     caseId, duplicateOf))
@@ -49,12 +46,40 @@ public class PersonIndex {
     }
 
     /**
-     * The municipality's cases of the person: same kana, and the same birth date when it is given and the case has
-     * one (a case referred without a birth date matches on kana alone).
+     * The municipality's cases of the person typed: the same full name, or the same family name (ヤマダ finds
+     * ヤマダ タロウ); and the same birth date when it is given and the case has one (a case referred without a birth
+     * date matches on kana alone).
      */
     public Uni<List<Match>> find(String municipality, String kana, String birthDate) {
-        return keys.entries(municipality, kana, birthDate).chain(entries -> entries == null
-                ? Uni.createFrom().item(List.<Match>of()) : sameKana(municipality, entries));
+        return keys.lookup(municipality, kana, birthDate).chain(q -> q == null
+                ? Uni.createFrom().item(List.<Match>of()) : database.list("""
+                        select p.case_id, s.status from person_index p join case_status s on s.case_id = p.case_id
+                         where p.municipality = $1
+                           and ((p.kana_mac = $2
+                                 and ($3::varchar is null or p.kana_birth_mac is null or p.kana_birth_mac = $3))
+                             or (p.family_mac = $4
+                                 and ($5::varchar is null or p.family_birth_mac is null or p.family_birth_mac = $5)))
+                         order by s.received_on desc, p.case_id desc""",
+                row -> new Match(row.getString(0), CaseStatus.valueOf(row.getString(1))),
+                municipality, q.kana(), q.kanaBirth(), q.family(), q.familyBirth()));
+    }
+
+    /**
+     * Writes (or rewrites) a case's entries under the current {@link KanaName#VERSION}: a new referral's, and a row
+     * the re-index makes again from the vault. Writing the same entries twice changes nothing.
+     */
+    public Uni<Void> write(String caseId, String municipality, SearchKeys.Entries entries) {
+        return database.update("""
+                        insert into person_index(case_id, municipality, kana_mac, kana_birth_mac, family_mac,
+                                                 family_birth_mac, index_version)
+                        values ($1, $2, $3, $4, $5, $6, $7)
+                        on conflict (case_id) do update
+                           set kana_mac = excluded.kana_mac, kana_birth_mac = excluded.kana_birth_mac,
+                               family_mac = excluded.family_mac, family_birth_mac = excluded.family_birth_mac,
+                               index_version = excluded.index_version
+                         where person_index.index_version <= excluded.index_version""",
+                caseId, municipality, entries.kana(), entries.kanaBirth(), entries.family(), entries.familyBirth(),
+                KanaName.VERSION).replaceWithVoid();
     }
 
     /** The erased person is no longer found. */

@@ -12,6 +12,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,7 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The blind index's keys: one per municipality, random, kept like the data keys (wrapped by the master key, in
  * {@code search_key}), so the index is useless without the master key and one city's index says nothing about
  * another's. A name is indexed as HMAC-SHA256 under that key of its normalised kana ({@link KanaName}), alone and
- * with the birth date.
+ * with the birth date, and so its family name ({@link KanaName#familyName}). The key of a city never changes (the
+ * index's {@code VERSION} is its wrapping's); what is keyed changes with {@link KanaName#VERSION}.
  */
 @ApplicationScoped
 public class SearchKeys {
@@ -36,8 +39,12 @@ public class SearchKeys {
         this.database = database;
     }
 
-    /** The two index entries of a name: kana alone, and kana with the birth date (null without one). */
-    public record Entries(String kana, String kanaBirth) {
+    /**
+     * The index entries of a name: kana alone, kana with the birth date, the family name alone and with the birth
+     * date (the birth-date ones null without a birth date, the family ones null when the name has no family name
+     * apart: {@link KanaName#familyName}).
+     */
+    public record Entries(String kana, String kanaBirth, String family, String familyBirth) {
     }
 
     /** The entries of a name in the municipality's index; null when the kana normalises to nothing. */
@@ -46,8 +53,42 @@ public class SearchKeys {
         if (name.isEmpty()) {
             return Uni.createFrom().nullItem();
         }
-        return key(municipality).map(key -> new Entries(mac(key, "kana\n" + name),
-                birthDate == null ? null : mac(key, "kana+birth\n" + name + "\n" + birthDate)));
+        String family = KanaName.familyName(kana).orElse(null);
+        return key(municipality).map(key -> entries(key, name, family, birthDate));
+    }
+
+    /**
+     * The keys a search text is looked up by: as a full name, and as a family name (ヤマダ typed alone finds
+     * ヤマダ タロウ); null when the kana normalises to nothing.
+     */
+    public Uni<Entries> lookup(String municipality, String kana, String birthDate) {
+        String name = KanaName.normalize(kana);
+        if (name.isEmpty()) {
+            return Uni.createFrom().nullItem();
+        }
+        return key(municipality).map(key -> entries(key, name, name, birthDate));
+    }
+
+    /** One key of the index as it is stored: the text in its domain ("kana\\n…"), keyed; for the re-index's test. */
+    Uni<String> keyed(String municipality, String text) {
+        return key(municipality).map(key -> mac(key, text));
+    }
+
+    private static Entries entries(byte[] key, String name, String family, String birthDate) {
+        return new Entries(mac(key, "kana\n" + name),
+                birthDate == null ? null : mac(key, "kana+birth\n" + name + "\n" + birthDate),
+                family == null ? null : mac(key, "family\n" + family),
+                family == null || birthDate == null ? null
+                        : mac(key, "family+birth\n" + family + "\n" + birthDate));
+    }
+
+    /** A stored birth date as the index keys it (ISO), or null when there is none or it is not a date. */
+    public static String birthDate(String value) {
+        try {
+            return value == null ? null : LocalDate.parse(value.strip()).toString();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private Uni<byte[]> key(String municipality) {

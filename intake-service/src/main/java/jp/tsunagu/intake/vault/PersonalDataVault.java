@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.events.SealedData;
 import jp.tsunagu.support.db.Database;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -48,6 +50,25 @@ public class PersonalDataVault {
     /** The plaintext, or empty when the person was erased. */
     public Uni<Optional<byte[]>> open(String caseId, SealedData sealed) {
         return dataKey(caseId).map(key -> key.map(k -> DataKeyCipher.open(k, caseId, sealed)));
+    }
+
+    /**
+     * The plaintexts of several cases with one read of their keys (a list page, a re-index batch): by case id, erased
+     * cases absent.
+     */
+    public Uni<Map<String, byte[]>> openAll(Map<String, SealedData> sealed) {
+        if (sealed.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return database.list("select case_id, wrapped_key from data_key where case_id = any($1) and wrapped_key is not null",
+                        row -> Map.entry(row.getString("case_id"), row.getBuffer("wrapped_key").getBytes()),
+                        (Object) sealed.keySet().toArray(String[]::new))
+                .map(keys -> {
+                    Map<String, byte[]> plain = new LinkedHashMap<>();
+                    keys.forEach(k -> plain.put(k.getKey(), DataKeyCipher.open(
+                            masterKey.unwrap(k.getValue(), k.getKey()), k.getKey(), sealed.get(k.getKey()))));
+                    return plain;
+                });
     }
 
     /**

@@ -73,6 +73,8 @@ public final class ProblemJapanese {
             rule("control characters are not accepted|must not contain control characters",
                     "制御文字は使えません"),
             rule("holds no kana", "かなが含まれていません"),
+            rule("write the name in kana \\(hiragana or katakana\\), not in kanji or letters",
+                    "ふりがな（ひらがな・カタカナ）で入力してください"),
             rule("the same case twice in one (minutes|amendment)", "同じケースが2回指定されています"),
             rule("the amendment changes nothing in the minutes \\(version (\\d+)\\)",
                     "訂正内容が議事録（第$1版）と同じです"),
