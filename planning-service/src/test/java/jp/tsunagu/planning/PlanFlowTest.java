@@ -226,6 +226,14 @@ class PlanFlowTest {
         awaitEvent(caseId, PlanningEvent.PlacementFollowedUp.class, e -> e.side() == PlanningEvent.FollowUpSide.HOST);
         post(provider, "/placements/" + placementId + "/follow-ups", "{\"side\":\"FRIEND\",\"on\":\"x\"}")
                 .statusCode(400).body("errors.field", hasItem("side")).body("errors.field", hasItem("on"));
+        // read back with the plan: the resource by name, the follow-ups oldest first
+        get(provider, "/plans/" + planId + "/placements").statusCode(200).body("", hasSize(1))
+                .body("[0].placementId", equalTo(placementId))
+                .body("[0].resourceName", equalTo("企業ランニングチーム（サンプル）"))
+                .body("[0].placedOn", equalTo("2024-06-15"))
+                .body("[0].followUps.side", equalTo(List.of("PERSON", "HOST")))
+                .body("[0].followUps[0].note", equalTo("練習に毎週参加"));
+        get(role(COORDINATOR, NAGAREYAMA), "/plans/" + planId + "/placements").statusCode(404);
 
         get(role(COORDINATOR, KURUME), "/plans?overdue=true").statusCode(200).body("planId", hasItem(planId));
         post(role(COORDINATOR, KURUME), "/plans/review-check", "").statusCode(200);
@@ -241,6 +249,8 @@ class PlanFlowTest {
                 // the role's words too; its agency stays
                 .body(not(containsString("受け入れ先との調整")))
                 .body("versions[0].roles[0].agencyId", equalTo("kurume-sanka-01"));
+        get(provider, "/plans/" + planId + "/placements").statusCode(200)
+                .body(not(containsString("練習に毎週参加"))).body("[0].followUps", hasSize(2));
         // no record of the log carried the role's words in the first place (the record's bytes, not a decoded event)
         var createdRecord = TopicProbe.await(Topics.PLANS, r -> caseId.equals(r.key())
                 && TopicProbe.decode(r).data() instanceof PlanningEvent.PlanCreated, Duration.ofSeconds(30));

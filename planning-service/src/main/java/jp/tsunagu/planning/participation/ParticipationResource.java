@@ -12,6 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jp.tsunagu.planning.plan.PlanRequests;
+import jp.tsunagu.support.audit.AuditTrail;
+import jp.tsunagu.support.audit.Audited;
 import jp.tsunagu.support.security.CurrentCaller;
 import jp.tsunagu.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -31,10 +33,12 @@ public class ParticipationResource {
 
     private final ParticipationService service;
     private final CurrentCaller caller;
+    private final AuditTrail audit;
 
-    public ParticipationResource(ParticipationService service, CurrentCaller caller) {
+    public ParticipationResource(ParticipationService service, CurrentCaller caller, AuditTrail audit) {
         this.service = service;
         this.caller = caller;
+        this.audit = audit;
     }
 
     @GET
@@ -51,6 +55,19 @@ public class ParticipationResource {
     @Operation(summary = "Resources ranked by fit with the person's wish, area and free capacity, with reasons")
     public Uni<List<Matching.Suggestion>> suggestions(@PathParam("planId") String planId) {
         return service.suggestions(caller.get(), planId);
+    }
+
+    @GET
+    @Path("plans/{planId}/placements")
+    @RolesAllowed({Roles.COORDINATOR, Roles.AGENCY})
+    @Operation(operationId = "listPlacements", summary = "A participation plan's placements and their follow-ups",
+            description = "Whoever may read the plan; each placement names its resource, with its follow-ups "
+                    + "(定着支援) oldest first. Not a participation plan → 409.")
+    @APIResponse(responseCode = "200", description = "The placements, oldest first")
+    @APIResponse(responseCode = "409", description = "The plan is not a participation plan")
+    @Audited(value = "read-placements", resource = "plan/{planId}")
+    public Uni<List<PlacementRecords.Placement>> placements(@PathParam("planId") String planId) {
+        return audit.around(caller.get(), "read-placements", "plan/" + planId, service.placements(caller.get(), planId));
     }
 
     @POST

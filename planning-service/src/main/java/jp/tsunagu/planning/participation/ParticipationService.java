@@ -34,11 +34,13 @@ public class ParticipationService {
     private final PlanEvents events;
     private final Optional<Path> catalogDir;
     private final ErasedCases erased;
+    private final PlacementRecords placements;
 
     public ParticipationService(PlanAccess plans, PlanRecords records, PlanEvents events,
-                                ParticipationConfig config, ErasedCases erased) {
+                                ParticipationConfig config, ErasedCases erased, PlacementRecords placements) {
         this.plans = plans;
         this.records = records;
+        this.placements = placements;
         this.events = events;
         this.catalogDir = config.catalogDir();
         this.erased = erased;
@@ -56,6 +58,15 @@ public class ParticipationService {
             return records.caseRef(stored.plan().caseId()).chain(ref -> records.placedByResource(caller.municipality())
                     .map(placed -> Matching.rank(stored.plan().current().wishTags(), ref.map(PlanRecords.CaseRef::area)
                             .orElse(null), catalog(caller).resources(), placed)));
+        });
+    }
+
+    /** A participation plan's placements with their follow-ups, for whoever may read the plan. */
+    @InTransaction
+    public Uni<List<PlacementRecords.Placement>> placements(Caller caller, String planId) {
+        return plans.readable(caller, planId).chain(stored -> {
+            requireParticipation(stored);
+            return placements.ofPlan(planId, catalog(caller));
         });
     }
 
