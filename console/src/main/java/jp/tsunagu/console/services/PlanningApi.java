@@ -86,6 +86,11 @@ public interface PlanningApi {
     @Path("/plans/{planId}/suggestions")
     Response suggestions(@PathParam("planId") String planId);
 
+    /** A participation plan's placements (resource by name), each with its follow-ups, oldest first. */
+    @GET
+    @Path("/plans/{planId}/placements")
+    Response placements(@PathParam("planId") String planId);
+
     /** A placement: {@code {resourceId, placedOn}}; a full resource is a 409. */
     @POST
     @Path("/plans/{planId}/placements")
