@@ -18,6 +18,9 @@ create index if not exists audit_entry_by_time on audit_entry (municipality, at)
 -- agency's own system) behind each entry, not only the agency
 alter table audit_entry add column if not exists username varchar(200);
 alter table audit_entry add column if not exists client_id varchar(200);
+-- what a read of many records returned (a coordinator's list with names: its filter and the case ids), never a
+-- personal value
+alter table audit_entry add column if not exists detail text;
 
 create or replace function audit_entry_append_only() returns trigger language plpgsql as $$
 begin

@@ -28,7 +28,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 import static jp.tsunagu.support.db.SqlValues.list;
 
@@ -70,13 +72,57 @@ public class CaseList {
                        boolean overdue,
                        @Schema(description = "An open case of the same municipality whose person matched on kana "
                                + "(and birth date when both had one) when this one was referred: possibly the same "
-                               + "person. Coordinators only.") String possibleDuplicateOf) {
+                               + "person. Coordinators only.") String possibleDuplicateOf,
+                       @Schema(description = "氏名, only with ?withNames=true (coordinators; each such read is in the "
+                               + "audit trail); absent when the person was erased") String name,
+                       @Schema(description = "ふりがな, as name") String nameKana) {
+
+        /** Never the name. */
+        @Override
+        public String toString() {
+            return "CaseList.Item[" + caseId + "]";
+        }
+
+        /** The item with the person's name, for a coordinator who asked for it. */
+        public Item withName(String name, String nameKana) {
+            return new Item(caseId, caseNumber, status, statusLabel, receivedOn, lastChangeAt, referringAgencyId,
+                    agencyId, area, ageBand, concerns, urgency, fields, track, dueOn, overdue, possibleDuplicateOf,
+                    name, nameKana);
+        }
     }
 
     /** The query parameters as sent. */
     public record Query(String status, String track, String field, String concern, String area, String referrer,
                         String agency, String urgency, Boolean overdue, String receivedFrom, String receivedTo,
                         String fiscalYear, String sort, Integer limit, String cursor, String caseNumber) {
+
+        /** The parameters given, by name, as the audit trail records a list read with names (no cursor value). */
+        public Map<String, Object> given() {
+            Map<String, Object> given = new LinkedHashMap<>();
+            put(given, "status", status);
+            put(given, "track", track);
+            put(given, "field", field);
+            put(given, "concern", concern);
+            put(given, "area", area);
+            put(given, "referrer", referrer);
+            put(given, "agency", agency);
+            put(given, "urgency", urgency);
+            put(given, "overdue", overdue);
+            put(given, "receivedFrom", receivedFrom);
+            put(given, "receivedTo", receivedTo);
+            put(given, "fiscalYear", fiscalYear);
+            put(given, "sort", sort);
+            put(given, "limit", limit);
+            put(given, "cursor", cursor == null ? null : "(a later page)");
+            put(given, "caseNumber", caseNumber);
+            return given;
+        }
+
+        private static void put(Map<String, Object> given, String name, Object value) {
+            if (value != null) {
+                given.put(name, value);
+            }
+        }
     }
 
     @InTransaction
@@ -165,7 +211,7 @@ public class CaseList {
                 enumOf(Urgency.class, row.getString("urgency")),
                 list(row.getString("fields")).stream().map(Field::valueOf).toList(),
                 enumOf(MeetingType.class, row.getString("track")), row.getLocalDate("due_on"),
-                overdue, row.getString("possible_duplicate_of"));
+                overdue, row.getString("possible_duplicate_of"), null, null);
     }
 
     private static <E extends Enum<E> & Coded> String code(Class<E> type, String value, String field,

@@ -16,6 +16,7 @@ import jp.tsunagu.contract.codes.BusinessDate;
 import jp.tsunagu.intake.search.CaseSearch;
 import jp.tsunagu.support.audit.AuditTrail;
 import jp.tsunagu.support.audit.Audited;
+import jp.tsunagu.support.page.Page;
 import jp.tsunagu.support.security.CurrentCaller;
 import jp.tsunagu.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -40,8 +41,10 @@ public class CaseResource {
     private final CaseSearch search;
     private final CurrentCaller caller;
     private final AuditTrail audit;
+    private final CaseNames names;
 
-    public CaseResource(CaseList cases, CaseSearch search, CurrentCaller caller, AuditTrail audit) {
+    public CaseResource(CaseList cases, CaseSearch search, CurrentCaller caller, AuditTrail audit, CaseNames names) {
+        this.names = names;
         this.cases = cases;
         this.search = search;
         this.caller = caller;
@@ -53,7 +56,9 @@ public class CaseResource {
     @Operation(operationId = "listCases", summary = "The municipality's cases",
             description = "Newest received first (or ?sort=changed: last changed first); no personal field. Pages "
                     + "follow ?cursor= from `next` or the Link header (rel=\"next\"). ?caseNumber=R8-000123 finds "
-                    + "the case people name by its 受付番号.")
+                    + "the case people name by its 受付番号. ?withNames=true adds each person's name and kana from the "
+                    + "vault (coordinators only), and the read is recorded in the audit trail (GET /audit: action "
+                    + "list-cases-with-names, detail {filter, caseIds}); without it the list holds no personal field.")
     @APIResponse(responseCode = "200", description = "A page of cases",
             headers = @Header(name = "Link", description = "<…?cursor=…>; rel=\"next\" when another page follows",
                     schema = @Schema(type = SchemaType.STRING)),
@@ -83,10 +88,17 @@ public class CaseResource {
             @Parameter(description = "From the previous page's `next`") @QueryParam("cursor") String cursor,
             @Parameter(description = "The case with this 受付番号 (R8-000123; full-width digits are read too)",
                     example = "R8-000123") @QueryParam("caseNumber") String caseNumber,
+            @Parameter(description = "true: each item with the person's name and nameKana (audited)")
+            @QueryParam("withNames") Boolean withNames,
             @Context UriInfo uri) {
-        return cases.page(caller.get(), new CaseList.Query(status, track, field, concern, area, referrer, agency,
-                        urgency, overdue, receivedFrom, receivedTo, fiscalYear, sort, limit, cursor, caseNumber),
-                BusinessDate.today()).map(page -> page.response(uri));
+        CaseList.Query query = new CaseList.Query(status, track, field, concern, area, referrer, agency, urgency,
+                overdue, receivedFrom, receivedTo, fiscalYear, sort, limit, cursor, caseNumber);
+        Uni<Page<CaseList.Item>> page = cases.page(caller.get(), query, BusinessDate.today());
+        if (Boolean.TRUE.equals(withNames)) {
+            page = page.chain(p -> names.named(caller.get(), CaseNames.LIST_ACTION, query.given(), p.items())
+                    .map(named -> new Page<>(named, p.next())));
+        }
+        return page.map(p -> p.response(uri));
     }
 
     @POST
@@ -100,7 +112,8 @@ public class CaseResource {
                     + "(ヤマダ finds ヤマダ タロウ, when the referral wrote a space between family and given name). "
                     + "birthDate is read as a referral's is: YYYY-MM-DD or 和暦 (昭和17年3月5日, S17.3.5, R1.5.1). The "
                     + "name goes in the body, never in a URL; every search is in the audit trail (without the name).")
-    @APIResponse(responseCode = "200", description = "The municipality's cases of that person, newest first")
+    @APIResponse(responseCode = "200", description = "The municipality's cases of that person, newest first; with "
+            + "\"withNames\": true each with the person's name and nameKana (the audit entry lists the case ids)")
     @APIResponse(responseCode = "400", description = "No kana, kanji or letters instead of kana (ふりがな（ひらがな・"
             + "カタカナ）で入力してください with Accept-Language: ja), or a bad birth date (named in errors)")
     @APIResponse(responseCode = "403", description = "Not a coordinator")
@@ -112,7 +125,7 @@ public class CaseResource {
             summary = "The family name alone and a 和暦 birth date", value = """
                     {"nameKana":"くるめ","birthDate":"昭和49年3月10日"}""")})) CaseSearch.Request request) {
         return audit.around(caller.get(), "search-person", "cases/" + caller.get().municipality(),
-                search.search(caller.get(), request, BusinessDate.today()));
+                CaseSearch::auditDetail, search.search(caller.get(), request, BusinessDate.today()));
     }
 
     /** The page's schema for the OpenAPI document. */
