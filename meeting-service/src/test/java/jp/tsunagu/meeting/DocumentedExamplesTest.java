@@ -43,10 +43,19 @@ class DocumentedExamplesTest {
         awaitMeetingEvent(continued, MeetingEvent.CaseQueued.class, q -> meetingId.equals(q.meetingId()));
         LocalDate heldOn = LocalDate.parse(meetingId.substring(meetingId.length() - 10));
 
+        // two cases without consent wait for a 支援会議: the ad-hoc one takes the first as named, the second is chosen
+        String named = referAndEscalate(KURUME, Consent.UNKNOWN, MeetingType.SHIEN_KAIGI, received, false);
+        String chosen = referAndEscalate(KURUME, Consent.UNKNOWN, MeetingType.SHIEN_KAIGI, received, false);
+        awaitMeetingEvent(named, MeetingEvent.CaseQueued.class, q -> true);
+        awaitMeetingEvent(chosen, MeetingEvent.CaseQueued.class, q -> true);
+
         Map<String, Given> operations = new LinkedHashMap<>();
         operations.put("schedule", Given.as(coordinator));
         // a day no other test meets on, so the ad-hoc meeting is this test's own
-        operations.put("create", Given.as(coordinator).swap("2025-06-12", "2031-06-12"));
+        operations.put("create", Given.as(coordinator).swap("2025-06-12", "2031-06-12")
+                .swap("7d1c2a4e-0b6f-4e8a-9c3d-2f5e8a1b4c6d", named));
+        operations.put("chooseMeeting", Given.as(coordinator).path("caseId", chosen)
+                .swap("m-3f9a1c2e5b7d4e6f", answered("create", "meetingId")));
         operations.put("members", Given.as(coordinator).path("meetingId", answered("create", "meetingId")));
         operations.put("minutes", Given.as(coordinator).path("meetingId", meetingId)
                 .swap("2025-09-24", heldOn.toString()).swap("2025-12-24", heldOn.plusMonths(3).toString())
@@ -62,5 +71,9 @@ class DocumentedExamplesTest {
         assertEquals("PARTICIPATION", awaitMeetingEvent(continued, MeetingEvent.CaseReviewAmended.class,
                 a -> true).planType().name(), "the correction became an event");
         assertEquals("2", sent.getLast().field("minutesVersion"));
+        String adHoc = sent.stream().filter(x -> x.operationId().equals("create")).findFirst().orElseThrow()
+                .field("meetingId");
+        awaitMeetingEvent(named, MeetingEvent.CaseQueued.class, q -> adHoc.equals(q.meetingId()));
+        awaitMeetingEvent(chosen, MeetingEvent.CaseQueued.class, q -> adHoc.equals(q.meetingId()));
     }
 }

@@ -59,7 +59,7 @@ class MeetingFlowTest {
     void theAuditTrailIsAppendOnlyEvenForTheServiceItself() throws Exception {
         String meetingId = given().header("Authorization", bearer(role("coordinator", KURUME)))
                 .header("Idempotency-Key", java.util.UUID.randomUUID().toString()).contentType("application/json")
-                .body("{\"type\":\"SHIEN_KAIGI\",\"scheduledOn\":\"2030-01-23\"}").post("/meetings").then()
+                .body(newMeeting("SHIEN_KAIGI", "2030-01-23")).post("/meetings").then()
                 .statusCode(201).extract().path("meetingId");
         given().header("Authorization", bearer(role("coordinator", KURUME))).get("/meetings/" + meetingId).then()
                 .statusCode(200);
@@ -199,26 +199,129 @@ class MeetingFlowTest {
     }
 
     @Test
-    void withoutARegularSupportMeetingCasesWaitForTheNextAdHocOne() {
+    void withoutARegularSupportMeetingACaseWaitsUntilACoordinatorNamesItForAnAdHocOne() {
+        String coordinator = role("coordinator", NAGAREYAMA);
         String caseId = referAndEscalate(NAGAREYAMA, Consent.UNKNOWN, MeetingType.SHIEN_KAIGI, LocalDate.now(), false);
         assertNull(awaitMeetingEvent(caseId, MeetingEvent.CaseQueued.class, q -> true).meetingId(),
                 "流山市 holds 支援会議 only as needed");
-        String meetingId = given().header("Authorization", bearer(role("coordinator", NAGAREYAMA)))
+        given().header("Authorization", bearer(coordinator)).get("/agenda/waiting?track=SHIEN_KAIGI").then()
+                .statusCode(200).body("find { it.caseId == '" + caseId + "' }.trackLabel", equalTo("支援会議"))
+                .body("find { it.caseId == '" + caseId + "' }.meetingId", equalTo(null));
+
+        // somebody's ad-hoc 支援会議 takes no case by itself
+        String someones = given().header("Authorization", bearer(coordinator))
                 .header("Idempotency-Key", UUID.randomUUID().toString()).contentType("application/json")
-                .body("{\"type\":\"SHIEN_KAIGI\",\"scheduledOn\":\"" + LocalDate.now().plusDays(10) + "\"}")
+                .body(newMeeting("SHIEN_KAIGI", LocalDate.now().plusDays(10).toString())).post("/meetings").then()
+                .statusCode(201).extract().path("meetingId");
+        meeting(coordinator, someones).statusCode(200).body("agenda.caseId", not(hasItem(caseId)));
+
+        // the coordinator names the case for her own
+        String meetingId = given().header("Authorization", bearer(coordinator))
+                .header("Idempotency-Key", UUID.randomUUID().toString()).contentType("application/json")
+                .body("""
+                        {"type":"SHIEN_KAIGI","scheduledOn":"%s","startsAt":"10:00","endsAt":"11:00",
+                         "place":"流山市役所 第1会議室","cases":["%s"]}""".formatted(LocalDate.now().plusDays(11), caseId))
                 .post("/meetings").then().statusCode(201).extract().path("meetingId");
         awaitMeetingEvent(caseId, MeetingEvent.CaseQueued.class, q -> meetingId.equals(q.meetingId()));
-        given().header("Authorization", bearer(role("coordinator", NAGAREYAMA)))
-                .get("/meetings?type=SHIEN_KAIGI").then().statusCode(200).body("meetingId", hasItem(meetingId));
+        meeting(coordinator, meetingId).statusCode(200).body("agenda.caseId", hasItem(caseId))
+                .body("startsAt", equalTo("10:00:00")).body("endsAt", equalTo("11:00:00"))
+                .body("place", equalTo("流山市役所 第1会議室"));
+        given().header("Authorization", bearer(coordinator)).get("/meetings?type=SHIEN_KAIGI").then()
+                .statusCode(200).body("find { it.meetingId == '" + meetingId + "' }.place", equalTo("流山市役所 第1会議室"));
+        given().header("Authorization", bearer(coordinator)).get("/agenda/waiting").then().statusCode(200)
+                .body("find { it.caseId == '" + caseId + "' }.meetingId", equalTo(meetingId))
+                .body("find { it.caseId == '" + caseId + "' }.meetingAdHoc", equalTo(true));
+        given().header("Authorization", bearer(agency("nagareyama-houkatsu-01", NAGAREYAMA)))
+                .get("/agenda/waiting").then().statusCode(403);
+    }
+
+    @Test
+    void theCoordinatorChoosesWhichMeetingDiscussesACase() {
+        String coordinator = role("coordinator", KURUME);
+        String caseId = referAndEscalate(KURUME, Consent.GIVEN, MeetingType.JUUSOU_SHIEN_KAIGI,
+                LocalDate.of(2032, 1, 5), false, "R13-000777");
+        assertEquals("402036-JUUSOU_SHIEN_KAIGI-2032-01-28",
+                awaitMeetingEvent(caseId, MeetingEvent.CaseQueued.class, q -> true).meetingId(),
+                "by itself, the next regular meeting of its track");
+        String adHoc = given().header("Authorization", bearer(coordinator))
+                .header("Idempotency-Key", UUID.randomUUID().toString()).contentType("application/json")
+                .body(newMeeting("JUUSOU_SHIEN_KAIGI", "2032-01-14")).post("/meetings").then().statusCode(201)
+                .extract().path("meetingId");
+        String shien = given().header("Authorization", bearer(coordinator))
+                .header("Idempotency-Key", UUID.randomUUID().toString()).contentType("application/json")
+                .body(newMeeting("SHIEN_KAIGI", "2032-01-15")).post("/meetings").then().statusCode(201)
+                .extract().path("meetingId");
+
+        choose(coordinator, caseId, adHoc).statusCode(200).body("meetingId", equalTo(adHoc))
+                .body("caseNumber", equalTo("R13-000777")).body("meetingScheduledOn", equalTo("2032-01-14"));
+        awaitMeetingEvent(caseId, MeetingEvent.CaseQueued.class, q -> adHoc.equals(q.meetingId()));
+        meeting(coordinator, adHoc).body("agenda.caseId", hasItem(caseId));
+        meeting(coordinator, "402036-JUUSOU_SHIEN_KAIGI-2032-01-28").body("agenda.caseId", not(hasItem(caseId)));
+        choose(coordinator, caseId, adHoc).statusCode(200); // the same again: nothing changes
+
+        choose(coordinator, caseId, shien).statusCode(409).body("type", equalTo("/problems/wrong-track"));
+        choose(coordinator, caseId, "402036-JUUSOU_SHIEN_KAIGI-2024-05-22").statusCode(409)
+                .body("type", equalTo("/problems/meeting-held"));
+        choose(coordinator, caseId, "no-such-meeting").statusCode(404);
+        choose(role("coordinator", NAGAREYAMA), caseId, adHoc).statusCode(404);
+        choose(agency("kurume-houkatsu-01", KURUME), caseId, adHoc).statusCode(403);
+        given().header("Authorization", bearer(coordinator)).contentType("application/json").body("{}")
+                .put("/cases/" + caseId + "/agenda").then().statusCode(400).body("errors.field", hasItem("meetingId"));
+        // a new ad-hoc meeting may not take a case of another track: nothing is written
+        given().header("Authorization", bearer(coordinator)).contentType("application/json")
+                .body("""
+                        {"type":"SHIEN_KAIGI","scheduledOn":"2032-01-16","startsAt":"14:00","place":"会議室",
+                         "cases":["%s"]}""".formatted(caseId)).post("/meetings").then().statusCode(409)
+                .body("type", equalTo("/problems/wrong-track"));
+        given().header("Authorization", bearer(coordinator)).contentType("application/json")
+                .body("""
+                        {"type":"SHIEN_KAIGI","scheduledOn":"2032-01-16","startsAt":"14:00","place":"会議室",
+                         "cases":["no-such-case"]}""").post("/meetings").then().statusCode(400)
+                .body("errors.field", hasItem("cases[0]"));
+    }
+
+    @Test
+    void aScheduledMeetingTellsWhenAndWhereAndSoDoItsInvitations() {
+        String meetingId = given().header("Authorization", bearer(role("coordinator", KURUME)))
+                .header("Idempotency-Key", UUID.randomUUID().toString()).contentType("application/json")
+                .body("""
+                        {"type":"SHIEN_KAIGI","scheduledOn":"2031-02-03","startsAt":"13:30","endsAt":"15:00",
+                         "place":"えーる・ピア久留米 会議室","members":["kurume-kikan-01"]}""")
+                .post("/meetings").then().statusCode(201).extract().path("meetingId");
+        var scheduled = (MeetingEvent.MeetingScheduled) TopicProbe.decode(TopicProbe.await(Topics.MEETINGS,
+                r -> meetingId.equals(r.key()) && TopicProbe.decode(r).data() instanceof MeetingEvent.MeetingScheduled,
+                Duration.ofSeconds(30))).data();
+        assertEquals(java.time.LocalTime.of(13, 30), scheduled.startsAt());
+        assertEquals(java.time.LocalTime.of(15, 0), scheduled.endsAt());
+        assertEquals("えーる・ピア久留米 会議室", scheduled.place());
+        var invited = (MeetingEvent.MembersInvited) TopicProbe.decode(TopicProbe.await(Topics.MEETINGS,
+                r -> meetingId.equals(r.key()) && TopicProbe.decode(r).data() instanceof MeetingEvent.MembersInvited,
+                Duration.ofSeconds(30))).data();
+        assertEquals(List.of("kurume-kikan-01"), invited.agencyIds());
+        assertEquals(java.time.LocalTime.of(13, 30), invited.startsAt());
+        assertEquals("えーる・ピア久留米 会議室", invited.place());
+
+        // the calendar's series are held at its time and place
+        given().header("Authorization", bearer(role("coordinator", KURUME))).get("/meetings?from=2031-04-01"
+                        + "&to=2031-04-30&type=JUUSOU_SHIEN_KAIGI").then().statusCode(200);
+        given().header("Authorization", bearer(role("coordinator", KURUME))).contentType("application/json")
+                .body("{\"fiscalYear\":\"R13\"}").post("/meetings/schedule").then().statusCode(200)
+                .body("find { it.meetingId == '402036-JUUSOU_SHIEN_KAIGI-2031-04-23' }.startsAt", equalTo("14:00:00"))
+                .body("find { it.meetingId == '402036-JUUSOU_SHIEN_KAIGI-2031-04-23' }.place",
+                        equalTo("久留米市役所 会議室（仮）"));
     }
 
     @Test
     void badRequestsAreNamed() {
         given().header("Authorization", bearer(role("coordinator", KURUME))).contentType("application/json")
-                .body("{\"type\":\"TEA_PARTY\",\"scheduledOn\":\"soon\"}").post("/meetings").then().statusCode(400)
-                .body("errors.field", hasItem("type")).body("errors.field", hasItem("scheduledOn"));
-        given().header("Authorization", bearer(agency("kurume-houkatsu-01", KURUME))).contentType("application/json")
+                .body("{\"type\":\"TEA_PARTY\",\"scheduledOn\":\"soon\",\"startsAt\":\"2pm\"}").post("/meetings")
+                .then().statusCode(400)
+                .body("errors.field", equalTo(List.of("type", "scheduledOn", "startsAt", "place")));
+        given().header("Authorization", bearer(role("coordinator", KURUME))).contentType("application/json")
                 .body("{\"type\":\"SHIEN_KAIGI\",\"scheduledOn\":\"2024-10-01\"}").post("/meetings").then()
+                .statusCode(400).body("errors.field", equalTo(List.of("startsAt", "place")));
+        given().header("Authorization", bearer(agency("kurume-houkatsu-01", KURUME))).contentType("application/json")
+                .body(newMeeting("SHIEN_KAIGI", "2024-10-01")).post("/meetings").then()
                 .statusCode(403);
         postMinutes("402036-SHIEN_KAIGI-2099-01-01", "{\"heldOn\":\"2024-01-01\"}").statusCode(404);
     }
@@ -237,7 +340,8 @@ class MeetingFlowTest {
         var edition = new jp.tsunagu.contract.directory.AgencyDirectory(kurume.municipality(),
                 kurume.municipalityName(), "test-" + newcomer, kurume.sample(), kurume.note(), kurume.areas(),
                 kurume.organizations(), agencies);
-        String body = "{\"type\":\"SHIEN_KAIGI\",\"scheduledOn\":\"2024-11-01\",\"members\":[\"" + newcomer + "\"]}";
+        String body = "{\"type\":\"SHIEN_KAIGI\",\"scheduledOn\":\"2024-11-01\",\"startsAt\":\"14:00\","
+                + "\"place\":\"会議室\",\"members\":[\"" + newcomer + "\"]}";
         given().header("Authorization", bearer(role("coordinator", KURUME))).contentType("application/json")
                 .body(body).post("/meetings").then().statusCode(400).body("errors.field", hasItem("members[0]"));
 
@@ -451,6 +555,18 @@ class MeetingFlowTest {
         String meetingId = awaitMeetingEvent(first, MeetingEvent.CaseQueued.class, q -> true).meetingId();
         awaitMeetingEvent(second, MeetingEvent.CaseQueued.class, q -> meetingId.equals(q.meetingId()));
         return meetingId;
+    }
+
+    /** A new ad-hoc meeting's body: its type and day, at 14:00 in a city hall room. */
+    static String newMeeting(String type, String scheduledOn) {
+        return """
+                {"type":"%s","scheduledOn":"%s","startsAt":"14:00","place":"市役所 401会議室"}"""
+                .formatted(type, scheduledOn);
+    }
+
+    static ValidatableResponse choose(String token, String caseId, String meetingId) {
+        return given().header("Authorization", bearer(token)).contentType("application/json")
+                .body("{\"meetingId\":\"" + meetingId + "\"}").put("/cases/" + caseId + "/agenda").then();
     }
 
     static ValidatableResponse amend(String meetingId, String body) {

@@ -143,7 +143,7 @@ class MeetingOutcomesTest {
     static String adHocMeeting(MeetingType type, LocalDate on) {
         return given().header("Authorization", bearer(role("coordinator", KURUME)))
                 .header("Idempotency-Key", UUID.randomUUID().toString()).contentType("application/json")
-                .body("{\"type\":\"" + type + "\",\"scheduledOn\":\"" + on + "\"}")
+                .body(MeetingFlowTest.newMeeting(type.name(), on.toString()))
                 .post("/meetings").then().statusCode(201).extract().path("meetingId");
     }
 

@@ -87,7 +87,8 @@ class AttackSuiteSystemTest {
         assertEquals(201, created.statusCode(), created.body());
         String caseId = JSON.readTree(created.body()).get("caseId").asText();
         String meetingId = JSON.readTree(LocalRunSystemTest.post(MEETING, "/meetings", coordinator, "attack-m-" + RUN,
-                "{\"type\":\"JUUSOU_SHIEN_KAIGI\",\"scheduledOn\":\"" + today + "\"}").body()).get("meetingId").asText();
+                "{\"type\":\"JUUSOU_SHIEN_KAIGI\",\"scheduledOn\":\"" + today + "\",\"startsAt\":\"14:00\","
+                        + "\"place\":\"会議室\"}").body()).get("meetingId").asText();
         String planId = null;
         for (int i = 0; i < 100 && planId == null; i++) { // until planning has the case
             HttpResponse<String> r = LocalRunSystemTest.post(PLANNING, "/cases/" + caseId + "/plans", coordinator,

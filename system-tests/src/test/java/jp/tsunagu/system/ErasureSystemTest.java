@@ -66,7 +66,8 @@ class ErasureSystemTest {
                 "{\"accepted\":false,\"reason\":\"" + NAME + "さんは圏域外\"}"));
 
         String meetingId = JSON.readTree(expect(201, post(MEETING, "/meetings", coordinator,
-                UUID.randomUUID().toString(), "{\"type\":\"JUUSOU_SHIEN_KAIGI\",\"scheduledOn\":\"" + today + "\"}"))
+                UUID.randomUUID().toString(), "{\"type\":\"JUUSOU_SHIEN_KAIGI\",\"scheduledOn\":\"" + today
+                        + "\",\"startsAt\":\"14:00\",\"place\":\"久留米市役所 401会議室\"}"))
                 .body()).get("meetingId").asText();
         expect(201, post(MEETING, "/meetings/" + meetingId + "/minutes", coordinator, null, """
                 {"heldOn":"%1$s","attendees":["kurume-houkatsu-01"],"notes":"%2$sさんの件を中心に",

@@ -286,7 +286,8 @@ class LocalRunSystemTest {
         // a 重層的支援会議 held today discusses both; the minutes carry the plan's wish and goals
         String today = BusinessDate.today().toString();
         HttpResponse<String> scheduled = post(MEETING, "/meetings", coordinator, UUID.randomUUID().toString(),
-                "{\"type\":\"JUUSOU_SHIEN_KAIGI\",\"scheduledOn\":\"" + today + "\"}");
+                "{\"type\":\"JUUSOU_SHIEN_KAIGI\",\"scheduledOn\":\"" + today
+                        + "\",\"startsAt\":\"14:00\",\"place\":\"久留米市役所 401会議室\"}");
         assertEquals(201, scheduled.statusCode(), scheduled.body());
         String meetingId = JSON.readTree(scheduled.body()).get("meetingId").asText();
         HttpResponse<String> minutes = post(MEETING, "/meetings/" + meetingId + "/minutes", coordinator, null, """

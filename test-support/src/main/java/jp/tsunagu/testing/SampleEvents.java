@@ -55,7 +55,8 @@ public final class SampleEvents {
                 new RoutingEvent.RoutingDeclined(caseId, m, "kurume-houkatsu-01", "full"),
                 new RoutingEvent.AcceptanceOverdue(caseId, m, "kurume-houkatsu-01", on, 7),
                 new RoutingEvent.DirectoryChanged(m, "v1", "abc", Directories.load(Optional.empty()).get(m)),
-                new MeetingEvent.MeetingScheduled("meeting-1", m, MeetingType.JUUSOU_SHIEN_KAIGI, on, false),
+                new MeetingEvent.MeetingScheduled("meeting-1", m, MeetingType.JUUSOU_SHIEN_KAIGI, on, false,
+                        java.time.LocalTime.of(14, 0), java.time.LocalTime.of(15, 30), "市役所 401会議室"),
                 new MeetingEvent.CaseQueued(caseId, m, "meeting-1", MeetingType.JUUSOU_SHIEN_KAIGI),
                 new MeetingEvent.CaseReviewed(caseId, m, "meeting-1", MeetingType.JUUSOU_SHIEN_KAIGI, on,
                         ReviewOutcome.PLAN, PlanType.MULTI_AGENCY, List.of(new Role("kurume-houkatsu-01", "見守り")),
@@ -72,7 +73,7 @@ public final class SampleEvents {
                         PlanningEvent.FollowUpSide.PERSON, on.plusDays(14)),
                 // later additions go last: tests name the ones above by position
                 new MeetingEvent.MembersInvited("meeting-1", m, MeetingType.JUUSOU_SHIEN_KAIGI, on,
-                        List.of("kurume-houkatsu-01")),
+                        List.of("kurume-houkatsu-01"), java.time.LocalTime.of(14, 0), null, "市役所 401会議室"),
                 new PlanningEvent.PlanDetailsCompleted("plan-1", caseId, m, PlanType.MULTI_AGENCY, 1,
                         List.of(new Role("kurume-houkatsu-01", "見守り")), on.plusMonths(3)),
                 new MeetingEvent.CaseReviewAmended(caseId, m, "meeting-1", MeetingType.JUUSOU_SHIEN_KAIGI, on, 2,

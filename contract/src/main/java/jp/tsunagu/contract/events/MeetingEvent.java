@@ -5,6 +5,7 @@ import jp.tsunagu.contract.codes.PlanType;
 import jp.tsunagu.contract.codes.ReviewOutcome;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 
 /** Events of meeting-service, on {@link jp.tsunagu.contract.Topics#MEETINGS}. */
@@ -20,9 +21,27 @@ public sealed interface MeetingEvent extends TsunaguEvent {
         }
     }
 
+    /**
+     * A meeting was scheduled: when and where (a place is a room, never personal data), so an invitation can say it.
+     *
+     * @param startsAt when it begins (Japan time); null in events written before meetings had a time
+     * @param endsAt   when it is planned to end
+     * @param place    where it is held (会場), e.g. 久留米市役所 401会議室
+     */
     @EventType("jp.tsunagu.meeting.meeting-scheduled.v1")
     record MeetingScheduled(String meetingId, String municipality, MeetingType type, LocalDate scheduledOn,
-                            boolean adHoc) implements MeetingEvent {
+                            boolean adHoc,
+                            @MayBeNull("written before meetings had a time (2026-12), or none set") LocalTime startsAt,
+                            @MayBeNull("no end time set") LocalTime endsAt,
+                            @MayBeNull("written before meetings had a place (2026-12), or none set") String place)
+            implements MeetingEvent {
+
+        /** A meeting without a time or place (as events before 2026-12 were written). */
+        public MeetingScheduled(String meetingId, String municipality, MeetingType type, LocalDate scheduledOn,
+                                boolean adHoc) {
+            this(meetingId, municipality, type, scheduledOn, adHoc, null, null, null);
+        }
+
         @Override
         public String subject() {
             return meetingId;
@@ -31,13 +50,23 @@ public sealed interface MeetingEvent extends TsunaguEvent {
 
     /**
      * Agencies were invited as members of a meeting (構成員として招集): those added since the last invitation, so an
-     * agency is told once.
+     * agency is told once, with when and where the meeting is held.
      */
     @EventType("jp.tsunagu.meeting.members-invited.v1")
     record MembersInvited(String meetingId, String municipality, MeetingType type, LocalDate scheduledOn,
-                          List<String> agencyIds) implements MeetingEvent {
+                          List<String> agencyIds,
+                          @MayBeNull("written before meetings had a time (2026-12), or none set") LocalTime startsAt,
+                          @MayBeNull("no end time set") LocalTime endsAt,
+                          @MayBeNull("written before meetings had a place (2026-12), or none set") String place)
+            implements MeetingEvent {
         public MembersInvited {
             agencyIds = agencyIds == null ? List.of() : List.copyOf(agencyIds);
+        }
+
+        /** An invitation without a time or place (as events before 2026-12 were written). */
+        public MembersInvited(String meetingId, String municipality, MeetingType type, LocalDate scheduledOn,
+                              List<String> agencyIds) {
+            this(meetingId, municipality, type, scheduledOn, agencyIds, null, null, null);
         }
 
         @Override

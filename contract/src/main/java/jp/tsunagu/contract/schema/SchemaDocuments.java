@@ -21,6 +21,7 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,8 @@ public final class SchemaDocuments {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** A time of day as events write {@link LocalTime} (seconds only when not zero). */
+    private static final String TIME_PATTERN = "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$";
     private static final Map<String, Class<? extends TsunaguEvent>> TOPICS = new LinkedHashMap<>();
 
     static {
@@ -115,6 +118,11 @@ public final class SchemaDocuments {
         } else if (c == Instant.class) {
             type(node, "string", nullable);
             node.put("format", "date-time");
+        } else if (c == LocalTime.class) {
+            // JSON Schema's "time" is RFC 3339's full-time with an offset; a meeting's time is Japan's wall clock
+            type(node, "string", nullable);
+            node.put("pattern", TIME_PATTERN);
+            node.put("description", "HH:MM, Japan time");
         } else if (c.isEnum()) {
             ArrayNode values = node.putArray("enum");
             StringBuilder labels = new StringBuilder();
@@ -298,7 +306,8 @@ public final class SchemaDocuments {
             case "integer" -> JSON.numberNode(1);
             case "boolean" -> JSON.booleanNode(false);
             default -> JSON.textNode("date".equals(schema.path("format").asText()) ? "2024-06-26"
-                    : "date-time".equals(schema.path("format").asText()) ? "2024-06-26T05:12:30Z" : "example");
+                    : "date-time".equals(schema.path("format").asText()) ? "2024-06-26T05:12:30Z"
+                    : TIME_PATTERN.equals(schema.path("pattern").asText()) ? "14:00" : "example");
         };
     }
 

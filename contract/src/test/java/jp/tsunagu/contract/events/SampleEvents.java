@@ -38,6 +38,9 @@ public final class SampleEvents {
         if (c == Instant.class) {
             return Instant.parse("2025-04-01T00:00:00Z");
         }
+        if (c == java.time.LocalTime.class) {
+            return java.time.LocalTime.of(14, 0);
+        }
         if (c.isEnum()) {
             Object[] constants = c.getEnumConstants();
             return constants[constants.length - 1];

@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The meetings cases wait for: the next meeting of a track (the regular series made from the municipality's calendar
- * when none is scheduled yet), an urgent 支援会議, cases waiting attached to a new meeting, and the events that say
- * so. Used by the stage reactions, the meeting commands and the minutes alike.
+ * The meetings cases wait for: the next regular meeting of a track (the regular series made from the municipality's
+ * calendar when none is scheduled yet), an urgent 支援会議, and the events that say so. Used by the stage reactions,
+ * the meeting commands and the minutes alike.
  */
 @ApplicationScoped
 public class Agenda {
@@ -36,9 +36,12 @@ public class Agenda {
         this.urgentWithinDays = config.urgentWithinDays();
     }
 
-    /** The next meeting of a track; regular series are generated from the calendar when none is scheduled yet. */
+    /**
+     * The meeting of a track a case is queued on by itself ({@link AgendaDecider#automaticChoice}: the next regular
+     * one; empty when none is scheduled); regular series are generated from the calendar when none is scheduled yet.
+     */
     public Uni<Optional<Meeting>> nextMeeting(String municipality, MeetingType type, LocalDate from, String cause) {
-        return records.nextMeeting(municipality, type, from).chain(found -> {
+        return records.nextOfEachKind(municipality, type, from).map(AgendaDecider::automaticChoice).chain(found -> {
             Optional<MeetingCalendar> calendar = calendar(municipality);
             if (found.isPresent() || calendar.isEmpty() || !calendar.get().holdsRegularly(type)) {
                 return Uni.createFrom().item(found);
@@ -46,7 +49,8 @@ public class Agenda {
             FiscalYear year = FiscalYear.of(from);
             return ensureSchedule(calendar.get(), year, cause)
                     .chain(() -> ensureSchedule(calendar.get(), year.next(), cause))
-                    .chain(() -> records.nextMeeting(municipality, type, from));
+                    .chain(() -> records.nextOfEachKind(municipality, type, from))
+                    .map(AgendaDecider::automaticChoice);
         });
     }
 
@@ -56,7 +60,10 @@ public class Agenda {
             if (found.isPresent() && AgendaDecider.soonEnough(found.get(), on, urgentWithinDays)) {
                 return Uni.createFrom().item(found.get());
             }
-            Meeting adHoc = AgendaDecider.adHocShienKaigi(municipality, on, urgentWithinDays, cause);
+            Meeting adHoc = AgendaDecider.adHocShienKaigi(municipality, on, urgentWithinDays, cause,
+                    calendar(municipality).flatMap(c -> c.seriesOf(MeetingType.SHIEN_KAIGI))
+                            .map(r -> new WhenAndWhere(r.startsAt(), r.endsAt(), r.place()))
+                            .orElse(WhenAndWhere.NONE));
             return records.insertMeeting(adHoc).chain(isNew -> isNew ? publishScheduled(adHoc, cause)
                     : Uni.createFrom().voidItem()).replaceWith(adHoc);
         });
@@ -66,32 +73,19 @@ public class Agenda {
         return Multi.createFrom().iterable(calendar.regularMeetings(year))
                 .onItem().transformToUniAndConcatenate(p -> {
                     Meeting m = new Meeting(calendar.municipality() + "-" + p.type() + "-" + p.date(),
-                            calendar.municipality(), p.type(), p.date(), false, List.of(), null, List.of());
+                            calendar.municipality(), p.type(), p.date(), false, List.of(), null, List.of(),
+                            new WhenAndWhere(p.startsAt(), p.endsAt(), p.place()));
                     return records.insertMeeting(m).chain(isNew -> isNew ? publishScheduled(m, cause)
                             : Uni.createFrom().voidItem());
                 })
                 .collect().asList().replaceWithVoid();
     }
 
-    /** Cases of a track that waited for a meeting (none was scheduled) go on the agenda of a new upcoming one. */
-    public Uni<Void> attachWaiting(Meeting m) {
-        if (!m.hasCaseAgenda() || m.heldOn() != null
-                || m.scheduledOn().isBefore(BusinessDate.today())) {
-            return Uni.createFrom().voidItem();
-        }
-        return records.waiting(m.municipality(), m.type()).chain(waiting -> Multi.createFrom().iterable(waiting)
-                .onItem().transformToUniAndConcatenate(t -> {
-                    CaseTrack attached = t.onAgendaOf(m.meetingId());
-                    return records.saveTrack(attached).chain(() -> publishQueued(
-                            EventIds.attached(m.meetingId(), t.caseId()), attached, m.scheduledOn(),
-                            "meeting/" + m.meetingId()));
-                })
-                .collect().asList().replaceWithVoid());
-    }
-
     public Uni<Void> publishScheduled(Meeting m, String cause) {
+        WhenAndWhere w = m.scheduled();
         return events.publish(EventIds.meetingScheduled(m.meetingId()),
-                new MeetingEvent.MeetingScheduled(m.meetingId(), m.municipality(), m.type(), m.scheduledOn(), m.adHoc()),
+                new MeetingEvent.MeetingScheduled(m.meetingId(), m.municipality(), m.type(), m.scheduledOn(), m.adHoc(),
+                        w.startsAt(), w.endsAt(), w.place()),
                 m.scheduledOn(), cause).replaceWithVoid();
     }
 
@@ -102,7 +96,8 @@ public class Agenda {
         }
         return events.publish(EventIds.membersInvited(m.meetingId(), added),
                 new MeetingEvent.MembersInvited(m.meetingId(), m.municipality(), m.type(), m.scheduledOn(),
-                        List.copyOf(added)), BusinessDate.today(), cause).replaceWithVoid();
+                        List.copyOf(added), m.scheduled().startsAt(), m.scheduled().endsAt(), m.scheduled().place()),
+                BusinessDate.today(), cause).replaceWithVoid();
     }
 
     public Uni<Void> publishQueued(String eventId, CaseTrack t, LocalDate on, String cause) {

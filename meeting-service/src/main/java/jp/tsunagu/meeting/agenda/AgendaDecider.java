@@ -2,6 +2,7 @@ package jp.tsunagu.meeting.agenda;
 
 import jp.tsunagu.contract.codes.Consent;
 import jp.tsunagu.contract.codes.MeetingType;
+import jp.tsunagu.contract.codes.ReviewRules;
 import jp.tsunagu.contract.events.IntakeEvent;
 import jp.tsunagu.contract.events.MeetingEvent;
 import jp.tsunagu.contract.events.RoutingEvent;
@@ -12,8 +13,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * How the agenda follows the stage events, as pure functions: where an escalated case waits, what a consent recorded
- * later changes, when an urgent case needs an ad-hoc 支援会議. MeetingService reads the state, runs these and writes
+ * How the agenda follows the stage events and the coordinators, as pure functions: where an escalated case waits
+ * (the next regular meeting of its track), what a consent recorded later changes, when an urgent case needs an
+ * ad-hoc 支援会議, and which meeting a coordinator may put a case on. MeetingService reads the state, runs these and writes
  * what they answer; tests run them without a database or Kafka.
  */
 public final class AgendaDecider {
@@ -59,8 +61,84 @@ public final class AgendaDecider {
 
     /** The ad-hoc 支援会議 an urgent case gets when none is soon enough; its id follows from the cause. */
     public static Meeting adHocShienKaigi(String municipality, LocalDate on, int withinDays, String causeId) {
+        return adHocShienKaigi(municipality, on, withinDays, causeId, WhenAndWhere.NONE);
+    }
+
+    /**
+     * The same, held at the time and place of the city's regular 支援会議 series ({@code WhenAndWhere.NONE} when it
+     * holds none: the coordinator tells the members).
+     */
+    public static Meeting adHocShienKaigi(String municipality, LocalDate on, int withinDays, String causeId,
+                                          WhenAndWhere usual) {
         return new Meeting("m-" + DerivedIds.from(causeId + "/urgent"), municipality, MeetingType.SHIEN_KAIGI,
-                on.plusDays(Math.min(1, withinDays)), true, List.of(), null, List.of());
+                on.plusDays(Math.min(1, withinDays)), true, List.of(), null, List.of(), usual);
+    }
+
+    /**
+     * Whether a meeting takes cases by itself: an escalated case, a case whose consent moved it and a case a meeting
+     * did not reach are queued on the next <em>regular</em> meeting of their track (or wait while none is scheduled).
+     * An ad-hoc meeting is somebody's: it takes only the cases a coordinator names ({@link #choiceRefusal}); the
+     * urgent 支援会議 ({@link #soonEnough}, {@link #adHocShienKaigi}) is the one exception.
+     */
+    public static boolean queuesAutomatically(Meeting m) {
+        return !m.adHoc();
+    }
+
+    /**
+     * The meeting a case is queued on by itself, of the next meetings of its track (not held, in date order).
+     */
+    public static Optional<Meeting> automaticChoice(List<Meeting> upcoming) {
+        return upcoming.stream().filter(AgendaDecider::queuesAutomatically).findFirst();
+    }
+
+    /**
+     * Why a coordinator may not put a case on a meeting's agenda: the case must be waiting for a meeting (escalated,
+     * not yet reviewed), the meeting must review cases, be of the case's municipality, not held and not past, and be
+     * of the case's track or of the track its consent fits (重層的支援会議 needs consent; 支援会議 takes a case
+     * without it, and an urgent one whatever its consent). Empty: it may.
+     *
+     * @param today the business date (a meeting scheduled before it has passed)
+     */
+    public static Optional<Refusal> choiceRefusal(CaseTrack t, Meeting m, LocalDate today) {
+        if (!t.municipality().equals(m.municipality())) {
+            return Optional.of(new Refusal("other-municipality", "case " + t.caseId() + ": meeting " + m.meetingId()
+                    + " is another municipality's"));
+        }
+        if (t.track() == null || !t.queued()) {
+            return Optional.of(new Refusal("case-not-waiting", "case " + t.caseId() + ": not waiting for a meeting "
+                    + "(not escalated to multi-agency coordination, or already reviewed); a case not on the agenda "
+                    + "is reviewed in the minutes with a reason"));
+        }
+        Optional<ReviewRules.Refusal> noAgenda = ReviewRules.agendaRefusal(m.type());
+        if (noAgenda.isPresent()) {
+            return Optional.of(new Refusal(noAgenda.get().code(), noAgenda.get().english()));
+        }
+        if (m.heldOn() != null) {
+            return Optional.of(new Refusal("meeting-held", "meeting " + m.meetingId() + " was held on " + m.heldOn()
+                    + ": its agenda is closed"));
+        }
+        if (m.scheduledOn().isBefore(today)) {
+            return Optional.of(new Refusal("meeting-past", "meeting " + m.meetingId() + " was scheduled for "
+                    + m.scheduledOn() + ", which has passed"));
+        }
+        if (m.type() != t.track() && m.type() != MeetingType.trackFor(t.consent())) {
+            return Optional.of(new Refusal("wrong-track", "case " + t.caseId() + ": a " + m.type().label()
+                    + " cannot discuss it (consent " + t.consent() + ", waiting for a " + t.track().label() + ")"));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Why a case is refused, for programs ({@code slug}, the problem's type) and integrators (English; the services'
+     * {@code ProblemJapanese} says it in Japanese).
+     */
+    public record Refusal(String slug, String english) {
+    }
+
+    /** The case on the agenda of the meeting a coordinator chose (already checked by {@link #choiceRefusal}). */
+    public static CaseTrack chosen(CaseTrack t, Meeting m) {
+        return new CaseTrack(t.caseId(), t.municipality(), t.consent(), m.type(), m.meetingId(), true, t.urgent(),
+                t.queuedOn());
     }
 
     /** The event saying the case is on (or waits for) a meeting's agenda. */

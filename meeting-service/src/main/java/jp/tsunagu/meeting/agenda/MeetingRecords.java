@@ -36,7 +36,8 @@ import static jp.tsunagu.support.db.SqlValues.list;
 public class MeetingRecords {
 
     private static final String MEETING_COLUMNS =
-            "meeting_id, municipality, type, scheduled_on, ad_hoc, members, held_on, attendees ";
+            "meeting_id, municipality, type, scheduled_on, ad_hoc, members, held_on, attendees, starts_at, ends_at, "
+                    + "scheduled_place ";
     private static final String TRACK_COLUMNS =
             "case_id, municipality, consent, track, meeting_id, queued, urgent, queued_on ";
 
@@ -87,10 +88,12 @@ public class MeetingRecords {
     /** True when the meeting was new. */
     public Uni<Boolean> insertMeeting(Meeting m) {
         return database.update("""
-                        insert into meeting(meeting_id, municipality, type, scheduled_on, ad_hoc, members)
-                        values ($1, $2, $3, $4, $5, $6) on conflict (meeting_id) do nothing""",
+                        insert into meeting(meeting_id, municipality, type, scheduled_on, ad_hoc, members, starts_at,
+                                            ends_at, scheduled_place)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict (meeting_id) do nothing""",
                 m.meetingId(), m.municipality(), m.type().name(), m.scheduledOn(), m.adHoc(),
-                String.join(",", m.members())).map(rows -> rows == 1);
+                String.join(",", m.members()), m.scheduled().startsAt(), m.scheduled().endsAt(),
+                m.scheduled().place()).map(rows -> rows == 1);
     }
 
     public Uni<Optional<Meeting>> meeting(String meetingId) {
@@ -111,11 +114,32 @@ public class MeetingRecords {
                 MeetingRecords::meetingOf, municipality, from, to, type == null ? "" : type.name());
     }
 
+    /** The given meetings, by id. */
+    public Uni<Map<String, Meeting>> meetingsById(Collection<String> meetingIds) {
+        if (meetingIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return database.list("select " + MEETING_COLUMNS + " from meeting where meeting_id = any($1)",
+                        MeetingRecords::meetingOf, (Object) meetingIds.toArray(String[]::new))
+                .map(rows -> rows.stream().collect(Collectors.toMap(Meeting::meetingId, m -> m)));
+    }
+
     /** The first meeting of {@code type} not yet held, on or after {@code from}. */
     public Uni<Optional<Meeting>> nextMeeting(String municipality, MeetingType type, LocalDate from) {
         return database.first("select " + MEETING_COLUMNS + """
                          from meeting where municipality = $1 and type = $2 and held_on is null
                           and scheduled_on >= $3 order by scheduled_on, meeting_id limit 1""",
+                MeetingRecords::meetingOf, municipality, type.name(), from);
+    }
+
+    /**
+     * The next meetings of {@code type} not yet held, on or after {@code from}: the first regular one and the first
+     * ad-hoc one (whichever exist), in date order; which of them a case may join is {@code AgendaDecider}'s.
+     */
+    public Uni<List<Meeting>> nextOfEachKind(String municipality, MeetingType type, LocalDate from) {
+        return database.list("select * from (select distinct on (ad_hoc) " + MEETING_COLUMNS + """
+                         from meeting where municipality = $1 and type = $2 and held_on is null and scheduled_on >= $3
+                         order by ad_hoc, scheduled_on, meeting_id) next order by scheduled_on, meeting_id""",
                 MeetingRecords::meetingOf, municipality, type.name(), from);
     }
 
@@ -149,12 +173,15 @@ public class MeetingRecords {
                 MeetingRecords::trackOf, meetingId);
     }
 
-    /** Queued cases of a track that wait for a meeting to be scheduled. */
-    public Uni<List<CaseTrack>> waiting(String municipality, MeetingType track) {
+    /**
+     * The municipality's cases waiting for a review (of one track, or of both when {@code track} is null): those no
+     * meeting is scheduled for first, then by the day they were queued. At most {@code limit}.
+     */
+    public Uni<List<CaseTrack>> waiting(String municipality, MeetingType track, int limit) {
         return database.list("select " + TRACK_COLUMNS + """
-                         from case_track where municipality = $1 and track = $2 and queued and meeting_id is null
-                         order by queued_on, case_id""",
-                MeetingRecords::trackOf, municipality, track.name());
+                         from case_track where municipality = $1 and queued and ($2::varchar = '' or track = $2)
+                         order by meeting_id is not null, queued_on, case_id limit $3""",
+                MeetingRecords::trackOf, municipality, track == null ? "" : track.name(), limit);
     }
 
     /** Cases not known before, in one pipelined statement; a case already known keeps its row. */
@@ -340,7 +367,9 @@ public class MeetingRecords {
     private static Meeting meetingOf(Row r) {
         return new Meeting(r.getString("meeting_id"), r.getString("municipality").trim(),
                 MeetingType.valueOf(r.getString("type")), r.getLocalDate("scheduled_on"), r.getBoolean("ad_hoc"),
-                list(r.getString("members")), r.getLocalDate("held_on"), list(r.getString("attendees")));
+                list(r.getString("members")), r.getLocalDate("held_on"), list(r.getString("attendees")),
+                new WhenAndWhere(r.getLocalTime("starts_at"), r.getLocalTime("ends_at"),
+                        r.getString("scheduled_place")));
     }
 
     private static CaseTrack trackOf(Row r) {

@@ -61,15 +61,23 @@ public class MeetingResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.COORDINATOR)
-    @Operation(summary = "Schedule an ad-hoc meeting", description = "Cases of its track that wait for a meeting go on "
-            + "its agenda. The same Idempotency-Key returns the same meeting.")
+    @Operation(summary = "Schedule an ad-hoc meeting", description = "When (startsAt, endsAt) and where (place) it "
+            + "is held, told to the members invited (meeting-scheduled, members-invited). An ad-hoc meeting takes "
+            + "only the cases named in cases (each waiting for a meeting, of this meeting's track: the rules of PUT "
+            + "/cases/{caseId}/agenda, 409 otherwise); nothing is written unless every case may join. The same "
+            + "Idempotency-Key returns the same meeting.")
     @APIResponse(responseCode = "201", description = "Scheduled")
+    @APIResponse(responseCode = "400", description = "A field is missing or invalid (startsAt and place are required)")
+    @APIResponse(responseCode = "409", description = "A case named may not join this meeting (not waiting, another "
+            + "track, or the meeting is past); the detail says which")
     public Uni<Response> create(@HeaderParam("Idempotency-Key") String idempotencyKey, @RequestBody(required = true,
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "adHocShienKaigi",
                     summary = "An ad-hoc 支援会議 (without consent, members bound to confidentiality) for an urgent case",
                     value = """
-                            {"type":"SHIEN_KAIGI","scheduledOn":"2025-06-12",
-                             "members":["kurume-houkatsu-01","kurume-jiritsu-01"]}"""))) NewMeeting request) {
+                            {"type":"SHIEN_KAIGI","scheduledOn":"2025-06-12","startsAt":"14:00","endsAt":"15:00",
+                             "place":"久留米市役所 401会議室",
+                             "members":["kurume-houkatsu-01","kurume-jiritsu-01"],
+                             "cases":["7d1c2a4e-0b6f-4e8a-9c3d-2f5e8a1b4c6d"]}"""))) NewMeeting request) {
         return service.create(caller.get(), idempotencyKey, request).map(m -> Response
                 .created(URI.create("/meetings/" + m.meetingId())).entity(Map.of("meetingId", m.meetingId())).build());
     }
@@ -90,8 +98,7 @@ public class MeetingResource {
         } catch (IllegalArgumentException e) {
             throw ApiProblem.validation(List.of(new FieldError("fiscalYear", e.getMessage())));
         }
-        return service.scheduleYear(caller.get(), year).map(all -> all.stream().map(m -> new MeetingView.Summary(
-                m.meetingId(), m.type(), m.type().label(), m.scheduledOn(), m.adHoc(), m.heldOn())).toList());
+        return service.scheduleYear(caller.get(), year).map(all -> all.stream().map(MeetingView.Summary::of).toList());
     }
 
     @GET

@@ -33,7 +33,7 @@ import java.util.UUID;
 /**
  * 多機関協働事業's meetings as coordinators run them: ad-hoc meetings and a fiscal year's regular series, members, the
  * list, and a meeting's material for those who may read it (every read audited). Cases reach agendas through
- * {@link AgendaIntake}; minutes are {@code MinutesService}'s.
+ * {@link AgendaIntake} and a coordinator's choice ({@link AgendaChoices}); minutes are {@code MinutesService}'s.
  */
 @ApplicationScoped
 public class MeetingService {
@@ -42,16 +42,24 @@ public class MeetingService {
     private final Agenda agenda;
     private final AuditTrail audit;
     private final AgencyDirectories directories;
+    private final AgendaChoices choices;
 
-    public MeetingService(MeetingRecords records, Agenda agenda, AuditTrail audit, AgencyDirectories directories) {
+    public MeetingService(MeetingRecords records, Agenda agenda, AuditTrail audit, AgencyDirectories directories,
+                          AgendaChoices choices) {
         this.records = records;
         this.agenda = agenda;
         this.audit = audit;
         this.directories = directories;
+        this.choices = choices;
     }
 
     // --- meetings -----------------------------------------------------------------------------------------------
 
+    /**
+     * An ad-hoc meeting: when and where it is held, who is invited, and the cases the coordinator names for its
+     * agenda (an ad-hoc meeting takes no other case: {@link AgendaDecider#queuesAutomatically}). Checked whole before
+     * anything is written; the same Idempotency-Key answers the meeting it made.
+     */
     @InTransaction
     public Uni<Meeting> create(Caller caller, String idempotencyKey, NewMeeting request) {
         if (request == null) {
@@ -63,6 +71,7 @@ public class MeetingService {
             errors.add(new FieldError("type", "required; one of " + String.join(", ", Coded.codes(MeetingType.class))));
         }
         LocalDate on = Params.date(request.scheduledOn(), "scheduledOn", true, errors);
+        WhenAndWhere when = WhenAndWhere.check(request.startsAt(), request.endsAt(), request.place(), errors);
         List<String> members = request.members() == null ? List.of() : request.members();
         Set<String> agencies = directories.agencyIds(caller.municipality());
         for (int i = 0; i < members.size(); i++) {
@@ -70,18 +79,27 @@ public class MeetingService {
                 errors.add(new FieldError("members[" + i + "]", "not an agency of this municipality (GET /agencies)"));
             }
         }
+        List<String> cases = request.cases() == null ? List.of() : request.cases();
+        for (int i = 0; i < cases.size(); i++) {
+            if (cases.get(i) == null || cases.get(i).isBlank()) {
+                errors.add(new FieldError("cases[" + i + "]", "required"));
+            }
+        }
         if (!errors.isEmpty()) {
             throw ApiProblem.validation(errors);
         }
         String id = idempotencyKey == null ? UUID.randomUUID().toString()
                 : "m-" + DerivedIds.forCaller(caller, idempotencyKey);
-        Meeting meeting = new Meeting(id, caller.municipality(), type, on, true, List.copyOf(members), null, List.of());
-        return records.insertMeeting(meeting).chain(isNew -> isNew
-                ? agenda.publishScheduled(meeting, "request/meeting/" + id)
-                .chain(() -> agenda.publishInvited(meeting, new LinkedHashSet<>(members), "request/meeting/" + id))
-                .chain(() -> agenda.attachWaiting(meeting))
-                .replaceWith(meeting)
-                : records.meeting(id).map(Optional::orElseThrow));
+        Meeting meeting = new Meeting(id, caller.municipality(), type, on, true, List.copyOf(members), null, List.of(),
+                when);
+        return records.meeting(id).chain(made -> made.isPresent() ? Uni.createFrom().item(made.get())
+                : choices.named(caller, meeting, cases).chain(named -> records.insertMeeting(meeting)
+                .chain(isNew -> !isNew ? records.meeting(id).map(Optional::orElseThrow)
+                        : agenda.publishScheduled(meeting, "request/meeting/" + id)
+                        .chain(() -> agenda.publishInvited(meeting, new LinkedHashSet<>(members),
+                                "request/meeting/" + id))
+                        .chain(() -> choices.attach(meeting, named))
+                        .replaceWith(meeting))));
     }
 
     /** The fiscal year's regular meetings from the municipality's calendar (already scheduled ones are kept). */
@@ -119,8 +137,7 @@ public class MeetingService {
     @InTransaction
     public Uni<List<MeetingView.Summary>> list(Caller caller, LocalDate from, LocalDate to, MeetingType type) {
         return records.meetings(caller.municipality(), from, to, type).map(all -> all.stream()
-                .map(m -> new MeetingView.Summary(m.meetingId(), m.type(), m.type().label(), m.scheduledOn(),
-                        m.adHoc(), m.heldOn())).toList());
+                .map(MeetingView.Summary::of).toList());
     }
 
     /**
@@ -161,7 +178,7 @@ public class MeetingService {
                         .chain(d -> records.minutesVersions(m.meetingId()).chain(versions -> records.caseNumbers(
                                 reviews.stream().map(MinutesRules.Review::caseId).toList()).map(numbers ->
                                 new MeetingView(m.meetingId(), m.type(), m.type().label(), m.scheduledOn(),
-                                m.adHoc(), m.members(), m.heldOn(), held ? m.attendees() : null,
+                                m.scheduled().startsAt(), m.scheduled().endsAt(), m.scheduled().place(), m.adHoc(), m.members(), m.heldOn(), held ? m.attendees() : null,
                                 m.hasCaseAgenda() ? items : null,
                                 held ? reviews.stream().map(r -> MeetingView.ReviewView.of(r, numbers)).toList() : null,
                                 held ? MeetingView.Held.of(d) : null,

@@ -20,7 +20,13 @@ import java.util.Map;
 /** {@code GET /meetings/{meetingId}}: the meeting, its agenda and, once held, its minutes. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "Meeting")
-public record MeetingView(String meetingId, MeetingType type, String typeLabel, LocalDate scheduledOn, boolean adHoc,
+public record MeetingView(String meetingId, MeetingType type, String typeLabel, LocalDate scheduledOn,
+                          @Schema(description = "When it begins as scheduled (Japan time); absent for a meeting "
+                                  + "scheduled before meetings had a time", example = "14:00") LocalTime startsAt,
+                          @Schema(description = "When it is planned to end", example = "15:30") LocalTime endsAt,
+                          @Schema(description = "Where it is held as scheduled (会場)", example = "久留米市役所 401会議室")
+                          String place,
+                          boolean adHoc,
                           List<String> members, LocalDate heldOn, List<String> attendees, List<AgendaItem> agenda,
                           @Schema(description = "In the order discussed") List<ReviewView> reviews,
                           @Schema(description = "Once held: time, place, chair and overall notes") Held held,
@@ -112,7 +118,12 @@ public record MeetingView(String meetingId, MeetingType type, String typeLabel, 
     /** A line of {@code GET /meetings}: no agenda, no minutes. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "MeetingSummary")
-    public record Summary(String meetingId, MeetingType type, String typeLabel, LocalDate scheduledOn, boolean adHoc,
-                          LocalDate heldOn) {
+    public record Summary(String meetingId, MeetingType type, String typeLabel, LocalDate scheduledOn,
+                          LocalTime startsAt, LocalTime endsAt, String place, boolean adHoc, LocalDate heldOn) {
+
+        public static Summary of(Meeting m) {
+            return new Summary(m.meetingId(), m.type(), m.type().label(), m.scheduledOn(), m.scheduled().startsAt(),
+                    m.scheduled().endsAt(), m.scheduled().place(), m.adHoc(), m.heldOn());
+        }
     }
 }

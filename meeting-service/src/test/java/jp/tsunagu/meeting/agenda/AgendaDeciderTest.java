@@ -87,8 +87,7 @@ class AgendaDeciderTest {
 
     @Test
     void anUrgentCaseTakesTheNextShienKaigiWhenSoonEnoughElseAnAdHocOneNamedByItsCause() {
-        Meeting inThreeDays = new Meeting("m-3", KURUME, SHIEN_KAIGI, ON.plusDays(3), false, List.of(), null,
-                List.of());
+        Meeting inThreeDays = meeting("m-3", SHIEN_KAIGI, ON.plusDays(3), false);
 
         assertTrue(AgendaDecider.soonEnough(inThreeDays, ON, 3));
         assertFalse(AgendaDecider.soonEnough(inThreeDays, ON, 2));
@@ -97,6 +96,72 @@ class AgendaDeciderTest {
         assertEquals(ON.plusDays(1), adHoc.scheduledOn());
         assertTrue(adHoc.adHoc());
         assertEquals(SHIEN_KAIGI, adHoc.type());
+    }
+
+    static Meeting meeting(String id, MeetingType type, LocalDate on, boolean adHoc) {
+        return new Meeting(id, KURUME, type, on, adHoc, List.of(), null, List.of(), WhenAndWhere.NONE);
+    }
+
+    @Test
+    void anEscalatedCaseJoinsOnlyARegularMeetingByItself() {
+        Meeting someonesAdHoc = meeting("m-adhoc", JUUSOU_SHIEN_KAIGI, ON.plusDays(2), true);
+        Meeting regular = meeting("402036-JUUSOU_SHIEN_KAIGI-2026-06-24", JUUSOU_SHIEN_KAIGI, ON.plusDays(23), false);
+
+        assertEquals(Optional.of(regular), AgendaDecider.automaticChoice(List.of(someonesAdHoc, regular)));
+        assertEquals(Optional.empty(), AgendaDecider.automaticChoice(List.of(someonesAdHoc)),
+                "no regular meeting: it waits for a coordinator's choice");
+    }
+
+    @Test
+    void aCoordinatorPutsAWaitingCaseOnAnUpcomingMeetingOfItsTrack() {
+        CaseTrack waiting = queuedOn(JUUSOU_SHIEN_KAIGI, Consent.GIVEN).onAgendaOf(null);
+        Meeting adHoc = meeting("m-adhoc", JUUSOU_SHIEN_KAIGI, ON, true);
+
+        assertEquals(Optional.empty(), AgendaDecider.choiceRefusal(waiting, adHoc, ON));
+        CaseTrack chosen = AgendaDecider.chosen(waiting, adHoc);
+        assertEquals("m-adhoc", chosen.meetingId());
+        assertTrue(chosen.queued());
+        assertEquals(ON, chosen.queuedOn(), "it keeps the day it began to wait");
+    }
+
+    @Test
+    void aCaseWithoutConsentMayNotGoToAJuusouShienKaigiButAnUrgentCaseWithConsentMay() {
+        CaseTrack noConsent = queuedOn(SHIEN_KAIGI, Consent.NOT_GIVEN);
+        CaseTrack urgentWithConsent = CaseTrack.escalated("c1", KURUME,
+                new AgendaDecider.Placement(Consent.GIVEN, SHIEN_KAIGI, CaseTrack.Urgency.URGENT), "m-1", ON);
+        Meeting juusou = meeting("m-j", JUUSOU_SHIEN_KAIGI, ON.plusDays(7), true);
+
+        assertEquals("wrong-track", AgendaDecider.choiceRefusal(noConsent, juusou, ON).orElseThrow().slug());
+        assertEquals(Optional.empty(), AgendaDecider.choiceRefusal(urgentWithConsent, juusou, ON));
+        assertEquals(JUUSOU_SHIEN_KAIGI, AgendaDecider.chosen(urgentWithConsent, juusou).track());
+    }
+
+    @Test
+    void aMeetingHeldPastOrWithoutACaseAgendaOrACaseNotWaitingIsRefused() {
+        CaseTrack waiting = queuedOn(SHIEN_KAIGI, Consent.UNKNOWN);
+        Meeting held = new Meeting("m-h", KURUME, SHIEN_KAIGI, ON, false, List.of(), ON, List.of(), null);
+
+        assertEquals("meeting-held", AgendaDecider.choiceRefusal(waiting, held, ON).orElseThrow().slug());
+        assertEquals("meeting-past", AgendaDecider.choiceRefusal(waiting,
+                meeting("m-p", SHIEN_KAIGI, ON.minusDays(1), true), ON).orElseThrow().slug());
+        assertEquals("no-case-agenda", AgendaDecider.choiceRefusal(waiting,
+                meeting("m-d", MeetingType.DAIHYOUSHA_KAIGI, ON, true), ON).orElseThrow().slug());
+        assertEquals("case-not-waiting", AgendaDecider.choiceRefusal(waiting.reviewed(),
+                meeting("m-s", SHIEN_KAIGI, ON, true), ON).orElseThrow().slug());
+        assertEquals("case-not-waiting", AgendaDecider.choiceRefusal(CaseTrack.referred("c1", KURUME,
+                Consent.GIVEN), meeting("m-s", SHIEN_KAIGI, ON, true), ON).orElseThrow().slug());
+        Meeting elsewhere = new Meeting("m-n", "122203", SHIEN_KAIGI, ON, true, List.of(), null, List.of(), null);
+        assertEquals("other-municipality", AgendaDecider.choiceRefusal(waiting, elsewhere, ON).orElseThrow().slug());
+    }
+
+    @Test
+    void anUrgentSupportMeetingTheServiceSchedulesIsHeldWhereTheRegularOnesAre() {
+        WhenAndWhere usual = new WhenAndWhere(java.time.LocalTime.of(15, 45), null, "久留米市役所 会議室");
+
+        Meeting adHoc = AgendaDecider.adHocShienKaigi(KURUME, ON, 3, "c1/routing/1", usual);
+
+        assertEquals(usual, adHoc.scheduled());
+        assertEquals(WhenAndWhere.NONE, AgendaDecider.adHocShienKaigi(KURUME, ON, 3, "c1/routing/1").scheduled());
     }
 
     @Test

@@ -29,6 +29,21 @@ class MeetingCalendarTest {
     }
 
     @Test
+    void eachSeriesSaysWhenAndWhereItsMeetingsAreHeld() {
+        MeetingCalendar kurume = MeetingCalendar.forMunicipality("402036", Optional.empty()).orElseThrow();
+
+        MeetingCalendar.Planned first = kurume.regularMeetings(new FiscalYear(2026)).getFirst();
+
+        assertEquals(java.time.LocalTime.of(14, 0), first.startsAt());
+        assertEquals(java.time.LocalTime.of(15, 30), first.endsAt());
+        assertEquals("久留米市役所 会議室（仮）", first.place());
+        assertEquals(java.time.LocalTime.of(15, 45),
+                kurume.seriesOf(MeetingType.SHIEN_KAIGI).orElseThrow().startsAt());
+        assertTrue(MeetingCalendar.forMunicipality("122203", Optional.empty()).orElseThrow()
+                .seriesOf(MeetingType.SHIEN_KAIGI).isEmpty(), "流山市 holds 支援会議 only as needed");
+    }
+
+    @Test
     void nagareyamaHoldsItsMultiLayeredMeetingMonthlyAndItsManagersMeetingOnce() {
         MeetingCalendar nagareyama = MeetingCalendar.forMunicipality("122203", Optional.empty()).orElseThrow();
         var year = nagareyama.regularMeetings(new FiscalYear(2024));

@@ -162,8 +162,10 @@ public final class SeedLoader {
     // --- steps ----------------------------------------------------------------------------------------------------
 
     private String meeting(SeedStep.Meeting m) {
+        // when and where: the history does not say; a meeting is scheduled with both (meeting-service since 2026-12)
         ObjectNode body = JSON.createObjectNode().put("type", m.type().name())
-                .put("scheduledOn", m.scheduledOn().toString());
+                .put("scheduledOn", m.scheduledOn().toString()).put("startsAt", "14:00")
+                .put("place", "久留米市役所 会議室（仮）");
         Answer a = post(services.meeting(), "/meetings", tokens.coordinator(), m.key(), body, x -> false);
         expect(a, 200, 201);
         String id = required(a, "meetingId");

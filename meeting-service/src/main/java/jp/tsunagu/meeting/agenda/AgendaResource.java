@@ -1,0 +1,89 @@
+package jp.tsunagu.meeting.agenda;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jp.tsunagu.contract.codes.MeetingType;
+import jp.tsunagu.support.audit.Audited;
+import jp.tsunagu.support.problem.ApiProblem;
+import jp.tsunagu.support.problem.FieldError;
+import jp.tsunagu.support.problem.Params;
+import jp.tsunagu.support.security.CurrentCaller;
+import jp.tsunagu.support.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Which meeting discusses a case: the coordinator's choice, and the cases waiting for one. */
+@Path("/")
+@Tag(name = "Agenda", description = "どの会議で検討するか: 議題への追加と会議待ちのケース")
+@Produces(MediaType.APPLICATION_JSON)
+public class AgendaResource {
+
+    private final AgendaChoices choices;
+    private final CurrentCaller caller;
+
+    public AgendaResource(AgendaChoices choices, CurrentCaller caller) {
+        this.choices = choices;
+        this.caller = caller;
+    }
+
+    /** {@code PUT /cases/{caseId}/agenda}'s body. */
+    @Schema(name = "AgendaChoice")
+    public record Choice(@Schema(required = true, description = "The meeting whose agenda takes the case")
+                         String meetingId) {
+    }
+
+    @PUT
+    @Path("/cases/{caseId}/agenda")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.COORDINATOR)
+    @Operation(operationId = "chooseMeeting", summary = "Put a waiting case on a meeting's agenda",
+            description = "The coordinator chooses which meeting discusses the case (an escalated case is otherwise "
+                    + "queued only on the next regular meeting of its track). The case must be waiting for a "
+                    + "meeting; the meeting must review cases, be upcoming (not held, not past) and be of the "
+                    + "case's track or of the one its consent fits (重層的支援会議 needs consent; 支援会議 takes a case "
+                    + "without it). It leaves the agenda it was on; told as case-queued. The same meeting again "
+                    + "changes nothing.")
+    @APIResponse(responseCode = "200", description = "The case as it now waits")
+    @APIResponse(responseCode = "404", description = "No such case or meeting in the caller's municipality")
+    @APIResponse(responseCode = "409", description = "The meeting may not take the case: case-not-waiting, "
+            + "meeting-held, meeting-past, wrong-track, no-case-agenda (Japanese with Accept-Language: ja)")
+    public Uni<WaitingCase> choose(@PathParam("caseId") String caseId, @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "adHoc",
+                    summary = "Discussed at the ad-hoc 重層的支援会議 of 12 June", value = """
+                            {"meetingId":"m-3f9a1c2e5b7d4e6f"}"""))) Choice body) {
+        return choices.choose(caller.get(), caseId, body == null ? null : body.meetingId());
+    }
+
+    @GET
+    @Path("/agenda/waiting")
+    @RolesAllowed(Roles.COORDINATOR)
+    @Operation(operationId = "listWaitingCases", summary = "The cases waiting for a review",
+            description = "Every escalated case of the municipality not yet reviewed: those no meeting is chosen for "
+                    + "first (meetingId absent), then by the day they were queued; with the meeting each is on. At "
+                    + "most 500. No personal data; the read is audited.")
+    @Audited(value = "read-waiting-cases", resource = "agenda/waiting")
+    public Uni<List<WaitingCase>> waiting(@QueryParam("track") String track) {
+        List<FieldError> errors = new ArrayList<>();
+        MeetingType type = Params.code(MeetingType.class, track, "track", false, errors);
+        if (!errors.isEmpty()) {
+            throw ApiProblem.validation(errors);
+        }
+        return choices.waiting(caller.get(), type);
+    }
+}
