@@ -1,0 +1,86 @@
+package jp.tsunagu.console.meetings;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Typed once: which plan a review made, and what of the minutes it still lacks. */
+class PlanDetailsTest {
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    private final JsonNode review = read("""
+            {"caseId":"c-1","outcome":"PLAN","planType":"MULTI_AGENCY",
+             "roles":[{"agencyId":"kurume-jiritsu-01","responsibility":"家計の立て直し"}],
+             "wish":"母と家で暮らし続けたい","goals":["週1回の外出"],"reviewOn":"2027-03-24"}""");
+
+    private JsonNode read(String text) {
+        try {
+            return json.readTree(text);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void givenNoPlanYetWhenAskedThenItWaits() {
+        assertInstanceOf(PlanDetails.State.Waiting.class, PlanDetails.of(json, "m-1", review, read("[]")));
+        JsonNode another = read("""
+                [{"planId":"p-0","type":"MULTI_AGENCY","status":"ACTIVE","adoptedAtMeetingId":"m-0","currentVersion":1,
+                  "versions":[{"version":1,"madeOn":"2026-10-28"}]}]""");
+        assertInstanceOf(PlanDetails.State.Waiting.class, PlanDetails.of(json, "m-1", review, another),
+                "a plan another meeting made is not this review's");
+    }
+
+    @Test
+    void givenThePlanTheMeetingMadeFromItsEventWhenAskedThenTheWishGoalsAreMissingButNotItsRolesOrReviewDate() {
+        JsonNode plans = read("""
+                [{"planId":"p-1","type":"MULTI_AGENCY","status":"ACTIVE","adoptedAtMeetingId":"m-1","currentVersion":1,
+                  "versions":[{"version":1,"madeOn":"2026-12-23","roles":[{"agencyId":"kurume-jiritsu-01"}],
+                               "reviewOn":"2027-03-24"}]}]""");
+
+        PlanDetails.State state = PlanDetails.of(json, "m-1", review, plans);
+
+        var missing = assertInstanceOf(PlanDetails.State.Missing.class, state);
+        assertEquals("p-1", missing.planId());
+        assertEquals("{\"wish\":\"母と家で暮らし続けたい\",\"goals\":[\"週1回の外出\"]}", missing.details().toString(),
+                "planning refuses to overwrite a detail: only those it lacks are sent");
+    }
+
+    @Test
+    void givenARevisionByThisMeetingWhenAskedThenThatVersionIsCompleted() {
+        JsonNode plans = read("""
+                [{"planId":"p-1","type":"MULTI_AGENCY","status":"ACTIVE","adoptedAtMeetingId":"m-0","currentVersion":2,
+                  "versions":[{"version":1,"madeOn":"2026-10-28","wish":"前の希望"},
+                              {"version":2,"madeOn":"2026-12-23","reason":"重層的支援会議（m-1）で再プラン"}]}]""");
+        var missing = assertInstanceOf(PlanDetails.State.Missing.class, PlanDetails.of(json, "m-1",
+                read("{\"caseId\":\"c-1\",\"outcome\":\"REPLAN\",\"wish\":\"新しい希望\"}"), plans));
+        assertEquals("{\"wish\":\"新しい希望\"}", missing.details().toString());
+    }
+
+    @Test
+    void givenThePlanHasTheDetailsOrMovedOnWhenAskedThenNothingIsLeftToDo() {
+        JsonNode complete = read("""
+                [{"planId":"p-1","type":"MULTI_AGENCY","status":"ACTIVE","adoptedAtMeetingId":"m-1","currentVersion":1,
+                  "versions":[{"version":1,"wish":"母と家で暮らし続けたい","goals":["週1回の外出"],
+                               "roles":[{"agencyId":"kurume-jiritsu-01"}],"reviewOn":"2027-03-24"}]}]""");
+        assertInstanceOf(PlanDetails.State.Done.class, PlanDetails.of(json, "m-1", review, complete));
+        JsonNode revisedSince = read("""
+                [{"planId":"p-1","type":"MULTI_AGENCY","status":"ACTIVE","adoptedAtMeetingId":"m-1","currentVersion":2,
+                  "versions":[{"version":1},{"version":2,"reason":"就労の希望が出てきた"}]}]""");
+        assertInstanceOf(PlanDetails.State.Done.class, PlanDetails.of(json, "m-1", review, revisedSince),
+                "a later 再プラン is the plan's now: the meeting's version is not written into");
+    }
+
+    @Test
+    void givenReviewsWhenAskedWhetherTheyCarryAPlansDetailsThenOnlyPlanAndReplanWithTermsDo() {
+        assertTrue(PlanDetails.carriesDetails(review));
+        assertFalse(PlanDetails.carriesDetails(read("{\"outcome\":\"PLAN\"}")));
+        assertFalse(PlanDetails.carriesDetails(read("{\"outcome\":\"CONTINUE\",\"note\":\"x\"}")));
+    }
+}
