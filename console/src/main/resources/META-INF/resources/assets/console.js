@@ -22,3 +22,9 @@ document.addEventListener('htmx:afterSwap', function (e) {
     status.textContent = '新しいお知らせがあり、ホームの内容を更新しました。';
   }
 });
+// A form sent back with errors: its summary takes the focus (and so comes into view), however far down the page the
+// form is, and a screen reader reads what to fix first.
+document.addEventListener('DOMContentLoaded', function () {
+  var summary = document.querySelector('.notice.error[role=alert][tabindex="-1"]');
+  if (summary) { summary.focus(); }
+});
