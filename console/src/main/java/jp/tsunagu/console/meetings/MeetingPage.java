@@ -215,6 +215,9 @@ public class MeetingPage {
                 .data("members", meeting.path("members").isArray() ? reads.tree(meeting.path("members")) : List.of())
                 .data("waiting", waiting == null ? null : reads.tree(waiting))
                 .data("pending", pending)
+                .data("plansCompleted", pending.isEmpty() && coordinator && held
+                        && java.util.stream.StreamSupport.stream(meeting.path("reviews").spliterator(), false)
+                                .anyMatch(PlanDetails::carriesDetails))
                 .data("errors", errors);
     }
 }
