@@ -33,10 +33,10 @@ public final class Amendment {
         List<MinutesForm.Attendee> attendees = new ArrayList<>();
         for (JsonNode a : meeting.path("attendees")) {
             // people with their agencies; minutes recorded before that name agencies only
-            attendees.add(a.isTextual() ? new MinutesForm.Attendee("", a.asText())
-                    : new MinutesForm.Attendee(text(a, "name"), text(a, "agencyId")));
+            attendees.add(a.isTextual() ? new MinutesForm.Attendee("", a.asText(), "")
+                    : new MinutesForm.Attendee(text(a, "name"), text(a, "agencyId"), text(a, "organisation")));
         }
-        attendees.add(new MinutesForm.Attendee("", ""));
+        attendees.add(new MinutesForm.Attendee("", "", ""));
         List<MinutesForm.Review> reviews = new ArrayList<>();
         for (JsonNode r : meeting.path("reviews")) {
             List<MinutesForm.Role> roles = new ArrayList<>();
@@ -67,8 +67,8 @@ public final class Amendment {
         changed(body, "place", current.place(), edited.place());
         changed(body, "chair", current.chair(), edited.chair());
         changed(body, "notes", current.notes(), edited.notes());
-        if (!current.sentAttendees().stream().map(Amendment::strip).toList()
-                .equals(edited.sentAttendees().stream().map(Amendment::strip).toList())) {
+        if (!current.sentAttendees().stream().map(MinutesForm.Attendee::stripped).toList()
+                .equals(edited.sentAttendees().stream().map(MinutesForm.Attendee::stripped).toList())) {
             MinutesForm.attendees(body.putArray("attendees"), edited.sentAttendees());
         }
         ArrayNode reviews = json.createArrayNode();
@@ -138,9 +138,5 @@ public final class Amendment {
     private static List<MinutesForm.Role> roles(MinutesForm.Review r) {
         return r.sentRoles().stream().map(x -> new MinutesForm.Role(x.agencyId().strip(), x.responsibility().strip()))
                 .toList();
-    }
-
-    private static MinutesForm.Attendee strip(MinutesForm.Attendee a) {
-        return new MinutesForm.Attendee(a.name().strip(), a.agencyId().strip());
     }
 }

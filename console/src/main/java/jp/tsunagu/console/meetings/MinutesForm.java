@@ -38,11 +38,18 @@ public record MinutesForm(String heldOn, String startTime, String endTime, Strin
     private static final Pattern ROLE = Pattern.compile("^\\.roles\\[(\\d+)](.*)$");
     private static final Pattern GOAL = Pattern.compile("^\\.goals\\[\\d+]$");
 
-    /** A person who attended (出席者) and her agency. */
+    /**
+     * A person who attended (出席者) and her agency, or her organisation when it is no agency of the directory (the
+     * city's own 担当課, say).
+     */
     @TemplateData
-    public record Attendee(String name, String agencyId) {
+    public record Attendee(String name, String agencyId, String organisation) {
         public boolean isEmpty() {
-            return name.isBlank() && agencyId.isBlank();
+            return name.isBlank() && agencyId.isBlank() && organisation.isBlank();
+        }
+
+        Attendee stripped() {
+            return new Attendee(name.strip(), agencyId.strip(), organisation.strip());
         }
     }
 
@@ -106,7 +113,7 @@ public record MinutesForm(String heldOn, String startTime, String endTime, Strin
     private static List<Attendee> blankAttendees(int n) {
         List<Attendee> rows = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            rows.add(new Attendee("", ""));
+            rows.add(new Attendee("", "", ""));
         }
         return rows;
     }
@@ -117,7 +124,7 @@ public record MinutesForm(String heldOn, String startTime, String endTime, Strin
         List<Attendee> attendees = new ArrayList<>();
         for (int i = 0; i < attendeeRows; i++) {
             String p = "attendees[" + i + "].";
-            attendees.add(new Attendee(one(form, p + "name"), one(form, p + "agencyId")));
+            attendees.add(new Attendee(one(form, p + "name"), one(form, p + "agencyId"), one(form, p + "organisation")));
         }
         int reviewRows = rows(form, "reviews[", "");
         List<Review> reviews = new ArrayList<>();
@@ -166,6 +173,22 @@ public record MinutesForm(String heldOn, String startTime, String endTime, Strin
         return this;
     }
 
+    /** The id of the first input of the row {@link #withRowAdded} adds, for the page to put the focus there. */
+    public String firstOfAddedRow(String what) {
+        if ("attendees".equals(what)) {
+            return "f-attendees-" + attendees.size() + "-name";
+        }
+        if ("reviews".equals(what)) {
+            return "f-reviews-" + reviews.size() + "-caseId";
+        }
+        Matcher m = Pattern.compile("^reviews\\[(\\d+)]\\.roles$").matcher(what == null ? "" : what);
+        if (m.matches() && Integer.parseInt(m.group(1)) < reviews.size()) {
+            int i = Integer.parseInt(m.group(1));
+            return "f-reviews-" + i + "-roles-" + reviews.get(i).roles().size() + "-agencyId";
+        }
+        return null;
+    }
+
     /**
      * The body of {@code POST /meetings/{id}/minutes}.
      *
@@ -203,6 +226,7 @@ public record MinutesForm(String heldOn, String startTime, String endTime, Strin
         for (int i = 0; i < attendees.size(); i++) {
             labels.put("attendees[" + i + "].name", "出席者" + (i + 1) + "の氏名");
             labels.put("attendees[" + i + "].agencyId", "出席者" + (i + 1) + "の所属機関");
+            labels.put("attendees[" + i + "].organisation", "出席者" + (i + 1) + "の所属（一覧にない場合）");
         }
         for (int i = 0; i < reviews.size(); i++) {
             Review r = reviews.get(i);
@@ -288,6 +312,7 @@ public record MinutesForm(String heldOn, String startTime, String endTime, Strin
             ObjectNode person = array.addObject();
             text(person, "name", a.name());
             text(person, "agencyId", a.agencyId());
+            text(person, "organisation", a.organisation());
         }
     }
 

@@ -96,7 +96,7 @@ public class MinutesPage {
         MinutesForm typed = MinutesForm.from(fields);
         if (fields.containsKey("add")) {
             return Response.ok(page(municipality, meeting, typed.withRowAdded(fields.getFirst("add")), false, "",
-                    RowErrors.NONE, null)).build();
+                    RowErrors.NONE, null).data("focus", typed.firstOfAddedRow(fields.getFirst("add")))).build();
         }
         Map<String, String> numbers = caseNumbers(meeting);
         Map<String, String> caseIds = new LinkedHashMap<>();
@@ -156,7 +156,7 @@ public class MinutesPage {
         String reason = MinutesForm.one(fields, "reason");
         if (fields.containsKey("add")) {
             return Response.ok(page(municipality, meeting, edited.withRowAdded(fields.getFirst("add")), true, reason,
-                    RowErrors.NONE, null)).build();
+                    RowErrors.NONE, null).data("focus", edited.firstOfAddedRow(fields.getFirst("add")))).build();
         }
         Map<String, String> numbers = caseNumbers(meeting);
         String shown = MinutesForm.one(fields, "version");
@@ -266,6 +266,7 @@ public class MinutesPage {
                 .data("outcomes", outcomes)
                 .data("planTypes", Coded.labels(PlanType.class))
                 .data("agencies", reads.agencies(municipality))
-                .data("numbers", caseNumbers(meeting));
+                .data("numbers", caseNumbers(meeting))
+                .data("focus", null);
     }
 }

@@ -84,7 +84,9 @@ public final class PlanDetails {
             body.put("reviewOn", review.path("reviewOn").asText());
         }
         if (!review.path("roles").isEmpty() && version.path("roles").isEmpty()) {
-            body.set("roles", review.path("roles").deepCopy());
+            var roles = body.putArray("roles"); // planning's RoleRequest: the agency and what it takes on
+            review.path("roles").forEach(r -> roles.addObject().put("agencyId", r.path("agencyId").asText())
+                    .put("responsibility", r.path("responsibility").asText()));
         }
         return body;
     }

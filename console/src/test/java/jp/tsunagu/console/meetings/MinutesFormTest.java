@@ -119,6 +119,9 @@ class MinutesFormTest {
         assertEquals(4, more.reviews().size());
         assertTrue(more.reviews().get(3).isEmpty());
         assertEquals(form, form.withRowAdded("reviews[99].roles"), "a row of no review adds nothing");
+        assertEquals("f-reviews-1-roles-2-agencyId", form.firstOfAddedRow("reviews[1].roles"),
+                "the focus goes to the row added");
+        assertEquals("f-attendees-2-name", form.firstOfAddedRow("attendees"));
     }
 
     @Test

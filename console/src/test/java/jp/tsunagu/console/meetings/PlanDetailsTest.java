@@ -53,6 +53,19 @@ class PlanDetailsTest {
     }
 
     @Test
+    void givenAPlanWithoutRolesWhenAskedThenTheMinutesRolesGoAsPlanningTakesThem() {
+        JsonNode plans = read("""
+                [{"planId":"p-1","type":"MULTI_AGENCY","status":"ACTIVE","adoptedAtMeetingId":"m-1","currentVersion":1,
+                  "versions":[{"version":1,"wish":"w","goals":["g"],"reviewOn":"2027-03-24"}]}]""");
+        JsonNode named = read("""
+                {"caseId":"c-1","outcome":"PLAN","roles":[{"agencyId":"a-1","agencyName":"地域包括支援センター",
+                 "responsibility":"見守り"}],"wish":"w"}""");
+        var missing = assertInstanceOf(PlanDetails.State.Missing.class, PlanDetails.of(json, "m-1", named, plans));
+        assertEquals("{\"roles\":[{\"agencyId\":\"a-1\",\"responsibility\":\"見守り\"}]}", missing.details().toString(),
+                "the directory's name the minutes show is not planning's to take");
+    }
+
+    @Test
     void givenARevisionByThisMeetingWhenAskedThenThatVersionIsCompleted() {
         JsonNode plans = read("""
                 [{"planId":"p-1","type":"MULTI_AGENCY","status":"ACTIVE","adoptedAtMeetingId":"m-0","currentVersion":2,
