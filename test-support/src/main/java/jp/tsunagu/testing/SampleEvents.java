@@ -80,7 +80,9 @@ public final class SampleEvents {
                         ReviewOutcome.CONTINUE, ReviewOutcome.PLAN, PlanType.MULTI_AGENCY,
                         List.of(new Role("kurume-houkatsu-01", "見守り")), on.plusMonths(3)),
                 new MeetingEvent.MinutesAmended("meeting-1", m, MeetingType.JUUSOU_SHIEN_KAIGI, on, 2,
-                        List.of("kurume-houkatsu-01"), List.of(caseId)));
+                        List.of("kurume-houkatsu-01"), List.of(caseId)),
+                new IntakeEvent.DuplicateDismissed(caseId, "R6-000002", m, "case-0", "R6-000001", on),
+                new IntakeEvent.DuplicateConfirmed(caseId, "R6-000002", m, "case-0", "R6-000001", on));
         if (all.stream().map(e -> e.getClass()).distinct().count() != EventCatalog.all().size()) {
             throw new IllegalStateException("SampleEvents misses an event type of the contract: add it here");
         }

@@ -33,6 +33,15 @@ public final class EventIds {
         return caseId + "/person-erased";
     }
 
+    /**
+     * A coordinator's decision on whether the case is a duplicate (confirmed or dismissed).
+     *
+     * @param request a fingerprint of the caller and Idempotency-Key that recorded it
+     */
+    public static String duplicateDecided(String caseId, String request) {
+        return caseId + "/duplicate/" + request;
+    }
+
     // routing-service
 
     /** The case's {@code seq}-th routing decision (routed, escalated, outreach). */

@@ -52,4 +52,36 @@ public sealed interface IntakeEvent extends TsunaguEvent {
     @EventType("jp.tsunagu.intake.person-erased.v1")
     record PersonErased(String caseId, String municipality, LocalDate erasedOn) implements IntakeEvent {
     }
+
+    /**
+     * A coordinator confirmed that the person of case {@code caseId} (a later referral, first marked a possible
+     * duplicate) is the person of case {@code duplicateOf}: the referral joins that case's history and the case itself
+     * is closed as a duplicate. Ids and 受付番号 only; what made her sure stays in intake.
+     *
+     * @param caseNumber            the joining case's 受付番号
+     * @param duplicateOf           the case it joins (the person's first case)
+     * @param duplicateOfCaseNumber that case's 受付番号
+     */
+    @EventType("jp.tsunagu.intake.duplicate-confirmed.v1")
+    record DuplicateConfirmed(String caseId,
+                              @MayBeNull("referrals received before case numbers were given") String caseNumber,
+                              String municipality, String duplicateOf,
+                              @MayBeNull("referrals received before case numbers were given")
+                              String duplicateOfCaseNumber,
+                              LocalDate decidedOn) implements IntakeEvent {
+    }
+
+    /**
+     * A coordinator found that the person of case {@code caseId} is not the person of case {@code notDuplicateOf},
+     * which the kana had matched: both cases go on apart. Her reason is personal text and stays in intake; the event
+     * carries ids and 受付番号 only.
+     */
+    @EventType("jp.tsunagu.intake.duplicate-dismissed.v1")
+    record DuplicateDismissed(String caseId,
+                              @MayBeNull("referrals received before case numbers were given") String caseNumber,
+                              String municipality, String notDuplicateOf,
+                              @MayBeNull("referrals received before case numbers were given")
+                              String notDuplicateOfCaseNumber,
+                              LocalDate decidedOn) implements IntakeEvent {
+    }
 }

@@ -32,6 +32,24 @@ public final class CaseStatusRules {
         return latest == CaseStatus.CLOSED && planOpen ? CaseStatus.PLAN_ACTIVE : latest;
     }
 
+    /**
+     * The line a confirmed duplicate adds to the history of the case it joins (the event's subject is the joining
+     * case): its referral is now part of this case's history. Intake's status view and reporting's history both write
+     * it under {@link #joinedEventId}.
+     */
+    public static StatusChange joined(IntakeEvent.DuplicateConfirmed e) {
+        return StatusChange.note("同一人物の相談" + number(e.caseNumber()) + "をこの案件に統合");
+    }
+
+    /** The id of the line {@link #joined} writes in the joined case's history (one per confirming event). */
+    public static String joinedEventId(String eventId) {
+        return eventId + "/joined";
+    }
+
+    private static String number(String caseNumber) {
+        return caseNumber == null ? "" : "（受付番号 " + caseNumber + "）";
+    }
+
     private static String labels(List<? extends Coded> codes) {
         return codes.isEmpty() ? "なし" : codes.stream().map(Coded::label).collect(Collectors.joining("・"));
     }
@@ -47,6 +65,11 @@ public final class CaseStatusRules {
                     "相談受付（" + e.channel().label() + "、緊急度: " + e.urgency().label() + "）");
             case IntakeEvent.ConsentRecorded e -> StatusChange.note("本人同意の記録: " + e.consent().label());
             case IntakeEvent.PersonErased e -> StatusChange.note("本人の情報を消去");
+            // the referral joins the person's first case (its line there: joined); this one is closed as a duplicate
+            case IntakeEvent.DuplicateConfirmed e -> StatusChange.to(CaseStatus.CLOSED, null,
+                    "同一人物の案件" + number(e.duplicateOfCaseNumber()) + "に統合（重複として終結）");
+            case IntakeEvent.DuplicateDismissed e -> StatusChange.note("重複の可能性を確認: 案件"
+                    + number(e.notDuplicateOfCaseNumber()) + "とは別の人");
             case RoutingEvent.CaseRouted e -> StatusChange.to(CaseStatus.ROUTED, e.agencyId(),
                     "支援機関へつなぐ（分野: " + labels(e.fields()) + "）");
             case RoutingEvent.CaseEscalated e -> new StatusChange(CaseStatus.ESCALATED, null, true,

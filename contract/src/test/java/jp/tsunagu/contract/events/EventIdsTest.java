@@ -14,6 +14,7 @@ class EventIdsTest {
         assertEquals("c1/referral-received", EventIds.referralReceived("c1"));
         assertEquals("c1/consent/ab12", EventIds.consentRecorded("c1", "ab12"));
         assertEquals("c1/person-erased", EventIds.personErased("c1"));
+        assertEquals("c1/duplicate/f1", EventIds.duplicateDecided("c1", "f1"));
         assertEquals("c1/routing/2", EventIds.routingDecision("c1", 2));
         assertEquals("c1/routing/2/declined", EventIds.routingAnswer("c1", 2, "declined"));
         assertEquals("c1/routing/1/queued", EventIds.queued("c1/routing/1"));

@@ -4,6 +4,7 @@ import jp.tsunagu.contract.codes.CaseStatus;
 import jp.tsunagu.contract.codes.MeetingType;
 import jp.tsunagu.contract.codes.ReviewOutcome;
 import jp.tsunagu.contract.events.EventCatalog;
+import jp.tsunagu.contract.events.IntakeEvent;
 import jp.tsunagu.contract.events.MeetingEvent;
 import jp.tsunagu.contract.events.RoutingEvent;
 import jp.tsunagu.contract.events.SampleEvents;
@@ -16,6 +17,7 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CaseStatusRulesTest {
@@ -44,6 +46,24 @@ class CaseStatusRulesTest {
                     LocalDate.of(2024, 4, 24), outcome, null, List.of(), false, null)).orElseThrow();
             assertEquals(outcome == ReviewOutcome.CLOSE ? CaseStatus.CLOSED : CaseStatus.IN_MEETING, change.status());
         }
+    }
+
+    @Test
+    void aConfirmedDuplicateIsClosedAndNamedInTheCaseItJoinsADismissedOneIsANote() {
+        var confirmed = new IntakeEvent.DuplicateConfirmed("c2", "R8-000002", "402036", "c1", "R8-000001",
+                LocalDate.of(2026, 5, 1));
+        var change = CaseStatusRules.of(confirmed).orElseThrow();
+        assertEquals(CaseStatus.CLOSED, change.status());
+        assertEquals("同一人物の案件（受付番号 R8-000001）に統合（重複として終結）", change.detail());
+        var joined = CaseStatusRules.joined(confirmed);
+        assertNull(joined.status(), "the joined case keeps its status");
+        assertEquals("同一人物の相談（受付番号 R8-000002）をこの案件に統合", joined.detail());
+        assertEquals("e1/joined", CaseStatusRules.joinedEventId("e1"));
+
+        var dismissed = CaseStatusRules.of(new IntakeEvent.DuplicateDismissed("c2", "R8-000002", "402036", "c1",
+                "R8-000001", LocalDate.of(2026, 5, 1))).orElseThrow();
+        assertNull(dismissed.status());
+        assertEquals("重複の可能性を確認: 案件（受付番号 R8-000001）とは別の人", dismissed.detail());
     }
 
     @Test

@@ -14,6 +14,7 @@ import jp.tsunagu.contract.codes.Field;
 import jp.tsunagu.contract.codes.FiscalYear;
 import jp.tsunagu.contract.codes.MeetingType;
 import jp.tsunagu.contract.codes.Urgency;
+import jp.tsunagu.intake.duplicate.DuplicateDecision;
 import jp.tsunagu.support.db.Database;
 import jp.tsunagu.support.db.InTransaction;
 import jp.tsunagu.support.page.Page;
@@ -41,9 +42,22 @@ import static jp.tsunagu.support.db.SqlValues.list;
 @ApplicationScoped
 public class CaseList {
 
+    /**
+     * The columns of an item, from {@link #FROM}: the case's row, the 受付番号 of its possible duplicate, and its
+     * latest decision on a duplicate (duplicate/DuplicateDecisions writes them) with the other case's 受付番号.
+     */
     private static final String COLUMNS = """
             case_id, status, received_on, status_time, referring_agency_id, assigned_agency_id, area, age_band,
-            concerns, urgency, fields, track, due_on, late_from, possible_duplicate_of, case_number
+            concerns, urgency, fields, track, due_on, late_from, possible_duplicate_of, case_number,
+            (select p.case_number from case_status p where p.case_id = c.possible_duplicate_of) possible_number,
+            dd.decision, dd.other_case_id, dd.other_number, dd.decided_at
+            """;
+
+    private static final String FROM = """
+             from case_status c
+             left join lateral (select d.decision, d.other_case_id, d.decided_at, o.case_number other_number
+                                  from duplicate_decision d left join case_status o on o.case_id = d.other_case_id
+                                 where d.case_id = c.case_id order by d.decided_at desc limit 1) dd on true
             """;
 
     static final String RECEIVED = "received";
@@ -73,6 +87,9 @@ public class CaseList {
                        @Schema(description = "An open case of the same municipality whose person matched on kana "
                                + "(and birth date when both had one) when this one was referred: possibly the same "
                                + "person. Coordinators only.") String possibleDuplicateOf,
+                       @Schema(description = "Its 受付番号") String possibleDuplicateOfCaseNumber,
+                       @Schema(description = "The coordinator's latest decision on a duplicate of this case (POST "
+                               + "/cases/{caseId}/duplicate); absent before one") Duplicate duplicate,
                        @Schema(description = "氏名, only with ?withNames=true (coordinators; each such read is in the "
                                + "audit trail); absent when the person was erased") String name,
                        @Schema(description = "ふりがな, as name") String nameKana) {
@@ -87,8 +104,21 @@ public class CaseList {
         public Item withName(String name, String nameKana) {
             return new Item(caseId, caseNumber, status, statusLabel, receivedOn, lastChangeAt, referringAgencyId,
                     agencyId, area, ageBand, concerns, urgency, fields, track, dueOn, overdue, possibleDuplicateOf,
-                    name, nameKana);
+                    possibleDuplicateOfCaseNumber, duplicate, name, nameKana);
         }
+    }
+
+    /**
+     * A decision on a duplicate as the list shows it: CONFIRM (this case joined {@code of} and is closed) or DISMISS
+     * (another person than {@code of}'s).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "CaseDuplicateDecision")
+    public record Duplicate(DuplicateDecision decision,
+                            @Schema(description = "Japanese label of the decision") String decisionLabel,
+                            @Schema(description = "The other case") String of,
+                            @Schema(description = "Its 受付番号") String ofCaseNumber,
+                            Instant decidedAt) {
     }
 
     /** The query parameters as sent. */
@@ -166,8 +196,7 @@ public class CaseList {
                 text(q.area()), text(q.referrer()), text(q.agency()), urgency,
                 from == null ? LocalDate.of(1, 1, 1) : from, to == null ? LocalDate.of(9999, 12, 31) : to,
                 Boolean.TRUE.equals(q.overdue()), today, caseNumber));
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + """
-                  from case_status
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + FROM + """
                  where municipality = $1 and ($2 = '' or status = $2) and ($3 = '' or track = $3)
                    and ($4 = '' or $4 = any(string_to_array(fields, ',')))
                    and ($5 = '' or $5 = any(string_to_array(concerns, ',')))
@@ -191,8 +220,8 @@ public class CaseList {
 
     /** The given cases of the municipality, in the order given. */
     public Uni<List<Item>> items(String municipality, List<String> caseIds, LocalDate today) {
-        return database.list("select " + COLUMNS + """
-                         from case_status where municipality = $1 and case_id = any($2)""",
+        return database.list("select " + COLUMNS + FROM + """
+                         where municipality = $1 and case_id = any($2)""",
                         row -> item(row, today), municipality, caseIds.toArray(String[]::new))
                 .map(found -> caseIds.stream().flatMap(id -> found.stream().filter(i -> i.caseId().equals(id)))
                         .toList());
@@ -211,7 +240,18 @@ public class CaseList {
                 enumOf(Urgency.class, row.getString("urgency")),
                 list(row.getString("fields")).stream().map(Field::valueOf).toList(),
                 enumOf(MeetingType.class, row.getString("track")), row.getLocalDate("due_on"),
-                overdue, row.getString("possible_duplicate_of"), null, null);
+                overdue, row.getString("possible_duplicate_of"), row.getString("possible_number"), duplicate(row),
+                null, null);
+    }
+
+    private static Duplicate duplicate(Row row) {
+        String decision = row.getString("decision");
+        if (decision == null) {
+            return null;
+        }
+        DuplicateDecision d = DuplicateDecision.valueOf(decision);
+        return new Duplicate(d, d.label(), row.getString("other_case_id"), row.getString("other_number"),
+                row.getOffsetDateTime("decided_at").toInstant());
     }
 
     private static <E extends Enum<E> & Coded> String code(Class<E> type, String value, String field,

@@ -4,8 +4,10 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
@@ -13,6 +15,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jp.tsunagu.contract.codes.BusinessDate;
+import jp.tsunagu.intake.duplicate.DuplicateDecided;
+import jp.tsunagu.intake.duplicate.DuplicateDecisions;
+import jp.tsunagu.intake.duplicate.DuplicatePair;
+import jp.tsunagu.intake.duplicate.DuplicateRequest;
+import jp.tsunagu.intake.duplicate.DuplicateView;
 import jp.tsunagu.intake.search.CaseSearch;
 import jp.tsunagu.support.audit.AuditTrail;
 import jp.tsunagu.support.audit.Audited;
@@ -42,9 +49,14 @@ public class CaseResource {
     private final CurrentCaller caller;
     private final AuditTrail audit;
     private final CaseNames names;
+    private final DuplicateDecisions decisions;
+    private final DuplicateView duplicates;
 
-    public CaseResource(CaseList cases, CaseSearch search, CurrentCaller caller, AuditTrail audit, CaseNames names) {
+    public CaseResource(CaseList cases, CaseSearch search, CurrentCaller caller, AuditTrail audit, CaseNames names,
+                        DuplicateDecisions decisions, DuplicateView duplicates) {
         this.names = names;
+        this.decisions = decisions;
+        this.duplicates = duplicates;
         this.cases = cases;
         this.search = search;
         this.caller = caller;
@@ -126,6 +138,69 @@ public class CaseResource {
                     {"nameKana":"くるめ","birthDate":"昭和49年3月10日"}""")})) CaseSearch.Request request) {
         return audit.around(caller.get(), "search-person", "cases/" + caller.get().municipality(),
                 CaseSearch::auditDetail, search.search(caller.get(), request, BusinessDate.today()));
+    }
+
+    @POST
+    @Path("/{caseId}/duplicate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.COORDINATOR)
+    @Operation(operationId = "decideDuplicate", summary = "Confirm or dismiss a possible duplicate (重複の確認)",
+            description = "CONFIRM: the case's person is the person of `of`; the event "
+                    + "jp.tsunagu.intake.duplicate-confirmed.v1 closes this case as a duplicate (history: 同一人物の"
+                    + "案件に統合) and adds its referral to the history of `of` (here and in reporting's GET "
+                    + "/cases/{caseId}/history). A joined case is decided for good (409 after), and a case with a "
+                    + "plan running is not joined (409: close the plan first). DISMISS: another person "
+                    + "(jp.tsunagu.intake.duplicate-dismissed.v1); a reason is required and, like any reason, stays in "
+                    + "intake sealed with the case's data key, never on the log. Idempotency-Key optional: the same "
+                    + "key and body answer the first decision again (200).")
+    @APIResponse(responseCode = "201", description = "Decided", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DuplicateDecided.class)))
+    @APIResponse(responseCode = "200", description = "Idempotent repeat: the decision recorded earlier")
+    @APIResponse(responseCode = "400", description = "decision, of or reason invalid (named in errors)")
+    @APIResponse(responseCode = "403", description = "Not a coordinator")
+    @APIResponse(responseCode = "404", description = "No such case in your municipality")
+    @APIResponse(responseCode = "409", description = "Already joined to a case, the other case joined to a third, a "
+            + "plan running, or the same Idempotency-Key still being processed")
+    @APIResponse(responseCode = "410", description = "A reason about a person already erased")
+    public Uni<Response> decideDuplicate(@PathParam("caseId") String caseId,
+                                         @HeaderParam("Idempotency-Key") String idempotencyKey,
+                                         @RequestBody(required = true, content = @Content(
+                                                 mediaType = MediaType.APPLICATION_JSON, examples = {
+                                                 @ExampleObject(name = "confirm", summary = "The same person", value = """
+                                                         {"decision":"CONFIRM","of":"7d1c2a4e-0b6f-4e8a-9c3d-2f5e8a1b4c6d"}"""),
+                                                 @ExampleObject(name = "dismiss", summary = "Another person", value = """
+                                                         {"decision":"DISMISS","of":"7d1c2a4e-0b6f-4e8a-9c3d-2f5e8a1b4c6d",
+                                                          "reason":"生年月日と住所が異なる（同姓同名の別人）"}""")}))
+                                         DuplicateRequest request) {
+        return decisions.decide(caller.get(), caseId, idempotencyKey, request)
+                .map(outcome -> Response.status(outcome.replayed() ? 200 : 201).entity(outcome.response()).build());
+    }
+
+    @GET
+    @Path("/{caseId}/duplicate")
+    @RolesAllowed(Roles.COORDINATOR)
+    @Operation(operationId = "readDuplicate", summary = "A case and its possible duplicate side by side",
+            description = "Both cases' list items (受付番号, received date, agencies with their names, concerns, "
+                    + "status, the latest decision) and the decision with its reason. ?withNames=true adds each "
+                    + "person's name, kana and birth date. Every read is in the audit trail (read-duplicate, detail: "
+                    + "the two case ids and whether names were read).")
+    @APIResponse(responseCode = "200", description = "The two cases (never cached)", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DuplicatePair.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid")
+    @APIResponse(responseCode = "403", description = "Not a coordinator")
+    @APIResponse(responseCode = "404", description = "No such case, or it has no possible duplicate and no ?of=")
+    @Audited(value = "read-duplicate", resource = "case/{caseId}")
+    public Uni<Response> duplicate(@PathParam("caseId") String caseId,
+                                   @Parameter(description = "The other case (default: the one last decided about, "
+                                           + "else possibleDuplicateOf)") @QueryParam("of") String of,
+                                   @Parameter(description = "true: names, kana and birth dates of both")
+                                   @QueryParam("withNames") Boolean withNames) {
+        boolean named = Boolean.TRUE.equals(withNames);
+        return audit.around(caller.get(), "read-duplicate", "case/" + caseId,
+                        pair -> "{\"caseIds\":[\"" + pair.caseId() + "\",\"" + pair.of() + "\"],\"withNames\":"
+                                + named + "}",
+                        duplicates.pair(caller.get(), caseId, of, named, BusinessDate.today()))
+                .map(pair -> Response.ok(pair).header("Cache-Control", "no-store").build());
     }
 
     /** The page's schema for the OpenAPI document. */

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.events.EventEnvelope;
+import jp.tsunagu.contract.events.IntakeEvent;
 import jp.tsunagu.contract.events.TsunaguEvent;
 import jp.tsunagu.contract.status.CaseListing;
 import jp.tsunagu.contract.status.CaseProgress;
@@ -106,6 +107,12 @@ public class CaseStatusProjection implements StageProjection {
                         c.status() == null ? null : c.status().name(), c.about(), e.businessDate(),
                         e.time().atOffset(ZoneOffset.UTC), c.detail(), c.referrerNote())));
             });
+            // a confirmed duplicate's referral joins the history of the case it joins (that case's row is unchanged)
+            if (e.data() instanceof IntakeEvent.DuplicateConfirmed d) {
+                history.add(Tuple.tuple(Arrays.asList(CaseStatusRules.joinedEventId(e.id()), d.duplicateOf(),
+                        e.type(), null, null, e.businessDate(), e.time().atOffset(ZoneOffset.UTC),
+                        CaseStatusRules.joined(d).detail(), null)));
+            }
         }
         // both sent without waiting for the other's answer (the client pipelines them on the connection)
         return Uni.combine().all().unis(history.isEmpty() ? Uni.createFrom().voidItem()

@@ -57,6 +57,9 @@ public class AgendaIntake implements StageProjection {
             case IntakeEvent.ReferralReceived r -> Handling.NEW_CASE;
             case IntakeEvent.ConsentRecorded c -> Handling.ALONE;
             case IntakeEvent.PersonErased e -> Handling.ALONE;
+            // whether the case is discussed is the coordinator's (she decided it is a duplicate): nothing here
+            case IntakeEvent.DuplicateConfirmed e -> Handling.NONE;
+            case IntakeEvent.DuplicateDismissed e -> Handling.NONE;
             case RoutingEvent.CaseEscalated e -> Handling.ALONE;
             case RoutingEvent.CaseRouted e -> Handling.NONE;
             case RoutingEvent.OutreachRequested e -> Handling.NONE;

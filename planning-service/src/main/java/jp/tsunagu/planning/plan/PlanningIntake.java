@@ -49,6 +49,10 @@ public class PlanningIntake implements StageProjection {
             case IntakeEvent.ReferralReceived r -> Handling.CASE_FACT;
             case IntakeEvent.ConsentRecorded c -> Handling.ALONE;
             case IntakeEvent.PersonErased e -> Handling.ALONE;
+            // a duplicate joined to another case keeps its plans (none, as a rule: intake refuses to join a case
+            // with a plan running); a dismissed one changes nothing
+            case IntakeEvent.DuplicateConfirmed e -> Handling.NONE;
+            case IntakeEvent.DuplicateDismissed e -> Handling.NONE;
             case RoutingEvent.CaseRouted e -> Handling.CASE_FACT;
             case RoutingEvent.OutreachRequested e -> Handling.CASE_FACT;
             case RoutingEvent.RoutingAccepted e -> Handling.CASE_FACT;

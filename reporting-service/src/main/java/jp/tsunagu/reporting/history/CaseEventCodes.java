@@ -33,6 +33,8 @@ public record CaseEventCodes(String concerns, String area, String ageBand, Strin
                     e.ageBand() == null ? null : e.ageBand().name(), null, null, null, null, null);
             case IntakeEvent.ConsentRecorded e -> NONE;
             case IntakeEvent.PersonErased e -> NONE;
+            case IntakeEvent.DuplicateConfirmed e -> NONE;
+            case IntakeEvent.DuplicateDismissed e -> NONE;
             case RoutingEvent.CaseRouted e -> fields(codes(e.fields()));
             case RoutingEvent.CaseEscalated e -> new CaseEventCodes(null, null, null, codes(e.fields()),
                     e.track().name(), null, null, null);

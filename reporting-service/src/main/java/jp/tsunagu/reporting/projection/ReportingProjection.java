@@ -85,6 +85,9 @@ public final class ReportingProjection {
             case IntakeEvent.ReferralReceived e -> List.of(CaseFactWrite.received(e));
             case IntakeEvent.ConsentRecorded e -> List.of();
             case IntakeEvent.PersonErased e -> List.of();
+            // the joining case's own line is its case_event above; the case it joins gets one too
+            case IntakeEvent.DuplicateConfirmed e -> List.of(joinedLine(envelope, e));
+            case IntakeEvent.DuplicateDismissed e -> List.of();
             case RoutingEvent.CaseRouted e -> List.of(outcome(envelope, e.caseId(), e.agencyId(), "ROUTED"),
                     CaseFactWrite.routed(e, on, RoutingDecision.ROUTED, e.agencyId(),
                             codes(e.fields())));
@@ -128,6 +131,21 @@ public final class ReportingProjection {
             case PlanningEvent.PlacementMade e -> List.of();
             case PlanningEvent.PlacementFollowedUp e -> List.of();
         };
+    }
+
+    /**
+     * The line of a confirmed duplicate in the history of the case it joins ({@code CaseStatusRules.joined}, under
+     * its own derived id): GET /cases/{duplicateOf}/history shows the second referral.
+     */
+    private static Sql joinedLine(EventEnvelope<? extends TsunaguEvent> envelope, IntakeEvent.DuplicateConfirmed e) {
+        return Sql.of("""
+                        insert into {s}.case_event(event_id, case_id, municipality, event_type, source, business_date,
+                                                   recorded_at, causation_id, summary, coded)
+                        values (:a, :b, :c, :d, :e, :f, :g, :h, :i, :j)
+                        on conflict do nothing""",
+                CaseStatusRules.joinedEventId(envelope.id()), e.duplicateOf(), envelope.municipality(),
+                envelope.type(), envelope.source(), envelope.businessDate(), recordedAt(envelope), envelope.id(),
+                CaseStatusRules.joined(e).detail(), true);
     }
 
     private static Sql outcome(EventEnvelope<? extends TsunaguEvent> envelope, String caseId, String agencyId,

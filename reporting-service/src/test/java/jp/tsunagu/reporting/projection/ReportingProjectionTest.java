@@ -40,6 +40,13 @@ class ReportingProjectionTest {
         assertTrue(ReportingProjection.writes(envelope(events.get(9))).facts().isEmpty());
         assertEquals(List.of("meeting_held"), tables(events.get(13)));
         assertEquals(List.of("case_event", "plan_change"), tables(events.get(14)));
+        TsunaguEvent confirmed = events.getLast();
+        assertEquals(List.of("case_event", "case_event"), tables(confirmed),
+                "a confirmed duplicate: its own line, and one in the history of the case it joins");
+        Sql joined = ReportingProjection.writes(envelope(confirmed)).rows().get(1);
+        assertEquals("case-0", joined.params().get(1));
+        assertEquals("e-DuplicateConfirmed/joined", joined.params().get(0));
+        assertEquals(List.of("case_event"), tables(events.get(events.size() - 2)), "a dismissed one: a line");
     }
 
     @Test

@@ -42,6 +42,8 @@ public final class Notices {
             case IntakeEvent.ReferralReceived e -> List.of();
             case IntakeEvent.ConsentRecorded e -> List.of();
             case IntakeEvent.PersonErased e -> List.of();
+            case IntakeEvent.DuplicateConfirmed e -> List.of();
+            case IntakeEvent.DuplicateDismissed e -> List.of();
             case MeetingEvent.MembersInvited e -> e.agencyIds().stream().distinct()
                     .map(agency -> notice(envelope, agency, NoticeType.MEETING_INVITATION, e.scheduledOn(),
                             e.meetingId())).toList();

@@ -80,6 +80,11 @@ public class ReferralRouting {
                             }
                             // routing keeps no personal data, only free text that may describe the person
                             case IntakeEvent.PersonErased e -> changes.erase(e.caseId());
+                            // a coordinator's decision on a duplicate routes nothing (an awaited answer stays awaited)
+                            case IntakeEvent.DuplicateConfirmed e -> {
+                            }
+                            case IntakeEvent.DuplicateDismissed e -> {
+                            }
                         }
                     }
                     return publisher.publishAll(publications, changes).chain(() -> records.write(changes));

@@ -120,6 +120,14 @@ public final class ProblemJapanese {
                     "この自治体の Tsunagu のデータがありません。対象の自治体: $1"),
             rule("a fiscal year such as 2026, R8 or 令和8年度", "年度は 2026・R8・令和8年度 のように指定してください"),
             rule("a case number such as R8-000123", "受付番号は R8-000123 のように指定してください"),
+            rule("another case than this one", "このケース以外のケースを指定してください"),
+            rule("case (\\S+) was already joined to case (\\S+) as a duplicate; it is not decided again",
+                    "ケース $1 はすでにケース $2 に重複として統合されています。もう一度判断することはできません"),
+            rule("case (\\S+) was itself joined to case (\\S+): decide against that case",
+                    "ケース $1 はケース $2 に統合されています。そちらのケースについて判断してください"),
+            rule("case (\\S+) has a plan running: close it \\(終結\\) before joining the case to another",
+                    "ケース $1 には実施中のプランがあります。統合する前にプランを終結してください"),
+            rule("a possible duplicate of case (\\S+) was not found", "ケース $1 の重複の可能性のある案件は見つかりません"),
             rule("received or changed", "received または changed を指定してください"),
             rule("the Idempotency-Key header is required \\(1-255 printable ASCII characters\\); send the same key "
                     + "when you retry", "Idempotency-Key ヘッダーが必要です（表示可能な ASCII 文字で1〜255文字）。"
