@@ -201,8 +201,13 @@ public class MeetingPage {
         MeetingType type = Coded.parse(MeetingType.class, meeting.path("type").asText()).orElse(null);
         boolean caseMeeting = type != null && type.reviewsCases();
         JsonNode waiting = coordinator && !held && caseMeeting ? reads.waiting(meeting.path("type").asText()) : null;
-        List<TypedOnce.Pending> pending = tried != null ? tried
-                : coordinator && held ? typedOnce.pending(meeting) : List.of();
+        List<TypedOnce.Pending> pending = List.of();
+        boolean planningDown = false;
+        try {
+            pending = tried != null ? tried : coordinator && held ? typedOnce.pending(meeting) : List.of();
+        } catch (ServiceUnavailable e) {
+            planningDown = true; // the meeting shows; whether its plans got their details cannot be told now
+        }
         Map<String, String> names = reads.agencyNames(municipality);
         return page.data("m", municipality)
                 .data("mt", reads.tree(meeting))
@@ -215,7 +220,8 @@ public class MeetingPage {
                 .data("members", meeting.path("members").isArray() ? reads.tree(meeting.path("members")) : List.of())
                 .data("waiting", waiting == null ? null : reads.tree(waiting))
                 .data("pending", pending)
-                .data("plansCompleted", pending.isEmpty() && coordinator && held
+                .data("planningDown", planningDown)
+                .data("plansCompleted", pending.isEmpty() && !planningDown && coordinator && held
                         && java.util.stream.StreamSupport.stream(meeting.path("reviews").spliterator(), false)
                                 .anyMatch(PlanDetails::carriesDetails))
                 .data("errors", errors);

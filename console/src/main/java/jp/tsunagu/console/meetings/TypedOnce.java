@@ -84,11 +84,18 @@ public class TypedOnce {
         return pending;
     }
 
-    /** The reviews whose plan still lacks what the minutes say, now (no waiting): for the meeting page. */
+    /**
+     * The reviews whose plan still lacks what the minutes say, now (no waiting): for the meeting page.
+     *
+     * @throws ServiceUnavailable when planning does not answer (the page says it cannot tell)
+     */
     public List<Pending> pending(JsonNode meeting) {
         List<Pending> pending = new ArrayList<>();
         for (JsonNode review : reviewsWithDetails(meeting)) {
-            PlanDetails.State state = state(meeting, review);
+            Answer plans = calls.call(Service.PLANNING, () -> planning.ofCase(review.path("caseId").asText()));
+            PlanDetails.State state = plans.ok()
+                    ? PlanDetails.of(json, meeting.path("meetingId").asText(), review, plans.body())
+                    : new PlanDetails.State.Waiting();
             if (!(state instanceof PlanDetails.State.Done)) {
                 pending.add(pending(review, state instanceof PlanDetails.State.Waiting, null));
             }
