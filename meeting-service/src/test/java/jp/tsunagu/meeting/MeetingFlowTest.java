@@ -469,7 +469,7 @@ class MeetingFlowTest {
                 .body("corrections[0].reason", equalTo("結果の誤記を訂正（継続ではなく参加支援プラン作成）"))
                 .body("corrections[0].amendedCaseIds", equalTo(List.of(continued)))
                 .body("reviews[1].outcome", equalTo("PLAN"))
-                .body("attendees", equalTo(List.of("kurume-houkatsu-01", "kurume-jiritsu-01")))
+                .body("attendees.agencyId", equalTo(List.of("kurume-houkatsu-01", "kurume-jiritsu-01")))
                 .body("held.place", equalTo("久留米市役所 401会議室"));
         MeetingEvent.CaseReviewAmended amended = awaitMeetingEvent(continued, MeetingEvent.CaseReviewAmended.class,
                 a -> true);
@@ -487,7 +487,7 @@ class MeetingFlowTest {
                 .body("[0].reviews.find { it.caseId == '%s' }.outcome".formatted(continued), equalTo("CONTINUE"))
                 .body("[1].reviews.find { it.caseId == '%s' }.outcome".formatted(continued), equalTo("PLAN"))
                 .body("[1].reviews.find { it.caseId == '%s' }.note".formatted(continued), equalTo("本人の同意を確認"))
-                .body("[0].attendees", equalTo(List.of("kurume-houkatsu-01")))
+                .body("[0].attendees.agencyId", equalTo(List.of("kurume-houkatsu-01")))
                 .body("[1].reason", containsString("誤記を訂正"));
         String html = given().header("Authorization", bearer(role("coordinator", KURUME))).accept("text/html")
                 .get("/meetings/" + meetingId).then().statusCode(200).extract().asString();

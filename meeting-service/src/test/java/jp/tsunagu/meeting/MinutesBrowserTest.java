@@ -41,24 +41,41 @@ class MinutesBrowserTest {
     @Test
     void theMinutesRenderForPrint() throws Exception {
         String caseId = referAndEscalate(KURUME, Consent.GIVEN, MeetingType.JUUSOU_SHIEN_KAIGI,
-                LocalDate.of(2025, 2, 3), false);
+                LocalDate.of(2025, 2, 3), false, "R6-000226");
         String meetingId = awaitMeetingEvent(caseId, MeetingEvent.CaseQueued.class, q -> true).meetingId();
         postMinutes(meetingId, """
                 {"heldOn":"2025-02-26","startTime":"10:00","endTime":"11:30","place":"久留米市役所 会議室",
-                 "chair":"地域福祉課","attendees":["kurume-kikan-01","kurume-houkatsu-06"],
+                 "chair":"地域福祉課","attendees":[{"name":"鈴木 一郎","agencyId":"kurume-kikan-01"},
+                  {"name":"高橋 花子","agencyId":"kurume-houkatsu-06"},{"name":"佐藤 次郎","organisation":"久留米市 地域福祉課"}],
                  "reviews":[{"caseId":"%s","outcome":"PLAN","planType":"MULTI_AGENCY",
                    "roles":[{"agencyId":"kurume-houkatsu-06","responsibility":"母の介護保険の申請支援"}],
-                   "note":"本人の希望を次回までに聞き取る"}]}""".formatted(caseId)).statusCode(201);
+                   "wish":"母と家で暮らし続けたい","goals":["母の介護サービス利用開始","本人の通院再開"],
+                   "reviewOn":"2025-05-28","note":"本人の希望を次回までに聞き取る"}]}""".formatted(caseId))
+                .statusCode(201);
+        MeetingFlowTest.amend(meetingId, """
+                {"reason":"記録の誤記を訂正","reviews":[{"caseId":"%s","note":"本人の希望は面談で確認済み"}]}"""
+                .formatted(caseId)).statusCode(201);
         String html = given().header("Authorization", bearer(role("coordinator", KURUME))).accept("text/html")
                 .get("/meetings/" + meetingId).then().statusCode(200)
-                // confidential, and a page that may style itself inline but load and run nothing
+                // confidential, and a page that styles itself with its one style block (by its hash) and loads
+                // and runs nothing: a console forwards page and policy as they are, without unsafe-inline
                 .header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", containsString("default-src 'none'"))
-                .header("Content-Security-Policy", containsString("style-src 'unsafe-inline'"))
+                .header("Content-Security-Policy", not(containsString("unsafe-inline")))
                 .header("Content-Security-Policy", not(containsString("script-src")))
                 .extract().asString();
-        assertFalse(html.contains("<script") || html.contains(" src=") || html.contains("<link"),
-                "the printed page loads nothing its policy would block");
+        assertFalse(html.contains("<script") || html.contains(" src=") || html.contains("<link")
+                        || html.contains(" style="), "the printed page loads nothing its policy would block");
+        String policy = given().header("Authorization", bearer(role("coordinator", KURUME))).accept("text/html")
+                .get("/meetings/" + meetingId).then().extract().header("Content-Security-Policy");
+        java.util.regex.Matcher style = java.util.regex.Pattern.compile("<style>(.*?)</style>",
+                java.util.regex.Pattern.DOTALL).matcher(html);
+        assertTrue(style.find(), "one style block");
+        String css = style.group(1);
+        assertFalse(style.find(), "only one style block");
+        String hash = java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(css.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(policy.contains("style-src 'sha256-" + hash + "'"), policy + " allows the page's style block");
         given().header("Authorization", bearer(role("coordinator", KURUME))).get("/meetings/" + meetingId).then()
                 .statusCode(200).contentType(containsString("application/json"))
                 .header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff")

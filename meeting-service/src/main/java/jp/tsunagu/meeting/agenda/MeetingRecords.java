@@ -14,6 +14,7 @@ import jp.tsunagu.contract.codes.ReviewOutcome;
 import jp.tsunagu.contract.events.HouseholdMember;
 import jp.tsunagu.contract.events.Reason;
 import jp.tsunagu.contract.events.Role;
+import jp.tsunagu.meeting.minutes.Attendee;
 import jp.tsunagu.meeting.minutes.MinutesRules;
 import jp.tsunagu.meeting.minutes.MinutesVersion;
 import jp.tsunagu.support.db.Database;
@@ -243,17 +244,20 @@ public class MeetingRecords {
     /** The meeting-level record of a version of the minutes (1: the recording), kept as it was. */
     public Uni<Void> saveMinutesVersion(String meetingId, MinutesVersion v) {
         MinutesRules.Details d = v.details();
+        String agencies = String.join(",", Attendee.agencyIds(v.attendees()));
         return database.update("""
-                        insert into minutes_version(meeting_id, version, recorded_by, reason, held_on, attendees,
-                                                    start_time, end_time, place, chair, notes, amended_cases)
-                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                        insert into minutes_version(meeting_id, version, recorded_by, recorded_by_name, reason, held_on,
+                                                    attendees, attendees_json, start_time, end_time, place, chair,
+                                                    notes, amended_cases)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
                         on conflict (meeting_id, version) do nothing""",
-                meetingId, v.version(), v.recordedBy(), v.reason(), v.heldOn(), String.join(",", v.attendees()),
-                d.startTime(), d.endTime(), d.place(), d.chair(), d.notes(), String.join(",", v.amendedCaseIds()))
+                meetingId, v.version(), v.recordedBy(), v.recordedByName(), v.reason(), v.heldOn(), agencies,
+                json(v.attendees()), d.startTime(), d.endTime(), d.place(), d.chair(), d.notes(),
+                String.join(",", v.amendedCaseIds()))
                 .chain(() -> database.update("""
                         update meeting set minutes_version = $2, attendees = $3, start_time = $4, end_time = $5,
                                            place = $6, chair = $7, notes = $8
-                         where meeting_id = $1""", meetingId, v.version(), String.join(",", v.attendees()),
+                         where meeting_id = $1""", meetingId, v.version(), agencies,
                         d.startTime(), d.endTime(), d.place(), d.chair(), d.notes()))
                 .replaceWithVoid();
     }
@@ -261,14 +265,21 @@ public class MeetingRecords {
     /** Every version of the meeting's minutes, the first first. */
     public Uni<List<MinutesVersion>> minutesVersions(String meetingId) {
         return database.list("""
-                        select version, recorded_at, recorded_by, reason, held_on, attendees, start_time, end_time,
-                               place, chair, notes, amended_cases
+                        select version, recorded_at, recorded_by, recorded_by_name, reason, held_on, attendees,
+                               attendees_json, start_time, end_time, place, chair, notes, amended_cases
                           from minutes_version where meeting_id = $1 order by version""",
                 r -> new MinutesVersion(r.getInteger("version"), r.getOffsetDateTime("recorded_at").toInstant(),
-                        r.getString("recorded_by"), r.getString("reason"), r.getLocalDate("held_on"),
-                        list(r.getString("attendees")), new MinutesRules.Details(r.getLocalTime("start_time"),
-                        r.getLocalTime("end_time"), r.getString("place"), r.getString("chair"), r.getString("notes")),
-                        list(r.getString("amended_cases"))), meetingId);
+                        r.getString("recorded_by"), r.getString("recorded_by_name"), r.getString("reason"),
+                        r.getLocalDate("held_on"), attendeesOf(r), new MinutesRules.Details(
+                        r.getLocalTime("start_time"), r.getLocalTime("end_time"), r.getString("place"),
+                        r.getString("chair"), r.getString("notes")), list(r.getString("amended_cases"))), meetingId);
+    }
+
+    /** The people who attended, as a version recorded them (agencies alone in versions before V9). */
+    private static List<Attendee> attendeesOf(Row r) {
+        String people = r.getString("attendees_json");
+        return people != null ? fromJson(people, new TypeReference<List<Attendee>>() { })
+                : list(r.getString("attendees")).stream().map(Attendee::agency).toList();
     }
 
     /** Every version of every review of the meeting, in the order discussed, each case's versions oldest first. */
@@ -279,12 +290,6 @@ public class MeetingRecords {
                           from review_version v join review r on r.meeting_id = v.meeting_id and r.case_id = v.case_id
                          where v.meeting_id = $1 order by r.position, v.case_id, v.version""",
                 r -> new MinutesVersion.OfReview(r.getInteger("version"), reviewOf(r)), meetingId);
-    }
-
-    /** The current version of the meeting's minutes (1 before any correction). */
-    public Uni<Integer> minutesVersion(String meetingId) {
-        return database.first("select minutes_version from meeting where meeting_id = $1",
-                r -> r.getInteger("minutes_version"), meetingId).map(found -> found.orElse(1));
     }
 
     /** The referrals' facts of new cases (a case's pack keeps the reasons an escalation gave it). */

@@ -18,7 +18,7 @@ import jp.tsunagu.contract.codes.Coded;
 import jp.tsunagu.contract.codes.FiscalYear;
 import jp.tsunagu.contract.codes.MeetingType;
 import jp.tsunagu.meeting.minutes.AmendmentRequest;
-import jp.tsunagu.meeting.minutes.MinutesPrint;
+import jp.tsunagu.meeting.minutes.MinutesPage;
 import jp.tsunagu.meeting.minutes.MinutesRequest;
 import jp.tsunagu.meeting.minutes.MinutesService;
 import jp.tsunagu.support.audit.Audited;
@@ -133,15 +133,20 @@ public class MeetingResource {
     @Produces(MediaType.TEXT_HTML)
     @RolesAllowed({Roles.COORDINATOR, Roles.MEETING_MEMBER, Roles.AGENCY})
     @Operation(operationId = "printMinutes", summary = "The meeting's 議事録, to print (Accept: text/html)",
-            description = "A4, in Japanese, agencies by name, reviews in the order discussed; a 支援会議's minutes are "
-                    + "headed with its duty of confidentiality (社会福祉法第106条の6). Read and audited like the JSON.")
+            description = "A4, in Japanese, 令和 dates, attendees as 氏名（機関名）, cases by 受付番号 in the order "
+                    + "discussed, each 訂正 with who made it, why, and what it changed before and after; a 支援会議's "
+                    + "minutes are headed with its duty of confidentiality (社会福祉法第106条の6). No script and one "
+                    + "<style> block, allowed by its hash in the answer's Content-Security-Policy (a console may "
+                    + "forward page and header as they are). Read and audited like the JSON.")
+    @APIResponse(responseCode = "200", description = "The page; Content-Security-Policy: default-src 'none'; "
+            + "style-src 'sha256-…'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
     @Audited(value = "read-meeting", resource = "meeting/{meetingId}")
-    public Uni<String> print(@PathParam("meetingId") String meetingId) {
+    public Uni<Response> print(@PathParam("meetingId") String meetingId) {
         String municipality = caller.get().municipality();
-        var directory = directories.of(municipality);
-        return service.view(caller.get(), meetingId).map(view -> MinutesPrint.html(
-                directory.map(d -> d.municipalityName()).orElse(municipality), view,
-                id -> directories.agencyName(municipality, id).orElse(id)));
+        String name = directories.of(municipality).map(d -> d.municipalityName()).orElse(municipality);
+        return service.view(caller.get(), meetingId).chain(view -> MinutesPage.of(name, view).createUni())
+                .map(html -> Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                        .header("Content-Security-Policy", MinutesPage.POLICY).build());
     }
 
     @PUT
@@ -178,7 +183,9 @@ public class MeetingResource {
                     value = """
                             {"heldOn":"2025-09-24","startTime":"14:00","endTime":"15:30",
                              "place":"久留米市役所 401会議室","chair":"地域福祉課 調整担当",
-                             "attendees":["kurume-houkatsu-01","kurume-jiritsu-01"],
+                             "attendees":[{"name":"山田 花子","agencyId":"kurume-houkatsu-01"},
+                                          {"name":"田中 一郎","agencyId":"kurume-jiritsu-01"},
+                                          {"name":"佐藤 次郎","organisation":"久留米市 地域福祉課"}],
                              "notes":"次回までに訪問結果を共有する",
                              "reviews":[
                                {"caseId":"7d1c2a4e-0b6f-4e8a-9c3d-2f5e8a1b4c6d","outcome":"PLAN",

@@ -7,7 +7,7 @@ import jp.tsunagu.contract.codes.Coded;
 import jp.tsunagu.contract.codes.FiscalYear;
 import jp.tsunagu.contract.codes.MeetingType;
 import jp.tsunagu.meeting.minutes.MinutesRules;
-import jp.tsunagu.meeting.minutes.MinutesVersion;
+import jp.tsunagu.meeting.minutes.MinutesHistory;
 import jp.tsunagu.meeting.schedule.MeetingCalendar;
 import jp.tsunagu.support.audit.AuditTrail;
 import jp.tsunagu.support.db.InTransaction;
@@ -22,13 +22,12 @@ import jp.tsunagu.support.security.Roles;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * 多機関協働事業's meetings as coordinators run them: ad-hoc meetings and a fiscal year's regular series, members, the
@@ -43,9 +42,11 @@ public class MeetingService {
     private final AuditTrail audit;
     private final AgencyDirectories directories;
     private final AgendaChoices choices;
+    private final MinutesHistory history;
 
     public MeetingService(MeetingRecords records, Agenda agenda, AuditTrail audit, AgencyDirectories directories,
-                          AgendaChoices choices) {
+                          AgendaChoices choices, MinutesHistory history) {
+        this.history = history;
         this.records = records;
         this.agenda = agenda;
         this.audit = audit;
@@ -173,14 +174,18 @@ public class MeetingService {
 
     private Uni<MeetingView> load(Caller caller, Meeting m) {
         boolean held = m.heldOn() != null;
+        Function<String, String> agencyName = id -> directories.agencyName(m.municipality(), id).orElse(null);
         return records.agenda(m.meetingId()).chain(agenda -> pack(caller, m, agenda)
                 .chain(items -> records.reviews(m.meetingId()).chain(reviews -> records.details(m.meetingId())
-                        .chain(d -> records.minutesVersions(m.meetingId()).chain(versions -> records.caseNumbers(
+                        .chain(d -> history.of(m.municipality(), m.meetingId()).chain(versions -> records.caseNumbers(
                                 reviews.stream().map(MinutesRules.Review::caseId).toList()).map(numbers ->
                                 new MeetingView(m.meetingId(), m.type(), m.type().label(), m.scheduledOn(),
-                                m.scheduled().startsAt(), m.scheduled().endsAt(), m.scheduled().place(), m.adHoc(), m.members(), m.heldOn(), held ? m.attendees() : null,
+                                m.scheduled().startsAt(), m.scheduled().endsAt(), m.scheduled().place(), m.adHoc(),
+                                m.members(), m.heldOn(), held && !versions.isEmpty() ? versions.getLast().attendees()
+                                : null,
                                 m.hasCaseAgenda() ? items : null,
-                                held ? reviews.stream().map(r -> MeetingView.ReviewView.of(r, numbers)).toList() : null,
+                                held ? reviews.stream().map(r -> MeetingView.ReviewView.of(r, numbers, agencyName))
+                                        .toList() : null,
                                 held ? MeetingView.Held.of(d) : null,
                                 held ? Math.max(1, versions.size()) : null,
                                 held ? versions.stream().filter(v -> v.version() > 1)
@@ -188,28 +193,11 @@ public class MeetingService {
     }
 
     /**
-     * Every version of a meeting's minutes as it stood (each review as the latest version up to it wrote it): for
-     * those who may read the meeting, audited like the meeting itself.
+     * Every version of a meeting's minutes as it stood (each review as the latest version up to it wrote it), with
+     * what each correction changed: for those who may read the meeting, audited like the meeting itself.
      */
     public Uni<List<MeetingView.Version>> versions(Caller caller, String meetingId) {
-        return view(caller, meetingId).chain(current -> records.minutesVersions(meetingId)
-                .chain(versions -> records.reviewVersions(meetingId).chain(reviews -> records.caseNumbers(
-                                reviews.stream().map(r -> r.review().caseId()).distinct().toList())
-                        .map(numbers -> versions.stream()
-                        .map(v -> new MeetingView.Version(v.version(), v.recordedAt(), v.recordedBy(), v.reason(),
-                                v.heldOn(), v.attendees(), MeetingView.Held.of(v.details()), v.amendedCaseIds(),
-                                asOf(reviews, v.version(), numbers))).toList()))));
-    }
-
-    private static List<MeetingView.ReviewView> asOf(List<MinutesVersion.OfReview> reviews, int version,
-                                                     Map<String, String> caseNumbers) {
-        Map<String, MinutesVersion.OfReview> latest = new LinkedHashMap<>();
-        for (MinutesVersion.OfReview r : reviews) {
-            if (r.version() <= version) {
-                latest.put(r.review().caseId(), r); // oldest first, so the last kept is the latest up to version
-            }
-        }
-        return latest.values().stream().map(r -> MeetingView.ReviewView.of(r.review(), caseNumbers)).toList();
+        return view(caller, meetingId).chain(current -> history.of(caller.municipality(), meetingId));
     }
 
     /**

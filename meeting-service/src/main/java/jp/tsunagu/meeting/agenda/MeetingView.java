@@ -6,9 +6,9 @@ import jp.tsunagu.contract.codes.Concern;
 import jp.tsunagu.contract.codes.MeetingType;
 import jp.tsunagu.contract.events.HouseholdMember;
 import jp.tsunagu.contract.events.Reason;
-import jp.tsunagu.contract.events.Role;
+import jp.tsunagu.meeting.minutes.Attendee;
+import jp.tsunagu.meeting.minutes.MinutesChanges;
 import jp.tsunagu.meeting.minutes.MinutesRules;
-import jp.tsunagu.meeting.minutes.MinutesVersion;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** {@code GET /meetings/{meetingId}}: the meeting, its agenda and, once held, its minutes. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -27,7 +28,9 @@ public record MeetingView(String meetingId, MeetingType type, String typeLabel, 
                           @Schema(description = "Where it is held as scheduled (会場)", example = "久留米市役所 401会議室")
                           String place,
                           boolean adHoc,
-                          List<String> members, LocalDate heldOn, List<String> attendees, List<AgendaItem> agenda,
+                          List<String> members, LocalDate heldOn,
+                          @Schema(description = "Once held: who attended, as the minutes' current version says")
+                          List<AttendeeView> attendees, List<AgendaItem> agenda,
                           @Schema(description = "In the order discussed") List<ReviewView> reviews,
                           @Schema(description = "Once held: time, place, chair and overall notes") Held held,
                           @Schema(description = "Once held: the minutes' current version (1 until corrected)")
@@ -36,14 +39,23 @@ public record MeetingView(String meetingId, MeetingType type, String typeLabel, 
                                   + "version is read with GET /meetings/{meetingId}/minutes/versions")
                           List<Correction> corrections) {
 
-    /** A correction of the minutes: which version it made, when, by whom, why, and which reviews it changed. */
+    /**
+     * A correction of the minutes: which version it made, when, by whom, why, which reviews it changed and what it
+     * changed in them and in the meeting's record, before and after.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "MinutesCorrection")
-    public record Correction(int version, Instant recordedAt, String recordedBy, String reason,
-                             List<String> amendedCaseIds) {
+    public record Correction(int version, Instant recordedAt,
+                             @Schema(description = "The subject of the token that made it (audit)") String recordedBy,
+                             @Schema(description = "Who made it, by name (absent for corrections before 2026-12)",
+                                     example = "山田 花子") String recordedByName,
+                             String reason, List<String> amendedCaseIds,
+                             @Schema(description = "What it changed, field by field, before and after, in Japanese")
+                             List<MinutesChanges.Change> changes) {
 
-        public static Correction of(MinutesVersion v) {
-            return new Correction(v.version(), v.recordedAt(), v.recordedBy(), v.reason(), v.amendedCaseIds());
+        public static Correction of(Version v) {
+            return new Correction(v.version(), v.recordedAt(), v.recordedBy(), v.recordedByName(), v.reason(),
+                    v.amendedCaseIds(), v.changes());
         }
     }
 
@@ -51,11 +63,39 @@ public record MeetingView(String meetingId, MeetingType type, String typeLabel, 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "MinutesVersion")
     public record Version(int version, Instant recordedAt, String recordedBy,
+                          @Schema(description = "Who recorded or corrected it, by name (absent before 2026-12)",
+                                  example = "山田 花子") String recordedByName,
                           @Schema(description = "Why it was corrected; absent for version 1, the recording")
-                          String reason, LocalDate heldOn, List<String> attendees, Held held,
+                          String reason, LocalDate heldOn, List<AttendeeView> attendees, Held held,
                           List<String> amendedCaseIds,
                           @Schema(description = "Every review as it stood in this version, in the order discussed")
-                          List<ReviewView> reviews) {
+                          List<ReviewView> reviews,
+                          @Schema(description = "What this version changed of the one before (none for version 1)")
+                          List<MinutesChanges.Change> changes) {
+    }
+
+    /** Who attended: the person, her agency (with its name in the directory) or organisation. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "AttendeeView")
+    public record AttendeeView(@Schema(example = "山田 花子") String name,
+                               @Schema(example = "kurume-houkatsu-01") String agencyId,
+                               @Schema(example = "地域包括支援センター（サンプル第1）") String agencyName,
+                               @Schema(example = "久留米市 地域福祉課") String organisation,
+                               @Schema(description = "As the 議事録 prints it: 氏名（機関名）",
+                                       example = "山田 花子（地域包括支援センター（サンプル第1））") String display) {
+
+        public static List<AttendeeView> of(List<Attendee> attendees, Function<String, String> agencyName) {
+            return attendees.stream().map(a -> {
+                String name = a.agencyId() == null ? null : agencyName.apply(a.agencyId());
+                return new AttendeeView(a.name(), a.agencyId(), name, a.organisation(), a.display(name));
+            }).toList();
+        }
+    }
+
+    /** A role in a plan: the agency, its name in the directory, and what it takes on. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "RoleView")
+    public record RoleView(String agencyId, String agencyName, String responsibility) {
     }
 
     /** The minutes' meeting-level record. */
@@ -100,17 +140,26 @@ public record MeetingView(String meetingId, MeetingType type, String typeLabel, 
                              @Schema(description = "The case's 受付番号, as people read and say it; absent for a case "
                                      + "received before case numbers were given", example = "R8-000123")
                              String caseNumber,
-                             String outcome, String planType, List<Role> roles, String note,
+                             String outcome, @Schema(example = "プラン作成") String outcomeLabel,
+                             String planType, @Schema(example = "多機関協働プラン") String planTypeLabel,
+                             List<RoleView> roles, String note,
                              boolean adHoc, String adHocReason,
                              @Schema(description = "PLAN/REPLAN: the person's wish as the meeting heard it") String wish,
                              @Schema(description = "PLAN/REPLAN: the goals agreed") List<String> goals,
                              @Schema(description = "PLAN/REPLAN: when the plan is next reviewed") LocalDate reviewOn) {
 
-        /** @param caseNumbers the 受付番号 of the cases that have one, by case id */
-        public static ReviewView of(MinutesRules.Review r, Map<String, String> caseNumbers) {
-            return new ReviewView(r.caseId(), caseNumbers.get(r.caseId()), r.outcome().name(),
+        /**
+         * @param caseNumbers the 受付番号 of the cases that have one, by case id
+         * @param agencyName  the directory's name of an agency id (null when it no longer lists it)
+         */
+        public static ReviewView of(MinutesRules.Review r, Map<String, String> caseNumbers,
+                                    Function<String, String> agencyName) {
+            return new ReviewView(r.caseId(), caseNumbers.get(r.caseId()), r.outcome().name(), r.outcome().label(),
                     r.planType() == null ? null : r.planType().name(),
-                    r.roles(), r.note(), r.adHoc(), r.adHocReason(), r.terms().wish(),
+                    r.planType() == null ? null : r.planType().label(),
+                    r.roles().stream().map(role -> new RoleView(role.agencyId(), agencyName.apply(role.agencyId()),
+                            role.responsibility())).toList(),
+                    r.note(), r.adHoc(), r.adHocReason(), r.terms().wish(),
                     r.terms().goals().isEmpty() ? null : r.terms().goals(), r.terms().reviewOn());
         }
     }

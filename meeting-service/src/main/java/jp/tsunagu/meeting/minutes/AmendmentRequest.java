@@ -14,7 +14,9 @@ public record AmendmentRequest(
         String reason,
         @Schema(description = "Not accepted: the day a meeting was held is not corrected by an amendment")
         String heldOn,
-        @Schema(description = "The agencies who attended, replacing the list recorded") List<String> attendees,
+        @Schema(description = "Who attended, replacing the list recorded (as in the minutes: {name, agencyId} or "
+                + "{name, organisation}, or an agency id); absent or empty: the list recorded stays")
+        List<Attendee> attendees,
         @Schema(description = "HH:MM") String startTime,
         @Schema(description = "HH:MM") String endTime,
         @Schema(description = "At most 100 characters") String place,

@@ -12,7 +12,6 @@ import jp.tsunagu.support.problem.Params;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,7 +38,7 @@ public final class MinutesAmendments {
      * @param agencies  agency ids of the municipality's directory
      * @param runningPlans the types of plan running for each case reviewed, as planning-service announced them
      */
-    public record Minutes(MeetingType type, LocalDate heldOn, int version, List<String> attendees,
+    public record Minutes(MeetingType type, LocalDate heldOn, int version, List<Attendee> attendees,
                           MinutesRules.Details details, List<MinutesRules.Review> reviews,
                           Map<String, Consent> consents, Set<String> agencies,
                           Map<String, Set<PlanType>> runningPlans) {
@@ -51,7 +50,7 @@ public final class MinutesAmendments {
 
     public sealed interface Result {
         /** @param changed in the order the minutes list them */
-        record Valid(int version, String reason, List<String> attendees, MinutesRules.Details details,
+        record Valid(int version, String reason, List<Attendee> attendees, MinutesRules.Details details,
                      List<Changed> changed) implements Result {
         }
 
@@ -69,20 +68,9 @@ public final class MinutesAmendments {
             errors.add(new FieldError("heldOn", "the day a meeting was held is not corrected by an amendment "
                     + "(it is " + minutes.heldOn() + ")"));
         }
-        List<String> attendees = minutes.attendees();
-        if (request.attendees() != null) {
-            LinkedHashSet<String> given = new LinkedHashSet<>();
-            for (int i = 0; i < request.attendees().size(); i++) {
-                String id = request.attendees().get(i);
-                if (id == null || !minutes.agencies().contains(id)) {
-                    errors.add(new FieldError("attendees[" + i + "]", "not an agency of this municipality "
-                            + "(GET /agencies)"));
-                } else {
-                    given.add(id);
-                }
-            }
-            attendees = List.copyOf(given);
-        }
+        // a correction that names no attendee (absent, or an empty list as a form sends it) keeps those recorded
+        List<Attendee> attendees = request.attendees() == null || request.attendees().isEmpty() ? minutes.attendees()
+                : Attendees.check(request.attendees(), minutes.agencies(), errors);
         MinutesRules.Details details = details(minutes.details(), request, errors);
         Map<String, MinutesRules.Review> current = new LinkedHashMap<>();
         minutes.reviews().forEach(r -> current.put(r.caseId(), r));

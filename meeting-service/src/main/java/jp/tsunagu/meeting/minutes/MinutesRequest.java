@@ -8,17 +8,19 @@ import java.util.List;
 @Schema(name = "MinutesRequest")
 public record MinutesRequest(
         @Schema(required = true, description = "The day the meeting was held (YYYY-MM-DD)") String heldOn,
-        @Schema(description = "Agency ids of those who attended") List<String> attendees,
+        @Schema(description = "Who attended (出席者): each {name, agencyId} or {name, organisation} for one who is not "
+                + "from an agency of the directory; a bare agency id is an agency with nobody named")
+        List<Attendee> attendees,
         @Schema(description = "One outcome per case discussed, in the order discussed") List<ReviewRequest> reviews,
-        @Schema(description = "When it began (HH:MM, Japan)") String startTime,
+        @Schema(description = "When it began (HH:MM, Japan); absent with endTime: as scheduled") String startTime,
         @Schema(description = "When it ended (HH:MM, Japan)") String endTime,
-        @Schema(description = "Where it was held (会場), at most 100 characters") String place,
+        @Schema(description = "Where it was held (会場), at most 100 characters; absent: as scheduled") String place,
         @Schema(description = "Who chaired it (司会・進行), at most 100 characters") String chair,
         @Schema(description = "The meeting's overall notes (全体の記録), at most 4000 characters; confidential like "
                 + "the reviews' notes") String notes) {
 
     /** Minutes without the meeting-level details. */
-    public MinutesRequest(String heldOn, List<String> attendees, List<ReviewRequest> reviews) {
+    public MinutesRequest(String heldOn, List<Attendee> attendees, List<ReviewRequest> reviews) {
         this(heldOn, attendees, reviews, null, null, null, null, null);
     }
 

@@ -90,7 +90,7 @@ public final class MinutesRules {
 
     public sealed interface Result {
         /** @param reviews in the order given (the order discussed) */
-        record Valid(LocalDate heldOn, List<String> attendees, List<Review> reviews, Details details)
+        record Valid(LocalDate heldOn, List<Attendee> attendees, List<Review> reviews, Details details)
                 implements Result {
         }
 
@@ -111,10 +111,23 @@ public final class MinutesRules {
      * @param agencies      agency ids of the municipality's directory
      * @param receivedOn    the day each named case was received (a meeting cannot review a case before it)
      * @param runningPlans  the types of plan running for each named case, as planning-service announced them
+     * @param scheduled     when and where it was to be held (start, end, place; no chair or notes): what the minutes
+     *                      record when they say nothing of it
      */
     public record Meeting(MeetingType type, LocalDate alreadyHeldOn, Set<String> agenda, Map<String, Consent> consents,
                           Set<String> agencies, Map<String, LocalDate> receivedOn,
-                          Map<String, Set<PlanType>> runningPlans) {
+                          Map<String, Set<PlanType>> runningPlans, Details scheduled) {
+
+        public Meeting {
+            scheduled = scheduled == null ? Details.NONE : scheduled;
+        }
+
+        /** A meeting scheduled without a time or place. */
+        public Meeting(MeetingType type, LocalDate alreadyHeldOn, Set<String> agenda, Map<String, Consent> consents,
+                       Set<String> agencies, Map<String, LocalDate> receivedOn,
+                       Map<String, Set<PlanType>> runningPlans) {
+            this(type, alreadyHeldOn, agenda, consents, agencies, receivedOn, runningPlans, Details.NONE);
+        }
     }
 
     /** The meeting-level record: time, place, chair and overall notes (each may be absent). */
@@ -165,16 +178,9 @@ public final class MinutesRules {
         List<FieldError> errors = new FieldErrors(); // bounded: 30,000 bad items keep the first errors
         LocalDate heldOn = Params.date(request.heldOn(), "heldOn", true, errors);
         BusinessDate.refusal(heldOn, null, today).ifPresent(m -> errors.add(new FieldError("heldOn", m)));
-        Details details = details(request, errors);
-        LinkedHashSet<String> attendees = new LinkedHashSet<>();
-        List<String> given = request.attendees() == null ? List.of() : request.attendees();
-        for (int i = 0; i < given.size(); i++) {
-            if (given.get(i) == null || !agencies.contains(given.get(i))) {
-                errors.add(new FieldError("attendees[" + i + "]", "not an agency of this municipality (GET /agencies)"));
-            } else {
-                attendees.add(given.get(i));
-            }
-        }
+        Details details = asScheduled(details(request, errors), request, meeting.scheduled());
+        List<Attendee> attendees = Attendees.check(request.attendees() == null ? List.of() : request.attendees(),
+                agencies, errors);
         List<MinutesRequest.ReviewRequest> reviews = request.reviews() == null ? List.of() : request.reviews();
         if (!reviews.isEmpty() && ReviewRules.agendaRefusal(type).isPresent()) {
             ReviewRules.Refusal r = ReviewRules.agendaRefusal(type).get();
@@ -215,7 +221,22 @@ public final class MinutesRules {
                 return refused;
             }
         }
-        return new Result.Valid(heldOn, List.copyOf(attendees), valid, details);
+        return new Result.Valid(heldOn, attendees, valid, details);
+    }
+
+    /**
+     * The minutes' time and place, or as scheduled when they say nothing of them: a meeting held as planned is not
+     * typed twice. The start and end come together (an end alone would contradict a scheduled start).
+     */
+    static Details asScheduled(Details given, MinutesRequest request, Details scheduled) {
+        boolean noTime = blank(request.startTime()) && blank(request.endTime());
+        return new Details(noTime ? scheduled.startTime() : given.startTime(),
+                noTime ? scheduled.endTime() : given.endTime(),
+                blank(request.place()) ? scheduled.place() : given.place(), given.chair(), given.notes());
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     /** Where and how a review is recorded: the meeting's date, the directory, and whether it is ad hoc. */

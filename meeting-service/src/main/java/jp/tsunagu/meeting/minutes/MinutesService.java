@@ -44,9 +44,11 @@ public class MinutesService {
     private final AgencyDirectories directories;
     private final AuditTrail audit;
     private final ErasedCases erased;
+    private final Recorder recorder;
 
     public MinutesService(MeetingRecords records, CasePlans plans, MeetingEvents events, Agenda agenda,
-                          AgencyDirectories directories, AuditTrail audit, ErasedCases erased) {
+                          AgencyDirectories directories, AuditTrail audit, ErasedCases erased, Recorder recorder) {
+        this.recorder = recorder;
         this.records = records;
         this.plans = plans;
         this.events = events;
@@ -85,8 +87,11 @@ public class MinutesService {
                     Map<String, LocalDate> received = new HashMap<>();
                     packs.values().stream().filter(p -> p.receivedOn() != null)
                             .forEach(p -> received.put(p.caseId(), p.receivedOn()));
+                    MinutesRules.Details scheduled = new MinutesRules.Details(m.scheduled().startsAt(),
+                            m.scheduled().endsAt(), m.scheduled().place(), null, null);
                     return switch (MinutesRules.check(new MinutesRules.Meeting(m.type(), m.heldOn(), onAgenda,
-                            consents, directories.agencyIds(caller.municipality()), received, running), request, today)) {
+                            consents, directories.agencyIds(caller.municipality()), received, running, scheduled),
+                            request, today)) {
                         case MinutesRules.Result.Invalid i -> throw ApiProblem.validation(i.errors());
                         case MinutesRules.Result.Conflict c -> throw ApiProblem.conflict(c.slug(), c.detail());
                         case MinutesRules.Result.Valid v -> refuseWordsAboutErased(v.reviews().stream()
@@ -116,10 +121,11 @@ public class MinutesService {
         return reviews
                 .chain(() -> records.markHeld(m.meetingId(), minutes.heldOn()))
                 .chain(() -> records.saveMinutesVersion(m.meetingId(), new MinutesVersion(1, null, caller.subject(),
-                        null, minutes.heldOn(), minutes.attendees(), minutes.details(), List.of())))
+                        recorder.name(), null, minutes.heldOn(), minutes.attendees(), minutes.details(), List.of())))
                 .chain(() -> events.publish(EventIds.minutesRecorded(m.meetingId()),
                         new MeetingEvent.MinutesRecorded(m.meetingId(), m.municipality(), m.type(), minutes.heldOn(),
-                                minutes.attendees(), minutes.reviews().size()), minutes.heldOn(), cause))
+                                Attendee.agencyIds(minutes.attendees()), minutes.reviews().size()), minutes.heldOn(),
+                        cause))
                 .chain(() -> Multi.createFrom().iterable(agenda.stream().filter(t -> !reviewed.contains(t.caseId()))
                                 .toList())
                         .onItem().transformToUniAndConcatenate(t -> carryOver(m, t, minutes.heldOn()))
@@ -147,12 +153,13 @@ public class MinutesService {
                     }
                     return records.reviews(meetingId).chain(reviews -> tracks(reviews.stream()
                             .map(MinutesRules.Review::caseId).toList()).chain(tracks -> records.details(meetingId)
-                            .chain(details -> records.minutesVersion(meetingId).chain(version -> plans.running(reviews.stream()
+                            .chain(details -> records.minutesVersions(meetingId).chain(versions -> plans.running(reviews.stream()
                             .map(MinutesRules.Review::caseId).toList()).chain(running -> {
                                 Map<String, Consent> consents = tracks.values().stream()
                                         .collect(Collectors.toMap(CaseTrack::caseId, CaseTrack::consent));
-                                var minutes = new MinutesAmendments.Minutes(m.type(), m.heldOn(), version,
-                                        m.attendees(), details, reviews, consents,
+                                MinutesVersion current = versions.getLast();
+                                var minutes = new MinutesAmendments.Minutes(m.type(), m.heldOn(), current.version(),
+                                        current.attendees(), details, reviews, consents,
                                         directories.agencyIds(caller.municipality()), running);
                                 return switch (MinutesAmendments.check(minutes, request)) {
                                     case MinutesAmendments.Result.Invalid i -> throw ApiProblem.validation(i.errors());
@@ -184,10 +191,11 @@ public class MinutesService {
                 .collect().asList().replaceWithVoid();
         return reviews
                 .chain(() -> records.saveMinutesVersion(m.meetingId(), new MinutesVersion(v.version(), null,
-                        caller.subject(), v.reason(), m.heldOn(), v.attendees(), v.details(), amended)))
+                        caller.subject(), recorder.name(), v.reason(), m.heldOn(), v.attendees(), v.details(),
+                        amended)))
                 .chain(() -> events.publish(EventIds.minutesAmended(m.meetingId(), v.version()),
                         new MeetingEvent.MinutesAmended(m.meetingId(), m.municipality(), m.type(), m.heldOn(),
-                                v.version(), v.attendees(), amended), m.heldOn(), cause))
+                                v.version(), Attendee.agencyIds(v.attendees()), amended), m.heldOn(), cause))
                 .chain(() -> audit.record(caller, "amend-minutes:" + m.type(), "meeting/" + m.meetingId() + "/v"
                         + v.version(), AuditTrail.ALLOWED))
                 .replaceWith(v.version());

@@ -30,7 +30,7 @@ class MinutesAmendmentsTest {
      * without consent, c4 CLOSE.
      */
     static MinutesAmendments.Minutes minutes(MeetingType type) {
-        return new MinutesAmendments.Minutes(type, HELD, 1, List.of("a1", "a2"),
+        return new MinutesAmendments.Minutes(type, HELD, 1, MinutesRulesTest.at("a1", "a2"),
                 new MinutesRules.Details(LocalTime.of(14, 0), LocalTime.of(15, 30), "市役所 401会議室", "地域福祉課長",
                         "全体の記録"),
                 List.of(review("c1", ReviewOutcome.CONTINUE, null), review("c2", ReviewOutcome.PLAN,
@@ -96,7 +96,7 @@ class MinutesAmendmentsTest {
         assertEquals(ReviewOutcome.PLAN, after.outcome());
         assertEquals(List.of(new Role("a1", "見守り")), after.roles());
         assertEquals("記録", after.note());
-        assertEquals(List.of("a1", "a2"), valid.attendees());
+        assertEquals(MinutesRulesTest.at("a1", "a2"), valid.attendees());
         assertEquals("市役所 401会議室", valid.details().place());
     }
 
@@ -104,10 +104,10 @@ class MinutesAmendmentsTest {
     void theMeetingRecordIsCorrectedAndAPlansWordsToo() {
         var valid = assertInstanceOf(MinutesAmendments.Result.Valid.class, MinutesAmendments.check(
                 minutes(MeetingType.JUUSOU_SHIEN_KAIGI), new AmendmentRequest("出席者の記載漏れ", null,
-                        List.of("a1", "a2", "a3"), null, "16:00", null, null, null, List.of(
+                        MinutesRulesTest.at("a1", "a2", "a3"), null, "16:00", null, null, null, List.of(
                         new MinutesRequest.ReviewRequest("c2", null, null, null, null, null, "自宅で暮らしたい",
                                 List.of("通院の継続"), null)))));
-        assertEquals(List.of("a1", "a2", "a3"), valid.attendees());
+        assertEquals(MinutesRulesTest.at("a1", "a2", "a3"), valid.attendees());
         assertEquals(LocalTime.of(16, 0), valid.details().endTime());
         assertEquals("自宅で暮らしたい", valid.changed().get(0).after().terms().wish());
         assertEquals(HELD.plusMonths(3), valid.changed().get(0).after().terms().reviewOn());
@@ -126,7 +126,7 @@ class MinutesAmendmentsTest {
     @Test
     void everyBadFieldIsNamedAndNothingChangedIsSaid() {
         var invalid = assertInstanceOf(MinutesAmendments.Result.Invalid.class, MinutesAmendments.check(
-                minutes(MeetingType.JUUSOU_SHIEN_KAIGI), new AmendmentRequest(" ", "2024-06-27", List.of("zz"),
+                minutes(MeetingType.JUUSOU_SHIEN_KAIGI), new AmendmentRequest(" ", "2024-06-27", MinutesRulesTest.at("zz"),
                         "25:00", null, null, null, null, List.of(correct("c9", "PLAN", null, null),
                         correct("c1", "DECIDE", null, null)))));
         assertEquals(List.of("reason", "heldOn", "attendees[0]", "startTime", "reviews[0].caseId",
@@ -134,5 +134,28 @@ class MinutesAmendmentsTest {
         var nothing = assertInstanceOf(MinutesAmendments.Result.Invalid.class,
                 amend(MeetingType.JUUSOU_SHIEN_KAIGI, correct("c1", "CONTINUE", null, "記録")));
         assertEquals("the amendment changes nothing in the minutes (version 1)", nothing.errors().get(0).message());
+    }
+
+    @Test
+    void anAmendmentThatNamesNoAttendeesKeepsThoseRecorded() {
+        // given minutes with two attendees; when a correction of the notes sends no attendee, or an empty list (as a
+        // form does when nobody touched the attendees); then both stay (one emptied them: 出席機関（記録なし）)
+        for (List<Attendee> none : java.util.Arrays.asList(null, List.<Attendee>of())) {
+            var valid = assertInstanceOf(MinutesAmendments.Result.Valid.class, MinutesAmendments.check(
+                    minutes(MeetingType.JUUSOU_SHIEN_KAIGI), new AmendmentRequest("全体の記録の補足", null, none,
+                            null, null, null, null, "全体の記録（補足）", null)));
+            assertEquals(MinutesRulesTest.at("a1", "a2"), valid.attendees());
+            assertEquals("全体の記録（補足）", valid.details().notes());
+        }
+    }
+
+    @Test
+    void anAmendmentNamesThePeopleWhoAttended() {
+        var valid = assertInstanceOf(MinutesAmendments.Result.Valid.class, MinutesAmendments.check(
+                minutes(MeetingType.JUUSOU_SHIEN_KAIGI), new AmendmentRequest("出席者の氏名を記載", null,
+                        List.of(new Attendee("山田 花子", "a1", null), new Attendee("佐藤 一郎", null, "市 地域福祉課")),
+                        null, null, null, null, null, null)));
+        assertEquals(List.of(new Attendee("山田 花子", "a1", null), new Attendee("佐藤 一郎", null, "市 地域福祉課")),
+                valid.attendees());
     }
 }

@@ -28,11 +28,16 @@ class MinutesRulesTest {
                 List.of(new MinutesRequest.RoleRequest("a1", "生活面の見守り")), "メモ", reason);
     }
 
+    /** Agencies attending with nobody named, as minutes before 2026-12 gave them. */
+    static List<Attendee> at(String... agencyIds) {
+        return java.util.Arrays.stream(agencyIds).map(Attendee::agency).toList();
+    }
+
     static MinutesRules.Result check(MeetingType type, MinutesRequest.ReviewRequest... reviews) {
         return MinutesRules.check(new MinutesRules.Meeting(type, null, Set.of("c1", "c2"),
                         Map.of("c1", Consent.GIVEN, "c2", Consent.NOT_GIVEN, "c3", Consent.GIVEN), AGENCIES,
                         Map.of("c1", LocalDate.of(2024, 5, 1)), Map.of("c1", Set.of(PlanType.OUTREACH))),
-                new MinutesRequest("2024-06-26", List.of("a1", "a2"), List.of(reviews)), TODAY);
+                new MinutesRequest("2024-06-26", at("a1", "a2"), List.of(reviews)), TODAY);
     }
 
     @Test
@@ -109,12 +114,12 @@ class MinutesRulesTest {
     void minutesAreRecordedOnceAndMeetingsWithoutCasesTakeNoReviews() {
         assertEquals("minutes-exist", assertInstanceOf(MinutesRules.Result.Conflict.class, MinutesRules.check(
                 new MinutesRules.Meeting(MeetingType.JUUSOU_SHIEN_KAIGI, LocalDate.of(2024, 6, 26), Set.of(), Map.of(),
-                        AGENCIES, Map.of(), Map.of()), new MinutesRequest("2024-06-26", List.of(), List.of()), TODAY)).slug());
+                        AGENCIES, Map.of(), Map.of()), new MinutesRequest("2024-06-26", at(), List.of()), TODAY)).slug());
         assertEquals("no-case-agenda", assertInstanceOf(MinutesRules.Result.Conflict.class,
                 check(MeetingType.DAIHYOUSHA_KAIGI, review("c1", "CONTINUE", null, null))).slug());
         assertInstanceOf(MinutesRules.Result.Valid.class, MinutesRules.check(
                 new MinutesRules.Meeting(MeetingType.KOUCHIKU_KAI, null, Set.of(), Map.of(), AGENCIES, Map.of(), Map.of()),
-                new MinutesRequest("2024-06-26", List.of("a1"), null), TODAY));
+                new MinutesRequest("2024-06-26", at("a1"), null), TODAY));
     }
 
     @Test
@@ -122,7 +127,7 @@ class MinutesRulesTest {
         var invalid = assertInstanceOf(MinutesRules.Result.Invalid.class, MinutesRules.check(
                 new MinutesRules.Meeting(MeetingType.JUUSOU_SHIEN_KAIGI, null, Set.of("c1"), Map.of("c1", Consent.GIVEN),
                         AGENCIES, Map.of("c1", LocalDate.of(2024, 7, 1)), Map.of()),
-                new MinutesRequest("2024-06-26", List.of("a1"), List.of(review("c1", "CONTINUE", null, null))),
+                new MinutesRequest("2024-06-26", at("a1"), List.of(review("c1", "CONTINUE", null, null))),
                 TODAY));
         assertEquals("reviews[0].caseId", invalid.errors().get(0).field());
         assertEquals("heldOn must not be before the case was received (2024-07-01)",
@@ -134,7 +139,7 @@ class MinutesRulesTest {
         var invalid = assertInstanceOf(MinutesRules.Result.Invalid.class, MinutesRules.check(
                 new MinutesRules.Meeting(MeetingType.JUUSOU_SHIEN_KAIGI, null, Set.of("c1", "c2"), Map.of(), AGENCIES,
                         Map.of(), Map.of()),
-                new MinutesRequest("2099-01-01", List.of("zz"), List.of(
+                new MinutesRequest("2099-01-01", at("zz"), List.of(
                         new MinutesRequest.ReviewRequest("c1", "DECIDE", null, List.of(
                                 new MinutesRequest.RoleRequest("zz", "x")), null, null),
                         new MinutesRequest.ReviewRequest("c2", "PLAN", null, null, null, null))), TODAY));
@@ -163,5 +168,54 @@ class MinutesRulesTest {
         assertEquals(List.of("reviews[0].outcome", "reviews[1].goals[1]", "reviews[1].reviewOn"),
                 invalid.errors().stream().map(FieldError::field).toList());
         assertEquals("must be after the day the meeting was held (2024-06-26)", invalid.errors().get(2).message());
+    }
+
+    static MinutesRules.Result withAttendees(List<Attendee> attendees) {
+        return MinutesRules.check(new MinutesRules.Meeting(MeetingType.KOUCHIKU_KAI, null, Set.of(), Map.of(),
+                AGENCIES, Map.of(), Map.of()), new MinutesRequest("2024-06-26", attendees, null), TODAY);
+    }
+
+    @Test
+    void attendeesArePeopleWithTheirAgencyOrOrganisationOrAnAgencyAlone() {
+        var valid = assertInstanceOf(MinutesRules.Result.Valid.class, withAttendees(List.of(
+                new Attendee("山田 花子", "a1", null), new Attendee(" 佐藤 一郎 ", null, "市 地域福祉課"),
+                Attendee.agency("a2"), new Attendee("山田 花子", "a1", null))));
+
+        assertEquals(List.of(new Attendee("山田 花子", "a1", null), new Attendee("佐藤 一郎", null, "市 地域福祉課"),
+                Attendee.agency("a2")), valid.attendees(), "the same person once, names stripped");
+        assertEquals("山田 花子（地域包括）", valid.attendees().get(0).display("地域包括"));
+        assertEquals("佐藤 一郎（市 地域福祉課）", valid.attendees().get(1).display(null));
+        assertEquals("地域包括", valid.attendees().get(2).display("地域包括"));
+        assertEquals(List.of("a1", "a2"), Attendee.agencyIds(valid.attendees()));
+    }
+
+    @Test
+    void anAttendeeNeedsAnAgencyOrAnOrganisationAndANameWithAnOrganisation() {
+        var invalid = assertInstanceOf(MinutesRules.Result.Invalid.class, withAttendees(java.util.Arrays.asList(
+                new Attendee("山田 花子", null, null), new Attendee("山田 花子", "a1", "市"),
+                new Attendee(null, null, "市 地域福祉課"), new Attendee("山田 花子", "zz", null), Attendee.agency("zz"),
+                new Attendee("名".repeat(51), "a1", null), null)));
+
+        assertEquals(List.of("attendees[0].agencyId", "attendees[1].organisation", "attendees[2].name",
+                "attendees[3].agencyId", "attendees[4]", "attendees[5].name", "attendees[6]"),
+                invalid.errors().stream().map(FieldError::field).toList());
+    }
+
+    @Test
+    void minutesThatSayNothingOfTimeOrPlaceRecordThoseScheduled() {
+        MinutesRules.Details scheduled = new MinutesRules.Details(java.time.LocalTime.of(14, 0),
+                java.time.LocalTime.of(15, 30), "市役所 401会議室", null, null);
+        MinutesRules.Meeting meeting = new MinutesRules.Meeting(MeetingType.KOUCHIKU_KAI, null, Set.of(), Map.of(),
+                AGENCIES, Map.of(), Map.of(), scheduled);
+
+        var asPlanned = assertInstanceOf(MinutesRules.Result.Valid.class, MinutesRules.check(meeting,
+                new MinutesRequest("2024-06-26", at("a1"), null), TODAY));
+        var moved = assertInstanceOf(MinutesRules.Result.Valid.class, MinutesRules.check(meeting,
+                new MinutesRequest("2024-06-26", at("a1"), null, "15:00", null, "公民館", "司会", null), TODAY));
+
+        assertEquals(new MinutesRules.Details(java.time.LocalTime.of(14, 0), java.time.LocalTime.of(15, 30),
+                "市役所 401会議室", null, null), asPlanned.details());
+        assertEquals(new MinutesRules.Details(java.time.LocalTime.of(15, 0), null, "公民館", "司会", null),
+                moved.details(), "a time given replaces both: an end alone would contradict the scheduled start");
     }
 }

@@ -1,0 +1,63 @@
+package jp.tsunagu.meeting.minutes;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jp.tsunagu.meeting.agenda.MeetingRecords;
+import jp.tsunagu.meeting.agenda.MeetingView;
+import jp.tsunagu.support.directory.AgencyDirectories;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Every version of a meeting's minutes as it stood, each with who made it, why, and what it changed of the one
+ * before ({@link MinutesChanges}): the versions read, the corrections the meeting and its print list.
+ */
+@ApplicationScoped
+public class MinutesHistory {
+
+    private final MeetingRecords records;
+    private final AgencyDirectories directories;
+
+    public MinutesHistory(MeetingRecords records, AgencyDirectories directories) {
+        this.records = records;
+        this.directories = directories;
+    }
+
+    /** The meeting's versions, the recording first (none before its minutes). */
+    public Uni<List<MeetingView.Version>> of(String municipality, String meetingId) {
+        Function<String, String> agencyName = id -> directories.agencyName(municipality, id).orElse(null);
+        return records.minutesVersions(meetingId).chain(versions -> records.reviewVersions(meetingId)
+                .chain(reviews -> records.caseNumbers(reviews.stream().map(r -> r.review().caseId()).distinct()
+                        .toList()).map(numbers -> {
+                    List<MeetingView.Version> history = new ArrayList<>();
+                    MinutesChanges.Snapshot before = null;
+                    for (MinutesVersion v : versions) {
+                        List<MinutesRules.Review> asOf = asOf(reviews, v.version());
+                        MinutesChanges.Snapshot now = new MinutesChanges.Snapshot(v.attendees(), v.details(), asOf);
+                        history.add(new MeetingView.Version(v.version(), v.recordedAt(), v.recordedBy(),
+                                v.recordedByName(), v.reason(), v.heldOn(),
+                                MeetingView.AttendeeView.of(v.attendees(), agencyName), MeetingView.Held.of(v.details()),
+                                v.amendedCaseIds(), asOf.stream().map(r -> MeetingView.ReviewView.of(r, numbers,
+                                agencyName)).toList(),
+                                before == null ? List.of() : MinutesChanges.between(before, now, agencyName, numbers)));
+                        before = now;
+                    }
+                    return history;
+                })));
+    }
+
+    /** Each review as the latest version up to {@code version} wrote it, in the order discussed. */
+    static List<MinutesRules.Review> asOf(List<MinutesVersion.OfReview> reviews, int version) {
+        Map<String, MinutesRules.Review> latest = new LinkedHashMap<>();
+        for (MinutesVersion.OfReview r : reviews) {
+            if (r.version() <= version) {
+                latest.put(r.review().caseId(), r.review()); // oldest first: the last kept is the latest up to it
+            }
+        }
+        return List.copyOf(latest.values());
+    }
+}
