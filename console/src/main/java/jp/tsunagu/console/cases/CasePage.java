@@ -26,6 +26,7 @@ import jp.tsunagu.console.services.Service;
 import jp.tsunagu.console.services.ServiceCalls;
 import jp.tsunagu.console.signin.Csrf;
 import jp.tsunagu.console.signin.Municipalities;
+import jp.tsunagu.console.signin.SignedIn;
 import jp.tsunagu.console.view.FormErrors;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -48,10 +49,12 @@ public class CasePage {
     private final Csrf csrf;
     private final Municipalities municipalities;
     private final ObjectMapper json;
+    private final SignedIn staff;
 
     public CasePage(@Location("case.html") Template page, @Location("person.html") Template personPage,
                     @RestClient IntakeApi intake, @RestClient RoutingApi routing, ServiceCalls calls, Csrf csrf,
-                    Municipalities municipalities, ObjectMapper json) {
+                    Municipalities municipalities, ObjectMapper json, SignedIn staff) {
+        this.staff = staff;
         this.page = page;
         this.personPage = personPage;
         this.intake = intake;
@@ -68,9 +71,11 @@ public class CasePage {
 
     @GET
     public TemplateInstance show(@PathParam("municipality") String municipality, @PathParam("caseId") String caseId,
-                                 @QueryParam("sent") String sent, @QueryParam("answered") String answered) {
+                                 @QueryParam("sent") String sent, @QueryParam("answered") String answered,
+                                 @QueryParam("duplicate") String duplicate) {
         requireCaseId(caseId);
-        return view(municipality, caseId, FormErrors.NONE, "").data("sent", sent != null).data("answered", answered);
+        return view(municipality, caseId, FormErrors.NONE, "").data("sent", sent != null).data("answered", answered)
+                .data("duplicateDecided", duplicate);
     }
 
     @POST
@@ -140,10 +145,22 @@ public class CasePage {
                 .data("referrer", municipalities.agencyName(municipality, status.path("referringAgencyId")
                         .asText(null)))
                 .data("errors", errors)
-                .data("reason", reason);
+                .data("reason", reason)
+                .data("listed", staff.isCoordinator() ? listed(status.path("caseNumber").asText(null)) : null);
     }
 
-    private static void requireCaseId(String caseId) {
+    /** The case as 案件一覧 shows it to a coordinator (its possible duplicate and the decision on it); null if not. */
+    private Object listed(String caseNumber) {
+        if (caseNumber == null) {
+            return null;
+        }
+        Answer answer = calls.call(Service.INTAKE, () -> intake.cases(null, null, null, null, null, null, null, null,
+                null, null, null, caseNumber, null, 1, null));
+        JsonNode items = answer.ok() ? answer.field("items") : null;
+        return items != null && items.size() == 1 ? tree(items.get(0)) : null;
+    }
+
+    static void requireCaseId(String caseId) {
         if (!CASE_ID.matcher(caseId).matches()) {
             throw new NotVisible();
         }

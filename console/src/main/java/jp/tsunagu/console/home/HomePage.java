@@ -22,13 +22,14 @@ import jp.tsunagu.console.services.RoutingApi;
 import jp.tsunagu.console.services.Service;
 import jp.tsunagu.console.services.ServiceCalls;
 import jp.tsunagu.console.services.ServiceUnavailable;
+import jp.tsunagu.console.signin.SignedIn;
 import jp.tsunagu.contract.codes.BusinessDate;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.time.Duration;
 
 /**
- * ホーム: what waits for her agency (answers due, overdue first), the cases it holds, and its notices (invitations,
+ * ホーム of agency staff: what waits for her agency (answers due, overdue first), the cases it holds, and its notices (invitations,
  * plan reviews due, what became of its referrals). The sections reload when routing-service's inbox feed tells of a
  * notice, relayed to the browser as server-sent events; a part whose service is down says so and the rest shows.
  */
@@ -43,9 +44,14 @@ public class HomePage {
     private final RoutingApi routing;
     private final ServiceCalls calls;
     private final ObjectMapper json;
+    private final SignedIn staff;
+    private final CoordinatorHome cityHome;
 
     public HomePage(@Location("home.html") Template home, @RestClient IntakeApi intake,
-                    @RestClient RoutingApi routing, ServiceCalls calls, ObjectMapper json) {
+                    @RestClient RoutingApi routing, ServiceCalls calls, ObjectMapper json, SignedIn staff,
+                    CoordinatorHome cityHome) {
+        this.staff = staff;
+        this.cityHome = cityHome;
         this.home = home;
         this.intake = intake;
         this.routing = routing;
@@ -56,6 +62,9 @@ public class HomePage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance home(@PathParam("municipality") String municipality) {
+        if (!staff.isAgencyStaff()) {
+            return cityHome.page(municipality, staff.isCoordinator());
+        }
         return sections(home.instance(), municipality);
     }
 

@@ -62,4 +62,16 @@ public interface IntakeApi {
     @Path("/cases/search")
     @Consumes(MediaType.APPLICATION_JSON)
     Response search(JsonNode query);
+
+    /** A case and its possible duplicate side by side (coordinators); names and birth dates audited by intake. */
+    @GET
+    @Path("/cases/{caseId}/duplicate")
+    Response duplicate(@PathParam("caseId") String caseId, @QueryParam("withNames") Boolean withNames);
+
+    /** {@code {decision: CONFIRM|DISMISS, of, reason?}}: the second referral joins the first, or they are two people. */
+    @POST
+    @Path("/cases/{caseId}/duplicate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response decideDuplicate(@PathParam("caseId") String caseId, @HeaderParam("Idempotency-Key") String idempotencyKey,
+                             JsonNode decision);
 }

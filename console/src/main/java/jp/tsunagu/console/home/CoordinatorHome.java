@@ -1,0 +1,73 @@
+package jp.tsunagu.console.home;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.enterprise.context.ApplicationScoped;
+import jp.tsunagu.console.services.Answer;
+import jp.tsunagu.console.services.IntakeApi;
+import jp.tsunagu.console.services.PlanningApi;
+import jp.tsunagu.console.services.Service;
+import jp.tsunagu.console.services.ServiceCalls;
+import jp.tsunagu.console.services.ServiceUnavailable;
+import jp.tsunagu.contract.codes.BusinessDate;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import java.util.function.Supplier;
+
+/**
+ * ホーム of city staff (coordinators, analysts, meeting members): what needs them today, each part from the service
+ * that decides it (overdue answers from intake, plans past their review date from planning); a part whose service is
+ * down or not hers to see says so and the rest shows.
+ */
+@ApplicationScoped
+public class CoordinatorHome {
+
+    private static final int SHOWN = 10;
+
+    private final Template home;
+    private final IntakeApi intake;
+    private final PlanningApi planning;
+    private final ServiceCalls calls;
+    private final ObjectMapper json;
+
+    public CoordinatorHome(@Location("home-city.html") Template home, @RestClient IntakeApi intake,
+                           @RestClient PlanningApi planning, ServiceCalls calls, ObjectMapper json) {
+        this.home = home;
+        this.intake = intake;
+        this.planning = planning;
+        this.calls = calls;
+        this.json = json;
+    }
+
+    TemplateInstance page(String municipality, boolean coordinator) {
+        TemplateInstance page = home.data("m", municipality).data("today", BusinessDate.today().toString());
+        if (!coordinator) {
+            return page;
+        }
+        return page
+                .data("overdue", part(Service.INTAKE, () -> intake.cases(null, null, null, null, null, null, null,
+                        true, null, null, null, null, null, SHOWN, null), "items"))
+                .data("review", part(Service.PLANNING, () -> planning.overdue(true), null));
+    }
+
+    /** The items of one part, or why it is not shown. */
+    private HomePage.Section part(Service service, Supplier<jakarta.ws.rs.core.Response> call, String field) {
+        try {
+            Answer a = calls.call(service, call);
+            if (a.status() == 403) {
+                return new HomePage.Section(null, "この欄を表示する権限がありません。");
+            }
+            if (!a.ok()) {
+                return new HomePage.Section(null, "この欄は表示できませんでした。画面を読み込み直してください。");
+            }
+            JsonNode items = field == null ? a.body() : a.field(field);
+            return new HomePage.Section(json.convertValue(items == null ? json.createArrayNode() : items,
+                    Object.class), null);
+        } catch (ServiceUnavailable e) {
+            return new HomePage.Section(null, e.service().labelJa() + "に接続できないため表示できません。");
+        }
+    }
+}
