@@ -198,8 +198,7 @@ public class MinutesPage {
                 .data("mt", reads.tree(meeting))
                 .data("confidential", "SHIEN_KAIGI".equals(meeting.path("type").asText()))
                 .data("names", names)
-                .data("versions", reads.tree(answer.body()))
-                .data("changes", VersionChanges.of(answer.body(), id -> names.getOrDefault(id, id)));
+                .data("versions", reads.tree(answer.body()));
     }
 
     private static Response refused(Answer answer, TemplateInstance page) {
