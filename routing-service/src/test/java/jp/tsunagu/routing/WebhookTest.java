@@ -312,7 +312,8 @@ class WebhookTest {
                 BusinessDate.today().plusMonths(3)));
         String meetingId = "m-" + UUID.randomUUID();
         publish(Topics.MEETINGS, new MeetingEvent.MembersInvited(meetingId, KURUME, MeetingType.SHIEN_KAIGI,
-                BusinessDate.today().plusDays(7), List.of(SITE, "kurume-kikan-01")));
+                BusinessDate.today().plusDays(7), List.of(SITE, "kurume-kikan-01"), java.time.LocalTime.of(14, 0),
+                java.time.LocalTime.of(15, 30), "久留米市役所 401会議室"));
 
         // a case whose answer is due on the next business day: the check reminds the agency
         BusinessCalendar calendar = BusinessCalendar.japan();
@@ -333,6 +334,10 @@ class WebhookTest {
                 .filter(b -> b.path("type").asText().endsWith("meeting-invitation.v1")).findFirst().orElseThrow();
         assertEquals(meetingId, invitation.path("data").path("reference").asText());
         assertEquals(SITE, invitation.path("data").path("agencyId").asText(), "each agency is told of its own");
+        assertTrue(invitation.path("data").path("startsAt").asText().startsWith("14:00"), "when");
+        assertEquals("久留米市役所 401会議室", invitation.path("data").path("place").asText(), "and where");
+        assertTrue(invitation.path("data").path("what").asText().endsWith(" 14:00〜、久留米市役所 401会議室）"),
+                invitation.toString());
         JsonNode reminder = receiver.bodies().stream()
                 .filter(b -> b.path("type").asText().endsWith("answer-due.v1")).findFirst().orElseThrow();
         assertEquals(dueSoon, reminder.path("subject").asText());

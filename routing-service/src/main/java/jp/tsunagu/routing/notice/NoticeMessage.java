@@ -4,10 +4,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.tsunagu.contract.codes.Wareki;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 
 /**
  * A notice as sent: a CloudEvent in structured JSON mode, the same on a webhook and on the inbox feed. No personal
@@ -46,7 +49,11 @@ public record NoticeMessage(String specversion, String id, String source, String
                                + "referral-accepted: the agency that accepted it", example = "kurume-houkatsu-02")
                        String toAgencyId,
                        @Schema(description = "That agency's name in the municipality's directory",
-                               example = "地域包括支援センター（サンプル第2）") String toAgencyName) {
+                               example = "地域包括支援センター（サンプル第2）") String toAgencyName,
+                       @Schema(description = "meeting-invitation: when the meeting begins (Japan time; dueOn is its "
+                               + "day); absent when not said", example = "14:00") LocalTime startsAt,
+                       @Schema(description = "meeting-invitation: where it is held (会場)",
+                               example = "久留米市役所 401会議室") String place) {
     }
 
     /** The notice as JSON text, as a webhook and the feed send it. */
@@ -68,7 +75,20 @@ public record NoticeMessage(String specversion, String id, String source, String
         return new NoticeMessage("1.0", n.id(), "/tsunagu/routing-service", n.type().ceType(),
                 n.type().aboutACase() ? n.caseId() : n.reference(),
                 n.createdAt(), "application/json", new Data(n.caseId(), n.caseNumber(), n.municipality(),
-                n.agencyId(), n.type().code(), n.type().labelJa(), n.type().labelEn(), n.urgent(), n.dueOn(),
-                n.reference(), n.on(), link, n.reason(), n.toAgencyId(), n.toAgencyName()));
+                n.agencyId(), n.type().code(), what(n), n.type().labelEn(), n.urgent(), n.dueOn(),
+                n.reference(), n.on(), link, n.reason(), n.toAgencyId(), n.toAgencyName(), n.startsAt(), n.place()));
+    }
+
+    /**
+     * What happened, in Japanese: an invitation says when and where (令和8年12月10日 14:00〜、久留米市役所 401会議室),
+     * as far as the meeting says it.
+     */
+    static String what(NoticeRecords.Stored n) {
+        if (n.type() != NoticeType.MEETING_INVITATION || n.dueOn() == null) {
+            return n.type().labelJa();
+        }
+        return n.type().labelJa() + "（" + Wareki.format(n.dueOn())
+                + (n.startsAt() == null ? "" : " " + n.startsAt().format(DateTimeFormatter.ofPattern("H:mm")) + "〜")
+                + (n.place() == null ? "" : "、" + n.place()) + "）";
     }
 }

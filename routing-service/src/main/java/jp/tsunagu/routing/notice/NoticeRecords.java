@@ -13,6 +13,7 @@ import jp.tsunagu.support.erasure.ErasedCases;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,15 +40,18 @@ public class NoticeRecords {
      *
      * @param toAgencyName the directory's name of {@code toAgencyId} when the notice was made
      * @param caseNumber   the case's 受付番号, null for a case received before case numbers were given
+     * @param startsAt     a meeting invitation: when the meeting begins (null: not said)
+     * @param place        a meeting invitation: where it is held (null: not said)
      */
     public record Stored(long seq, String id, String municipality, String agencyId, NoticeType type, String caseId,
                          LocalDate on, LocalDate dueOn, String reference, boolean urgent, Instant createdAt,
-                         String reason, String toAgencyId, String toAgencyName, String caseNumber) {
+                         String reason, String toAgencyId, String toAgencyName, String caseNumber,
+                         LocalTime startsAt, String place) {
     }
 
     static final String COLUMNS = """
             seq, notice_id, municipality, agency_id, type, case_id, business_date, due_on, reference, urgent,
-            created_at, reason, to_agency_id, to_agency_name, case_number
+            created_at, reason, to_agency_id, to_agency_name, case_number, starts_at, place
             """;
 
     private final Database database;
@@ -81,13 +85,14 @@ public class NoticeRecords {
                     return database.updateEach("""
                                     insert into notice(notice_id, municipality, agency_id, type, case_id, business_date,
                                                        due_on, reference, urgent, reason, to_agency_id,
-                                                       to_agency_name, case_number)
-                                    values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+                                                       to_agency_name, case_number, starts_at, place)
+                                    values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
                                     on conflict (notice_id) do nothing""",
                             notices.stream().map(n -> Tuple.tuple(Arrays.asList(n.id(), n.municipality(),
                                     n.agencyId(), n.type().code(), n.caseId(), n.on(), n.dueOn(), n.reference(),
                                     urgent.getOrDefault(n.caseId(), false), n.reason(), n.toAgencyId(),
-                                    agencyName(n.municipality(), n.toAgencyId()), numbers.get(n.caseId()))))
+                                    agencyName(n.municipality(), n.toAgencyId()), numbers.get(n.caseId()),
+                                    n.startsAt(), n.place())))
                                     .toList());
                 })
                 .chain(() -> database.update("""
@@ -186,6 +191,7 @@ public class NoticeRecords {
                 r.getString("agency_id"), NoticeType.ofCode(r.getString("type")), r.getString("case_id"),
                 r.getLocalDate("business_date"), r.getLocalDate("due_on"), r.getString("reference"),
                 r.getBoolean("urgent"), instant(r.getValue("created_at")), r.getString("reason"),
-                r.getString("to_agency_id"), r.getString("to_agency_name"), r.getString("case_number"));
+                r.getString("to_agency_id"), r.getString("to_agency_name"), r.getString("case_number"),
+                r.getLocalTime("starts_at"), r.getString("place"));
     }
 }

@@ -44,9 +44,14 @@ public final class Notices {
             case IntakeEvent.PersonErased e -> List.of();
             case IntakeEvent.DuplicateConfirmed e -> List.of();
             case IntakeEvent.DuplicateDismissed e -> List.of();
+            // when and where the meeting is held (null in invitations written before 2026-12)
             case MeetingEvent.MembersInvited e -> e.agencyIds().stream().distinct()
-                    .map(agency -> notice(envelope, agency, NoticeType.MEETING_INVITATION, e.scheduledOn(),
-                            e.meetingId())).toList();
+                    .map(agency -> {
+                        Notice n = notice(envelope, agency, NoticeType.MEETING_INVITATION, e.scheduledOn(),
+                                e.meetingId());
+                        return new Notice(n.id(), n.municipality(), n.agencyId(), n.type(), n.caseId(), n.on(),
+                                n.dueOn(), n.reference(), null, null, e.startsAt(), e.place());
+                    }).toList();
             case MeetingEvent.MeetingScheduled e -> List.of();
             case MeetingEvent.CaseQueued e -> List.of();
             case MeetingEvent.CaseReviewed e -> List.of();

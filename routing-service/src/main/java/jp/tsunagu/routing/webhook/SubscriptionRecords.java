@@ -112,7 +112,7 @@ public class SubscriptionRecords {
                                   s.id as subscription_id, s.url, s.secret,
                                   n.seq, n.notice_id, n.municipality, n.agency_id, n.type, n.case_id,
                                   n.business_date, n.due_on, n.reference, n.urgent, n.created_at, n.reason,
-                                  n.to_agency_id, n.to_agency_name, n.case_number""",
+                                  n.to_agency_id, n.to_agency_name, n.case_number, n.starts_at, n.place""",
                 row -> new Due(row.getLong("delivery_id"), row.getInteger("attempts"),
                         instant(row.getValue("delivery_created_at")), row.getString("subscription_id"),
                         row.getString("url"), row.getString("secret"), NoticeRecords.storedOf(row)),

@@ -106,4 +106,29 @@ class NoticesTest {
         return new EventEnvelope<>("e1", "/tsunagu/routing-service", Instant.parse("2026-12-04T01:00:00Z"),
                 LocalDate.of(2026, 12, 4), "cause", event);
     }
+
+    @Test
+    void anInvitationSaysWhenAndWhereTheMeetingIsHeld() {
+        // given agencies invited to a meeting at 14:00 in a city hall room
+        var invited = new jp.tsunagu.contract.events.MeetingEvent.MembersInvited("m-1", KURUME, MeetingType.SHIEN_KAIGI,
+                DUE, List.of(B, C), java.time.LocalTime.of(14, 0), null, "久留米市役所 401会議室");
+
+        // when its notices are made
+        List<Notice> notices = Notices.of(new EventEnvelope<TsunaguEvent>("e1", "/tsunagu/meeting-service",
+                Instant.parse("2026-12-04T00:00:00Z"), DUE.minusDays(7), null, invited), List.of());
+
+        // then each agency is told of its own, with the day, the time and the place
+        assertEquals(List.of(B, C), notices.stream().map(Notice::agencyId).toList());
+        assertEquals(java.time.LocalTime.of(14, 0), notices.getFirst().startsAt());
+        assertEquals("久留米市役所 401会議室", notices.getFirst().place());
+        Notice n = notices.getFirst();
+        var stored = new NoticeRecords.Stored(1, n.id(), KURUME, B, n.type(), null, n.on(), n.dueOn(), "m-1", false,
+                Instant.parse("2026-12-04T00:00:00Z"), null, null, null, null, n.startsAt(), n.place());
+        assertEquals("会議の構成員として招集されました（令和8年12月11日 14:00〜、久留米市役所 401会議室）",
+                NoticeMessage.what(stored));
+        var before = new NoticeRecords.Stored(1, n.id(), KURUME, B, n.type(), null, n.on(), n.dueOn(), "m-1", false,
+                Instant.parse("2026-12-04T00:00:00Z"), null, null, null, null, null, null);
+        assertEquals("会議の構成員として招集されました（令和8年12月11日）", NoticeMessage.what(before),
+                "an invitation written before meetings had a time and place");
+    }
 }
