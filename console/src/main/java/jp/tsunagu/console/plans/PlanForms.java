@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.qute.TemplateData;
 import jakarta.ws.rs.core.MultivaluedMap;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import static jp.tsunagu.console.plans.PlanForm.one;
@@ -18,12 +19,21 @@ public final class PlanForms {
     private PlanForms() {
     }
 
-    /** The inputs' labels as the page shows them, for the error summary. */
-    static final Map<String, String> LABELS = Map.ofEntries(Map.entry("madeOn", "再プランの日"),
-            Map.entry("reason", "理由"), Map.entry("wish", "本人の願い"), Map.entry("wishTags", "願いのタグ"),
-            Map.entry("goals", "目標"), Map.entry("roles", "役割"), Map.entry("reviewOn", "見直し日"),
-            Map.entry("closedOn", "終結日"), Map.entry("resourceId", "参加先"), Map.entry("placedOn", "参加開始日"),
-            Map.entry("side", "相手"), Map.entry("on", "実施日"), Map.entry("note", "記録"));
+    /** The inputs' labels as the page shows them, for the error summary (role rows as 機関（2）, 役割（2）). */
+    static final Map<String, String> LABELS = labels();
+
+    private static Map<String, String> labels() {
+        Map<String, String> labels = new HashMap<>(Map.ofEntries(Map.entry("madeOn", "再プランの日"),
+                Map.entry("reason", "理由"), Map.entry("wish", "本人の願い"), Map.entry("wishTags", "願いのタグ"),
+                Map.entry("goals", "目標"), Map.entry("roles", "役割"), Map.entry("reviewOn", "見直し日"),
+                Map.entry("closedOn", "終結日"), Map.entry("resourceId", "参加先"), Map.entry("placedOn", "参加開始日"),
+                Map.entry("side", "相手"), Map.entry("on", "実施日"), Map.entry("note", "記録")));
+        for (int i = 0; i < PlanForm.MAX_ROLE_ROWS; i++) {
+            labels.put("roles[" + i + "].agencyId", "機関（" + (i + 1) + "）");
+            labels.put("roles[" + i + "].responsibility", "役割（" + (i + 1) + "）");
+        }
+        return Map.copyOf(labels);
+    }
 
     /** 終結: the day and why. */
     @TemplateData

@@ -99,6 +99,11 @@ class PlanFormTest {
         assertEquals("この自治体の機関ではありません", onForm.get("roles[2].agencyId"));
         assertEquals("2つ目：300文字以内で入力してください", onForm.get("goals"));
         assertEquals("必須です", onForm.get("reason"));
+        assertEquals(List.of("役割（2）：必須です", "機関（3）：この自治体の機関ではありません", "目標：2つ目：300文字以内で入力してください",
+                        "理由：必須です"),
+                new jp.tsunagu.console.view.FormErrors(onForm, PlanForms.LABELS).links().stream()
+                        .map(jp.tsunagu.console.view.FormErrors.Link::message).toList(),
+                "the summary names each input as the form does");
         assertTrue(form.withSpareRows().roles().size() >= 3 + PlanForm.SPARE_ROLE_ROWS - 1,
                 "the typed rows stay, with room for more");
     }
