@@ -16,7 +16,8 @@ import java.util.function.Function;
 /**
  * The figures a city reports besides seed 000's table, for one fiscal year. Definitions (also in the README):
  * <ul>
- *   <li>{@code referrals}: cases whose {@code receivedOn} is in the year; {@code byChannel}, {@code byUrgency}: each
+ *   <li>{@code referrals}: cases whose {@code receivedOn} is in the year, except those a coordinator joined to
+ *       another case as a duplicate of the same person ({@code duplicate-confirmed}: one person, one 相談); {@code byChannel}, {@code byUrgency}: each
  *       case once; {@code byConcern}: each case once per concern it names (a case with three concerns counts in
  *       three rows, like Nagareyama's survey of 429 cases by difficulty); {@code byField}: each case once per field
  *       (分野) of its first routing decision, {@code NONE} when routing found none;</li>
@@ -25,8 +26,8 @@ import java.util.function.Function;
  *   <li>{@code medianDays}: for the year's referrals, the median number of days from {@code receivedOn} to the
  *       first routing decision, to the first meeting that reviewed the case, and to its first plan, over the cases
  *       that got there (with their count);</li>
- *   <li>{@code byStage}: all the municipality's cases by their current stage (today, not by year); every stage but
- *       CLOSED is open.</li>
+ *   <li>{@code byStage}: all the municipality's cases by their current stage (today, not by year), confirmed
+ *       duplicates left out as above; every stage but CLOSED is open.</li>
  * </ul>
  */
 public final class CaseFigures {

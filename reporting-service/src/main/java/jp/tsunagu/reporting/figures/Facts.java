@@ -22,6 +22,8 @@ import static jp.tsunagu.support.db.SqlValues.localDate;
  * from a replay's: everything the figures are computed from.
  *
  * @param stages the cases by their current stage (not limited to the range)
+ * Cases joined to another as a duplicate of the same person ({@code case_fact.duplicate_of}) are not read: the
+ * person's first case is their one 相談.
  */
 public record Facts(List<FiscalYearFigures.MeetingHeld> meetings, List<FiscalYearFigures.Review> reviews,
                     List<FiscalYearFigures.PlanChange> planChanges, List<CaseFact> cases,
@@ -63,7 +65,8 @@ public record Facts(List<FiscalYearFigures.MeetingHeld> meetings, List<FiscalYea
         Uni<List<CaseFact>> cases = db.query(Sql.of("""
                         select case_id, received_on, channel, concerns, urgency, routed_on, decision, routed_agency,
                                fields, first_meeting_on, first_plan_on
-                          from {s}.case_fact where municipality = :a and received_on between :b and :c""",
+                          from {s}.case_fact where municipality = :a and received_on between :b and :c
+                           and duplicate_of is null""",
                         municipality, start, end))
                 .map(rows -> rows.stream().map(r -> new CaseFact((String) r[0], localDate(r[1]), (String) r[2],
                         codes(r[3]), (String) r[4], localDate(r[5]), (String) r[6], (String) r[7], codes(r[8]),
@@ -80,7 +83,8 @@ public record Facts(List<FiscalYearFigures.MeetingHeld> meetings, List<FiscalYea
                                     where c.case_id = f.case_id and c.kind = 'CREATED' and not exists (
                                           select 1 from {s}.plan_change d where d.plan_id = c.plan_id and d.kind = 'CLOSED')),
                                count(*)
-                          from {s}.case_fact f where f.municipality = :a and f.stage is not null group by 1, 2""",
+                          from {s}.case_fact f where f.municipality = :a and f.stage is not null
+                           and f.duplicate_of is null group by 1, 2""",
                         municipality))
                 .map(rows -> {
                     Map<CaseStatus, Integer> byStage = new EnumMap<>(CaseStatus.class);

@@ -10,13 +10,15 @@ import java.time.OffsetDateTime;
  * there, the earliest date of a first routing, meeting or plan (and the decision of that first routing), and the
  * stage of the latest event by recorded time: the row is the same whatever order the stage topics' events arrive in.
  *
- * @param stageAt the recorded time of the event that set {@code stage}: its first copy's, when an event was written
- *                twice (a writer that died after Kafka acknowledged it publishes the same id again, later)
+ * @param stageAt     the recorded time of the event that set {@code stage}: its first copy's, when an event was
+ *                    written twice (a writer that died after Kafka acknowledged it publishes the same id again, later)
+ * @param duplicateOf the case this one was joined to as a duplicate of the same person ({@code duplicate-confirmed});
+ *                    such a case is not a 相談 of its own in the figures
  */
 public record CaseFactRow(String caseId, String municipality, LocalDate receivedOn, String channel, String concerns,
                           String referringAgency, String urgency, LocalDate routedOn, String decision,
                           String routedAgency, String fields, LocalDate firstMeetingOn, LocalDate firstPlanOn,
-                          String stage, OffsetDateTime stageAt) {
+                          String stage, OffsetDateTime stageAt, String duplicateOf) {
 
     /** The row after {@code change}, an event's facts, is merged into it. */
     public CaseFactRow merge(CaseFactRow change) {
@@ -30,13 +32,14 @@ public record CaseFactRow(String caseId, String municipality, LocalDate received
                 firstRouting ? first(change.routedAgency, routedAgency) : routedAgency,
                 firstRouting ? first(change.fields, fields) : fields,
                 earliest(firstMeetingOn, change.firstMeetingOn), earliest(firstPlanOn, change.firstPlanOn),
-                laterStage ? change.stage : stage, laterStage ? change.stageAt : stageAt);
+                laterStage ? change.stage : stage, laterStage ? change.stageAt : stageAt,
+                first(duplicateOf, change.duplicateOf));
     }
 
     /** The same facts with the stage's time settled (the first copy's recorded time of the event that set it). */
     CaseFactRow stagedAt(OffsetDateTime at) {
         return new CaseFactRow(caseId, municipality, receivedOn, channel, concerns, referringAgency, urgency,
-                routedOn, decision, routedAgency, fields, firstMeetingOn, firstPlanOn, stage, at);
+                routedOn, decision, routedAgency, fields, firstMeetingOn, firstPlanOn, stage, at, duplicateOf);
     }
 
     private static <T> T first(T kept, T offered) {

@@ -26,16 +26,17 @@ public final class ProjectionBatch {
 
     private static final String FACT_COLUMNS = """
             case_id, municipality, received_on, channel, concerns, referring_agency, urgency, routed_on, decision,
-            routed_agency, fields, first_meeting_on, first_plan_on, stage, stage_at""";
+            routed_agency, fields, first_meeting_on, first_plan_on, stage, stage_at, duplicate_of""";
 
     private static final String WRITE_FACTS = "insert into {s}.case_fact(" + FACT_COLUMNS + """
-            ) values (:a, :b, :c, :d, :e, :f, :g, :h, :i, :j, :k, :l, :m, :n, :o)
+            ) values (:a, :b, :c, :d, :e, :f, :g, :h, :i, :j, :k, :l, :m, :n, :o, :p)
             on conflict (case_id) do update set municipality = excluded.municipality,
               received_on = excluded.received_on, channel = excluded.channel, concerns = excluded.concerns,
               referring_agency = excluded.referring_agency, urgency = excluded.urgency,
               routed_on = excluded.routed_on, decision = excluded.decision, routed_agency = excluded.routed_agency,
               fields = excluded.fields, first_meeting_on = excluded.first_meeting_on,
-              first_plan_on = excluded.first_plan_on, stage = excluded.stage, stage_at = excluded.stage_at""";
+              first_plan_on = excluded.first_plan_on, stage = excluded.stage, stage_at = excluded.stage_at,
+              duplicate_of = excluded.duplicate_of""";
 
     private ProjectionBatch() {
     }
@@ -65,7 +66,7 @@ public final class ProjectionBatch {
                     merged.values().forEach(r -> all.add(Sql.of(WRITE_FACTS, r.caseId(), r.municipality(),
                             r.receivedOn(), r.channel(), r.concerns(), r.referringAgency(), r.urgency(), r.routedOn(),
                             r.decision(), r.routedAgency(), r.fields(), r.firstMeetingOn(), r.firstPlanOn(), r.stage(),
-                            r.stageAt())));
+                            r.stageAt(), r.duplicateOf())));
                     return db.execute(all);
                 });
     }
@@ -98,6 +99,6 @@ public final class ProjectionBatch {
         return new CaseFactRow((String) r[0], ((String) r[1]).trim(), localDate(r[2]), (String) r[3], (String) r[4],
                 (String) r[5], (String) r[6], localDate(r[7]), (String) r[8], (String) r[9], (String) r[10],
                 localDate(r[11]), localDate(r[12]), (String) r[13],
-                r[14] == null ? null : instant(r[14]).atOffset(ZoneOffset.UTC));
+                r[14] == null ? null : instant(r[14]).atOffset(ZoneOffset.UTC), (String) r[15]);
     }
 }

@@ -86,7 +86,7 @@ public final class ReportingProjection {
             case IntakeEvent.ConsentRecorded e -> List.of();
             case IntakeEvent.PersonErased e -> List.of();
             // the joining case's own line is its case_event above; the case it joins gets one too
-            case IntakeEvent.DuplicateConfirmed e -> List.of(joinedLine(envelope, e));
+            case IntakeEvent.DuplicateConfirmed e -> List.of(joinedLine(envelope, e), CaseFactWrite.duplicate(e));
             case IntakeEvent.DuplicateDismissed e -> List.of();
             case RoutingEvent.CaseRouted e -> List.of(outcome(envelope, e.caseId(), e.agencyId(), "ROUTED"),
                     CaseFactWrite.routed(e, on, RoutingDecision.ROUTED, e.agencyId(),

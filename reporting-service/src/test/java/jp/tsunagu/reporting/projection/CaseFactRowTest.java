@@ -16,24 +16,27 @@ class CaseFactRowTest {
     private static final OffsetDateTime T = OffsetDateTime.parse("2024-04-01T00:00:00Z");
 
     private static final CaseFactRow RECEIVED = new CaseFactRow("c", "402036", APRIL, "AGENCY", "HIKIKOMORI", "a0",
-            "ROUTINE", null, null, null, null, null, null, "RECEIVED", T);
+            "ROUTINE", null, null, null, null, null, null, "RECEIVED", T, null);
     private static final CaseFactRow ROUTED = new CaseFactRow("c", "402036", null, null, null, null, null,
-            APRIL.plusDays(2), "ROUTED", "a1", "ELDERLY", null, null, "ROUTED", T.plusSeconds(2));
+            APRIL.plusDays(2), "ROUTED", "a1", "ELDERLY", null, null, "ROUTED", T.plusSeconds(2), null);
     private static final CaseFactRow REROUTED = new CaseFactRow("c", "402036", null, null, null, null, null,
-            APRIL.plusDays(9), "ESCALATED", null, "POVERTY", null, null, "ESCALATED", T.plusSeconds(9));
+            APRIL.plusDays(9), "ESCALATED", null, "POVERTY", null, null, "ESCALATED", T.plusSeconds(9), null);
     private static final CaseFactRow MET = new CaseFactRow("c", "402036", null, null, null, null, null, null, null,
-            null, null, APRIL.plusDays(20), null, "IN_MEETING", T.plusSeconds(20));
+            null, null, APRIL.plusDays(20), null, "IN_MEETING", T.plusSeconds(20), null);
     private static final CaseFactRow MET_AGAIN = new CaseFactRow("c", "402036", null, null, null, null, null, null,
-            null, null, null, APRIL.plusDays(40), null, "IN_MEETING", T.plusSeconds(40));
+            null, null, null, APRIL.plusDays(40), null, "IN_MEETING", T.plusSeconds(40), null);
     private static final CaseFactRow PLANNED = new CaseFactRow("c", "402036", null, null, null, null, null, null, null,
-            null, null, null, APRIL.plusDays(30), "PLAN_ACTIVE", T.plusSeconds(30));
+            null, null, null, APRIL.plusDays(30), "PLAN_ACTIVE", T.plusSeconds(30), null);
+    /** joined to the person's first case c0 (duplicate-confirmed; its stage comes with its own write) */
+    private static final CaseFactRow JOINED = new CaseFactRow("c", "402036", null, null, null, null, null, null, null,
+            null, null, null, null, null, null, "c0");
 
     @Test
     void everyOrderGivesTheSameRow() {
         CaseFactRow expected = new CaseFactRow("c", "402036", APRIL, "AGENCY", "HIKIKOMORI", "a0", "ROUTINE",
                 APRIL.plusDays(2), "ROUTED", "a1", "ELDERLY", APRIL.plusDays(20), APRIL.plusDays(30), "IN_MEETING",
-                T.plusSeconds(40));
-        List<CaseFactRow> facts = List.of(RECEIVED, ROUTED, REROUTED, MET, MET_AGAIN, PLANNED);
+                T.plusSeconds(40), "c0");
+        List<CaseFactRow> facts = List.of(RECEIVED, ROUTED, REROUTED, MET, MET_AGAIN, PLANNED, JOINED);
         for (List<CaseFactRow> order : permutations(facts)) {
             CaseFactRow row = order.get(0);
             for (CaseFactRow next : order.subList(1, order.size())) {
