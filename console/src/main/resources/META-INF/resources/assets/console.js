@@ -24,7 +24,8 @@ document.addEventListener('htmx:afterSwap', function (e) {
 });
 // A form sent back with errors: its summary takes the focus (and so comes into view), however far down the page the
 // form is, and a screen reader reads what to fix first.
-document.addEventListener('DOMContentLoaded', function () {
+// (on load, when the styles are laid out: a focus before that left the page at its top)
+window.addEventListener('load', function () {
   var summary = document.querySelector('.notice.error[role=alert][tabindex="-1"]');
-  if (summary) { summary.focus(); }
+  if (summary) { summary.focus(); summary.scrollIntoView({ block: 'start' }); }
 });
