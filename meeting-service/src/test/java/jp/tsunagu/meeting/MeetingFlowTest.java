@@ -260,8 +260,21 @@ class MeetingFlowTest {
         choose(coordinator, caseId, adHoc).statusCode(200); // the same again: nothing changes
 
         choose(coordinator, caseId, shien).statusCode(409).body("type", equalTo("/problems/wrong-track"));
-        choose(coordinator, caseId, "402036-JUUSOU_SHIEN_KAIGI-2024-05-22").statusCode(409)
-                .body("type", equalTo("/problems/meeting-held"));
+        given().header("Authorization", bearer(coordinator)).header("Accept-Language", "ja")
+                .contentType("application/json").body("{\"meetingId\":\"" + shien + "\"}")
+                .put("/cases/" + caseId + "/agenda").then().statusCode(409)
+                .body("detail", equalTo("ケース " + caseId + ": 支援会議では検討できません。本人同意は「同意あり」で、"
+                        + "重層的支援会議を待っているケースです"));
+        String held = given().header("Authorization", bearer(coordinator))
+                .header("Idempotency-Key", UUID.randomUUID().toString()).contentType("application/json")
+                .body(newMeeting("JUUSOU_SHIEN_KAIGI", "2025-03-05")).post("/meetings").then().statusCode(201)
+                .extract().path("meetingId");
+        postMinutes(held, "{\"heldOn\":\"2025-03-05\",\"attendees\":[\"kurume-kikan-01\"]}").statusCode(201);
+        choose(coordinator, caseId, held).statusCode(409).body("type", equalTo("/problems/meeting-held"));
+        given().header("Authorization", bearer(coordinator)).header("Accept-Language", "ja")
+                .contentType("application/json").body("{\"meetingId\":\"" + held + "\"}")
+                .put("/cases/" + caseId + "/agenda").then().statusCode(409)
+                .body("detail", equalTo("会議 " + held + " は 2025-03-05 に開催済みです（議題は締め切られています）"));
         choose(coordinator, caseId, "no-such-meeting").statusCode(404);
         choose(role("coordinator", NAGAREYAMA), caseId, adHoc).statusCode(404);
         choose(agency("kurume-houkatsu-01", KURUME), caseId, adHoc).statusCode(403);

@@ -123,7 +123,8 @@ public final class AgendaDecider {
         }
         if (m.type() != t.track() && m.type() != MeetingType.trackFor(t.consent())) {
             return Optional.of(new Refusal("wrong-track", "case " + t.caseId() + ": a " + m.type().label()
-                    + " cannot discuss it (consent " + t.consent() + ", waiting for a " + t.track().label() + ")"));
+                    + " cannot discuss it: its consent is " + t.consent().label() + " (" + t.consent()
+                    + ") and it waits for a " + t.track().label()));
         }
         return Optional.empty();
     }

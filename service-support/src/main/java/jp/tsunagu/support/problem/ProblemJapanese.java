@@ -191,6 +191,21 @@ public final class ProblemJapanese {
                     + "として記録します）"),
             rule("wish, goals and reviewOn belong to a PLAN or REPLAN outcome",
                     "wish・goals・reviewOn は結果が PLAN または REPLAN のときだけ指定できます"),
+            // meeting: which meeting discusses a case (AgendaDecider), when and where, who attended
+            rule("not waiting for a meeting \\(not escalated to multi-agency coordination, or already reviewed\\); a "
+                    + "case not on the agenda is reviewed in the minutes with a reason", "会議を待っているケースではあり"
+                    + "ません（多機関協働事業に移っていないか、検討済みです）。議題にないケースは、議事録で理由を付けて"
+                    + "検討できます"),
+            rule("meeting (\\S+) was held on (\\S+): its agenda is closed",
+                    "会議 $1 は $2 に開催済みです（議題は締め切られています）"),
+            rule("meeting (\\S+) was scheduled for (\\S+), which has passed", "会議 $1 の予定日（$2）は過ぎています"),
+            rule("a (\\S+) cannot discuss it: its consent is (\\S+) \\((\\w+)\\) and it waits for a (\\S+)",
+                    "$1では検討できません。本人同意は「$2」で、$4を待っているケースです"),
+            rule("meeting (\\S+) is another municipality's", "会議 $1 は他の自治体の会議です"),
+            rule("must be after startsAt", "開始時刻より後にしてください"),
+            rule("give agencyId or organisation, not both", "所属機関（agencyId）と所属（organisation）はどちらか一方を"
+                    + "指定してください"),
+            rule("required with an organisation", "所属（organisation）を指定するときは氏名が必要です"),
             // planning
             rule("a (.+) is changed by its 重層的支援会議 or a coordinator",
                     "$1を変更できるのは、その重層的支援会議またはコーディネーターです"),
