@@ -38,10 +38,13 @@ class DocumentedExamplesTest {
         // a documented date cannot stay valid: consent is recorded on or after the day the case came in (today)
         operations.put("consent", Given.as(agency).path("caseId", answered("refer", "caseId"))
                 .swap("2024-06-03", LocalDate.now(ZoneId.of("Asia/Tokyo")).toString()));
+        // the second referral found a duplicate of the first: dismissed, then confirmed
+        operations.put("decideDuplicate", Given.as(coordinator).path("caseId", answered("refer", "caseId"))
+                .swap("7d1c2a4e-0b6f-4e8a-9c3d-2f5e8a1b4c6d", sent -> sent.getFirst().field("caseId")));
 
         var sent = DocumentedExamples.replay(operations);
 
-        assertEquals(5, sent.size(), "two referrals, two searches and a consent: " + sent);
+        assertEquals(7, sent.size(), "two referrals, two searches, a consent and two decisions: " + sent);
         String eightyFifty = sent.getFirst().field("caseId");
         String byPhone = sent.get(1).field("caseId");
         // the search in hiragana found the case registered in katakana
@@ -51,6 +54,8 @@ class DocumentedExamplesTest {
         // the 和暦 birth date and the full-width phone were stored as an ISO date and ASCII digits
         given().header("Authorization", bearer(agency)).get("/referrals/" + byPhone + "/person").then()
                 .statusCode(200).body("birthDate", equalTo("1944-04-02")).body("phone", equalTo("090-1234-5678"));
+        // and the second case was joined to the first
+        assertTrue(sent.get(6).body().contains("\"status\":\"CLOSED\""), sent.get(6).body());
     }
 
     @Test

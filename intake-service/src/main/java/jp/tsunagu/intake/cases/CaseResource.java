@@ -166,11 +166,15 @@ public class CaseResource {
                                          @HeaderParam("Idempotency-Key") String idempotencyKey,
                                          @RequestBody(required = true, content = @Content(
                                                  mediaType = MediaType.APPLICATION_JSON, examples = {
-                                                 @ExampleObject(name = "confirm", summary = "The same person", value = """
-                                                         {"decision":"CONFIRM","of":"7d1c2a4e-0b6f-4e8a-9c3d-2f5e8a1b4c6d"}"""),
-                                                 @ExampleObject(name = "dismiss", summary = "Another person", value = """
+                                                 @ExampleObject(name = "dismiss",
+                                                         summary = "Another person (the kana and birth date matched)",
+                                                         value = """
                                                          {"decision":"DISMISS","of":"7d1c2a4e-0b6f-4e8a-9c3d-2f5e8a1b4c6d",
-                                                          "reason":"生年月日と住所が異なる（同姓同名の別人）"}""")}))
+                                                          "reason":"生年月日と住所が異なる（同姓同名の別人）"}"""),
+                                                 @ExampleObject(name = "confirm", summary = "The same person after "
+                                                         + "all (a dismissal may be followed by a confirmation, never "
+                                                         + "the other way round)", value = """
+                                                         {"decision":"CONFIRM","of":"7d1c2a4e-0b6f-4e8a-9c3d-2f5e8a1b4c6d"}""")}))
                                          DuplicateRequest request) {
         return decisions.decide(caller.get(), caseId, idempotencyKey, request)
                 .map(outcome -> Response.status(outcome.replayed() ? 200 : 201).entity(outcome.response()).build());
