@@ -91,6 +91,23 @@ record IdentityProvider(URI url, Path idpHome) {
         return adminJson("/" + realm + "/users?exact=true&username=" + username).get(0).get("id").asText();
     }
 
+    /**
+     * Removes the user's authenticator app (OTP credentials), as an administrator does for a lost phone: her next
+     * sign-in asks her to enrol one again. Tests that sign a coordinator in start from here, whatever ran before.
+     */
+    void removeOtp(String realm, String username) throws Exception {
+        String user = userId(realm, username);
+        for (JsonNode credential : adminJson("/" + realm + "/users/" + user + "/credentials")) {
+            if ("otp".equals(credential.path("type").asText())) {
+                HttpResponse<String> r = admin("DELETE", "/" + realm + "/users/" + user + "/credentials/"
+                        + credential.get("id").asText(), null);
+                if (r.statusCode() != 204) {
+                    throw new AssertionError("removing " + username + "'s OTP said " + r.statusCode() + ": " + r.body());
+                }
+            }
+        }
+    }
+
     /** The internal id of a client (the admin API addresses clients by it). */
     String clientUuid(String realm, String clientId) throws Exception {
         return adminJson("/" + realm + "/clients?clientId=" + clientId).get(0).get("id").asText();
