@@ -64,6 +64,7 @@ class DocumentedExamplesTest {
 
         get(coordinator, "/plans/" + multiAgency).statusCode(200).body("status", equalTo("CLOSED"))
                 .body("versions[0].wish", equalTo("家計を立て直したい"))
+                .body("versions[0].roles[0].responsibility", equalTo("家計の相談"))
                 .body("versions[1].reason", equalTo("就労の希望が出てきた"));
         awaitEvent(participating, PlanningEvent.PlacementFollowedUp.class,
                 e -> e.side() == PlanningEvent.FollowUpSide.PERSON);

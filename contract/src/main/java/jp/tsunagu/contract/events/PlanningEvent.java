@@ -38,7 +38,8 @@ public sealed interface PlanningEvent extends TsunaguEvent {
      * Details the plan's current version did not have were filled in (the wish, goals, roles, review date, e.g. after
      * the meeting that adopted it): not a 再プラン, so the year's figures count it neither as made nor as re-planned.
      *
-     * @param roles    the roles it was given (none when none were completed)
+     * @param roles    the roles it was given, when it had none (none when no role was completed, nor when only the
+     *                 words of roles it already named were given: their agencies are not new)
      * @param reviewOn the review date it was given (null when none was)
      */
     @EventType("jp.tsunagu.planning.plan-details-completed.v1")

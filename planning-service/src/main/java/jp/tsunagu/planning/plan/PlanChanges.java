@@ -79,7 +79,7 @@ public class PlanChanges {
                 .chain(() -> events.publish(EventIds.planDetailsCompleted(plan.planId(), done.version(),
                                 completion.named()), new PlanningEvent.PlanDetailsCompleted(plan.planId(),
                                 plan.caseId(), plan.municipality(), plan.type(), done.version(),
-                                completion.roles() == null ? List.of() : completion.roles(), completion.reviewOn()),
+                                PlanLifecycle.newRoles(plan.current(), completion), completion.reviewOn()),
                         today, cause))
                 .replaceWith(done.version());
     }

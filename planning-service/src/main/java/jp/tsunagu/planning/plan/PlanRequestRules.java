@@ -1,5 +1,6 @@
 package jp.tsunagu.planning.plan;
 
+import jp.tsunagu.contract.codes.PlanTexts;
 import jp.tsunagu.contract.directory.AgencyDirectory;
 import jp.tsunagu.contract.events.Role;
 import jp.tsunagu.support.problem.FieldError;
@@ -8,7 +9,10 @@ import jp.tsunagu.support.problem.Params;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The fields of plan requests as the API takes them: each bad one added to the errors, named. */
+/**
+ * The fields of plan requests as the API takes them: each bad one added to the errors, named. The texts' lengths are
+ * the contract's {@link PlanTexts}, which the minutes that give them first are checked against too.
+ */
 final class PlanRequestRules {
 
     private PlanRequestRules() {
@@ -22,7 +26,8 @@ final class PlanRequestRules {
             if (r == null || r.agencyId() == null || d == null || d.agency(r.agencyId()).isEmpty()) {
                 errors.add(new FieldError("roles[" + i + "].agencyId", "not an agency of this municipality"));
             } else {
-                String responsibility = Params.text(r.responsibility(), "roles[" + i + "].responsibility", 200, true,
+                String responsibility = Params.text(r.responsibility(), "roles[" + i + "].responsibility",
+                        PlanTexts.RESPONSIBILITY, true,
                         errors);
                 if (responsibility != null) {
                     roles.add(new Role(r.agencyId(), responsibility));
@@ -30,6 +35,15 @@ final class PlanRequestRules {
             }
         }
         return roles;
+    }
+
+    /** 本人の願い. */
+    static String wish(String value, List<FieldError> errors) {
+        return text(value, "wish", PlanTexts.WISH, errors);
+    }
+
+    static List<String> goals(List<String> values, List<FieldError> errors) {
+        return texts(values, "goals", PlanTexts.GOALS, PlanTexts.GOAL, errors);
     }
 
     static String text(String value, String field, int max, List<FieldError> errors) {

@@ -1,5 +1,6 @@
 package jp.tsunagu.planning.plan;
 
+import jp.tsunagu.contract.codes.PlanTexts;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
@@ -14,10 +15,12 @@ public final class PlanRequests {
     public record NewPlan(
             @Schema(required = true, enumeration = {"MULTI_AGENCY", "OUTREACH", "PARTICIPATION"}) String type,
             @Schema(required = true, description = "YYYY-MM-DD") String madeOn,
-            @Schema(description = "本人の願い in the person's words, at most 500 characters") String wish,
+            @Schema(description = "本人の願い in the person's words, at most " + PlanTexts.WISH + " characters")
+            String wish,
             @Schema(description = "The wish as tags for 参加支援 matching, e.g. running, employment, ibasho")
             List<String> wishTags,
-            List<String> goals,
+            @Schema(description = "At most " + PlanTexts.GOALS + " goals of at most " + PlanTexts.GOAL
+                    + " characters each") List<String> goals,
             List<RoleRequest> roles,
             @Schema(description = "When the plan is to be reviewed (YYYY-MM-DD)") String reviewOn,
             @Schema(description = "The 重層的支援会議 that adopted a 多機関協働プラン (required for MULTI_AGENCY)")
@@ -39,9 +42,16 @@ public final class PlanRequests {
         }
     }
 
-    /** Details filled in where the plan's current version has none: not a 再プラン. */
+    /**
+     * Details filled in where the plan's current version has none: not a 再プラン. Roles a meeting named (agencies
+     * without words) take their words here, for the same agencies.
+     */
     @Schema(name = "PlanDetails")
-    public record Details(String wish, List<String> wishTags, List<String> goals, List<RoleRequest> roles,
+    public record Details(String wish, List<String> wishTags, List<String> goals,
+                          @Schema(description = "The roles, when the version has none; or, when a meeting's review "
+                                  + "named its roles' agencies only, the responsibility of each of those agencies "
+                                  + "(no other agency, none left out; words already written are not changed)")
+                          List<RoleRequest> roles,
                           @Schema(description = "YYYY-MM-DD: when the plan is to be reviewed") String reviewOn) {
         @Override
         public String toString() {
@@ -55,7 +65,9 @@ public final class PlanRequests {
     }
 
     @Schema(name = "PlanRole")
-    public record RoleRequest(@Schema(required = true) String agencyId, @Schema(required = true) String responsibility) {
+    public record RoleRequest(@Schema(required = true) String agencyId,
+                              @Schema(required = true, description = "What the agency takes on, at most "
+                                      + PlanTexts.RESPONSIBILITY + " characters") String responsibility) {
     }
 
     @Schema(name = "NewPlacement")

@@ -111,18 +111,24 @@ public class PlanResource {
     @RolesAllowed({Roles.COORDINATOR, Roles.AGENCY})
     @Operation(operationId = "completePlanDetails", summary = "Fill in details the plan does not have yet",
             description = "Wish, wish tags, goals, roles and review date of the current version, where it has none "
-                    + "(a plan made from a meeting's outcome, say). Not a 再プラン: the year's figures count it "
-                    + "neither as made nor as re-planned. Changing a detail already set is a revision → 409.")
+                    + "(a plan made from a meeting's outcome, say). A meeting's review names its roles' agencies "
+                    + "without their words (no event carries them): the responsibilities are given here, one for "
+                    + "each of those agencies. Not a 再プラン: the year's figures count it neither as made nor as "
+                    + "re-planned. Changing a detail already set, or adding or removing a role's agency, is a "
+                    + "revision → 409.")
     @APIResponse(responseCode = "200", description = "The version, completed")
     @APIResponse(responseCode = "400", description = "A detail is invalid (named in errors)")
-    @APIResponse(responseCode = "409", description = "A detail is already set, nothing is given, or the plan is closed")
+    @APIResponse(responseCode = "409", description = "A detail is already set (a role's responsibility too), the "
+            + "roles name other agencies than the version's, nothing is given, or the plan is closed")
     @APIResponse(responseCode = "410", description = "The person of the case was erased: no more words about them "
             + "are written (/problems/person-erased)")
     public Uni<Map<String, Object>> complete(@PathParam("planId") String planId,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     examples = @ExampleObject(name = "afterTheMeeting",
-                            summary = "The meeting gave the roles; the wish, goals and review date follow", value = """
-                            {"wish":"家計を立て直したい","goals":["家計表をつける","滞納分の分割納付"],"reviewOn":"2024-09-25"}""")))
+                            summary = "The meeting named the roles' agencies; their words, the wish, goals and "
+                                    + "review date follow", value = """
+                            {"wish":"家計を立て直したい","goals":["家計表をつける","滞納分の分割納付"],"reviewOn":"2024-09-25",
+                             "roles":[{"agencyId":"kurume-jiritsu-01","responsibility":"家計の相談"}]}""")))
             PlanRequests.Details request) {
         return service.complete(caller.get(), planId, request)
                 .map(version -> Map.of("planId", planId, "version", version, "completed", true));

@@ -69,9 +69,9 @@ public class PlanService {
         LocalDate madeOn = Params.date(request.madeOn(), "madeOn", true, errors);
         LocalDate reviewOn = Params.date(request.reviewOn(), "reviewOn", false, errors);
         List<Role> roles = PlanRequestRules.roles(request.roles(), directory(caller), errors);
-        List<String> goals = PlanRequestRules.texts(request.goals(), "goals", 20, 300, errors);
+        List<String> goals = PlanRequestRules.goals(request.goals(), errors);
         List<String> tags = PlanRequestRules.tags(request.wishTags(), errors);
-        String wish = PlanRequestRules.text(request.wish(), "wish", 500, errors);
+        String wish = PlanRequestRules.wish(request.wish(), errors);
         if (!errors.isEmpty()) {
             throw ApiProblem.validation(errors);
         }
@@ -119,9 +119,9 @@ public class PlanService {
         LocalDate reviewOn = Params.date(request.reviewOn(), "reviewOn", false, errors);
         List<Role> roles = request.roles() == null ? null
                 : PlanRequestRules.roles(request.roles(), directory(caller), errors);
-        List<String> goals = request.goals() == null ? null : PlanRequestRules.texts(request.goals(), "goals", 20, 300, errors);
+        List<String> goals = request.goals() == null ? null : PlanRequestRules.goals(request.goals(), errors);
         List<String> tags = request.wishTags() == null ? null : PlanRequestRules.tags(request.wishTags(), errors);
-        String wish = PlanRequestRules.text(request.wish(), "wish", 500, errors);
+        String wish = PlanRequestRules.wish(request.wish(), errors);
         if (!errors.isEmpty()) {
             throw ApiProblem.validation(errors);
         }
@@ -153,10 +153,9 @@ public class PlanService {
         LocalDate reviewOn = Params.date(request.reviewOn(), "reviewOn", false, errors);
         List<Role> roles = request.roles() == null ? null
                 : PlanRequestRules.roles(request.roles(), directory(caller), errors);
-        List<String> goals = request.goals() == null ? null
-                : PlanRequestRules.texts(request.goals(), "goals", 20, 300, errors);
+        List<String> goals = request.goals() == null ? null : PlanRequestRules.goals(request.goals(), errors);
         List<String> tags = request.wishTags() == null ? null : PlanRequestRules.tags(request.wishTags(), errors);
-        String wish = PlanRequestRules.text(request.wish(), "wish", 500, errors);
+        String wish = PlanRequestRules.wish(request.wish(), errors);
         if (!errors.isEmpty()) {
             throw ApiProblem.validation(errors);
         }

@@ -221,6 +221,13 @@ public final class ProblemJapanese {
             rule("plan (\\S+) was closed on (.+)", "プラン $1 は $2 に終結しています"),
             rule("nothing to complete: give wish, wishTags, goals, roles or reviewOn",
                     "補完する内容がありません。wish・wishTags・goals・roles・reviewOn のいずれかを指定してください"),
+            rule("version (\\d+) has roles for (.+): give the responsibility of each of these agencies once and of "
+                    + "no other; adding or removing an agency is a revision \\(再プラン, POST /plans/(\\S+)/revisions\\)",
+                    "第$1版の役割の機関は $2 です。これらの機関の役割の内容を1つずつ指定し、ほかの機関は指定しないでください。"
+                    + "機関の追加・削除は再プラン（POST /plans/$3/revisions）で行ってください"),
+            rule("version (\\d+) already has the responsibility of (\\S+): changing it is a revision \\(再プラン, "
+                    + "POST /plans/(\\S+)/revisions\\)", "第$1版の機関 $2 の役割にはすでに内容があります。変更は"
+                    + "再プラン（POST /plans/$3/revisions）で行ってください"),
             rule("version (\\d+) already has (.+): changing them is a revision \\(再プラン, POST /plans/(\\S+)/"
                     + "revisions\\)", "第$1版にはすでに $2 があります。変更は再プラン（POST /plans/$3/revisions）で"
                     + "行ってください"),
