@@ -443,6 +443,12 @@ class MeetingFlowTest {
         String continued = referAndEscalate(KURUME, Consent.GIVEN, MeetingType.JUUSOU_SHIEN_KAIGI, received, false);
         String meetingId = meetingOfBoth(planned, continued);
         String heldOn = meetingId.substring(meetingId.length() - 10);
+        // a wish longer than a plan takes is refused here, beside its field, not later when the plan is completed
+        postMinutes(meetingId, """
+                {"heldOn":"%s","reviews":[{"caseId":"%s","outcome":"PLAN","planType":"MULTI_AGENCY","wish":"%s"},
+                                          {"caseId":"%s","outcome":"CONTINUE"}]}"""
+                .formatted(heldOn, planned, "願".repeat(jp.tsunagu.contract.codes.PlanTexts.WISH + 1), continued))
+                .statusCode(400).body("errors.field", equalTo(List.of("reviews[0].wish")));
         postMinutes(meetingId, """
                 {"heldOn":"%s","attendees":["kurume-houkatsu-01"],"place":"久留米市役所 401会議室",
                  "reviews":[{"caseId":"%s","outcome":"PLAN","planType":"MULTI_AGENCY",

@@ -1,5 +1,6 @@
 package jp.tsunagu.meeting.minutes;
 
+import jp.tsunagu.contract.codes.PlanTexts;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
@@ -35,9 +36,11 @@ public record MinutesRequest(
             @Schema(description = "Confidential note, at most 2000 characters") String note,
             @Schema(description = "Required when the case was not on the agenda (an ad-hoc review)") String reason,
             @Schema(description = "PLAN and REPLAN: the person's wish as the meeting heard it (本人の希望), at most "
-                    + "2000 characters; confidential like the note, kept in the minutes and never in an event")
+                    + PlanTexts.WISH + " characters (the plan's limit: the plan takes it from here); confidential "
+                    + "like the note, kept in the minutes and never in an event")
             String wish,
-            @Schema(description = "PLAN and REPLAN: the goals agreed (目標), each at most 200 characters")
+            @Schema(description = "PLAN and REPLAN: the goals agreed (目標), at most " + PlanTexts.GOALS
+                    + " of at most " + PlanTexts.GOAL + " characters each (the plan's limits)")
             List<String> goals,
             @Schema(description = "PLAN and REPLAN: when the plan is next reviewed (YYYY-MM-DD, after the meeting); "
                     + "the plan is made with it") String reviewOn) {
@@ -56,6 +59,8 @@ public record MinutesRequest(
 
     @Schema(name = "RoleRequest")
     public record RoleRequest(@Schema(required = true) String agencyId,
-                              @Schema(required = true) String responsibility) {
+                              @Schema(required = true, description = "What the agency takes on (役割分担), at most "
+                                      + PlanTexts.RESPONSIBILITY + " characters (the plan's limit)")
+                              String responsibility) {
     }
 }

@@ -4,6 +4,7 @@ import jp.tsunagu.contract.codes.BusinessDate;
 import jp.tsunagu.contract.codes.Coded;
 import jp.tsunagu.contract.codes.Consent;
 import jp.tsunagu.contract.codes.MeetingType;
+import jp.tsunagu.contract.codes.PlanTexts;
 import jp.tsunagu.contract.codes.PlanType;
 import jp.tsunagu.contract.codes.ReviewOutcome;
 import jp.tsunagu.contract.codes.ReviewRules;
@@ -33,7 +34,9 @@ import java.util.Set;
  *       have no case agenda; a REPLAN needs a running plan of its type;</li>
  *   <li>minutes are recorded once and corrected by amendments ({@link MinutesAmendments}); a case not on the agenda
  *       may be reviewed with a reason (an ad-hoc review);</li>
- *   <li>a PLAN or REPLAN may carry the plan's terms: the wish, goals and review date agreed.</li>
+ *   <li>a PLAN or REPLAN may carry the plan's terms: the wish, goals and review date agreed; they, and the roles'
+ *       responsibilities, are held to the plan's own limits ({@link PlanTexts}), since the plan takes them from
+ *       here.</li>
  * </ul>
  */
 public final class MinutesRules {
@@ -268,8 +271,8 @@ public final class MinutesRules {
             if (role == null || role.agencyId() == null || !where.agencies().contains(role.agencyId())) {
                 errors.add(new FieldError(rat + ".agencyId", "not an agency of this municipality"));
             } else {
-                String responsibility = Params.text(role.responsibility(), rat + ".responsibility", 200, true,
-                        errors);
+                String responsibility = Params.text(role.responsibility(), rat + ".responsibility",
+                        PlanTexts.RESPONSIBILITY, true, errors);
                 if (responsibility != null) {
                     roles.add(new Role(role.agencyId(), responsibility));
                 }
@@ -292,11 +295,16 @@ public final class MinutesRules {
             errors.add(new FieldError(at + ".outcome", "wish, goals and reviewOn belong to a PLAN or REPLAN outcome"));
             return PlanTerms.NONE;
         }
-        String wish = Params.text(r.wish(), at + ".wish", 2000, false, errors);
+        // the plan's own limits (PlanTexts): words the minutes take are never refused later by the plan
+        String wish = Params.text(r.wish(), at + ".wish", PlanTexts.WISH, false, errors);
         List<String> goals = new ArrayList<>();
         List<String> given2 = r.goals() == null ? List.of() : r.goals();
+        if (given2.size() > PlanTexts.GOALS) {
+            errors.add(new FieldError(at + ".goals", "at most " + PlanTexts.GOALS + " items"));
+            given2 = List.of();
+        }
         for (int k = 0; k < given2.size(); k++) {
-            String goal = Params.text(given2.get(k), at + ".goals[" + k + "]", 200, true, errors);
+            String goal = Params.text(given2.get(k), at + ".goals[" + k + "]", PlanTexts.GOAL, true, errors);
             if (goal != null) {
                 goals.add(goal);
             }

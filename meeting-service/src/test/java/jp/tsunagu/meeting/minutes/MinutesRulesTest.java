@@ -2,6 +2,7 @@ package jp.tsunagu.meeting.minutes;
 
 import jp.tsunagu.contract.codes.Consent;
 import jp.tsunagu.contract.codes.MeetingType;
+import jp.tsunagu.contract.codes.PlanTexts;
 import jp.tsunagu.contract.codes.PlanType;
 import jp.tsunagu.contract.codes.ReviewOutcome;
 import jp.tsunagu.support.problem.FieldError;
@@ -168,6 +169,40 @@ class MinutesRulesTest {
         assertEquals(List.of("reviews[0].outcome", "reviews[1].goals[1]", "reviews[1].reviewOn"),
                 invalid.errors().stream().map(FieldError::field).toList());
         assertEquals("must be after the day the meeting was held (2024-06-26)", invalid.errors().get(2).message());
+    }
+
+    /**
+     * Given the plan's limits (PlanTexts), when minutes give a PLAN's wish, goals or a role's responsibility beyond
+     * them, then the minutes refuse each at once beside its field, as the plan would have refused it later; at the
+     * limits they are taken.
+     */
+    @Test
+    void aPlansTextsAreHeldToThePlansOwnLimits() {
+        String wish = "願".repeat(PlanTexts.WISH);
+        String goal = "目".repeat(PlanTexts.GOAL);
+        String responsibility = "役".repeat(PlanTexts.RESPONSIBILITY);
+        var atTheLimits = assertInstanceOf(MinutesRules.Result.Valid.class, check(MeetingType.JUUSOU_SHIEN_KAIGI,
+                new MinutesRequest.ReviewRequest("c1", "PLAN", "MULTI_AGENCY",
+                        List.of(new MinutesRequest.RoleRequest("a1", responsibility)), null, null, wish,
+                        java.util.Collections.nCopies(PlanTexts.GOALS, goal), "2024-09-30")));
+        assertEquals(wish, atTheLimits.reviews().get(0).terms().wish());
+
+        var beyond = assertInstanceOf(MinutesRules.Result.Invalid.class, check(MeetingType.JUUSOU_SHIEN_KAIGI,
+                new MinutesRequest.ReviewRequest("c1", "PLAN", "MULTI_AGENCY",
+                        List.of(new MinutesRequest.RoleRequest("a1", responsibility + "役")), null, null, wish + "願",
+                        List.of(goal + "目"), "2024-09-30"),
+                new MinutesRequest.ReviewRequest("c2", "WATCH", null, List.of(), null, null, null,
+                        java.util.Collections.nCopies(PlanTexts.GOALS + 1, "目標"), null)));
+        assertEquals(List.of("reviews[0].roles[0].responsibility: at most " + PlanTexts.RESPONSIBILITY + " characters",
+                        "reviews[0].wish: at most " + PlanTexts.WISH + " characters",
+                        "reviews[0].goals[0]: at most " + PlanTexts.GOAL + " characters",
+                        "reviews[1].outcome: wish, goals and reviewOn belong to a PLAN or REPLAN outcome"),
+                beyond.errors().stream().map(e -> e.field() + ": " + e.message()).toList());
+        var tooMany = assertInstanceOf(MinutesRules.Result.Invalid.class, check(MeetingType.JUUSOU_SHIEN_KAIGI,
+                new MinutesRequest.ReviewRequest("c1", "REPLAN", "OUTREACH", List.of(), null, null, null,
+                        java.util.Collections.nCopies(PlanTexts.GOALS + 1, "目標"), null)));
+        assertEquals(List.of("reviews[0].goals: at most " + PlanTexts.GOALS + " items"),
+                tooMany.errors().stream().map(e -> e.field() + ": " + e.message()).toList());
     }
 
     static MinutesRules.Result withAttendees(List<Attendee> attendees) {
