@@ -1,7 +1,9 @@
 package jp.tsunagu.bench;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,8 +17,11 @@ import java.util.Map;
  *   decode-consumer --bootstrap B                                              read and decode every event
  *   drained --bootstrap B [--groups G1,G2] [--timeout 900]                     wait until every group's lag is 0
  *   written --bootstrap B --topic T                                            records ever written to a topic
- *   console --url URL --users FILE [--municipality 402036] [--user U] [--rounds 200] [--warmup 30]
- *                                                                              the console's pages, one at a time
+ *   coordination --intake URL --meeting URL --planning URL --bootstrap B --agency-token T --coordinator-token T
+ *                [--others 4]                                  a duplicate, a meeting with minutes, a plan: their ids
+ *   console --url URL --users FILE [--municipality 402036] [--user U] [--coordinator U] [--analyst U]
+ *           [--case ID --duplicate ID --meeting ID --plan ID] [--rounds 200] [--warmup 30]
+ *                                                              the console's pages, one at a time, per person
  * </pre>
  */
 public final class Bench {
@@ -50,35 +55,113 @@ public final class Bench {
                                     ? java.util.Set.of(o.get("groups").split(",")) : java.util.Set.of(),
                             Integer.parseInt(o.getOrDefault("timeout", "900"))));
             case "console" -> console(o);
+            case "coordination" -> System.out.println(new CoordinationData(o.get("bootstrap")).make(
+                    URI.create(o.get("intake")), URI.create(o.get("meeting")), URI.create(o.get("planning")),
+                    o.get("agency-token"), o.get("coordinator-token"),
+                    Integer.parseInt(o.getOrDefault("others", "4"))).line());
             default -> {
-                System.err.println("usage: Bench saturate|e2e|generate|bare-consumer|decode-consumer|drained|written|console --option value ...");
+                System.err.println("usage: Bench saturate|e2e|generate|bare-consumer|decode-consumer|drained|written|coordination|console --option value ...");
                 System.exit(2);
             }
         }
         System.exit(0);
     }
 
-    /** Signs in as a demo agency worker, then times each page against the health check and a static asset. */
+    /**
+     * Signs in a demo agency worker, coordinator and analyst (the last two with TOTP), then times each one's pages
+     * against the health check and a static asset. The coordinator's pages of one case, meeting and plan are those of
+     * {@code --case}, {@code --duplicate}, {@code --meeting}, {@code --plan} (from {@code coordination}); without
+     * them, those pages are left out.
+     */
     private static void console(Map<String, String> o) throws Exception {
         String municipality = o.getOrDefault("municipality", "402036");
+        URI url = URI.create(o.get("url"));
+        java.nio.file.Path users = java.nio.file.Path.of(o.get("users"));
         String user = o.getOrDefault("user", "staff-kurume-houkatsu-01");
-        ConsolePages console = new ConsolePages(URI.create(o.get("url")), municipality);
-        console.signIn(user, ConsolePages.passwordOf(java.nio.file.Path.of(o.get("users")), municipality, user));
-        String aCase = console.aCase();
-        Map<String, URI> pages = new java.util.LinkedHashMap<>();
-        // the names are ASCII so the columns line up; the screens: ホーム, 受信箱 (回答待ち, すべて), 自機関の紹介一覧,
-        // 担当ケース, 案件
+        String coordinatorUser = o.getOrDefault("coordinator", "coordinator");
+        String analystUser = o.getOrDefault("analyst", "analyst");
+        ConsoleSession worker = new ConsoleSession(url, municipality);
+        worker.signIn(user, ConsolePages.passwordOf(users, municipality, user));
+        ConsoleSession coordinator = signIn(url, municipality, users, coordinatorUser);
+        ConsoleSession analyst = signIn(url, municipality, users, analystUser);
+        String aCase = worker.aCase();
+        List<ConsolePages.Probe> pages = new ArrayList<>();
+        // the names are ASCII so the columns line up
         String m = "/" + municipality;
-        pages.put("GET /q/health/ready (ceiling)", console.raw("/q/health/ready"));
-        pages.put("GET /assets/console.css (ceiling)", console.raw("/assets/console.css"));
-        pages.put("GET " + m + "/", console.page("/"));
-        pages.put("GET " + m + "/inbox", console.page("/inbox"));
-        pages.put("GET " + m + "/inbox?state=all", console.page("/inbox?state=all"));
-        pages.put("GET " + m + "/referrals", console.page("/referrals"));
-        pages.put("GET " + m + "/caseload", console.page("/caseload"));
-        pages.put("GET " + m + "/cases/{id}", console.page(aCase));
-        console.measure(pages, Integer.parseInt(o.getOrDefault("warmup", "30")),
-                        Integer.parseInt(o.getOrDefault("rounds", "200")))
-                .values().forEach(p -> System.out.println(p.line()));
+        pages.add(ConsolePages.Probe.get("", "GET /q/health/ready (ceiling)", worker, worker.raw("/q/health/ready")));
+        pages.add(ConsolePages.Probe.get("", "GET /assets/console.css (ceiling)", worker,
+                worker.raw("/assets/console.css")));
+        // ホーム, 受信箱 (回答待ち, すべて), 自機関の紹介一覧, 担当ケース, 案件
+        String who = "agency worker " + user + " (password)";
+        for (String path : List.of("/", "/inbox", "/inbox?state=all", "/referrals", "/caseload")) {
+            pages.add(ConsolePages.Probe.get(who, "GET " + m + path, worker, worker.page(path)));
+        }
+        pages.add(ConsolePages.Probe.get(who, "GET " + m + "/cases/{id}", worker, worker.page(aCase)));
+
+        if (coordinator != null) {
+            coordinatorPages(pages, coordinator, "coordinator " + coordinatorUser + " (password and TOTP)", m, o);
+        }
+        // ホーム, 集計 (年度別の実績, 相談・つなぎの状況, 再集計)
+        if (analyst != null) {
+            who = "analyst " + analystUser + " (password and TOTP)";
+            for (String path : List.of("/", "/reports", "/reports/figures", "/reports/replays")) {
+                pages.add(ConsolePages.Probe.get(who, "GET " + m + path, analyst, analyst.page(path)));
+            }
+        }
+        ConsolePages.lines(ConsolePages.measure(pages, Integer.parseInt(o.getOrDefault("warmup", "30")),
+                Integer.parseInt(o.getOrDefault("rounds", "200")))).forEach(System.out::println);
+    }
+
+    /** A person signed in, or null (said on the output) when she could not be: the others are still measured. */
+    private static ConsoleSession signIn(URI url, String municipality, java.nio.file.Path users, String user) {
+        try {
+            ConsoleSession session = new ConsoleSession(url, municipality);
+            session.signIn(user, ConsolePages.passwordOf(users, municipality, user));
+            return session;
+        } catch (Exception e) {
+            System.out.println(user + ": not measured, the sign-in failed: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static void coordinatorPages(List<ConsolePages.Probe> pages, ConsoleSession coordinator, String who,
+                                         String m, Map<String, String> o) throws Exception {
+        // ホーム, 案件一覧 (with names: audited), 本人検索 (hiragana, the 長音 as ー), the case, 重複の確認, ケースの経過,
+        // 案件のプラン, 会議 (calendar, 臨時の会議, one meeting, 議事録の訂正, 版と訂正履歴, 印刷用), プラン, 監査記録
+        Map<String, String> paths = new java.util.LinkedHashMap<>();
+        paths.put("/", "/");
+        paths.put("/cases", "/cases");
+        paths.put("/cases?names=on", "/cases?names=on");
+        String c = o.get("case");
+        if (c != null) {
+            paths.put("/cases/{id}", "/cases/" + c);
+        }
+        if (o.get("duplicate") != null) {
+            paths.put("/cases/{id}/duplicate", "/cases/" + o.get("duplicate") + "/duplicate");
+        }
+        if (c != null) {
+            paths.put("/cases/{id}/history", "/cases/" + c + "/history");
+            paths.put("/cases/{id}/plans", "/cases/" + c + "/plans");
+        }
+        paths.put("/meetings", "/meetings");
+        paths.put("/meetings/new", "/meetings/new");
+        String meeting = o.get("meeting");
+        if (meeting != null) {
+            for (String sub : List.of("", "/minutes/amend", "/minutes/versions", "/print")) {
+                paths.put("/meetings/{id}" + sub, "/meetings/" + meeting + sub);
+            }
+        }
+        paths.put("/plans", "/plans");
+        if (o.get("plan") != null) {
+            paths.put("/plans/{id}", "/plans/" + o.get("plan"));
+        }
+        paths.put("/reports/audit", "/reports/audit");
+        for (Map.Entry<String, String> p : paths.entrySet()) {
+            pages.add(ConsolePages.Probe.get(who, "GET " + m + p.getKey(), coordinator, coordinator.page(p.getValue())));
+            if (p.getKey().equals("/cases?names=on")) {
+                pages.add(new ConsolePages.Probe(who, "POST " + m + "/search", coordinator, coordinator.page("/search"),
+                        Map.of("csrf", coordinator.csrf("/search"), "nameKana", "つつみ じろー", "birthDate", "")));
+            }
+        }
     }
 }
