@@ -9,10 +9,12 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jp.tsunagu.console.services.Answer;
 import jp.tsunagu.console.services.IntakeApi;
 import jp.tsunagu.console.services.NotVisible;
@@ -21,6 +23,7 @@ import jp.tsunagu.console.services.Service;
 import jp.tsunagu.console.services.ServiceCalls;
 import jp.tsunagu.console.signin.Municipalities;
 import jp.tsunagu.console.view.FormErrors;
+import jp.tsunagu.console.web.Ids;
 import jp.tsunagu.contract.codes.BusinessDate;
 import jp.tsunagu.contract.codes.CaseStatus;
 import jp.tsunagu.contract.codes.Coded;
@@ -31,6 +34,7 @@ import jp.tsunagu.contract.codes.MeetingType;
 import jp.tsunagu.contract.codes.Urgency;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -70,7 +74,16 @@ public class CaseListPage {
     }
 
     @GET
-    public TemplateInstance list(@PathParam("municipality") String municipality, @BeanParam CaseFilter filter) {
+    public Response list(@PathParam("municipality") String municipality, @BeanParam CaseFilter filter,
+                         @HeaderParam("Sec-Fetch-Site") String fetchSite) {
+        if (filter.names() != null && Ids.fromAnotherSite(fetchSite)) {
+            // names are an audited read in her name: another site's link shows the list without them
+            return Response.seeOther(URI.create("/" + municipality + "/cases")).build();
+        }
+        return Response.ok(page(municipality, filter)).build();
+    }
+
+    private TemplateInstance page(String municipality, CaseFilter filter) {
         Answer answer = calls.call(Service.INTAKE, () -> intake.cases(filter.status(), filter.track(),
                 filter.field(), filter.concern(), filter.area(), filter.agency(), filter.urgency(),
                 filter.overdueOnly(), filter.receivedFrom(), filter.receivedTo(), filter.fiscalYear(),

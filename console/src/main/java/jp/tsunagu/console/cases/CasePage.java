@@ -27,6 +27,7 @@ import jp.tsunagu.console.services.ServiceCalls;
 import jp.tsunagu.console.signin.Csrf;
 import jp.tsunagu.console.signin.Municipalities;
 import jp.tsunagu.console.signin.SignedIn;
+import jp.tsunagu.console.web.Ids;
 import jp.tsunagu.console.view.FormErrors;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -65,15 +66,12 @@ public class CasePage {
         this.json = json;
     }
 
-    /** Case ids are UUIDs: anything else is no case, and is never passed on to a service. */
-    private static final java.util.regex.Pattern CASE_ID = java.util.regex.Pattern.compile(
-            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     @GET
     public TemplateInstance show(@PathParam("municipality") String municipality, @PathParam("caseId") String caseId,
                                  @QueryParam("sent") String sent, @QueryParam("answered") String answered,
                                  @QueryParam("duplicate") String duplicate) {
-        requireCaseId(caseId);
+        Ids.requireCase(caseId);
         return view(municipality, caseId, FormErrors.NONE, "").data("sent", sent != null).data("answered", answered)
                 .data("duplicateDecided", duplicate);
     }
@@ -84,7 +82,7 @@ public class CasePage {
     public Response answer(@PathParam("municipality") String municipality, @PathParam("caseId") String caseId,
                            MultivaluedMap<String, String> form) {
         csrf.check(form.getFirst(Csrf.FIELD));
-        requireCaseId(caseId);
+        Ids.requireCase(caseId);
         String decision = form.getFirst("decision");
         String reason = form.getFirst("reason") == null ? "" : form.getFirst("reason");
         ObjectNode body = json.createObjectNode();
@@ -118,8 +116,8 @@ public class CasePage {
     @Path("/person")
     public Response person(@PathParam("municipality") String municipality, @PathParam("caseId") String caseId,
                            @HeaderParam("Sec-Fetch-Site") String fetchSite) {
-        requireCaseId(caseId);
-        if (fetchSite != null && !fetchSite.equals("same-origin") && !fetchSite.equals("none")) {
+        Ids.requireCase(caseId);
+        if (Ids.fromAnotherSite(fetchSite)) {
             // a link from another site must not make an audited read in her name: the case page first
             return Response.seeOther(URI.create("/" + municipality + "/cases/" + caseId)).build();
         }
@@ -160,11 +158,6 @@ public class CasePage {
         return items != null && items.size() == 1 ? tree(items.get(0)) : null;
     }
 
-    static void requireCaseId(String caseId) {
-        if (!CASE_ID.matcher(caseId).matches()) {
-            throw new NotVisible();
-        }
-    }
 
     private Object tree(JsonNode node) {
         return json.convertValue(node, Object.class);

@@ -1,6 +1,5 @@
 package jp.tsunagu.console.cases;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.qute.Location;
@@ -20,13 +19,16 @@ import jakarta.ws.rs.core.Response;
 import jp.tsunagu.console.services.Answer;
 import jp.tsunagu.console.services.IntakeApi;
 import jp.tsunagu.console.services.NotVisible;
+import jp.tsunagu.console.services.Refused;
 import jp.tsunagu.console.services.Service;
 import jp.tsunagu.console.services.ServiceCalls;
 import jp.tsunagu.console.signin.Csrf;
 import jp.tsunagu.console.view.FormErrors;
+import jp.tsunagu.console.web.Ids;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -60,8 +62,8 @@ public class DuplicatePage {
     @GET
     public Response show(@PathParam("municipality") String municipality, @PathParam("caseId") String caseId,
                          @HeaderParam("Sec-Fetch-Site") String fetchSite) {
-        CasePage.requireCaseId(caseId);
-        if (fetchSite != null && !fetchSite.equals("same-origin") && !fetchSite.equals("none")) {
+        Ids.requireCase(caseId);
+        if (Ids.fromAnotherSite(fetchSite)) {
             // names are an audited read in her name: never made by another site's link
             return Response.seeOther(URI.create("/" + municipality + "/cases/" + caseId)).build();
         }
@@ -73,7 +75,7 @@ public class DuplicatePage {
     public Response decide(@PathParam("municipality") String municipality, @PathParam("caseId") String caseId,
                            MultivaluedMap<String, String> form) {
         csrf.check(form.getFirst(Csrf.FIELD));
-        CasePage.requireCaseId(caseId);
+        Ids.requireCase(caseId);
         String decision = form.getFirst("decision");
         String of = form.getFirst("of");
         String reason = form.getFirst("reason") == null ? "" : form.getFirst("reason").strip();
@@ -90,7 +92,7 @@ public class DuplicatePage {
         if (answer.ok()) {
             // joined: the first case now holds both referrals' history; two people: back to this case
             String shown = "CONFIRM".equals(decision) && of != null ? of : caseId;
-            CasePage.requireCaseId(shown);
+            Ids.requireCase(shown);
             return Response.seeOther(URI.create("/" + municipality + "/cases/" + shown + "?duplicate=" + decision))
                     .build();
         }
@@ -99,9 +101,15 @@ public class DuplicatePage {
     }
 
     private TemplateInstance view(String municipality, String caseId, FormErrors errors, String reason) {
-        JsonNode pair = calls.read(Service.INTAKE, () -> intake.duplicate(caseId, true));
+        Answer answer = calls.call(Service.INTAKE, () -> intake.duplicate(caseId, true));
+        // a case with no possible duplicate (and none decided) is a 404 of intake: the page says so
+        Object pair = answer.ok() ? json.convertValue(answer.body(), Object.class)
+                : answer.status() == 404 ? Map.of("cases", List.of()) : null;
+        if (pair == null) {
+            throw new Refused(answer.status());
+        }
         return page.data("m", municipality).data("caseId", caseId)
-                .data("pair", json.convertValue(pair, Object.class)).data("errors", errors).data("reason", reason)
+                .data("pair", pair).data("errors", errors).data("reason", reason)
                 .data("idempotencyKey", UUID.randomUUID().toString());
     }
 }

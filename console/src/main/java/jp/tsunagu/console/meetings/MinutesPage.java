@@ -104,7 +104,14 @@ public class MinutesPage {
         for (int i = 0; i < typed.reviews().size(); i++) {
             String number = typed.reviews().get(i).caseNumber().strip();
             if (!number.isEmpty() && !caseIds.containsKey(number)) {
-                String caseId = caseOf(number);
+                String caseId;
+                try {
+                    caseId = caseOf(number);
+                } catch (ServiceUnavailable e) {
+                    // intake down: the minutes typed stay in the form, said as the other outages are
+                    return Response.status(503).entity(page(municipality, meeting, typed, false, "", RowErrors.NONE,
+                            e.service())).build();
+                }
                 if (caseId == null) {
                     unknown.put("reviews[" + i + "].caseNumber", "受付番号 " + number + " の案件が見つかりません。");
                 } else {

@@ -16,10 +16,10 @@ import jp.tsunagu.console.services.IntakeApi;
 import jp.tsunagu.console.services.NotVisible;
 import jp.tsunagu.console.services.PlanningApi;
 import jp.tsunagu.console.services.Service;
+import jp.tsunagu.console.web.Ids;
 import jp.tsunagu.console.services.ServiceCalls;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import java.util.regex.Pattern;
 
 /** A case's plans (planning's {@code GET /cases/{caseId}/plans}), each with its type, state and review date. */
 @Path("/{municipality}/cases/{caseId}/plans")
@@ -27,9 +27,6 @@ import java.util.regex.Pattern;
 @Produces(MediaType.TEXT_HTML)
 public class CasePlansPage {
 
-    /** Case ids are UUIDs: anything else is no case, and is never passed on to a service. */
-    static final Pattern CASE_ID = Pattern.compile(
-            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final Template page;
     private final PlanningApi planning;
@@ -49,9 +46,7 @@ public class CasePlansPage {
     @GET
     public TemplateInstance plans(@PathParam("municipality") String municipality,
                                   @PathParam("caseId") String caseId) {
-        if (!CASE_ID.matcher(caseId).matches()) {
-            throw new NotVisible();
-        }
+        Ids.requireCase(caseId);
         JsonNode plans = calls.read(Service.PLANNING, () -> planning.ofCase(caseId));
         Answer status = calls.call(Service.INTAKE, () -> intake.status(caseId));
         return page.data("m", municipality).data("caseId", caseId)

@@ -24,7 +24,7 @@ public final class PlanForms {
 
     private static Map<String, String> labels() {
         Map<String, String> labels = new HashMap<>(Map.ofEntries(Map.entry("madeOn", "再プランの日"),
-                Map.entry("reason", "理由"), Map.entry("wish", "本人の願い"), Map.entry("wishTags", "願いのタグ"),
+                Map.entry("reason", "理由"), Map.entry("wish", "本人の希望"), Map.entry("wishTags", "希望のタグ"),
                 Map.entry("goals", "目標"), Map.entry("roles", "役割"), Map.entry("reviewOn", "見直し日"),
                 Map.entry("closedOn", "終結日"), Map.entry("resourceId", "参加先"), Map.entry("placedOn", "参加開始日"),
                 Map.entry("side", "相手"), Map.entry("on", "実施日"), Map.entry("note", "記録")));

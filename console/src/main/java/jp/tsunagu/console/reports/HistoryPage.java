@@ -18,6 +18,7 @@ import jp.tsunagu.console.services.NotVisible;
 import jp.tsunagu.console.services.Refused;
 import jp.tsunagu.console.services.ReportingApi;
 import jp.tsunagu.console.services.Service;
+import jp.tsunagu.console.web.Ids;
 import jp.tsunagu.console.services.ServiceCalls;
 import jp.tsunagu.console.view.FormErrors;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -25,7 +26,6 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * ケースの経過 (coordinators): every event of a case across the stages, in causal order, as reporting keeps them
@@ -36,8 +36,6 @@ import java.util.regex.Pattern;
 @Produces(MediaType.TEXT_HTML)
 public class HistoryPage {
 
-    private static final Pattern CASE_ID = Pattern.compile(
-            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     /** The stage each service's events are about, as the page names it. */
     private static final Map<String, String> STAGES = Map.of("intake-service", "受付", "routing-service", "つなぎ",
@@ -64,9 +62,7 @@ public class HistoryPage {
     @GET
     public Response history(@PathParam("municipality") String municipality, @PathParam("caseId") String caseId,
                             @QueryParam("asOf") String asOf) {
-        if (!CASE_ID.matcher(caseId).matches()) {
-            throw new NotVisible();
-        }
+        Ids.requireCase(caseId);
         String day = asOf == null ? "" : asOf.strip();
         Answer answer = calls.call(Service.REPORTING, () -> reporting.history(caseId, day.isEmpty() ? null : day));
         if (answer.status() == 404) {
