@@ -30,10 +30,13 @@ import java.util.Set;
  * @param entrusted  agencies the case was entrusted to: the one that accepted it, those given a role in its plans
  * @param listing    what a coordinator's case list shows of it
  * @param planRoles  agencies given a role in one of its plans (open or closed)
+ * @param joinedTo   the case this one was joined to as the same person's ({@code duplicate-confirmed}), null if not:
+ *                   such a case is closed for good ({@link CaseStatusRules#JOINED})
  */
 public record CaseProgress(String caseId, String municipality, String referringAgencyId, String assignedAgencyId,
                            CaseStatus status, Instant statusTime, LocalDate receivedOn, Set<String> openPlans,
-                           Consent consent, Set<String> entrusted, CaseListing listing, Set<String> planRoles) {
+                           Consent consent, Set<String> entrusted, CaseListing listing, Set<String> planRoles,
+                           String joinedTo) {
 
     public CaseProgress {
         openPlans = Set.copyOf(openPlans);
@@ -45,7 +48,7 @@ public record CaseProgress(String caseId, String municipality, String referringA
     /** A case no event has been applied to. */
     public static CaseProgress none(String caseId, String municipality) {
         return new CaseProgress(caseId, municipality, null, null, null, null, null, Set.of(), null, Set.of(),
-                CaseListing.NONE, Set.of());
+                CaseListing.NONE, Set.of(), null);
     }
 
     /**
@@ -119,6 +122,7 @@ public record CaseProgress(String caseId, String municipality, String referringA
         String referrer = referringAgencyId;
         LocalDate received = receivedOn;
         Consent consentNow = consent;
+        String joined = joinedTo;
         switch (envelope.data()) {
             case PlanningEvent.PlanCreated p -> {
                 plans.add(p.planId());
@@ -138,21 +142,34 @@ public record CaseProgress(String caseId, String municipality, String referringA
             // the intake topic keeps a case's events in order: a recorded consent always follows its referral
             case IntakeEvent.ConsentRecorded c -> consentNow = c.consent();
             case RoutingEvent.RoutingAccepted a -> trusted.add(a.agencyId());
+            case IntakeEvent.DuplicateConfirmed d -> joined = d.duplicateOf();
             default -> {
             }
         }
         StatusChange raw = change.get();
         StatusChange seen = raw.status() == null ? raw
                 : raw.seenAs(CaseStatusRules.asSeen(raw.status(), !plans.isEmpty()));
-        boolean newer = seen.status() != null && (statusTime == null || !envelope.time().isBefore(statusTime));
+        if (joinedTo != null) {
+            // joined before: the event is a line of the case's history and moves no status
+            seen = seen.status() == null ? seen : seen.seenAs(CaseStatusRules.JOINED);
+            return Optional.of(new Step(new CaseProgress(caseId, municipality, referrer, assignedAgencyId, status,
+                    statusTime, received, plans, consentNow, trusted, listing.after(envelope.data()), roles, joined),
+                    seen));
+        }
+        // the join closes the case even when an event of another topic, recorded later, arrived first
+        boolean joins = joined != null;
+        boolean newer = seen.status() != null
+                && (joins || statusTime == null || !envelope.time().isBefore(statusTime));
+        Instant time = joins && statusTime != null && statusTime.isAfter(envelope.time()) ? statusTime
+                : envelope.time();
         CaseProgress after = newer
                 ? new CaseProgress(caseId, municipality, referrer,
                         seen.clearsAgency() ? null : seen.agencyId() != null ? seen.agencyId() : assignedAgencyId,
-                        seen.status(), envelope.time(), received, plans, consentNow, trusted,
-                        listing.after(envelope.data()), roles)
+                        seen.status(), time, received, plans, consentNow, trusted,
+                        listing.after(envelope.data()), roles, joined)
                 : new CaseProgress(caseId, municipality, referrer, assignedAgencyId,
                         status != null ? status : CaseStatus.RECEIVED, statusTime != null ? statusTime : envelope.time(),
-                        received, plans, consentNow, trusted, listing.after(envelope.data()), roles);
+                        received, plans, consentNow, trusted, listing.after(envelope.data()), roles, joined);
         return Optional.of(new Step(after, seen));
     }
 

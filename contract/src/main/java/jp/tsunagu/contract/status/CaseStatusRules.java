@@ -25,6 +25,13 @@ public final class CaseStatusRules {
     }
 
     /**
+     * The status of a case joined to another as the same person's ({@link IntakeEvent.DuplicateConfirmed}), for good:
+     * later events of it (an agency accepting it, a meeting reviewing it) are lines of its history and move no status.
+     * {@link CaseProgress} (intake's view) and reporting's stage both keep it.
+     */
+    public static final CaseStatus JOINED = CaseStatus.CLOSED;
+
+    /**
      * The status a case is seen in: one whose latest event would close it while one of its plans still runs (a plan
      * closed beside another, a 支援会議 closing a case whose plan only a 重層的支援会議 may close) stays PLAN_ACTIVE.
      */

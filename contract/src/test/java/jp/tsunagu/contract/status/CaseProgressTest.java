@@ -133,6 +133,30 @@ class CaseProgressTest {
     }
 
     @Test
+    void aJoinedCaseStaysClosedWhatEverItsAgencyOrAMeetingDoesAfterwards() {
+        CaseProgress joined = given(received(), routed("a1"), joinedTo("c-0"));
+        assertEquals(CaseStatus.CLOSED, joined.status());
+        assertEquals("c-0", joined.joinedTo());
+        var accepted = joined.evolve(envelope(new RoutingEvent.RoutingAccepted(CASE, CITY, "a1"))).orElseThrow();
+        assertEquals(CaseStatus.CLOSED, accepted.after().status());
+        assertEquals(CaseStatus.CLOSED, accepted.change().status());
+        assertEquals(joined.statusTime(), accepted.after().statusTime());
+        assertEquals(CaseStatus.CLOSED, then(accepted.after(), review(MeetingType.JUUSOU_SHIEN_KAIGI,
+                ReviewOutcome.CONTINUE)).status());
+    }
+
+    @Test
+    void aJoinArrivingAfterALaterAcceptanceOfAnotherTopicStillClosesTheCase() {
+        CaseProgress routed = given(received(), routed("a1"));
+        Instant later = Instant.parse("2026-12-02T00:00:00Z");
+        CaseProgress accepted = routed.evolve(new EventEnvelope<>("e-acc", "/t", later, DAY, null,
+                new RoutingEvent.RoutingAccepted(CASE, CITY, "a1"))).orElseThrow().after();
+        CaseProgress joined = then(accepted, joinedTo("c-0"));
+        assertEquals(CaseStatus.CLOSED, joined.status());
+        assertEquals(later, joined.statusTime());
+    }
+
+    @Test
     void eventsAboutNoOneCaseLeaveNoStep() {
         assertTrue(CaseProgress.none(CASE, CITY).evolve(envelope(new MeetingEvent.MeetingScheduled("m", CITY,
                 MeetingType.SHIEN_KAIGI, DAY, false))).isEmpty());
@@ -159,6 +183,10 @@ class CaseProgressTest {
     private static IntakeEvent.ReferralReceived received() {
         return new IntakeEvent.ReferralReceived(CASE, null, CITY, "ref-1", Channel.AGENCY, DAY, "area", null, List.of(),
                 List.of(), Consent.GIVEN, Urgency.ROUTINE, false, null);
+    }
+
+    private static IntakeEvent.DuplicateConfirmed joinedTo(String first) {
+        return new IntakeEvent.DuplicateConfirmed(CASE, "R8-000002", CITY, first, "R8-000001", DAY);
     }
 
     private static RoutingEvent.CaseRouted routed(String agency) {

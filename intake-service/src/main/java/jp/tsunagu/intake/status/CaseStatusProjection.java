@@ -133,15 +133,15 @@ public class CaseStatusProjection implements StageProjection {
                     String.join(",", c.openPlans()), c.consent() == null ? null : c.consent().name(),
                     String.join(",", c.entrusted()), l.area(), name(l.ageBand()), names(l.concerns()),
                     name(l.urgency()), names(l.fields()), name(l.track()), l.dueOn(), c.lateFrom(), l.caseNumber(),
-                    String.join(",", c.planRoles()), String.join(",", c.caseload()))));
+                    String.join(",", c.planRoles()), String.join(",", c.caseload()), c.joinedTo())));
         }
         Uni<Void> upsert = database.updateEach("""
                 insert into case_status(case_id, municipality, referring_agency_id, assigned_agency_id, status,
                                         status_time, received_on, open_plans, consent, entrusted, area,
                                         age_band, concerns, urgency, fields, track, due_on, late_from, case_number,
-                                        plan_roles, caseload)
+                                        plan_roles, caseload, joined_to)
                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
-                        $21)
+                        $21, $22)
                 on conflict (case_id) do update
                    set referring_agency_id = coalesce(case_status.referring_agency_id, excluded.referring_agency_id),
                        received_on = coalesce(case_status.received_on, excluded.received_on),
@@ -153,6 +153,7 @@ public class CaseStatusProjection implements StageProjection {
                        due_on = excluded.due_on,
                        case_number = coalesce(excluded.case_number, case_status.case_number),
                        plan_roles = excluded.plan_roles,
+                       joined_to = coalesce(case_status.joined_to, excluded.joined_to),
                        caseload = case when excluded.status_time >= case_status.status_time
                                        then excluded.caseload else case_status.caseload end,
                        late_from = case when excluded.status_time >= case_status.status_time

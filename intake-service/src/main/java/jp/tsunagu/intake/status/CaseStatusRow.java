@@ -29,7 +29,7 @@ public record CaseStatusRow(String caseId, String municipality, String referring
     public static final String PROGRESS_COLUMNS = """
             case_id, municipality, referring_agency_id, assigned_agency_id, status, status_time, received_on,
             open_plans, consent, entrusted, area, age_band, concerns, urgency, fields, track, due_on, case_number,
-            plan_roles""";
+            plan_roles, joined_to""";
 
     /** The case as {@link CaseProgress#evolve} left it. */
     public static CaseProgress progress(Row row) {
@@ -40,7 +40,7 @@ public record CaseStatusRow(String caseId, String municipality, String referring
                 status == null ? null : CaseStatus.valueOf(status), row.getOffsetDateTime("status_time").toInstant(),
                 row.getLocalDate("received_on"), new LinkedHashSet<>(list(row.getString("open_plans"))),
                 consent == null ? null : Consent.valueOf(consent), new LinkedHashSet<>(list(row.getString("entrusted"))),
-                listing(row), new LinkedHashSet<>(list(row.getString("plan_roles"))));
+                listing(row), new LinkedHashSet<>(list(row.getString("plan_roles"))), row.getString("joined_to"));
     }
 
     private static CaseListing listing(Row row) {

@@ -1,5 +1,7 @@
 package jp.tsunagu.reporting.projection;
 
+import jp.tsunagu.contract.status.CaseStatusRules;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
@@ -20,10 +22,15 @@ public record CaseFactRow(String caseId, String municipality, LocalDate received
                           String routedAgency, String fields, LocalDate firstMeetingOn, LocalDate firstPlanOn,
                           String stage, OffsetDateTime stageAt, String duplicateOf) {
 
+    private static final String JOINED = CaseStatusRules.JOINED.name();
+
     /** The row after {@code change}, an event's facts, is merged into it. */
     public CaseFactRow merge(CaseFactRow change) {
         boolean firstRouting = routedOn == null || (change.routedOn != null && change.routedOn.isBefore(routedOn));
         boolean laterStage = change.stage != null && (stageAt == null || !stageAt.isAfter(change.stageAt));
+        // a joined case is closed for good (CaseStatusRules.JOINED), whatever the latest stage's event says: the
+        // stage's time still follows the latest, so that every order of the events gives the same row
+        String joinedTo = first(duplicateOf, change.duplicateOf);
         return new CaseFactRow(caseId, first(municipality, change.municipality),
                 first(receivedOn, change.receivedOn), first(channel, change.channel),
                 first(concerns, change.concerns), first(referringAgency, change.referringAgency),
@@ -32,8 +39,8 @@ public record CaseFactRow(String caseId, String municipality, LocalDate received
                 firstRouting ? first(change.routedAgency, routedAgency) : routedAgency,
                 firstRouting ? first(change.fields, fields) : fields,
                 earliest(firstMeetingOn, change.firstMeetingOn), earliest(firstPlanOn, change.firstPlanOn),
-                laterStage ? change.stage : stage, laterStage ? change.stageAt : stageAt,
-                first(duplicateOf, change.duplicateOf));
+                joinedTo != null ? JOINED : laterStage ? change.stage : stage, laterStage ? change.stageAt : stageAt,
+                joinedTo);
     }
 
     /** The same facts with the stage's time settled (the first copy's recorded time of the event that set it). */

@@ -71,6 +71,10 @@ class StageAgreesWithIntakeTest {
                 c -> escalated(c), c -> new MeetingEvent.CaseQueued(c, CITY, "m-1", MeetingType.JUUSOU_SHIEN_KAIGI),
                 c -> review(c, MeetingType.JUUSOU_SHIEN_KAIGI, ReviewOutcome.PLAN), c -> planCreated(c, "a"),
                 c -> review(c, MeetingType.JUUSOU_SHIEN_KAIGI, ReviewOutcome.CLOSE), c -> planClosed(c, "a")));
+        // joining is final: the agency's later acceptance moves neither side off CLOSED
+        sequences.put("joined as a duplicate, then accepted", List.of(StageAgreesWithIntakeTest::received,
+                c -> routed(c), c -> new IntakeEvent.DuplicateConfirmed(c, null, CITY, "agree-first", null, DAY),
+                c -> new RoutingEvent.RoutingAccepted(c, CITY, "nagareyama-houkatsu")));
         sequences.put("reviewed again while the plan runs", List.of(StageAgreesWithIntakeTest::received,
                 c -> planCreated(c, "a"), c -> review(c, MeetingType.JUUSOU_SHIEN_KAIGI, ReviewOutcome.CONTINUE)));
 
@@ -91,6 +95,11 @@ class StageAgreesWithIntakeTest {
             }
             expected.put(caseId, intake.status());
         }
+        names.forEach((caseId, name) -> {
+            if (name.startsWith("joined")) {
+                assertEquals(CaseStatus.CLOSED, expected.get(caseId), name);
+            }
+        });
 
         Map<String, CaseStatus> reporting = new LinkedHashMap<>();
         await().atMost(Duration.ofSeconds(30)).until(() -> {
