@@ -133,6 +133,27 @@ class InboxTest {
         assertTrue(ids(token, "state=expired&limit=200").contains(late), "taken away after its deadline");
     }
 
+    /** Given a case awaiting the site's answer, when a coordinator joins it to the person's earlier case: withdrawn. */
+    @Test
+    void aCaseJoinedAsADuplicateLeavesTheAwaitedAnswersAndCannotBeAnsweredAfterwards() {
+        String token = agency(SITE, KURUME);
+        String joined = referAndAwait(BusinessDate.today(), Urgency.ROUTINE);
+        var confirmed = new IntakeEvent.DuplicateConfirmed(joined, null, KURUME, UUID.randomUUID().toString(), null,
+                BusinessDate.today());
+        TopicProbe.publish(Topics.INTAKE, new EventEnvelope<TsunaguEvent>(joined + "/duplicate-confirmed",
+                "/tsunagu/intake-service", Instant.now(), BusinessDate.today(), "request/test", confirmed));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> ids(token, "state=joined&limit=200").contains(joined));
+        assertFalse(ids(token, "limit=200").contains(joined), "no longer awaiting");
+        assertEquals("JOINED", inbox(token, "state=joined&limit=200").jsonPath()
+                .getString("items.find { it.caseId == '" + joined + "' }.state"));
+        given().header("Authorization", bearer(token)).header("Accept-Language", "ja")
+                .contentType("application/json").body("{\"accepted\":true}")
+                .post("/cases/" + joined + "/acceptance").then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("同一人物の先の案件に重複として統合"));
+    }
+
     @Test
     void aReferralTypedInTwoWeeksLateArrivesWithItsWholeTimeToAnswer() {
         // given a paper consultation received 14 days ago and typed in today

@@ -3,6 +3,7 @@ package jp.tsunagu.routing.inbox;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jp.tsunagu.contract.codes.AgeBand;
 import jp.tsunagu.contract.codes.Concern;
+import jp.tsunagu.contract.codes.InboxState;
 import jp.tsunagu.contract.codes.RoutingDecision;
 import jp.tsunagu.contract.codes.Urgency;
 import jp.tsunagu.contract.events.HouseholdMember;
@@ -23,8 +24,10 @@ public record InboxItem(
         @Schema(description = "The case's 受付番号, as people read and say it (unique in the municipality and fiscal "
                 + "year); absent for a case received before case numbers were given", example = "R8-000123")
         String caseNumber,
-        @Schema(description = "AWAITING (your answer is due), ACCEPTED, DECLINED, or EXPIRED (not answered by the "
-                + "deadline: passed to multi-agency coordination)") String state,
+        @Schema(description = "AWAITING (your answer is due), ACCEPTED, DECLINED, EXPIRED (not answered by the "
+                + "deadline: passed to multi-agency coordination), or JOINED (joined to the same person's earlier case "
+                + "while awaited: no answer is awaited any more); the codes and labels of contract's InboxState")
+        String state,
         @Schema(description = "ROUTED (to accept or decline) or OUTREACH (to visit)") RoutingDecision decision,
         @Schema(description = "Business date the case was routed to the agency") LocalDate routedOn,
         @Schema(description = "Business day the answer is due by (office days: no weekends, public holidays or "
@@ -42,8 +45,9 @@ public record InboxItem(
         @Schema(description = "Business date of the agency's answer (or of the expiry)") LocalDate answeredOn,
         @Schema(description = "The agency's own reason for declining") String declineReason) {
 
-    public static final String AWAITING = "AWAITING";
-    public static final String ACCEPTED = "ACCEPTED";
-    public static final String DECLINED = "DECLINED";
-    public static final String EXPIRED = "EXPIRED";
+    public static final String AWAITING = InboxState.AWAITING.name();
+    public static final String ACCEPTED = InboxState.ACCEPTED.name();
+    public static final String DECLINED = InboxState.DECLINED.name();
+    public static final String EXPIRED = InboxState.EXPIRED.name();
+    public static final String JOINED = InboxState.JOINED.name();
 }

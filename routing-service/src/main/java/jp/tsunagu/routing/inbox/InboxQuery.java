@@ -1,5 +1,6 @@
 package jp.tsunagu.routing.inbox;
 
+import jp.tsunagu.contract.codes.InboxState;
 import jp.tsunagu.support.page.Page;
 import jp.tsunagu.support.page.PageCursor;
 import jp.tsunagu.support.problem.ApiProblem;
@@ -11,7 +12,7 @@ import java.util.Locale;
 /**
  * What an inbox request asks for: whose inbox, which states, only overdue ones, in which order, from where.
  *
- * @param state  AWAITING, ACCEPTED, DECLINED, EXPIRED, or null for all
+ * @param state  one of {@link InboxState}, or null for all
  * @param sort   {@code newest} (routed last first) or {@code due} (the earliest deadline first)
  * @param cursor where the previous page ended, or null for the first page
  */
@@ -45,14 +46,11 @@ public record InboxQuery(String municipality, String agencyId, String state, boo
 
     private static String state(String param) {
         String s = param == null ? "awaiting" : param.strip().toLowerCase(Locale.ROOT);
-        return switch (s) {
-            case "awaiting" -> InboxItem.AWAITING;
-            case "accepted" -> InboxItem.ACCEPTED;
-            case "declined" -> InboxItem.DECLINED;
-            case "expired" -> InboxItem.EXPIRED;
-            case "all" -> null;
-            default -> throw invalid("state", "state must be awaiting, accepted, declined, expired or all");
-        };
+        if (s.equals("all")) {
+            return null;
+        }
+        return InboxState.ofParameter(s).map(InboxState::name).orElseThrow(() -> invalid("state",
+                "state must be awaiting, accepted, declined, expired, joined or all"));
     }
 
     /** A 400 naming the parameter, as every list's parameters are answered. */

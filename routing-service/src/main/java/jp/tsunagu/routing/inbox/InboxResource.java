@@ -53,7 +53,7 @@ public class InboxResource {
     @APIResponse(responseCode = "404", description = "A coordinator named an agency not in the municipality's "
             + "directory")
     public Uni<Response> inbox(
-            @Parameter(description = "awaiting (default), accepted, declined, expired or all")
+            @Parameter(description = "awaiting (default), accepted, declined, expired, joined or all")
             @QueryParam("state") String state,
             @Parameter(description = "true: only cases still awaiting an answer past their due date")
             @QueryParam("overdue") Boolean overdue,

@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * A case's routing as routing-service keeps it.
  *
- * @param state      AWAITING (the agency must accept), ACCEPTED, or ESCALATED
+ * @param state      AWAITING (the agency must accept), ACCEPTED, ESCALATED, or JOINED (joined to the same person's
+ *                   earlier case while awaited: no answer is awaited any more)
  * @param dueOn      the business day by which the agency must answer (null for an escalation)
  * @param declinedBy agencies that declined; the next decision skips them
  * @param seq        decisions made so far (names the next event ids)
@@ -20,6 +21,7 @@ public record CaseRouting(String caseId, String municipality, String referringAg
     public static final String AWAITING = "AWAITING";
     public static final String ACCEPTED = "ACCEPTED";
     public static final String ESCALATED = "ESCALATED";
+    public static final String JOINED = "JOINED";
 
     public String agencyId() {
         return decision.agencyId();

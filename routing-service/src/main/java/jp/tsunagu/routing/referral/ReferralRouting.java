@@ -80,8 +80,20 @@ public class ReferralRouting {
                             }
                             // routing keeps no personal data, only free text that may describe the person
                             case IntakeEvent.PersonErased e -> changes.erase(e.caseId());
-                            // a coordinator's decision on a duplicate routes nothing (an awaited answer stays awaited)
+                            // joined to the same person's earlier case: an awaited answer is withdrawn (no event: the
+                            // confirmation itself tells everyone the case is closed)
                             case IntakeEvent.DuplicateConfirmed e -> {
+                                CaseRouting before = routing.get(e.caseId());
+                                if (before != routings.get(e.caseId())) {
+                                    // routed in this very batch (its routing is written after the loop): it is left awaiting, a rare race
+                                    continue;
+                                }
+                                RoutingDecider.joined(before).ifPresent(after -> {
+                                    routing.put(e.caseId(), after);
+                                    changes.joined(before, after, envelope.businessDate());
+                                    RoutingDecider.shiftLoad(load.getOrDefault(after.municipality(), new HashMap<>()),
+                                            before, after);
+                                });
                             }
                             case IntakeEvent.DuplicateDismissed e -> {
                             }

@@ -105,6 +105,12 @@ public final class RoutingChanges {
         }
     }
 
+    /** The awaited answer of a case joined as a duplicate is withdrawn ({@link RoutingDecider#joined}). */
+    public void joined(CaseRouting before, CaseRouting after, LocalDate on) {
+        routing(before, after);
+        answers.add(new InboxAnswer(before.agencyId(), before.caseId(), InboxItem.JOINED, on, null));
+    }
+
     public void erase(String caseId) {
         erasures.add(caseId);
     }

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -93,6 +94,19 @@ public final class RoutingDecider {
                 new RoutingEvent.RoutingAccepted(r.caseId(), r.municipality(), r.agencyId()), r.agencyId());
         return new Outcome(List.of(accepted), r, new CaseRouting(r.caseId(), r.municipality(), r.referringAgencyId(),
                 r.decision(), CaseRouting.ACCEPTED, r.routedOn(), r.dueOn(), r.declinedBy(), r.seq()));
+    }
+
+    /**
+     * The case was joined to the same person's earlier case (duplicate-confirmed) while its agency's answer was
+     * awaited: the answer is withdrawn and the agency no longer holds it. Empty when no answer was awaited (an agency
+     * that accepted keeps what it accepted; an escalated case is the coordinators').
+     */
+    public static Optional<CaseRouting> joined(CaseRouting r) {
+        if (r == null || !CaseRouting.AWAITING.equals(r.state())) {
+            return Optional.empty();
+        }
+        return Optional.of(new CaseRouting(r.caseId(), r.municipality(), r.referringAgencyId(), r.decision(),
+                CaseRouting.JOINED, r.routedOn(), r.dueOn(), r.declinedBy(), r.seq()));
     }
 
     /** The assigned agency declines: the next candidate is decided without it (and without those before it). */

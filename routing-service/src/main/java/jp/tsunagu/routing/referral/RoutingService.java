@@ -87,6 +87,10 @@ public class RoutingService {
                     if (!caller.is(Roles.AGENCY) || !caller.isAgency(r.agencyId())) {
                         throw ApiProblem.notFound("case " + caseId + " awaiting your answer");
                     }
+                    if (CaseRouting.JOINED.equals(r.state())) {
+                        throw ApiProblem.conflict("case-joined", "case " + caseId + " was joined to an earlier case "
+                                + "of the same person as a duplicate; no answer is awaited any more");
+                    }
                     if (!CaseRouting.AWAITING.equals(r.state())) {
                         throw ApiProblem.conflict("not-awaiting", "the case is " + r.state()
                                 + ", not waiting for acceptance");

@@ -89,6 +89,22 @@ class RoutingDeciderTest {
     }
 
     @Test
+    void aCaseJoinedAsADuplicateWhileAwaitedIsWithdrawnFromItsAgencyAndAnAcceptedOneIsKept() {
+        CaseRouting awaiting = RoutingDecider.route(referral("c1", KURUME, "荒木", 83, Concern.DEMENTIA,
+                Consent.UNKNOWN), context(KURUME, Map.of(), TODAY)).after();
+
+        CaseRouting joined = RoutingDecider.joined(awaiting).orElseThrow();
+
+        assertEquals(CaseRouting.JOINED, joined.state());
+        assertEquals(awaiting.agencyId(), joined.agencyId());
+        Map<String, Long> load = new java.util.HashMap<>(Map.of(awaiting.agencyId(), 1L));
+        RoutingDecider.shiftLoad(load, awaiting, joined);
+        assertEquals(0L, load.get(awaiting.agencyId()));
+        assertEquals(java.util.Optional.empty(), RoutingDecider.joined(RoutingDecider.accept(awaiting).after()));
+        assertEquals(java.util.Optional.empty(), RoutingDecider.joined(joined));
+    }
+
+    @Test
     void anAcceptanceKeepsTheCaseWithTheAgencyAndItsLoadUnchanged() {
         CaseRouting awaiting = RoutingDecider.route(referral("c1", KURUME, "荒木", 83, Concern.DEMENTIA,
                 Consent.UNKNOWN), context(KURUME, Map.of(), TODAY)).after();

@@ -161,8 +161,14 @@ public final class ProblemJapanese {
                     "このカーソルは sort=$1 のものです。発行されたときと同じ sort（と絞り込み条件）で使ってください"),
             // routing
             rule("the case is (\\w+), not waiting for acceptance", "このケースは $1 の状態で、受理の回答を待っていません"),
-            rule("state must be awaiting, accepted, declined, expired or all",
-                    "state は awaiting・accepted・declined・expired・all のいずれかを指定してください"),
+            rule("state must be awaiting, accepted, declined, expired, joined or all",
+                    "state は awaiting・accepted・declined・expired・joined・all のいずれかを指定してください"),
+            rule("case (\\S+) was joined to an earlier case of the same person as a duplicate; no answer is awaited "
+                    + "any more", "ケース $1 は同一人物の先の案件に重複として統合されたため、回答は不要になりました"),
+            rule("case (\\S+) was joined to an earlier case of the same person as a duplicate: it is not discussed on "
+                    + "its own", "ケース $1 は同一人物の先の案件に重複として統合されたため、単独では会議で検討しません"),
+            rule("case (\\S+) was joined to an earlier case of the same person as a duplicate: review that case "
+                    + "instead", "ケース $1 は同一人物の先の案件に重複として統合されました。統合先の案件を検討してください"),
             rule("sort must be newest or due", "sort は newest または due を指定してください"),
             rule("overdue=true lists cases still awaiting an answer: use it with state=awaiting \\(the default\\)",
                     "overdue=true は回答待ちのケースを一覧します。state=awaiting（既定）と一緒に使ってください"),
