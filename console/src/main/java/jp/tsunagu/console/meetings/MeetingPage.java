@@ -112,8 +112,8 @@ public class MeetingPage {
     }
 
     /**
-     * プランに反映する: the minutes' wish, goals and review date into the plans they made, later (when planning had not
-     * made them in time): read back from meeting-service, so nothing is typed again.
+     * プランに反映する: the minutes' wish, goals, review date and roles' words into the plans they made, later (when
+     * planning had not made them in time): read back from meeting-service, so nothing is typed again.
      */
     @POST
     @Path("/plan-details")

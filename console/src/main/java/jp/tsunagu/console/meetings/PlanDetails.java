@@ -6,10 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Typed once (一度の入力で): a plan made or revised by a meeting's review (プラン作成・再プラン) gets the person's wish,
- * the goals and the review date the minutes recorded, without the coordinator typing them again. planning-service
- * makes the plan from the review's event, which carries no personal text (events carry roles without their words), so
- * the console copies the minutes' words into the plan with planning's own operation for details a plan does not have
- * yet ({@code PUT /plans/{planId}/details}), with the coordinator's token. This class decides, without calling
+ * the goals, the review date and what each agency takes on (役割分担) as the minutes recorded them, without the
+ * coordinator typing them again. planning-service makes the plan from the review's event, which carries no personal
+ * text (events carry roles without their words), so the console copies the minutes' words into the plan with
+ * planning's own operation for details a plan does not have yet ({@code PUT /plans/{planId}/details}), with the
+ * coordinator's token. This class decides, without calling
  * anything, which plan the review made and what it still lacks.
  */
 public final class PlanDetails {
@@ -83,11 +84,27 @@ public final class PlanDetails {
         if (!MinutesForm.text(review, "reviewOn").isBlank() && MinutesForm.text(version, "reviewOn").isBlank()) {
             body.put("reviewOn", review.path("reviewOn").asText());
         }
-        if (!review.path("roles").isEmpty() && version.path("roles").isEmpty()) {
+        if (!review.path("roles").isEmpty() && lacksWords(version.path("roles"))) {
             var roles = body.putArray("roles"); // planning's RoleRequest: the agency and what it takes on
             review.path("roles").forEach(r -> roles.addObject().put("agencyId", r.path("agencyId").asText())
                     .put("responsibility", r.path("responsibility").asText()));
         }
         return body;
+    }
+
+    /**
+     * Whether the version's roles lack words: it has none, or a review's event named their agencies only (events carry
+     * no words). Planning takes the minutes' roles then, for the same agencies, and never overwrites words it has.
+     */
+    private static boolean lacksWords(JsonNode roles) {
+        if (roles.isEmpty()) {
+            return true;
+        }
+        for (JsonNode role : roles) {
+            if (MinutesForm.text(role, "responsibility").isBlank()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -16,9 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Copies the minutes' wish, goals and review date into the plans the meeting made ({@link PlanDetails}), with the
- * signed-in coordinator's token, in the same step as the minutes or their correction: it waits a little for
- * planning-service to make each plan from the review's event, then completes it. A plan that does not appear in time
+ * Copies the minutes' wish, goals, review date and roles' words into the plans the meeting made
+ * ({@link PlanDetails}), with the signed-in coordinator's token, in the same step as the minutes or their
+ * correction: it waits a little for planning-service to make each plan from the review's event, then completes it. A plan that does not appear in time
  * stays for later (the meeting page says プランへの反映待ち and does it on request, reading the words back from
  * meeting-service): nothing is typed twice and nothing is lost.
  */

@@ -63,6 +63,21 @@ public record PlanForm(String idempotencyKey, String madeOn, String reason, Stri
         return new PlanForm(idempotencyKey, "", "", "", Set.of(), "", withSpareRows(List.of()), "");
     }
 
+    /**
+     * The form for details the current version lacks: empty, but for roles whose agencies a meeting named without
+     * their words (役割分担), which come with their agencies for the words to be written beside them (planning takes
+     * the words for the same agencies only).
+     */
+    static PlanForm detailsOf(JsonNode current, String idempotencyKey) {
+        if (!PlanScreen.rolesLackWords(current)) {
+            return blank(idempotencyKey);
+        }
+        List<RoleRow> roles = new ArrayList<>();
+        current.path("roles").forEach(r -> roles.add(new RoleRow(r.path("agencyId").asText(""),
+                r.path("responsibility").asText(""))));
+        return new PlanForm(idempotencyKey, "", "", "", Set.of(), "", roles, "");
+    }
+
     static PlanForm from(MultivaluedMap<String, String> form) {
         List<RoleRow> roles = new ArrayList<>();
         for (int i = 0; i < MAX_ROLE_ROWS && (form.containsKey("roles[" + i + "].agencyId")

@@ -112,7 +112,8 @@ public class PlanScreen {
                 .data("revision", attempt.typedOr("revision",
                         PlanForm.revisionOf(current, UUID.randomUUID().toString(), today)))
                 .data("revisionErrors", attempt.errorsOf("revision"))
-                .data("details", attempt.typedOr("details", PlanForm.blank(UUID.randomUUID().toString())))
+                .data("details", attempt.typedOr("details",
+                        PlanForm.detailsOf(current, UUID.randomUUID().toString())))
                 .data("detailsErrors", attempt.errorsOf("details"))
                 .data("closure", attempt.typedOr("closure", new PlanForms.Closure(today, "")))
                 .data("closureErrors", attempt.errorsOf("closure"))
@@ -164,13 +165,23 @@ public class PlanScreen {
         if (current.path("goals").isEmpty()) {
             missing.add("goals");
         }
-        if (current.path("roles").isEmpty()) {
+        if (current.path("roles").isEmpty() || rolesLackWords(current)) {
             missing.add("roles");
         }
         if (current.path("reviewOn").asText("").isBlank()) {
             missing.add("reviewOn");
         }
         return missing;
+    }
+
+    /** Whether a role of the version has its agency but no words (a meeting's review names the agencies only). */
+    static boolean rolesLackWords(JsonNode current) {
+        for (JsonNode role : current.path("roles")) {
+            if (role.path("responsibility").asText("").isBlank()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The tags of the municipality's resources, in the catalog's order: the words a wish is matched with. */

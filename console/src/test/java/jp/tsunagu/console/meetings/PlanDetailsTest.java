@@ -38,7 +38,7 @@ class PlanDetailsTest {
     }
 
     @Test
-    void givenThePlanTheMeetingMadeFromItsEventWhenAskedThenTheWishGoalsAreMissingButNotItsRolesOrReviewDate() {
+    void givenThePlanTheMeetingMadeFromItsEventWhenAskedThenTheWishGoalsAndRolesWordsAreMissingButNotItsReviewDate() {
         JsonNode plans = read("""
                 [{"planId":"p-1","type":"MULTI_AGENCY","status":"ACTIVE","adoptedAtMeetingId":"m-1","currentVersion":1,
                   "versions":[{"version":1,"madeOn":"2026-12-23","roles":[{"agencyId":"kurume-jiritsu-01"}],
@@ -48,8 +48,26 @@ class PlanDetailsTest {
 
         var missing = assertInstanceOf(PlanDetails.State.Missing.class, state);
         assertEquals("p-1", missing.planId());
-        assertEquals("{\"wish\":\"母と家で暮らし続けたい\",\"goals\":[\"週1回の外出\"]}", missing.details().toString(),
-                "planning refuses to overwrite a detail: only those it lacks are sent");
+        assertEquals("{\"wish\":\"母と家で暮らし続けたい\",\"goals\":[\"週1回の外出\"],"
+                        + "\"roles\":[{\"agencyId\":\"kurume-jiritsu-01\",\"responsibility\":\"家計の立て直し\"}]}",
+                missing.details().toString(), "planning refuses to overwrite a detail: only those it lacks are sent; "
+                        + "the roles' agencies came with the review's event, their words (役割分担) only in the minutes");
+    }
+
+    @Test
+    void givenRolesWithTheirWordsAndOneWithoutWhenAskedThenTheMinutesRolesAreSentForPlanningToFillTheGap() {
+        JsonNode plans = read("""
+                [{"planId":"p-1","type":"MULTI_AGENCY","status":"ACTIVE","adoptedAtMeetingId":"m-1","currentVersion":1,
+                  "versions":[{"version":1,"wish":"w","goals":["g"],"reviewOn":"2027-03-24",
+                               "roles":[{"agencyId":"a-1","responsibility":"見守り"},
+                                        {"agencyId":"a-2","responsibility":null}]}]}]""");
+        JsonNode named = read("""
+                {"caseId":"c-1","outcome":"PLAN","roles":[{"agencyId":"a-1","responsibility":"見守り"},
+                 {"agencyId":"a-2","responsibility":"就労の相談"}],"wish":"w"}""");
+        var missing = assertInstanceOf(PlanDetails.State.Missing.class, PlanDetails.of(json, "m-1", named, plans));
+        assertEquals("{\"roles\":[{\"agencyId\":\"a-1\",\"responsibility\":\"見守り\"},"
+                + "{\"agencyId\":\"a-2\",\"responsibility\":\"就労の相談\"}]}", missing.details().toString(),
+                "the same agencies, each with the minutes' words (planning keeps words it has)");
     }
 
     @Test
@@ -81,7 +99,8 @@ class PlanDetailsTest {
         JsonNode complete = read("""
                 [{"planId":"p-1","type":"MULTI_AGENCY","status":"ACTIVE","adoptedAtMeetingId":"m-1","currentVersion":1,
                   "versions":[{"version":1,"wish":"母と家で暮らし続けたい","goals":["週1回の外出"],
-                               "roles":[{"agencyId":"kurume-jiritsu-01"}],"reviewOn":"2027-03-24"}]}]""");
+                               "roles":[{"agencyId":"kurume-jiritsu-01","responsibility":"家計の立て直し"}],
+                               "reviewOn":"2027-03-24"}]}]""");
         assertInstanceOf(PlanDetails.State.Done.class, PlanDetails.of(json, "m-1", review, complete));
         JsonNode revisedSince = read("""
                 [{"planId":"p-1","type":"MULTI_AGENCY","status":"ACTIVE","adoptedAtMeetingId":"m-1","currentVersion":2,

@@ -67,6 +67,26 @@ class PlanFormTest {
     }
 
     @Test
+    void givenRolesAMeetingNamedWithoutWordsWhenTheDetailsFormIsShownThenItAsksForTheirWordsBesideTheirAgencies()
+            throws Exception {
+        JsonNode fromReview = json.readTree("""
+                {"version":1,"reviewOn":"2027-03-24","roles":[{"agencyId":"kurume-jiritsu-01","responsibility":null},
+                 {"agencyId":"kurume-houkatsu-01","responsibility":"介護の調整"}]}""");
+
+        assertTrue(PlanScreen.missing(fromReview, false).contains("roles"), "words missing: 役割 is to be filled in");
+        PlanForm form = PlanForm.detailsOf(fromReview, "k-1");
+        assertEquals(List.of(new PlanForm.RoleRow("kurume-jiritsu-01", ""),
+                new PlanForm.RoleRow("kurume-houkatsu-01", "介護の調整")), form.roles());
+        assertEquals("", form.wish());
+
+        JsonNode withWords = json.readTree("""
+                {"version":1,"roles":[{"agencyId":"kurume-jiritsu-01","responsibility":"家計相談"}]}""");
+        assertFalse(PlanScreen.missing(withWords, false).contains("roles"));
+        assertEquals(PlanForm.SPARE_ROLE_ROWS, PlanForm.detailsOf(withWords, "k-2").roles().size(),
+                "nothing to fill in: the usual empty rows");
+    }
+
+    @Test
     void givenOnlyAWishTypedWhenDetailsAreSentThenOnlyTheWishGoesNeverADateOrReason() {
         MultivaluedMap<String, String> typed = new MultivaluedHashMap<>();
         typed.putSingle("wish", "母と二人で暮らしたい");
