@@ -235,6 +235,37 @@ class MeetingFlowTest {
                 .get("/agenda/waiting").then().statusCode(403);
     }
 
+    /** Given a case waiting on a meeting's agenda, when it is joined to the person's earlier case: gone for good. */
+    @Test
+    void aCaseJoinedAsADuplicateLeavesTheWaitingListAndTheAgendaAndNoMinutesReviewIt() {
+        String coordinator = role("coordinator", NAGAREYAMA);
+        String caseId = referAndEscalate(NAGAREYAMA, Consent.UNKNOWN, MeetingType.SHIEN_KAIGI, LocalDate.now(), false);
+        awaitMeetingEvent(caseId, MeetingEvent.CaseQueued.class, q -> true);
+        String meetingId = given().header("Authorization", bearer(coordinator))
+                .header("Idempotency-Key", UUID.randomUUID().toString()).contentType("application/json")
+                .body("""
+                        {"type":"SHIEN_KAIGI","scheduledOn":"%s","startsAt":"14:00","endsAt":"15:00",
+                         "place":"流山市役所 第2会議室","cases":["%s"]}"""
+                        .formatted(LocalDate.now().plusDays(12), caseId))
+                .post("/meetings").then().statusCode(201).extract().path("meetingId");
+        meeting(coordinator, meetingId).statusCode(200).body("agenda.caseId", hasItem(caseId));
+
+        publish(Topics.INTAKE, new IntakeEvent.DuplicateConfirmed(caseId, null, NAGAREYAMA, UUID.randomUUID().toString(),
+                null, LocalDate.now()), LocalDate.now());
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                !given().header("Authorization", bearer(coordinator)).get("/agenda/waiting").then().statusCode(200)
+                        .extract().jsonPath().getList("caseId").contains(caseId));
+        meeting(coordinator, meetingId).statusCode(200).body("agenda.caseId", not(hasItem(caseId)));
+        given().header("Authorization", bearer(coordinator)).header("Accept-Language", "ja")
+                .contentType("application/json").body("""
+                        {"heldOn":"%s","reviews":[{"caseId":"%s","outcome":"CONTINUE","reason":"確認"}]}"""
+                        .formatted(LocalDate.now(), caseId))
+                .post("/meetings/" + meetingId + "/minutes").then().statusCode(409)
+                .body("type", equalTo("/problems/case-joined"))
+                .body("detail", containsString("同一人物の先の案件に重複として統合"));
+    }
+
     @Test
     void theCoordinatorChoosesWhichMeetingDiscussesACase() {
         String coordinator = role("coordinator", KURUME);

@@ -49,6 +49,19 @@ public final class AgendaDecider {
         return before.queued() && before.track() != fits ? Optional.of(fits) : Optional.empty();
     }
 
+    /**
+     * The case joined to the same person's earlier case (duplicate-confirmed): it leaves the waiting list and the
+     * agenda of any meeting not yet held, for good ({@link #queuesOnEscalation}).
+     */
+    public static CaseTrack joined(Optional<CaseTrack> found, IntakeEvent.DuplicateConfirmed d) {
+        return found.orElse(CaseTrack.referred(d.caseId(), d.municipality(), Consent.UNKNOWN)).asJoined();
+    }
+
+    /** An escalation queues the case unless it was joined to another case first (routing had not heard of it). */
+    public static boolean queuesOnEscalation(Optional<CaseTrack> known) {
+        return known.map(t -> !t.joined()).orElse(true);
+    }
+
     /** The case as known before a consent was recorded: as kept here, or first seen through this event. */
     public static CaseTrack known(Optional<CaseTrack> found, IntakeEvent.ConsentRecorded c) {
         return found.orElse(CaseTrack.referred(c.caseId(), c.municipality(), c.consent()));
@@ -104,6 +117,10 @@ public final class AgendaDecider {
             return Optional.of(new Refusal("other-municipality", "case " + t.caseId() + ": meeting " + m.meetingId()
                     + " is another municipality's"));
         }
+        if (t.joined()) {
+            return Optional.of(new Refusal("case-joined", "case " + t.caseId() + " was joined to an earlier case of "
+                    + "the same person as a duplicate: it is not discussed on its own"));
+        }
         if (t.track() == null || !t.queued()) {
             return Optional.of(new Refusal("case-not-waiting", "case " + t.caseId() + ": not waiting for a meeting "
                     + "(not escalated to multi-agency coordination, or already reviewed); a case not on the agenda "
@@ -139,7 +156,7 @@ public final class AgendaDecider {
     /** The case on the agenda of the meeting a coordinator chose (already checked by {@link #choiceRefusal}). */
     public static CaseTrack chosen(CaseTrack t, Meeting m) {
         return new CaseTrack(t.caseId(), t.municipality(), t.consent(), m.type(), m.meetingId(), true, t.urgent(),
-                t.queuedOn());
+                t.queuedOn(), false);
     }
 
     /** The event saying the case is on (or waits for) a meeting's agenda. */

@@ -57,8 +57,8 @@ public class AgendaIntake implements StageProjection {
             case IntakeEvent.ReferralReceived r -> Handling.NEW_CASE;
             case IntakeEvent.ConsentRecorded c -> Handling.ALONE;
             case IntakeEvent.PersonErased e -> Handling.ALONE;
-            // whether the case is discussed is the coordinator's (she decided it is a duplicate): nothing here
-            case IntakeEvent.DuplicateConfirmed e -> Handling.NONE;
+            // joined to the same person's earlier case: off the waiting list and the agendas (AgendaDecider.joined)
+            case IntakeEvent.DuplicateConfirmed e -> Handling.ALONE;
             case IntakeEvent.DuplicateDismissed e -> Handling.NONE;
             case RoutingEvent.CaseEscalated e -> Handling.ALONE;
             case RoutingEvent.CaseRouted e -> Handling.NONE;
@@ -99,6 +99,8 @@ public class AgendaIntake implements StageProjection {
         return switch (envelope.data()) {
             case IntakeEvent.ConsentRecorded c -> consentChanged(envelope, c);
             case IntakeEvent.PersonErased e -> records.eraseCase(e.caseId());
+            case IntakeEvent.DuplicateConfirmed d -> records.track(d.caseId())
+                    .chain(found -> records.saveTrack(AgendaDecider.joined(found, d)));
             case RoutingEvent.CaseEscalated e -> queueEscalated(envelope, e);
             case PlanningEvent e -> plans.apply(e);
             default -> Uni.createFrom().voidItem(); // Handling.NONE
@@ -108,6 +110,9 @@ public class AgendaIntake implements StageProjection {
     private Uni<Void> queueEscalated(EventEnvelope<TsunaguEvent> envelope, RoutingEvent.CaseEscalated e) {
         LocalDate on = envelope.businessDate();
         return records.track(e.caseId()).chain(known -> {
+            if (!AgendaDecider.queuesOnEscalation(known)) {
+                return Uni.createFrom().voidItem();
+            }
             AgendaDecider.Placement p = AgendaDecider.placement(known, e);
             Uni<Optional<Meeting>> meeting = p.urgency() == CaseTrack.Urgency.URGENT
                     ? agenda.urgentShienKaigi(e.municipality(), on, envelope.id()).map(Optional::of)

@@ -40,7 +40,7 @@ public class MeetingRecords {
             "meeting_id, municipality, type, scheduled_on, ad_hoc, members, held_on, attendees, starts_at, ends_at, "
                     + "scheduled_place ";
     private static final String TRACK_COLUMNS =
-            "case_id, municipality, consent, track, meeting_id, queued, urgent, queued_on ";
+            "case_id, municipality, consent, track, meeting_id, queued, urgent, queued_on, joined ";
 
     /** What an erased free text reads as. */
     public static final String ERASED = ErasedCases.WRITTEN_OVER;
@@ -188,14 +188,15 @@ public class MeetingRecords {
     /** Cases not known before, in one pipelined statement; a case already known keeps its row. */
     public Uni<Void> saveNewTracks(List<CaseTrack> tracks) {
         return database.updateEach("insert into case_track(" + TRACK_COLUMNS + """
-                        ) values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict (case_id) do nothing""",
+                        ) values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict (case_id) do nothing""",
                 tracks.stream().map(MeetingRecords::row).toList());
     }
 
     public Uni<Void> saveTrack(CaseTrack t) {
         return database.updateEach("insert into case_track(" + TRACK_COLUMNS + """
-                        ) values ($1, $2, $3, $4, $5, $6, $7, $8)
+                        ) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
                         on conflict (case_id) do update set consent = excluded.consent, track = excluded.track,
+                            joined = case_track.joined or excluded.joined,
                             meeting_id = excluded.meeting_id, queued = excluded.queued, urgent = excluded.urgent,
                             queued_on = excluded.queued_on""",
                 List.of(row(t)));
@@ -203,7 +204,7 @@ public class MeetingRecords {
 
     private static Tuple row(CaseTrack t) {
         return Tuple.tuple(Arrays.asList(t.caseId(), t.municipality(), t.consent().name(),
-                t.track() == null ? null : t.track().name(), t.meetingId(), t.queued(), t.urgent(), t.queuedOn()));
+                t.track() == null ? null : t.track().name(), t.meetingId(), t.queued(), t.urgent(), t.queuedOn(), t.joined()));
     }
 
     /** @param position the review's place in the order discussed */
@@ -382,7 +383,7 @@ public class MeetingRecords {
         return new CaseTrack(r.getString("case_id"), r.getString("municipality").trim(),
                 Consent.valueOf(r.getString("consent")), track == null ? null : MeetingType.valueOf(track),
                 r.getString("meeting_id"), r.getBoolean("queued"), r.getBoolean("urgent"),
-                r.getLocalDate("queued_on"));
+                r.getLocalDate("queued_on"), r.getBoolean("joined"));
     }
 
     private static MinutesRules.Review reviewOf(Row r) {

@@ -167,6 +167,19 @@ public final class MinutesRules {
         }
     }
 
+    /**
+     * A case joined to the same person's earlier case (duplicate-confirmed) is not reviewed on its own: its person is
+     * discussed under the case it joined. The first such case reviewed, or null.
+     *
+     * @param joined the reviewed cases that were joined
+     */
+    public static Result.Conflict joinedRefusal(List<String> reviewed, Set<String> joined) {
+        return reviewed.stream().filter(joined::contains).findFirst()
+                .map(id -> new Result.Conflict("case-joined", "case " + id + " was joined to an earlier case of the "
+                        + "same person as a duplicate: review that case instead"))
+                .orElse(null);
+    }
+
     public static Result check(Meeting meeting, MinutesRequest request, LocalDate today) {
         MeetingType type = meeting.type();
         LocalDate alreadyHeldOn = meeting.alreadyHeldOn();

@@ -80,6 +80,12 @@ public class MinutesService {
                     if (!unknown.isEmpty() && m.heldOn() == null) {
                         throw ApiProblem.validation(unknown);
                     }
+                    MinutesRules.Result.Conflict joined = m.heldOn() != null ? null : MinutesRules.joinedRefusal(
+                            reviewed, tracks.values().stream().filter(CaseTrack::joined).map(CaseTrack::caseId)
+                                    .collect(Collectors.toSet()));
+                    if (joined != null) {
+                        throw ApiProblem.conflict(joined.slug(), joined.detail());
+                    }
                     Map<String, Consent> consents = tracks.values().stream()
                             .collect(Collectors.toMap(CaseTrack::caseId, CaseTrack::consent));
                     Set<String> onAgenda = agenda.stream().map(CaseTrack::caseId).collect(Collectors.toSet());

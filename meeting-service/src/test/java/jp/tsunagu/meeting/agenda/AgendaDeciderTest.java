@@ -172,9 +172,29 @@ class AgendaDeciderTest {
         CaseTrack carried = urgent.onAgendaOf("m-2");
         CaseTrack reviewed = carried.reviewed();
 
-        assertEquals(new CaseTrack("c1", KURUME, Consent.UNKNOWN, SHIEN_KAIGI, "m-2", true, true, ON), carried);
-        assertEquals(new CaseTrack("c1", KURUME, Consent.UNKNOWN, SHIEN_KAIGI, "m-2", false, false, ON), reviewed);
-        assertEquals(new CaseTrack("c1", KURUME, Consent.GIVEN, JUUSOU_SHIEN_KAIGI, null, true, true, ON.plusDays(5)),
+        assertEquals(new CaseTrack("c1", KURUME, Consent.UNKNOWN, SHIEN_KAIGI, "m-2", true, true, ON, false), carried);
+        assertEquals(new CaseTrack("c1", KURUME, Consent.UNKNOWN, SHIEN_KAIGI, "m-2", false, false, ON, false),
+                reviewed);
+        assertEquals(new CaseTrack("c1", KURUME, Consent.GIVEN, JUUSOU_SHIEN_KAIGI, null, true, true, ON.plusDays(5),
+                false),
                 urgent.withConsent(Consent.GIVEN).movedTo(JUUSOU_SHIEN_KAIGI, null, ON.plusDays(5)));
+    }
+
+    @Test
+    void aCaseJoinedAsADuplicateLeavesTheWaitingListAndTheAgendaForGood() {
+        CaseTrack waiting = CaseTrack.escalated("c1", KURUME,
+                new AgendaDecider.Placement(Consent.UNKNOWN, SHIEN_KAIGI, CaseTrack.Urgency.ROUTINE), "m-1", ON);
+
+        CaseTrack joined = AgendaDecider.joined(Optional.of(waiting),
+                new IntakeEvent.DuplicateConfirmed("c1", "R8-000002", KURUME, "c0", "R8-000001", ON));
+
+        assertEquals(new CaseTrack("c1", KURUME, Consent.UNKNOWN, SHIEN_KAIGI, "m-1", false, false, ON, true), joined);
+        assertFalse(AgendaDecider.queuesOnEscalation(Optional.of(joined)));
+        assertTrue(AgendaDecider.queuesOnEscalation(Optional.of(waiting)));
+        assertEquals(Optional.empty(), AgendaDecider.moveOnConsent(joined, Consent.GIVEN));
+        assertEquals("case-joined", AgendaDecider.choiceRefusal(joined, new Meeting("m-2", KURUME, SHIEN_KAIGI,
+                ON.plusDays(7), false, List.of(), null, List.of(), null), ON).orElseThrow().slug());
+        assertTrue(AgendaDecider.joined(Optional.empty(), new IntakeEvent.DuplicateConfirmed("c9", null, KURUME, "c0",
+                null, ON)).joined());
     }
 }

@@ -253,4 +253,13 @@ class MinutesRulesTest {
         assertEquals(new MinutesRules.Details(java.time.LocalTime.of(15, 0), null, "公民館", "司会", null),
                 moved.details(), "a time given replaces both: an end alone would contradict the scheduled start");
     }
+
+    /** Given c2 was joined to the person's first case, when minutes review it: refused, naming it. */
+    @Test
+    void minutesReviewingACaseJoinedAsADuplicateAreRefused() {
+        MinutesRules.Result.Conflict refused = MinutesRules.joinedRefusal(List.of("c1", "c2"), Set.of("c2", "c9"));
+        assertEquals("case-joined", refused.slug());
+        assertTrue(refused.detail().startsWith("case c2 was joined"));
+        assertEquals(null, MinutesRules.joinedRefusal(List.of("c1"), Set.of("c2")));
+    }
 }
