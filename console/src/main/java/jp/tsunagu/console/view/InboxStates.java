@@ -1,22 +1,20 @@
 package jp.tsunagu.console.view;
 
+import jp.tsunagu.contract.codes.Coded;
+import jp.tsunagu.contract.codes.InboxState;
+
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * An agency's answer to a case as routing names it (InboxItem.state), with the label a person reads; the 受信箱's
- * tabs are the same states, asked for in lower case, plus すべて.
+ * An agency's answer to a case as routing names it (InboxItem.state), with the label a person reads: the states and
+ * labels are contract's {@link InboxState}, the one list routing answers with; the 受信箱's tabs are the same states,
+ * asked for in lower case, plus すべて.
  */
 public final class InboxStates {
 
-    private static final Map<String, String> LABELS = new LinkedHashMap<>();
-
-    static {
-        LABELS.put("AWAITING", "回答待ち");
-        LABELS.put("ACCEPTED", "受理済み");
-        LABELS.put("DECLINED", "辞退済み");
-        LABELS.put("EXPIRED", "期限切れ（多機関協働へ）");
-    }
+    private static final Map<String, String> LABELS = Coded.labels(InboxState.class);
 
     private InboxStates() {
     }
@@ -28,7 +26,7 @@ public final class InboxStates {
     /** The tabs of 受信箱: routing's {@code ?state=} value → label, in the order shown. */
     public static Map<String, String> tabs() {
         Map<String, String> tabs = new LinkedHashMap<>();
-        LABELS.forEach((state, label) -> tabs.put(state.toLowerCase(java.util.Locale.ROOT), label));
+        LABELS.forEach((state, label) -> tabs.put(state.toLowerCase(Locale.ROOT), label));
         tabs.put("all", "すべて");
         return tabs;
     }
