@@ -72,14 +72,14 @@ public class PlanChanges {
                 .replaceWith(next.version());
     }
 
-    private Uni<Integer> complete(Plan plan, PlanLifecycle.Completion completion, String cause) {
-        Plan.Version done = PlanLifecycle.completed(plan.current(), completion);
+    private Uni<Integer> complete(Plan plan, PlanCompletion.Completion completion, String cause) {
+        Plan.Version done = PlanCompletion.completed(plan.current(), completion);
         LocalDate today = BusinessDate.today();
         return records.updateVersion(plan.planId(), done)
                 .chain(() -> events.publish(EventIds.planDetailsCompleted(plan.planId(), done.version(),
                                 completion.named()), new PlanningEvent.PlanDetailsCompleted(plan.planId(),
                                 plan.caseId(), plan.municipality(), plan.type(), done.version(),
-                                PlanLifecycle.newRoles(plan.current(), completion), completion.reviewOn()),
+                                PlanCompletion.newRoles(plan.current(), completion), completion.reviewOn()),
                         today, cause))
                 .replaceWith(done.version());
     }

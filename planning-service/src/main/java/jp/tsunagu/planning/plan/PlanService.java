@@ -159,11 +159,11 @@ public class PlanService {
         if (!errors.isEmpty()) {
             throw ApiProblem.validation(errors);
         }
-        PlanLifecycle.Completion completion = new PlanLifecycle.Completion(wish, tags, goals, roles, reviewOn);
+        PlanCompletion.Completion completion = new PlanCompletion.Completion(wish, tags, goals, roles, reviewOn);
         boolean words = wish != null || (goals != null && !goals.isEmpty()) || anyWords(roles);
         return access.writable(caller, planId).invoke(stored -> access.requireWriter(caller, stored.plan()))
                 .call(stored -> words ? erased.refuseTextAbout(stored.plan().caseId()) : Uni.createFrom().voidItem())
-                .chain(stored -> changes.apply(PlanLifecycle.decideCompletion(stored.plan(), completion), null, null,
+                .chain(stored -> changes.apply(PlanCompletion.decide(stored.plan(), completion), null, null,
                         "request/plan/" + planId + "/details"));
     }
 

@@ -30,26 +30,26 @@ class PlanLifecycleTest {
         // a 重層的支援会議's PLAN outcome: roles only, no wish, goals or review date
         Plan fromMeeting = new Plan("p2", "c1", "402036", PlanType.MULTI_AGENCY, "m1", List.of(new Plan.Version(1, MAY,
                 null, null, List.of(), List.of(), List.of(new Role("a1", "見守り")), null)), null, null);
-        var details = new PlanLifecycle.Completion("地域の居場所に通いたい", List.of("place"), List.of("週1回の参加"),
+        var details = new PlanCompletion.Completion("地域の居場所に通いたい", List.of("place"), List.of("週1回の参加"),
                 null, LocalDate.of(2024, 8, 22));
 
         var decided = assertInstanceOf(PlanLifecycle.Decision.Changes.class,
-                PlanLifecycle.decideCompletion(fromMeeting, details));
+                PlanCompletion.decide(fromMeeting, details));
         assertEquals(List.of(new PlanLifecycle.Change.Complete(fromMeeting, details)), decided.changes());
-        Plan.Version done = PlanLifecycle.completed(fromMeeting.current(), details);
+        Plan.Version done = PlanCompletion.completed(fromMeeting.current(), details);
         assertEquals(1, done.version(), "the same version: not a 再プラン");
         assertEquals("地域の居場所に通いたい", done.wish());
         assertEquals(List.of(new Role("a1", "見守り")), done.roles(), "what was set stays");
         assertEquals(LocalDate.of(2024, 8, 22), done.reviewOn());
 
-        var refused = assertInstanceOf(PlanLifecycle.Decision.Refused.class, PlanLifecycle.decideCompletion(fromMeeting,
-                new PlanLifecycle.Completion(null, null, null, List.of(new Role("a2", "就労")), null)));
+        var refused = assertInstanceOf(PlanLifecycle.Decision.Refused.class, PlanCompletion.decide(fromMeeting,
+                new PlanCompletion.Completion(null, null, null, List.of(new Role("a2", "就労")), null)));
         assertTrue(refused.reason().contains("roles") && refused.reason().contains("再プラン"), refused.reason());
-        assertInstanceOf(PlanLifecycle.Decision.Refused.class, PlanLifecycle.decideCompletion(fromMeeting,
-                new PlanLifecycle.Completion(null, List.of(), List.of(), null, null)), "nothing given");
+        assertInstanceOf(PlanLifecycle.Decision.Refused.class, PlanCompletion.decide(fromMeeting,
+                new PlanCompletion.Completion(null, List.of(), List.of(), null, null)), "nothing given");
         Plan closed = new Plan("p2", "c1", "402036", PlanType.MULTI_AGENCY, "m1", fromMeeting.versions(), MAY,
                 "終結");
-        assertInstanceOf(PlanLifecycle.Decision.Refused.class, PlanLifecycle.decideCompletion(closed, details));
+        assertInstanceOf(PlanLifecycle.Decision.Refused.class, PlanCompletion.decide(closed, details));
     }
 
     @Test

@@ -22,12 +22,12 @@ class RoleWordsTest {
                 null, List.of(), List.of(), List.of(roles), LocalDate.of(2027, 3, 24))), null, null);
     }
 
-    static PlanLifecycle.Completion roles(Role... roles) {
-        return new PlanLifecycle.Completion(null, null, null, List.of(roles), null);
+    static PlanCompletion.Completion roles(Role... roles) {
+        return new PlanCompletion.Completion(null, null, null, List.of(roles), null);
     }
 
-    static String refusal(Plan plan, PlanLifecycle.Completion c) {
-        return assertInstanceOf(PlanLifecycle.Decision.Refused.class, PlanLifecycle.decideCompletion(plan, c)).reason();
+    static String refusal(Plan plan, PlanCompletion.Completion c) {
+        return assertInstanceOf(PlanLifecycle.Decision.Refused.class, PlanCompletion.decide(plan, c)).reason();
     }
 
     @Test
@@ -37,14 +37,14 @@ class RoleWordsTest {
         var words = roles(new Role("houkatsu", "母の介護サービスの調整"), new Role("jiritsu", "家計の立て直し"));
 
         var decided = assertInstanceOf(PlanLifecycle.Decision.Changes.class,
-                PlanLifecycle.decideCompletion(plan, words));
+                PlanCompletion.decide(plan, words));
 
         assertEquals(List.of(new PlanLifecycle.Change.Complete(plan, words)), decided.changes());
-        Plan.Version done = PlanLifecycle.completed(plan.current(), words);
+        Plan.Version done = PlanCompletion.completed(plan.current(), words);
         assertEquals(List.of(new Role("jiritsu", "家計の立て直し"), new Role("houkatsu", "母の介護サービスの調整")),
                 done.roles());
         assertEquals(1, done.version(), "not a 再プラン");
-        assertEquals(List.of(), PlanLifecycle.newRoles(plan.current(), words),
+        assertEquals(List.of(), PlanCompletion.newRoles(plan.current(), words),
                 "the agencies were named by the review: no role is announced again");
     }
 
@@ -52,9 +52,9 @@ class RoleWordsTest {
     void givenAVersionWithoutRolesWhenRolesAreGivenThenTheyAreItsRolesAndAnnounced() {
         Plan plan = fromReview();
         var given = roles(new Role("jiritsu", "家計の立て直し"));
-        assertInstanceOf(PlanLifecycle.Decision.Changes.class, PlanLifecycle.decideCompletion(plan, given));
-        assertEquals(given.roles(), PlanLifecycle.completed(plan.current(), given).roles());
-        assertEquals(given.roles(), PlanLifecycle.newRoles(plan.current(), given));
+        assertInstanceOf(PlanLifecycle.Decision.Changes.class, PlanCompletion.decide(plan, given));
+        assertEquals(given.roles(), PlanCompletion.completed(plan.current(), given).roles());
+        assertEquals(given.roles(), PlanCompletion.newRoles(plan.current(), given));
     }
 
     @Test
@@ -83,9 +83,9 @@ class RoleWordsTest {
 
         // the same words again are no change: the role that lacked them gets them
         var same = roles(new Role("jiritsu", "家計の立て直し"), new Role("houkatsu", "介護"));
-        assertInstanceOf(PlanLifecycle.Decision.Changes.class, PlanLifecycle.decideCompletion(plan, same));
+        assertInstanceOf(PlanLifecycle.Decision.Changes.class, PlanCompletion.decide(plan, same));
         assertEquals(List.of(new Role("jiritsu", "家計の立て直し"), new Role("houkatsu", "介護")),
-                PlanLifecycle.completed(plan.current(), same).roles());
+                PlanCompletion.completed(plan.current(), same).roles());
     }
 
     @Test
