@@ -9,16 +9,15 @@ import java.util.Locale;
 
 /**
  * The six-digit code an authenticator app shows (RFC 6238: HMAC-SHA1, 30-second steps, as the local realms' OTP
- * policy says), from the key the enrolment page shows. The same computation as system-tests' {@code Totp}: the bench
- * is a main program and cannot use test code.
+ * policy says), from the key the enrolment page shows: the bench's sign-ins and the system tests' browsers both use it.
  */
-final class Totp {
+public final class Totp {
 
     private Totp() {
     }
 
     /** The code of the step {@code offset} steps after the current one (the realm accepts one step either way). */
-    static String code(byte[] key, int offset) throws Exception {
+    public static String code(byte[] key, int offset) throws Exception {
         long step = Instant.now().getEpochSecond() / 30 + offset;
         Mac mac = Mac.getInstance("HmacSHA1");
         mac.init(new SecretKeySpec(key, "HmacSHA1"));
@@ -29,7 +28,7 @@ final class Totp {
     }
 
     /** The key an app takes when typed in: Base32 (RFC 4648), spaces allowed, as the enrolment page shows it. */
-    static byte[] base32(String shown) {
+    public static byte[] base32(String shown) {
         String s = shown.replace(" ", "").replace("=", "").toUpperCase(Locale.ROOT);
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
         ByteBuffer out = ByteBuffer.allocate(s.length() * 5 / 8);

@@ -1,5 +1,7 @@
 package jp.tsunagu.system;
 
+import jp.tsunagu.bench.Totp;
+
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;

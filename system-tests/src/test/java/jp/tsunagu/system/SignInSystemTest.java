@@ -1,5 +1,7 @@
 package jp.tsunagu.system;
 
+import jp.tsunagu.bench.Totp;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
