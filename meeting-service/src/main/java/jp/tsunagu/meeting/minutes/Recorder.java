@@ -4,8 +4,8 @@ import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Who records or corrects the minutes, as the 議事録 names her: the identity provider's {@code name} claim, else
- * {@code family_name} and {@code given_name} (山田 花子), else her user name; a system's token (client credentials)
+ * Who records or corrects the minutes, as the 議事録 names her: {@code family_name} and {@code given_name} in that
+ * order (山田 花子), else the identity provider's {@code name} claim, else her user name; a system's token (client credentials)
  * has none of them and is named by its user name or subject. Service-support's {@code Caller} keeps the subject and
  * user name for the audit trail; the name a person reads is only needed here.
  */
@@ -24,13 +24,14 @@ public class Recorder {
                 jwt.getSubject());
     }
 
-    /** The first of: the full name, family and given names (in Japanese order), the user name, the subject. */
+    /** The first of: family and given names (in Japanese order), the full name, the user name, the subject. */
     static String nameOf(String name, String family, String given, String username, String subject) {
-        if (name != null) {
-            return clip(name);
-        }
+        // family name first, as Japanese names are written: Keycloak's own `name` puts the given name first
         if (family != null || given != null) {
             return clip(((family == null ? "" : family) + " " + (given == null ? "" : given)).strip());
+        }
+        if (name != null) {
+            return clip(name);
         }
         return clip(username != null ? username : subject);
     }

@@ -4,12 +4,14 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Who a correction names: the token's name, else family and given names, else the user name or subject. */
+/** Who a correction names: family and given names, else the token's name, else the user name or subject. */
 class RecorderTest {
 
     @Test
     void aPersonIsNamedAsTheIdentityProviderNamesHer() {
-        assertEquals("山田 花子", Recorder.nameOf("山田 花子", "山田", "花子", "yamada", "sub-1"));
+        // Keycloak's name claim is "given family": the family name comes first all the same
+        assertEquals("山田 花子", Recorder.nameOf("花子 山田", "山田", "花子", "yamada", "sub-1"));
+        assertEquals("山田 花子", Recorder.nameOf("山田 花子", null, null, "yamada", "sub-1"));
         assertEquals("山田 花子", Recorder.nameOf(null, "山田", "花子", "yamada", "sub-1"));
         assertEquals("山田", Recorder.nameOf(null, "山田", null, "yamada", "sub-1"));
     }
