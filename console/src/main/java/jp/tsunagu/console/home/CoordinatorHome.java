@@ -1,17 +1,14 @@
 package jp.tsunagu.console.home;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
-import jp.tsunagu.console.services.Answer;
 import jp.tsunagu.console.services.IntakeApi;
 import jp.tsunagu.console.services.PlanningApi;
 import jp.tsunagu.console.services.Service;
 import jp.tsunagu.console.services.ServiceCalls;
-import jp.tsunagu.console.services.ServiceUnavailable;
 import jp.tsunagu.contract.codes.BusinessDate;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -53,21 +50,8 @@ public class CoordinatorHome {
                 .data("review", part(Service.PLANNING, () -> planning.overdue(true), null));
     }
 
-    /** The items of one part, or why it is not shown. */
+    /** The items of one part, or why it is not shown (as the agency's ホーム says it). */
     private HomePage.Section part(Service service, Supplier<jakarta.ws.rs.core.Response> call, String field) {
-        try {
-            Answer a = calls.call(service, call);
-            if (a.status() == 403) {
-                return new HomePage.Section(null, "この欄を表示する権限がありません。");
-            }
-            if (!a.ok()) {
-                return new HomePage.Section(null, "この欄は表示できませんでした。画面を読み込み直してください。");
-            }
-            JsonNode items = field == null ? a.body() : a.field(field);
-            return new HomePage.Section(json.convertValue(items == null ? json.createArrayNode() : items,
-                    Object.class), null);
-        } catch (ServiceUnavailable e) {
-            return new HomePage.Section(null, e.service().labelJa() + "に接続できないため表示できません。");
-        }
+        return HomePage.Section.read(() -> calls.call(service, call), json, field);
     }
 }

@@ -97,33 +97,42 @@ public class HomePage {
     private TemplateInstance sections(TemplateInstance page, String municipality) {
         return page.data("m", municipality)
                 .data("today", BusinessDate.today().toString())
-                .data("awaiting", part(Service.ROUTING, () -> calls.call(Service.ROUTING,
+                .data("awaiting", part(() -> calls.call(Service.ROUTING,
                         () -> routing.inbox("awaiting", "due", SHOWN, null))))
-                .data("caseload", part(Service.INTAKE, () -> calls.call(Service.INTAKE,
+                .data("caseload", part(() -> calls.call(Service.INTAKE,
                         () -> intake.caseload(null, SHOWN, null))))
-                .data("notices", part(Service.ROUTING, () -> calls.call(Service.ROUTING,
+                .data("notices", part(() -> calls.call(Service.ROUTING,
                         () -> routing.notices(null, SHOWN, null))));
     }
 
-    /** A section's items, or the name of the service that could not give them. */
-    private Section part(Service service, java.util.function.Supplier<Answer> call) {
-        try {
-            Answer a = call.get();
-            if (a.status() == 403) {
-                return new Section(null, "この欄を表示する権限がありません。");
-            }
-            if (!a.ok()) {
-                return new Section(null, "この欄は表示できませんでした。画面を読み込み直してください。");
-            }
-            JsonNode items = a.field("items");
-            return new Section(json.convertValue(items, Object.class), null);
-        } catch (ServiceUnavailable e) {
-            return new Section(null, e.service().labelJa() + "に接続できないため表示できません。");
-        }
+    /** A section's items ({@code items} of a page), or why they are not shown. */
+    private Section part(java.util.function.Supplier<Answer> call) {
+        return Section.read(call, json, "items");
     }
 
     /** @param unavailable why the items are not shown, in Japanese; null when they came */
     @TemplateData
     public record Section(Object items, String unavailable) {
+
+        /**
+         * The items an answer holds ({@code field} of it, or the whole answer when null), or, in Japanese, why they
+         * are not shown: not hers to see, refused, or the service unreachable (named); the rest of the page shows.
+         */
+        static Section read(java.util.function.Supplier<Answer> call, ObjectMapper json, String field) {
+            try {
+                Answer a = call.get();
+                if (a.status() == 403) {
+                    return new Section(null, "この欄を表示する権限がありません。");
+                }
+                if (!a.ok()) {
+                    return new Section(null, "この欄は表示できませんでした。画面を読み込み直してください。");
+                }
+                JsonNode items = field == null ? a.body() : a.field(field);
+                return new Section(json.convertValue(items == null ? json.createArrayNode() : items, Object.class),
+                        null);
+            } catch (ServiceUnavailable e) {
+                return new Section(null, e.service().labelJa() + "に接続できないため表示できません。");
+            }
+        }
     }
 }

@@ -12,7 +12,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jp.tsunagu.console.services.Answer;
+import jp.tsunagu.console.services.IntakeApi;
+import jp.tsunagu.console.services.MeetingApi;
 import jp.tsunagu.console.services.PlanningApi;
+import jp.tsunagu.console.services.RoutingApi;
 import jp.tsunagu.console.services.Refused;
 import jp.tsunagu.console.services.ReportingApi;
 import jp.tsunagu.console.services.Service;
@@ -50,8 +53,8 @@ public class AuditPage {
             new EnumMap<>(Service.class);
 
     public AuditPage(@Location("reports/audit.html") Template page, ServiceCalls calls,
-                     @RestClient AuditClients.IntakeAudit intake, @RestClient AuditClients.RoutingAudit routing,
-                     @RestClient AuditClients.MeetingAudit meeting, @RestClient PlanningApi planning,
+                     @RestClient IntakeApi intake, @RestClient RoutingApi routing,
+                     @RestClient MeetingApi meeting, @RestClient PlanningApi planning,
                      @RestClient ReportingApi reporting) {
         this.page = page;
         this.calls = calls;

@@ -74,4 +74,9 @@ public interface IntakeApi {
     @Consumes(MediaType.APPLICATION_JSON)
     Response decideDuplicate(@PathParam("caseId") String caseId, @HeaderParam("Idempotency-Key") String idempotencyKey,
                              JsonNode decision);
+
+    /** The service's audit trail (coordinators; service-support's AuditResource), from/to YYYY-MM-DD. */
+    @GET
+    @Path("/audit")
+    Response audit(@QueryParam("from") String from, @QueryParam("to") String to);
 }

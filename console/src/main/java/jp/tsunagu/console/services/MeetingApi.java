@@ -86,4 +86,9 @@ public interface MeetingApi {
     @GET
     @Path("/agenda/waiting")
     Response waiting(@QueryParam("track") String track);
+
+    /** The service's audit trail (coordinators; service-support's AuditResource), from/to YYYY-MM-DD. */
+    @GET
+    @Path("/audit")
+    Response audit(@QueryParam("from") String from, @QueryParam("to") String to);
 }

@@ -47,4 +47,9 @@ public interface RoutingApi {
     @Path("/inbox/feed")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     Multi<SseEvent<String>> feed();
+
+    /** The service's audit trail (coordinators; service-support's AuditResource), from/to YYYY-MM-DD. */
+    @GET
+    @Path("/audit")
+    Response audit(@QueryParam("from") String from, @QueryParam("to") String to);
 }
