@@ -7,7 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jp.tsunagu.contract.codes.BusinessDate;
+import jp.tsunagu.support.clock.BusinessClock;
 import jp.tsunagu.support.problem.Params;
 import jp.tsunagu.support.security.CurrentCaller;
 import jp.tsunagu.support.security.Roles;
@@ -24,10 +24,12 @@ public class AuditResource {
 
     private final AuditTrail trail;
     private final CurrentCaller caller;
+    private final BusinessClock clock;
 
-    public AuditResource(AuditTrail trail, CurrentCaller caller) {
+    public AuditResource(AuditTrail trail, CurrentCaller caller, BusinessClock clock) {
         this.trail = trail;
         this.caller = caller;
+        this.clock = clock;
     }
 
     @GET
@@ -36,7 +38,7 @@ public class AuditResource {
             + "caller's municipality",
             description = "from/to are business dates (Asia/Tokyo), default the last 30 days")
     public Uni<List<AuditTrail.AuditEntry>> entries(@QueryParam("from") String from, @QueryParam("to") String to) {
-        LocalDate today = BusinessDate.today();
+        LocalDate today = clock.today();
         return trail.entries(caller.get().municipality(), Params.date(from, "from", today.minusDays(30)),
                 Params.date(to, "to", today));
     }

@@ -156,10 +156,11 @@ public final class Params {
 
     /**
      * A business date of something that happened to a case ({@code BusinessDate.refusal}): not before the case was
-     * received (when known), not after today in Japan; otherwise a 400 naming the field and the bound.
+     * received (when known), not after {@code today} (the caller's {@code BusinessClock}); otherwise a 400 naming the
+     * field and the bound.
      */
-    public static void requireCaseDate(String field, LocalDate date, LocalDate receivedOn) {
-        BusinessDate.refusal(date, receivedOn, BusinessDate.today()).ifPresent(message -> {
+    public static void requireCaseDate(String field, LocalDate date, LocalDate receivedOn, LocalDate today) {
+        BusinessDate.refusal(date, receivedOn, today).ifPresent(message -> {
             throw ApiProblem.validation(List.of(new FieldError(field, message)));
         });
     }
