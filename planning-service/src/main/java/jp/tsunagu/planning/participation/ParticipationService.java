@@ -10,6 +10,7 @@ import jp.tsunagu.planning.plan.PlanEvents;
 import jp.tsunagu.planning.plan.PlanRecords;
 import jp.tsunagu.planning.plan.PlanRequests;
 import jp.tsunagu.planning.plan.PlanService;
+import jp.tsunagu.support.clock.BusinessClock;
 import jp.tsunagu.support.db.InTransaction;
 import jp.tsunagu.support.erasure.ErasedCases;
 import jp.tsunagu.support.events.DerivedIds;
@@ -35,9 +36,12 @@ public class ParticipationService {
     private final Optional<Path> catalogDir;
     private final ErasedCases erased;
     private final PlacementRecords placements;
+    private final BusinessClock clock;
 
     public ParticipationService(PlanAccess plans, PlanRecords records, PlanEvents events,
-                                ParticipationConfig config, ErasedCases erased, PlacementRecords placements) {
+                                ParticipationConfig config, ErasedCases erased, PlacementRecords placements,
+                                BusinessClock clock) {
+        this.clock = clock;
         this.plans = plans;
         this.records = records;
         this.placements = placements;
@@ -89,7 +93,7 @@ public class ParticipationService {
         String placementId = idempotencyKey == null ? "pl-" + UUID.randomUUID()
                 : "pl-" + DerivedIds.forCaller(caller, idempotencyKey);
         return plans.writable(caller, planId).call(stored -> records.caseRef(stored.plan().caseId())
-                        .invoke(ref -> Params.requireCaseDate("placedOn", placedOn, PlanRecords.CaseRef.receivedOn(ref))))
+                        .invoke(ref -> Params.requireCaseDate("placedOn", placedOn, PlanRecords.CaseRef.receivedOn(ref), clock.today())))
                 .chain(stored -> records.placement(placementId).chain(existing -> {
             if (existing.isPresent()) {
                 return Uni.createFrom().item(new PlanService.Created(placementId, 0, true));
@@ -146,7 +150,7 @@ public class ParticipationService {
                     .call(stored -> request.note() == null ? Uni.createFrom().voidItem()
                             : erased.refuseTextAbout(p.caseId()))
                     .call(stored -> records.caseRef(p.caseId())
-                            .invoke(ref -> Params.requireCaseDate("on", on, PlanRecords.CaseRef.receivedOn(ref))))
+                            .invoke(ref -> Params.requireCaseDate("on", on, PlanRecords.CaseRef.receivedOn(ref), clock.today())))
                     .chain(stored -> records.insertFollowUp(followUpId, placementId,
                     s.name(), on, request.note()).chain(isNew -> !isNew
                     ? Uni.createFrom().item(new PlanService.Created(followUpId, 0, true))

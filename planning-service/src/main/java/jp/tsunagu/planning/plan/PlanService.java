@@ -9,6 +9,7 @@ import jp.tsunagu.contract.directory.AgencyDirectory;
 import jp.tsunagu.contract.events.EventIds;
 import jp.tsunagu.contract.events.PlanningEvent;
 import jp.tsunagu.contract.events.Role;
+import jp.tsunagu.support.clock.BusinessClock;
 import jp.tsunagu.support.db.InTransaction;
 import jp.tsunagu.support.directory.AgencyDirectories;
 import jp.tsunagu.support.erasure.ErasedCases;
@@ -39,9 +40,11 @@ public class PlanService {
     private final PlanAccess access;
     private final AgencyDirectories directories;
     private final ErasedCases erased;
+    private final BusinessClock clock;
 
     public PlanService(PlanRecords records, PlanEvents events, PlanChanges changes, PlanAccess access,
-                       AgencyDirectories directories, ErasedCases erased) {
+                       AgencyDirectories directories, ErasedCases erased, BusinessClock clock) {
+        this.clock = clock;
         this.records = records;
         this.events = events;
         this.changes = changes;
@@ -89,7 +92,7 @@ public class PlanService {
             return records.caseRef(caseId).call(caseRef -> access.visibleForWriting(caller, caseId, caseRef))
                     .call(caseRef -> wish != null || !goals.isEmpty() || anyWords(roles)
                             ? erased.refuseTextAbout(caseId) : Uni.createFrom().voidItem())
-                    .invoke(caseRef -> Params.requireCaseDate("madeOn", madeOn, PlanRecords.CaseRef.receivedOn(caseRef)))
+                    .invoke(caseRef -> Params.requireCaseDate("madeOn", madeOn, PlanRecords.CaseRef.receivedOn(caseRef), clock.today()))
                     .chain(caseRef -> records.plansOfCase(caseId).chain(plans -> adoptingReview(request, caseId)
                             .chain(review -> {
                                 boolean known = caseRef.isPresent()
@@ -128,7 +131,7 @@ public class PlanService {
         return access.writable(caller, planId).invoke(stored -> access.requireWriter(caller, stored.plan()))
                 .call(stored -> erased.refuseTextAbout(stored.plan().caseId())) // a 再プラン always gives its reason
                 .call(stored -> records.caseRef(stored.plan().caseId())
-                        .invoke(ref -> Params.requireCaseDate("madeOn", madeOn, PlanRecords.CaseRef.receivedOn(ref))))
+                        .invoke(ref -> Params.requireCaseDate("madeOn", madeOn, PlanRecords.CaseRef.receivedOn(ref), clock.today())))
                 .chain(stored -> (idempotencyKey == null
                 ? Uni.createFrom().item(Optional.<Integer>empty()) : records.versionByKey(planId, idempotencyKey))
                 .chain(done -> {
@@ -183,7 +186,7 @@ public class PlanService {
         }
         return access.writable(caller, planId).invoke(stored -> access.requireWriter(caller, stored.plan()))
                 .call(stored -> records.caseRef(stored.plan().caseId())
-                        .invoke(ref -> Params.requireCaseDate("closedOn", closedOn, PlanRecords.CaseRef.receivedOn(ref))))
+                        .invoke(ref -> Params.requireCaseDate("closedOn", closedOn, PlanRecords.CaseRef.receivedOn(ref), clock.today())))
                 // the plan of an erased person may still end (the figures need it), but its reason is not kept
                 .chain(stored -> erased.isErased(stored.plan().caseId()).chain(gone -> changes.apply(
                         PlanLifecycle.decideClosure(stored.plan(), closedOn, gone ? PlanRecords.ERASED : reason), null,
