@@ -4,6 +4,7 @@ import jp.tsunagu.contract.codes.AgeBand;
 import jp.tsunagu.contract.codes.Channel;
 import jp.tsunagu.contract.codes.Concern;
 import jp.tsunagu.contract.codes.Consent;
+import jp.tsunagu.contract.codes.EmergencyReview;
 import jp.tsunagu.contract.codes.Field;
 import jp.tsunagu.contract.codes.MeetingType;
 import jp.tsunagu.contract.codes.PlanType;
@@ -47,8 +48,9 @@ public final class SampleEvents {
                 new IntakeEvent.PersonErased(caseId, m, on),
                 new RoutingEvent.CaseRouted(caseId, m, "kurume-houkatsu-01", List.of(Field.ELDERLY),
                         List.of(new Reason("r", "理由", "reason")), "rules-1", "dir-1"),
-                new RoutingEvent.CaseEscalated(caseId, m, MeetingType.JUUSOU_SHIEN_KAIGI, false,
-                        List.of(Field.ELDERLY, Field.DISABILITY), List.of(), "rules-1", "dir-1"),
+                new RoutingEvent.CaseEscalated(caseId, m, MeetingType.JUUSOU_SHIEN_KAIGI, Urgency.ROUTINE,
+                        EmergencyReview.REGULAR, Consent.GIVEN, List.of(Field.ELDERLY, Field.DISABILITY), List.of(),
+                        "rules-1", "dir-1"),
                 new RoutingEvent.OutreachRequested(caseId, m, "kurume-outreach-01", List.of(), List.of(), "rules-1",
                         "dir-1"),
                 new RoutingEvent.RoutingAccepted(caseId, m, "kurume-houkatsu-01"),

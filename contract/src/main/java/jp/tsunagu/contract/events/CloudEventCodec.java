@@ -78,7 +78,8 @@ public final class CloudEventCodec {
     }
 
     /**
-     * Reads one record back.
+     * Reads one record back. A type no longer written ({@link EventCatalog#olderVersions()}) comes back in its current
+     * version's shape, and the envelope's {@link EventEnvelope#type()} then names that version (the shape it holds).
      *
      * @param header the last value of a header by name, or null
      * @throws MalformedEventException when a required attribute is missing or the data does not fit its type
@@ -89,9 +90,9 @@ public final class CloudEventCodec {
         if (!SPEC_VERSION.equals(specVersion)) {
             throw new MalformedEventException("unsupported CloudEvents specversion " + specVersion);
         }
-        Class<? extends TsunaguEvent> eventClass;
+        Class<?> eventClass;
         try {
-            eventClass = EventCatalog.classOf(type);
+            eventClass = EventCatalog.readClassOf(type);
         } catch (EventCatalog.UnknownEventTypeException e) {
             throw new MalformedEventException(e.getMessage());
         }
@@ -100,7 +101,9 @@ public final class CloudEventCodec {
         }
         TsunaguEvent data;
         try {
-            data = MAPPER.readValue(value, eventClass);
+            // an older version is read in its own shape and handed on in the current one (OlderVersion)
+            Object read = MAPPER.readValue(value, eventClass);
+            data = read instanceof OlderVersion<?> older ? older.current() : (TsunaguEvent) read;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new MalformedEventException("data does not match " + type + ": " + e.getOriginalMessage());
         } catch (IOException e) {

@@ -1,7 +1,10 @@
 package jp.tsunagu.contract.events;
 
+import jp.tsunagu.contract.codes.Consent;
+import jp.tsunagu.contract.codes.EmergencyReview;
 import jp.tsunagu.contract.codes.Field;
 import jp.tsunagu.contract.codes.MeetingType;
+import jp.tsunagu.contract.codes.Urgency;
 import jp.tsunagu.contract.directory.AgencyDirectory;
 
 import java.time.LocalDate;
@@ -41,13 +44,66 @@ public sealed interface RoutingEvent extends TsunaguEvent {
         }
     }
 
-    /** Passed to 多機関協働事業: queued for the meeting of {@code track} (urgent: an ad-hoc 支援会議). */
-    @EventType("jp.tsunagu.routing.case-escalated.v1")
-    record CaseEscalated(String caseId, String municipality, MeetingType track, boolean urgent, List<Field> fields,
-                         List<Reason> reasons, String ruleSetVersion, String directoryVersion) implements OfCase {
+    /**
+     * Passed to 多機関協働事業: queued for the meeting of {@code track}. It says the referral's {@code urgency} as the
+     * referrer gave it (至急 stays 至急 after a decline), whether the case needs an ad-hoc 支援会議 now ({@code review}:
+     * 危険・緊急) and the person's {@code consent} as routing knows it, so the meeting infers neither from the track.
+     * Records of {@code case-escalated.v1} are read as this ({@link CaseEscalatedV1#current()}).
+     */
+    @EventType("jp.tsunagu.routing.case-escalated.v2")
+    record CaseEscalated(String caseId, String municipality, MeetingType track, Urgency urgency,
+                         EmergencyReview review,
+                         @MayBeNull("read from a case-escalated.v1 record, which did not say: the meeting takes the "
+                                 + "consent it knows, else UNKNOWN") Consent consent,
+                         List<Field> fields, List<Reason> reasons, String ruleSetVersion, String directoryVersion)
+            implements OfCase {
         public CaseEscalated {
             fields = List.copyOf(fields);
             reasons = List.copyOf(reasons);
+        }
+
+        /** As events recorded before v2 (urgent: an ad-hoc 支援会議), read as {@link CaseEscalatedV1#current()}. */
+        public CaseEscalated(String caseId, String municipality, MeetingType track, boolean urgent, List<Field> fields,
+                             List<Reason> reasons, String ruleSetVersion, String directoryVersion) {
+            this(caseId, municipality, track, CaseEscalatedV1.urgencyOf(urgent), EmergencyReview.of(urgent), null,
+                    fields, reasons, ruleSetVersion, directoryVersion);
+        }
+
+        /**
+         * v1's {@code urgent}: whether an ad-hoc 支援会議 is called now.
+         *
+         * @deprecated it said the emergency review only; read {@link #review()} (and {@link #urgency()} for 至急)
+         */
+        @Deprecated
+        public boolean urgent() {
+            return review.adHocNow();
+        }
+    }
+
+    /**
+     * {@code case-escalated} as recorded before 2026-12 (read, never written): {@code urgent} meant 緊急 with abuse or
+     * violence, an ad-hoc 支援会議 now. Read as v2: urgent → urgency 緊急 and review 危険・緊急; otherwise the
+     * referral's urgency is not known and reads as 通常 (routine); consent is not known (null: the meeting takes the
+     * consent it knows).
+     */
+    @EventType("jp.tsunagu.routing.case-escalated.v1")
+    record CaseEscalatedV1(String caseId, String municipality, MeetingType track, boolean urgent, List<Field> fields,
+                           List<Reason> reasons, String ruleSetVersion, String directoryVersion)
+            implements OlderVersion<CaseEscalated> {
+        public CaseEscalatedV1 {
+            fields = List.copyOf(fields);
+            reasons = List.copyOf(reasons);
+        }
+
+        @Override
+        public CaseEscalated current() {
+            return new CaseEscalated(caseId, municipality, track, urgencyOf(urgent), EmergencyReview.of(urgent), null,
+                    fields, reasons, ruleSetVersion, directoryVersion);
+        }
+
+        /** v1's urgent was set for 緊急 referrals only (with abuse or violence); any other is not known: 通常. */
+        static Urgency urgencyOf(boolean urgent) {
+            return urgent ? Urgency.EMERGENCY : Urgency.ROUTINE;
         }
     }
 

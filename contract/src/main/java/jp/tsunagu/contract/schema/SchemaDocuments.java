@@ -205,6 +205,13 @@ public final class SchemaDocuments {
                     channelMessages.putObject(c.getSimpleName()).put("$ref", "#/components/messages/" + c.getSimpleName());
                 }
             });
+            // types no longer written stay on the permanent topic: a reader from offset 0 meets them
+            EventCatalog.olderVersions().forEach((type, c) -> {
+                if (c.getEnclosingClass() == topicType) {
+                    messages.set(c.getSimpleName(), olderMessage(type, c));
+                    channelMessages.putObject(c.getSimpleName()).put("$ref", "#/components/messages/" + c.getSimpleName());
+                }
+            });
             receive(operations, topic);
         });
         ObjectNode deadLetters = channel(channels, Topics.DEAD_LETTER, "Records a consumer could not read or apply, "
@@ -261,7 +268,41 @@ public final class SchemaDocuments {
         exampleHeaders.put(CloudEventCodec.H_MUNICIPALITY, "402036");
         exampleHeaders.put(CloudEventCodec.H_CONTENT_TYPE, CloudEventCodec.CONTENT_TYPE);
         example.set("payload", exampleOf(objectSchema(c)));
+        if (c == RoutingEvent.CaseEscalated.class) {
+            escalationExample(message);
+        }
         return message;
+    }
+
+    /** A type no longer written: its own shape inline (no schema file of its own) and what it is read as. */
+    private static ObjectNode olderMessage(String type, Class<?> c) {
+        ObjectNode message = message(type, c);
+        String current = EventCatalog.typeOf(currentClass(c));
+        message.put("summary", "No longer written; records before 2026-12 have it. Read as " + current + ".");
+        message.set("payload", objectSchema(c));
+        return message;
+    }
+
+    private static Class<?> currentClass(Class<?> older) {
+        try {
+            return older.getMethod("current").getReturnType();
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(older + " has no current()", e);
+        }
+    }
+
+    /** The escalation an example shows: a 至急 case an agency declined, passed on with its urgency kept. */
+    private static void escalationExample(ObjectNode message) {
+        ObjectNode example = ((ObjectNode) message.get("examples").get(0)).deepCopy();
+        example.put("name", "CaseEscalatedAfterDecline");
+        example.put("summary", "至急 (URGENT) case declined and passed on: urgency kept, regular meeting, consent known");
+        ObjectNode payload = (ObjectNode) example.get("payload");
+        payload.put("track", "JUUSOU_SHIEN_KAIGI");
+        payload.put("urgency", "URGENT");
+        payload.put("review", "REGULAR");
+        payload.put("consent", "GIVEN");
+        payload.set("fields", JSON.arrayNode().add("ELDERLY").add("DISABILITY"));
+        ((ArrayNode) message.get("examples")).add(example);
     }
 
     private static ObjectNode deadLetter() {
