@@ -26,7 +26,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-/** Idempotency-Key semantics (README, "Using the API"), on the real broker and database. */
+/** Idempotency-Key semantics (docs/api.md), on the real broker and database. */
 @QuarkusTest
 @QuarkusTestResource(TsunaguTestResources.class)
 class IdempotencyTest {

@@ -24,7 +24,7 @@ import java.util.UUID;
 
 /**
  * The offline test issuer of the services' module tests: an RSA key pair made on first use, and RS256 tokens with
- * the claims the identity provider's tokens carry (README, "Sign-in"). The local run and production trust only the
+ * the claims the identity provider's tokens carry (docs/identity.md). The local run and production trust only the
  * identity provider's realms, so nothing here is used by a running service. Only the JDK is used, so a token prints in well under a second.
  */
 public final class DevKeys {

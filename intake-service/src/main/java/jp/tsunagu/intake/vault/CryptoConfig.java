@@ -2,7 +2,7 @@ package jp.tsunagu.intake.vault;
 
 import io.smallrye.config.ConfigMapping;
 
-/** The master key that wraps every case's data key ({@code tsunagu.crypto.*}; never committed, see the README). */
+/** The master key that wraps every case's data key ({@code tsunagu.crypto.*}; never committed, see docs/configuration.md). */
 @ConfigMapping(prefix = "tsunagu.crypto")
 public interface CryptoConfig {
 

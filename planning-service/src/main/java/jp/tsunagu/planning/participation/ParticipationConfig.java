@@ -5,7 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** The 参加支援 resources a city offers ({@code tsunagu.participation.*}; see the README's configuration table). */
+/** The 参加支援 resources a city offers ({@code tsunagu.participation.*}; docs/configuration.md lists them). */
 @ConfigMapping(prefix = "tsunagu.participation")
 public interface ParticipationConfig {
 

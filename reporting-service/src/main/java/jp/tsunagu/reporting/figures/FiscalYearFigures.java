@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * The yearly figures of seed 000's table, from facts projected out of the event log, by business date. The
- * definitions (README, "Figures, replay and the dashboard"):
+ * definitions (docs/reporting.md):
  * <ul>
  *   <li>{@code held}: meetings of the type whose minutes have {@code heldOn} in the fiscal year (開催回数);</li>
  *   <li>{@code casesHandled}: the reviews in those minutes, counted each time (延べ, 取扱件数);

@@ -5,7 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** How routing decides and waits ({@code tsunagu.routing.*}; see the README's configuration table). */
+/** How routing decides and waits ({@code tsunagu.routing.*}; docs/configuration.md lists them). */
 @ConfigMapping(prefix = "tsunagu.routing")
 public interface RoutingConfig {
 

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** How notices reach agencies' webhooks ({@code tsunagu.webhooks.*}; see the README's configuration table). */
+/** How notices reach agencies' webhooks ({@code tsunagu.webhooks.*}; docs/configuration.md lists them). */
 @ConfigMapping(prefix = "tsunagu.webhooks")
 public interface WebhookConfig {
 

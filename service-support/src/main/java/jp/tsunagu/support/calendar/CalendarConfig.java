@@ -5,7 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** The city's office calendar ({@code tsunagu.calendar.*}; see the README's configuration table). */
+/** The city's office calendar ({@code tsunagu.calendar.*}; docs/configuration.md lists them). */
 @ConfigMapping(prefix = "tsunagu.calendar")
 public interface CalendarConfig {
 

@@ -2,7 +2,7 @@ package jp.tsunagu.support.db;
 
 import io.smallrye.config.ConfigMapping;
 
-/** The database and the service's schema in it ({@code tsunagu.db.*}; see the README's configuration table). */
+/** The database and the service's schema in it ({@code tsunagu.db.*}; docs/configuration.md lists them). */
 @ConfigMapping(prefix = "tsunagu.db")
 public interface DbConfig {
 

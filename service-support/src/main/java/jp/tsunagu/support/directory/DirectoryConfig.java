@@ -5,7 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Where a city's agency directories are ({@code tsunagu.directory.*}; see the README's configuration table). */
+/** Where a city's agency directories are ({@code tsunagu.directory.*}; docs/configuration.md lists them). */
 @ConfigMapping(prefix = "tsunagu.directory")
 public interface DirectoryConfig {
 

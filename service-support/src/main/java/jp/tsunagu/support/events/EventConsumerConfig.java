@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 
-/** How every service consumes the stage topics ({@code tsunagu.events.*}; see the README's configuration table). */
+/** How every service consumes the stage topics ({@code tsunagu.events.*}; docs/configuration.md lists them). */
 @ConfigMapping(prefix = "tsunagu.events")
 public interface EventConsumerConfig {
 

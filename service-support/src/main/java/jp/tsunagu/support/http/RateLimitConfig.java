@@ -2,7 +2,7 @@ package jp.tsunagu.support.http;
 
 import io.smallrye.config.ConfigMapping;
 
-/** Each caller's request budget ({@code tsunagu.rate-limit.*}; see the README's configuration table). */
+/** Each caller's request budget ({@code tsunagu.rate-limit.*}; docs/configuration.md lists them). */
 @ConfigMapping(prefix = "tsunagu.rate-limit")
 public interface RateLimitConfig {
 

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * [city] Which identity provider vouches for the people and systems of each municipality (README, "Sign-in";
+ * [city] Which identity provider vouches for the people and systems of each municipality (docs/identity.md;
  * docs/identity.md). Tokens are verified against the provider's keys, found by OIDC discovery of the issuer.
  */
 @ConfigMapping(prefix = "tsunagu.identity")

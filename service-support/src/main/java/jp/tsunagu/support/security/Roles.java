@@ -2,7 +2,7 @@ package jp.tsunagu.support.security;
 
 import jp.tsunagu.contract.identity.ApiRoles;
 
-/** The roles of the public API (README, "Using the API") for {@code @RolesAllowed}; their names are the contract's. */
+/** The roles of the public API (docs/api.md) for {@code @RolesAllowed}; their names are the contract's. */
 public final class Roles {
     /** Staff of a partner agency (相談支援機関); the token names the agency. */
     public static final String AGENCY = ApiRoles.AGENCY;

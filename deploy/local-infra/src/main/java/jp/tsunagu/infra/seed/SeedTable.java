@@ -18,7 +18,7 @@ import java.util.Map;
  * <p>{@link #SEED_000} holds the cells as the city printed them; {@link #EXPECTED} holds what Tsunagu reports
  * ({@code GET /reports/fiscal-years}) once that history is loaded. They differ in one cell, see {@link #EXPECTED}.
  *
- * <p>Rows, with Tsunagu's definitions (README, "Figures, replay and the dashboard"): {@code held} (開催回数) = meetings whose minutes
+ * <p>Rows, with Tsunagu's definitions (docs/reporting.md): {@code held} (開催回数) = meetings whose minutes
  * have {@code heldOn} in the year; {@code casesHandled} (取扱件数) = reviews in those minutes, each time (延べ);
  * {@code made} (作成件数) = plans created plus revisions made in the year; {@code replans} ((うち、再プラン)) = the
  * revisions; {@code closed} (終結件数) = closures in the year.
