@@ -5,14 +5,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.codes.PlanType;
 import jp.tsunagu.contract.events.EventIds;
 import jp.tsunagu.contract.events.PlanningEvent;
+import jp.tsunagu.planning.plan.CaseChecks;
 import jp.tsunagu.planning.plan.PlanAccess;
 import jp.tsunagu.planning.plan.PlanEvents;
 import jp.tsunagu.planning.plan.PlanRecords;
 import jp.tsunagu.planning.plan.PlanRequests;
 import jp.tsunagu.planning.plan.PlanService;
-import jp.tsunagu.support.clock.BusinessClock;
 import jp.tsunagu.support.db.InTransaction;
-import jp.tsunagu.support.erasure.ErasedCases;
 import jp.tsunagu.support.events.DerivedIds;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.problem.FieldError;
@@ -31,23 +30,18 @@ import java.util.UUID;
 public class ParticipationService {
 
     private final PlanAccess plans;
-    private final PlanRecords records;
+    private final CaseChecks cases;
     private final PlanEvents events;
     private final Optional<Path> catalogDir;
-    private final ErasedCases erased;
     private final PlacementRecords placements;
-    private final BusinessClock clock;
 
-    public ParticipationService(PlanAccess plans, PlanRecords records, PlanEvents events,
-                                ParticipationConfig config, ErasedCases erased, PlacementRecords placements,
-                                BusinessClock clock) {
-        this.clock = clock;
+    public ParticipationService(PlanAccess plans, CaseChecks cases, PlanEvents events, ParticipationConfig config,
+                                PlacementRecords placements) {
         this.plans = plans;
-        this.records = records;
+        this.cases = cases;
         this.placements = placements;
         this.events = events;
         this.catalogDir = config.catalogDir();
-        this.erased = erased;
     }
 
     public ResourceCatalog catalog(Caller caller) {
@@ -59,7 +53,7 @@ public class ParticipationService {
     public Uni<List<Matching.Suggestion>> suggestions(Caller caller, String planId) {
         return plans.readable(caller, planId).chain(stored -> {
             requireParticipation(stored);
-            return records.caseRef(stored.plan().caseId()).chain(ref -> records.placedByResource(caller.municipality())
+            return cases.ref(stored.plan().caseId()).chain(ref -> placements.placedByResource(caller.municipality())
                     .map(placed -> Matching.rank(stored.plan().current().wishTags(), ref.map(PlanRecords.CaseRef::area)
                             .orElse(null), catalog(caller).resources(), placed)));
         });
@@ -92,9 +86,9 @@ public class ParticipationService {
         }
         String placementId = idempotencyKey == null ? "pl-" + UUID.randomUUID()
                 : "pl-" + DerivedIds.forCaller(caller, idempotencyKey);
-        return plans.writable(caller, planId).call(stored -> records.caseRef(stored.plan().caseId())
-                        .invoke(ref -> Params.requireCaseDate("placedOn", placedOn, PlanRecords.CaseRef.receivedOn(ref), clock.today())))
-                .chain(stored -> records.placement(placementId).chain(existing -> {
+        return plans.writable(caller, planId)
+                .call(stored -> cases.requireDate("placedOn", placedOn, stored.plan().caseId()))
+                .chain(stored -> placements.placement(placementId).chain(existing -> {
             if (existing.isPresent()) {
                 return Uni.createFrom().item(new PlanService.Created(placementId, 0, true));
             }
@@ -102,12 +96,12 @@ public class ParticipationService {
             if (stored.plan().isClosed()) {
                 throw ApiProblem.conflict("plan-refused", "plan " + planId + " is closed");
             }
-            return records.placedByResource(caller.municipality()).chain(placed -> {
+            return placements.placedByResource(caller.municipality()).chain(placed -> {
                 if (placed.getOrDefault(resource.id(), 0L) >= resource.capacity()) {
                     throw ApiProblem.conflict("resource-full", resource.name() + " has no free place ("
                             + resource.capacity() + ")");
                 }
-                return records.insertPlacement(placementId, stored.plan(), resource.id(), placedOn)
+                return placements.insertPlacement(placementId, stored.plan(), resource.id(), placedOn)
                         .chain(() -> events.publish(EventIds.placementMade(placementId),
                                 new PlanningEvent.PlacementMade(placementId, planId, stored.plan().caseId(),
                                         stored.plan().municipality(), resource.id(), placedOn), placedOn,
@@ -143,15 +137,14 @@ public class ParticipationService {
         PlanningEvent.FollowUpSide s = side;
         String followUpId = idempotencyKey == null ? "fu-" + UUID.randomUUID()
                 : "fu-" + DerivedIds.forCaller(caller, idempotencyKey);
-        return records.placement(placementId).chain(found -> {
-            PlanRecords.PlacementRow p = found.filter(x -> x.municipality().equals(caller.municipality()))
+        return placements.placement(placementId).chain(found -> {
+            PlacementRecords.PlacementRow p = found.filter(x -> x.municipality().equals(caller.municipality()))
                     .orElseThrow(() -> ApiProblem.notFound("placement " + placementId));
             return plans.writable(caller, p.planId())
                     .call(stored -> request.note() == null ? Uni.createFrom().voidItem()
-                            : erased.refuseTextAbout(p.caseId()))
-                    .call(stored -> records.caseRef(p.caseId())
-                            .invoke(ref -> Params.requireCaseDate("on", on, PlanRecords.CaseRef.receivedOn(ref), clock.today())))
-                    .chain(stored -> records.insertFollowUp(followUpId, placementId,
+                            : cases.refuseTextAbout(p.caseId()))
+                    .call(stored -> cases.requireDate("on", on, p.caseId()))
+                    .chain(stored -> placements.insertFollowUp(followUpId, placementId,
                     s.name(), on, request.note()).chain(isNew -> !isNew
                     ? Uni.createFrom().item(new PlanService.Created(followUpId, 0, true))
                     : events.publish(EventIds.placementFollowedUp(followUpId), new PlanningEvent.PlacementFollowedUp(placementId,

@@ -3,17 +3,14 @@ package jp.tsunagu.planning.plan;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jp.tsunagu.contract.codes.BusinessDate;
-import jp.tsunagu.contract.events.EventIds;
-import jp.tsunagu.contract.events.PlanningEvent;
 import jp.tsunagu.support.problem.ApiProblem;
 
-import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The changes a plan undergoes (made, completed, revised as a 再プラン, closed), each written and announced on the plans
- * topic in the caller's transaction: the same whether a coordinator's request or a meeting's outcome caused it.
+ * Persistence of a plan's events: each event {@link PlanDecider} decided is written as it says and announced on the
+ * plans topic ({@link PlanEvent#announced}) in the caller's transaction, the same whether a request, a meeting's
+ * review or the review check caused it. Nothing is decided here: the SQL stores what the event says.
  */
 @ApplicationScoped
 public class PlanChanges {
@@ -27,67 +24,73 @@ public class PlanChanges {
     }
 
     /**
-     * Carries out what the lifecycle decided, in order; a refusal is the caller's 409.
-     *
-     * @param createdByAgency the agency making a new plan (null for a coordinator or a meeting)
-     * @param idempotencyKey  the request's key (null for a meeting's review)
-     * @return the version the last change left (1 for a new plan, 0 after a closure)
+     * What caused the events: the causation id they are announced with, and the request's Idempotency-Key a new
+     * version is remembered by.
      */
-    Uni<Integer> apply(PlanLifecycle.Decision decision, String createdByAgency, String idempotencyKey,
-                       String cause) {
+    public record Cause(String causationId, String idempotencyKey) {
+
+        /** A request, with its Idempotency-Key when it sent one. */
+        public static Cause request(String causationId, String idempotencyKey) {
+            return new Cause(causationId, idempotencyKey);
+        }
+
+        /** An event of another service (a meeting's review) or a schedule: no key, the id is the cause. */
+        public static Cause of(String causationId) {
+            return new Cause(causationId, null);
+        }
+    }
+
+    /**
+     * What the events left.
+     *
+     * @param version   the version the last event left (1 for a new plan, 0 after a closure or when nothing happened)
+     * @param announced how many events were written and announced now (not repeats of ones written before)
+     */
+    public record Applied(int version, int announced) {
+    }
+
+    /** Carries out a decision; a refusal is the caller's 409 with its reason. */
+    Uni<Applied> apply(PlanDecider.Decision decision, Cause cause) {
         return switch (decision) {
-            case PlanLifecycle.Decision.Refused r -> throw ApiProblem.conflict("plan-refused", r.reason());
-            case PlanLifecycle.Decision.Changes c -> apply(c.changes(), createdByAgency, idempotencyKey, cause);
+            case PlanDecider.Decision.Refused r -> throw ApiProblem.conflict("plan-refused", r.reason());
+            case PlanDecider.Decision.Decided d -> apply(d.events(), cause);
         };
     }
 
-    Uni<Integer> apply(List<PlanLifecycle.Change> all, String createdByAgency, String idempotencyKey,
-                       String cause) {
-        return Multi.createFrom().iterable(all).onItem().transformToUniAndConcatenate(change -> switch (change) {
-                    case PlanLifecycle.Change.Create c -> create(c.plan(), createdByAgency, idempotencyKey, cause)
-                            .replaceWith(1);
-                    case PlanLifecycle.Change.Revise v -> revise(v.plan(), v.revision(), idempotencyKey, cause);
-                    case PlanLifecycle.Change.Close c -> close(c.plan(), c.closedOn(), c.reason(), cause).replaceWith(0);
-                    case PlanLifecycle.Change.Complete c -> complete(c.plan(), c.completion(), cause);
-                })
-                .collect().last().map(last -> last == null ? 0 : last);
+    private Uni<Applied> apply(List<PlanEvent> decided, Cause cause) {
+        return Multi.createFrom().iterable(decided)
+                .onItem().transformToUniAndConcatenate(e -> write(e, cause)
+                        .chain(isNew -> isNew ? announce(e, cause).replaceWith(true) : Uni.createFrom().item(false)))
+                .collect().asList()
+                .map(news -> new Applied(decided.isEmpty() ? 0 : versionAfter(decided.getLast()),
+                        (int) news.stream().filter(n -> n).count()));
     }
 
-    private Uni<Void> create(Plan plan, String createdByAgency, String idempotencyKey, String cause) {
-        Plan.Version v = plan.current();
-        return records.insertPlan(plan, createdByAgency, idempotencyKey).chain(isNew -> !isNew
-                ? Uni.createFrom().voidItem()
-                : events.publish(EventIds.planCreated(plan.planId()), new PlanningEvent.PlanCreated(plan.planId(),
-                        plan.caseId(), plan.municipality(), plan.type(), v.madeOn(), v.roles(), v.reviewOn(),
-                        plan.adoptedAtMeetingId()), v.madeOn(), cause).replaceWithVoid());
+    /** Writes what the event says; false when it was written before (a repeat announces nothing). */
+    private Uni<Boolean> write(PlanEvent event, Cause cause) {
+        return switch (event) {
+            case PlanEvent.Made m -> records.insertPlan(m.made(), m.createdByAgency(), cause.idempotencyKey());
+            case PlanEvent.Revised r -> records.insertVersion(r.plan().planId(), r.version(), cause.idempotencyKey())
+                    .replaceWith(true);
+            case PlanEvent.DetailsCompleted d -> records.updateVersion(d.plan().planId(), d.version()).replaceWith(true);
+            case PlanEvent.Closed c -> records.close(c.plan().planId(), c.closedOn(), c.reason()).replaceWith(true);
+            case PlanEvent.ReviewFellDue d -> records.markReviewAnnounced(d.plan().planId(), d.version(),
+                    d.announcedOn());
+        };
     }
 
-    private Uni<Integer> revise(Plan plan, PlanLifecycle.Revision revision, String idempotencyKey, String cause) {
-        Plan.Version next = PlanLifecycle.revise(plan, revision).current();
-        LocalDate madeOn = revision.madeOn();
-        return records.insertVersion(plan.planId(), next, idempotencyKey)
-                .chain(() -> events.publish(EventIds.planRevised(plan.planId(), next.version()),
-                        new PlanningEvent.PlanRevised(plan.planId(), plan.caseId(), plan.municipality(), plan.type(),
-                                next.version(), madeOn, next.reviewOn()), madeOn, cause))
-                .replaceWith(next.version());
-    }
-
-    private Uni<Integer> complete(Plan plan, PlanCompletion.Completion completion, String cause) {
-        Plan.Version done = PlanCompletion.completed(plan.current(), completion);
-        LocalDate today = BusinessDate.today();
-        return records.updateVersion(plan.planId(), done)
-                .chain(() -> events.publish(EventIds.planDetailsCompleted(plan.planId(), done.version(),
-                                completion.named()), new PlanningEvent.PlanDetailsCompleted(plan.planId(),
-                                plan.caseId(), plan.municipality(), plan.type(), done.version(),
-                                PlanCompletion.newRoles(plan.current(), completion), completion.reviewOn()),
-                        today, cause))
-                .replaceWith(done.version());
-    }
-
-    private Uni<Void> close(Plan plan, LocalDate closedOn, String reason, String cause) {
-        return records.close(plan.planId(), closedOn, reason)
-                .chain(() -> events.publish(EventIds.planClosed(plan.planId()), new PlanningEvent.PlanClosed(
-                        plan.planId(), plan.caseId(), plan.municipality(), plan.type(), closedOn), closedOn, cause))
+    private Uni<Void> announce(PlanEvent event, Cause cause) {
+        return events.publish(event.eventId(), event.announced(), event.businessDate(), cause.causationId())
                 .replaceWithVoid();
+    }
+
+    private static int versionAfter(PlanEvent event) {
+        return switch (event) {
+            case PlanEvent.Made m -> 1;
+            case PlanEvent.Revised r -> r.version().version();
+            case PlanEvent.DetailsCompleted d -> d.version().version();
+            case PlanEvent.Closed c -> 0;
+            case PlanEvent.ReviewFellDue d -> d.version();
+        };
     }
 }

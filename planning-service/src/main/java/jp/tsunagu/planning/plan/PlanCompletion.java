@@ -1,17 +1,16 @@
 package jp.tsunagu.planning.plan;
 
 import jp.tsunagu.contract.events.Role;
-import jp.tsunagu.planning.plan.PlanLifecycle.Change;
-import jp.tsunagu.planning.plan.PlanLifecycle.Decision;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * 未記入の補完, without Quarkus: details the plan's current version lacks are filled in without a 再プラン (after the
- * meeting that adopted it, say), never overwriting one it has; the roles' words follow {@link RoleWords}. Its decision is
- * one of {@link PlanLifecycle}'s, carried out by PlanChanges like the others.
+ * meeting that adopted it, say), never overwriting one it has; the roles' words follow {@link RoleWords}. Its refusal
+ * and its result are {@link PlanDecider}'s to decide (PlanCommand.Complete → PlanEvent.DetailsCompleted).
  */
 public final class PlanCompletion {
 
@@ -70,40 +69,35 @@ public final class PlanCompletion {
     }
 
     /**
-     * Completes the plan's current version: only details it does not have (a role's words where the role has none,
-     * for the same agencies), and only while it runs.
+     * Why the plan's current version cannot be completed so, if it cannot: only details it does not have (a role's
+     * words where the role has none, for the same agencies), and only while it runs.
      */
-    public static Decision decide(Plan plan, Completion completion) {
+    static Optional<String> refusal(Plan plan, Completion completion) {
         if (plan.isClosed()) {
-            return new Decision.Refused("plan " + plan.planId() + " was closed on " + plan.closedOn());
+            return Optional.of("plan " + plan.planId() + " was closed on " + plan.closedOn());
         }
         if (completion.named().isEmpty()) {
-            return new Decision.Refused("nothing to complete: give wish, wishTags, goals, roles or reviewOn");
+            return Optional.of("nothing to complete: give wish, wishTags, goals, roles or reviewOn");
         }
         Plan.Version v = plan.current();
         List<String> set = alreadySet(v, completion);
         if (!set.isEmpty()) {
-            return new Decision.Refused("version " + v.version() + " already has " + String.join(", ", set)
+            return Optional.of("version " + v.version() + " already has " + String.join(", ", set)
                     + ": changing them is a revision (再プラン, POST /plans/" + plan.planId() + "/revisions)");
         }
-        if (completion.named().contains("roles")) {
-            switch (RoleWords.fit(v.roles(), completion.roles())) {
-                case RoleWords.Fit.OtherAgencies o -> {
-                    return new Decision.Refused("version " + v.version() + " has roles for " + String.join(", ",
-                            o.agencies()) + ": give the responsibility of each of these agencies once and of no "
-                            + "other; adding or removing an agency is a revision (再プラン, POST /plans/" + plan.planId()
-                            + "/revisions)");
-                }
-                case RoleWords.Fit.Overwrites o -> {
-                    return new Decision.Refused("version " + v.version() + " already has the responsibility of "
-                            + o.agencyId() + ": changing it is a revision (再プラン, POST /plans/" + plan.planId()
-                            + "/revisions)");
-                }
-                default -> {
-                }
-            }
+        if (!completion.named().contains("roles")) {
+            return Optional.empty();
         }
-        return new Decision.Changes(List.of(new Change.Complete(plan, completion)));
+        return switch (RoleWords.fit(v.roles(), completion.roles())) {
+            case RoleWords.Fit.OtherAgencies o -> Optional.of("version " + v.version() + " has roles for "
+                    + String.join(", ", o.agencies()) + ": give the responsibility of each of these agencies once and "
+                    + "of no other; adding or removing an agency is a revision (再プラン, POST /plans/" + plan.planId()
+                    + "/revisions)");
+            case RoleWords.Fit.Overwrites o -> Optional.of("version " + v.version() + " already has the "
+                    + "responsibility of " + o.agencyId() + ": changing it is a revision (再プラン, POST /plans/"
+                    + plan.planId() + "/revisions)");
+            default -> Optional.empty();
+        };
     }
 
     /** The current version with the completion's details filled in (the same version number). */

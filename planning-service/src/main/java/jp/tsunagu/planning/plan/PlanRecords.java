@@ -137,7 +137,7 @@ public class PlanRecords {
                 CaseRef::of, caseId);
     }
 
-    public Uni<Void> saveMeetingReview(String caseId, LocalDate heldOn, PlanLifecycle.MeetingReview r) {
+    public Uni<Void> saveMeetingReview(String caseId, LocalDate heldOn, PlanCommand.MeetingReview r) {
         return database.update("""
                         insert into meeting_review(meeting_id, case_id, meeting_type, outcome, plan_type, held_on)
                         values ($1, $2, $3, $4, $5, $6)
@@ -147,11 +147,11 @@ public class PlanRecords {
                 r.planType() == null ? null : r.planType().name(), heldOn).replaceWithVoid();
     }
 
-    public Uni<Optional<PlanLifecycle.MeetingReview>> meetingReview(String meetingId, String caseId) {
+    public Uni<Optional<PlanCommand.MeetingReview>> meetingReview(String meetingId, String caseId) {
         return database.first("""
                         select meeting_id, meeting_type, outcome, plan_type from meeting_review
                          where meeting_id = $1 and case_id = $2""",
-                row -> new PlanLifecycle.MeetingReview(row.getString("meeting_id"),
+                row -> new PlanCommand.MeetingReview(row.getString("meeting_id"),
                         MeetingType.valueOf(row.getString("meeting_type")),
                         ReviewOutcome.valueOf(row.getString("outcome")),
                         row.getString("plan_type") == null ? null : PlanType.valueOf(row.getString("plan_type"))),
@@ -246,46 +246,5 @@ public class PlanRecords {
                     });
                     return plans;
                 });
-    }
-
-    public Uni<Boolean> insertPlacement(String placementId, Plan plan, String resourceId, LocalDate placedOn) {
-        return database.update("""
-                        insert into placement(placement_id, plan_id, case_id, municipality, resource_id, placed_on)
-                        values ($1, $2, $3, $4, $5, $6) on conflict (placement_id) do nothing""",
-                        placementId, plan.planId(), plan.caseId(), plan.municipality(), resourceId, placedOn)
-                .map(rows -> rows == 1);
-    }
-
-    /** A placement: its id, plan id, resource id and date. */
-    public record PlacementRow(String placementId, String planId, String caseId, String municipality,
-                               String resourceId, LocalDate placedOn) {
-
-        static PlacementRow of(Row row) {
-            return new PlacementRow(row.getString("placement_id"), row.getString("plan_id"),
-                    row.getString("case_id"), row.getString("municipality").trim(), row.getString("resource_id"),
-                    row.getLocalDate("placed_on"));
-        }
-    }
-
-    public Uni<Optional<PlacementRow>> placement(String placementId) {
-        return database.first("""
-                        select placement_id, plan_id, case_id, municipality, resource_id, placed_on from placement
-                         where placement_id = $1""", PlacementRow::of, placementId);
-    }
-
-    /** People placed at each resource of a municipality whose plan is still active. */
-    public Uni<Map<String, Long>> placedByResource(String municipality) {
-        return database.list("""
-                        select pl.resource_id, count(*) from placement pl join plan p on p.plan_id = pl.plan_id
-                         where pl.municipality = $1 and p.closed_on is null group by pl.resource_id""",
-                        row -> Map.entry(row.getString("resource_id"), row.getLong(1)), municipality)
-                .map(rows -> rows.stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
-    }
-
-    public Uni<Boolean> insertFollowUp(String followUpId, String placementId, String side, LocalDate on, String note) {
-        return database.update("""
-                        insert into follow_up(follow_up_id, placement_id, side, on_date, note)
-                        values ($1, $2, $3, $4, $5) on conflict (follow_up_id) do nothing""",
-                followUpId, placementId, side, on, note).map(rows -> rows == 1);
     }
 }

@@ -13,7 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jp.tsunagu.contract.codes.BusinessDate;
+import jp.tsunagu.support.clock.BusinessClock;
 import jp.tsunagu.support.audit.AuditTrail;
 import jp.tsunagu.support.audit.Audited;
 import jp.tsunagu.support.problem.ApiProblem;
@@ -40,11 +40,13 @@ public class PlanResource {
     private final PlanService service;
     private final CurrentCaller caller;
     private final AuditTrail audit;
+    private final BusinessClock clock;
 
-    public PlanResource(PlanService service, CurrentCaller caller, AuditTrail audit) {
+    public PlanResource(PlanService service, CurrentCaller caller, AuditTrail audit, BusinessClock clock) {
         this.service = service;
         this.caller = caller;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @POST
@@ -175,7 +177,7 @@ public class PlanResource {
     @Operation(summary = "Announce plans past their review date now",
             description = "The same check runs daily (tsunagu.plans.review-check-every); each plan version once.")
     public Uni<Map<String, Integer>> reviewCheck() {
-        return service.announceReviewsDue(caller.get().municipality(), BusinessDate.today())
+        return service.announceReviewsDue(caller.get().municipality(), clock.today())
                 .map(n -> Map.of("announced", n));
     }
 
@@ -190,6 +192,6 @@ public class PlanResource {
                     + "case's plans are at /cases/{caseId}/plans")));
         }
         return audit.around(caller.get(), "read-overdue-plans", "plans?overdue=true",
-                service.overdue(caller.get(), BusinessDate.today()));
+                service.overdue(caller.get(), clock.today()));
     }
 }

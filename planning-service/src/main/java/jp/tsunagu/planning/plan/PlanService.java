@@ -6,13 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.codes.Coded;
 import jp.tsunagu.contract.codes.PlanType;
 import jp.tsunagu.contract.directory.AgencyDirectory;
-import jp.tsunagu.contract.events.EventIds;
-import jp.tsunagu.contract.events.PlanningEvent;
 import jp.tsunagu.contract.events.Role;
-import jp.tsunagu.support.clock.BusinessClock;
+import jp.tsunagu.planning.plan.PlanChanges.Cause;
 import jp.tsunagu.support.db.InTransaction;
 import jp.tsunagu.support.directory.AgencyDirectories;
-import jp.tsunagu.support.erasure.ErasedCases;
 import jp.tsunagu.support.events.DerivedIds;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.problem.FieldError;
@@ -28,29 +25,26 @@ import java.util.UUID;
 
 /**
  * Plans' commands and reads: posted by coordinators and the responsible providers, revised (再プラン) and closed
- * (終結). A 重層的支援会議's outcome makes the same changes through {@link PlanningIntake}; the changes themselves are
- * {@link PlanChanges}, who may do what {@link PlanAccess}, the request fields {@link PlanRequestRules}.
+ * (終結). Each command is decided by {@link PlanDecider} against the plans as they stand and its events written and
+ * announced by {@link PlanChanges}; a 重層的支援会議's outcome takes the same way through {@link PlanningIntake}. Who
+ * may do what is {@link PlanAccess}, the request fields {@link PlanRequestRules}, the case's dates {@link CaseChecks}.
  */
 @ApplicationScoped
 public class PlanService {
 
     private final PlanRecords records;
-    private final PlanEvents events;
     private final PlanChanges changes;
     private final PlanAccess access;
     private final AgencyDirectories directories;
-    private final ErasedCases erased;
-    private final BusinessClock clock;
+    private final CaseChecks cases;
 
-    public PlanService(PlanRecords records, PlanEvents events, PlanChanges changes, PlanAccess access,
-                       AgencyDirectories directories, ErasedCases erased, BusinessClock clock) {
-        this.clock = clock;
+    public PlanService(PlanRecords records, PlanChanges changes, PlanAccess access, AgencyDirectories directories,
+                       CaseChecks cases) {
         this.records = records;
-        this.events = events;
         this.changes = changes;
         this.access = access;
         this.directories = directories;
-        this.erased = erased;
+        this.cases = cases;
     }
 
     /** The result of a creating command: its id, and whether it was an idempotent repeat. */
@@ -89,20 +83,20 @@ public class PlanService {
             if (existing.isPresent()) {
                 return Uni.createFrom().item(new Created(planId, 1, true));
             }
-            return records.caseRef(caseId).call(caseRef -> access.visibleForWriting(caller, caseId, caseRef))
+            return cases.ref(caseId).call(caseRef -> access.visibleForWriting(caller, caseId, caseRef))
                     .call(caseRef -> wish != null || !goals.isEmpty() || anyWords(roles)
-                            ? erased.refuseTextAbout(caseId) : Uni.createFrom().voidItem())
-                    .invoke(caseRef -> Params.requireCaseDate("madeOn", madeOn, PlanRecords.CaseRef.receivedOn(caseRef), clock.today()))
+                            ? cases.refuseTextAbout(caseId) : Uni.createFrom().voidItem())
+                    .invoke(caseRef -> cases.requireDate("madeOn", madeOn, caseRef))
                     .chain(caseRef -> records.plansOfCase(caseId).chain(plans -> adoptingReview(request, caseId)
                             .chain(review -> {
                                 boolean known = caseRef.isPresent()
                                         && caseRef.get().municipality().equals(caller.municipality());
-                                Plan plan = new Plan(planId, caseId, caller.municipality(), type,
-                                        request.adoptedAtMeetingId(), List.of(new Plan.Version(1, madeOn, null, wish,
-                                        tags, goals, roles, reviewOn)), null, null);
-                                return changes.apply(PlanLifecycle.decideCreation(known, plan,
-                                                plans.stream().map(PlanRecords.Stored::plan).toList(), review),
-                                        caller.agencyId(), idempotencyKey, "request/plan/" + planId)
+                                Plan plan = Plan.made(new Plan.Ref(planId, caseId, caller.municipality(), type),
+                                        request.adoptedAtMeetingId(), new Plan.Version(1, madeOn, null, wish, tags,
+                                                goals, roles, reviewOn));
+                                return changes.apply(PlanDecider.decide(new PlanCommand.Make(plan, caller.agencyId(),
+                                                        known, review), state(plans)),
+                                                Cause.request("request/plan/" + planId, idempotencyKey))
                                         .replaceWith(new Created(planId, 1, false));
                             })));
         });
@@ -129,20 +123,20 @@ public class PlanService {
             throw ApiProblem.validation(errors);
         }
         return access.writable(caller, planId).invoke(stored -> access.requireWriter(caller, stored.plan()))
-                .call(stored -> erased.refuseTextAbout(stored.plan().caseId())) // a 再プラン always gives its reason
-                .call(stored -> records.caseRef(stored.plan().caseId())
-                        .invoke(ref -> Params.requireCaseDate("madeOn", madeOn, PlanRecords.CaseRef.receivedOn(ref), clock.today())))
+                .call(stored -> cases.refuseTextAbout(stored.plan().caseId())) // a 再プラン always gives its reason
+                .call(stored -> cases.requireDate("madeOn", madeOn, stored.plan().caseId()))
                 .chain(stored -> (idempotencyKey == null
                 ? Uni.createFrom().item(Optional.<Integer>empty()) : records.versionByKey(planId, idempotencyKey))
                 .chain(done -> {
                     if (done.isPresent()) {
                         return Uni.createFrom().item(new Created(planId, done.get(), true));
                     }
-                    PlanLifecycle.Revision revision = new PlanLifecycle.Revision(madeOn, reason, wish, tags, goals,
+                    PlanCommand.Revision revision = new PlanCommand.Revision(madeOn, reason, wish, tags, goals,
                             roles, reviewOn);
-                    return changes.apply(PlanLifecycle.decideRevision(stored.plan(), revision), null, idempotencyKey,
-                                    "request/plan/" + planId + "/revision")
-                            .map(version -> new Created(planId, version, false));
+                    return changes.apply(PlanDecider.decide(new PlanCommand.Revise(planId, revision),
+                                            state(List.of(stored))),
+                                    Cause.request("request/plan/" + planId + "/revision", idempotencyKey))
+                            .map(applied -> new Created(planId, applied.version(), false));
                 }));
     }
 
@@ -165,9 +159,10 @@ public class PlanService {
         PlanCompletion.Completion completion = new PlanCompletion.Completion(wish, tags, goals, roles, reviewOn);
         boolean words = wish != null || (goals != null && !goals.isEmpty()) || anyWords(roles);
         return access.writable(caller, planId).invoke(stored -> access.requireWriter(caller, stored.plan()))
-                .call(stored -> words ? erased.refuseTextAbout(stored.plan().caseId()) : Uni.createFrom().voidItem())
-                .chain(stored -> changes.apply(PlanCompletion.decide(stored.plan(), completion), null, null,
-                        "request/plan/" + planId + "/details"));
+                .call(stored -> words ? cases.refuseTextAbout(stored.plan().caseId()) : Uni.createFrom().voidItem())
+                .chain(stored -> changes.apply(PlanDecider.decide(new PlanCommand.Complete(planId, completion,
+                        cases.today()), state(List.of(stored))), Cause.of("request/plan/" + planId + "/details")))
+                .map(PlanChanges.Applied::version);
     }
 
     @InTransaction
@@ -185,12 +180,11 @@ public class PlanService {
             throw ApiProblem.validation(errors);
         }
         return access.writable(caller, planId).invoke(stored -> access.requireWriter(caller, stored.plan()))
-                .call(stored -> records.caseRef(stored.plan().caseId())
-                        .invoke(ref -> Params.requireCaseDate("closedOn", closedOn, PlanRecords.CaseRef.receivedOn(ref), clock.today())))
+                .call(stored -> cases.requireDate("closedOn", closedOn, stored.plan().caseId()))
                 // the plan of an erased person may still end (the figures need it), but its reason is not kept
-                .chain(stored -> erased.isErased(stored.plan().caseId()).chain(gone -> changes.apply(
-                        PlanLifecycle.decideClosure(stored.plan(), closedOn, gone ? PlanRecords.ERASED : reason), null,
-                        null, "request/plan/" + planId + "/closure")))
+                .chain(stored -> cases.isErased(stored.plan().caseId()).chain(gone -> changes.apply(
+                        PlanDecider.decide(new PlanCommand.Close(planId, closedOn, gone ? PlanRecords.ERASED : reason),
+                                state(List.of(stored))), Cause.of("request/plan/" + planId + "/closure"))))
                 .replaceWithVoid();
     }
 
@@ -200,7 +194,7 @@ public class PlanService {
     }
 
     /** The review of the meeting a new plan names as adopting it, when it names one. */
-    private Uni<Optional<PlanLifecycle.MeetingReview>> adoptingReview(PlanRequests.NewPlan request, String caseId) {
+    private Uni<Optional<PlanCommand.MeetingReview>> adoptingReview(PlanRequests.NewPlan request, String caseId) {
         return request.adoptedAtMeetingId() == null ? Uni.createFrom().item(Optional.empty())
                 : records.meetingReview(request.adoptedAtMeetingId(), caseId);
     }
@@ -231,21 +225,25 @@ public class PlanService {
     @InTransaction
     public Uni<List<PlanView>> overdue(Caller caller, LocalDate today) {
         return records.activePlans(caller.municipality()).map(all -> all.stream().map(PlanRecords.Stored::plan)
-                .filter(p -> PlanLifecycle.overdue(p, today)).map(PlanView::of).toList());
+                .filter(p -> PlanDecider.overdue(p, today)).map(PlanView::of).toList());
     }
 
-    /** Emits a review-due event once for each plan version whose review date has passed; returns how many. */
+    /**
+     * Announces each running plan version whose review date passed before the day, once (PlanCommand.CheckReview);
+     * returns how many were announced now.
+     */
     @InTransaction
     public Uni<Integer> announceReviewsDue(String municipality, LocalDate today) {
-        return records.activePlans(municipality).chain(all -> Multi.createFrom().iterable(all.stream()
-                        .map(PlanRecords.Stored::plan).filter(p -> PlanLifecycle.overdue(p, today)).toList())
-                .onItem().transformToUniAndConcatenate(p -> records.markReviewAnnounced(p.planId(),
-                        p.current().version(), today).chain(first -> !first ? Uni.createFrom().item(0)
-                        : events.publish(EventIds.planReviewDue(p.planId(), p.current().version()),
-                                new PlanningEvent.PlanReviewDue(p.planId(), p.caseId(), p.municipality(), p.type(),
-                                        p.current().reviewOn()), today, "schedule/review-check/" + today)
-                        .replaceWith(1)))
-                .collect().asList().map(counts -> counts.stream().mapToInt(Integer::intValue).sum()));
+        Cause cause = Cause.of("schedule/review-check/" + today);
+        return records.activePlans(municipality).chain(all -> Multi.createFrom().iterable(all)
+                .onItem().transformToUniAndConcatenate(s -> changes.apply(PlanDecider.decide(
+                        new PlanCommand.CheckReview(s.plan().planId(), today), state(List.of(s))), cause))
+                .collect().asList().map(applied -> applied.stream().mapToInt(PlanChanges.Applied::announced).sum()));
+    }
+
+    /** The plans as persistence holds them, for the decider. */
+    private static PlanState state(List<PlanRecords.Stored> stored) {
+        return PlanState.of(stored.stream().map(PlanRecords.Stored::plan).toList());
     }
 
     /** The municipalities whose directories are loaded (the shipped ones and a city's own). */

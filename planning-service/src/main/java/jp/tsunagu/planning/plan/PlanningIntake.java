@@ -8,6 +8,7 @@ import jp.tsunagu.contract.events.MeetingEvent;
 import jp.tsunagu.contract.events.PlanningEvent;
 import jp.tsunagu.contract.events.RoutingEvent;
 import jp.tsunagu.contract.events.TsunaguEvent;
+import jp.tsunagu.planning.plan.PlanChanges.Cause;
 import jp.tsunagu.support.events.StageProjection;
 
 import java.util.ArrayList;
@@ -112,29 +113,32 @@ public class PlanningIntake implements StageProjection {
             case MeetingEvent.CaseReviewed r -> records.addCaseAgencies(r.roles().stream()
                             .map(role -> new PlanRecords.CaseAgency(r.caseId(), role.agencyId())).toList())
                     .chain(() -> records.saveMeetingReview(r.caseId(), r.heldOn(),
-                            new PlanLifecycle.MeetingReview(r.meetingId(), r.meetingType(), r.outcome(), r.planType())))
+                            new PlanCommand.MeetingReview(r.meetingId(), r.meetingType(), r.outcome(), r.planType())))
                     .chain(() -> fromMeeting(envelope, r));
-            // a correction that reaches a plan outcome is applied as the review it now is (PlanLifecycle#fromAmendment)
+            // a correction that reaches a plan outcome is applied as the review it now is (PlanDecider#fromAmendment)
             case MeetingEvent.CaseReviewAmended a -> records.addCaseAgencies(a.roles().stream()
                             .map(role -> new PlanRecords.CaseAgency(a.caseId(), role.agencyId())).toList())
                     .chain(() -> records.saveMeetingReview(a.caseId(), a.heldOn(),
-                            new PlanLifecycle.MeetingReview(a.meetingId(), a.meetingType(), a.outcome(), a.planType())))
-                    .chain(() -> records.plansOfCase(a.caseId()))
-                    .chain(plans -> changes.apply(PlanLifecycle.fromAmendment(
-                            plans.stream().map(PlanRecords.Stored::plan).toList(), a, envelope.id()), null, null,
+                            new PlanCommand.MeetingReview(a.meetingId(), a.meetingType(), a.outcome(), a.planType())))
+                    .chain(() -> decideOnPlans(a.caseId(), new PlanCommand.TakeAmendment(a, envelope.id()),
                             envelope.id()))
                     .replaceWithVoid();
             default -> Uni.createFrom().voidItem(); // Handling.NONE
         };
     }
 
-    /** A 重層的支援会議's PLAN, REPLAN or CLOSE becomes the plan change itself ({@link PlanLifecycle#fromReview}). */
+    /** A 重層的支援会議's PLAN, REPLAN or CLOSE becomes the plan change itself ({@link PlanDecider#fromReview}). */
     private Uni<Void> fromMeeting(EventEnvelope<TsunaguEvent> envelope, MeetingEvent.CaseReviewed r) {
-        if (!PlanLifecycle.mayChangePlans(r)) {
+        if (!PlanDecider.mayChangePlans(r)) {
             return Uni.createFrom().voidItem(); // nothing to read either
         }
-        return records.plansOfCase(r.caseId()).chain(plans -> changes.apply(PlanLifecycle.fromReview(
-                plans.stream().map(PlanRecords.Stored::plan).toList(), r, envelope.id()), null, null, envelope.id()))
+        return decideOnPlans(r.caseId(), new PlanCommand.TakeReview(r, envelope.id()), envelope.id());
+    }
+
+    /** Decides the command against the case's plans and writes its events, caused by the meeting's event. */
+    private Uni<Void> decideOnPlans(String caseId, PlanCommand command, String eventId) {
+        return records.plansOfCase(caseId).chain(plans -> changes.apply(PlanDecider.decide(command,
+                        PlanState.of(plans.stream().map(PlanRecords.Stored::plan).toList())), Cause.of(eventId)))
                 .replaceWithVoid();
     }
 }

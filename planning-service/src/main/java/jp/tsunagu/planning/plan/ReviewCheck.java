@@ -4,7 +4,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jp.tsunagu.contract.codes.BusinessDate;
+import jp.tsunagu.support.clock.BusinessClock;
 import org.jboss.logging.Logger;
 
 import java.time.LocalDate;
@@ -16,15 +16,17 @@ public class ReviewCheck {
     private static final Logger LOG = Logger.getLogger(ReviewCheck.class);
 
     private final PlanService service;
+    private final BusinessClock clock;
 
-    public ReviewCheck(PlanService service) {
+    public ReviewCheck(PlanService service, BusinessClock clock) {
         this.service = service;
+        this.clock = clock;
     }
 
     @Scheduled(every = "${tsunagu.plans.review-check-every}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> run() {
-        LocalDate today = BusinessDate.today();
+        LocalDate today = clock.today();
         return Multi.createFrom().iterable(service.municipalities())
                 .onItem().transformToUniAndConcatenate(m -> service.announceReviewsDue(m, today))
                 .collect().asList()

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A meeting's roles (agencies without words) take their words from a completion, and nothing else does. */
@@ -26,8 +25,13 @@ class RoleWordsTest {
         return new PlanCompletion.Completion(null, null, null, List.of(roles), null);
     }
 
+    /** When the completion is asked of the plan (given as it stands). */
+    static PlanFixture.Then complete(Plan plan, PlanCompletion.Completion c) {
+        return PlanFixture.givenPlans(plan).when(new PlanCommand.Complete(plan.planId(), c, HELD.plusDays(1)));
+    }
+
     static String refusal(Plan plan, PlanCompletion.Completion c) {
-        return assertInstanceOf(PlanLifecycle.Decision.Refused.class, PlanCompletion.decide(plan, c)).reason();
+        return complete(plan, c).refused();
     }
 
     @Test
@@ -36,11 +40,11 @@ class RoleWordsTest {
         // given in another order than the version's: matched by agency, the version's order kept
         var words = roles(new Role("houkatsu", "母の介護サービスの調整"), new Role("jiritsu", "家計の立て直し"));
 
-        var decided = assertInstanceOf(PlanLifecycle.Decision.Changes.class,
-                PlanCompletion.decide(plan, words));
+        var decided = complete(plan, words);
 
-        assertEquals(List.of(new PlanLifecycle.Change.Complete(plan, words)), decided.changes());
-        Plan.Version done = PlanCompletion.completed(plan.current(), words);
+        decided.expect(new PlanEvent.DetailsCompleted(plan.ref(), PlanCompletion.completed(plan.current(), words),
+                List.of("roles"), List.of(), null, HELD.plusDays(1)));
+        Plan.Version done = decided.state().plan(plan.planId()).orElseThrow().current();
         assertEquals(List.of(new Role("jiritsu", "家計の立て直し"), new Role("houkatsu", "母の介護サービスの調整")),
                 done.roles());
         assertEquals(1, done.version(), "not a 再プラン");
@@ -52,7 +56,7 @@ class RoleWordsTest {
     void givenAVersionWithoutRolesWhenRolesAreGivenThenTheyAreItsRolesAndAnnounced() {
         Plan plan = fromReview();
         var given = roles(new Role("jiritsu", "家計の立て直し"));
-        assertInstanceOf(PlanLifecycle.Decision.Changes.class, PlanCompletion.decide(plan, given));
+        complete(plan, given).single(PlanEvent.DetailsCompleted.class);
         assertEquals(given.roles(), PlanCompletion.completed(plan.current(), given).roles());
         assertEquals(given.roles(), PlanCompletion.newRoles(plan.current(), given));
     }
@@ -83,7 +87,7 @@ class RoleWordsTest {
 
         // the same words again are no change: the role that lacked them gets them
         var same = roles(new Role("jiritsu", "家計の立て直し"), new Role("houkatsu", "介護"));
-        assertInstanceOf(PlanLifecycle.Decision.Changes.class, PlanCompletion.decide(plan, same));
+        complete(plan, same).single(PlanEvent.DetailsCompleted.class);
         assertEquals(List.of(new Role("jiritsu", "家計の立て直し"), new Role("houkatsu", "介護")),
                 PlanCompletion.completed(plan.current(), same).roles());
     }

@@ -1,0 +1,102 @@
+package jp.tsunagu.planning.plan;
+
+import jp.tsunagu.contract.codes.MeetingType;
+import jp.tsunagu.contract.codes.PlanType;
+import jp.tsunagu.contract.codes.ReviewOutcome;
+import jp.tsunagu.contract.events.MeetingEvent;
+import jp.tsunagu.contract.events.Role;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What may be asked of a case's plans ({@link PlanDecider#decide}): by a coordinator or the responsible provider, by a
+ * 重層的支援会議's review, or by the daily review check. Everything a decision needs beyond the plans' own events comes
+ * in the command: the business date (from the injected BusinessClock, never taken by the decider), whether the case
+ * is known, the review of the meeting a new plan names.
+ */
+public sealed interface PlanCommand {
+
+    /**
+     * Make a plan (version 1).
+     *
+     * @param createdByAgency the agency making it (null for a coordinator)
+     * @param caseKnown       the case exists in the caller's municipality
+     * @param adoptingReview  the review of the meeting the plan names, when it names one
+     */
+    record Make(Plan plan, String createdByAgency, boolean caseKnown, Optional<MeetingReview> adoptingReview)
+            implements PlanCommand {
+    }
+
+    /** 再プラン. */
+    record Revise(String planId, Revision revision) implements PlanCommand {
+    }
+
+    /** 未記入の補完 on the day: details the current version lacks, not a 再プラン. */
+    record Complete(String planId, PlanCompletion.Completion completion, LocalDate on) implements PlanCommand {
+    }
+
+    /** 終結. */
+    record Close(String planId, LocalDate closedOn, String reason) implements PlanCommand {
+    }
+
+    /**
+     * A meeting reviewed the case.
+     *
+     * @param causeId the review event's id: a new plan's id follows from it, so a redelivery makes no second plan
+     */
+    record TakeReview(MeetingEvent.CaseReviewed review, String causeId) implements PlanCommand {
+    }
+
+    /** A meeting's review of the case was corrected (議事録の訂正). */
+    record TakeAmendment(MeetingEvent.CaseReviewAmended amendment, String causeId) implements PlanCommand {
+    }
+
+    /** The daily review check, on the day: a plan past its review date is announced as due. */
+    record CheckReview(String planId, LocalDate today) implements PlanCommand {
+    }
+
+    /** What planning knows of a meeting's review of a case (from meeting-service's events). */
+    record MeetingReview(String meetingId, MeetingType meetingType, ReviewOutcome outcome, PlanType planType) {
+    }
+
+    /**
+     * What a 再プラン changes; a null part carries the current version's forward (use {@link #of} and the withers).
+     *
+     * @param reason why the plan is revised (required)
+     */
+    record Revision(LocalDate madeOn, String reason, String wish, List<String> wishTags, List<String> goals,
+                    List<Role> roles, LocalDate reviewOn) {
+
+        /** A revision that changes nothing but the date and gives its reason: everything else carries forward. */
+        public static Revision of(LocalDate madeOn, String reason) {
+            return new Revision(madeOn, reason, null, null, null, null, null);
+        }
+
+        /** A revision a meeting decided: who does what may change, the rest carries forward. */
+        public static Revision byMeeting(LocalDate heldOn, String reason, List<Role> roles, LocalDate reviewOn) {
+            return of(heldOn, reason).withRoles(roles.isEmpty() ? null : roles).withReviewOn(reviewOn);
+        }
+
+        public Revision withWish(String wish) {
+            return new Revision(madeOn, reason, wish, wishTags, goals, roles, reviewOn);
+        }
+
+        public Revision withWishTags(List<String> wishTags) {
+            return new Revision(madeOn, reason, wish, wishTags, goals, roles, reviewOn);
+        }
+
+        public Revision withGoals(List<String> goals) {
+            return new Revision(madeOn, reason, wish, wishTags, goals, roles, reviewOn);
+        }
+
+        public Revision withRoles(List<Role> roles) {
+            return new Revision(madeOn, reason, wish, wishTags, goals, roles, reviewOn);
+        }
+
+        public Revision withReviewOn(LocalDate reviewOn) {
+            return new Revision(madeOn, reason, wish, wishTags, goals, roles, reviewOn);
+        }
+    }
+}
