@@ -3,7 +3,7 @@ package jp.tsunagu.testing;
 import java.time.Duration;
 import java.util.Map;
 
-/** Tokens signed by the test resource's key pair, with the claims the services read (README, "Using the API"). */
+/** Tokens signed by the test resource's key pair, with the claims the services read (docs/api.md). */
 public final class Tokens {
 
     public static final String KURUME = "402036";

@@ -11,7 +11,7 @@ import java.util.HexFormat;
 import java.util.UUID;
 
 /**
- * Rules of the {@code Idempotency-Key} header (README, "Using the API"; IETF draft-ietf-httpapi-idempotency-key-header) and the
+ * Rules of the {@code Idempotency-Key} header (docs/api.md; IETF draft-ietf-httpapi-idempotency-key-header) and the
  * ids derived from it. Keys are scoped to the caller: one agency can neither collide with nor read another's.
  */
 public final class IdempotencyKeys {
