@@ -1,6 +1,7 @@
 package jp.tsunagu.support.http;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -11,6 +12,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,7 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * A query parameter the operation does not take is a 400 naming it, in every service, as an unknown body field is
  * ({@code StrictJson}): {@code GET /referrals?changedSince=…} sent to a service that has no such filter would
  * otherwise answer the whole list as if it had been applied. The parameters an operation takes are the
- * {@code @QueryParam}s of its resource method (and of its class's fields), read once per method. Only the name is
+ * {@code @QueryParam}s of its resource method, of its class's fields and of the fields of a {@code @BeanParam} it takes
+ * (a query record: {@code GET /cases}), read once per method. Only the name is
  * named, never the value. Routes outside JAX-RS ({@code /q/health}, {@code /q/openapi?format=json},
  * {@code /q/metrics}) do not pass here and keep their own parameters.
  */
@@ -54,8 +57,15 @@ public class UnknownQueryParams {
     /** The query parameters the method takes. */
     static Set<String> taken(Method method, Class<?> resourceClass) {
         Set<String> names = new TreeSet<>();
-        for (Annotation[] annotations : method.getParameterAnnotations()) {
-            add(annotations, names);
+        Annotation[][] parameters = method.getParameterAnnotations();
+        Class<?>[] types = method.getParameterTypes();
+        for (int i = 0; i < parameters.length; i++) {
+            add(parameters[i], names);
+            if (Arrays.stream(parameters[i]).anyMatch(a -> a instanceof BeanParam)) {
+                for (Field f : types[i].getDeclaredFields()) {
+                    add(f.getAnnotations(), names);
+                }
+            }
         }
         for (Class<?> c = resourceClass; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Field f : c.getDeclaredFields()) {
