@@ -18,37 +18,55 @@ import java.util.Set;
 
 /**
  * A case as its referrer sees it, as a pure function of its events: {@code evolve} (state + event → state) is what
- * intake-service's status view runs on every event of every stage. The plans still open are part of the state,
- * because a case with a plan running is not closed ({@link CaseStatusRules#asSeen}). Events of different topics may
- * arrive out of order, so a status replaces only one recorded earlier; the open plans and the referral's own facts
- * follow every event whatever its time.
+ * intake-service's status view runs on every event of every stage. Its status is {@link CaseStage}, the one fold of
+ * a case's status that reporting-service runs too, where the ordering rule is stated; the rest (referrer, consent,
+ * the agencies it was entrusted to, the listing) follows every event whatever its time, and the agency now
+ * responsible follows the event whose status took the case's ({@link CaseStage.Step#moved}).
  *
- * @param status     null until the case has an event with a status
- * @param statusTime when the status's event was recorded
- * @param openPlans  ids of the case's plans created and not closed
+ * @param stage      the case's status, its plans and its join ({@link CaseStage})
  * @param consent    the person's consent to sharing as last recorded (null before the referral is seen)
  * @param entrusted  agencies the case was entrusted to: the one that accepted it, those given a role in its plans
  * @param listing    what a coordinator's case list shows of it
  * @param planRoles  agencies given a role in one of its plans (open or closed)
- * @param joinedTo   the case this one was joined to as the same person's ({@code duplicate-confirmed}), null if not:
- *                   such a case is closed for good ({@link CaseStatusRules#JOINED})
  */
 public record CaseProgress(String caseId, String municipality, String referringAgencyId, String assignedAgencyId,
-                           CaseStatus status, Instant statusTime, LocalDate receivedOn, Set<String> openPlans,
-                           Consent consent, Set<String> entrusted, CaseListing listing, Set<String> planRoles,
-                           String joinedTo) {
+                           CaseStage stage, LocalDate receivedOn, Consent consent, Set<String> entrusted,
+                           CaseListing listing, Set<String> planRoles) {
 
     public CaseProgress {
-        openPlans = Set.copyOf(openPlans);
-        entrusted = Set.copyOf(entrusted);
+        stage = stage == null ? CaseStage.NONE : stage;
+        entrusted = entrusted == null ? Set.of() : Set.copyOf(entrusted);
         listing = listing == null ? CaseListing.NONE : listing;
         planRoles = planRoles == null ? Set.of() : Set.copyOf(planRoles);
     }
 
     /** A case no event has been applied to. */
     public static CaseProgress none(String caseId, String municipality) {
-        return new CaseProgress(caseId, municipality, null, null, null, null, null, Set.of(), null, Set.of(),
-                CaseListing.NONE, Set.of(), null);
+        return new CaseProgress(caseId, municipality, null, null, CaseStage.NONE, null, null, Set.of(),
+                CaseListing.NONE, Set.of());
+    }
+
+    /** The status the case is seen in ({@link CaseStage#status}); null before any event. */
+    public CaseStatus status() {
+        return stage.status();
+    }
+
+    /** When the status last moved ({@link CaseStage#statusTime}). */
+    public Instant statusTime() {
+        return stage.statusTime();
+    }
+
+    /** Ids of the case's plans created and not closed. */
+    public Set<String> openPlans() {
+        return stage.openPlans();
+    }
+
+    /**
+     * The case this one was joined to as the same person's ({@code duplicate-confirmed}), null if not: such a case is
+     * closed for good ({@link CaseStatusRules#JOINED}).
+     */
+    public String joinedTo() {
+        return stage.joinedTo();
     }
 
     /**
@@ -85,7 +103,7 @@ public record CaseProgress(String caseId, String municipality, String referringA
 
     /** An agency's answer is awaited: the case was routed to it (or sent out for outreach) and not yet answered. */
     public boolean awaitingAnswer() {
-        return status == CaseStatus.ROUTED || status == CaseStatus.IN_OUTREACH;
+        return status() == CaseStatus.ROUTED || status() == CaseStatus.IN_OUTREACH;
     }
 
     /** The awaited answer is past its deadline. */
@@ -112,28 +130,24 @@ public record CaseProgress(String caseId, String municipality, String referringA
 
     /** The case after one more event, and the line of its history; empty for an event not about one case. */
     public Optional<Step> evolve(EventEnvelope<? extends TsunaguEvent> envelope) {
-        Optional<StatusChange> change = CaseStatusRules.of(envelope.data());
-        if (change.isEmpty()) {
-            return Optional.empty();
-        }
-        Set<String> plans = new LinkedHashSet<>(openPlans);
+        return stage.evolve(envelope).map(folded -> new Step(after(envelope.data(), folded), folded.change()));
+    }
+
+    private CaseProgress after(TsunaguEvent event, CaseStage.Step folded) {
         Set<String> trusted = new LinkedHashSet<>(entrusted);
         Set<String> roles = new LinkedHashSet<>(planRoles);
         String referrer = referringAgencyId;
         LocalDate received = receivedOn;
         Consent consentNow = consent;
-        String joined = joinedTo;
-        switch (envelope.data()) {
-            case PlanningEvent.PlanCreated p -> {
-                plans.add(p.planId());
-                p.roles().forEach(role -> trusted.add(role.agencyId()));
-                p.roles().forEach(role -> roles.add(role.agencyId()));
-            }
+        switch (event) {
+            case PlanningEvent.PlanCreated p -> p.roles().forEach(role -> {
+                trusted.add(role.agencyId());
+                roles.add(role.agencyId());
+            });
             case PlanningEvent.PlanDetailsCompleted p -> p.roles().forEach(role -> {
                 trusted.add(role.agencyId());
                 roles.add(role.agencyId());
             });
-            case PlanningEvent.PlanClosed p -> plans.remove(p.planId());
             case IntakeEvent.ReferralReceived r -> {
                 referrer = referrer != null ? referrer : r.referringAgencyId();
                 received = received != null ? received : r.receivedOn();
@@ -142,35 +156,14 @@ public record CaseProgress(String caseId, String municipality, String referringA
             // the intake topic keeps a case's events in order: a recorded consent always follows its referral
             case IntakeEvent.ConsentRecorded c -> consentNow = c.consent();
             case RoutingEvent.RoutingAccepted a -> trusted.add(a.agencyId());
-            case IntakeEvent.DuplicateConfirmed d -> joined = d.duplicateOf();
             default -> {
             }
         }
-        StatusChange raw = change.get();
-        StatusChange seen = raw.status() == null ? raw
-                : raw.seenAs(CaseStatusRules.asSeen(raw.status(), !plans.isEmpty()));
-        if (joinedTo != null) {
-            // joined before: the event is a line of the case's history and moves no status
-            seen = seen.status() == null ? seen : seen.seenAs(CaseStatusRules.JOINED);
-            return Optional.of(new Step(new CaseProgress(caseId, municipality, referrer, assignedAgencyId, status,
-                    statusTime, received, plans, consentNow, trusted, listing.after(envelope.data()), roles, joined),
-                    seen));
-        }
-        // the join closes the case even when an event of another topic, recorded later, arrived first
-        boolean joins = joined != null;
-        boolean newer = seen.status() != null
-                && (joins || statusTime == null || !envelope.time().isBefore(statusTime));
-        Instant time = joins && statusTime != null && statusTime.isAfter(envelope.time()) ? statusTime
-                : envelope.time();
-        CaseProgress after = newer
-                ? new CaseProgress(caseId, municipality, referrer,
-                        seen.clearsAgency() ? null : seen.agencyId() != null ? seen.agencyId() : assignedAgencyId,
-                        seen.status(), time, received, plans, consentNow, trusted,
-                        listing.after(envelope.data()), roles, joined)
-                : new CaseProgress(caseId, municipality, referrer, assignedAgencyId,
-                        status != null ? status : CaseStatus.RECEIVED, statusTime != null ? statusTime : envelope.time(),
-                        received, plans, consentNow, trusted, listing.after(envelope.data()), roles, joined);
-        return Optional.of(new Step(after, seen));
+        StatusChange change = folded.change();
+        String agency = !folded.moved() ? assignedAgencyId
+                : change.clearsAgency() ? null : change.agencyId() != null ? change.agencyId() : assignedAgencyId;
+        return new CaseProgress(caseId, municipality, referrer, agency, folded.after(), received, consentNow, trusted,
+                listing.after(event), roles);
     }
 
     /**

@@ -15,9 +15,10 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The closed loop as the referrer sees it: how each event of each stage moves a case's status (intake-service's status
- * view, through {@link CaseProgress}, and reporting-service's open cases by stage use the same rules). An exhaustive
- * switch, so a new event type does not compile until someone decides what it means here.
+ * The closed loop as the referrer sees it: what each event of each stage means for a case's status. How those
+ * meanings fold into the case's status, in whatever order the events arrive, is {@link CaseStage} (intake-service's
+ * status view and reporting-service's stage both run it). An exhaustive switch, so a new event type does not compile
+ * until someone decides what it means here.
  */
 public final class CaseStatusRules {
 
@@ -27,7 +28,7 @@ public final class CaseStatusRules {
     /**
      * The status of a case joined to another as the same person's ({@link IntakeEvent.DuplicateConfirmed}), for good:
      * later events of it (an agency accepting it, a meeting reviewing it) are lines of its history and move no status.
-     * {@link CaseProgress} (intake's view) and reporting's stage both keep it.
+     * {@link CaseStage} keeps it, for intake's view and reporting's stage.
      */
     public static final CaseStatus JOINED = CaseStatus.CLOSED;
 

@@ -8,6 +8,7 @@ import jp.tsunagu.contract.events.IntakeEvent;
 import jp.tsunagu.contract.events.TsunaguEvent;
 import jp.tsunagu.contract.status.CaseListing;
 import jp.tsunagu.contract.status.CaseProgress;
+import jp.tsunagu.contract.status.CaseStage;
 import jp.tsunagu.contract.status.CaseStatusRules;
 import jp.tsunagu.support.db.Database;
 import jp.tsunagu.support.events.ProcessedEvents;
@@ -21,13 +22,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Writes the referrer's status view from events, idempotently: the API applies its own event right after Kafka
  * acknowledged it (so a GET straight after the POST sees it), and the consumer of every stage topic applies the
  * rest, a batch at a time; whichever comes second finds the event already applied. What an event does to a case is
- * {@link CaseProgress#evolve}: a batch reads its cases' rows once, evolves them in memory in partition order, then
- * writes the rows and the history lines with one pipelined statement each.
+ * {@link CaseProgress#evolve} (its status: contract's {@link CaseStage}, the one fold reporting runs too): a batch
+ * locks and reads its cases' rows once, evolves them in memory in partition order, then writes the rows, as the fold
+ * left them, and the history lines with one pipelined statement each.
  */
 @ApplicationScoped
 public class CaseStatusProjection implements StageProjection {
@@ -74,15 +77,20 @@ public class CaseStatusProjection implements StageProjection {
     }
 
     /**
-     * The rows of the events' cases, locked until the transaction ends (in case order), so the API's transaction and
-     * a consumer batch never both evolve the same row from what it was.
+     * The rows of the events' cases, as {@link CaseProgress#evolve} left them. Each case is locked first, in case
+     * order, until the transaction ends (a transaction-scoped advisory lock on its id, which exists before its row
+     * does), and only then read, so the API's transaction and a consumer batch never both evolve the same case from
+     * what it was: a new case's referral may still be uncommitted when routing has answered it.
      */
     private Uni<Map<String, CaseProgress>> read(List<? extends EventEnvelope<? extends TsunaguEvent>> events) {
-        Set<String> caseIds = new LinkedHashSet<>();
+        Set<String> caseIds = new TreeSet<>();
         events.forEach(e -> caseIds.add(e.subject()));
-        return database.list("select " + CaseStatusRow.PROGRESS_COLUMNS
-                                + " from case_status where case_id = any($1) order by case_id for update",
-                        CaseStatusRow::progress, (Object) caseIds.toArray(String[]::new))
+        Object ids = caseIds.toArray(String[]::new);
+        return database.list("""
+                        select pg_advisory_xact_lock(hashtextextended(id, 0)) is null
+                          from (select id from unnest($1::text[]) id order by id) ids""", row -> true, ids)
+                .chain(() -> database.list("select " + CaseStatusRow.PROGRESS_COLUMNS
+                        + " from case_status where case_id = any($1)", CaseStatusRow::progress, ids))
                 .map(found -> {
                     Map<String, CaseProgress> cases = new LinkedHashMap<>();
                     found.forEach(c -> cases.put(c.caseId(), c));
@@ -120,51 +128,41 @@ public class CaseStatusProjection implements StageProjection {
     }
 
     /**
-     * Both statements are sent without waiting for the first's answer. A status replaces only one recorded earlier
-     * even here: a new case has no row to lock until the request that made it commits, and routing may have answered
-     * the referral by then.
+     * Both statements are sent without waiting for the first's answer. The row is what the fold gave, stored as it
+     * is: the case was locked and read in this transaction ({@link #read}), so nothing in SQL decides.
      */
     private Uni<Void> writeRows(Iterable<CaseProgress> cases, List<Tuple> history) {
         List<Tuple> rows = new ArrayList<>();
         for (CaseProgress c : cases) {
             CaseListing l = c.listing();
+            CaseStage s = c.stage();
             rows.add(Tuple.tuple(Arrays.asList(c.caseId(), c.municipality(), c.referringAgencyId(),
                     c.assignedAgencyId(), c.status().name(), c.statusTime().atOffset(ZoneOffset.UTC), c.receivedOn(),
-                    String.join(",", c.openPlans()), c.consent() == null ? null : c.consent().name(),
+                    String.join(",", s.openPlans()), c.consent() == null ? null : c.consent().name(),
                     String.join(",", c.entrusted()), l.area(), name(l.ageBand()), names(l.concerns()),
                     name(l.urgency()), names(l.fields()), name(l.track()), l.dueOn(), c.lateFrom(), l.caseNumber(),
-                    String.join(",", c.planRoles()), String.join(",", c.caseload()), c.joinedTo())));
+                    String.join(",", c.planRoles()), String.join(",", c.caseload()), s.joinedTo(), name(s.latest()),
+                    s.latestAt() == null ? null : s.latestAt().atOffset(ZoneOffset.UTC),
+                    String.join(",", s.closedPlans()))));
         }
         Uni<Void> upsert = database.updateEach("""
                 insert into case_status(case_id, municipality, referring_agency_id, assigned_agency_id, status,
                                         status_time, received_on, open_plans, consent, entrusted, area,
                                         age_band, concerns, urgency, fields, track, due_on, late_from, case_number,
-                                        plan_roles, caseload, joined_to)
+                                        plan_roles, caseload, joined_to, latest_status, latest_at, closed_plans)
                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
-                        $21, $22)
+                        $21, $22, $23, $24, $25)
                 on conflict (case_id) do update
-                   set referring_agency_id = coalesce(case_status.referring_agency_id, excluded.referring_agency_id),
-                       received_on = coalesce(case_status.received_on, excluded.received_on),
-                       open_plans = excluded.open_plans,
-                       consent = excluded.consent,
-                       entrusted = excluded.entrusted,
+                   set referring_agency_id = excluded.referring_agency_id,
+                       assigned_agency_id = excluded.assigned_agency_id, status = excluded.status,
+                       status_time = excluded.status_time, received_on = excluded.received_on,
+                       open_plans = excluded.open_plans, consent = excluded.consent, entrusted = excluded.entrusted,
                        area = excluded.area, age_band = excluded.age_band, concerns = excluded.concerns,
                        urgency = excluded.urgency, fields = excluded.fields, track = excluded.track,
-                       due_on = excluded.due_on,
-                       case_number = coalesce(excluded.case_number, case_status.case_number),
-                       plan_roles = excluded.plan_roles,
-                       joined_to = coalesce(case_status.joined_to, excluded.joined_to),
-                       caseload = case when excluded.status_time >= case_status.status_time
-                                       then excluded.caseload else case_status.caseload end,
-                       late_from = case when excluded.status_time >= case_status.status_time
-                                        then excluded.late_from else case_status.late_from end,
-                       status = case when excluded.status_time >= case_status.status_time
-                                     then excluded.status else case_status.status end,
-                       assigned_agency_id = case when excluded.status_time >= case_status.status_time
-                                                 then excluded.assigned_agency_id
-                                                 else case_status.assigned_agency_id end,
-                       status_time = greatest(excluded.status_time, case_status.status_time),
-                       updated_at = now()""", rows);
+                       due_on = excluded.due_on, late_from = excluded.late_from, case_number = excluded.case_number,
+                       plan_roles = excluded.plan_roles, caseload = excluded.caseload, joined_to = excluded.joined_to,
+                       latest_status = excluded.latest_status, latest_at = excluded.latest_at,
+                       closed_plans = excluded.closed_plans, updated_at = now()""", rows);
         Uni<Void> lines = database.updateEach("""
                 insert into case_status_history(event_id, case_id, event_type, status, agency_id, business_date,
                                                 recorded_at, detail, referrer_note)
@@ -172,7 +170,6 @@ public class CaseStatusProjection implements StageProjection {
                 on conflict (event_id) do nothing""", history);
         return Uni.combine().all().unis(upsert, lines).discardItems();
     }
-
 
     private static String name(Enum<?> code) {
         return code == null ? null : code.name();

@@ -10,6 +10,7 @@ import jp.tsunagu.contract.codes.MeetingType;
 import jp.tsunagu.contract.codes.Urgency;
 import jp.tsunagu.contract.status.CaseListing;
 import jp.tsunagu.contract.status.CaseProgress;
+import jp.tsunagu.contract.status.CaseStage;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -29,18 +30,25 @@ public record CaseStatusRow(String caseId, String municipality, String referring
     public static final String PROGRESS_COLUMNS = """
             case_id, municipality, referring_agency_id, assigned_agency_id, status, status_time, received_on,
             open_plans, consent, entrusted, area, age_band, concerns, urgency, fields, track, due_on, case_number,
-            plan_roles, joined_to""";
+            plan_roles, joined_to, latest_status, latest_at, closed_plans""";
 
     /** The case as {@link CaseProgress#evolve} left it. */
     public static CaseProgress progress(Row row) {
-        String status = row.getString("status");
         String consent = row.getString("consent");
         return new CaseProgress(row.getString("case_id"), row.getString("municipality").trim(),
-                row.getString("referring_agency_id"), row.getString("assigned_agency_id"),
-                status == null ? null : CaseStatus.valueOf(status), row.getOffsetDateTime("status_time").toInstant(),
-                row.getLocalDate("received_on"), new LinkedHashSet<>(list(row.getString("open_plans"))),
-                consent == null ? null : Consent.valueOf(consent), new LinkedHashSet<>(list(row.getString("entrusted"))),
-                listing(row), new LinkedHashSet<>(list(row.getString("plan_roles"))), row.getString("joined_to"));
+                row.getString("referring_agency_id"), row.getString("assigned_agency_id"), stage(row),
+                row.getLocalDate("received_on"), consent == null ? null : Consent.valueOf(consent),
+                new LinkedHashSet<>(list(row.getString("entrusted"))), listing(row),
+                new LinkedHashSet<>(list(row.getString("plan_roles"))));
+    }
+
+    /** The case's status as the one fold ({@link CaseStage}) left it. */
+    private static CaseStage stage(Row row) {
+        OffsetDateTime latestAt = row.getOffsetDateTime("latest_at");
+        return new CaseStage(codeOf(CaseStatus.class, row.getString("latest_status")),
+                latestAt == null ? null : latestAt.toInstant(), row.getOffsetDateTime("status_time").toInstant(),
+                new LinkedHashSet<>(list(row.getString("open_plans"))),
+                new LinkedHashSet<>(list(row.getString("closed_plans"))), row.getString("joined_to"));
     }
 
     private static CaseListing listing(Row row) {
