@@ -5,10 +5,10 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.events.EventEnvelope;
 import jp.tsunagu.contract.events.PlanningEvent;
+import jp.tsunagu.support.clock.BusinessClock;
 import jp.tsunagu.support.events.StagePublisher;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
-import java.time.Clock;
 import java.time.LocalDate;
 
 /** planning-service's writer of {@link jp.tsunagu.contract.Topics#PLANS}. */
@@ -17,8 +17,9 @@ public class PlanEvents {
 
     private final StagePublisher publisher;
 
-    public PlanEvents(@Channel("plan-events") MutinyEmitter<byte[]> emitter) {
-        this.publisher = new StagePublisher(emitter, "/tsunagu/planning-service", Clock.systemUTC());
+    /** @param clock the time each event is recorded at (the envelope's time) */
+    public PlanEvents(@Channel("plan-events") MutinyEmitter<byte[]> emitter, BusinessClock clock) {
+        this.publisher = new StagePublisher(emitter, "/tsunagu/planning-service", clock.clock());
     }
 
     public <E extends PlanningEvent> Uni<EventEnvelope<E>> publish(String eventId, E event, LocalDate businessDate,
