@@ -4,6 +4,7 @@ import jp.tsunagu.contract.codes.PlanType;
 import jp.tsunagu.contract.events.Role;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -57,14 +58,14 @@ public record Plan(String planId, String caseId, String municipality, PlanType t
 
     /** The plan with one more version (a 再プラン): a revised plan runs. */
     Plan revisedTo(Version next) {
-        List<Version> all = new java.util.ArrayList<>(versions);
+        List<Version> all = new ArrayList<>(versions);
         all.add(next);
         return new Plan(planId, caseId, municipality, type, adoptedAtMeetingId, all, closedOn, closeReason);
     }
 
     /** The plan with its current version replaced (details completed: the same version number). */
     Plan withCurrent(Version completed) {
-        List<Version> all = new java.util.ArrayList<>(versions.subList(0, versions.size() - 1));
+        List<Version> all = new ArrayList<>(versions.subList(0, versions.size() - 1));
         all.add(completed);
         return new Plan(planId, caseId, municipality, type, adoptedAtMeetingId, all, closedOn, closeReason);
     }

@@ -11,6 +11,7 @@ import jp.tsunagu.support.events.DerivedIds;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Every rule of a plan's life, in one place and without Quarkus, as a decider: {@link #decide} turns a command and the
@@ -212,7 +213,7 @@ public final class PlanDecider {
     }
 
     /** The command's plan, or a refusal when the state does not hold it. */
-    private static Decision onPlan(PlanState state, String planId, java.util.function.Function<Plan, Decision> rule) {
+    private static Decision onPlan(PlanState state, String planId, Function<Plan, Decision> rule) {
         return state.plan(planId).map(rule).orElseGet(() -> new Decision.Refused("unknown plan " + planId));
     }
 
