@@ -3,7 +3,7 @@ package jp.tsunagu.routing.directory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.directory.AgencyDirectory;
 import jp.tsunagu.contract.directory.Directories;
-import jp.tsunagu.routing.referral.RoutingConfig;
+import jp.tsunagu.routing.rules.RoutingConfig;
 import jp.tsunagu.routing.rules.RoutingRules;
 import jp.tsunagu.routing.rules.RuleSet;
 import jp.tsunagu.support.directory.AgencyDirectories;

@@ -4,11 +4,11 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jp.tsunagu.contract.codes.BusinessDate;
 import jp.tsunagu.contract.directory.AgencyDirectory;
 import jp.tsunagu.contract.directory.Directories;
 import jp.tsunagu.contract.events.RoutingEvent;
-import jp.tsunagu.routing.referral.RoutingEvents;
+import jp.tsunagu.routing.topic.RoutingEvents;
+import jp.tsunagu.support.clock.BusinessClock;
 import jp.tsunagu.support.db.Database;
 import org.jboss.logging.Logger;
 
@@ -24,8 +24,10 @@ public class DirectoryWatch {
     private final DirectoryCatalog catalog;
     private final RoutingEvents events;
     private final Database database;
+    private final BusinessClock clock;
 
-    public DirectoryWatch(DirectoryCatalog catalog, RoutingEvents events, Database database) {
+    public DirectoryWatch(DirectoryCatalog catalog, RoutingEvents events, Database database, BusinessClock clock) {
+        this.clock = clock;
         this.catalog = catalog;
         this.events = events;
         this.database = database;
@@ -54,7 +56,7 @@ public class DirectoryWatch {
                         : events.publish("directory/" + directory.municipality() + "/" + checksum,
                                         new RoutingEvent.DirectoryChanged(directory.municipality(),
                                                 Directories.versionOf(directory), checksum, directory),
-                                        BusinessDate.today(), "directory-file")
+                                        clock.today(), "directory-file")
                                 .chain(() -> database.update("""
                                                 insert into directory_state(municipality, directory_version, checksum)
                                                 values ($1, $2, $3) on conflict (municipality) do update

@@ -1,6 +1,7 @@
 package jp.tsunagu.routing.inbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -14,12 +15,11 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jp.tsunagu.routing.notice.NoticeMessage;
 import jp.tsunagu.routing.notice.NoticeRecords;
-import jp.tsunagu.routing.webhook.WebhookConfig;
+import jp.tsunagu.routing.notice.WebhookConfig;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.security.Caller;
 import jp.tsunagu.support.security.CurrentCaller;
 import jp.tsunagu.support.security.Roles;
-import io.smallrye.common.annotation.Blocking;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

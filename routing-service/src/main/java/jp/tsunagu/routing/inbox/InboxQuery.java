@@ -1,10 +1,13 @@
 package jp.tsunagu.routing.inbox;
 
+import jakarta.ws.rs.QueryParam;
 import jp.tsunagu.contract.codes.InboxState;
 import jp.tsunagu.support.page.Page;
 import jp.tsunagu.support.page.PageCursor;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.problem.FieldError;
+
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import java.util.List;
 import java.util.Locale;
@@ -40,8 +43,20 @@ public record InboxQuery(String municipality, String agencyId, String state, boo
                 cursor);
     }
 
-    /** The query parameters as sent. */
-    public record Params(String state, Boolean overdue, String sort, Integer limit, String cursor) {
+    /**
+     * The query of {@code GET /inbox} as sent ({@code @BeanParam}): one named value each, so no two can be swapped by
+     * position; {@link #of} checks them and names each invalid one.
+     */
+    public record Params(
+            @Parameter(description = "awaiting (default), accepted, declined, expired, joined or all")
+            @QueryParam("state") String state,
+            @Parameter(description = "true: only cases still awaiting an answer past their due date")
+            @QueryParam("overdue") Boolean overdue,
+            @Parameter(description = "newest (default) or due") @QueryParam("sort") String sort,
+            @Parameter(description = "1 to 200, default 50") @QueryParam("limit") Integer limit,
+            @Parameter(description = "From the previous page's `next`") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Coordinators: the agency whose inbox to read") @QueryParam("agency")
+            String agency) {
     }
 
     private static String state(String param) {

@@ -2,15 +2,15 @@ package jp.tsunagu.routing.inbox;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jp.tsunagu.contract.codes.BusinessDate;
+import jp.tsunagu.support.clock.BusinessClock;
 import jp.tsunagu.support.security.CurrentCaller;
 import jp.tsunagu.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -18,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -31,10 +30,12 @@ public class InboxResource {
 
     private final InboxService service;
     private final CurrentCaller caller;
+    private final BusinessClock clock;
 
-    public InboxResource(InboxService service, CurrentCaller caller) {
+    public InboxResource(InboxService service, CurrentCaller caller, BusinessClock clock) {
         this.service = service;
         this.caller = caller;
+        this.clock = clock;
     }
 
     @GET
@@ -52,19 +53,8 @@ public class InboxResource {
             + "agency is not in the directory")
     @APIResponse(responseCode = "404", description = "A coordinator named an agency not in the municipality's "
             + "directory")
-    public Uni<Response> inbox(
-            @Parameter(description = "awaiting (default), accepted, declined, expired, joined or all")
-            @QueryParam("state") String state,
-            @Parameter(description = "true: only cases still awaiting an answer past their due date")
-            @QueryParam("overdue") Boolean overdue,
-            @Parameter(description = "newest (default) or due") @QueryParam("sort") String sort,
-            @Parameter(description = "1 to 200, default 50") @QueryParam("limit") Integer limit,
-            @Parameter(description = "From the previous page's `next`") @QueryParam("cursor") String cursor,
-            @Parameter(description = "Coordinators: the agency whose inbox to read") @QueryParam("agency")
-            String agency,
-            @Context UriInfo uri) {
-        return service.page(caller.get(), agency, new InboxQuery.Params(state, overdue, sort, limit, cursor),
-                BusinessDate.today()).map(page -> page.response(uri));
+    public Uni<Response> inbox(@BeanParam InboxQuery.Params query, @Context UriInfo uri) {
+        return service.page(caller.get(), query, clock.today()).map(page -> page.response(uri));
     }
 
     /** The page's schema for the OpenAPI document. */

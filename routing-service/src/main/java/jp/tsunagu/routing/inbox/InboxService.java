@@ -34,8 +34,8 @@ public class InboxService {
     }
 
     @InTransaction
-    public Uni<Page<InboxItem>> page(Caller caller, String agencyParam, InboxQuery.Params params, LocalDate today) {
-        InboxQuery query = InboxQuery.of(caller.municipality(), whose(caller, agencyParam), params);
+    public Uni<Page<InboxItem>> page(Caller caller, InboxQuery.Params params, LocalDate today) {
+        InboxQuery query = InboxQuery.of(caller.municipality(), whose(caller, params.agency()), params);
         AgencyDirectory directory = catalog.directory(caller.municipality()).orElseThrow();
         return records.page(query, today).map(rows -> Page.of(rows, query.limit(),
                 row -> item(row, directory, today), row -> cursor(query, row)));

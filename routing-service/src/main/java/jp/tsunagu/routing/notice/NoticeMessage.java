@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.tsunagu.contract.codes.EmergencyReview;
+import jp.tsunagu.contract.codes.Urgency;
 import jp.tsunagu.contract.codes.Wareki;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -35,7 +37,15 @@ public record NoticeMessage(String specversion, String id, String source, String
                                + "case: referral-accepted, referral-declined, referral-passed-on, referral-escalated",
                                example = "referral-declined") String notice,
                        @Schema(description = "What happened, in Japanese") String what,
-                       String whatEn, boolean urgent,
+                       String whatEn,
+                       @Deprecated
+                       @Schema(deprecated = true, description = "Deprecated: true when the referral's urgency is "
+                               + "URGENT (至急); read urgency") boolean urgent,
+                       @Schema(description = "The referral's urgency (緊急度) when the notice was made: ROUTINE "
+                               + "(通常), URGENT (至急: a shorter time to answer), EMERGENCY (緊急); absent for notices "
+                               + "about no case and for notices made before 2026-12") Urgency urgency,
+                       @Schema(description = "referral-escalated: EMERGENCY (危険・緊急: an ad-hoc 支援会議 now) or "
+                               + "REGULAR (the track's next regular meeting)") EmergencyReview review,
                        @Schema(description = "The answer's deadline, the plan's review date") LocalDate dueOn,
                        @Schema(description = "The plan (planning-service GET /plans/{reference}) or meeting "
                                + "(meeting-service GET /meetings/{reference}) it concerns") String reference,
@@ -75,7 +85,8 @@ public record NoticeMessage(String specversion, String id, String source, String
         return new NoticeMessage("1.0", n.id(), "/tsunagu/routing-service", n.type().ceType(),
                 n.type().aboutACase() ? n.caseId() : n.reference(),
                 n.createdAt(), "application/json", new Data(n.caseId(), n.caseNumber(), n.municipality(),
-                n.agencyId(), n.type().code(), what(n), n.type().labelEn(), n.urgent(), n.dueOn(),
+                n.agencyId(), n.type().code(), what(n), n.type().labelEn(), n.urgent(), n.urgency(), n.review(),
+                n.dueOn(),
                 n.reference(), n.on(), link, n.reason(), n.toAgencyId(), n.toAgencyName(), n.startsAt(), n.place()));
     }
 

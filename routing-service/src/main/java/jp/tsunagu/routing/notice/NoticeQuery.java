@@ -1,10 +1,11 @@
 package jp.tsunagu.routing.notice;
 
+import jakarta.ws.rs.QueryParam;
 import jp.tsunagu.support.page.Page;
 import jp.tsunagu.support.page.PageCursor;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.problem.FieldError;
-import jp.tsunagu.support.problem.Params;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,10 +31,27 @@ public record NoticeQuery(String municipality, String agencyId, List<NoticeType>
     }
 
     /** The request's parameters read and checked; a bad one is a 400 naming it. */
-    public static NoticeQuery of(String municipality, String agencyId, List<String> type, String since,
-                                 Integer limit, String cursor) {
-        return new NoticeQuery(municipality, agencyId, types(type), since(since), Page.limit(limit),
-                PageCursor.decode(cursor, NEWEST, 1));
+    public static NoticeQuery of(String municipality, String agencyId, Params params) {
+        return new NoticeQuery(municipality, agencyId, types(params.type()), since(params.since()),
+                Page.limit(params.limit()), PageCursor.decode(params.cursor(), NEWEST, 1));
+    }
+
+    /**
+     * The query of {@code GET /notices} as sent ({@code @BeanParam}): one named value each, so no two can be swapped
+     * by position.
+     */
+    public record Params(
+            @Parameter(description = "Only notices of these codes: repeat the parameter or separate codes by commas "
+                    + "(case-routed, answer-due, case-taken-away, meeting-invitation, plan-role, plan-review-due, "
+                    + "referral-accepted, referral-declined, referral-passed-on, referral-escalated); absent: all",
+                    example = "[\"referral-accepted,referral-declined\"]")
+            @QueryParam("type") List<String> type,
+            @Parameter(description = "Only notices made at or after this instant (the notice's `time`), with its "
+                    + "offset: Z or +09:00 (a + sent unencoded is read as the + it was)",
+                    example = "2026-12-04T09:00:00Z")
+            @QueryParam("since") String since,
+            @Parameter(description = "1 to 200, default 50") @QueryParam("limit") Integer limit,
+            @Parameter(description = "From the previous page's `next`") @QueryParam("cursor") String cursor) {
     }
 
     /** {@code ?type=} repeated, comma-separated, or both. */
@@ -58,7 +76,7 @@ public record NoticeQuery(String municipality, String agencyId, List<NoticeType>
     /** An instant with its offset, as the notices' {@code time} is written ({@code Z} or {@code +09:00}). */
     static Instant since(String given) {
         List<FieldError> errors = new ArrayList<>();
-        Instant since = Params.instant(given, "since", errors);
+        Instant since = jp.tsunagu.support.problem.Params.instant(given, "since", errors);
         if (!errors.isEmpty()) {
             throw ApiProblem.validation(errors);
         }

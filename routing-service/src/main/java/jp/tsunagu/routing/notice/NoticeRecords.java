@@ -4,6 +4,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jp.tsunagu.contract.codes.Coded;
+import jp.tsunagu.contract.codes.EmergencyReview;
 import jp.tsunagu.contract.codes.Urgency;
 import jp.tsunagu.contract.directory.Agency;
 import jp.tsunagu.routing.directory.DirectoryCatalog;
@@ -42,16 +44,19 @@ public class NoticeRecords {
      * @param caseNumber   the case's 受付番号, null for a case received before case numbers were given
      * @param startsAt     a meeting invitation: when the meeting begins (null: not said)
      * @param place        a meeting invitation: where it is held (null: not said)
+     * @param urgency      the referral's urgency (緊急度) when the notice was made; null for notices about no case and
+     *                     for those made before 2026-12 (then {@code urgent} says whether it was 至急)
+     * @param review       referral-escalated: 危険・緊急 (an ad-hoc 支援会議 now) or a regular meeting; null otherwise
      */
     public record Stored(long seq, String id, String municipality, String agencyId, NoticeType type, String caseId,
                          LocalDate on, LocalDate dueOn, String reference, boolean urgent, Instant createdAt,
                          String reason, String toAgencyId, String toAgencyName, String caseNumber,
-                         LocalTime startsAt, String place) {
+                         LocalTime startsAt, String place, Urgency urgency, EmergencyReview review) {
     }
 
     static final String COLUMNS = """
             seq, notice_id, municipality, agency_id, type, case_id, business_date, due_on, reference, urgent,
-            created_at, reason, to_agency_id, to_agency_name, case_number, starts_at, place
+            created_at, reason, to_agency_id, to_agency_name, case_number, starts_at, place, urgency, review
             """;
 
     private final Database database;
@@ -76,23 +81,27 @@ public class NoticeRecords {
                         row -> Map.entry(fromJson(row.getString(0), CaseFacts.class),
                                 Optional.ofNullable(row.getString(1))), (Object) caseIds.toArray(String[]::new))
                 .chain(facts -> {
-                    Map<String, Boolean> urgent = new HashMap<>();
+                    Map<String, Urgency> urgency = new HashMap<>();
                     Map<String, String> numbers = new HashMap<>();
                     facts.forEach(f -> {
-                        urgent.put(f.getKey().caseId(), f.getKey().urgency() == Urgency.URGENT);
+                        if (f.getKey().urgency() != null) {
+                            urgency.put(f.getKey().caseId(), f.getKey().urgency());
+                        }
                         f.getValue().ifPresent(number -> numbers.put(f.getKey().caseId(), number));
                     });
                     return database.updateEach("""
                                     insert into notice(notice_id, municipality, agency_id, type, case_id, business_date,
                                                        due_on, reference, urgent, reason, to_agency_id,
-                                                       to_agency_name, case_number, starts_at, place)
-                                    values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+                                                       to_agency_name, case_number, starts_at, place, urgency,
+                                                       review)
+                                    values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
+                                            $17)
                                     on conflict (notice_id) do nothing""",
                             notices.stream().map(n -> Tuple.tuple(Arrays.asList(n.id(), n.municipality(),
                                     n.agencyId(), n.type().code(), n.caseId(), n.on(), n.dueOn(), n.reference(),
-                                    urgent.getOrDefault(n.caseId(), false), n.reason(), n.toAgencyId(),
+                                    urgency.get(n.caseId()) == Urgency.URGENT, n.reason(), n.toAgencyId(),
                                     agencyName(n.municipality(), n.toAgencyId()), numbers.get(n.caseId()),
-                                    n.startsAt(), n.place())))
+                                    n.startsAt(), n.place(), code(urgency.get(n.caseId())), code(n.review()))))
                                     .toList());
                 })
                 .chain(() -> database.update("""
@@ -192,6 +201,12 @@ public class NoticeRecords {
                 r.getLocalDate("business_date"), r.getLocalDate("due_on"), r.getString("reference"),
                 r.getBoolean("urgent"), instant(r.getValue("created_at")), r.getString("reason"),
                 r.getString("to_agency_id"), r.getString("to_agency_name"), r.getString("case_number"),
-                r.getLocalTime("starts_at"), r.getString("place"));
+                r.getLocalTime("starts_at"), r.getString("place"),
+                Coded.parse(Urgency.class, r.getString("urgency")).orElse(null),
+                Coded.parse(EmergencyReview.class, r.getString("review")).orElse(null));
+    }
+
+    private static String code(Enum<?> code) {
+        return code == null ? null : code.name();
     }
 }

@@ -2,15 +2,14 @@ package jp.tsunagu.routing.notice;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jp.tsunagu.routing.webhook.WebhookConfig;
 import jp.tsunagu.support.page.Page;
 import jp.tsunagu.support.page.PageCursor;
 import jp.tsunagu.support.security.Caller;
@@ -21,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -57,21 +55,9 @@ public class NoticeResource {
             content = @Content(schema = @Schema(implementation = NoticePage.class)))
     @APIResponse(responseCode = "400", description = "A parameter is invalid (named in the problem)")
     @APIResponse(responseCode = "403", description = "The caller is not an agency")
-    public Uni<Response> list(
-            @Parameter(description = "Only notices of these codes: repeat the parameter or separate codes by commas "
-                    + "(case-routed, answer-due, case-taken-away, meeting-invitation, plan-role, plan-review-due, "
-                    + "referral-accepted, referral-declined, referral-passed-on, referral-escalated); absent: all",
-                    example = "[\"referral-accepted,referral-declined\"]")
-            @QueryParam("type") List<String> type,
-            @Parameter(description = "Only notices made at or after this instant (the notice's `time`), with its "
-                    + "offset: Z or +09:00 (a + sent unencoded is read as the + it was)",
-                    example = "2026-12-04T09:00:00Z")
-            @QueryParam("since") String since,
-            @Parameter(description = "1 to 200, default 50") @QueryParam("limit") Integer limit,
-            @Parameter(description = "From the previous page's `next`") @QueryParam("cursor") String cursor,
-            @Context UriInfo uri) {
+    public Uni<Response> list(@BeanParam NoticeQuery.Params params, @Context UriInfo uri) {
         Caller c = caller.get();
-        NoticeQuery query = NoticeQuery.of(c.municipality(), c.agencyId(), type, since, limit, cursor);
+        NoticeQuery query = NoticeQuery.of(c.municipality(), c.agencyId(), params);
         return notices.page(query).map(rows -> Page.of(rows, query.limit(), n -> NoticeMessage.of(n, publicUrl),
                 n -> new PageCursor(NoticeQuery.NEWEST, List.of(Long.toString(n.seq()))))).map(p -> p.response(uri));
     }

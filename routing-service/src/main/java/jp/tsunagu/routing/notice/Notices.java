@@ -1,5 +1,6 @@
 package jp.tsunagu.routing.notice;
 
+import jp.tsunagu.contract.codes.EmergencyReview;
 import jp.tsunagu.contract.events.EventEnvelope;
 import jp.tsunagu.contract.events.IntakeEvent;
 import jp.tsunagu.contract.events.MeetingEvent;
@@ -28,7 +29,7 @@ public final class Notices {
             case RoutingEvent.OutreachRequested e -> List.of(notice(envelope, e.agencyId(), NoticeType.CASE_ROUTED,
                     e.acceptBy(), null));
             case RoutingEvent.AcceptanceOverdue e -> List.of(notice(envelope, e.agencyId(),
-                    NoticeType.CASE_TAKEN_AWAY, null, null));
+                    NoticeType.CASE_TAKEN_AWAY));
             case PlanningEvent.PlanCreated e -> e.roles().stream().map(r -> r.agencyId()).distinct()
                     .map(agency -> notice(envelope, agency, NoticeType.PLAN_ROLE, e.reviewOn(), e.planId()))
                     .toList();
@@ -46,12 +47,9 @@ public final class Notices {
             case IntakeEvent.DuplicateDismissed e -> List.of();
             // when and where the meeting is held (null in invitations written before 2026-12)
             case MeetingEvent.MembersInvited e -> e.agencyIds().stream().distinct()
-                    .map(agency -> {
-                        Notice n = notice(envelope, agency, NoticeType.MEETING_INVITATION, e.scheduledOn(),
-                                e.meetingId());
-                        return new Notice(n.id(), n.municipality(), n.agencyId(), n.type(), n.caseId(), n.on(),
-                                n.dueOn(), n.reference(), null, null, e.startsAt(), e.place());
-                    }).toList();
+                    .map(agency -> notice(envelope, agency, NoticeType.MEETING_INVITATION, e.scheduledOn(),
+                            e.meetingId()).withMeetingAt(e.startsAt(), e.place()))
+                    .toList();
             case MeetingEvent.MeetingScheduled e -> List.of();
             case MeetingEvent.CaseQueued e -> List.of();
             case MeetingEvent.CaseReviewed e -> List.of();
@@ -88,16 +86,16 @@ public final class Notices {
             return List.of();
         }
         ToReferrer told = switch (event) {
-            case RoutingEvent.RoutingAccepted e -> new ToReferrer(NoticeType.REFERRAL_ACCEPTED, e.agencyId(), null,
-                    e.agencyId(), null);
-            case RoutingEvent.RoutingDeclined e -> new ToReferrer(NoticeType.REFERRAL_DECLINED, e.agencyId(),
-                    declineReason != null ? declineReason : e.reason(), null, null);
+            case RoutingEvent.RoutingAccepted e -> ToReferrer.of(NoticeType.REFERRAL_ACCEPTED, e.agencyId())
+                    .toAgency(e.agencyId());
+            case RoutingEvent.RoutingDeclined e -> ToReferrer.of(NoticeType.REFERRAL_DECLINED, e.agencyId())
+                    .because(declineReason != null ? declineReason : e.reason());
             case RoutingEvent.CaseRouted e -> !reRouted ? null
-                    : new ToReferrer(NoticeType.REFERRAL_PASSED_ON, e.agencyId(), null, e.agencyId(), e.acceptBy());
+                    : ToReferrer.passedOn(e.agencyId(), e.acceptBy());
             case RoutingEvent.OutreachRequested e -> !reRouted ? null
-                    : new ToReferrer(NoticeType.REFERRAL_PASSED_ON, e.agencyId(), null, e.agencyId(), e.acceptBy());
-            case RoutingEvent.CaseEscalated e -> new ToReferrer(NoticeType.REFERRAL_ESCALATED, null, null, null,
-                    null);
+                    : ToReferrer.passedOn(e.agencyId(), e.acceptBy());
+            case RoutingEvent.CaseEscalated e -> ToReferrer.of(NoticeType.REFERRAL_ESCALATED, null)
+                    .withReview(e.review());
             // the agency that did not answer is told (case-taken-away); the referrer hears of the escalation after
             case RoutingEvent.AcceptanceOverdue e -> null;
             case RoutingEvent.DirectoryChanged e -> null;
@@ -105,13 +103,35 @@ public final class Notices {
         if (told == null || referrer.equals(told.agencyId())) {
             return List.of();
         }
-        return List.of(new Notice("notice/" + envelope.id() + "/referrer/" + referrer, envelope.municipality(),
-                referrer, told.type(), envelope.subject(), envelope.businessDate(), told.dueOn(), null,
-                told.reason(), told.toAgencyId()));
+        return List.of(Notice.to("notice/" + envelope.id() + "/referrer/" + referrer, envelope.municipality(),
+                        referrer, told.type(), envelope.businessDate()).withCase(envelope.subject())
+                .withDueOn(told.dueOn()).withReason(told.reason()).withToAgency(told.toAgencyId())
+                .withReview(told.review()));
     }
 
     /** @param agencyId the agency whose act or whose inbox it is: the referrer is not told of its own */
-    private record ToReferrer(NoticeType type, String agencyId, String reason, String toAgencyId, LocalDate dueOn) {
+    private record ToReferrer(NoticeType type, String agencyId, String reason, String toAgencyId, LocalDate dueOn,
+                              EmergencyReview review) {
+
+        static ToReferrer of(NoticeType type, String agencyId) {
+            return new ToReferrer(type, agencyId, null, null, null, null);
+        }
+
+        static ToReferrer passedOn(String agencyId, LocalDate acceptBy) {
+            return new ToReferrer(NoticeType.REFERRAL_PASSED_ON, agencyId, null, agencyId, acceptBy, null);
+        }
+
+        ToReferrer toAgency(String agency) {
+            return new ToReferrer(type, agencyId, reason, agency, dueOn, review);
+        }
+
+        ToReferrer because(String why) {
+            return new ToReferrer(type, agencyId, why, toAgencyId, dueOn, review);
+        }
+
+        ToReferrer withReview(EmergencyReview escalationReview) {
+            return new ToReferrer(type, agencyId, reason, toAgencyId, dueOn, escalationReview);
+        }
     }
 
     /**
@@ -124,13 +144,18 @@ public final class Notices {
 
     /** The reminder the business day before an answer is due; one per routing decision. */
     public static Notice answerDue(Awaited a, LocalDate today) {
-        return new Notice("notice/" + a.caseId() + "/routing/" + a.decision() + "/answer-due/" + a.agencyId(),
-                a.municipality(), a.agencyId(), NoticeType.ANSWER_DUE, a.caseId(), today, a.dueOn(), null);
+        return Notice.to("notice/" + a.caseId() + "/routing/" + a.decision() + "/answer-due/" + a.agencyId(),
+                a.municipality(), a.agencyId(), NoticeType.ANSWER_DUE, today).withCase(a.caseId())
+                .withDueOn(a.dueOn());
+    }
+
+    private static Notice notice(EventEnvelope<?> envelope, String agencyId, NoticeType type) {
+        return Notice.to("notice/" + envelope.id() + "/" + agencyId, envelope.municipality(), agencyId, type,
+                envelope.businessDate()).withCase(type.aboutACase() ? envelope.subject() : null);
     }
 
     private static Notice notice(EventEnvelope<?> envelope, String agencyId, NoticeType type, LocalDate dueOn,
                                  String reference) {
-        return new Notice("notice/" + envelope.id() + "/" + agencyId, envelope.municipality(), agencyId, type,
-                type.aboutACase() ? envelope.subject() : null, envelope.businessDate(), dueOn, reference);
+        return notice(envelope, agencyId, type).withDueOn(dueOn).withReference(reference);
     }
 }

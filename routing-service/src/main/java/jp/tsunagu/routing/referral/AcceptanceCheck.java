@@ -3,7 +3,7 @@ package jp.tsunagu.routing.referral;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jp.tsunagu.contract.codes.BusinessDate;
+import jp.tsunagu.support.clock.BusinessClock;
 import org.jboss.logging.Logger;
 
 import java.time.LocalDate;
@@ -18,15 +18,17 @@ public class AcceptanceCheck {
     private static final Logger LOG = Logger.getLogger(AcceptanceCheck.class);
 
     private final RoutingService service;
+    private final BusinessClock clock;
 
-    public AcceptanceCheck(RoutingService service) {
+    public AcceptanceCheck(RoutingService service, BusinessClock clock) {
         this.service = service;
+        this.clock = clock;
     }
 
     @Scheduled(every = "${tsunagu.routing.overdue-check-every}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> run() {
-        LocalDate today = BusinessDate.today();
+        LocalDate today = clock.today();
         return service.escalateOverdue(null, today)
                 .invoke(n -> {
                     if (n > 0) {

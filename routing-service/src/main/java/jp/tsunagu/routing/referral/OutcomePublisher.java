@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.events.EventEnvelope;
+import jp.tsunagu.routing.topic.RoutingEvents;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -45,8 +46,8 @@ public class OutcomePublisher {
         Uni<String> previous = Uni.createFrom().item(causationId);
         for (RoutingDecider.Emitted emitted : outcome.events()) {
             previous = previous.chain(cause -> events.publish(emitted.eventId(), emitted.event(), on, cause)
-                    .invoke(env -> changes.step(env, emitted.agencyId(), emitted.stepDetail(),
-                            emitted.declineReason(), outcome.after().referringAgencyId(), outcome.before() != null))
+                    .invoke(env -> changes.step(env, emitted, outcome.after().referringAgencyId(),
+                            outcome.before() != null))
                     .map(EventEnvelope::id));
         }
         return previous.invoke(() -> changes.routing(outcome.before(), outcome.after())).replaceWithVoid();

@@ -1,11 +1,11 @@
 package jp.tsunagu.routing.referral;
 
+import jp.tsunagu.contract.codes.InboxState;
 import jp.tsunagu.contract.codes.RoutingDecision;
 import jp.tsunagu.contract.events.EventEnvelope;
 import jp.tsunagu.contract.events.Reason;
 import jp.tsunagu.contract.events.RoutingEvent;
 import jp.tsunagu.contract.events.TsunaguEvent;
-import jp.tsunagu.routing.inbox.InboxItem;
 import jp.tsunagu.routing.notice.Notice;
 import jp.tsunagu.routing.notice.Notices;
 import jp.tsunagu.routing.rules.CaseFacts;
@@ -73,15 +73,16 @@ public final class RoutingChanges {
 
     /**
      * A published routing event: a step of the case's history, what it changes in an agency's inbox, and what the
-     * agency and the case's referrer are told of it; {@code declineReason} is a decline's reason, which the event
-     * does not carry.
+     * agency and the case's referrer are told of it; the emitted step holds its agency, its line of history and a
+     * decline's reason, which the event does not carry.
      *
      * @param referrer the agency that referred the case (null: the city's own desk)
      * @param reRouted the event's decision replaced an earlier routing of the case (see {@link Notices#toReferrer})
      */
-    public void step(EventEnvelope<? extends TsunaguEvent> event, String agencyId, String detail,
-                     String declineReason, String referrer, boolean reRouted) {
-        steps.add(new Step(event, agencyId, detail));
+    public void step(EventEnvelope<? extends TsunaguEvent> event, RoutingDecider.Emitted emitted, String referrer,
+                     boolean reRouted) {
+        String declineReason = emitted.declineReason();
+        steps.add(new Step(event, emitted.agencyId(), emitted.stepDetail()));
         notices.addAll(Notices.of(event, List.of()));
         notices.addAll(Notices.toReferrer(event, referrer, reRouted, declineReason));
         LocalDate on = event.businessDate();
@@ -91,11 +92,11 @@ public final class RoutingChanges {
             case RoutingEvent.OutreachRequested e -> arrivals.add(new InboxArrival(e.municipality(), e.agencyId(),
                     e.caseId(), RoutingDecision.OUTREACH, on, e.acceptBy(), e.reasons()));
             case RoutingEvent.RoutingAccepted e -> answers.add(new InboxAnswer(e.agencyId(), e.caseId(),
-                    InboxItem.ACCEPTED, on, null));
+                    InboxState.ACCEPTED.name(), on, null));
             case RoutingEvent.RoutingDeclined e -> answers.add(new InboxAnswer(e.agencyId(), e.caseId(),
-                    InboxItem.DECLINED, on, declineReason != null ? declineReason : e.reason()));
+                    InboxState.DECLINED.name(), on, declineReason != null ? declineReason : e.reason()));
             case RoutingEvent.AcceptanceOverdue e -> answers.add(new InboxAnswer(e.agencyId(), e.caseId(),
-                    InboxItem.EXPIRED, on, null));
+                    InboxState.EXPIRED.name(), on, null));
             case RoutingEvent.CaseEscalated e -> {
                 // to coordination, not to an agency's inbox
             }
@@ -108,7 +109,7 @@ public final class RoutingChanges {
     /** The awaited answer of a case joined as a duplicate is withdrawn ({@link RoutingDecider#joined}). */
     public void joined(CaseRouting before, CaseRouting after, LocalDate on) {
         routing(before, after);
-        answers.add(new InboxAnswer(before.agencyId(), before.caseId(), InboxItem.JOINED, on, null));
+        answers.add(new InboxAnswer(before.agencyId(), before.caseId(), InboxState.JOINED.name(), on, null));
     }
 
     public void erase(String caseId) {

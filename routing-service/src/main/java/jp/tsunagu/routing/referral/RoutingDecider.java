@@ -1,8 +1,10 @@
 package jp.tsunagu.routing.referral;
 
 import jp.tsunagu.contract.codes.Consent;
+import jp.tsunagu.contract.codes.EmergencyReview;
 import jp.tsunagu.contract.codes.MeetingType;
 import jp.tsunagu.contract.codes.RoutingDecision;
+import jp.tsunagu.contract.codes.Urgency;
 import jp.tsunagu.contract.events.EventCatalog;
 import jp.tsunagu.contract.events.EventIds;
 import jp.tsunagu.contract.events.Reason;
@@ -120,9 +122,10 @@ public final class RoutingDecider {
 
     /**
      * Nobody answered by the case's deadline: the case goes to multi-agency coordination, on the track its consent
-     * allows.
+     * allows, with the referral's urgency as it came (a 至急 case stays 至急).
      */
-    public static Outcome overdue(CaseRouting r, Consent consent, LocalDate today) {
+    public static Outcome overdue(CaseRouting r, CaseFacts facts, LocalDate today) {
+        Consent consent = facts.consent();
         int days = (int) ChronoUnit.DAYS.between(r.routedOn(), today);
         Emitted overdue = Emitted.of(answerId(r, "overdue"),
                 new RoutingEvent.AcceptanceOverdue(r.caseId(), r.municipality(), r.agencyId(), r.routedOn(), days),
@@ -132,9 +135,10 @@ public final class RoutingDecider {
                 new Reason("ACCEPTANCE_OVERDUE", "受入期限（" + r.dueOn() + "）までに回答がない: 多機関協働事業へ",
                         "not answered by the deadline (" + r.dueOn() + "): multi-agency coordination"),
                 RoutingRules.trackReason(track));
-        Decision escalation = new Decision(RoutingDecision.ESCALATED, null, track, false, r.decision().fields(),
-                reasons, r.decision().ruleSetVersion(), r.decision().directoryVersion());
-        Next next = new Next(r.caseId(), r.municipality(), r.referringAgencyId(), r.declinedBy(), today, null);
+        Decision escalation = Decision.escalated(track, EmergencyReview.REGULAR, r.decision().fields(), reasons,
+                r.decision().ruleSetVersion(), r.decision().directoryVersion());
+        Next next = new Next(r.caseId(), r.municipality(), r.referringAgencyId(), r.declinedBy(), today, null,
+                facts);
         return decided(next, escalation, r, List.of(overdue));
     }
 
@@ -153,9 +157,12 @@ public final class RoutingDecider {
         }
     }
 
-    /** The case's next routing, before the decision: who it is, whom to skip, and when. */
+    /**
+     * The case's next routing, before the decision: who it is, whom to skip, and when; {@code facts} give the
+     * referral's urgency and the consent an escalation carries as they are, never reset by a decline.
+     */
     private record Next(String caseId, String municipality, String referrer, Set<String> declined, LocalDate on,
-                        LocalDate dueOn) {
+                        LocalDate dueOn, CaseFacts facts) {
     }
 
     private static Outcome decide(CaseFacts facts, CaseRouting previous, Set<String> excluded, Context context,
@@ -164,7 +171,7 @@ public final class RoutingDecider {
         LocalDate dueOn = d.decision() == RoutingDecision.ESCALATED ? null
                 : context.deadlines().dueOn(context.on(), facts.urgency());
         return decided(new Next(facts.caseId(), facts.municipality(), facts.referringAgencyId(), excluded,
-                context.on(), dueOn), d, previous, first);
+                context.on(), dueOn, facts), d, previous, first);
     }
 
     private static Outcome decided(Next next, Decision d, CaseRouting previous, List<Emitted> first) {
@@ -176,14 +183,25 @@ public final class RoutingDecider {
                     d.ruleSetVersion(), d.directoryVersion(), next.dueOn());
             case OUTREACH -> new RoutingEvent.OutreachRequested(caseId, municipality, d.agencyId(), d.fields(),
                     d.reasons(), d.ruleSetVersion(), d.directoryVersion(), next.dueOn());
-            case ESCALATED -> new RoutingEvent.CaseEscalated(caseId, municipality, d.track(), d.urgent(), d.fields(),
-                    d.reasons(), d.ruleSetVersion(), d.directoryVersion());
+            case ESCALATED -> new RoutingEvent.CaseEscalated(caseId, municipality, d.track(),
+                    urgencyOf(next.facts()), d.review(), consentOf(next.facts()), d.fields(), d.reasons(),
+                    d.ruleSetVersion(), d.directoryVersion());
         };
         String state = d.decision() == RoutingDecision.ESCALATED ? CaseRouting.ESCALATED : CaseRouting.AWAITING;
         List<Emitted> events = new ArrayList<>(first);
         events.add(Emitted.of(EventIds.routingDecision(caseId, seq), event, d.agencyId()));
         return new Outcome(List.copyOf(events), previous, new CaseRouting(caseId, municipality, next.referrer(), d,
                 state, next.on(), next.dueOn(), next.declined(), seq));
+    }
+
+    /** The referral's urgency as the referrer gave it; 通常 for a case whose facts said none. */
+    private static Urgency urgencyOf(CaseFacts facts) {
+        return facts.urgency() == null ? Urgency.ROUTINE : facts.urgency();
+    }
+
+    /** The person's consent as routing knows it (the referral's, or a later consent-recorded). */
+    private static Consent consentOf(CaseFacts facts) {
+        return facts.consent() == null ? Consent.UNKNOWN : facts.consent();
     }
 
     /** What happened to the case's current decision: accepted, declined, overdue. */

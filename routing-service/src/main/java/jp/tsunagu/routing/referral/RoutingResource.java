@@ -9,9 +9,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jp.tsunagu.contract.codes.BusinessDate;
 import jp.tsunagu.support.audit.AuditTrail;
 import jp.tsunagu.support.audit.Audited;
+import jp.tsunagu.support.clock.BusinessClock;
 import jp.tsunagu.support.security.CurrentCaller;
 import jp.tsunagu.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -32,11 +32,13 @@ public class RoutingResource {
     private final RoutingService service;
     private final CurrentCaller caller;
     private final AuditTrail audit;
+    private final BusinessClock clock;
 
-    public RoutingResource(RoutingService service, CurrentCaller caller, AuditTrail audit) {
+    public RoutingResource(RoutingService service, CurrentCaller caller, AuditTrail audit, BusinessClock clock) {
         this.service = service;
         this.caller = caller;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @GET
@@ -70,7 +72,7 @@ public class RoutingResource {
                     @ExampleObject(name = "decline", summary = "The agency cannot take it, and says why", value = """
                             {"accepted":false,"reason":"当センターの担当圏域外のため（善導寺圏域の包括が担当）"}""")}))
             AcceptanceRequest request) {
-        return service.respond(caller.get(), caseId, request, BusinessDate.today());
+        return service.respond(caller.get(), caseId, request, clock.today());
     }
 
     @POST
@@ -82,7 +84,7 @@ public class RoutingResource {
                     + "(tsunagu.routing.overdue-check-every).")
     public Uni<Map<String, Integer>> acceptanceCheck() {
         String municipality = caller.get().municipality();
-        LocalDate today = BusinessDate.today();
+        LocalDate today = clock.today();
         return service.escalateOverdue(municipality, today)
                 .chain(escalated -> service.remindDue(municipality, today)
                         .map(reminded -> Map.of("escalated", escalated, "answerDue", reminded)));

@@ -3,12 +3,13 @@ package jp.tsunagu.routing.referral;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.calendar.BusinessCalendar;
+import jp.tsunagu.contract.codes.Urgency;
 import jp.tsunagu.routing.directory.DirectoryCatalog;
 import jp.tsunagu.routing.notice.Notice;
 import jp.tsunagu.routing.notice.NoticeRecords;
 import jp.tsunagu.routing.notice.Notices;
 import jp.tsunagu.routing.rules.AcceptanceDeadlines;
-import jp.tsunagu.routing.rules.Decision;
+import jp.tsunagu.routing.rules.CaseFacts;
 import jp.tsunagu.support.db.InTransaction;
 import jp.tsunagu.support.erasure.ErasedCases;
 import jp.tsunagu.support.problem.ApiProblem;
@@ -50,7 +51,8 @@ public class RoutingService {
     @InTransaction
     public Uni<RoutingView> view(Caller caller, String caseId) {
         return visible(caller, caseId).chain(r -> records.steps(caseId).chain(steps -> records.caseNumber(caseId)
-                .map(number -> view(r, number.orElse(null), forReader(caller, r, steps)))));
+                .chain(number -> records.facts(caseId).map(facts -> RoutingView.of(r, number.orElse(null),
+                        urgency(facts), forReader(caller, r, steps))))));
     }
 
     /**
@@ -100,7 +102,8 @@ public class RoutingService {
                             .chain(() -> answer(r, request.accepted(), reason, today));
                 })
                 .chain(() -> records.routing(caseId)).map(Optional::orElseThrow)
-                .chain(r -> records.caseNumber(caseId).map(number -> answerView(caller, r, number.orElse(null))));
+                .chain(r -> records.caseNumber(caseId).chain(number -> records.facts(caseId).map(facts ->
+                        answerView(caller, RoutingView.of(r, number.orElse(null), urgency(facts), null), r))));
     }
 
     /**
@@ -117,7 +120,7 @@ public class RoutingService {
                         .chain(facts -> {
                             List<OutcomePublisher.Publication> publications = overdue.stream()
                                     .map(r -> new OutcomePublisher.Publication(RoutingDecider.overdue(r,
-                                            facts.get(r.caseId()).consent(), today), today,
+                                            facts.get(r.caseId()), today), today,
                                             "schedule/acceptance-check/" + today)).toList();
                             return publisher.publishAll(publications, changes);
                         })
@@ -167,22 +170,11 @@ public class RoutingService {
      * What the answering agency sees: the whole routing while it keeps the case; after a decline, the outcome
      * without the next agency's name or the history, which are no longer its business.
      */
-    private static RoutingView answerView(Caller caller, CaseRouting r, String caseNumber) {
-        RoutingView full = view(r, caseNumber, null);
-        if (caller.isAgency(r.agencyId())) {
-            return full;
-        }
-        return new RoutingView(full.caseId(), full.caseNumber(), full.decision(), null, full.state(), full.track(),
-                full.urgent(), full.fields(), full.reasons(), full.ruleSetVersion(), full.directoryVersion(),
-                full.routedOn(), full.dueOn(), full.declinedBy(), null);
+    private static RoutingView answerView(Caller caller, RoutingView full, CaseRouting r) {
+        return caller.isAgency(r.agencyId()) ? full : full.withoutAgencyOrHistory();
     }
 
-    private static RoutingView view(CaseRouting r, String caseNumber, List<RoutingView.Step> steps) {
-        Decision d = r.decision();
-        return new RoutingView(r.caseId(), caseNumber, d.decision(), d.agencyId(), r.state(), d.track(), d.urgent(),
-                d.fields(), d.reasons().stream()
-                        .map(x -> new RoutingView.ReasonView(x.rule(), x.detailJa(), x.detailEn())).toList(),
-                d.ruleSetVersion(), d.directoryVersion(), r.routedOn(), r.dueOn(), List.copyOf(r.declinedBy()),
-                steps);
+    private static Urgency urgency(Optional<CaseFacts> facts) {
+        return facts.map(CaseFacts::urgency).orElse(null);
     }
 }

@@ -2,6 +2,7 @@ package jp.tsunagu.routing.rules;
 
 import jp.tsunagu.contract.codes.Channel;
 import jp.tsunagu.contract.codes.Concern;
+import jp.tsunagu.contract.codes.EmergencyReview;
 import jp.tsunagu.contract.codes.Field;
 import jp.tsunagu.contract.codes.MeetingType;
 import jp.tsunagu.contract.codes.RoutingDecision;
@@ -70,7 +71,7 @@ public final class RoutingRules {
         if (facts.urgency() == Urgency.EMERGENCY && !violence.isEmpty()) {
             reasons.add(new Reason(R_URGENT, "緊急かつ虐待・暴力（" + concernLabels(violence) + "）: 臨時の支援会議を招集",
                     "emergency with abuse or violence (" + violence + "): ad-hoc support meeting"));
-            return escalate(fields, reasons, MeetingType.SHIEN_KAIGI, true);
+            return escalate(fields, reasons, MeetingType.SHIEN_KAIGI, EmergencyReview.EMERGENCY);
         }
 
         if (facts.channel() == Channel.OUTREACH || facts.hardToReach()) {
@@ -82,12 +83,12 @@ public final class RoutingRules {
             Optional<Agency> outreach = leastLoaded(candidates(AgencyRole.OUTREACH, null, facts.area(), excluded),
                     openCases);
             if (outreach.isPresent()) {
-                return new Decision(RoutingDecision.OUTREACH, outreach.get().id(), null, false, List.copyOf(fields),
+                return Decision.toAgency(RoutingDecision.OUTREACH, outreach.get().id(), List.copyOf(fields),
                         reasons, rules.version(), directoryVersion);
             }
             reasons.add(new Reason(R_NO_OUTREACH_SITE, "対応できるアウトリーチ機関がない: 多機関協働事業へ",
                     "no outreach provider is available: multi-agency coordination"));
-            return escalate(fields, reasons, track(facts, reasons), false);
+            return escalate(fields, reasons, track(facts, reasons), EmergencyReview.REGULAR);
         }
 
         Set<Concern> inBetween = intersect(facts.concerns(), rules.inBetweenConcerns());
@@ -97,17 +98,17 @@ public final class RoutingRules {
         if (!inBetween.isEmpty()) {
             reasons.add(new Reason(R_IN_BETWEEN, "狭間・複合の課題（" + concernLabels(inBetween) + "）: 多機関協働事業へ",
                     "in-between concerns (" + inBetween + "): multi-agency coordination"));
-            return escalate(fields, reasons, track(facts, reasons), false);
+            return escalate(fields, reasons, track(facts, reasons), EmergencyReview.REGULAR);
         }
         if (fields.size() >= 2) {
             reasons.add(new Reason(R_MULTI_FIELD, "複数分野（" + labels(fields) + "）にまたがる: 多機関協働事業へ",
                     "spans several fields (" + fields + "): multi-agency coordination"));
-            return escalate(fields, reasons, track(facts, reasons), false);
+            return escalate(fields, reasons, track(facts, reasons), EmergencyReview.REGULAR);
         }
         if (fields.isEmpty()) {
             reasons.add(new Reason(R_NO_FIELD, "どの分野にも当たらない（制度の狭間）: 多機関協働事業へ",
                     "no field applies (between systems): multi-agency coordination"));
-            return escalate(fields, reasons, track(facts, reasons), false);
+            return escalate(fields, reasons, track(facts, reasons), EmergencyReview.REGULAR);
         }
 
         Field field = fields.iterator().next();
@@ -120,14 +121,14 @@ public final class RoutingRules {
                     + (excluded.isEmpty() ? "" : "（辞退済みを除く）") + ": 多機関協働事業へ",
                     "no " + field + " agency covers " + facts.area()
                             + (excluded.isEmpty() ? "" : " (declined ones excluded)") + ": multi-agency coordination"));
-            return escalate(fields, reasons, track(facts, reasons), false);
+            return escalate(fields, reasons, track(facts, reasons), EmergencyReview.REGULAR);
         }
         Agency agency = chosen.get();
         if (sites.size() > 1) {
             reasons.add(new Reason(R_LEAST_LOADED, sites.size() + "か所のうち対応中の件数が最も少ない" + agency.name(),
                     "of " + sites.size() + " sites, the one with the fewest open cases: " + agency.id()));
         }
-        return new Decision(RoutingDecision.ROUTED, agency.id(), null, false, List.of(field), reasons, rules.version(),
+        return Decision.toAgency(RoutingDecision.ROUTED, agency.id(), List.of(field), reasons, rules.version(),
                 directoryVersion);
     }
 
@@ -173,9 +174,8 @@ public final class RoutingRules {
                         "no consent yet: support meeting (支援会議, under a duty of confidentiality)");
     }
 
-    private Decision escalate(Set<Field> fields, List<Reason> reasons, MeetingType track, boolean urgent) {
-        return new Decision(RoutingDecision.ESCALATED, null, track, urgent, List.copyOf(fields), reasons,
-                rules.version(), directoryVersion);
+    private Decision escalate(Set<Field> fields, List<Reason> reasons, MeetingType track, EmergencyReview review) {
+        return Decision.escalated(track, review, List.copyOf(fields), reasons, rules.version(), directoryVersion);
     }
 
     private List<Agency> candidates(AgencyRole role, Field field, String area, Set<String> excluded) {

@@ -14,6 +14,8 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.http.HttpClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.routing.notice.NoticeMessage;
+import jp.tsunagu.routing.notice.WebhookConfig;
+import jp.tsunagu.support.clock.BusinessClock;
 import jp.tsunagu.support.db.Database;
 import org.jboss.logging.Logger;
 
@@ -40,10 +42,13 @@ public class WebhookDispatcher {
     private final ObjectMapper json;
     private final HttpClient http;
     private final MeterRegistry metrics;
+    private final BusinessClock clock;
 
     public WebhookDispatcher(SubscriptionRecords records, WebhookUrlPolicy policy, WebhookConfig config,
-                             Database database, ObjectMapper json, Vertx vertx, MeterRegistry metrics) {
+                             Database database, ObjectMapper json, Vertx vertx, MeterRegistry metrics,
+                             BusinessClock clock) {
         this.metrics = metrics;
+        this.clock = clock;
         this.records = records;
         this.policy = policy;
         this.config = config;
@@ -99,7 +104,7 @@ public class WebhookDispatcher {
 
     private Uni<Void> attempt(SubscriptionRecords.Due due) {
         int number = due.attempts() + 1;
-        Instant started = Instant.now();
+        Instant started = clock.now();
         String body = body(due);
         long timestamp = started.getEpochSecond();
         // checked again now (the name may resolve elsewhere since), and connected to the very address checked
@@ -139,7 +144,7 @@ public class WebhookDispatcher {
     }
 
     private Uni<Void> record(SubscriptionRecords.Due due, int number, Instant started, Outcome outcome) {
-        Instant now = Instant.now();
+        Instant now = clock.now();
         Delivery.Attempt attempt = new Delivery.Attempt(number, started, outcome.status(), outcome.error(),
                 (int) Duration.between(started, now).toMillis());
         boolean delivered = outcome.error() == null;

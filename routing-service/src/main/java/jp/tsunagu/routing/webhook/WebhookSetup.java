@@ -3,6 +3,7 @@ package jp.tsunagu.routing.webhook;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import jp.tsunagu.routing.notice.WebhookConfig;
 
 import java.net.InetAddress;
 import java.util.List;

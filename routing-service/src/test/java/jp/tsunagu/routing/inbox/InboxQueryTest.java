@@ -23,7 +23,7 @@ class InboxQueryTest {
             """)
     void aBadParameterIsNamed(String state, Boolean overdue, String sort, Integer limit, String parameter) {
         ApiProblem problem = assertThrows(ApiProblem.class, () -> InboxQuery.of("402036", "kurume-houkatsu-01",
-                new InboxQuery.Params(state, overdue, sort, limit, null)));
+                new InboxQuery.Params(state, overdue, sort, limit, null, null)));
         assertEquals(400, problem.status());
         assertEquals("/problems/validation", problem.toProblem(null).type());
         assertEquals(List.of(parameter), problem.errors().stream().map(FieldError::field).toList());

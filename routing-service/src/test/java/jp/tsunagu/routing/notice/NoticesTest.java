@@ -123,11 +123,11 @@ class NoticesTest {
         assertEquals("久留米市役所 401会議室", notices.getFirst().place());
         Notice n = notices.getFirst();
         var stored = new NoticeRecords.Stored(1, n.id(), KURUME, B, n.type(), null, n.on(), n.dueOn(), "m-1", false,
-                Instant.parse("2026-12-04T00:00:00Z"), null, null, null, null, n.startsAt(), n.place());
+                Instant.parse("2026-12-04T00:00:00Z"), null, null, null, null, n.startsAt(), n.place(), null, null);
         assertEquals("会議の構成員として招集されました（令和8年12月11日 14:00〜、久留米市役所 401会議室）",
                 NoticeMessage.what(stored));
         var before = new NoticeRecords.Stored(1, n.id(), KURUME, B, n.type(), null, n.on(), n.dueOn(), "m-1", false,
-                Instant.parse("2026-12-04T00:00:00Z"), null, null, null, null, null, null);
+                Instant.parse("2026-12-04T00:00:00Z"), null, null, null, null, null, null, null, null);
         assertEquals("会議の構成員として招集されました（令和8年12月11日）", NoticeMessage.what(before),
                 "an invitation written before meetings had a time and place");
     }

@@ -165,11 +165,12 @@ class RoutingDeciderTest {
 
     @Test
     void anAnswerOverdueEscalatesOnTheTrackItsConsentAllows() {
-        CaseRouting awaiting = RoutingDecider.route(referral("c1", KURUME, "荒木", 83, Concern.DEMENTIA,
-                Consent.NOT_GIVEN), context(KURUME, Map.of(), TODAY.minusDays(30))).after();
+        CaseFacts facts = referral("c1", KURUME, "荒木", 83, Concern.DEMENTIA, Consent.NOT_GIVEN);
+        CaseRouting awaiting = RoutingDecider.route(facts, context(KURUME, Map.of(), TODAY.minusDays(30))).after();
 
-        RoutingDecider.Outcome withoutConsent = RoutingDecider.overdue(awaiting, Consent.NOT_GIVEN, TODAY);
-        RoutingDecider.Outcome withConsent = RoutingDecider.overdue(awaiting, Consent.GIVEN, TODAY);
+        RoutingDecider.Outcome withoutConsent = RoutingDecider.overdue(awaiting, facts, TODAY);
+        RoutingDecider.Outcome withConsent = RoutingDecider.overdue(awaiting, facts.withConsent(Consent.GIVEN),
+                TODAY);
 
         assertEquals(List.of("c1/routing/1/overdue", "c1/routing/2"), ids(withoutConsent));
         RoutingEvent.AcceptanceOverdue overdue = assertInstanceOf(RoutingEvent.AcceptanceOverdue.class,

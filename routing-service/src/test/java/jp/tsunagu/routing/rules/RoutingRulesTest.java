@@ -268,7 +268,7 @@ class RoutingRulesTest {
         } else {
             assertEquals(p.expect(), d.agencyId(), () -> "agency; reasons " + d.reasons());
         }
-        assertEquals(p.urgent(), d.urgent(), "urgent");
+        assertEquals(p.urgent(), d.review().adHocNow(), "urgent");
         if (p.fields() != null) {
             assertEquals(p.fields(), Set.copyOf(d.fields()), "fields");
         }

@@ -1,4 +1,4 @@
-package jp.tsunagu.routing.webhook;
+package jp.tsunagu.routing.notice;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** How notices reach agencies' webhooks ({@code tsunagu.webhooks.*}; docs/configuration.md lists them). */
+/** How notices reach agencies (the feed's and webhooks' links, the webhooks' deliveries) ({@code tsunagu.webhooks.*}; docs/configuration.md lists them). */
 @ConfigMapping(prefix = "tsunagu.webhooks")
 public interface WebhookConfig {
 

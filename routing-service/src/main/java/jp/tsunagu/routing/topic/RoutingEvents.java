@@ -1,24 +1,24 @@
-package jp.tsunagu.routing.referral;
+package jp.tsunagu.routing.topic;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.events.EventEnvelope;
 import jp.tsunagu.contract.events.RoutingEvent;
+import jp.tsunagu.support.clock.BusinessClock;
 import jp.tsunagu.support.events.StagePublisher;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
-import java.time.Clock;
 import java.time.LocalDate;
 
-/** routing-service's writer of {@link jp.tsunagu.contract.Topics#ROUTING}. */
+/** routing-service's one writer (referrals' outcomes and directory editions alike) of {@link jp.tsunagu.contract.Topics#ROUTING}. */
 @ApplicationScoped
 public class RoutingEvents {
 
     private final StagePublisher publisher;
 
-    public RoutingEvents(@Channel("routing-events") MutinyEmitter<byte[]> emitter) {
-        this.publisher = new StagePublisher(emitter, "/tsunagu/routing-service", Clock.systemUTC());
+    public RoutingEvents(@Channel("routing-events") MutinyEmitter<byte[]> emitter, BusinessClock clock) {
+        this.publisher = new StagePublisher(emitter, "/tsunagu/routing-service", clock.clock());
     }
 
     public <E extends RoutingEvent> Uni<EventEnvelope<E>> publish(String eventId, E event, LocalDate businessDate,

@@ -1,4 +1,4 @@
-package jp.tsunagu.routing.referral;
+package jp.tsunagu.routing.rules;
 
 import io.smallrye.config.ConfigMapping;
 
