@@ -5,7 +5,6 @@ import jp.tsunagu.contract.codes.CaseStatus;
 import jp.tsunagu.contract.codes.FiscalYear;
 import jp.tsunagu.contract.codes.MeetingType;
 import jp.tsunagu.contract.codes.PlanType;
-import jp.tsunagu.contract.status.CaseStatusRules;
 import jp.tsunagu.reporting.projection.Sql;
 import jp.tsunagu.reporting.projection.SqlRunner;
 
@@ -76,20 +75,15 @@ public record Facts(List<FiscalYearFigures.MeetingHeld> meetings, List<FiscalYea
                          where municipality = :a and business_date between :b and :c""", municipality, start, end))
                 .map(rows -> rows.stream().map(r -> new RoutingOutcome((String) r[0], (String) r[1],
                         localDate(r[2]))).toList());
-        // the stage a case is seen in follows CaseStatusRules.asSeen: its latest stage and whether a plan still runs
+        // the stage is stored as contract's CaseStage folded it (CaseFactRow): counted here, decided nowhere in SQL
         Uni<Map<CaseStatus, Integer>> stages = db.query(Sql.of("""
-                        select f.stage, exists (
-                                   select 1 from {s}.plan_change c
-                                    where c.case_id = f.case_id and c.kind = 'CREATED' and not exists (
-                                          select 1 from {s}.plan_change d where d.plan_id = c.plan_id and d.kind = 'CLOSED')),
-                               count(*)
-                          from {s}.case_fact f where f.municipality = :a and f.stage is not null
-                           and f.duplicate_of is null group by 1, 2""",
+                        select stage, count(*) from {s}.case_fact
+                         where municipality = :a and stage is not null and duplicate_of is null group by 1""",
                         municipality))
                 .map(rows -> {
                     Map<CaseStatus, Integer> byStage = new EnumMap<>(CaseStatus.class);
-                    rows.forEach(r -> byStage.merge(CaseStatusRules.asSeen(CaseStatus.valueOf((String) r[0]),
-                            Boolean.TRUE.equals(r[1])), ((Number) r[2]).intValue(), Integer::sum));
+                    rows.forEach(r -> byStage.merge(CaseStatus.valueOf((String) r[0]), ((Number) r[1]).intValue(),
+                            Integer::sum));
                     return byStage;
                 });
         return meetings.chain(m -> reviews.chain(r -> changes.chain(c -> cases.chain(k -> outcomes.chain(

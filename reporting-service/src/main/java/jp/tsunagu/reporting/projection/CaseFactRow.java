@@ -1,59 +1,75 @@
 package jp.tsunagu.reporting.projection;
 
-import jp.tsunagu.contract.status.CaseStatusRules;
+import jp.tsunagu.contract.events.TsunaguEvent;
+import jp.tsunagu.contract.status.CaseStage;
 
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 
 /**
- * A case's row of facts ({@code case_fact}), or what one event knows of it (the rest null), and the one rule by which
- * the two meet. The live consumer and a replay both read a batch's rows, merge its events' facts into them in order
- * with {@link #merge} and write the rows back, so the rule lives here and nowhere in SQL. It keeps what is already
- * there, the earliest date of a first routing, meeting or plan (and the decision of that first routing), and the
- * stage of the latest event by recorded time: the row is the same whatever order the stage topics' events arrive in.
+ * A case's row of facts ({@code case_fact}): what its referral said, its first routing decision, the dates of its
+ * first meeting and first plan, and its stage. The live consumer and a replay both read a batch's rows, fold its
+ * events into them in order with {@link #after} and write the rows back as they are, so no rule lives in SQL.
+ * <p>
+ * Two rules, each in one place: the stage is contract's {@link CaseStage}, the one fold of a case's status that
+ * intake-service runs too (its ordering rule is stated there); the facts are reporting's own ({@link CaseFact}):
+ * what is already there is kept, and of the routing, meeting and plan the earliest. Either way the row is the same
+ * whatever order the stage topics' events arrive in.
  *
- * @param stageAt     the recorded time of the event that set {@code stage}: its first copy's, when an event was
- *                    written twice (a writer that died after Kafka acknowledged it publishes the same id again, later)
- * @param duplicateOf the case this one was joined to as a duplicate of the same person ({@code duplicate-confirmed});
- *                    such a case is not a 相談 of its own in the figures
+ * @param referral     what the referral said, null until it is seen
+ * @param firstRouting the earliest routing decision, null until one is seen
+ * @param stage        the case's status as the one fold left it: {@code stage} is its status, {@code stage_at} its
+ *                     latest time, {@code duplicate_of} the case it was joined to (such a case is not a 相談 of its
+ *                     own in the figures)
  */
-public record CaseFactRow(String caseId, String municipality, LocalDate receivedOn, String channel, String concerns,
-                          String referringAgency, String urgency, LocalDate routedOn, String decision,
-                          String routedAgency, String fields, LocalDate firstMeetingOn, LocalDate firstPlanOn,
-                          String stage, OffsetDateTime stageAt, String duplicateOf) {
+public record CaseFactRow(String caseId, String municipality, CaseFact.Referral referral,
+                          CaseFact.Routing firstRouting, LocalDate firstMeetingOn, LocalDate firstPlanOn,
+                          CaseStage stage) {
 
-    private static final String JOINED = CaseStatusRules.JOINED.name();
-
-    /** The row after {@code change}, an event's facts, is merged into it. */
-    public CaseFactRow merge(CaseFactRow change) {
-        boolean firstRouting = routedOn == null || (change.routedOn != null && change.routedOn.isBefore(routedOn));
-        boolean laterStage = change.stage != null && (stageAt == null || !stageAt.isAfter(change.stageAt));
-        // a joined case is closed for good (CaseStatusRules.JOINED), whatever the latest stage's event says: the
-        // stage's time still follows the latest, so that every order of the events gives the same row
-        String joinedTo = first(duplicateOf, change.duplicateOf);
-        return new CaseFactRow(caseId, first(municipality, change.municipality),
-                first(receivedOn, change.receivedOn), first(channel, change.channel),
-                first(concerns, change.concerns), first(referringAgency, change.referringAgency),
-                first(urgency, change.urgency), earliest(routedOn, change.routedOn),
-                firstRouting ? first(change.decision, decision) : decision,
-                firstRouting ? first(change.routedAgency, routedAgency) : routedAgency,
-                firstRouting ? first(change.fields, fields) : fields,
-                earliest(firstMeetingOn, change.firstMeetingOn), earliest(firstPlanOn, change.firstPlanOn),
-                joinedTo != null ? JOINED : laterStage ? change.stage : stage, laterStage ? change.stageAt : stageAt,
-                joinedTo);
+    public CaseFactRow {
+        stage = stage == null ? CaseStage.NONE : stage;
     }
 
-    /** The same facts with the stage's time settled (the first copy's recorded time of the event that set it). */
-    CaseFactRow stagedAt(OffsetDateTime at) {
-        return new CaseFactRow(caseId, municipality, receivedOn, channel, concerns, referringAgency, urgency,
-                routedOn, decision, routedAgency, fields, firstMeetingOn, firstPlanOn, stage, at, duplicateOf);
+    /** A case no event has been applied to. */
+    public static CaseFactRow none(String caseId, String municipality) {
+        return new CaseFactRow(caseId, municipality, null, null, null, null, CaseStage.NONE);
     }
 
-    private static <T> T first(T kept, T offered) {
-        return kept != null ? kept : offered;
+    /**
+     * The row after one more event of the case: its stage folded by {@link CaseStage#evolve}, its facts merged in.
+     *
+     * @param recordedAt the event's first recorded copy's time (a copy of an event then changes nothing)
+     * @param facts      what the event knows of the case's facts ({@link ReportingProjection.Writes#facts})
+     */
+    public CaseFactRow after(TsunaguEvent event, Instant recordedAt, Iterable<CaseFact> facts) {
+        CaseFactRow row = this;
+        for (CaseFact fact : facts) {
+            row = fact == CaseFact.Stage.FOLDED ? row.staged(event, recordedAt) : row.with(fact);
+        }
+        return row;
     }
 
-    private static LocalDate earliest(LocalDate a, LocalDate b) {
-        return a == null ? b : b == null || !b.isBefore(a) ? a : b;
+    private CaseFactRow staged(TsunaguEvent event, Instant recordedAt) {
+        CaseStage folded = stage.evolve(event, recordedAt).map(CaseStage.Step::after).orElse(stage);
+        return new CaseFactRow(caseId, municipality, referral, firstRouting, firstMeetingOn, firstPlanOn, folded);
+    }
+
+    /** The row with one more fact: the first referral kept, the earliest routing, meeting and plan. */
+    CaseFactRow with(CaseFact fact) {
+        return switch (fact) {
+            case CaseFact.Referral r -> referral != null ? this
+                    : new CaseFactRow(caseId, municipality, r, firstRouting, firstMeetingOn, firstPlanOn, stage);
+            case CaseFact.Routing r -> firstRouting != null && !r.on().isBefore(firstRouting.on()) ? this
+                    : new CaseFactRow(caseId, municipality, referral, r, firstMeetingOn, firstPlanOn, stage);
+            case CaseFact.MetOn m -> new CaseFactRow(caseId, municipality, referral, firstRouting,
+                    earliest(firstMeetingOn, m.on()), firstPlanOn, stage);
+            case CaseFact.PlannedOn p -> new CaseFactRow(caseId, municipality, referral, firstRouting,
+                    firstMeetingOn, earliest(firstPlanOn, p.on()), stage);
+            case CaseFact.Stage s -> this; // folded with its event's time: after
+        };
+    }
+
+    private static LocalDate earliest(LocalDate kept, LocalDate offered) {
+        return kept == null || offered.isBefore(kept) ? offered : kept;
     }
 }

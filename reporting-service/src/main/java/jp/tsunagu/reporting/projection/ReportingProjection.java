@@ -24,8 +24,8 @@ import java.util.stream.Collectors;
  * What every event of every stage writes into reporting's tables: the case history, meetings held, reviews, plan
  * changes, routing outcomes and one row of facts per case. A pure function of the event: the live consumer and the
  * replay run the same writes ({@link ProjectionBatch}), the live one in schema {@code reporting}, a replay in a fresh
- * schema. Every insert is idempotent (a row it already has is left alone) and the facts of a case merge by
- * {@link CaseFactRow#merge}, so events of different topics arriving in any order, or the log applied twice, give the
+ * schema. Every insert is idempotent (a row it already has is left alone) and the facts of a case fold by
+ * {@link CaseFactRow#after}, so events of different topics arriving in any order, or the log applied twice, give the
  * same tables. No write holds a personal field: the sealed personal block of a referral is never opened here.
  */
 public final class ReportingProjection {
@@ -37,18 +37,19 @@ public final class ReportingProjection {
      * What one event writes.
      *
      * @param rows  inserts that do nothing when the row is there
-     * @param facts what it knows of its case's row of facts, merged into that row in the event's order
+     * @param facts what it knows of its case's row of facts, folded into that row in the event's order
+     *              ({@link CaseFactRow#after}); every event about one case has {@link CaseFact.Stage} among them
      */
-    public record Writes(List<Sql> rows, List<CaseFactWrite> facts) {
+    public record Writes(List<Sql> rows, List<CaseFact> facts) {
     }
 
-    /** One thing an event writes: a row of its own, or facts of its case's row. */
-    sealed interface Write permits Sql, CaseFactWrite {
+    /** One thing an event writes: a row of its own, or a fact of its case's row. */
+    sealed interface Write permits Sql, CaseFact {
     }
 
     public static Writes writes(EventEnvelope<? extends TsunaguEvent> envelope) {
         List<Sql> rows = new ArrayList<>();
-        List<CaseFactWrite> facts = new ArrayList<>();
+        List<CaseFact> facts = new ArrayList<>();
         // what the event means for its case, asked once: its line of history, the agency it is about, its stage
         Optional<StatusChange> change = CaseStatusRules.of(envelope.data());
         change.ifPresent(c -> {
@@ -70,33 +71,30 @@ public final class ReportingProjection {
         for (Write write : facts(envelope)) {
             switch (write) {
                 case Sql row -> rows.add(row);
-                case CaseFactWrite fact -> facts.add(fact);
+                case CaseFact fact -> facts.add(fact);
             }
         }
-        change.map(StatusChange::status)
-                .ifPresent(stage -> facts.add(CaseFactWrite.stage(envelope, stage, recordedAt(envelope))));
+        // every event about one case is folded into its stage (CaseStage), a note too: it may be the case's first
+        change.ifPresent(c -> facts.add(CaseFact.Stage.FOLDED));
         return new Writes(List.copyOf(rows), List.copyOf(facts));
     }
 
-    /** An event's own rows ({@link Sql}) and facts ({@link CaseFactWrite}), in the order they apply. */
+    /** An event's own rows ({@link Sql}) and facts ({@link CaseFact}), in the order they apply. */
     private static List<Write> facts(EventEnvelope<? extends TsunaguEvent> envelope) {
         LocalDate on = envelope.businessDate();
         return switch (envelope.data()) {
-            case IntakeEvent.ReferralReceived e -> List.of(CaseFactWrite.received(e));
+            case IntakeEvent.ReferralReceived e -> List.of(CaseFact.Referral.of(e));
             case IntakeEvent.ConsentRecorded e -> List.of();
             case IntakeEvent.PersonErased e -> List.of();
             // the joining case's own line is its case_event above; the case it joins gets one too
-            case IntakeEvent.DuplicateConfirmed e -> List.of(joinedLine(envelope, e), CaseFactWrite.duplicate(e));
+            case IntakeEvent.DuplicateConfirmed e -> List.of(joinedLine(envelope, e));
             case IntakeEvent.DuplicateDismissed e -> List.of();
             case RoutingEvent.CaseRouted e -> List.of(outcome(envelope, e.caseId(), e.agencyId(), "ROUTED"),
-                    CaseFactWrite.routed(e, on, RoutingDecision.ROUTED, e.agencyId(),
-                            codes(e.fields())));
+                    new CaseFact.Routing(on, RoutingDecision.ROUTED, e.agencyId(), codes(e.fields())));
             case RoutingEvent.CaseEscalated e -> List.of(outcome(envelope, e.caseId(), null, "ESCALATED"),
-                    CaseFactWrite.routed(e, on, RoutingDecision.ESCALATED, null,
-                            codes(e.fields())));
+                    new CaseFact.Routing(on, RoutingDecision.ESCALATED, null, codes(e.fields())));
             case RoutingEvent.OutreachRequested e -> List.of(outcome(envelope, e.caseId(), e.agencyId(), "OUTREACH"),
-                    CaseFactWrite.routed(e, on, RoutingDecision.OUTREACH, e.agencyId(),
-                            codes(e.fields())));
+                    new CaseFact.Routing(on, RoutingDecision.OUTREACH, e.agencyId(), codes(e.fields())));
             case RoutingEvent.RoutingAccepted e -> List.of(outcome(envelope, e.caseId(), e.agencyId(), "ACCEPTED"));
             case RoutingEvent.RoutingDeclined e -> List.of(outcome(envelope, e.caseId(), e.agencyId(), "DECLINED"));
             case RoutingEvent.AcceptanceOverdue e -> List.of(outcome(envelope, e.caseId(), e.agencyId(), "OVERDUE"));
@@ -117,10 +115,10 @@ public final class ReportingProjection {
                             insert into {s}.case_review(meeting_id, case_id, municipality, meeting_type, held_on, outcome)
                             values (:a, :b, :c, :d, :e, :f) on conflict do nothing""", e.meetingId(), e.caseId(),
                             e.municipality(), e.meetingType().name(), e.heldOn(), e.outcome().name()),
-                    CaseFactWrite.firstMeeting(e.caseId(), e.municipality(), e.heldOn()));
+                    new CaseFact.MetOn(e.heldOn()));
             case PlanningEvent.PlanCreated e -> List.of(
                     planChange(envelope, e.planId(), e.caseId(), e.type().name(), "CREATED"),
-                    CaseFactWrite.firstPlan(e.caseId(), e.municipality(), on));
+                    new CaseFact.PlannedOn(on));
             case PlanningEvent.PlanRevised e -> List.of(
                     planChange(envelope, e.planId(), e.caseId(), e.type().name(), "REVISED"));
             case PlanningEvent.PlanClosed e -> List.of(
