@@ -10,10 +10,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import jp.tsunagu.contract.codes.BusinessDate;
 import jp.tsunagu.reporting.figures.Suppression;
 import jp.tsunagu.support.audit.AuditTrail;
 import jp.tsunagu.support.audit.Audited;
+import jp.tsunagu.support.clock.BusinessClock;
 import jp.tsunagu.support.db.Database;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.problem.FieldError;
@@ -50,12 +50,15 @@ public class ExportResource {
     private final CurrentCaller caller;
     private final AuditTrail audit;
     private final ObjectMapper json;
+    private final BusinessClock clock;
 
-    public ExportResource(Database database, CurrentCaller caller, ObjectMapper json, AuditTrail audit) {
+    public ExportResource(Database database, CurrentCaller caller, ObjectMapper json, AuditTrail audit,
+                          BusinessClock clock) {
         this.database = database;
         this.caller = caller;
         this.audit = audit;
         this.json = json;
+        this.clock = clock;
     }
 
     @GET
@@ -93,7 +96,7 @@ public class ExportResource {
     @Audited(value = "export-events", resource = "events/{from}..{to}")
     public Uni<Response> export(@QueryParam("from") String from, @QueryParam("to") String to,
                                 @QueryParam("format") String format) {
-        LocalDate today = BusinessDate.today();
+        LocalDate today = clock.today();
         LocalDate[] months = ExportGeneraliser.wholeMonths(Params.date(from, "from", today.minusYears(1)),
                 Params.date(to, "to", today));
         LocalDate f = months[0];

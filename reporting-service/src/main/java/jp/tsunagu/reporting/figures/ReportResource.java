@@ -8,7 +8,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jp.tsunagu.contract.codes.BusinessDate;
 import jp.tsunagu.contract.codes.CaseStatus;
 import jp.tsunagu.contract.codes.Channel;
 import jp.tsunagu.contract.codes.Coded;
@@ -19,6 +18,7 @@ import jp.tsunagu.contract.codes.MeetingType;
 import jp.tsunagu.contract.codes.PlanType;
 import jp.tsunagu.contract.codes.Urgency;
 import jp.tsunagu.contract.directory.AgencyDirectory;
+import jp.tsunagu.support.clock.BusinessClock;
 import jp.tsunagu.support.directory.AgencyDirectories;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.problem.FieldError;
@@ -43,12 +43,14 @@ public class ReportResource {
     private final FiguresRepository figures;
     private final CurrentCaller caller;
     private final Map<String, AgencyDirectory> directories;
+    private final BusinessClock clock;
 
-    public ReportResource(FiguresRepository figures, CurrentCaller caller,
-                          AgencyDirectories directories) {
+    public ReportResource(FiguresRepository figures, CurrentCaller caller, AgencyDirectories directories,
+                          BusinessClock clock) {
         this.figures = figures;
         this.caller = caller;
         this.directories = directories.view();
+        this.clock = clock;
     }
 
     @GET
@@ -137,8 +139,9 @@ public class ReportResource {
                 .map(AgencyDirectory::municipalityName).orElse(caller.get().municipality());
     }
 
-    private static FiscalYear currentYear() {
-        return FiscalYear.of(BusinessDate.today());
+    /** The fiscal year of today's business date (from April 1 in Japan): every report's default. */
+    private FiscalYear currentYear() {
+        return FiscalYear.of(clock.today());
     }
 
     /** The year table as JSON: the municipality and its years, each with R6 as {@code code} and 令和6年度 as {@code label}. */
