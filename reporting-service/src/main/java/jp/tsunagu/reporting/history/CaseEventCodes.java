@@ -24,20 +24,20 @@ import java.util.stream.Collectors;
 public record CaseEventCodes(String concerns, String area, String ageBand, String fields, String meetingType,
                              String outcome, String planType, String agencyId) {
 
+    /** A line with no code (its agency, if any, comes with {@link #about}). */
     private static final CaseEventCodes NONE = new CaseEventCodes(null, null, null, null, null, null, null, null);
 
     /** @param about the agency the event's line of history is about ({@code StatusChange.about}) */
     public static CaseEventCodes of(TsunaguEvent event, String about) {
         CaseEventCodes codes = switch (event) {
-            case IntakeEvent.ReferralReceived e -> new CaseEventCodes(codes(e.concerns()), e.area(),
-                    e.ageBand() == null ? null : e.ageBand().name(), null, null, null, null, null);
+            case IntakeEvent.ReferralReceived e -> referral(codes(e.concerns()), e.area(),
+                    e.ageBand() == null ? null : e.ageBand().name());
             case IntakeEvent.ConsentRecorded e -> NONE;
             case IntakeEvent.PersonErased e -> NONE;
             case IntakeEvent.DuplicateConfirmed e -> NONE;
             case IntakeEvent.DuplicateDismissed e -> NONE;
             case RoutingEvent.CaseRouted e -> fields(codes(e.fields()));
-            case RoutingEvent.CaseEscalated e -> new CaseEventCodes(null, null, null, codes(e.fields()),
-                    e.track().name(), null, null, null);
+            case RoutingEvent.CaseEscalated e -> fields(codes(e.fields())).onTrack(e.track().name());
             case RoutingEvent.OutreachRequested e -> fields(codes(e.fields()));
             case RoutingEvent.RoutingAccepted e -> NONE;
             case RoutingEvent.RoutingDeclined e -> NONE;
@@ -61,20 +61,36 @@ public record CaseEventCodes(String concerns, String area, String ageBand, Strin
             case PlanningEvent.PlacementMade e -> plan(jp.tsunagu.contract.codes.PlanType.PARTICIPATION.name());
             case PlanningEvent.PlacementFollowedUp e -> plan(jp.tsunagu.contract.codes.PlanType.PARTICIPATION.name());
         };
-        return new CaseEventCodes(codes.concerns, codes.area, codes.ageBand, codes.fields, codes.meetingType,
-                codes.outcome, codes.planType, about);
+        return codes.about(about);
+    }
+
+    /** The same codes, about that agency. */
+    private CaseEventCodes about(String agency) {
+        return new CaseEventCodes(concerns, area, ageBand, fields, meetingType, outcome, planType, agency);
+    }
+
+    /** The same codes, in that meeting track. */
+    private CaseEventCodes onTrack(String track) {
+        return new CaseEventCodes(concerns, area, ageBand, fields, track, outcome, planType, agencyId);
+    }
+
+    private static CaseEventCodes referral(String concerns, String area, String ageBand) {
+        return new CaseEventCodes(concerns, area, ageBand, NONE.fields, NONE.meetingType, NONE.outcome,
+                NONE.planType, NONE.agencyId);
     }
 
     private static CaseEventCodes fields(String fields) {
-        return new CaseEventCodes(null, null, null, fields, null, null, null, null);
+        return new CaseEventCodes(NONE.concerns, NONE.area, NONE.ageBand, fields, NONE.meetingType, NONE.outcome,
+                NONE.planType, NONE.agencyId);
     }
 
     private static CaseEventCodes meeting(String type, String outcome, String planType) {
-        return new CaseEventCodes(null, null, null, null, type, outcome, planType, null);
+        return new CaseEventCodes(NONE.concerns, NONE.area, NONE.ageBand, NONE.fields, type, outcome, planType,
+                NONE.agencyId);
     }
 
     private static CaseEventCodes plan(String type) {
-        return new CaseEventCodes(null, null, null, null, null, null, type, null);
+        return meeting(NONE.meetingType, NONE.outcome, type);
     }
 
     private static String codes(List<? extends Coded> codes) {

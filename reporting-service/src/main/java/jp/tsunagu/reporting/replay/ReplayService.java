@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
-import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.Topics;
@@ -20,16 +19,10 @@ import jp.tsunagu.reporting.projection.Sql;
 import jp.tsunagu.reporting.projection.SqlRunner;
 import jp.tsunagu.support.events.IncomingEvents;
 import jp.tsunagu.support.problem.ApiProblem;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
 
@@ -47,14 +40,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Rebuilds one municipality's reporting projections from offset 0 of every stage topic into a fresh schema of its
@@ -78,9 +69,7 @@ public class ReplayService {
     private final AgroalDataSource dataSource;
     private final Flyway liveFlyway;
     private final String liveSchema;
-    private final Map<String, Object> kafkaConnection;
-    private final String liveGroup;
-    private final Duration catchUpWait;
+    private final ReplayLog log;
     private final int workers;
     private final ObjectMapper json;
     private final int atOnce;
@@ -89,9 +78,9 @@ public class ReplayService {
     private final ExecutorService worker;
 
     public ReplayService(AgroalDataSource dataSource, Flyway liveFlyway, LiveProjection live, ObjectMapper json,
-                         @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-                         @ConfigProperty(name = "mp.messaging.incoming.stage-events.group.id") String liveGroup,
-                         ReplayConfig config) {
+                         ReplayLog log) {
+        ReplayConfig config = log.config();
+        this.log = log;
         this.workers = Math.max(1, config.workers());
         this.atOnce = Math.max(1, config.atOnce());
         this.worker = Executors.newFixedThreadPool(atOnce, r -> {
@@ -102,9 +91,6 @@ public class ReplayService {
         this.dataSource = dataSource;
         this.liveFlyway = liveFlyway;
         this.liveSchema = live.live().schema();
-        this.kafkaConnection = connection(kafkaConfig);
-        this.liveGroup = liveGroup;
-        this.catchUpWait = config.catchUpWait();
         this.json = json;
     }
 
@@ -159,7 +145,7 @@ public class ReplayService {
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> new Thread(r, "tsunagu-replay-lane"));
         try {
             List<TopicPartition> partitions = new ArrayList<>();
-            try (KafkaConsumer<String, byte[]> probe = consumer()) {
+            try (KafkaConsumer<String, byte[]> probe = log.consumer()) {
                 for (String topic : STAGE_TOPICS) {
                     Optional.ofNullable(probe.partitionsFor(topic)).orElse(List.of())
                             .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
@@ -171,7 +157,7 @@ public class ReplayService {
                 int lane = w;
                 List<TopicPartition> own = partitions.stream().filter(tp -> tp.partition() % workers == lane).toList();
                 if (!own.isEmpty() || lanes.isEmpty() && w == workers - 1) { // one lane even with no topics yet
-                    lanes.add(new Lane(own, consumer(), dataSource.getConnection(), schema));
+                    lanes.add(new Lane(own, log.consumer(), dataSource.getConnection(), schema));
                 }
             }
             Lane first = lanes.get(0);
@@ -193,7 +179,7 @@ public class ReplayService {
                     load.get();
                 }
                 run.status = ReplayRun.Status.CATCHING_UP;
-                boolean liveCaughtUp = awaitLive(end);
+                boolean liveCaughtUp = log.awaitLive(end);
                 Map<TopicPartition, Long> latest = first.consumer.endOffsets(partitions);
                 if (latest.equals(end) && liveCaughtUp || round == 5) {
                     if (!liveCaughtUp) {
@@ -401,25 +387,6 @@ public class ReplayService {
         return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
     }
 
-    /** Waits until the live consumer group has committed at least the offsets the replay read to. */
-    private boolean awaitLive(Map<TopicPartition, Long> end) throws Exception {
-        Properties p = new Properties();
-        p.putAll(kafkaConnection);
-        try (Admin admin = Admin.create(p)) {
-            long deadline = System.nanoTime() + catchUpWait.toNanos();
-            while (true) {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(liveGroup)
-                        .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-                boolean caughtUp = end.entrySet().stream().allMatch(e -> e.getValue() == 0
-                        || (committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue()));
-                if (caughtUp || System.nanoTime() > deadline) {
-                    return caughtUp;
-                }
-                Thread.sleep(500);
-            }
-        }
-    }
-
     private ReplayRun.Outcome compare(Connection connection, JdbcSqlRunner replayed, FigureDefinitions definitions,
                                       String municipality) throws Exception {
         connection.setAutoCommit(true);
@@ -473,33 +440,6 @@ public class ReplayService {
             }
         }
         return new ReplayRun.Outcome(allEqual, differences, underDefinitions);
-    }
-
-    /**
-     * Where and how the service's own channels reach Kafka (the {@code kafka.*} settings: bootstrap servers, and in
-     * production TLS and SASL), so the replay's consumer and admin client connect as the service does.
-     */
-    static Map<String, Object> connection(Map<String, Object> kafkaConfig) {
-        Map<String, Object> c = new java.util.HashMap<>();
-        kafkaConfig.forEach((k, v) -> {
-            if (k.equals("bootstrap.servers") || k.startsWith("security.") || k.startsWith("sasl.")
-                    || k.startsWith("ssl.")) {
-                c.put(k, v);
-            }
-        });
-        return Map.copyOf(c);
-    }
-
-    private KafkaConsumer<String, byte[]> consumer() {
-        Properties p = new Properties();
-        p.putAll(kafkaConnection);
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
-        // two lanes' prefetched fetches share the service's small heap with the live consumer
-        p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Integer.toString(8 * 1024 * 1024));
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "reporting-replay");
-        return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     private static long count(Map<TopicPartition, Long> begin, Map<TopicPartition, Long> end) {

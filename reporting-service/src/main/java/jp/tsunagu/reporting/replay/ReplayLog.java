@@ -1,0 +1,90 @@
+package jp.tsunagu.reporting.replay;
+
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The log a replay reads, as the service reaches it: consumers of its own with the service's connection settings, and
+ * how far the live consumer group has come. With the replay's settings, so that {@link ReplayService} takes one
+ * thing for the Kafka side.
+ */
+@ApplicationScoped
+public class ReplayLog {
+
+    private final Map<String, Object> connection;
+    private final String liveGroup;
+    private final ReplayConfig config;
+
+    public ReplayLog(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+                     @ConfigProperty(name = "mp.messaging.incoming.stage-events.group.id") String liveGroup,
+                     ReplayConfig config) {
+        this.connection = connection(kafkaConfig);
+        this.liveGroup = liveGroup;
+        this.config = config;
+    }
+
+    ReplayConfig config() {
+        return config;
+    }
+
+    /**
+     * Where and how the service's own channels reach Kafka (the {@code kafka.*} settings: bootstrap servers, and in
+     * production TLS and SASL), so the replay's consumer and admin client connect as the service does.
+     */
+    static Map<String, Object> connection(Map<String, Object> kafkaConfig) {
+        Map<String, Object> c = new HashMap<>();
+        kafkaConfig.forEach((k, v) -> {
+            if (k.equals("bootstrap.servers") || k.startsWith("security.") || k.startsWith("sasl.")
+                    || k.startsWith("ssl.")) {
+                c.put(k, v);
+            }
+        });
+        return Map.copyOf(c);
+    }
+
+    KafkaConsumer<String, byte[]> consumer() {
+        Properties p = new Properties();
+        p.putAll(connection);
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        // two lanes' prefetched fetches share the service's small heap with the live consumer
+        p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Integer.toString(8 * 1024 * 1024));
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "reporting-replay");
+        return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** Waits until the live consumer group has committed at least the offsets the replay read to. */
+    boolean awaitLive(Map<TopicPartition, Long> end) throws Exception {
+        Properties p = new Properties();
+        p.putAll(connection);
+        Duration catchUpWait = config.catchUpWait();
+        try (Admin admin = Admin.create(p)) {
+            long deadline = System.nanoTime() + catchUpWait.toNanos();
+            while (true) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(liveGroup)
+                        .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+                boolean caughtUp = end.entrySet().stream().allMatch(e -> e.getValue() == 0
+                        || (committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue()));
+                if (caughtUp || System.nanoTime() > deadline) {
+                    return caughtUp;
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+}
