@@ -67,7 +67,19 @@ public final class StructureRules {
 
     /** Both rules over the module's classes under the root package; fails with every offender. */
     public static void check(String rootPackage) {
-        JavaClasses classes = classes(rootPackage);
+        check(rootPackage, classes(rootPackage));
+    }
+
+    /**
+     * Both rules over a module this one depends on, read from its jar: the contract's classes, checked by
+     * test-support's own test since the contract cannot depend on test-support (test-support depends on it).
+     */
+    public static void checkDependency(String rootPackage) {
+        check(rootPackage, new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(rootPackage));
+    }
+
+    private static void check(String rootPackage, JavaClasses classes) {
         noPackageCycles(rootPackage).allowEmptyShould(true).check(classes);
         atMostFiveParameters().check(classes);
     }

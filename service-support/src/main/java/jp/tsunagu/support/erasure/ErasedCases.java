@@ -75,7 +75,7 @@ public class ErasedCases {
     }
 
     static ApiProblem erased(List<String> caseIds) {
-        return new ApiProblem(410, "person-erased", "Gone", "the person of case " + String.join(", ", caseIds)
-                + " was erased: nothing more may be written about them (counts and dates stay)", null, null);
+        return ApiProblem.personErased("the person of case " + String.join(", ", caseIds)
+                + " was erased: nothing more may be written about them (counts and dates stay)");
     }
 }

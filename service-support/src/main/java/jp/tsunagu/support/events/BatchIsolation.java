@@ -40,17 +40,24 @@ public final class BatchIsolation<T> {
     private final Executor onContext;
 
     /**
-     * @param attempt         applies the items in one transaction, or fails having applied none of them
-     * @param setAside        sends an item that cannot be applied to the dead-letter topic with the reason
+     * What is done with the items.
+     *
+     * @param attempt  applies the items in one transaction, or fails having applied none of them
+     * @param setAside sends an item that cannot be applied to the dead-letter topic with the reason
+     */
+    public record Writes<T>(Function<List<T>, Uni<Void>> attempt, BiFunction<T, Throwable, Uni<Void>> setAside) {
+    }
+
+    /**
+     * @param writes          how the items are applied, and set aside one by one
      * @param infrastructure  failures that are never an item's own fault
      * @param databaseAnswers whether the database answers a trivial query now
      * @param onContext       where every attempt runs (the Vert.x context of the batch)
      */
-    public BatchIsolation(Function<List<T>, Uni<Void>> attempt, BiFunction<T, Throwable, Uni<Void>> setAside,
-                          Predicate<Throwable> infrastructure, Supplier<Uni<Boolean>> databaseAnswers,
-                          Patience patience, Executor onContext) {
-        this.attempt = attempt;
-        this.setAside = setAside;
+    public BatchIsolation(Writes<T> writes, Predicate<Throwable> infrastructure,
+                          Supplier<Uni<Boolean>> databaseAnswers, Patience patience, Executor onContext) {
+        this.attempt = writes.attempt();
+        this.setAside = writes.setAside();
         this.infrastructure = infrastructure;
         this.databaseAnswers = databaseAnswers;
         this.patience = patience;

@@ -84,7 +84,8 @@ public class StageEventsConsumer {
             }
         }
         metrics.summary("tsunagu.events.batch.size", "consumer", projection.consumer()).record(records.count());
-        BatchIsolation<Read> isolation = new BatchIsolation<>(batch -> attempt(batch, onContext), this::setAside,
+        BatchIsolation<Read> isolation = new BatchIsolation<>(
+                new BatchIsolation.Writes<>(batch -> attempt(batch, onContext), this::setAside),
                 StageEventsConsumer::isInfrastructure, () -> databaseAnswers(database, onContext), patience, onContext);
         Uni<Void> setAsideFirst = malformed.isEmpty() ? Uni.createFrom().voidItem()
                 : Multi.createFrom().iterable(malformed).onItem().transformToUniAndConcatenate(u -> u)

@@ -51,7 +51,7 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = 1)
     public Response unrecognized(UnrecognizedPropertyException e, UriInfo uri, HttpHeaders headers) {
         String field = path(e);
-        return respond(headers, problem(400, "validation", "Invalid request", field + ": unknown field", uri,
+        return respond(headers, problem(new ProblemType(400, "validation", "Invalid request"), field + ": unknown field", uri,
                 List.of(new FieldError(field, "unknown field; allowed fields are documented in /q/openapi")))).build();
     }
 
@@ -61,11 +61,11 @@ public class ProblemMappers {
         if (e.getTargetType() == String.class) { // TextSafety: the value is never echoed
             String message = e.getMessage() != null && e.getMessage().contains(TextSafety.LONE_SURROGATE)
                     ? TextSafety.LONE_SURROGATE : "control characters are not accepted";
-            return respond(headers, problem(400, "validation", "Invalid request", field + ": " + message, uri,
+            return respond(headers, problem(new ProblemType(400, "validation", "Invalid request"), field + ": " + message, uri,
                     List.of(new FieldError(field, message)))).build();
         }
         String expected = e.getTargetType() == null ? "another type" : e.getTargetType().getSimpleName();
-        return respond(headers, problem(400, "validation", "Invalid request", field + ": wrong type", uri,
+        return respond(headers, problem(new ProblemType(400, "validation", "Invalid request"), field + ": wrong type", uri,
                 List.of(new FieldError(field, "expected " + expected)))).build();
     }
 
@@ -73,14 +73,14 @@ public class ProblemMappers {
     public Response mismatched(MismatchedInputException e, UriInfo uri, HttpHeaders headers) {
         String field = path(e);
         if (e.getMessage() != null && e.getMessage().startsWith("Trailing token")) { // StrictJson
-            return respond(headers, problem(400, "malformed-json", "Malformed JSON",
+            return respond(headers, problem(new ProblemType(400, "malformed-json", "Malformed JSON"),
                     "something follows the end of the JSON body", uri, null)).build();
         }
         if (field.isEmpty()) {
-            return respond(headers, problem(400, "malformed-json", "Malformed JSON",
+            return respond(headers, problem(new ProblemType(400, "malformed-json", "Malformed JSON"),
                     "the body must be a JSON object", uri, null)).build();
         }
-        return respond(headers, problem(400, "validation", "Invalid request", field + ": wrong type", uri,
+        return respond(headers, problem(new ProblemType(400, "validation", "Invalid request"), field + ": wrong type", uri,
                 List.of(new FieldError(field, "wrong JSON type")))).build();
     }
 
@@ -90,7 +90,7 @@ public class ProblemMappers {
             return notUtf8(uri, headers);
         }
         String field = path(e);
-        return respond(headers, problem(400, "validation", "Invalid request", "the body does not fit the schema", uri,
+        return respond(headers, problem(new ProblemType(400, "validation", "Invalid request"), "the body does not fit the schema", uri,
                 field.isEmpty() ? null : List.of(new FieldError(field, "cannot be read")))).build();
     }
 
@@ -117,22 +117,22 @@ public class ProblemMappers {
         long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
         long column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
         if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")) { // StrictJson
-            return respond(headers, problem(400, "malformed-json", "Malformed JSON", "a key is given twice in one "
+            return respond(headers, problem(new ProblemType(400, "malformed-json", "Malformed JSON"), "a key is given twice in one "
                     + "object (line " + line + ", column " + column + ")", uri, null)).build();
         }
-        return respond(headers, problem(400, "malformed-json", "Malformed JSON",
+        return respond(headers, problem(new ProblemType(400, "malformed-json", "Malformed JSON"),
                 "the body is not valid JSON (line " + line + ", column " + column + ")", uri, null)).build();
     }
 
     @ServerExceptionMapper(priority = 1)
     public Response unauthorized(UnauthorizedException e, UriInfo uri, HttpHeaders headers) {
-        return respond(headers, problem(401, "unauthorized", "Unauthorized", "a valid bearer token is required", uri,
+        return respond(headers, problem(new ProblemType(401, "unauthorized", "Unauthorized"), "a valid bearer token is required", uri,
                         null)).header("WWW-Authenticate", "Bearer").build();
     }
 
     @ServerExceptionMapper(priority = 1)
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri, HttpHeaders headers) {
-        return respond(headers, problem(401, "unauthorized", "Unauthorized", "a valid bearer token is required", uri,
+        return respond(headers, problem(new ProblemType(401, "unauthorized", "Unauthorized"), "a valid bearer token is required", uri,
                         null)).header("WWW-Authenticate", "Bearer").build();
     }
 
@@ -144,14 +144,14 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = 1)
     public Response identityProviderUnreachable(io.quarkus.oidc.OIDCException e, UriInfo uri, HttpHeaders headers) {
         LOG.warnf("token not verified on %s: the identity provider is unreachable", path(uri));
-        return respond(headers, problem(503, "identity-provider-unavailable", "Service Unavailable",
+        return respond(headers, problem(new ProblemType(503, "identity-provider-unavailable", "Service Unavailable"),
                 "the identity provider cannot be reached to verify this token; try again shortly", uri, null))
                 .header("Retry-After", 30).build();
     }
 
     /** A role's refusal; mapped by {@code audit.Refusals}, which records it first on audited endpoints. */
     public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers) {
-        return respond(headers, problem(403, "forbidden", "Forbidden", "your role may not do this", uri, null)).build();
+        return respond(headers, problem(new ProblemType(403, "forbidden", "Forbidden"), "your role may not do this", uri, null)).build();
     }
 
     @ServerExceptionMapper
@@ -192,7 +192,7 @@ public class ProblemMappers {
             return unexpected(e, uri, headers);
         }
         String title = e.getResponse().getStatusInfo().getReasonPhrase();
-        return respond(headers, problem(status, "http-" + status, title, title, uri, null)).build();
+        return respond(headers, problem(new ProblemType(status, "http-" + status, title), title, uri, null)).build();
     }
 
     @ServerExceptionMapper
@@ -200,14 +200,13 @@ public class ProblemMappers {
         String errorId = UUID.randomUUID().toString();
         // The class only: messages of driver or library exceptions can quote SQL or values.
         LOG.errorf("unexpected error %s on %s: %s", errorId, path(uri), e.getClass().getName());
-        return respond(headers, problem(500, "internal", "Internal error",
+        return respond(headers, problem(new ProblemType(500, "internal", "Internal error"),
                 "an unexpected error occurred; quote error id " + errorId + " to your administrator", uri, null))
                 .build();
     }
 
-    private static Problem problem(int status, String slug, String title, String detail, UriInfo uri,
-                                   List<FieldError> errors) {
-        return new Problem("/problems/" + slug, title, status, detail, path(uri), errors);
+    private static Problem problem(ProblemType type, String detail, UriInfo uri, List<FieldError> errors) {
+        return new Problem("/problems/" + type.slug(), type.title(), type.status(), detail, path(uri), errors);
     }
 
     private Response.ResponseBuilder respond(HttpHeaders headers, Problem problem) {

@@ -1,6 +1,7 @@
 package jp.tsunagu.support.security;
 
 import jp.tsunagu.support.problem.ApiProblem;
+import jp.tsunagu.support.problem.ProblemType;
 
 /**
  * A 403 for who the caller is rather than what they asked ({@link CurrentCaller}: a municipality Tsunagu does not
@@ -9,6 +10,6 @@ import jp.tsunagu.support.problem.ApiProblem;
 public final class CallerRefused extends ApiProblem {
 
     CallerRefused(String detail) {
-        super(403, "forbidden", "Forbidden", detail, null, null);
+        super(new ProblemType(403, "forbidden", "Forbidden"), detail, null, null);
     }
 }

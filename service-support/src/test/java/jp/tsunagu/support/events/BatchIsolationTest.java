@@ -51,10 +51,10 @@ class BatchIsolationTest {
         }
 
         BatchIsolation<Integer> isolation(boolean databaseAnswers) {
-            return new BatchIsolation<>(this::attempt, (item, why) -> {
+            return new BatchIsolation<>(new BatchIsolation.Writes<>(this::attempt, (item, why) -> {
                 setAside.put(item, why.getMessage());
                 return Uni.createFrom().voidItem();
-            }, e -> false, () -> Uni.createFrom().item(databaseAnswers), FAST, Runnable::run);
+            }), e -> false, () -> Uni.createFrom().item(databaseAnswers), FAST, Runnable::run);
         }
     }
 
@@ -108,10 +108,10 @@ class BatchIsolationTest {
     void anInfrastructureFailureIsNeverBlamedOnTheItem() throws Exception {
         Store store = new Store(List.of());
         store.down.set(true);
-        BatchIsolation<Integer> isolation = new BatchIsolation<>(store::attempt, (item, why) -> {
+        BatchIsolation<Integer> isolation = new BatchIsolation<>(new BatchIsolation.Writes<>(store::attempt, (item, why) -> {
             store.setAside.put(item, why.getMessage());
             return Uni.createFrom().voidItem();
-        }, e -> true, () -> Uni.createFrom().item(true), FAST, Runnable::run);
+        }), e -> true, () -> Uni.createFrom().item(true), FAST, Runnable::run);
         var result = isolation.apply(items(3)).subscribeAsCompletionStage();
         while (store.attempts.get() < 20) {
             Thread.sleep(5);
@@ -126,9 +126,9 @@ class BatchIsolationTest {
     void anAttemptThatNeverEndsFailsAfterItsLimitAndTheBatchIsTriedAgain() {
         Store store = new Store(List.of());
         AtomicBoolean hungOnce = new AtomicBoolean();
-        BatchIsolation<Integer> isolation = new BatchIsolation<>(
+        BatchIsolation<Integer> isolation = new BatchIsolation<>(new BatchIsolation.Writes<>(
                 items -> hungOnce.compareAndSet(false, true) ? Uni.createFrom().nothing() : store.attempt(items),
-                (item, why) -> Uni.createFrom().voidItem(), e -> false, () -> Uni.createFrom().item(true),
+                (item, why) -> Uni.createFrom().voidItem()), e -> false, () -> Uni.createFrom().item(true),
                 new BatchIsolation.Patience(1, 3, Duration.ofMillis(1), Duration.ofMillis(4), Duration.ofMillis(50)),
                 Runnable::run);
         isolation.apply(items(5)).await().atMost(Duration.ofSeconds(10));

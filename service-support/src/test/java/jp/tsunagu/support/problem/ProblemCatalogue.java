@@ -34,10 +34,10 @@ final class ProblemCatalogue {
     static final List<Sink> SINKS = List.of(
             Sink.of("new FieldError\\(", 1),
             Sink.of("ApiProblem\\.(?:badRequest|conflict|unprocessable)\\(", 1),
-            Sink.of("ApiProblem\\.(?:forbidden|gone|tooManyRequests|unavailable)\\(", 0),
+            Sink.of("ApiProblem\\.(?:forbidden|gone|personErased|tooManyRequests|unavailable)\\(", 0),
             new Sink(Pattern.compile("ApiProblem\\.notFound\\("), 0, " was not found", null),
             Sink.of("new ApiProblem\\(", 3),
-            new Sink(Pattern.compile("\\bproblem\\("), 3, "", "ProblemMappers.java"),
+            new Sink(Pattern.compile("\\bproblem\\("), 1, "", "ProblemMappers.java"),
             new Sink(Pattern.compile("\\brefuse\\("), 4, "", "RequestLimits.java"),
             Sink.of("new (?:Result\\.)?Conflict\\(", 1),
             Sink.of("new (?:Decision\\.)?Refused\\(", 0),
