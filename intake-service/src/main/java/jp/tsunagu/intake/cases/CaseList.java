@@ -14,7 +14,6 @@ import jp.tsunagu.contract.codes.Field;
 import jp.tsunagu.contract.codes.FiscalYear;
 import jp.tsunagu.contract.codes.MeetingType;
 import jp.tsunagu.contract.codes.Urgency;
-import jp.tsunagu.intake.duplicate.DuplicateDecision;
 import jp.tsunagu.support.db.Database;
 import jp.tsunagu.support.db.InTransaction;
 import jp.tsunagu.support.page.Page;
@@ -29,9 +28,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 import static jp.tsunagu.support.db.SqlValues.list;
 
@@ -121,42 +118,8 @@ public class CaseList {
                             Instant decidedAt) {
     }
 
-    /** The query parameters as sent. */
-    public record Query(String status, String track, String field, String concern, String area, String referrer,
-                        String agency, String urgency, Boolean overdue, String receivedFrom, String receivedTo,
-                        String fiscalYear, String sort, Integer limit, String cursor, String caseNumber) {
-
-        /** The parameters given, by name, as the audit trail records a list read with names (no cursor value). */
-        public Map<String, Object> given() {
-            Map<String, Object> given = new LinkedHashMap<>();
-            put(given, "status", status);
-            put(given, "track", track);
-            put(given, "field", field);
-            put(given, "concern", concern);
-            put(given, "area", area);
-            put(given, "referrer", referrer);
-            put(given, "agency", agency);
-            put(given, "urgency", urgency);
-            put(given, "overdue", overdue);
-            put(given, "receivedFrom", receivedFrom);
-            put(given, "receivedTo", receivedTo);
-            put(given, "fiscalYear", fiscalYear);
-            put(given, "sort", sort);
-            put(given, "limit", limit);
-            put(given, "cursor", cursor == null ? null : "(a later page)");
-            put(given, "caseNumber", caseNumber);
-            return given;
-        }
-
-        private static void put(Map<String, Object> given, String name, Object value) {
-            if (value != null) {
-                given.put(name, value);
-            }
-        }
-    }
-
     @InTransaction
-    public Uni<Page<Item>> page(Caller caller, Query q, LocalDate today) {
+    public Uni<Page<Item>> page(Caller caller, CaseQuery q, LocalDate today) {
         List<FieldError> errors = new ArrayList<>();
         String status = code(CaseStatus.class, q.status(), "status", errors);
         String track = code(MeetingType.class, q.track(), "track", errors);

@@ -5,6 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import jp.tsunagu.intake.cases.DuplicateDecision;
 
 /** The answer of {@code POST /cases/{caseId}/duplicate} (and of its idempotent repeat). */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jp.tsunagu.contract.codes.BusinessDate;
 import jp.tsunagu.contract.events.EventEnvelope;
 import jp.tsunagu.contract.events.EventIds;
 import jp.tsunagu.contract.events.IntakeEvent;
 import jp.tsunagu.contract.status.CaseProgress;
+import jp.tsunagu.intake.cases.DuplicateDecision;
 import jp.tsunagu.intake.idempotency.IdempotencyKeys;
 import jp.tsunagu.intake.idempotency.IdempotencyLedger;
 import jp.tsunagu.intake.idempotency.IdempotencyLedger.Claim;
@@ -17,6 +17,7 @@ import jp.tsunagu.intake.referral.IntakeEvents;
 import jp.tsunagu.intake.status.CaseStatusProjection;
 import jp.tsunagu.intake.status.CaseStatusRecords;
 import jp.tsunagu.intake.vault.PersonalDataVault;
+import jp.tsunagu.support.clock.BusinessClock;
 import jp.tsunagu.support.db.Database;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.problem.FieldError;
@@ -46,10 +47,12 @@ public class DuplicateDecisions {
     private final CaseStatusRecords statuses;
     private final Database database;
     private final ObjectMapper json;
+    private final BusinessClock clock;
 
     public DuplicateDecisions(IdempotencyLedger ledger, PersonalDataVault vault, IntakeEvents events,
                               CaseStatusProjection projection, CaseStatusRecords statuses, Database database,
-                              ObjectMapper json) {
+                              ObjectMapper json, BusinessClock clock) {
+        this.clock = clock;
         this.ledger = ledger;
         this.vault = vault;
         this.events = events;
@@ -71,14 +74,19 @@ public class DuplicateDecisions {
         DuplicateRules.Valid valid = DuplicateRules.valid(request);
         String scope = "duplicate|" + caseId + "|" + IdempotencyKeys.scope(caller);
         Claim claim = new Claim(scope, key, IdempotencyKeys.fingerprint(bytes(canonical(request))), caseId);
-        LocalDate today = BusinessDate.today();
-        return database.inTransaction(() -> ledger.once(claim, DuplicateDecided.class,
-                () -> decided(caller, claim, valid, today)));
+        Decision decision = new Decision(caller, claim, valid, clock.today());
+        return database.inTransaction(() -> ledger.once(claim, DuplicateDecided.class, () -> decided(decision)));
+    }
+
+    /** A coordinator's decision as it is checked and recorded: who, under which request, what, on which day. */
+    private record Decision(Caller caller, Claim claim, DuplicateRules.Valid valid, LocalDate today) {
     }
 
     /** The decision, checked against both cases as they are now (a repeat of the request never gets here). */
-    private Uni<DuplicateDecided> decided(Caller caller, Claim claim, DuplicateRules.Valid d, LocalDate today) {
-        String caseId = claim.caseId();
+    private Uni<DuplicateDecided> decided(Decision decision) {
+        Caller caller = decision.caller();
+        DuplicateRules.Valid d = decision.valid();
+        String caseId = decision.claim().caseId();
         return caseOf(caller, caseId, () -> ApiProblem.notFound("case " + caseId))
                 .chain(joining -> caseOf(caller, d.of(), () -> ApiProblem.validation(
                                 List.of(new FieldError("of", "no such case in this municipality"))))
@@ -89,11 +97,14 @@ public class DuplicateDecisions {
                             return other;
                         })))
                         .chain(other -> sealedReason(caseId, d.reason())
-                                .chain(reason -> record(caller, claim, d, joining, other, reason, today))));
+                                .chain(reason -> record(decision, joining, other, reason))));
     }
 
-    private Uni<DuplicateDecided> record(Caller caller, Claim claim, DuplicateRules.Valid d, CaseProgress joining,
-                                         CaseProgress other, String reason, LocalDate today) {
+    private Uni<DuplicateDecided> record(Decision decision, CaseProgress joining, CaseProgress other, String reason) {
+        Caller caller = decision.caller();
+        Claim claim = decision.claim();
+        DuplicateRules.Valid d = decision.valid();
+        LocalDate today = decision.today();
         String caseId = joining.caseId();
         String number = joining.listing().caseNumber();
         String otherNumber = other.listing().caseNumber();

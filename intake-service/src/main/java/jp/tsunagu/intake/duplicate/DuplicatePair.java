@@ -3,6 +3,7 @@ package jp.tsunagu.intake.duplicate;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jp.tsunagu.intake.cases.CaseList;
+import jp.tsunagu.intake.cases.DuplicateDecision;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;

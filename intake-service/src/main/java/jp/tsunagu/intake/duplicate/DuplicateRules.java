@@ -1,5 +1,6 @@
 package jp.tsunagu.intake.duplicate;
 
+import jp.tsunagu.intake.cases.DuplicateDecision;
 import jp.tsunagu.support.problem.FieldError;
 import jp.tsunagu.support.problem.Params;
 

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.events.HouseholdMember;
 import jp.tsunagu.contract.events.SealedData;
 import jp.tsunagu.contract.status.CaseProgress;
-import jp.tsunagu.intake.referral.PersonalFields;
 import jp.tsunagu.intake.status.CaseStatusRecords;
 import jp.tsunagu.intake.vault.PersonalDataVault;
 import jp.tsunagu.support.db.Database;

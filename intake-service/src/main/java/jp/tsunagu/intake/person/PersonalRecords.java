@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.events.SealedData;
-import jp.tsunagu.intake.referral.PersonalFields;
 import jp.tsunagu.intake.vault.PersonalDataVault;
 import jp.tsunagu.support.db.Database;
 

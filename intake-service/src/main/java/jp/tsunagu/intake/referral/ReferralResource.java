@@ -2,6 +2,7 @@ package jp.tsunagu.intake.referral;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -11,16 +12,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
-import jp.tsunagu.contract.codes.BusinessDate;
 import jp.tsunagu.intake.person.PersonDetails;
 import jp.tsunagu.intake.person.PersonView;
 import jp.tsunagu.intake.status.CaseStatusView;
 import jp.tsunagu.intake.status.ReferralList;
 import jp.tsunagu.support.audit.AuditTrail;
 import jp.tsunagu.support.audit.Audited;
+import jp.tsunagu.support.clock.BusinessClock;
 import jp.tsunagu.support.directory.AgencyDirectories;
 import jp.tsunagu.support.security.CurrentCaller;
 import jp.tsunagu.support.security.Roles;
@@ -50,10 +50,12 @@ public class ReferralResource {
     private final PersonDetails persons;
     private final ReferralList referrals;
     private final AgencyDirectories directories;
+    private final BusinessClock clock;
 
     public ReferralResource(ReferralService service, ReferralTransactions transactions, CurrentCaller caller,
                             AuditTrail audit, PersonDetails persons, ReferralList referrals,
-                            AgencyDirectories directories) {
+                            AgencyDirectories directories, BusinessClock clock) {
+        this.clock = clock;
         this.referrals = referrals;
         this.directories = directories;
         this.service = service;
@@ -121,22 +123,8 @@ public class ReferralResource {
                     schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ReferralPage.class)))
     @APIResponse(responseCode = "400", description = "A parameter is invalid (named in the problem)")
-    public Uni<Response> list(
-            @Parameter(description = "Only this status (RECEIVED, ROUTED, ACCEPTED, …)") @QueryParam("status")
-            String status,
-            @Parameter(description = "Received on or after (YYYY-MM-DD)") @QueryParam("receivedFrom")
-            String receivedFrom,
-            @Parameter(description = "Received on or before (YYYY-MM-DD)") @QueryParam("receivedTo") String receivedTo,
-            @Parameter(description = "1 to 200, default 50") @QueryParam("limit") Integer limit,
-            @Parameter(description = "From the previous page's `next`") @QueryParam("cursor") String cursor,
-            @Parameter(description = "Only referrals whose status changed after this instant (ISO-8601 with its "
-                    + "offset: 2026-12-04T09:00:00Z or 2026-12-04T18:00:00+09:00, the + sent as %2B), e.g. the "
-                    + "lastChangeAt of the newest item seen before", example = "2026-12-04T09:00:00Z")
-            @QueryParam("changedSince") String changedSince,
-            @Context UriInfo uri) {
-        return referrals.page(caller.get(), new ReferralList.Query(status, receivedFrom, receivedTo, limit, cursor,
-                        changedSince))
-                .map(page -> page.response(uri));
+    public Uni<Response> list(@BeanParam ReferralQuery query, @Context UriInfo uri) {
+        return referrals.page(caller.get(), query.toList()).map(page -> page.response(uri));
     }
 
     /** The page's schema for the OpenAPI document. */
@@ -175,7 +163,7 @@ public class ReferralResource {
     @Audited(value = "read-person", resource = "case/{caseId}")
     public Uni<Response> person(@PathParam("caseId") String caseId) {
         return audit.around(caller.get(), "read-person", "case/" + caseId,
-                        persons.read(caller.get(), caseId, BusinessDate.today()))
+                        persons.read(caller.get(), caseId, clock.today()))
                 .map(view -> Response.ok(view).header("Cache-Control", "no-store").build());
     }
 

@@ -9,6 +9,7 @@ import jp.tsunagu.contract.codes.Relation;
 import jp.tsunagu.contract.codes.Urgency;
 import jp.tsunagu.contract.directory.AgencyDirectory;
 import jp.tsunagu.contract.events.HouseholdMember;
+import jp.tsunagu.intake.person.PersonalFields;
 import jp.tsunagu.support.problem.FieldError;
 import jp.tsunagu.support.problem.FieldErrors;
 import jp.tsunagu.support.problem.Params;

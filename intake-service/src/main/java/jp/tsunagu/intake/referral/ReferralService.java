@@ -10,6 +10,7 @@ import jp.tsunagu.intake.idempotency.IdempotencyKeys;
 import jp.tsunagu.intake.idempotency.IdempotencyLedger.Claim;
 import jp.tsunagu.intake.idempotency.IdempotencyLedger.Outcome;
 import jp.tsunagu.intake.vault.PersonalDataVault;
+import jp.tsunagu.support.clock.BusinessClock;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.problem.FieldError;
 import jp.tsunagu.support.problem.Params;
@@ -17,7 +18,6 @@ import jp.tsunagu.support.security.Caller;
 import jp.tsunagu.support.security.Roles;
 import org.jboss.logging.Logger;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,10 +36,11 @@ public class ReferralService {
     private final PersonalDataVault vault;
     private final ReferralTransactions transactions;
     private final ObjectMapper json;
-    private final Clock clock = Clock.system(BusinessDate.ZONE);
+    private final BusinessClock clock;
 
     public ReferralService(ReferralRules rules, PersonalDataVault vault, ReferralTransactions transactions,
-                           ObjectMapper json) {
+                           ObjectMapper json, BusinessClock clock) {
+        this.clock = clock;
         this.rules = rules;
         this.vault = vault;
         this.transactions = transactions;
@@ -92,7 +93,7 @@ public class ReferralService {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock);
+        return clock.today();
     }
 
     private byte[] canonical(Object request) {

@@ -15,6 +15,7 @@ import jp.tsunagu.intake.idempotency.IdempotencyKeys;
 import jp.tsunagu.intake.idempotency.IdempotencyLedger.Claim;
 import jp.tsunagu.intake.idempotency.IdempotencyLedger.Outcome;
 import jp.tsunagu.intake.idempotency.IdempotencyLedger;
+import jp.tsunagu.intake.person.PersonalFields;
 import jp.tsunagu.intake.search.PersonIndex;
 import jp.tsunagu.intake.search.SearchKeys;
 import jp.tsunagu.intake.status.CaseStatusProjection;

@@ -6,6 +6,7 @@ import jp.tsunagu.contract.codes.Concern;
 import jp.tsunagu.contract.codes.Consent;
 import jp.tsunagu.contract.codes.Urgency;
 import jp.tsunagu.contract.events.HouseholdMember;
+import jp.tsunagu.intake.person.PersonalFields;
 
 import java.time.LocalDate;
 import java.util.List;

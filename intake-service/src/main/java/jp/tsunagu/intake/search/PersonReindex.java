@@ -4,8 +4,8 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jp.tsunagu.intake.person.PersonalFields;
 import jp.tsunagu.intake.person.PersonalRecords;
-import jp.tsunagu.intake.referral.PersonalFields;
 import jp.tsunagu.support.db.Database;
 import org.jboss.logging.Logger;
 

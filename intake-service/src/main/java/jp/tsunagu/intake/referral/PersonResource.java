@@ -1,4 +1,4 @@
-package jp.tsunagu.intake.person;
+package jp.tsunagu.intake.referral;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -6,7 +6,6 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
-import jp.tsunagu.intake.referral.ReferralService;
 import jp.tsunagu.support.audit.AuditTrail;
 import jp.tsunagu.support.audit.Audited;
 import jp.tsunagu.support.security.CurrentCaller;

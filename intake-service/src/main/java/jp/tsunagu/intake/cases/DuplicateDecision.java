@@ -1,4 +1,4 @@
-package jp.tsunagu.intake.duplicate;
+package jp.tsunagu.intake.cases;
 
 import jp.tsunagu.contract.codes.Coded;
 

@@ -1,4 +1,4 @@
-package jp.tsunagu.intake.referral;
+package jp.tsunagu.intake.person;
 
 /**
  * The personal fields of a referral: serialised to JSON and sealed with the case's data key, they exist in plaintext
