@@ -1,5 +1,6 @@
 package jp.tsunagu.console.cases;
 
+import jp.tsunagu.console.services.CaseQuery;
 import io.quarkus.qute.TemplateData;
 import jakarta.ws.rs.QueryParam;
 
@@ -46,6 +47,12 @@ public class CaseFilter {
 
     public Boolean names() {
         return "on".equals(names) || "true".equals(names) ? Boolean.TRUE : null;
+    }
+
+    /** This filter as intake's query, a page of {@code limit} cases from the cursor. */
+    public CaseQuery toQuery(int limit) {
+        return new CaseQuery(status(), track(), field(), concern(), area(), agency(), urgency(), overdueOnly(),
+                receivedFrom(), receivedTo(), fiscalYear(), caseNumber(), names(), limit, cursor());
     }
 
     /** This filter as a query string (for the next page's link), without the cursor. */

@@ -15,6 +15,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jp.tsunagu.console.clock.ConsoleClock;
 import jp.tsunagu.console.services.Answer;
 import jp.tsunagu.console.services.IntakeApi;
 import jp.tsunagu.console.services.NotVisible;
@@ -24,7 +25,6 @@ import jp.tsunagu.console.services.ServiceCalls;
 import jp.tsunagu.console.signin.Municipalities;
 import jp.tsunagu.console.view.FormErrors;
 import jp.tsunagu.console.web.Ids;
-import jp.tsunagu.contract.codes.BusinessDate;
 import jp.tsunagu.contract.codes.CaseStatus;
 import jp.tsunagu.contract.codes.Coded;
 import jp.tsunagu.contract.codes.Concern;
@@ -64,8 +64,11 @@ public class CaseListPage {
     private final Municipalities municipalities;
     private final ObjectMapper json;
 
+    private final ConsoleClock clock;
+
     public CaseListPage(@Location("cases.html") Template list, @RestClient IntakeApi intake, ServiceCalls calls,
-                        Municipalities municipalities, ObjectMapper json) {
+                        Municipalities municipalities, ObjectMapper json, ConsoleClock clock) {
+        this.clock = clock;
         this.list = list;
         this.intake = intake;
         this.calls = calls;
@@ -84,10 +87,7 @@ public class CaseListPage {
     }
 
     private TemplateInstance page(String municipality, CaseFilter filter) {
-        Answer answer = calls.call(Service.INTAKE, () -> intake.cases(filter.status(), filter.track(),
-                filter.field(), filter.concern(), filter.area(), filter.agency(), filter.urgency(),
-                filter.overdueOnly(), filter.receivedFrom(), filter.receivedTo(), filter.fiscalYear(),
-                filter.caseNumber(), filter.names(), PAGE, filter.cursor()));
+        Answer answer = calls.call(Service.INTAKE, () -> intake.cases(filter.toQuery(PAGE)));
         FormErrors errors = FormErrors.NONE;
         JsonNode items = json.createArrayNode();
         String next = null;
@@ -115,9 +115,9 @@ public class CaseListPage {
     }
 
     /** The fiscal years a coordinator usually asks for: this one and the four before, labelled in 令和. */
-    private static Map<String, String> recentYears() {
+    private Map<String, String> recentYears() {
         Map<String, String> years = new LinkedHashMap<>();
-        FiscalYear now = FiscalYear.of(BusinessDate.today());
+        FiscalYear now = clock.fiscalYear();
         for (int i = 0; i < YEARS_SHOWN; i++) {
             FiscalYear y = new FiscalYear(now.year() - i);
             years.put(y.label(), y.japaneseLabel());

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jp.tsunagu.console.services.Answer;
+import jp.tsunagu.console.services.CaseQuery;
 import jp.tsunagu.console.services.IntakeApi;
 import jp.tsunagu.console.services.NotVisible;
 import jp.tsunagu.console.services.RoutingApi;
@@ -152,8 +153,7 @@ public class CasePage {
         if (caseNumber == null) {
             return null;
         }
-        Answer answer = calls.call(Service.INTAKE, () -> intake.cases(null, null, null, null, null, null, null, null,
-                null, null, null, caseNumber, null, 1, null));
+        Answer answer = calls.call(Service.INTAKE, () -> intake.cases(CaseQuery.byNumber(caseNumber)));
         JsonNode items = answer.ok() ? answer.field("items") : null;
         return items != null && items.size() == 1 ? tree(items.get(0)) : null;
     }

@@ -60,7 +60,7 @@ public class PersonSearchPage {
 
     @GET
     public TemplateInstance form(@PathParam("municipality") String municipality) {
-        return view(municipality, "", "", false, FormErrors.NONE, null);
+        return view(municipality, Typed.NONE, FormErrors.NONE, null);
     }
 
     @POST
@@ -70,6 +70,7 @@ public class PersonSearchPage {
         String kana = value(form, "nameKana");
         String birth = value(form, "birthDate");
         boolean names = "on".equals(form.getFirst("names"));
+        Typed typed = new Typed(kana, birth, names);
         ObjectNode query = json.createObjectNode().put("nameKana", kana);
         if (!birth.isEmpty()) {
             query.put("birthDate", birth);
@@ -79,7 +80,7 @@ public class PersonSearchPage {
         }
         Answer answer = calls.call(Service.INTAKE, () -> intake.search(query));
         if (answer.status() == 400 || answer.status() == 422) {
-            return Response.status(answer.status()).entity(view(municipality, kana, birth, names,
+            return Response.status(answer.status()).entity(view(municipality, typed,
                     new FormErrors(answer.fieldErrors(), LABELS), null)).build();
         }
         if (answer.status() == 404) {
@@ -94,14 +95,19 @@ public class PersonSearchPage {
                 o.put("agencyName", municipalities.agencyName(municipality, o.path("agencyId").asText()));
             }
         }
-        return Response.ok(view(municipality, kana, birth, names, FormErrors.NONE,
-                json.convertValue(items, Object.class))).build();
+        return Response.ok(view(municipality, typed, FormErrors.NONE, json.convertValue(items, Object.class)))
+                .build();
     }
 
-    private TemplateInstance view(String municipality, String kana, String birth, boolean names, FormErrors errors,
-                                  Object items) {
-        return page.data("m", municipality).data("nameKana", kana).data("birthDate", birth).data("names", names)
-                .data("errors", errors).data("items", items).data("searched", items != null);
+    /** The search as the coordinator typed it, shown again with its answer. */
+    private record Typed(String kana, String birth, boolean names) {
+        static final Typed NONE = new Typed("", "", false);
+    }
+
+    private TemplateInstance view(String municipality, Typed typed, FormErrors errors, Object items) {
+        return page.data("m", municipality).data("nameKana", typed.kana()).data("birthDate", typed.birth())
+                .data("names", typed.names()).data("errors", errors).data("items", items)
+                .data("searched", items != null);
     }
 
     private static String value(MultivaluedMap<String, String> form, String name) {

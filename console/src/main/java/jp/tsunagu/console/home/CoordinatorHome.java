@@ -5,11 +5,12 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
+import jp.tsunagu.console.clock.ConsoleClock;
+import jp.tsunagu.console.services.CaseQuery;
 import jp.tsunagu.console.services.IntakeApi;
 import jp.tsunagu.console.services.PlanningApi;
 import jp.tsunagu.console.services.Service;
 import jp.tsunagu.console.services.ServiceCalls;
-import jp.tsunagu.contract.codes.BusinessDate;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.util.function.Supplier;
@@ -30,8 +31,12 @@ public class CoordinatorHome {
     private final ServiceCalls calls;
     private final ObjectMapper json;
 
+    private final ConsoleClock clock;
+
     public CoordinatorHome(@Location("home-city.html") Template home, @RestClient IntakeApi intake,
-                           @RestClient PlanningApi planning, ServiceCalls calls, ObjectMapper json) {
+                           @RestClient PlanningApi planning, ServiceCalls calls, ObjectMapper json,
+                           ConsoleClock clock) {
+        this.clock = clock;
         this.home = home;
         this.intake = intake;
         this.planning = planning;
@@ -40,13 +45,12 @@ public class CoordinatorHome {
     }
 
     TemplateInstance page(String municipality, boolean coordinator) {
-        TemplateInstance page = home.data("m", municipality).data("today", BusinessDate.today().toString());
+        TemplateInstance page = home.data("m", municipality).data("today", clock.today().toString());
         if (!coordinator) {
             return page;
         }
         return page
-                .data("overdue", part(Service.INTAKE, () -> intake.cases(null, null, null, null, null, null, null,
-                        true, null, null, null, null, null, SHOWN, null), "items"))
+                .data("overdue", part(Service.INTAKE, () -> intake.cases(CaseQuery.overdue(SHOWN)), "items"))
                 .data("review", part(Service.PLANNING, () -> planning.overdue(true), null));
     }
 

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
+import jp.tsunagu.console.clock.ConsoleClock;
 import jp.tsunagu.console.services.Answer;
 import jp.tsunagu.console.services.IntakeApi;
 import jp.tsunagu.console.services.RoutingApi;
@@ -23,7 +24,6 @@ import jp.tsunagu.console.services.Service;
 import jp.tsunagu.console.services.ServiceCalls;
 import jp.tsunagu.console.services.ServiceUnavailable;
 import jp.tsunagu.console.signin.SignedIn;
-import jp.tsunagu.contract.codes.BusinessDate;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.time.Duration;
@@ -47,9 +47,12 @@ public class HomePage {
     private final SignedIn staff;
     private final CoordinatorHome cityHome;
 
+    private final ConsoleClock clock;
+
     public HomePage(@Location("home.html") Template home, @RestClient IntakeApi intake,
                     @RestClient RoutingApi routing, ServiceCalls calls, ObjectMapper json, SignedIn staff,
-                    CoordinatorHome cityHome) {
+                    CoordinatorHome cityHome, ConsoleClock clock) {
+        this.clock = clock;
         this.staff = staff;
         this.cityHome = cityHome;
         this.home = home;
@@ -96,7 +99,7 @@ public class HomePage {
 
     private TemplateInstance sections(TemplateInstance page, String municipality) {
         return page.data("m", municipality)
-                .data("today", BusinessDate.today().toString())
+                .data("today", clock.today().toString())
                 .data("awaiting", part(() -> calls.call(Service.ROUTING,
                         () -> routing.inbox("awaiting", "due", SHOWN, null))))
                 .data("caseload", part(() -> calls.call(Service.INTAKE,

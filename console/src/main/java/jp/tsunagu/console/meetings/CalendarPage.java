@@ -16,13 +16,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jp.tsunagu.console.clock.ConsoleClock;
 import jp.tsunagu.console.services.Answer;
 import jp.tsunagu.console.services.MeetingApi;
 import jp.tsunagu.console.services.Service;
 import jp.tsunagu.console.services.ServiceCalls;
 import jp.tsunagu.console.signin.Csrf;
 import jp.tsunagu.console.view.FormErrors;
-import jp.tsunagu.contract.codes.BusinessDate;
 import jp.tsunagu.contract.codes.Coded;
 import jp.tsunagu.contract.codes.FiscalYear;
 import jp.tsunagu.contract.codes.MeetingType;
@@ -52,9 +52,12 @@ public class CalendarPage {
     private final Csrf csrf;
     private final ObjectMapper json;
 
+    private final ConsoleClock clock;
+
     public CalendarPage(@Location("meetings/calendar.html") Template calendar,
                         @RestClient MeetingApi meetings,
-                        MeetingReads reads, ServiceCalls calls, Csrf csrf, ObjectMapper json) {
+                        MeetingReads reads, ServiceCalls calls, Csrf csrf, ObjectMapper json, ConsoleClock clock) {
+        this.clock = clock;
         this.calendar = calendar;
         this.meetings = meetings;
         this.reads = reads;
@@ -89,7 +92,7 @@ public class CalendarPage {
 
     private TemplateInstance page(String municipality, FiscalYear year, String type, FormErrors errors) {
         String t = type == null || Coded.parse(MeetingType.class, type).isEmpty() ? null : type;
-        LocalDate today = BusinessDate.today();
+        LocalDate today = clock.today();
         JsonNode list = calls.read(Service.MEETING, () -> meetings.meetings(year.start().toString(),
                 year.end().toString(), t));
         CalendarMonths.Split split = CalendarMonths.of(list, today);
@@ -115,11 +118,11 @@ public class CalendarPage {
                 "meetings", mo.meetings().stream().map(reads::tree).toList())).toList();
     }
 
-    private static FiscalYear year(String text) {
+    private FiscalYear year(String text) {
         try {
-            return text == null || text.isBlank() ? FiscalYear.of(BusinessDate.today()) : FiscalYear.parse(text);
+            return text == null || text.isBlank() ? clock.fiscalYear() : FiscalYear.parse(text);
         } catch (IllegalArgumentException e) {
-            return FiscalYear.of(BusinessDate.today());
+            return clock.fiscalYear();
         }
     }
 

@@ -87,8 +87,8 @@ public class MeetingPage {
         var body = json.createObjectNode();
         members.forEach(body.putArray("members")::add);
         Answer answer = calls.call(Service.MEETING, () -> meetings.members(meetingId, body));
-        return after(municipality, meetingId, answer, "invited", Map.of("members", "招集する機関"),
-                reads.agencyNames(municipality), members);
+        return after(municipality, meetingId, answer, new Change("invited", Map.of("members", "招集する機関"),
+                reads.agencyNames(municipality), members));
     }
 
     /** この会議で検討する: a waiting case onto this meeting's agenda (the coordinator chooses its meeting). */
@@ -107,8 +107,8 @@ public class MeetingPage {
         }
         Answer answer = calls.call(Service.MEETING, () -> meetings.chooseMeeting(caseId,
                 json.createObjectNode().put("meetingId", meetingId)));
-        return after(municipality, meetingId, answer, "added", Map.of("meetingId", "議題に加える案件",
-                "caseId", "議題に加える案件"), Map.of(), List.of());
+        return after(municipality, meetingId, answer, new Change("added", Map.of("meetingId", "議題に加える案件",
+                "caseId", "議題に加える案件"), Map.of(), List.of()));
     }
 
     /**
@@ -165,9 +165,19 @@ public class MeetingPage {
         }
     }
 
+    /**
+     * A change sent to meeting-service: the note shown after it ({@code ?done=}), the form's labels, and the agencies
+     * sent with their names, to name the one a refusal is about ({@code members[2]} → its name).
+     */
+    private record Change(String done, Map<String, String> labels, Map<String, String> names, List<String> sent) {
+    }
+
     /** After a change: the page again with a note, or with meeting-service's refusal beside the form. */
-    private Response after(String municipality, String meetingId, Answer answer, String done,
-                           Map<String, String> labels, Map<String, String> names, List<String> sent) {
+    private Response after(String municipality, String meetingId, Answer answer, Change change) {
+        String done = change.done();
+        Map<String, String> labels = change.labels();
+        Map<String, String> names = change.names();
+        List<String> sent = change.sent();
         if (answer.status() == 404 && "added".equals(done)) {
             return Response.status(404).entity(view(municipality, reads.meeting(meetingId), new FormErrors(
                     Map.of("caseId", "その案件は見つからないか、会議を待っていません。"), labels), null)).build();

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jp.tsunagu.console.services.Answer;
+import jp.tsunagu.console.services.CaseQuery;
 import jp.tsunagu.console.services.IntakeApi;
 import jp.tsunagu.console.services.MeetingApi;
 import jp.tsunagu.console.services.Refused;
@@ -84,7 +85,7 @@ public class MinutesPage {
         MinutesForm blank = MinutesForm.blank(MinutesForm.text(meeting, "scheduledOn"),
                 Amendment.clock(MinutesForm.text(meeting, "startsAt")),
                 Amendment.clock(MinutesForm.text(meeting, "endsAt")), MinutesForm.text(meeting, "place"), agenda);
-        return Response.ok(page(municipality, meeting, blank, false, "", RowErrors.NONE, null)).build();
+        return Response.ok(page(municipality, meeting, Typed.first(blank), RowErrors.NONE, null)).build();
     }
 
     @POST
@@ -95,8 +96,9 @@ public class MinutesPage {
         JsonNode meeting = reads.meeting(meetingId);
         MinutesForm typed = MinutesForm.from(fields);
         if (fields.containsKey("add")) {
-            return Response.ok(page(municipality, meeting, typed.withRowAdded(fields.getFirst("add")), false, "",
-                    RowErrors.NONE, null).data("focus", typed.firstOfAddedRow(fields.getFirst("add")))).build();
+            Typed added = Typed.first(typed.withRowAdded(fields.getFirst("add")));
+            return Response.ok(page(municipality, meeting, added, RowErrors.NONE, null)
+                    .data("focus", typed.firstOfAddedRow(fields.getFirst("add")))).build();
         }
         Map<String, String> numbers = caseNumbers(meeting);
         Map<String, String> caseIds = new LinkedHashMap<>();
@@ -109,8 +111,8 @@ public class MinutesPage {
                     caseId = caseOf(number);
                 } catch (ServiceUnavailable e) {
                     // intake down: the minutes typed stay in the form, said as the other outages are
-                    return Response.status(503).entity(page(municipality, meeting, typed, false, "", RowErrors.NONE,
-                            e.service())).build();
+                    return Response.status(503).entity(page(municipality, meeting, Typed.first(typed),
+                            RowErrors.NONE, e.service())).build();
                 }
                 if (caseId == null) {
                     unknown.put("reviews[" + i + "].caseNumber", "受付番号 " + number + " の案件が見つかりません。");
@@ -121,22 +123,22 @@ public class MinutesPage {
             }
         }
         if (!unknown.isEmpty()) {
-            return Response.status(400).entity(page(municipality, meeting, typed, false, "",
+            return Response.status(400).entity(page(municipality, meeting, Typed.first(typed),
                     errors(unknown, typed, numbers), null)).build();
         }
         Answer answer;
         try {
             answer = calls.call(Service.MEETING, () -> meetings.minutes(meetingId, typed.toRequest(json, caseIds)));
         } catch (ServiceUnavailable e) {
-            return Response.status(503).entity(page(municipality, meeting, typed, false, "", RowErrors.NONE,
-                    e.service())).build();
+            return Response.status(503).entity(page(municipality, meeting, Typed.first(typed),
+                    RowErrors.NONE, e.service())).build();
         }
         if (answer.ok()) {
             typedOnce.complete(answer.body(), TypedOnce.WAIT); // what does not make it in time, the meeting page offers
             return Response.seeOther(URI.create("/" + municipality + "/meetings/" + meetingId + "?done=recorded"))
                     .build();
         }
-        return refused(answer, page(municipality, meeting, typed, false, "",
+        return refused(answer, page(municipality, meeting, Typed.first(typed),
                 errors(typed.onForm(answer.fieldErrors()), typed, numbers), null));
     }
 
@@ -148,8 +150,8 @@ public class MinutesPage {
         if (!meeting.hasNonNull("heldOn")) {
             return Response.seeOther(URI.create("/" + municipality + "/meetings/" + meetingId + "/minutes")).build();
         }
-        return Response.ok(page(municipality, meeting, Amendment.current(meeting), true, "", RowErrors.NONE, null))
-                .build();
+        return Response.ok(page(municipality, meeting, Typed.amendment(Amendment.current(meeting), ""),
+                RowErrors.NONE, null)).build();
     }
 
     @POST
@@ -162,16 +164,17 @@ public class MinutesPage {
         MinutesForm edited = MinutesForm.from(fields);
         String reason = MinutesForm.one(fields, "reason");
         if (fields.containsKey("add")) {
-            return Response.ok(page(municipality, meeting, edited.withRowAdded(fields.getFirst("add")), true, reason,
-                    RowErrors.NONE, null).data("focus", edited.firstOfAddedRow(fields.getFirst("add")))).build();
+            Typed added = Typed.amendment(edited.withRowAdded(fields.getFirst("add")), reason);
+            return Response.ok(page(municipality, meeting, added, RowErrors.NONE, null)
+                    .data("focus", edited.firstOfAddedRow(fields.getFirst("add")))).build();
         }
         Map<String, String> numbers = caseNumbers(meeting);
         String shown = MinutesForm.one(fields, "version");
         if (!shown.equals(meeting.path("minutesVersion").asText("1"))) {
             // corrected by someone else meanwhile: what she changed would be measured against another version
-            return Response.status(409).entity(page(municipality, meeting, edited, true, reason, errors(Map.of("",
-                    "この議事録は、画面を開いた後に訂正されています（現在 第" + meeting.path("minutesVersion").asText("1")
-                            + "版）。入力した内容を控えてから、訂正の画面を開き直してください。"), edited, numbers), null))
+            return Response.status(409).entity(page(municipality, meeting, Typed.amendment(edited, reason),
+                    errors(Map.of("", "この議事録は、画面を開いた後に訂正されています（現在 第"
+                            + meeting.path("minutesVersion").asText("1") + "版）。入力した内容を控えてから、訂正の画面を開き直してください。"), edited, numbers), null))
                     .build();
         }
         ObjectNode request = Amendment.request(json, Amendment.current(meeting), edited, reason);
@@ -179,15 +182,15 @@ public class MinutesPage {
         try {
             answer = calls.call(Service.MEETING, () -> meetings.amend(meetingId, request));
         } catch (ServiceUnavailable e) {
-            return Response.status(503).entity(page(municipality, meeting, edited, true, reason, RowErrors.NONE,
-                    e.service())).build();
+            return Response.status(503).entity(page(municipality, meeting, Typed.amendment(edited, reason),
+                    RowErrors.NONE, e.service())).build();
         }
         if (answer.ok()) {
             typedOnce.complete(answer.body(), TypedOnce.WAIT);
             return Response.seeOther(URI.create("/" + municipality + "/meetings/" + meetingId + "?done=amended"))
                     .build();
         }
-        return refused(answer, page(municipality, meeting, edited, true, reason,
+        return refused(answer, page(municipality, meeting, Typed.amendment(edited, reason),
                 errors(Amendment.onForm(request, edited, answer.fieldErrors()), edited, numbers), null));
     }
 
@@ -244,14 +247,25 @@ public class MinutesPage {
 
     /** The case of a 受付番号 typed for a case not on the agenda (intake, coordinators), or null. */
     private String caseOf(String caseNumber) {
-        Answer found = calls.call(Service.INTAKE, () -> intake.cases(null, null, null, null, null, null, null, null,
-                null, null, null, caseNumber, null, 1, null));
+        Answer found = calls.call(Service.INTAKE, () -> intake.cases(CaseQuery.byNumber(caseNumber)));
         JsonNode first = found.ok() ? found.body().path("items").path(0) : null;
         return first == null || first.isMissingNode() ? null : first.path("caseId").asText(null);
     }
 
-    private TemplateInstance page(String municipality, JsonNode meeting, MinutesForm typed, boolean amend,
-                                  String reason, RowErrors errors, Service unavailable) {
+    /** The minutes as typed: a first record, or an amendment (訂正) with its reason. */
+    private record Typed(MinutesForm form, boolean amend, String reason) {
+
+        static Typed first(MinutesForm form) {
+            return new Typed(form, false, "");
+        }
+
+        static Typed amendment(MinutesForm form, String reason) {
+            return new Typed(form, true, reason);
+        }
+    }
+
+    private TemplateInstance page(String municipality, JsonNode meeting, Typed typed, RowErrors errors,
+                                  Service unavailable) {
         MeetingType type = Coded.parse(MeetingType.class, meeting.path("type").asText()).orElse(null);
         boolean plans = type != null && type.mayAdoptPlans();
         Map<String, String> outcomes = new LinkedHashMap<>();
@@ -262,9 +276,9 @@ public class MinutesPage {
         }
         return form.data("m", municipality)
                 .data("mt", reads.tree(meeting))
-                .data("form", typed)
-                .data("amend", amend)
-                .data("reason", reason)
+                .data("form", typed.form())
+                .data("amend", typed.amend())
+                .data("reason", typed.reason())
                 .data("errors", errors)
                 .data("unavailable", unavailable == null ? null : unavailable.labelJa())
                 .data("confidential", type == MeetingType.SHIEN_KAIGI)

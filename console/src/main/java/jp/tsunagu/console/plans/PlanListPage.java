@@ -1,5 +1,6 @@
 package jp.tsunagu.console.plans;
 
+import jp.tsunagu.console.services.CaseQuery;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -21,6 +22,7 @@ import jp.tsunagu.console.services.PlanningApi;
 import jp.tsunagu.console.services.Service;
 import jp.tsunagu.console.services.ServiceCalls;
 import jp.tsunagu.console.signin.Csrf;
+import jp.tsunagu.contract.codes.CaseStatus;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.net.URI;
@@ -61,8 +63,8 @@ public class PlanListPage {
     public TemplateInstance list(@PathParam("municipality") String municipality, @QueryParam("cursor") String cursor,
                                  @QueryParam("announced") Integer announced) {
         JsonNode overdue = calls.read(Service.PLANNING, () -> planning.overdue(true));
-        JsonNode cases = calls.read(Service.INTAKE, () -> intake.cases("PLAN_ACTIVE", null, null, null, null, null,
-                null, null, null, null, null, null, null, PAGE, cursor));
+        JsonNode cases = calls.read(Service.INTAKE, () -> intake.cases(
+                CaseQuery.inStatus(CaseStatus.PLAN_ACTIVE.name(), PAGE, cursor)));
         Map<String, String> numbers = new HashMap<>(PlanRows.caseNumbers(cases));
         for (String caseId : PlanRows.unnamedCases(overdue, numbers, NAMED_ONE_BY_ONE)) {
             Answer status = calls.call(Service.INTAKE, () -> intake.status(caseId));

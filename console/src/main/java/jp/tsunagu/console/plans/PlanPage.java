@@ -75,7 +75,7 @@ public class PlanPage {
     public Response complete(@PathParam("municipality") String municipality, @PathParam("planId") String planId,
                              MultivaluedMap<String, String> form) {
         PlanForm typed = PlanForm.from(checked(form, planId));
-        return send(municipality, planId, "details", "completed", typed.withSpareRows(), typed::onForm,
+        return send(municipality, planId, new Sending("details", "completed", typed.withSpareRows(), typed::onForm),
                 () -> planning.completeDetails(planId, typed.details(json)));
     }
 
@@ -85,7 +85,7 @@ public class PlanPage {
     public Response revise(@PathParam("municipality") String municipality, @PathParam("planId") String planId,
                            MultivaluedMap<String, String> form) {
         PlanForm typed = PlanForm.from(checked(form, planId));
-        return send(municipality, planId, "revision", "revised", typed.withSpareRows(), typed::onForm,
+        return send(municipality, planId, new Sending("revision", "revised", typed.withSpareRows(), typed::onForm),
                 () -> planning.revise(planId, typed.idempotencyKey(), typed.revision(json)));
     }
 
@@ -95,7 +95,7 @@ public class PlanPage {
     public Response close(@PathParam("municipality") String municipality, @PathParam("planId") String planId,
                           MultivaluedMap<String, String> form) {
         PlanForms.Closure typed = PlanForms.Closure.from(checked(form, planId));
-        return send(municipality, planId, "closure", "closed", typed, e -> e,
+        return send(municipality, planId, Sending.asIs("closure", "closed", typed),
                 () -> planning.close(planId, typed.request(json)));
     }
 
@@ -105,7 +105,7 @@ public class PlanPage {
     public Response place(@PathParam("municipality") String municipality, @PathParam("planId") String planId,
                           MultivaluedMap<String, String> form) {
         PlanForms.Placement typed = PlanForms.Placement.from(checked(form, planId));
-        return send(municipality, planId, "placement", "placed", typed, e -> e,
+        return send(municipality, planId, Sending.asIs("placement", "placed", typed),
                 () -> planning.place(planId, typed.idempotencyKey(), typed.request(json)));
     }
 
@@ -116,17 +116,30 @@ public class PlanPage {
                              @PathParam("placementId") String placementId, MultivaluedMap<String, String> form) {
         requireId(placementId);
         PlanForms.FollowUp typed = PlanForms.FollowUp.from(placementId, checked(form, planId));
-        return send(municipality, planId, "followUp:" + placementId, "followed-up", typed, e -> e,
+        return send(municipality, planId, Sending.asIs("followUp:" + placementId, "followed-up", typed),
                 () -> planning.followUp(placementId, typed.idempotencyKey(), typed.request(json)));
+    }
+
+    /**
+     * A form on its way to planning: which form, the note shown when done ({@code ?done=}), what was typed, and how
+     * planning's field names map onto the form's inputs.
+     */
+    private record Sending(String form, String done, Object typed, UnaryOperator<Map<String, String>> onForm) {
+
+        /** A form whose inputs are named as planning names its fields. */
+        static Sending asIs(String form, String done, Object typed) {
+            return new Sending(form, done, typed, errors -> errors);
+        }
     }
 
     /**
      * Sends a form's request. Done: back to the plan, saying so. Refused: the plan again with the form as typed and
      * planning's messages beside its inputs. Planning not answering: the form alone, as typed, to send again.
      */
-    private Response send(String municipality, String planId, String form, String done, Object typed,
-                          UnaryOperator<Map<String, String>> onForm,
-                          Supplier<Response> call) {
+    private Response send(String municipality, String planId, Sending sending, Supplier<Response> call) {
+        String form = sending.form();
+        String done = sending.done();
+        Object typed = sending.typed();
         Answer answer;
         try {
             answer = calls.call(Service.PLANNING, call);
@@ -145,7 +158,7 @@ public class PlanPage {
         if (answer.status() == 404) {
             throw new NotVisible();
         }
-        FormErrors errors = new FormErrors(onForm.apply(answer.fieldErrors()), PlanForms.LABELS);
+        FormErrors errors = new FormErrors(sending.onForm().apply(answer.fieldErrors()), PlanForms.LABELS);
         return Response.status(answer.status() == 409 || answer.status() == 410 ? 409 : 400)
                 .entity(screen.render(municipality, planId, new PlanScreen.Attempt(form, typed, errors))
                         .data("done", null))

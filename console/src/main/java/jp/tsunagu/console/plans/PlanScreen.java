@@ -8,6 +8,7 @@ import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
+import jp.tsunagu.console.clock.ConsoleClock;
 import jp.tsunagu.console.services.Answer;
 import jp.tsunagu.console.services.IntakeApi;
 import jp.tsunagu.console.services.PlanningApi;
@@ -16,7 +17,6 @@ import jp.tsunagu.console.services.ServiceCalls;
 import jp.tsunagu.console.services.ServiceUnavailable;
 import jp.tsunagu.console.signin.Municipalities;
 import jp.tsunagu.console.view.FormErrors;
-import jp.tsunagu.contract.codes.BusinessDate;
 import jp.tsunagu.contract.directory.Agency;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -70,9 +70,12 @@ public class PlanScreen {
     private final Municipalities municipalities;
     private final ObjectMapper json;
 
+    private final ConsoleClock clock;
+
     public PlanScreen(@Location("plans/plan.html") Template page, @RestClient PlanningApi planning,
                       @RestClient IntakeApi intake, ServiceCalls calls, Municipalities municipalities,
-                      ObjectMapper json) {
+                      ObjectMapper json, ConsoleClock clock) {
+        this.clock = clock;
         this.page = page;
         this.planning = planning;
         this.intake = intake;
@@ -88,7 +91,7 @@ public class PlanScreen {
         String caseId = plan.path("caseId").asText();
         // the 受付番号 people name the case by; the plan still shows if intake does not answer
         Answer status = optional(Service.INTAKE, () -> intake.status(caseId));
-        String today = BusinessDate.today().toString();
+        String today = clock.today().toString();
         boolean participation = "PARTICIPATION".equals(plan.path("type").asText());
         boolean active = "ACTIVE".equals(plan.path("status").asText());
 

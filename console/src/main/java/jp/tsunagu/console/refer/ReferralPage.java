@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jp.tsunagu.console.clock.ConsoleClock;
 import jp.tsunagu.console.services.Answer;
 import jp.tsunagu.console.services.IntakeApi;
 import jp.tsunagu.console.services.Service;
@@ -22,7 +23,6 @@ import jp.tsunagu.console.services.ServiceUnavailable;
 import jp.tsunagu.console.signin.Csrf;
 import jp.tsunagu.console.signin.Municipalities;
 import jp.tsunagu.console.view.FormErrors;
-import jp.tsunagu.contract.codes.BusinessDate;
 import jp.tsunagu.contract.codes.Channel;
 import jp.tsunagu.contract.codes.Coded;
 import jp.tsunagu.contract.codes.Concern;
@@ -60,8 +60,11 @@ public class ReferralPage {
     private final Municipalities municipalities;
     private final ObjectMapper json;
 
+    private final ConsoleClock clock;
+
     public ReferralPage(@Location("refer.html") Template refer, @RestClient IntakeApi intake, ServiceCalls calls,
-                        Csrf csrf, Municipalities municipalities, ObjectMapper json) {
+                        Csrf csrf, Municipalities municipalities, ObjectMapper json, ConsoleClock clock) {
+        this.clock = clock;
         this.refer = refer;
         this.intake = intake;
         this.calls = calls;
@@ -72,7 +75,7 @@ public class ReferralPage {
 
     @GET
     public TemplateInstance form(@PathParam("municipality") String municipality) {
-        ReferralForm blank = ReferralForm.blank(UUID.randomUUID().toString(), BusinessDate.today().toString());
+        ReferralForm blank = ReferralForm.blank(UUID.randomUUID().toString(), clock.today().toString());
         return page(municipality, blank, FormErrors.NONE, null);
     }
 

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jp.tsunagu.console.clock.ConsoleClock;
 import jp.tsunagu.console.services.Answer;
 import jp.tsunagu.console.services.IntakeApi;
 import jp.tsunagu.console.services.MeetingApi;
@@ -22,7 +23,6 @@ import jp.tsunagu.console.services.Service;
 import jp.tsunagu.console.services.ServiceCalls;
 import jp.tsunagu.console.services.ServiceUnavailable;
 import jp.tsunagu.console.view.FormErrors;
-import jp.tsunagu.contract.codes.BusinessDate;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.time.LocalDate;
@@ -52,10 +52,13 @@ public class AuditPage {
     private final Map<Service, BiFunction<String, String, Response>> trails =
             new EnumMap<>(Service.class);
 
+    private final ConsoleClock clock;
+
     public AuditPage(@Location("reports/audit.html") Template page, ServiceCalls calls,
                      @RestClient IntakeApi intake, @RestClient RoutingApi routing,
                      @RestClient MeetingApi meeting, @RestClient PlanningApi planning,
-                     @RestClient ReportingApi reporting) {
+                     @RestClient ReportingApi reporting, ConsoleClock clock) {
+        this.clock = clock;
         this.page = page;
         this.calls = calls;
         trails.put(Service.INTAKE, intake::audit);
@@ -68,7 +71,7 @@ public class AuditPage {
     @GET
     public Response audit(@PathParam("municipality") String municipality, @QueryParam("from") String from,
                           @QueryParam("to") String to) {
-        LocalDate today = BusinessDate.today();
+        LocalDate today = clock.today();
         String f = from == null || from.isBlank() ? today.minusDays(DEFAULT_DAYS - 1).toString() : from.strip();
         String t = to == null || to.isBlank() ? today.toString() : to.strip();
         Map<Service, JsonNode> read = new LinkedHashMap<>();

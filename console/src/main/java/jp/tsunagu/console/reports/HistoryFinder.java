@@ -11,6 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jp.tsunagu.console.services.Answer;
+import jp.tsunagu.console.services.CaseQuery;
 import jp.tsunagu.console.services.IntakeApi;
 import jp.tsunagu.console.services.Refused;
 import jp.tsunagu.console.services.Service;
@@ -43,8 +44,7 @@ public class HistoryFinder {
         String typed = caseNumber == null ? "" : caseNumber.strip();
         String message = null;
         if (!typed.isEmpty()) {
-            Answer answer = calls.call(Service.INTAKE, () -> intake.cases(null, null, null, null, null, null, null,
-                    null, null, null, null, typed, null, 1, null));
+            Answer answer = calls.call(Service.INTAKE, () -> intake.cases(CaseQuery.byNumber(typed)));
             if (answer.ok() && !answer.field("items").isEmpty()) {
                 return Response.seeOther(URI.create("/" + municipality + "/cases/"
                         + answer.field("items").get(0).path("caseId").asText() + "/history")).build();

@@ -14,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jp.tsunagu.console.clock.ConsoleClock;
 import jp.tsunagu.console.services.NotVisible;
 import jp.tsunagu.console.services.Refused;
 import jp.tsunagu.console.services.ReportingApi;
@@ -21,7 +22,6 @@ import jp.tsunagu.console.services.Service;
 import jp.tsunagu.console.services.ServiceCalls;
 import jp.tsunagu.console.services.ServiceUnavailable;
 import jp.tsunagu.console.signin.Municipalities;
-import jp.tsunagu.contract.codes.BusinessDate;
 import jp.tsunagu.contract.codes.FiscalYear;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -42,8 +42,12 @@ public class ReportPage {
     private final ServiceCalls calls;
     private final Municipalities municipalities;
 
+    private final ConsoleClock clock;
+
     public ReportPage(@Location("reports/years.html") Template years, @Location("reports/figures.html") Template figures,
-                      @RestClient ReportingApi reporting, ServiceCalls calls, Municipalities municipalities) {
+                      @RestClient ReportingApi reporting, ServiceCalls calls, Municipalities municipalities,
+                      ConsoleClock clock) {
+        this.clock = clock;
         this.years = years;
         this.figures = figures;
         this.reporting = reporting;
@@ -56,7 +60,7 @@ public class ReportPage {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance yearTable(@PathParam("municipality") String municipality, @QueryParam("from") String from,
                                       @QueryParam("to") String to) {
-        FiscalYear current = FiscalYear.of(BusinessDate.today());
+        FiscalYear current = clock.fiscalYear();
         FiscalYear[] span = FiscalYears.span(from, to, current);
         JsonNode answer = calls.read(Service.REPORTING, () -> reporting.fiscalYears(String.valueOf(span[0].year()),
                 String.valueOf(span[1].year())));
@@ -72,7 +76,7 @@ public class ReportPage {
     @Produces("text/csv")
     public Response yearTableCsv(@PathParam("municipality") String municipality, @QueryParam("from") String from,
                                  @QueryParam("to") String to) {
-        FiscalYear[] span = FiscalYears.span(from, to, FiscalYear.of(BusinessDate.today()));
+        FiscalYear[] span = FiscalYears.span(from, to, clock.fiscalYear());
         byte[] csv;
         String disposition;
         try (Response answer = csvOf(span)) {
@@ -115,7 +119,7 @@ public class ReportPage {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance figures(@PathParam("municipality") String municipality,
                                     @QueryParam("fiscalYear") String fiscalYear) {
-        FiscalYear current = FiscalYear.of(BusinessDate.today());
+        FiscalYear current = clock.fiscalYear();
         FiscalYear year = FiscalYears.read(fiscalYear).orElse(current);
         JsonNode answer = calls.read(Service.REPORTING, () -> reporting.caseFigures(String.valueOf(year.year())));
         return figures.data("m", municipality).data("tab", "figures")

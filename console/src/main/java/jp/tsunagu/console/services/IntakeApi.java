@@ -9,6 +9,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -48,14 +49,7 @@ public interface IntakeApi {
     /** The municipality's cases (coordinators); {@code withNames} adds the person's name, audited by intake. */
     @GET
     @Path("/cases")
-    Response cases(@QueryParam("status") String status, @QueryParam("track") String track,
-                   @QueryParam("field") String field, @QueryParam("concern") String concern,
-                   @QueryParam("area") String area, @QueryParam("agency") String agency,
-                   @QueryParam("urgency") String urgency, @QueryParam("overdue") Boolean overdue,
-                   @QueryParam("receivedFrom") String receivedFrom, @QueryParam("receivedTo") String receivedTo,
-                   @QueryParam("fiscalYear") String fiscalYear, @QueryParam("caseNumber") String caseNumber,
-                   @QueryParam("withNames") Boolean withNames, @QueryParam("limit") Integer limit,
-                   @QueryParam("cursor") String cursor);
+    Response cases(@BeanParam CaseQuery query);
 
     /** 本人検索: kana (and birth date) in the body, never in a URL. */
     @POST
