@@ -8,6 +8,7 @@ import jp.tsunagu.contract.codes.AgeBand;
 import jp.tsunagu.contract.codes.Channel;
 import jp.tsunagu.contract.codes.Concern;
 import jp.tsunagu.contract.codes.Consent;
+import jp.tsunagu.contract.codes.EmergencyReview;
 import jp.tsunagu.contract.codes.MeetingType;
 import jp.tsunagu.contract.codes.Relation;
 import jp.tsunagu.contract.codes.Urgency;
@@ -638,7 +639,9 @@ class MeetingFlowTest {
                 municipality.equals(KURUME) ? "荒木" : "北部", AgeBand.AGE_40_49, List.of(),
                 List.of(Concern.HIKIKOMORI), consent, urgent ? Urgency.EMERGENCY : Urgency.ROUTINE, false,
                 new SealedData("A256GCM", "case/" + caseId + "/1", "bm9uY2U=", "Y2lwaGVy")), on);
-        publish(Topics.ROUTING, new RoutingEvent.CaseEscalated(caseId, municipality, track, urgent, List.of(),
+        // as routing writes it (case-escalated.v2): with the consent it knows, an urgent case as 緊急 and 危険・緊急
+        publish(Topics.ROUTING, new RoutingEvent.CaseEscalated(caseId, municipality, track,
+                urgent ? Urgency.EMERGENCY : Urgency.ROUTINE, EmergencyReview.of(urgent), consent, List.of(),
                 List.of(), "rules", "dir"), on);
         return caseId;
     }

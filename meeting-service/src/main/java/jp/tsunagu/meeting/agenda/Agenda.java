@@ -3,12 +3,14 @@ package jp.tsunagu.meeting.agenda;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jp.tsunagu.contract.codes.BusinessDate;
+import jp.tsunagu.contract.calendar.BusinessCalendar;
 import jp.tsunagu.contract.codes.FiscalYear;
 import jp.tsunagu.contract.codes.MeetingType;
 import jp.tsunagu.contract.events.EventIds;
 import jp.tsunagu.contract.events.MeetingEvent;
 import jp.tsunagu.meeting.schedule.MeetingCalendar;
+import jp.tsunagu.support.clock.BusinessClock;
+import org.jboss.logging.Logger;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -18,18 +20,25 @@ import java.util.Optional;
 
 /**
  * The meetings cases wait for: the next regular meeting of a track (the regular series made from the municipality's
- * calendar when none is scheduled yet), an urgent 支援会議, and the events that say so. Used by the stage reactions,
- * the meeting commands and the minutes alike.
+ * calendar when none is scheduled yet), an emergency's 支援会議, a 至急 case's meeting, and the events that say so.
+ * Used by the stage reactions, the meeting commands and the minutes alike.
  */
 @ApplicationScoped
 public class Agenda {
+
+    private static final Logger LOG = Logger.getLogger(Agenda.class);
 
     private final MeetingRecords records;
     private final MeetingEvents events;
     private final Optional<Path> calendarDir;
     private final int urgentWithinDays;
+    private final BusinessClock clock;
+    private final BusinessCalendar businessDays;
 
-    public Agenda(MeetingRecords records, MeetingEvents events, MeetingsConfig config) {
+    public Agenda(MeetingRecords records, MeetingEvents events, MeetingsConfig config, BusinessClock clock,
+                  BusinessCalendar businessDays) {
+        this.clock = clock;
+        this.businessDays = businessDays;
         this.records = records;
         this.events = events;
         this.calendarDir = config.calendarDir();
@@ -54,16 +63,38 @@ public class Agenda {
         });
     }
 
-    /** An urgent case needs a 支援会議 within the configured days: an existing one, else an ad-hoc one. */
+    /**
+     * A 至急 case's meeting ({@link AgendaDecider#soonMeeting}): the next regular meeting of its track within the
+     * configured days, else an ad-hoc one of its track on the next business day (told as meeting-scheduled).
+     */
+    public Uni<Meeting> soonMeeting(String municipality, MeetingType track, LocalDate on, String cause) {
+        return nextMeeting(municipality, track, on, cause).chain(next -> {
+            AgendaDecider.SoonMeeting soon = AgendaDecider.soonMeeting(next, track,
+                    new AgendaDecider.Escalated(municipality, on, cause, urgentWithinDays, usual(municipality, track)),
+                    businessDays);
+            LOG.infof("case escalated by %s: %s", cause, soon.reason());
+            if (!soon.adHoc()) {
+                return Uni.createFrom().item(soon.meeting());
+            }
+            return records.insertMeeting(soon.meeting()).chain(isNew -> isNew ? publishScheduled(soon.meeting(), cause)
+                    : Uni.createFrom().voidItem()).replaceWith(soon.meeting());
+        });
+    }
+
+    /** The time and place of the municipality's regular series of {@code type} (none: {@code WhenAndWhere.NONE}). */
+    private WhenAndWhere usual(String municipality, MeetingType type) {
+        return calendar(municipality).flatMap(c -> c.seriesOf(type))
+                .map(r -> new WhenAndWhere(r.startsAt(), r.endsAt(), r.place())).orElse(WhenAndWhere.NONE);
+    }
+
+    /** An emergency (危険・緊急) needs a 支援会議 within the configured days: an existing one, else an ad-hoc one. */
     public Uni<Meeting> urgentShienKaigi(String municipality, LocalDate on, String cause) {
         return records.nextMeeting(municipality, MeetingType.SHIEN_KAIGI, on).chain(found -> {
             if (found.isPresent() && AgendaDecider.soonEnough(found.get(), on, urgentWithinDays)) {
                 return Uni.createFrom().item(found.get());
             }
             Meeting adHoc = AgendaDecider.adHocShienKaigi(municipality, on, urgentWithinDays, cause,
-                    calendar(municipality).flatMap(c -> c.seriesOf(MeetingType.SHIEN_KAIGI))
-                            .map(r -> new WhenAndWhere(r.startsAt(), r.endsAt(), r.place()))
-                            .orElse(WhenAndWhere.NONE));
+                    usual(municipality, MeetingType.SHIEN_KAIGI));
             return records.insertMeeting(adHoc).chain(isNew -> isNew ? publishScheduled(adHoc, cause)
                     : Uni.createFrom().voidItem()).replaceWith(adHoc);
         });
@@ -97,7 +128,7 @@ public class Agenda {
         return events.publish(EventIds.membersInvited(m.meetingId(), added),
                 new MeetingEvent.MembersInvited(m.meetingId(), m.municipality(), m.type(), m.scheduledOn(),
                         List.copyOf(added), m.scheduled().startsAt(), m.scheduled().endsAt(), m.scheduled().place()),
-                BusinessDate.today(), cause).replaceWithVoid();
+                clock.today(), cause).replaceWithVoid();
     }
 
     public Uni<Void> publishQueued(String eventId, CaseTrack t, LocalDate on, String cause) {

@@ -3,10 +3,10 @@ package jp.tsunagu.meeting.agenda;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jp.tsunagu.contract.codes.BusinessDate;
 import jp.tsunagu.contract.codes.MeetingType;
 import jp.tsunagu.contract.events.EventIds;
 import jp.tsunagu.support.audit.AuditTrail;
+import jp.tsunagu.support.clock.BusinessClock;
 import jp.tsunagu.support.db.InTransaction;
 import jp.tsunagu.support.directory.AgencyDirectories;
 import jp.tsunagu.support.problem.ApiProblem;
@@ -37,8 +37,11 @@ public class AgendaChoices {
     private final Agenda agenda;
     private final AuditTrail audit;
     private final AgencyDirectories directories;
+    private final BusinessClock clock;
 
-    public AgendaChoices(MeetingRecords records, Agenda agenda, AuditTrail audit, AgencyDirectories directories) {
+    public AgendaChoices(MeetingRecords records, Agenda agenda, AuditTrail audit, AgencyDirectories directories,
+                         BusinessClock clock) {
+        this.clock = clock;
         this.records = records;
         this.agenda = agenda;
         this.audit = audit;
@@ -65,7 +68,7 @@ public class AgendaChoices {
                             CaseTrack chosen = AgendaDecider.chosen(t, m);
                             String cause = "request/agenda/" + caseId + "/" + UUID.randomUUID();
                             return records.saveTrack(chosen).chain(() -> agenda.publishQueued(EventIds.queued(cause),
-                                    chosen, BusinessDate.today(), cause)).replaceWith(chosen);
+                                    chosen, clock.today(), cause)).replaceWith(chosen);
                         }))
                 .chain(t -> view(List.of(t)).map(List::getFirst));
     }
@@ -105,7 +108,7 @@ public class AgendaChoices {
         return Multi.createFrom().iterable(named).onItem().transformToUniAndConcatenate(t -> {
             CaseTrack chosen = AgendaDecider.chosen(t, m);
             return records.saveTrack(chosen).chain(() -> agenda.publishQueued(
-                    EventIds.attached(m.meetingId(), t.caseId()), chosen, BusinessDate.today(),
+                    EventIds.attached(m.meetingId(), t.caseId()), chosen, clock.today(),
                     "meeting/" + m.meetingId()));
         }).collect().asList().replaceWithVoid();
     }
@@ -116,8 +119,8 @@ public class AgendaChoices {
                 .call(list -> audit.record(caller, "read-waiting-cases", "agenda/waiting", AuditTrail.ALLOWED));
     }
 
-    private static void refuseUnlessTakes(CaseTrack t, Meeting m) {
-        AgendaDecider.choiceRefusal(t, m, BusinessDate.today()).ifPresent(r -> {
+    private void refuseUnlessTakes(CaseTrack t, Meeting m) {
+        AgendaDecider.choiceRefusal(t, m, clock.today()).ifPresent(r -> {
             throw ApiProblem.conflict(r.slug(), r.english());
         });
     }
@@ -125,7 +128,7 @@ public class AgendaChoices {
     private Uni<List<WaitingCase>> view(List<CaseTrack> tracks) {
         List<String> caseIds = tracks.stream().map(CaseTrack::caseId).toList();
         List<String> meetingIds = tracks.stream().map(CaseTrack::meetingId).filter(id -> id != null).distinct().toList();
-        LocalDate today = BusinessDate.today();
+        LocalDate today = clock.today();
         return records.packs(caseIds).chain(packs -> records.meetingsById(meetingIds).map(meetings -> tracks.stream()
                 .map(t -> WaitingCase.of(t, packs.get(t.caseId()),
                         t.meetingId() == null ? null : meetings.get(t.meetingId()), today,

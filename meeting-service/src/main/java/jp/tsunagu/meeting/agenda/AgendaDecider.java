@@ -1,8 +1,11 @@
 package jp.tsunagu.meeting.agenda;
 
+import jp.tsunagu.contract.calendar.BusinessCalendar;
 import jp.tsunagu.contract.codes.Consent;
+import jp.tsunagu.contract.codes.EmergencyReview;
 import jp.tsunagu.contract.codes.MeetingType;
 import jp.tsunagu.contract.codes.ReviewRules;
+import jp.tsunagu.contract.codes.Urgency;
 import jp.tsunagu.contract.events.IntakeEvent;
 import jp.tsunagu.contract.events.MeetingEvent;
 import jp.tsunagu.contract.events.RoutingEvent;
@@ -14,8 +17,9 @@ import java.util.Optional;
 
 /**
  * How the agenda follows the stage events and the coordinators, as pure functions: where an escalated case waits
- * (the next regular meeting of its track), what a consent recorded later changes, when an urgent case needs an
- * ad-hoc 支援会議, and which meeting a coordinator may put a case on. MeetingService reads the state, runs these and writes
+ * (the next regular meeting of its track; a 至急 case the next one within the urgent window, else an ad-hoc one), what
+ * a consent recorded later changes, when an emergency (危険・緊急) needs an ad-hoc 支援会議, and which meeting a
+ * coordinator may put a case on. MeetingService reads the state, runs these and writes
  * what they answer; tests run them without a database or Kafka.
  */
 public final class AgendaDecider {
@@ -23,21 +27,26 @@ public final class AgendaDecider {
     private AgendaDecider() {
     }
 
-    /** Where an escalated case waits: the consent it waits with, its track, whether it is urgent. */
-    public record Placement(Consent consent, MeetingType track, CaseTrack.Urgency urgency) {
+    /**
+     * Where an escalated case waits: the consent it waits with, its track, the referral's urgency (至急 and 緊急 as the
+     * contract says them) and whether it needs an ad-hoc 支援会議 now (危険・緊急).
+     */
+    public record Placement(Consent consent, MeetingType track, Urgency urgency, EmergencyReview review) {
     }
 
     /**
-     * An escalated case's placement. The intake and routing topics are not ordered with each other: a consent
-     * recorded here may be newer than the one routing decided the track on, so a known case's track follows it. An
-     * urgent case goes to 支援会議, which needs no consent.
+     * An escalated case's placement. The consent is the one known here (the intake and routing topics are not ordered
+     * with each other: a consent recorded here may be newer than the one routing decided the track on), else the one
+     * the escalation carries, else unknown; never inferred from the track. A case whose consent is known waits on the
+     * track that consent fits, one whose consent is not known on the track routing chose. An emergency (危険・緊急) goes
+     * to 支援会議, which needs no consent.
      */
     public static Placement placement(Optional<CaseTrack> known, RoutingEvent.CaseEscalated e) {
-        Consent consent = known.map(CaseTrack::consent)
-                .orElse(e.track() == MeetingType.JUUSOU_SHIEN_KAIGI ? Consent.GIVEN : Consent.UNKNOWN);
-        MeetingType track = e.urgent() ? MeetingType.SHIEN_KAIGI
-                : known.isPresent() ? MeetingType.trackFor(consent) : e.track();
-        return new Placement(consent, track, e.urgent() ? CaseTrack.Urgency.URGENT : CaseTrack.Urgency.ROUTINE);
+        Optional<Consent> told = known.map(CaseTrack::consent).or(() -> Optional.ofNullable(e.consent()));
+        Consent consent = told.orElse(Consent.UNKNOWN);
+        MeetingType track = e.review().adHocNow() ? MeetingType.SHIEN_KAIGI
+                : told.isPresent() ? MeetingType.trackFor(consent) : e.track();
+        return new Placement(consent, track, e.urgency(), e.review());
     }
 
     /**
@@ -67,12 +76,12 @@ public final class AgendaDecider {
         return found.orElse(CaseTrack.referred(c.caseId(), c.municipality(), c.consent()));
     }
 
-    /** Whether the next 支援会議 is soon enough for an urgent case: within {@code withinDays} of {@code on}. */
+    /** Whether a meeting is soon enough for an urgent case: within {@code withinDays} of {@code on}. */
     public static boolean soonEnough(Meeting next, LocalDate on, int withinDays) {
         return !next.scheduledOn().isAfter(on.plusDays(withinDays));
     }
 
-    /** The ad-hoc 支援会議 an urgent case gets when none is soon enough; its id follows from the cause. */
+    /** The ad-hoc 支援会議 an emergency (危険・緊急) gets when none is soon enough; its id follows from the cause. */
     public static Meeting adHocShienKaigi(String municipality, LocalDate on, int withinDays, String causeId) {
         return adHocShienKaigi(municipality, on, withinDays, causeId, WhenAndWhere.NONE);
     }
@@ -88,10 +97,57 @@ public final class AgendaDecider {
     }
 
     /**
+     * Whether the case waits for a meeting soon rather than the next regular one: 至急 or 緊急 without 危険・緊急 (an
+     * emergency has its ad-hoc 支援会議 now, {@link #adHocShienKaigi}; 通常 waits for the next regular meeting).
+     */
+    public static boolean waitsForASoonMeeting(Placement p) {
+        return !p.review().adHocNow() && p.urgency() != Urgency.ROUTINE;
+    }
+
+    /** Where a 至急 case is discussed ({@link #soonMeeting}), and why, in Japanese for the coordinator. */
+    public record SoonMeeting(Meeting meeting, boolean adHoc, String reason) {
+    }
+
+    /**
+     * 至急: a case the referrer marked 至急 (or 緊急 without 危険・緊急) does not wait weeks for the next regular meeting.
+     * It is discussed at the next regular meeting of its track if that is held within {@code withinDays} of the
+     * escalation (the city's urgent window, {@code tsunagu.meetings.urgent-within-days}); otherwise an ad-hoc meeting
+     * of its track is set up on the city's next business day (the calendar's: not on a weekend, a holiday or during
+     * 年末年始), at the time and place of the track's regular series, its id derived from the cause like the
+     * emergency's 支援会議 (a redelivery finds the same meeting).
+     *
+     * @param next     the next regular meeting of the case's track (empty: the city holds none)
+     * @param track    the case's track
+     * @param escalated where and when the case was escalated, and by which event
+     */
+    public static SoonMeeting soonMeeting(Optional<Meeting> next, MeetingType track, Escalated escalated,
+                                          BusinessCalendar calendar) {
+        if (next.isPresent() && soonEnough(next.get(), escalated.on(), escalated.withinDays())) {
+            return new SoonMeeting(next.get(), false, "至急のため、" + escalated.withinDays() + "日以内に開かれる定例の"
+                    + track.label() + "（" + next.get().scheduledOn() + "）で検討します");
+        }
+        LocalDate on = calendar.plusBusinessDays(escalated.on(), 1);
+        Meeting adHoc = new Meeting("m-" + DerivedIds.from(escalated.causeId() + "/urgent/" + track),
+                escalated.municipality(), track, on, true, List.of(), null, List.of(), escalated.usual());
+        return new SoonMeeting(adHoc, true, "至急のため、" + escalated.withinDays() + "日以内に定例の" + track.label()
+                + "がなく、臨時の" + track.label() + "（" + on + "）を設定しました");
+    }
+
+    /**
+     * An urgent case's escalation as the meeting set up for it needs it.
+     *
+     * @param withinDays the city's urgent window
+     * @param usual      the time and place of the track's regular series ({@code WhenAndWhere.NONE}: none)
+     */
+    public record Escalated(String municipality, LocalDate on, String causeId, int withinDays, WhenAndWhere usual) {
+    }
+
+    /**
      * Whether a meeting takes cases by itself: an escalated case, a case whose consent moved it and a case a meeting
      * did not reach are queued on the next <em>regular</em> meeting of their track (or wait while none is scheduled).
      * An ad-hoc meeting is somebody's: it takes only the cases a coordinator names ({@link #choiceRefusal}); the
-     * urgent 支援会議 ({@link #soonEnough}, {@link #adHocShienKaigi}) is the one exception.
+     * emergency's 支援会議 ({@link #soonEnough}, {@link #adHocShienKaigi}) and a 至急 case's own ad-hoc meeting
+     * ({@link #soonMeeting}) are the exceptions.
      */
     public static boolean queuesAutomatically(Meeting m) {
         return !m.adHoc();
@@ -108,7 +164,7 @@ public final class AgendaDecider {
      * Why a coordinator may not put a case on a meeting's agenda: the case must be waiting for a meeting (escalated,
      * not yet reviewed), the meeting must review cases, be of the case's municipality, not held and not past, and be
      * of the case's track or of the track its consent fits (重層的支援会議 needs consent; 支援会議 takes a case
-     * without it, and an urgent one whatever its consent). Empty: it may.
+     * without it, and an emergency whatever its consent). Empty: it may.
      *
      * @param today the business date (a meeting scheduled before it has passed)
      */
@@ -155,8 +211,7 @@ public final class AgendaDecider {
 
     /** The case on the agenda of the meeting a coordinator chose (already checked by {@link #choiceRefusal}). */
     public static CaseTrack chosen(CaseTrack t, Meeting m) {
-        return new CaseTrack(t.caseId(), t.municipality(), t.consent(), m.type(), m.meetingId(), true, t.urgent(),
-                t.queuedOn(), false);
+        return t.chosenFor(m);
     }
 
     /** The event saying the case is on (or waits for) a meeting's agenda. */

@@ -75,7 +75,8 @@ public class AgendaResource {
     @RolesAllowed(Roles.COORDINATOR)
     @Operation(operationId = "listWaitingCases", summary = "The cases waiting for a review",
             description = "Every escalated case of the municipality not yet reviewed: those no meeting is chosen for "
-                    + "first (meetingId absent), then by the day they were queued; with the meeting each is on. At "
+                    + "first (meetingId absent), then by the day they were queued; with the meeting each is on, the "
+                    + "referral's urgency (urgencyLabel 至急) and the emergency review (reviewLabel 危険・緊急). At "
                     + "most 500. No personal data; the read is audited.")
     @Audited(value = "read-waiting-cases", resource = "agenda/waiting")
     public Uni<List<WaitingCase>> waiting(@QueryParam("track") String track) {

@@ -5,11 +5,15 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.events.EventEnvelope;
 import jp.tsunagu.contract.events.MeetingEvent;
+import jp.tsunagu.support.clock.BusinessClock;
 import jp.tsunagu.support.events.StagePublisher;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 
 /** meeting-service's writer of {@link jp.tsunagu.contract.Topics#MEETINGS}. */
 @ApplicationScoped
@@ -17,8 +21,27 @@ public class MeetingEvents {
 
     private final StagePublisher publisher;
 
-    public MeetingEvents(@Channel("meeting-events") MutinyEmitter<byte[]> emitter) {
-        this.publisher = new StagePublisher(emitter, "/tsunagu/meeting-service", Clock.systemUTC());
+    /**
+     * @param clock the time each event is stamped with, asked at each event (a test that sets the day sets it too);
+     *              the business date is the caller's
+     */
+    public MeetingEvents(@Channel("meeting-events") MutinyEmitter<byte[]> emitter, BusinessClock clock) {
+        this.publisher = new StagePublisher(emitter, "/tsunagu/meeting-service", new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return Clock.fixed(clock.now(), zone);
+            }
+
+            @Override
+            public Instant instant() {
+                return clock.now();
+            }
+        });
     }
 
     public <E extends MeetingEvent> Uni<EventEnvelope<E>> publish(String eventId, E event, LocalDate businessDate,

@@ -8,15 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.codes.AgeBand;
 import jp.tsunagu.contract.codes.Concern;
 import jp.tsunagu.contract.codes.Consent;
+import jp.tsunagu.contract.codes.EmergencyReview;
 import jp.tsunagu.contract.codes.MeetingType;
-import jp.tsunagu.contract.codes.PlanType;
-import jp.tsunagu.contract.codes.ReviewOutcome;
+import jp.tsunagu.contract.codes.Urgency;
 import jp.tsunagu.contract.events.HouseholdMember;
 import jp.tsunagu.contract.events.Reason;
-import jp.tsunagu.contract.events.Role;
-import jp.tsunagu.meeting.minutes.Attendee;
-import jp.tsunagu.meeting.minutes.MinutesRules;
-import jp.tsunagu.meeting.minutes.MinutesVersion;
 import jp.tsunagu.support.db.Database;
 import jp.tsunagu.support.erasure.ErasedCases;
 
@@ -32,7 +28,7 @@ import static jp.tsunagu.support.db.SqlValues.fromJson;
 import static jp.tsunagu.support.db.SqlValues.json;
 import static jp.tsunagu.support.db.SqlValues.list;
 
-/** meeting-service's tables (V2__meeting.sql). Statements run in the caller's transaction when one is open. */
+/** meeting-service's meetings, case tracks and packs (V2__meeting.sql; the minutes' tables are MinutesRecords's). Statements run in the caller's transaction when one is open. */
 @ApplicationScoped
 public class MeetingRecords {
 
@@ -40,7 +36,7 @@ public class MeetingRecords {
             "meeting_id, municipality, type, scheduled_on, ad_hoc, members, held_on, attendees, starts_at, ends_at, "
                     + "scheduled_place ";
     private static final String TRACK_COLUMNS =
-            "case_id, municipality, consent, track, meeting_id, queued, urgent, queued_on, joined ";
+            "case_id, municipality, consent, track, meeting_id, queued, urgency, review, queued_on, joined ";
 
     /** What an erased free text reads as. */
     public static final String ERASED = ErasedCases.WRITTEN_OVER;
@@ -149,18 +145,10 @@ public class MeetingRecords {
                 String.join(",", members), meetingId).replaceWithVoid();
     }
 
-    /** The meeting was held; its record is written with the minutes' first version ({@link #saveMinutesVersion}). */
+    /** The meeting was held; its record is written with the minutes' first version (MinutesRecords.saveMinutesVersion). */
     public Uni<Void> markHeld(String meetingId, LocalDate heldOn) {
         return database.update("update meeting set held_on = $1 where meeting_id = $2", heldOn, meetingId)
                 .replaceWithVoid();
-    }
-
-    /** The minutes' meeting-level record (none before the minutes). */
-    public Uni<MinutesRules.Details> details(String meetingId) {
-        return database.first("select start_time, end_time, place, chair, notes from meeting where meeting_id = $1",
-                r -> new MinutesRules.Details(r.getLocalTime("start_time"), r.getLocalTime("end_time"),
-                        r.getString("place"), r.getString("chair"), r.getString("notes")), meetingId)
-                .map(found -> found.orElse(MinutesRules.Details.NONE));
     }
 
     public Uni<Optional<CaseTrack>> track(String caseId) {
@@ -188,109 +176,25 @@ public class MeetingRecords {
     /** Cases not known before, in one pipelined statement; a case already known keeps its row. */
     public Uni<Void> saveNewTracks(List<CaseTrack> tracks) {
         return database.updateEach("insert into case_track(" + TRACK_COLUMNS + """
-                        ) values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict (case_id) do nothing""",
+                        ) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) on conflict (case_id) do nothing""",
                 tracks.stream().map(MeetingRecords::row).toList());
     }
 
     public Uni<Void> saveTrack(CaseTrack t) {
         return database.updateEach("insert into case_track(" + TRACK_COLUMNS + """
-                        ) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                        ) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
                         on conflict (case_id) do update set consent = excluded.consent, track = excluded.track,
                             joined = case_track.joined or excluded.joined,
-                            meeting_id = excluded.meeting_id, queued = excluded.queued, urgent = excluded.urgent,
+                            meeting_id = excluded.meeting_id, queued = excluded.queued, urgency = excluded.urgency,
+                            review = excluded.review,
                             queued_on = excluded.queued_on""",
                 List.of(row(t)));
     }
 
     private static Tuple row(CaseTrack t) {
         return Tuple.tuple(Arrays.asList(t.caseId(), t.municipality(), t.consent().name(),
-                t.track() == null ? null : t.track().name(), t.meetingId(), t.queued(), t.urgent(), t.queuedOn(), t.joined()));
-    }
-
-    /** @param position the review's place in the order discussed */
-    public Uni<Void> saveReview(String meetingId, MinutesRules.Review r, int position) {
-        return database.update("""
-                        insert into review(meeting_id, case_id, outcome, plan_type, roles_json, note, ad_hoc,
-                                           ad_hoc_reason, position, wish, goals_json, review_on)
-                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-                        on conflict (meeting_id, case_id) do nothing""",
-                meetingId, r.caseId(), r.outcome().name(), r.planType() == null ? null : r.planType().name(),
-                json(r.roles()), r.note(), r.adHoc(), r.adHocReason(), position, r.terms().wish(),
-                json(r.terms().goals()), r.terms().reviewOn())
-                .chain(() -> saveReviewVersion(meetingId, 1, r));
-    }
-
-    /** A review as corrected: the current row changes, the version before it stays in review_version. */
-    public Uni<Void> amendReview(String meetingId, int version, MinutesRules.Review r) {
-        return database.update("""
-                        update review set outcome = $3, plan_type = $4, roles_json = $5, note = $6, wish = $7,
-                                          goals_json = $8, review_on = $9
-                         where meeting_id = $1 and case_id = $2""",
-                meetingId, r.caseId(), r.outcome().name(), r.planType() == null ? null : r.planType().name(),
-                json(r.roles()), r.note(), r.terms().wish(), json(r.terms().goals()), r.terms().reviewOn())
-                .chain(() -> saveReviewVersion(meetingId, version, r));
-    }
-
-    private Uni<Void> saveReviewVersion(String meetingId, int version, MinutesRules.Review r) {
-        return database.update("""
-                        insert into review_version(meeting_id, case_id, version, outcome, plan_type, roles_json, note,
-                                                   wish, goals_json, review_on)
-                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-                        on conflict (meeting_id, case_id, version) do nothing""",
-                meetingId, r.caseId(), version, r.outcome().name(), r.planType() == null ? null : r.planType().name(),
-                json(r.roles()), r.note(), r.terms().wish(), json(r.terms().goals()), r.terms().reviewOn())
-                .replaceWithVoid();
-    }
-
-    /** The meeting-level record of a version of the minutes (1: the recording), kept as it was. */
-    public Uni<Void> saveMinutesVersion(String meetingId, MinutesVersion v) {
-        MinutesRules.Details d = v.details();
-        String agencies = String.join(",", Attendee.agencyIds(v.attendees()));
-        return database.update("""
-                        insert into minutes_version(meeting_id, version, recorded_by, recorded_by_name, reason, held_on,
-                                                    attendees, attendees_json, start_time, end_time, place, chair,
-                                                    notes, amended_cases)
-                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-                        on conflict (meeting_id, version) do nothing""",
-                meetingId, v.version(), v.recordedBy(), v.recordedByName(), v.reason(), v.heldOn(), agencies,
-                json(v.attendees()), d.startTime(), d.endTime(), d.place(), d.chair(), d.notes(),
-                String.join(",", v.amendedCaseIds()))
-                .chain(() -> database.update("""
-                        update meeting set minutes_version = $2, attendees = $3, start_time = $4, end_time = $5,
-                                           place = $6, chair = $7, notes = $8
-                         where meeting_id = $1""", meetingId, v.version(), agencies,
-                        d.startTime(), d.endTime(), d.place(), d.chair(), d.notes()))
-                .replaceWithVoid();
-    }
-
-    /** Every version of the meeting's minutes, the first first. */
-    public Uni<List<MinutesVersion>> minutesVersions(String meetingId) {
-        return database.list("""
-                        select version, recorded_at, recorded_by, recorded_by_name, reason, held_on, attendees,
-                               attendees_json, start_time, end_time, place, chair, notes, amended_cases
-                          from minutes_version where meeting_id = $1 order by version""",
-                r -> new MinutesVersion(r.getInteger("version"), r.getOffsetDateTime("recorded_at").toInstant(),
-                        r.getString("recorded_by"), r.getString("recorded_by_name"), r.getString("reason"),
-                        r.getLocalDate("held_on"), attendeesOf(r), new MinutesRules.Details(
-                        r.getLocalTime("start_time"), r.getLocalTime("end_time"), r.getString("place"),
-                        r.getString("chair"), r.getString("notes")), list(r.getString("amended_cases"))), meetingId);
-    }
-
-    /** The people who attended, as a version recorded them (agencies alone in versions before V9). */
-    private static List<Attendee> attendeesOf(Row r) {
-        String people = r.getString("attendees_json");
-        return people != null ? fromJson(people, new TypeReference<List<Attendee>>() { })
-                : list(r.getString("attendees")).stream().map(Attendee::agency).toList();
-    }
-
-    /** Every version of every review of the meeting, in the order discussed, each case's versions oldest first. */
-    public Uni<List<MinutesVersion.OfReview>> reviewVersions(String meetingId) {
-        return database.list("""
-                        select v.version, v.case_id, v.outcome, v.plan_type, v.roles_json, v.note, v.wish,
-                               v.goals_json, v.review_on, r.ad_hoc, r.ad_hoc_reason
-                          from review_version v join review r on r.meeting_id = v.meeting_id and r.case_id = v.case_id
-                         where v.meeting_id = $1 order by r.position, v.case_id, v.version""",
-                r -> new MinutesVersion.OfReview(r.getInteger("version"), reviewOf(r)), meetingId);
+                t.track() == null ? null : t.track().name(), t.meetingId(), t.queued(), t.urgency().name(),
+                t.review().name(), t.queuedOn(), t.joined()));
     }
 
     /** The referrals' facts of new cases (a case's pack keeps the reasons an escalation gave it). */
@@ -361,15 +265,6 @@ public class MeetingRecords {
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList()))));
     }
 
-    public Uni<List<MinutesRules.Review>> reviews(String meetingId) {
-        return database.list("""
-                        select case_id, outcome, plan_type, roles_json, note, ad_hoc, ad_hoc_reason, wish, goals_json,
-                               review_on
-                          from review
-                         where meeting_id = $1 order by position, case_id""",
-                MeetingRecords::reviewOf, meetingId);
-    }
-
     private static Meeting meetingOf(Row r) {
         return new Meeting(r.getString("meeting_id"), r.getString("municipality").trim(),
                 MeetingType.valueOf(r.getString("type")), r.getLocalDate("scheduled_on"), r.getBoolean("ad_hoc"),
@@ -382,18 +277,8 @@ public class MeetingRecords {
         String track = r.getString("track");
         return new CaseTrack(r.getString("case_id"), r.getString("municipality").trim(),
                 Consent.valueOf(r.getString("consent")), track == null ? null : MeetingType.valueOf(track),
-                r.getString("meeting_id"), r.getBoolean("queued"), r.getBoolean("urgent"),
-                r.getLocalDate("queued_on"), r.getBoolean("joined"));
+                r.getString("meeting_id"), r.getBoolean("queued"), Urgency.valueOf(r.getString("urgency")),
+                EmergencyReview.valueOf(r.getString("review")), r.getLocalDate("queued_on"), r.getBoolean("joined"));
     }
 
-    private static MinutesRules.Review reviewOf(Row r) {
-        String planType = r.getString("plan_type");
-        return new MinutesRules.Review(r.getString("case_id"), ReviewOutcome.valueOf(r.getString("outcome")),
-                planType == null ? null : PlanType.valueOf(planType),
-                fromJson(r.getString("roles_json"), new TypeReference<List<Role>>() {
-                }), r.getString("note"), r.getBoolean("ad_hoc"), r.getString("ad_hoc_reason"),
-                new MinutesRules.PlanTerms(r.getString("wish"), fromJson(r.getString("goals_json"),
-                        new TypeReference<List<String>>() {
-                        }), r.getLocalDate("review_on")));
-    }
 }

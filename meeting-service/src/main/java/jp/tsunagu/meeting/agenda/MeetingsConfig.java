@@ -12,6 +12,10 @@ public interface MeetingsConfig {
     /** A directory of {@code <code>.json} meeting calendars replacing the shipped samples; none: the samples. */
     Optional<Path> calendarDir();
 
-    /** Within how many days an urgent case is discussed in a 支援会議 (an existing one, or a new ad-hoc one). */
+    /**
+     * The urgent window, in days from the escalation: an emergency (危険・緊急) is discussed in a 支援会議 within it (an
+     * existing one, or a new ad-hoc one); a 至急 case at the next regular meeting of its track within it, else at an
+     * ad-hoc one on the next business day ({@code AgendaDecider.soonMeeting}).
+     */
     int urgentWithinDays();
 }

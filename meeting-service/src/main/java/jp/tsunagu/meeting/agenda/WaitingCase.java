@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import jp.tsunagu.contract.codes.AgeBand;
 import jp.tsunagu.contract.codes.Concern;
 import jp.tsunagu.contract.codes.Consent;
+import jp.tsunagu.contract.codes.EmergencyReview;
 import jp.tsunagu.contract.codes.MeetingType;
+import jp.tsunagu.contract.codes.Urgency;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
@@ -26,6 +28,15 @@ public record WaitingCase(String caseId,
                           String trackLabel,
                           @Schema(description = "The person's consent as last recorded (重層的支援会議 needs GIVEN)")
                           Consent consent,
+                          @Schema(description = "The referral's 緊急度 (ROUTINE 通常, URGENT 至急, EMERGENCY 緊急), kept "
+                                  + "through declines; a 至急 case is discussed within the city's urgent window")
+                          Urgency urgency,
+                          @Schema(example = "至急") String urgencyLabel,
+                          @Schema(description = "REGULAR: the track's meetings; EMERGENCY: 危険・緊急, an ad-hoc 支援会議 now")
+                          EmergencyReview review,
+                          @Schema(example = "危険・緊急（臨時の支援会議）") String reviewLabel,
+                          @Schema(description = "Deprecated: true for 危険・緊急 (review EMERGENCY), as before; read "
+                                  + "urgency and review", deprecated = true)
                           boolean urgent, LocalDate queuedOn,
                           @Schema(description = "Days since it was queued") Long daysWaiting,
                           @Schema(description = "The meeting whose agenda it is on; absent while none is chosen")
@@ -43,7 +54,8 @@ public record WaitingCase(String caseId,
     static WaitingCase of(CaseTrack t, CasePack pack, Meeting meeting, LocalDate today,
                           Function<String, String> agencyName) {
         return new WaitingCase(t.caseId(), pack == null ? null : pack.caseNumber(), t.track(),
-                t.track() == null ? null : t.track().label(), t.consent(), t.urgent(), t.queuedOn(),
+                t.track() == null ? null : t.track().label(), t.consent(), t.urgency(), t.urgency().label(),
+                t.review(), t.review().label(), t.emergency(), t.queuedOn(),
                 AgendaChoices.daysSince(t.queuedOn(), today), t.meetingId(),
                 meeting == null ? null : meeting.scheduledOn(), meeting == null ? null : meeting.scheduled().startsAt(),
                 meeting == null ? null : meeting.adHoc(),

@@ -26,6 +26,33 @@ public record AmendmentRequest(
                 + "(reason is not used: an ad-hoc review keeps its reason)")
         List<MinutesRequest.ReviewRequest> reviews) {
 
+    /** A correction for {@code reason} that changes nothing yet: what it corrects follows with {@code with…}. */
+    public static AmendmentRequest because(String reason) {
+        return new AmendmentRequest(reason, null, null, null, null, null, null, null, null);
+    }
+
+    /** Not accepted (the day a meeting was held is not corrected): a request that tries is refused. */
+    public AmendmentRequest withHeldOn(String newHeldOn) {
+        return new AmendmentRequest(reason, newHeldOn, attendees, startTime, endTime, place, chair, notes, reviews);
+    }
+
+    public AmendmentRequest withAttendees(List<Attendee> newAttendees) {
+        return new AmendmentRequest(reason, heldOn, newAttendees, startTime, endTime, place, chair, notes, reviews);
+    }
+
+    /** When it began and ended (null: as recorded). */
+    public AmendmentRequest withTimes(String newStartTime, String newEndTime) {
+        return new AmendmentRequest(reason, heldOn, attendees, newStartTime, newEndTime, place, chair, notes, reviews);
+    }
+
+    public AmendmentRequest withNotes(String newNotes) {
+        return new AmendmentRequest(reason, heldOn, attendees, startTime, endTime, place, chair, newNotes, reviews);
+    }
+
+    public AmendmentRequest withReviews(List<MinutesRequest.ReviewRequest> newReviews) {
+        return new AmendmentRequest(reason, heldOn, attendees, startTime, endTime, place, chair, notes, newReviews);
+    }
+
     @Override
     public String toString() {
         return "AmendmentRequest[reviews " + (reviews == null ? 0 : reviews.size()) + ", text not shown]";

@@ -150,11 +150,12 @@ public final class MinutesAmendments {
     }
 
     private static MinutesRules.Details details(MinutesRules.Details d, AmendmentRequest r, List<FieldError> errors) {
-        MinutesRequest merged = new MinutesRequest(null, null, null,
-                r.startTime() != null ? r.startTime() : d.startTime() == null ? null : d.startTime().toString(),
-                r.endTime() != null ? r.endTime() : d.endTime() == null ? null : d.endTime().toString(),
-                r.place() != null ? r.place() : d.place(), r.chair() != null ? r.chair() : d.chair(),
-                r.notes() != null ? r.notes() : d.notes());
+        MinutesRequest merged = MinutesRequest.details()
+                .withTimes(r.startTime() != null ? r.startTime() : d.startTime() == null ? null : d.startTime().toString(),
+                        r.endTime() != null ? r.endTime() : d.endTime() == null ? null : d.endTime().toString())
+                .withPlace(r.place() != null ? r.place() : d.place())
+                .withChair(r.chair() != null ? r.chair() : d.chair())
+                .withNotes(r.notes() != null ? r.notes() : d.notes());
         return MinutesRules.details(merged, errors);
     }
 }

@@ -59,15 +59,16 @@ public final class MinutesChanges {
     public static List<Change> between(Snapshot before, Snapshot after, Function<String, String> agencyName,
                                        Map<String, String> caseNumbers) {
         List<Change> changes = new ArrayList<>();
-        add(changes, "attendees", "出席者", null, null, attendees(before.attendees(), agencyName),
+        Of meeting = new Of(null, null, changes);
+        meeting.compare("attendees", "出席者", attendees(before.attendees(), agencyName),
                 attendees(after.attendees(), agencyName));
         MinutesRules.Details b = before.details();
         MinutesRules.Details a = after.details();
-        add(changes, "startTime", "開始時刻", null, null, time(b.startTime()), time(a.startTime()));
-        add(changes, "endTime", "終了時刻", null, null, time(b.endTime()), time(a.endTime()));
-        add(changes, "place", "会場", null, null, b.place(), a.place());
-        add(changes, "chair", "司会・進行", null, null, b.chair(), a.chair());
-        add(changes, "notes", "全体の記録", null, null, b.notes(), a.notes());
+        meeting.compare("startTime", "開始時刻", time(b.startTime()), time(a.startTime()));
+        meeting.compare("endTime", "終了時刻", time(b.endTime()), time(a.endTime()));
+        meeting.compare("place", "会場", b.place(), a.place());
+        meeting.compare("chair", "司会・進行", b.chair(), a.chair());
+        meeting.compare("notes", "全体の記録", b.notes(), a.notes());
         Map<String, MinutesRules.Review> was = before.reviews().stream()
                 .collect(Collectors.toMap(MinutesRules.Review::caseId, r -> r, (x, y) -> y));
         for (MinutesRules.Review now : after.reviews()) {
@@ -75,24 +76,25 @@ public final class MinutesChanges {
             if (then == null || then.equals(now)) {
                 continue;
             }
-            String id = now.caseId();
-            String number = caseNumbers.get(id);
-            add(changes, "outcome", "結果", id, number, then.outcome().label(), now.outcome().label());
-            add(changes, "planType", "プランの種類", id, number, planType(then.planType()), planType(now.planType()));
-            add(changes, "roles", "役割分担", id, number, roles(then.roles(), agencyName), roles(now.roles(), agencyName));
-            add(changes, "note", "記録", id, number, then.note(), now.note());
-            add(changes, "wish", "本人の希望", id, number, then.terms().wish(), now.terms().wish());
-            add(changes, "goals", "目標", id, number, lines(then.terms().goals()), lines(now.terms().goals()));
-            add(changes, "reviewOn", "見直し予定日", id, number, date(then.terms().reviewOn()),
-                    date(now.terms().reviewOn()));
+            Of review = new Of(now.caseId(), caseNumbers.get(now.caseId()), changes);
+            review.compare("outcome", "結果", then.outcome().label(), now.outcome().label());
+            review.compare("planType", "プランの種類", planType(then.planType()), planType(now.planType()));
+            review.compare("roles", "役割分担", roles(then.roles(), agencyName), roles(now.roles(), agencyName));
+            review.compare("note", "記録", then.note(), now.note());
+            review.compare("wish", "本人の希望", then.terms().wish(), now.terms().wish());
+            review.compare("goals", "目標", lines(then.terms().goals()), lines(now.terms().goals()));
+            review.compare("reviewOn", "見直し予定日", date(then.terms().reviewOn()), date(now.terms().reviewOn()));
         }
         return changes;
     }
 
-    private static void add(List<Change> changes, String field, String label, String caseId, String caseNumber,
-                            String before, String after) {
-        if (!Objects.equals(before, after)) {
-            changes.add(new Change(field, label, caseId, caseNumber, before, after));
+    /** Where the fields compared are: the meeting's record (no case), or a case's review; the changes go to {@code into}. */
+    private record Of(String caseId, String caseNumber, List<Change> into) {
+
+        void compare(String field, String label, String before, String after) {
+            if (!Objects.equals(before, after)) {
+                into.add(new Change(field, label, caseId, caseNumber, before, after));
+            }
         }
     }
 

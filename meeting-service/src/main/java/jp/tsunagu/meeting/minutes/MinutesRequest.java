@@ -20,9 +20,31 @@ public record MinutesRequest(
         @Schema(description = "The meeting's overall notes (全体の記録), at most 4000 characters; confidential like "
                 + "the reviews' notes") String notes) {
 
-    /** Minutes without the meeting-level details. */
+    /** Minutes without the meeting-level details (they follow with {@code with…}). */
     public MinutesRequest(String heldOn, List<Attendee> attendees, List<ReviewRequest> reviews) {
         this(heldOn, attendees, reviews, null, null, null, null, null);
+    }
+
+    /** Only the meeting-level details, given with {@code with…}: what a correction lays over the record. */
+    public static MinutesRequest details() {
+        return new MinutesRequest(null, null, null);
+    }
+
+    /** When it began and ended. */
+    public MinutesRequest withTimes(String newStartTime, String newEndTime) {
+        return new MinutesRequest(heldOn, attendees, reviews, newStartTime, newEndTime, place, chair, notes);
+    }
+
+    public MinutesRequest withPlace(String newPlace) {
+        return new MinutesRequest(heldOn, attendees, reviews, startTime, endTime, newPlace, chair, notes);
+    }
+
+    public MinutesRequest withChair(String newChair) {
+        return new MinutesRequest(heldOn, attendees, reviews, startTime, endTime, place, newChair, notes);
+    }
+
+    public MinutesRequest withNotes(String newNotes) {
+        return new MinutesRequest(heldOn, attendees, reviews, startTime, endTime, place, chair, newNotes);
     }
 
     @Schema(name = "CaseReviewRequest")
@@ -49,6 +71,40 @@ public record MinutesRequest(
         public ReviewRequest(String caseId, String outcome, String planType, List<RoleRequest> roles, String note,
                              String reason) {
             this(caseId, outcome, planType, roles, note, reason, null, null, null);
+        }
+
+        /** The case's review with its outcome (null in a correction: the outcome recorded stays); the rest with… */
+        public static ReviewRequest of(String caseId, String outcome) {
+            return new ReviewRequest(caseId, outcome, null, null, null, null);
+        }
+
+        /** The type of plan a PLAN or REPLAN makes. */
+        public ReviewRequest withPlanType(String newPlanType) {
+            return new ReviewRequest(caseId, outcome, newPlanType, roles, note, reason, wish, goals, reviewOn);
+        }
+
+        /** The roles (役割分担) of the plan it makes. */
+        public ReviewRequest withRoles(List<RoleRequest> newRoles) {
+            return new ReviewRequest(caseId, outcome, planType, newRoles, note, reason, wish, goals, reviewOn);
+        }
+
+        public ReviewRequest withNote(String newNote) {
+            return new ReviewRequest(caseId, outcome, planType, roles, newNote, reason, wish, goals, reviewOn);
+        }
+
+        /** Why a case not on the agenda was reviewed (an ad-hoc review). */
+        public ReviewRequest withReason(String newReason) {
+            return new ReviewRequest(caseId, outcome, planType, roles, note, newReason, wish, goals, reviewOn);
+        }
+
+        /** A plan's terms: the person's wish (本人の希望) and the goals (目標). */
+        public ReviewRequest withTerms(String newWish, List<String> newGoals) {
+            return new ReviewRequest(caseId, outcome, planType, roles, note, reason, newWish, newGoals, reviewOn);
+        }
+
+        /** When the plan is next reviewed (YYYY-MM-DD). */
+        public ReviewRequest withReviewOn(String newReviewOn) {
+            return new ReviewRequest(caseId, outcome, planType, roles, note, reason, wish, goals, newReviewOn);
         }
 
         @Override

@@ -9,6 +9,7 @@ import jp.tsunagu.contract.codes.PlanType;
 import jp.tsunagu.contract.codes.ReviewOutcome;
 import jp.tsunagu.contract.codes.ReviewRules;
 import jp.tsunagu.contract.events.Role;
+import jp.tsunagu.meeting.agenda.WhenAndWhere;
 import jp.tsunagu.support.problem.FieldError;
 import jp.tsunagu.support.problem.FieldErrors;
 import jp.tsunagu.support.problem.Params;
@@ -137,6 +138,11 @@ public final class MinutesRules {
     public record Details(LocalTime startTime, LocalTime endTime, String place, String chair, String notes) {
 
         public static final Details NONE = new Details(null, null, null, null, null);
+
+        /** The time and place the meeting was scheduled with: what minutes that give none say (no chair, no notes). */
+        public static Details asScheduled(WhenAndWhere scheduled) {
+            return new Details(scheduled.startsAt(), scheduled.endsAt(), scheduled.place(), null, null);
+        }
 
         @Override
         public String toString() {

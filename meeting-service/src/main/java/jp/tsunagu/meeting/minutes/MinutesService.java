@@ -11,10 +11,7 @@ import jp.tsunagu.meeting.agenda.CaseTrack;
 import jp.tsunagu.meeting.agenda.Meeting;
 import jp.tsunagu.meeting.agenda.MeetingEvents;
 import jp.tsunagu.meeting.agenda.MeetingRecords;
-import jp.tsunagu.support.audit.AuditTrail;
 import jp.tsunagu.support.db.InTransaction;
-import jp.tsunagu.support.directory.AgencyDirectories;
-import jp.tsunagu.support.erasure.ErasedCases;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.problem.FieldError;
 import jp.tsunagu.support.problem.FieldErrors;
@@ -28,7 +25,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * A meeting's minutes: checked by {@link MinutesRules}, then each review and the minutes themselves become events,
@@ -38,24 +34,18 @@ import java.util.stream.Stream;
 public class MinutesService {
 
     private final MeetingRecords records;
-    private final CasePlans plans;
+    private final MinutesRecords minutesRecords;
+    private final MinutesContext context;
     private final MeetingEvents events;
     private final Agenda agenda;
-    private final AgencyDirectories directories;
-    private final AuditTrail audit;
-    private final ErasedCases erased;
-    private final Recorder recorder;
 
-    public MinutesService(MeetingRecords records, CasePlans plans, MeetingEvents events, Agenda agenda,
-                          AgencyDirectories directories, AuditTrail audit, ErasedCases erased, Recorder recorder) {
-        this.recorder = recorder;
+    public MinutesService(MeetingRecords records, MinutesRecords minutesRecords, MinutesContext context,
+                          MeetingEvents events, Agenda agenda) {
         this.records = records;
-        this.plans = plans;
+        this.minutesRecords = minutesRecords;
+        this.context = context;
         this.events = events;
         this.agenda = agenda;
-        this.directories = directories;
-        this.audit = audit;
-        this.erased = erased;
     }
 
     @InTransaction
@@ -89,18 +79,17 @@ public class MinutesService {
                     Map<String, Consent> consents = tracks.values().stream()
                             .collect(Collectors.toMap(CaseTrack::caseId, CaseTrack::consent));
                     Set<String> onAgenda = agenda.stream().map(CaseTrack::caseId).collect(Collectors.toSet());
-                    return records.packs(reviewed).chain(packs -> plans.running(reviewed).chain(running -> {
+                    return records.packs(reviewed).chain(packs -> context.runningPlans(reviewed).chain(running -> {
                     Map<String, LocalDate> received = new HashMap<>();
                     packs.values().stream().filter(p -> p.receivedOn() != null)
                             .forEach(p -> received.put(p.caseId(), p.receivedOn()));
-                    MinutesRules.Details scheduled = new MinutesRules.Details(m.scheduled().startsAt(),
-                            m.scheduled().endsAt(), m.scheduled().place(), null, null);
+                    MinutesRules.Details scheduled = MinutesRules.Details.asScheduled(m.scheduled());
                     return switch (MinutesRules.check(new MinutesRules.Meeting(m.type(), m.heldOn(), onAgenda,
-                            consents, directories.agencyIds(caller.municipality()), received, running, scheduled),
+                            consents, context.agencyIds(caller), received, running, scheduled),
                             request, today)) {
                         case MinutesRules.Result.Invalid i -> throw ApiProblem.validation(i.errors());
                         case MinutesRules.Result.Conflict c -> throw ApiProblem.conflict(c.slug(), c.detail());
-                        case MinutesRules.Result.Valid v -> refuseWordsAboutErased(v.reviews().stream()
+                        case MinutesRules.Result.Valid v -> context.refuseWordsAboutErased(v.reviews().stream()
                                 .filter(r -> r.writesTextBeyond(null)).map(MinutesRules.Review::caseId).toList(),
                                 v.details().notes() == null ? List.of() : reviewed)
                                 .chain(() -> record(caller, m, v, agenda, tracks));
@@ -118,7 +107,7 @@ public class MinutesService {
                                         minutes.heldOn(), r.outcome(), r.planType(), r.roles(), r.adHoc(),
                                         r.terms().reviewOn()),
                                 minutes.heldOn(), cause)
-                        .chain(() -> records.saveReview(m.meetingId(), r, minutes.reviews().indexOf(r)))
+                        .chain(() -> minutesRecords.saveReview(m.meetingId(), r, minutes.reviews().indexOf(r)))
                         .chain(() -> {
                             return records.saveTrack(tracks.get(r.caseId()).reviewed());
                         }))
@@ -126,8 +115,8 @@ public class MinutesService {
         Set<String> reviewed = minutes.reviews().stream().map(MinutesRules.Review::caseId).collect(Collectors.toSet());
         return reviews
                 .chain(() -> records.markHeld(m.meetingId(), minutes.heldOn()))
-                .chain(() -> records.saveMinutesVersion(m.meetingId(), new MinutesVersion(1, null, caller.subject(),
-                        recorder.name(), null, minutes.heldOn(), minutes.attendees(), minutes.details(), List.of())))
+                .chain(() -> minutesRecords.saveMinutesVersion(m.meetingId(), new MinutesVersion(1, null, caller.subject(),
+                        context.recorderName(), null, minutes.heldOn(), minutes.attendees(), minutes.details(), List.of())))
                 .chain(() -> events.publish(EventIds.minutesRecorded(m.meetingId()),
                         new MeetingEvent.MinutesRecorded(m.meetingId(), m.municipality(), m.type(), minutes.heldOn(),
                                 Attendee.agencyIds(minutes.attendees()), minutes.reviews().size()), minutes.heldOn(),
@@ -157,21 +146,21 @@ public class MinutesService {
                         throw ApiProblem.conflict("minutes-missing", "meeting " + meetingId + " has no minutes yet: "
                                 + "record them with POST /meetings/{meetingId}/minutes");
                     }
-                    return records.reviews(meetingId).chain(reviews -> tracks(reviews.stream()
-                            .map(MinutesRules.Review::caseId).toList()).chain(tracks -> records.details(meetingId)
-                            .chain(details -> records.minutesVersions(meetingId).chain(versions -> plans.running(reviews.stream()
+                    return minutesRecords.reviews(meetingId).chain(reviews -> tracks(reviews.stream()
+                            .map(MinutesRules.Review::caseId).toList()).chain(tracks -> minutesRecords.details(meetingId)
+                            .chain(details -> minutesRecords.minutesVersions(meetingId).chain(versions -> context.runningPlans(reviews.stream()
                             .map(MinutesRules.Review::caseId).toList()).chain(running -> {
                                 Map<String, Consent> consents = tracks.values().stream()
                                         .collect(Collectors.toMap(CaseTrack::caseId, CaseTrack::consent));
                                 MinutesVersion current = versions.getLast();
                                 var minutes = new MinutesAmendments.Minutes(m.type(), m.heldOn(), current.version(),
                                         current.attendees(), details, reviews, consents,
-                                        directories.agencyIds(caller.municipality()), running);
+                                        context.agencyIds(caller), running);
                                 return switch (MinutesAmendments.check(minutes, request)) {
                                     case MinutesAmendments.Result.Invalid i -> throw ApiProblem.validation(i.errors());
                                     case MinutesAmendments.Result.Conflict c ->
                                             throw ApiProblem.conflict(c.slug(), c.detail());
-                                    case MinutesAmendments.Result.Valid v -> refuseWordsAboutErased(
+                                    case MinutesAmendments.Result.Valid v -> context.refuseWordsAboutErased(
                                             v.changed().stream().filter(c -> c.after().writesTextBeyond(c.before()))
                                                     .map(c -> c.after().caseId()).toList(),
                                             Objects.equals(v.details().notes(), details.notes()) ? List.of()
@@ -192,30 +181,19 @@ public class MinutesService {
                                     new MeetingEvent.CaseReviewAmended(r.caseId(), m.municipality(), m.meetingId(),
                                             m.type(), m.heldOn(), v.version(), c.before().outcome(), r.outcome(),
                                             r.planType(), r.roles(), r.terms().reviewOn()), m.heldOn(), cause)
-                            .chain(() -> records.amendReview(m.meetingId(), v.version(), r));
+                            .chain(() -> minutesRecords.amendReview(m.meetingId(), v.version(), r));
                 })
                 .collect().asList().replaceWithVoid();
         return reviews
-                .chain(() -> records.saveMinutesVersion(m.meetingId(), new MinutesVersion(v.version(), null,
-                        caller.subject(), recorder.name(), v.reason(), m.heldOn(), v.attendees(), v.details(),
+                .chain(() -> minutesRecords.saveMinutesVersion(m.meetingId(), new MinutesVersion(v.version(), null,
+                        caller.subject(), context.recorderName(), v.reason(), m.heldOn(), v.attendees(), v.details(),
                         amended)))
                 .chain(() -> events.publish(EventIds.minutesAmended(m.meetingId(), v.version()),
                         new MeetingEvent.MinutesAmended(m.meetingId(), m.municipality(), m.type(), m.heldOn(),
                                 v.version(), Attendee.agencyIds(v.attendees()), amended), m.heldOn(), cause))
-                .chain(() -> audit.record(caller, "amend-minutes:" + m.type(), "meeting/" + m.meetingId() + "/v"
-                        + v.version(), AuditTrail.ALLOWED))
+                .chain(() -> context.audited(caller, "amend-minutes:" + m.type(), "meeting/" + m.meetingId() + "/v"
+                        + v.version()))
                 .replaceWith(v.version());
-    }
-
-    /**
-     * Refuses (410) words about an erased person: a review's text about an erased case, or the overall notes of a
-     * meeting that discussed one (erasure wrote them over; what is written after it would stay for good).
-     *
-     * @param reviewTexts the cases whose review the request writes words about
-     * @param noteCases   the cases the overall notes written by the request may be about (none when it writes none)
-     */
-    private Uni<Void> refuseWordsAboutErased(List<String> reviewTexts, List<String> noteCases) {
-        return erased.refuseTextAbout(Stream.concat(reviewTexts.stream(), noteCases.stream()).distinct().toList());
     }
 
     /** A case on the agenda but not reviewed stays queued: it moves to the next meeting of its track. */

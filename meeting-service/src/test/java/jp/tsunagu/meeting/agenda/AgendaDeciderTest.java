@@ -1,7 +1,9 @@
 package jp.tsunagu.meeting.agenda;
 
 import jp.tsunagu.contract.codes.Consent;
+import jp.tsunagu.contract.codes.EmergencyReview;
 import jp.tsunagu.contract.codes.MeetingType;
+import jp.tsunagu.contract.codes.Urgency;
 import jp.tsunagu.contract.events.IntakeEvent;
 import jp.tsunagu.contract.events.RoutingEvent;
 import org.junit.jupiter.api.Test;
@@ -22,23 +24,41 @@ class AgendaDeciderTest {
     static final String KURUME = "402036";
     static final LocalDate ON = LocalDate.of(2026, 6, 1);
 
+    /** As recorded before case-escalated.v2 (read as v2: urgent → 緊急 and 危険・緊急, consent not said). */
     static RoutingEvent.CaseEscalated escalated(MeetingType track, boolean urgent) {
         return new RoutingEvent.CaseEscalated("c1", KURUME, track, urgent, List.of(), List.of(), "rules-1", "dir-1");
     }
 
+    /** case-escalated.v2: the referral's urgency, the emergency review and the consent routing knows. */
+    static RoutingEvent.CaseEscalated escalated(MeetingType track, Urgency urgency, EmergencyReview review,
+                                                Consent consent) {
+        return new RoutingEvent.CaseEscalated("c1", KURUME, track, urgency, review, consent, List.of(), List.of(),
+                "rules-1", "dir-1");
+    }
+
+    static final AgendaDecider.Placement ROUTINE_SHIEN = placed(Consent.UNKNOWN, SHIEN_KAIGI, Urgency.ROUTINE);
+
+    static AgendaDecider.Placement placed(Consent consent, MeetingType track, Urgency urgency) {
+        return new AgendaDecider.Placement(consent, track, urgency, EmergencyReview.REGULAR);
+    }
+
+    /** 緊急 with abuse or violence: 危険・緊急, an ad-hoc 支援会議 now. */
+    static AgendaDecider.Placement emergency(Consent consent) {
+        return new AgendaDecider.Placement(consent, SHIEN_KAIGI, Urgency.EMERGENCY, EmergencyReview.EMERGENCY);
+    }
+
     static CaseTrack queuedOn(MeetingType track, Consent consent) {
-        return CaseTrack.escalated("c1", KURUME, new AgendaDecider.Placement(consent, track, CaseTrack.Urgency.ROUTINE),
-                "m-1", ON);
+        return CaseTrack.escalated("c1", KURUME, placed(consent, track, Urgency.ROUTINE), "m-1", ON);
     }
 
     @Test
     void aCaseFirstSeenWhenEscalatedWaitsOnTheTrackRoutingChose() {
         AgendaDecider.Placement juusou = AgendaDecider.placement(Optional.empty(),
-                escalated(JUUSOU_SHIEN_KAIGI, false));
+                escalated(JUUSOU_SHIEN_KAIGI, Urgency.ROUTINE, EmergencyReview.REGULAR, Consent.GIVEN));
         AgendaDecider.Placement shien = AgendaDecider.placement(Optional.empty(), escalated(SHIEN_KAIGI, false));
 
-        assertEquals(new AgendaDecider.Placement(Consent.GIVEN, JUUSOU_SHIEN_KAIGI, CaseTrack.Urgency.ROUTINE), juusou);
-        assertEquals(new AgendaDecider.Placement(Consent.UNKNOWN, SHIEN_KAIGI, CaseTrack.Urgency.ROUTINE), shien);
+        assertEquals(placed(Consent.GIVEN, JUUSOU_SHIEN_KAIGI, Urgency.ROUTINE), juusou);
+        assertEquals(placed(Consent.UNKNOWN, SHIEN_KAIGI, Urgency.ROUTINE), shien);
     }
 
     @Test
@@ -47,7 +67,7 @@ class AgendaDeciderTest {
 
         AgendaDecider.Placement p = AgendaDecider.placement(Optional.of(known), escalated(JUUSOU_SHIEN_KAIGI, false));
 
-        assertEquals(new AgendaDecider.Placement(Consent.NOT_GIVEN, SHIEN_KAIGI, CaseTrack.Urgency.ROUTINE), p);
+        assertEquals(placed(Consent.NOT_GIVEN, SHIEN_KAIGI, Urgency.ROUTINE), p);
     }
 
     @Test
@@ -56,7 +76,7 @@ class AgendaDeciderTest {
 
         AgendaDecider.Placement p = AgendaDecider.placement(Optional.of(known), escalated(JUUSOU_SHIEN_KAIGI, true));
 
-        assertEquals(new AgendaDecider.Placement(Consent.GIVEN, SHIEN_KAIGI, CaseTrack.Urgency.URGENT), p);
+        assertEquals(emergency(Consent.GIVEN), p);
     }
 
     @Test
@@ -127,8 +147,7 @@ class AgendaDeciderTest {
     @Test
     void aCaseWithoutConsentMayNotGoToAJuusouShienKaigiButAnUrgentCaseWithConsentMay() {
         CaseTrack noConsent = queuedOn(SHIEN_KAIGI, Consent.NOT_GIVEN);
-        CaseTrack urgentWithConsent = CaseTrack.escalated("c1", KURUME,
-                new AgendaDecider.Placement(Consent.GIVEN, SHIEN_KAIGI, CaseTrack.Urgency.URGENT), "m-1", ON);
+        CaseTrack urgentWithConsent = CaseTrack.escalated("c1", KURUME, emergency(Consent.GIVEN), "m-1", ON);
         Meeting juusou = meeting("m-j", JUUSOU_SHIEN_KAIGI, ON.plusDays(7), true);
 
         assertEquals("wrong-track", AgendaDecider.choiceRefusal(noConsent, juusou, ON).orElseThrow().slug());
@@ -166,29 +185,29 @@ class AgendaDeciderTest {
 
     @Test
     void theTransitionsKeepWhatTheyDoNotName() {
-        CaseTrack urgent = CaseTrack.escalated("c1", KURUME,
-                new AgendaDecider.Placement(Consent.UNKNOWN, SHIEN_KAIGI, CaseTrack.Urgency.URGENT), "m-1", ON);
+        CaseTrack urgent = CaseTrack.escalated("c1", KURUME, emergency(Consent.UNKNOWN), "m-1", ON);
 
         CaseTrack carried = urgent.onAgendaOf("m-2");
         CaseTrack reviewed = carried.reviewed();
 
-        assertEquals(new CaseTrack("c1", KURUME, Consent.UNKNOWN, SHIEN_KAIGI, "m-2", true, true, ON, false), carried);
-        assertEquals(new CaseTrack("c1", KURUME, Consent.UNKNOWN, SHIEN_KAIGI, "m-2", false, false, ON, false),
-                reviewed);
-        assertEquals(new CaseTrack("c1", KURUME, Consent.GIVEN, JUUSOU_SHIEN_KAIGI, null, true, true, ON.plusDays(5),
-                false),
+        assertEquals(new CaseTrack("c1", KURUME, Consent.UNKNOWN, SHIEN_KAIGI, "m-2", true, Urgency.EMERGENCY,
+                EmergencyReview.EMERGENCY, ON, false), carried);
+        assertEquals(new CaseTrack("c1", KURUME, Consent.UNKNOWN, SHIEN_KAIGI, "m-2", false, Urgency.EMERGENCY,
+                EmergencyReview.REGULAR, ON, false), reviewed);
+        assertEquals(new CaseTrack("c1", KURUME, Consent.GIVEN, JUUSOU_SHIEN_KAIGI, null, true, Urgency.EMERGENCY,
+                EmergencyReview.EMERGENCY, ON.plusDays(5), false),
                 urgent.withConsent(Consent.GIVEN).movedTo(JUUSOU_SHIEN_KAIGI, null, ON.plusDays(5)));
     }
 
     @Test
     void aCaseJoinedAsADuplicateLeavesTheWaitingListAndTheAgendaForGood() {
-        CaseTrack waiting = CaseTrack.escalated("c1", KURUME,
-                new AgendaDecider.Placement(Consent.UNKNOWN, SHIEN_KAIGI, CaseTrack.Urgency.ROUTINE), "m-1", ON);
+        CaseTrack waiting = CaseTrack.escalated("c1", KURUME, ROUTINE_SHIEN, "m-1", ON);
 
         CaseTrack joined = AgendaDecider.joined(Optional.of(waiting),
                 new IntakeEvent.DuplicateConfirmed("c1", "R8-000002", KURUME, "c0", "R8-000001", ON));
 
-        assertEquals(new CaseTrack("c1", KURUME, Consent.UNKNOWN, SHIEN_KAIGI, "m-1", false, false, ON, true), joined);
+        assertEquals(new CaseTrack("c1", KURUME, Consent.UNKNOWN, SHIEN_KAIGI, "m-1", false, Urgency.ROUTINE,
+                EmergencyReview.REGULAR, ON, true), joined);
         assertFalse(AgendaDecider.queuesOnEscalation(Optional.of(joined)));
         assertTrue(AgendaDecider.queuesOnEscalation(Optional.of(waiting)));
         assertEquals(Optional.empty(), AgendaDecider.moveOnConsent(joined, Consent.GIVEN));

@@ -46,12 +46,11 @@ class MinutesAmendmentsTest {
     }
 
     static MinutesRequest.ReviewRequest correct(String caseId, String outcome, String planType, String note) {
-        return new MinutesRequest.ReviewRequest(caseId, outcome, planType, null, note, null);
+        return MinutesRequest.ReviewRequest.of(caseId, outcome).withPlanType(planType).withNote(note);
     }
 
     static MinutesAmendments.Result amend(MeetingType type, MinutesRequest.ReviewRequest... reviews) {
-        return MinutesAmendments.check(minutes(type), new AmendmentRequest("誤記の訂正", null, null, null, null, null,
-                null, null, List.of(reviews)));
+        return MinutesAmendments.check(minutes(type), AmendmentRequest.because("誤記の訂正").withReviews(List.of(reviews)));
     }
 
     @ParameterizedTest(name = "{0}: {1} {2}/{3} → {4}")
@@ -103,10 +102,10 @@ class MinutesAmendmentsTest {
     @Test
     void theMeetingRecordIsCorrectedAndAPlansWordsToo() {
         var valid = assertInstanceOf(MinutesAmendments.Result.Valid.class, MinutesAmendments.check(
-                minutes(MeetingType.JUUSOU_SHIEN_KAIGI), new AmendmentRequest("出席者の記載漏れ", null,
-                        MinutesRulesTest.at("a1", "a2", "a3"), null, "16:00", null, null, null, List.of(
-                        new MinutesRequest.ReviewRequest("c2", null, null, null, null, null, "自宅で暮らしたい",
-                                List.of("通院の継続"), null)))));
+                minutes(MeetingType.JUUSOU_SHIEN_KAIGI), AmendmentRequest.because("出席者の記載漏れ")
+                        .withAttendees(MinutesRulesTest.at("a1", "a2", "a3")).withTimes(null, "16:00")
+                        .withReviews(List.of(MinutesRequest.ReviewRequest.of("c2", null)
+                                .withTerms("自宅で暮らしたい", List.of("通院の継続"))))));
         assertEquals(MinutesRulesTest.at("a1", "a2", "a3"), valid.attendees());
         assertEquals(LocalTime.of(16, 0), valid.details().endTime());
         assertEquals("自宅で暮らしたい", valid.changed().get(0).after().terms().wish());
@@ -116,19 +115,19 @@ class MinutesAmendmentsTest {
     @Test
     void aPlansRolesAndReviewDateAreChangedThroughThePlan() {
         assertEquals("outcome-changed-a-plan", assertInstanceOf(MinutesAmendments.Result.Conflict.class,
-                amend(MeetingType.JUUSOU_SHIEN_KAIGI, new MinutesRequest.ReviewRequest("c2", null, null,
-                        List.of(new MinutesRequest.RoleRequest("a2", "通院同行")), null, null))).slug());
+                amend(MeetingType.JUUSOU_SHIEN_KAIGI, MinutesRequest.ReviewRequest.of("c2", null)
+                        .withRoles(List.of(new MinutesRequest.RoleRequest("a2", "通院同行"))))).slug());
         assertEquals("outcome-changed-a-plan", assertInstanceOf(MinutesAmendments.Result.Conflict.class,
-                amend(MeetingType.JUUSOU_SHIEN_KAIGI, new MinutesRequest.ReviewRequest("c2", null, null, null, null,
-                        null, null, null, "2025-01-31"))).slug());
+                amend(MeetingType.JUUSOU_SHIEN_KAIGI, MinutesRequest.ReviewRequest.of("c2", null)
+                        .withReviewOn("2025-01-31"))).slug());
     }
 
     @Test
     void everyBadFieldIsNamedAndNothingChangedIsSaid() {
         var invalid = assertInstanceOf(MinutesAmendments.Result.Invalid.class, MinutesAmendments.check(
-                minutes(MeetingType.JUUSOU_SHIEN_KAIGI), new AmendmentRequest(" ", "2024-06-27", MinutesRulesTest.at("zz"),
-                        "25:00", null, null, null, null, List.of(correct("c9", "PLAN", null, null),
-                        correct("c1", "DECIDE", null, null)))));
+                minutes(MeetingType.JUUSOU_SHIEN_KAIGI), AmendmentRequest.because(" ").withHeldOn("2024-06-27")
+                        .withAttendees(MinutesRulesTest.at("zz")).withTimes("25:00", null)
+                        .withReviews(List.of(correct("c9", "PLAN", null, null), correct("c1", "DECIDE", null, null)))));
         assertEquals(List.of("reason", "heldOn", "attendees[0]", "startTime", "reviews[0].caseId",
                 "reviews[1].outcome"), invalid.errors().stream().map(FieldError::field).toList());
         var nothing = assertInstanceOf(MinutesAmendments.Result.Invalid.class,
@@ -142,8 +141,8 @@ class MinutesAmendmentsTest {
         // form does when nobody touched the attendees); then both stay (one emptied them: 出席機関（記録なし）)
         for (List<Attendee> none : java.util.Arrays.asList(null, List.<Attendee>of())) {
             var valid = assertInstanceOf(MinutesAmendments.Result.Valid.class, MinutesAmendments.check(
-                    minutes(MeetingType.JUUSOU_SHIEN_KAIGI), new AmendmentRequest("全体の記録の補足", null, none,
-                            null, null, null, null, "全体の記録（補足）", null)));
+                    minutes(MeetingType.JUUSOU_SHIEN_KAIGI), AmendmentRequest.because("全体の記録の補足").withAttendees(none)
+                            .withNotes("全体の記録（補足）")));
             assertEquals(MinutesRulesTest.at("a1", "a2"), valid.attendees());
             assertEquals("全体の記録（補足）", valid.details().notes());
         }
@@ -152,9 +151,8 @@ class MinutesAmendmentsTest {
     @Test
     void anAmendmentNamesThePeopleWhoAttended() {
         var valid = assertInstanceOf(MinutesAmendments.Result.Valid.class, MinutesAmendments.check(
-                minutes(MeetingType.JUUSOU_SHIEN_KAIGI), new AmendmentRequest("出席者の氏名を記載", null,
-                        List.of(new Attendee("山田 花子", "a1", null), new Attendee("佐藤 一郎", null, "市 地域福祉課")),
-                        null, null, null, null, null, null)));
+                minutes(MeetingType.JUUSOU_SHIEN_KAIGI), AmendmentRequest.because("出席者の氏名を記載").withAttendees(
+                        List.of(new Attendee("山田 花子", "a1", null), new Attendee("佐藤 一郎", null, "市 地域福祉課")))));
         assertEquals(List.of(new Attendee("山田 花子", "a1", null), new Attendee("佐藤 一郎", null, "市 地域福祉課")),
                 valid.attendees());
     }

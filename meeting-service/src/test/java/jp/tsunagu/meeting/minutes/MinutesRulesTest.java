@@ -141,9 +141,9 @@ class MinutesRulesTest {
                 new MinutesRules.Meeting(MeetingType.JUUSOU_SHIEN_KAIGI, null, Set.of("c1", "c2"), Map.of(), AGENCIES,
                         Map.of(), Map.of()),
                 new MinutesRequest("2099-01-01", at("zz"), List.of(
-                        new MinutesRequest.ReviewRequest("c1", "DECIDE", null, List.of(
-                                new MinutesRequest.RoleRequest("zz", "x")), null, null),
-                        new MinutesRequest.ReviewRequest("c2", "PLAN", null, null, null, null))), TODAY));
+                        MinutesRequest.ReviewRequest.of("c1", "DECIDE")
+                                .withRoles(List.of(new MinutesRequest.RoleRequest("zz", "x"))),
+                        MinutesRequest.ReviewRequest.of("c2", "PLAN"))), TODAY));
         assertEquals(List.of("heldOn", "attendees[0]", "reviews[0].outcome", "reviews[0].roles[0].agencyId",
                 "reviews[1].planType"), invalid.errors().stream().map(FieldError::field).toList());
     }
@@ -151,8 +151,9 @@ class MinutesRulesTest {
     @Test
     void aPlanCarriesTheWishGoalsAndReviewDateTheMeetingAgreed() {
         var valid = assertInstanceOf(MinutesRules.Result.Valid.class, check(MeetingType.JUUSOU_SHIEN_KAIGI,
-                new MinutesRequest.ReviewRequest("c1", "PLAN", "MULTI_AGENCY", List.of(), null, null,
-                        "家で母と暮らし続けたい", List.of("週1回の外出", "母の介護サービス利用"), "2024-09-30")));
+                MinutesRequest.ReviewRequest.of("c1", "PLAN").withPlanType("MULTI_AGENCY").withRoles(List.of())
+                        .withTerms("家で母と暮らし続けたい", List.of("週1回の外出", "母の介護サービス利用"))
+                        .withReviewOn("2024-09-30")));
         MinutesRules.PlanTerms terms = valid.reviews().get(0).terms();
         assertEquals("家で母と暮らし続けたい", terms.wish());
         assertEquals(List.of("週1回の外出", "母の介護サービス利用"), terms.goals());
@@ -163,9 +164,9 @@ class MinutesRulesTest {
     @Test
     void planTermsBelongToAPlanAndItsReviewDateFollowsTheMeeting() {
         var invalid = assertInstanceOf(MinutesRules.Result.Invalid.class, check(MeetingType.JUUSOU_SHIEN_KAIGI,
-                new MinutesRequest.ReviewRequest("c1", "CONTINUE", null, List.of(), null, null, "希望", null, null),
-                new MinutesRequest.ReviewRequest("c2", "PLAN", "MULTI_AGENCY", List.of(), null, null, null,
-                        java.util.Arrays.asList("目標", " "), "2024-06-26")));
+                MinutesRequest.ReviewRequest.of("c1", "CONTINUE").withRoles(List.of()).withTerms("希望", null),
+                MinutesRequest.ReviewRequest.of("c2", "PLAN").withPlanType("MULTI_AGENCY").withRoles(List.of())
+                        .withTerms(null, java.util.Arrays.asList("目標", " ")).withReviewOn("2024-06-26")));
         assertEquals(List.of("reviews[0].outcome", "reviews[1].goals[1]", "reviews[1].reviewOn"),
                 invalid.errors().stream().map(FieldError::field).toList());
         assertEquals("must be after the day the meeting was held (2024-06-26)", invalid.errors().get(2).message());
@@ -182,25 +183,26 @@ class MinutesRulesTest {
         String goal = "目".repeat(PlanTexts.GOAL);
         String responsibility = "役".repeat(PlanTexts.RESPONSIBILITY);
         var atTheLimits = assertInstanceOf(MinutesRules.Result.Valid.class, check(MeetingType.JUUSOU_SHIEN_KAIGI,
-                new MinutesRequest.ReviewRequest("c1", "PLAN", "MULTI_AGENCY",
-                        List.of(new MinutesRequest.RoleRequest("a1", responsibility)), null, null, wish,
-                        java.util.Collections.nCopies(PlanTexts.GOALS, goal), "2024-09-30")));
+                MinutesRequest.ReviewRequest.of("c1", "PLAN").withPlanType("MULTI_AGENCY")
+                        .withRoles(List.of(new MinutesRequest.RoleRequest("a1", responsibility)))
+                        .withTerms(wish, java.util.Collections.nCopies(PlanTexts.GOALS, goal))
+                        .withReviewOn("2024-09-30")));
         assertEquals(wish, atTheLimits.reviews().get(0).terms().wish());
 
         var beyond = assertInstanceOf(MinutesRules.Result.Invalid.class, check(MeetingType.JUUSOU_SHIEN_KAIGI,
-                new MinutesRequest.ReviewRequest("c1", "PLAN", "MULTI_AGENCY",
-                        List.of(new MinutesRequest.RoleRequest("a1", responsibility + "役")), null, null, wish + "願",
-                        List.of(goal + "目"), "2024-09-30"),
-                new MinutesRequest.ReviewRequest("c2", "WATCH", null, List.of(), null, null, null,
-                        java.util.Collections.nCopies(PlanTexts.GOALS + 1, "目標"), null)));
+                MinutesRequest.ReviewRequest.of("c1", "PLAN").withPlanType("MULTI_AGENCY")
+                        .withRoles(List.of(new MinutesRequest.RoleRequest("a1", responsibility + "役")))
+                        .withTerms(wish + "願", List.of(goal + "目")).withReviewOn("2024-09-30"),
+                MinutesRequest.ReviewRequest.of("c2", "WATCH").withRoles(List.of())
+                        .withTerms(null, java.util.Collections.nCopies(PlanTexts.GOALS + 1, "目標"))));
         assertEquals(List.of("reviews[0].roles[0].responsibility: at most " + PlanTexts.RESPONSIBILITY + " characters",
                         "reviews[0].wish: at most " + PlanTexts.WISH + " characters",
                         "reviews[0].goals[0]: at most " + PlanTexts.GOAL + " characters",
                         "reviews[1].outcome: wish, goals and reviewOn belong to a PLAN or REPLAN outcome"),
                 beyond.errors().stream().map(e -> e.field() + ": " + e.message()).toList());
         var tooMany = assertInstanceOf(MinutesRules.Result.Invalid.class, check(MeetingType.JUUSOU_SHIEN_KAIGI,
-                new MinutesRequest.ReviewRequest("c1", "REPLAN", "OUTREACH", List.of(), null, null, null,
-                        java.util.Collections.nCopies(PlanTexts.GOALS + 1, "目標"), null)));
+                MinutesRequest.ReviewRequest.of("c1", "REPLAN").withPlanType("OUTREACH").withRoles(List.of())
+                        .withTerms(null, java.util.Collections.nCopies(PlanTexts.GOALS + 1, "目標"))));
         assertEquals(List.of("reviews[0].goals: at most " + PlanTexts.GOALS + " items"),
                 tooMany.errors().stream().map(e -> e.field() + ": " + e.message()).toList());
     }
@@ -246,7 +248,8 @@ class MinutesRulesTest {
         var asPlanned = assertInstanceOf(MinutesRules.Result.Valid.class, MinutesRules.check(meeting,
                 new MinutesRequest("2024-06-26", at("a1"), null), TODAY));
         var moved = assertInstanceOf(MinutesRules.Result.Valid.class, MinutesRules.check(meeting,
-                new MinutesRequest("2024-06-26", at("a1"), null, "15:00", null, "公民館", "司会", null), TODAY));
+                new MinutesRequest("2024-06-26", at("a1"), null).withTimes("15:00", null).withPlace("公民館")
+                        .withChair("司会"), TODAY));
 
         assertEquals(new MinutesRules.Details(java.time.LocalTime.of(14, 0), java.time.LocalTime.of(15, 30),
                 "市役所 401会議室", null, null), asPlanned.details());

@@ -1,9 +1,12 @@
-package jp.tsunagu.meeting.minutes;
+package jp.tsunagu.meeting.meetings;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.meeting.agenda.MeetingRecords;
-import jp.tsunagu.meeting.agenda.MeetingView;
+import jp.tsunagu.meeting.minutes.MinutesChanges;
+import jp.tsunagu.meeting.minutes.MinutesRecords;
+import jp.tsunagu.meeting.minutes.MinutesRules;
+import jp.tsunagu.meeting.minutes.MinutesVersion;
 import jp.tsunagu.support.directory.AgencyDirectories;
 
 import java.util.ArrayList;
@@ -14,23 +17,26 @@ import java.util.function.Function;
 
 /**
  * Every version of a meeting's minutes as it stood, each with who made it, why, and what it changed of the one
- * before ({@link MinutesChanges}): the versions read, the corrections the meeting and its print list.
+ * before ({@link MinutesChanges}): the versions read, the corrections the meeting and its print list; and the
+ * current minutes the meeting's view shows.
  */
 @ApplicationScoped
 public class MinutesHistory {
 
     private final MeetingRecords records;
+    private final MinutesRecords minutes;
     private final AgencyDirectories directories;
 
-    public MinutesHistory(MeetingRecords records, AgencyDirectories directories) {
+    public MinutesHistory(MeetingRecords records, MinutesRecords minutes, AgencyDirectories directories) {
         this.records = records;
+        this.minutes = minutes;
         this.directories = directories;
     }
 
     /** The meeting's versions, the recording first (none before its minutes). */
     public Uni<List<MeetingView.Version>> of(String municipality, String meetingId) {
         Function<String, String> agencyName = id -> directories.agencyName(municipality, id).orElse(null);
-        return records.minutesVersions(meetingId).chain(versions -> records.reviewVersions(meetingId)
+        return minutes.minutesVersions(meetingId).chain(versions -> minutes.reviewVersions(meetingId)
                 .chain(reviews -> records.caseNumbers(reviews.stream().map(r -> r.review().caseId()).distinct()
                         .toList()).map(numbers -> {
                     List<MeetingView.Version> history = new ArrayList<>();
@@ -48,6 +54,16 @@ public class MinutesHistory {
                     }
                     return history;
                 })));
+    }
+
+    /** The reviews of the meeting's current minutes, in the order discussed (none before its minutes). */
+    public Uni<List<MinutesRules.Review>> reviews(String meetingId) {
+        return minutes.reviews(meetingId);
+    }
+
+    /** The current minutes' meeting-level record (none before its minutes). */
+    public Uni<MinutesRules.Details> details(String meetingId) {
+        return minutes.details(meetingId);
     }
 
     /** Each review as the latest version up to {@code version} wrote it, in the order discussed. */

@@ -1,4 +1,4 @@
-package jp.tsunagu.meeting.agenda;
+package jp.tsunagu.meeting.meetings;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -1,11 +1,11 @@
-package jp.tsunagu.meeting.minutes;
+package jp.tsunagu.meeting.meetings;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
 import jp.tsunagu.contract.codes.MeetingType;
 import jp.tsunagu.contract.codes.Wareki;
-import jp.tsunagu.meeting.agenda.MeetingView;
+import jp.tsunagu.meeting.minutes.MinutesChanges;
 import jp.tsunagu.support.json.TextSafety;
 
 import java.io.IOException;

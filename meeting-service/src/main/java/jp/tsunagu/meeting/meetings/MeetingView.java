@@ -1,11 +1,15 @@
-package jp.tsunagu.meeting.agenda;
+package jp.tsunagu.meeting.meetings;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jp.tsunagu.contract.codes.AgeBand;
 import jp.tsunagu.contract.codes.Concern;
+import jp.tsunagu.contract.codes.EmergencyReview;
 import jp.tsunagu.contract.codes.MeetingType;
+import jp.tsunagu.contract.codes.Urgency;
 import jp.tsunagu.contract.events.HouseholdMember;
 import jp.tsunagu.contract.events.Reason;
+import jp.tsunagu.meeting.agenda.CasePack;
+import jp.tsunagu.meeting.agenda.Meeting;
 import jp.tsunagu.meeting.minutes.Attendee;
 import jp.tsunagu.meeting.minutes.MinutesChanges;
 import jp.tsunagu.meeting.minutes.MinutesRules;
@@ -119,7 +123,14 @@ public record MeetingView(String meetingId, MeetingType type, String typeLabel, 
                              @Schema(description = "The case's 受付番号, as people read and say it; absent for a case "
                                      + "received before case numbers were given", example = "R8-000123")
                              String caseNumber,
-                             MeetingType track, boolean urgent, LocalDate queuedOn,
+                             MeetingType track,
+                             @Schema(description = "The referral's 緊急度 (ROUTINE 通常, URGENT 至急, EMERGENCY 緊急)")
+                             Urgency urgency, @Schema(example = "至急") String urgencyLabel,
+                             @Schema(description = "REGULAR, or EMERGENCY: 危険・緊急 (an ad-hoc 支援会議 now)")
+                             EmergencyReview review, String reviewLabel,
+                             @Schema(description = "Deprecated: true for 危険・緊急 (review EMERGENCY); read urgency "
+                                     + "and review", deprecated = true) boolean urgent,
+                             LocalDate queuedOn,
                              @Schema(description = "Days since the case was put on the agenda") Long daysWaiting,
                              AgeBand ageBand, String area, List<Concern> concerns,
                              @Schema(description = "The household's shape: relations, age bands, concerns")

@@ -1,4 +1,4 @@
-package jp.tsunagu.meeting.minutes;
+package jp.tsunagu.meeting.agenda;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package jp.tsunagu.meeting.agenda;
+package jp.tsunagu.meeting.meetings;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -13,25 +13,23 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jp.tsunagu.contract.codes.BusinessDate;
 import jp.tsunagu.contract.codes.Coded;
 import jp.tsunagu.contract.codes.FiscalYear;
 import jp.tsunagu.contract.codes.MeetingType;
 import jp.tsunagu.meeting.minutes.AmendmentRequest;
-import jp.tsunagu.meeting.minutes.MinutesPage;
 import jp.tsunagu.meeting.minutes.MinutesRequest;
 import jp.tsunagu.meeting.minutes.MinutesService;
 import jp.tsunagu.support.audit.Audited;
-import jp.tsunagu.support.directory.AgencyDirectories;
+import jp.tsunagu.support.clock.BusinessClock;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.problem.FieldError;
 import jp.tsunagu.support.problem.Params;
 import jp.tsunagu.support.security.CurrentCaller;
 import jp.tsunagu.support.security.Roles;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -46,16 +44,18 @@ import java.util.Map;
 public class MeetingResource {
 
     private final MeetingService service;
+    private final MeetingSchedule schedule;
     private final MinutesService minutes;
     private final CurrentCaller caller;
-    private final AgencyDirectories directories;
+    private final BusinessClock clock;
 
-    public MeetingResource(MeetingService service, MinutesService minutes, CurrentCaller caller,
-                           AgencyDirectories directories) {
+    public MeetingResource(MeetingService service, MeetingSchedule schedule, MinutesService minutes,
+                           CurrentCaller caller, BusinessClock clock) {
+        this.clock = clock;
+        this.schedule = schedule;
         this.service = service;
         this.minutes = minutes;
         this.caller = caller;
-        this.directories = directories;
     }
 
     @POST
@@ -78,7 +78,7 @@ public class MeetingResource {
                              "place":"久留米市役所 401会議室",
                              "members":["kurume-houkatsu-01","kurume-jiritsu-01"],
                              "cases":["7d1c2a4e-0b6f-4e8a-9c3d-2f5e8a1b4c6d"]}"""))) NewMeeting request) {
-        return service.create(caller.get(), idempotencyKey, request).map(m -> Response
+        return schedule.create(caller.get(), idempotencyKey, request).map(m -> Response
                 .created(URI.create("/meetings/" + m.meetingId())).entity(Map.of("meetingId", m.meetingId())).build());
     }
 
@@ -98,7 +98,7 @@ public class MeetingResource {
         } catch (IllegalArgumentException e) {
             throw ApiProblem.validation(List.of(new FieldError("fiscalYear", e.getMessage())));
         }
-        return service.scheduleYear(caller.get(), year).map(all -> all.stream().map(MeetingView.Summary::of).toList());
+        return schedule.scheduleYear(caller.get(), year).map(all -> all.stream().map(MeetingView.Summary::of).toList());
     }
 
     @GET
@@ -106,7 +106,7 @@ public class MeetingResource {
     @Operation(summary = "Meetings of the caller's municipality between two dates (no agenda, no minutes)")
     public Uni<List<MeetingView.Summary>> list(@QueryParam("from") String from, @QueryParam("to") String to,
                                                @QueryParam("type") String type) {
-        LocalDate today = BusinessDate.today();
+        LocalDate today = clock.today();
         LocalDate f = Params.date(from, "from", today.minusMonths(3));
         LocalDate t = Params.date(to, "to", today.plusMonths(12));
         MeetingType mt = null;
@@ -143,7 +143,7 @@ public class MeetingResource {
     @Audited(value = "read-meeting", resource = "meeting/{meetingId}")
     public Uni<Response> print(@PathParam("meetingId") String meetingId) {
         String municipality = caller.get().municipality();
-        String name = directories.of(municipality).map(d -> d.municipalityName()).orElse(municipality);
+        String name = service.municipalityName(municipality);
         return service.view(caller.get(), meetingId).chain(view -> MinutesPage.of(name, view).createUni())
                 .map(html -> Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                         .header("Content-Security-Policy", MinutesPage.POLICY).build());
@@ -159,7 +159,7 @@ public class MeetingResource {
                     summary = "The 地域包括支援センター and the 生活自立支援センター are invited", value = """
                             {"members":["kurume-houkatsu-01","kurume-jiritsu-01"]}""")))
             Map<String, List<String>> body) {
-        return service.setMembers(caller.get(), meetingId, body == null ? List.of() : body.get("members"))
+        return schedule.setMembers(caller.get(), meetingId, body == null ? List.of() : body.get("members"))
                 .chain(m -> service.view(caller.get(), meetingId));
     }
 
@@ -197,7 +197,7 @@ public class MeetingResource {
                                {"caseId":"3b9e6f10-5a2d-4c7b-8e1f-6d4a2c9b0e3f","outcome":"CONTINUE",
                                 "note":"本人と会えていない。次回も検討する"}]}""")))
             MinutesRequest request) {
-        return minutes.recordMinutes(caller.get(), meetingId, request, BusinessDate.today())
+        return minutes.recordMinutes(caller.get(), meetingId, request, clock.today())
                 .chain(m -> service.view(caller.get(), meetingId))
                 .map(view -> Response.status(201).entity(view).build());
     }
