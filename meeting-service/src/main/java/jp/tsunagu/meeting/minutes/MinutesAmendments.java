@@ -89,8 +89,8 @@ public final class MinutesAmendments {
                 continue;
             }
             MinutesRules.Review before = current.get(r.caseId());
-            corrected.put(r.caseId(), MinutesRules.review(at, overlay(before, r),
-                    new MinutesRules.Reviewed(minutes.heldOn(), minutes.agencies(), before.adHoc(),
+            corrected.put(r.caseId(), ReviewChecks.review(at, overlay(before, r),
+                    new ReviewChecks.Reviewed(minutes.heldOn(), minutes.agencies(), before.adHoc(),
                             before.adHocReason()), errors));
         }
         if (!errors.isEmpty()) {
