@@ -74,6 +74,7 @@ public class PlanChanges {
                     .replaceWith(true);
             case PlanEvent.DetailsCompleted d -> records.updateVersion(d.plan().planId(), d.version()).replaceWith(true);
             case PlanEvent.Closed c -> records.close(c.plan().planId(), c.closedOn(), c.reason()).replaceWith(true);
+            // false only when a concurrent check wrote it first: the decider already left out announced versions
             case PlanEvent.ReviewFellDue d -> records.markReviewAnnounced(d.plan().planId(), d.version(),
                     d.announcedOn());
         };

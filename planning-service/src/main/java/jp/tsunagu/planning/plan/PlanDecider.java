@@ -55,7 +55,7 @@ public final class PlanDecider {
                     .orElseGet(() -> decided(new PlanEvent.Closed(plan.ref(), c.closedOn(), c.reason()))));
             case PlanCommand.TakeReview r -> new Decision.Decided(fromReview(state, r.review(), r.causeId()));
             case PlanCommand.TakeAmendment a -> new Decision.Decided(fromAmendment(state, a.amendment(), a.causeId()));
-            case PlanCommand.CheckReview c -> onPlan(state, c.planId(), plan -> overdue(plan, c.today())
+            case PlanCommand.CheckReview c -> onPlan(state, c.planId(), plan -> fallsDue(state, plan, c.today())
                     ? decided(new PlanEvent.ReviewFellDue(plan.ref(), plan.current().version(),
                     plan.current().reviewOn(), c.today()))
                     : new Decision.Decided(List.of()));
@@ -69,7 +69,8 @@ public final class PlanDecider {
             case PlanEvent.Revised r -> state.with(existing(state, r).revisedTo(r.version()));
             case PlanEvent.DetailsCompleted d -> state.with(existing(state, d).withCurrent(d.version()));
             case PlanEvent.Closed c -> state.with(existing(state, c).closed(c.closedOn(), c.reason()));
-            case PlanEvent.ReviewFellDue d -> state; // an announcement: the plan stays as it is
+            // the plan stays as it is; the state remembers the version's review was announced
+            case PlanEvent.ReviewFellDue d -> state.withReviewAnnounced(existing(state, d).planId(), d.version());
         };
     }
 
@@ -200,6 +201,14 @@ public final class PlanDecider {
             return List.of();
         }
         return fromReview(state, a.asReview(false), causeId);
+    }
+
+    /**
+     * The review of the plan's current version falls due: the plan is overdue and that version's review was not
+     * announced before (once per version: a 再プラン's new version falls due again after its own date).
+     */
+    static boolean fallsDue(PlanState state, Plan plan, LocalDate today) {
+        return overdue(plan, today) && !state.reviewAnnounced(plan.planId(), plan.current().version());
     }
 
     /** A running plan past its review date, for coordinators. */

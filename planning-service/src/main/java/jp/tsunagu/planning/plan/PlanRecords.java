@@ -46,19 +46,35 @@ public class PlanRecords {
         }
     }
 
-    /** A plan's bookkeeping beyond the {@link Plan}: who made it. */
-    public record Stored(Plan plan, String createdByAgency) {
+    /**
+     * A plan's bookkeeping beyond the {@link Plan}: who made it, and the versions whose review was announced as due
+     * (review_announced: what {@link PlanState#reviewsAnnounced} holds of the plan).
+     */
+    public record Stored(Plan plan, String createdByAgency, List<Integer> reviewsAnnounced) {
+        public Stored {
+            reviewsAnnounced = List.copyOf(reviewsAnnounced);
+        }
+    }
+
+    /** The plans as persistence holds them, with the reviews announced, for the decider. */
+    public static PlanState state(List<Stored> stored) {
+        return PlanState.of(stored.stream().map(Stored::plan).toList(), stored.stream()
+                .flatMap(s -> s.reviewsAnnounced().stream()
+                        .map(v -> new PlanState.ReviewAnnounced(s.plan().planId(), v)))
+                .toList());
     }
 
     /** One row of the plan and version join: the plan's columns (repeated per version) and one version. */
     private record PlanRow(String planId, String caseId, String municipality, PlanType type, String adoptedAtMeeting,
-                           String createdByAgency, LocalDate closedOn, String closeReason, Plan.Version version) {
+                           String createdByAgency, LocalDate closedOn, String closeReason,
+                           List<Integer> reviewsAnnounced, Plan.Version version) {
 
         static PlanRow of(Row row) {
             return new PlanRow(row.getString("plan_id"), row.getString("case_id"),
                     row.getString("municipality").trim(), PlanType.valueOf(row.getString("type")),
                     row.getString("adopted_at_meeting"), row.getString("created_by_agency"),
                     row.getLocalDate("closed_on"), row.getString("close_reason"),
+                    List.of(row.getArrayOfIntegers("reviews_announced")),
                     new Plan.Version(row.getInteger("version"), row.getLocalDate("made_on"), row.getString("reason"),
                             row.getString("wish"), list(row.getString("wish_tags")),
                             fromJson(row.getString("goals_json"), new TypeReference<List<String>>() {
@@ -207,7 +223,11 @@ public class PlanRecords {
         return plans("p.plan_id = $1", planId, " for update").map(list -> list.stream().findFirst());
     }
 
-    /** True the first time a plan version is announced as due for review. */
+    /**
+     * Writes that the version's review was announced, as the decider decided; true when written now. The decider
+     * decides "once per version" from the state; the idempotent insert only keeps a concurrent run of the check (the
+     * schedule and POST /plans/review-check at once, both deciding on the same state) from announcing it twice.
+     */
     public Uni<Boolean> markReviewAnnounced(String planId, int version, LocalDate on) {
         return database.update("""
                         insert into review_announced(plan_id, version, announced_on) values ($1, $2, $3)
@@ -231,7 +251,9 @@ public class PlanRecords {
         return database.list("""
                         select p.plan_id, p.case_id, p.municipality, p.type, p.adopted_at_meeting, p.created_by_agency,
                                p.closed_on, p.close_reason, v.version, v.made_on, v.reason, v.wish, v.wish_tags,
-                               v.goals_json, v.roles_json, v.review_on
+                               v.goals_json, v.roles_json, v.review_on,
+                               array(select r.version from review_announced r where r.plan_id = p.plan_id
+                                      order by r.version) as reviews_announced
                           from plan p join plan_version v on v.plan_id = p.plan_id""" + " where " + where
                         + " order by p.plan_id, v.version" + lock, PlanRow::of, key)
                 .map(rows -> {
@@ -242,7 +264,7 @@ public class PlanRecords {
                         PlanRow r = versions.get(0);
                         plans.add(new Stored(new Plan(id, r.caseId(), r.municipality(), r.type(),
                                 r.adoptedAtMeeting(), versions.stream().map(PlanRow::version).toList(), r.closedOn(),
-                                r.closeReason()), r.createdByAgency()));
+                                r.closeReason()), r.createdByAgency(), r.reviewsAnnounced()));
                     });
                     return plans;
                 });

@@ -241,9 +241,9 @@ public class PlanService {
                 .collect().asList().map(applied -> applied.stream().mapToInt(PlanChanges.Applied::announced).sum()));
     }
 
-    /** The plans as persistence holds them, for the decider. */
+    /** The plans as persistence holds them, with the reviews announced, for the decider. */
     private static PlanState state(List<PlanRecords.Stored> stored) {
-        return PlanState.of(stored.stream().map(PlanRecords.Stored::plan).toList());
+        return PlanRecords.state(stored);
     }
 
     /** The municipalities whose directories are loaded (the shipped ones and a city's own). */

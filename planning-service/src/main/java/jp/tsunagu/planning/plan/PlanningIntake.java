@@ -138,7 +138,7 @@ public class PlanningIntake implements StageProjection {
     /** Decides the command against the case's plans and writes its events, caused by the meeting's event. */
     private Uni<Void> decideOnPlans(String caseId, PlanCommand command, String eventId) {
         return records.plansOfCase(caseId).chain(plans -> changes.apply(PlanDecider.decide(command,
-                        PlanState.of(plans.stream().map(PlanRecords.Stored::plan).toList())), Cause.of(eventId)))
+                        PlanRecords.state(plans)), Cause.of(eventId)))
                 .replaceWithVoid();
     }
 }

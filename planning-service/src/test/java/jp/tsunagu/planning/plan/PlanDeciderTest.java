@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static jp.tsunagu.planning.plan.PlanFixture.givenPlans;
+import static jp.tsunagu.planning.plan.PlanFixture.givenState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -147,6 +148,20 @@ class PlanDeciderTest {
     void aPlanPastItsReviewDateIsOverdueUntilClosed() {
         assertTrue(PlanDecider.overdue(plan(PlanType.OUTREACH), LocalDate.of(2024, 8, 2)));
         assertFalse(PlanDecider.overdue(plan(PlanType.OUTREACH), LocalDate.of(2024, 8, 1)));
+    }
+
+    @Test
+    void aReviewAnnouncedAsPersistenceHoldsItIsNotAnnouncedAgain() {
+        LocalDate dayAfter = LocalDate.of(2024, 8, 2);
+        givenPlans(plan(PlanType.OUTREACH)).when(new PlanCommand.CheckReview("p1", dayAfter))
+                .expect(new PlanEvent.ReviewFellDue(plan(PlanType.OUTREACH).ref(), 1, LocalDate.of(2024, 8, 1),
+                        dayAfter));
+        givenState(PlanState.of(List.of(plan(PlanType.OUTREACH)), List.of(new PlanState.ReviewAnnounced("p1", 1))))
+                .when(new PlanCommand.CheckReview("p1", dayAfter)).expectNothing();
+        // another plan's or another version's announcement is not this one's
+        givenState(PlanState.of(List.of(plan(PlanType.OUTREACH)), List.of(new PlanState.ReviewAnnounced("p2", 1),
+                new PlanState.ReviewAnnounced("p1", 2)))).when(new PlanCommand.CheckReview("p1", dayAfter))
+                .single(PlanEvent.ReviewFellDue.class);
     }
 
     // --- a meeting's review: given the case's plans, when a 重層的支援会議 reviews it, then these plan changes ---

@@ -28,6 +28,11 @@ final class PlanFixture {
         return new PlanFixture(PlanState.of(Arrays.asList(plans)));
     }
 
+    /** Given the plans and the reviews announced as persistence holds them ({@link PlanRecords#state}). */
+    static PlanFixture givenState(PlanState state) {
+        return new PlanFixture(state);
+    }
+
     Then when(PlanCommand command) {
         return new Then(state, PlanDecider.decide(command, state));
     }

@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import static jp.tsunagu.planning.plan.PlanFixture.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Given what happened to a case's plans (events, folded by {@link PlanDecider#evolve}), when a command, then the events
@@ -121,6 +122,36 @@ class PlanHistoryTest {
         given(OUTREACH_MADE, revised).when(new PlanCommand.CheckReview("p-out", LocalDate.of(2026, 10, 31)))
                 .expect(new PlanEvent.ReviewFellDue(OUTREACH, 2, LocalDate.of(2026, 10, 30),
                         LocalDate.of(2026, 10, 31)));
+    }
+
+    @Test
+    void aVersionsReviewFallsDueOnceAndARevisedVersionFallsDueAgain() {
+        var fellDue = new PlanEvent.ReviewFellDue(OUTREACH, 1, LocalDate.of(2026, 8, 1), LocalDate.of(2026, 8, 2));
+        PlanState announced = PlanDecider.fold(List.of(OUTREACH_MADE, fellDue));
+        assertTrue(announced.reviewAnnounced("p-out", 1));
+        assertEquals(OUTREACH_MADE.made(), announced.plan("p-out").orElseThrow(), "the plan stays as it is");
+        // the check runs again (the same day, the next day): version 1's review was announced, nothing falls due
+        given(OUTREACH_MADE, fellDue).when(new PlanCommand.CheckReview("p-out", LocalDate.of(2026, 8, 2)))
+                .expectNothing();
+        given(OUTREACH_MADE, fellDue).when(new PlanCommand.CheckReview("p-out", LocalDate.of(2026, 8, 3)))
+                .expectNothing();
+        // 再プラン with a new review date: version 2 falls due after its own date, once
+        var revised = given(OUTREACH_MADE, fellDue).when(new PlanCommand.Revise("p-out",
+                PlanCommand.Revision.of(LocalDate.of(2026, 8, 5), "訪問を隔週に")
+                        .withReviewOn(LocalDate.of(2026, 10, 30)))).single(PlanEvent.Revised.class);
+        given(OUTREACH_MADE, fellDue, revised).when(new PlanCommand.CheckReview("p-out", LocalDate.of(2026, 10, 30)))
+                .expectNothing();
+        var fellDueAgain = given(OUTREACH_MADE, fellDue, revised)
+                .when(new PlanCommand.CheckReview("p-out", LocalDate.of(2026, 10, 31)))
+                .expect(new PlanEvent.ReviewFellDue(OUTREACH, 2, LocalDate.of(2026, 10, 30),
+                        LocalDate.of(2026, 10, 31))).single(PlanEvent.ReviewFellDue.class);
+        given(OUTREACH_MADE, fellDue, revised, fellDueAgain)
+                .when(new PlanCommand.CheckReview("p-out", LocalDate.of(2026, 11, 1))).expectNothing();
+        // a 再プラン that keeps the past review date: its version is a new one and falls due at the next check
+        var keptDate = given(OUTREACH_MADE, fellDue).when(new PlanCommand.Revise("p-out",
+                PlanCommand.Revision.of(LocalDate.of(2026, 8, 5), "訪問を隔週に"))).single(PlanEvent.Revised.class);
+        given(OUTREACH_MADE, fellDue, keptDate).when(new PlanCommand.CheckReview("p-out", LocalDate.of(2026, 8, 6)))
+                .expect(new PlanEvent.ReviewFellDue(OUTREACH, 2, LocalDate.of(2026, 8, 1), LocalDate.of(2026, 8, 6)));
     }
 
     @Test

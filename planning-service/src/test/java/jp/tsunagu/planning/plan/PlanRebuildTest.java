@@ -24,8 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 /**
  * Persistence applies events only: after each command, the case's plans as PostgreSQL holds them equal the plans
  * rebuilt from every event decided so far ({@link PlanDecider#fold}), words included (the wish, goals, the roles'
- * responsibilities, the reasons), through a meeting's plan, its completion, a provider's plan, 再プラン, the review
- * check and 終結.
+ * responsibilities, the reasons) and the reviews announced, through a meeting's plan, its completion, a provider's
+ * plan, 再プラン, the review check (and its next run, which announces nothing again) and 終結.
  */
 @QuarkusTest
 @QuarkusTestResource(TsunaguTestResources.class)
@@ -42,8 +42,7 @@ class PlanRebuildTest {
     private final List<PlanEvent> history = new ArrayList<>();
 
     private PlanState persisted(String caseId) {
-        return PlanState.of(records.plansOfCase(caseId).await().atMost(Duration.ofSeconds(30)).stream()
-                .map(PlanRecords.Stored::plan).toList());
+        return PlanRecords.state(records.plansOfCase(caseId).await().atMost(Duration.ofSeconds(30)));
     }
 
     /** Decides the command against the plans as persisted, applies its events, and compares the two states. */
@@ -89,6 +88,9 @@ class PlanRebuildTest {
         // the review check on a day past the outreach plan's review date: announced, nothing changes
         run(caseId, new PlanCommand.CheckReview(outreach, LocalDate.of(2026, 9, 1)),
                 PlanChanges.Cause.of("schedule/review-check/2026-09-01"));
+        // the next day's check, decided on the state loaded from PostgreSQL: that version was announced, nothing
+        assertEquals(List.of(), run(caseId, new PlanCommand.CheckReview(outreach, LocalDate.of(2026, 9, 2)),
+                PlanChanges.Cause.of("schedule/review-check/2026-09-02")));
         // 終結 of one by its provider, of the rest by a meeting's CLOSE
         run(caseId, new PlanCommand.Close(outreach, LocalDate.of(2026, 10, 1), "外出が習慣になった"),
                 PlanChanges.Cause.of("request/" + outreach + "/closure"));
