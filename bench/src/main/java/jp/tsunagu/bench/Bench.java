@@ -56,8 +56,8 @@ public final class Bench {
                             Integer.parseInt(o.getOrDefault("timeout", "900"))));
             case "console" -> console(o);
             case "coordination" -> System.out.println(new CoordinationData(o.get("bootstrap")).make(
-                    URI.create(o.get("intake")), URI.create(o.get("meeting")), URI.create(o.get("planning")),
-                    o.get("agency-token"), o.get("coordinator-token"),
+                    new CoordinationData.Services(URI.create(o.get("intake")), URI.create(o.get("meeting")),
+                            URI.create(o.get("planning"))), o.get("agency-token"), o.get("coordinator-token"),
                     Integer.parseInt(o.getOrDefault("others", "4"))).line());
             default -> {
                 System.err.println("usage: Bench saturate|e2e|generate|bare-consumer|decode-consumer|drained|written|coordination|console --option value ...");

@@ -48,8 +48,14 @@ final class CoordinationData {
         this.bootstrap = bootstrap;
     }
 
-    Made make(URI intake, URI meeting, URI planning, String agencyToken, String coordinatorToken, int others)
-            throws Exception {
+    /** Where the three services the coordination data passes through listen. */
+    record Services(URI intake, URI meeting, URI planning) {
+    }
+
+    Made make(Services at, String agencyToken, String coordinatorToken, int others) throws Exception {
+        URI intake = at.intake();
+        URI meeting = at.meeting();
+        URI planning = at.planning();
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
         String first = refer(intake, agencyToken, "堤 次郎", "ツツミ ジロウ", "1974-06-15");
         String second = refer(intake, agencyToken, "堤 次郎", "ツツミ ジロウ", "1974-06-15");

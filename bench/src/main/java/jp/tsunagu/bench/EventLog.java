@@ -5,6 +5,7 @@ import jp.tsunagu.contract.codes.AgeBand;
 import jp.tsunagu.contract.codes.Channel;
 import jp.tsunagu.contract.codes.Concern;
 import jp.tsunagu.contract.codes.Consent;
+import jp.tsunagu.contract.codes.EmergencyReview;
 import jp.tsunagu.contract.codes.Field;
 import jp.tsunagu.contract.codes.MeetingType;
 import jp.tsunagu.contract.codes.PlanType;
@@ -87,8 +88,9 @@ final class EventLog {
                             new RoutingEvent.RoutingAccepted(caseId, municipality, "kurume-houkatsu-06"));
                 } else {
                     written += send(producer, Topics.ROUTING, EventIds.routingDecision(caseId, 1), on.plusDays(1),
-                            new RoutingEvent.CaseEscalated(caseId, municipality, MeetingType.JUUSOU_SHIEN_KAIGI, false,
-                                    List.of(Field.POVERTY), List.of(), "bench", "bench"));
+                            new RoutingEvent.CaseEscalated(caseId, municipality, MeetingType.JUUSOU_SHIEN_KAIGI,
+                                    Urgency.ROUTINE, EmergencyReview.REGULAR, Consent.GIVEN, List.of(Field.POVERTY),
+                                    List.of(), "bench", "bench"));
                     if (n % 80 == 3) {
                         meetingId = "bench-meeting-" + n;
                         written += send(producer, Topics.MEETINGS, EventIds.minutesRecorded(meetingId), on.plusDays(10),

@@ -7,6 +7,7 @@ import jp.tsunagu.contract.codes.Channel;
 import jp.tsunagu.contract.codes.Coded;
 import jp.tsunagu.contract.codes.Concern;
 import jp.tsunagu.contract.codes.Consent;
+import jp.tsunagu.contract.codes.EmergencyReview;
 import jp.tsunagu.contract.codes.Field;
 import jp.tsunagu.contract.codes.MeetingType;
 import jp.tsunagu.contract.codes.PlanType;
@@ -72,6 +73,11 @@ public final class Ja {
 
     static String urgency(Object code) {
         return label(Urgency.class, code);
+    }
+
+    /** 危険・緊急 or not: the meeting's emergency review, beside the referral's urgency. */
+    static String review(Object code) {
+        return label(EmergencyReview.class, code);
     }
 
     static String consent(Object code) {

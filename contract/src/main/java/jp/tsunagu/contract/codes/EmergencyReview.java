@@ -3,7 +3,8 @@ package jp.tsunagu.contract.codes;
 /**
  * 危険・緊急: whether a case passed to 多機関協働事業 waits for its track's next regular meeting or is reviewed now, at
  * an ad-hoc 支援会議 (緊急 with abuse or violence). Not the referral's {@link Urgency}: a 至急 referral keeps its
- * urgency and is still reviewed at a regular meeting unless it is also an emergency.
+ * urgency through declines, and meeting-service finds it a meeting within the city's urgent window
+ * ({@code AgendaDecider.soonMeeting}) unless it is also an emergency.
  */
 public enum EmergencyReview implements Coded {
     /** The track's next regular meeting (定例の会議). */

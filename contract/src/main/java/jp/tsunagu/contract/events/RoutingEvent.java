@@ -61,30 +61,12 @@ public sealed interface RoutingEvent extends TsunaguEvent {
             fields = List.copyOf(fields);
             reasons = List.copyOf(reasons);
         }
-
-        /** As events recorded before v2 (urgent: an ad-hoc 支援会議), read as {@link CaseEscalatedV1#current()}. */
-        public CaseEscalated(String caseId, String municipality, MeetingType track, boolean urgent, List<Field> fields,
-                             List<Reason> reasons, String ruleSetVersion, String directoryVersion) {
-            this(caseId, municipality, track, CaseEscalatedV1.urgencyOf(urgent), EmergencyReview.of(urgent), null,
-                    fields, reasons, ruleSetVersion, directoryVersion);
-        }
-
-        /**
-         * v1's {@code urgent}: whether an ad-hoc 支援会議 is called now.
-         *
-         * @deprecated it said the emergency review only; read {@link #review()} (and {@link #urgency()} for 至急)
-         */
-        @Deprecated
-        public boolean urgent() {
-            return review.adHocNow();
-        }
     }
 
     /**
      * {@code case-escalated} as recorded before 2026-12 (read, never written): {@code urgent} meant 緊急 with abuse or
      * violence, an ad-hoc 支援会議 now. Read as v2: urgent → urgency 緊急 and review 危険・緊急; otherwise the
-     * referral's urgency is not known and reads as 通常 (routine); consent is not known (null: the meeting takes the
-     * consent it knows).
+     * referral's urgency is not known and reads as 通常 (routine); consent as {@link #consentOf} says.
      */
     @EventType("jp.tsunagu.routing.case-escalated.v1")
     record CaseEscalatedV1(String caseId, String municipality, MeetingType track, boolean urgent, List<Field> fields,
@@ -97,8 +79,16 @@ public sealed interface RoutingEvent extends TsunaguEvent {
 
         @Override
         public CaseEscalated current() {
-            return new CaseEscalated(caseId, municipality, track, urgencyOf(urgent), EmergencyReview.of(urgent), null,
-                    fields, reasons, ruleSetVersion, directoryVersion);
+            return new CaseEscalated(caseId, municipality, track, urgencyOf(urgent), EmergencyReview.of(urgent),
+                    consentOf(track), fields, reasons, ruleSetVersion, directoryVersion);
+        }
+
+        /**
+         * v1 did not say the consent, but routing chose the 重層的支援会議 only for a person who had given it (every
+         * other case went to the 支援会議, which needs none): GIVEN there, not known (null) otherwise.
+         */
+        static Consent consentOf(MeetingType track) {
+            return track == MeetingType.JUUSOU_SHIEN_KAIGI ? Consent.GIVEN : null;
         }
 
         /** v1's urgent was set for 緊急 referrals only (with abuse or violence); any other is not known: 通常. */

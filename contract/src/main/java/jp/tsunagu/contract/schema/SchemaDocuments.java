@@ -54,6 +54,8 @@ public final class SchemaDocuments {
     public static Map<String, String> all() {
         Map<String, String> files = new LinkedHashMap<>();
         EventCatalog.all().forEach((type, c) -> files.put(type + ".schema.json", write(schema(type, c))));
+        // records of an older version stay on the topics: readers keep finding their schema by ce_type
+        EventCatalog.olderVersions().forEach((type, c) -> files.put(type + ".schema.json", write(schema(type, c))));
         files.put("asyncapi.json", write(asyncApi()));
         return files;
     }

@@ -81,7 +81,7 @@ public final class CaseStatusRules {
             case RoutingEvent.CaseRouted e -> StatusChange.to(CaseStatus.ROUTED, e.agencyId(),
                     "支援機関へつなぐ（分野: " + labels(e.fields()) + "）");
             case RoutingEvent.CaseEscalated e -> new StatusChange(CaseStatus.ESCALATED, null, true,
-                    "多機関協働へ（" + e.track().label() + "）" + (e.urgent() ? "・緊急" : ""), null, null);
+                    "多機関協働へ（" + e.track().label() + "）" + (e.review().adHocNow() ? "・緊急" : ""), null, null);
             case RoutingEvent.OutreachRequested e -> StatusChange.to(CaseStatus.IN_OUTREACH, e.agencyId(),
                     "アウトリーチを依頼");
             case RoutingEvent.RoutingAccepted e -> StatusChange.to(CaseStatus.ACCEPTED, e.agencyId(), "受理");

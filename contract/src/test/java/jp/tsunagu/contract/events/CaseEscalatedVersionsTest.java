@@ -57,7 +57,7 @@ class CaseEscalatedVersionsTest {
     }
 
     @Test
-    void aV1RecordThatWasNotUrgentReadsAsRoutineWithoutConsent() {
+    void aV1RecordOnTheJuusouTrackReadsAsRoutineWithTheConsentThatTrackRequired() {
         String v1 = """
                 {"caseId":"c2","municipality":"402036","track":"JUUSOU_SHIEN_KAIGI","urgent":false,"fields":[],
                  "reasons":[],"ruleSetVersion":"rules-1","directoryVersion":"dir-1"}""";
@@ -66,8 +66,17 @@ class CaseEscalatedVersionsTest {
 
         assertEquals(Urgency.ROUTINE, read.urgency());
         assertEquals(EmergencyReview.REGULAR, read.review());
-        assertNull(read.consent(), "v1 did not say: the meeting takes the consent it knows");
+        assertEquals(Consent.GIVEN, read.consent(), "v1 routing chose the 重層的支援会議 only with consent given");
         assertEquals(MeetingType.JUUSOU_SHIEN_KAIGI, read.track());
+    }
+
+    @Test
+    void aV1RecordOnTheShienTrackDoesNotSayTheConsent() {
+        String v1 = """
+                {"caseId":"c3","municipality":"402036","track":"SHIEN_KAIGI","urgent":false,"fields":[],
+                 "reasons":[],"ruleSetVersion":"rules-1","directoryVersion":"dir-1"}""";
+
+        assertNull(readV1(v1).consent(), "v1 did not say: the meeting takes the consent it knows");
     }
 
     @Test
@@ -75,14 +84,6 @@ class CaseEscalatedVersionsTest {
         assertEquals(RoutingEvent.CaseEscalatedV1.class, EventCatalog.olderVersions().get(V1));
         assertEquals(RoutingEvent.CaseEscalatedV1.class, EventCatalog.readClassOf(V1));
         assertEquals(RoutingEvent.CaseEscalated.class, EventCatalog.readClassOf(V2));
-    }
-
-    @Test
-    void theConstructorOfEventsRecordedBeforeMeansWhatV1Meant() {
-        var old = new RoutingEvent.CaseEscalated("c", "402036", MeetingType.SHIEN_KAIGI, true, List.of(), List.of(),
-                "r", "d");
-        assertEquals(new RoutingEvent.CaseEscalatedV1("c", "402036", MeetingType.SHIEN_KAIGI, true, List.of(),
-                List.of(), "r", "d").current(), old);
     }
 
     private static RoutingEvent.CaseEscalated readV1(String json) {

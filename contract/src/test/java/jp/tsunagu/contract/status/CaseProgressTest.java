@@ -48,8 +48,8 @@ class CaseProgressTest {
 
     @Test
     void escalationTakesTheCaseFromItsAgency() {
-        CaseProgress after = given(received(), routed("a1"), new RoutingEvent.CaseEscalated(CASE, CITY,
-                MeetingType.JUUSOU_SHIEN_KAIGI, false, List.of(), List.of(), "r", "d"));
+        CaseProgress after = given(received(), routed("a1"), new RoutingEvent.CaseEscalatedV1(CASE, CITY,
+                MeetingType.JUUSOU_SHIEN_KAIGI, false, List.of(), List.of(), "r", "d").current());
         assertEquals(CaseStatus.ESCALATED, after.status());
         assertNull(after.assignedAgencyId());
     }
@@ -91,8 +91,8 @@ class CaseProgressTest {
     void theCaseNumberOfTheReferralStaysWithTheCaseThroughLaterStages() {
         var numbered = new IntakeEvent.ReferralReceived(CASE, "R8-000123", CITY, "ref-1", Channel.AGENCY, DAY, "area",
                 null, List.of(), List.of(), Consent.GIVEN, Urgency.ROUTINE, false, null);
-        CaseProgress after = given(routed("a1"), numbered, new RoutingEvent.CaseEscalated(CASE, CITY,
-                MeetingType.JUUSOU_SHIEN_KAIGI, false, List.of(), List.of(), "r", "d"));
+        CaseProgress after = given(routed("a1"), numbered, new RoutingEvent.CaseEscalatedV1(CASE, CITY,
+                MeetingType.JUUSOU_SHIEN_KAIGI, false, List.of(), List.of(), "r", "d").current());
         assertEquals("R8-000123", after.listing().caseNumber());
         assertNull(given(received()).listing().caseNumber());
     }
@@ -120,8 +120,8 @@ class CaseProgressTest {
             case "plan with a1" -> events.add(planWith("p1", "a1"));
             case "details with y" -> events.add(new PlanningEvent.PlanDetailsCompleted("p1", CASE, CITY,
                     PlanType.PARTICIPATION, 1, List.of(new Role("y", null)), null));
-            case "escalated" -> events.add(new RoutingEvent.CaseEscalated(CASE, CITY, MeetingType.JUUSOU_SHIEN_KAIGI,
-                    false, List.of(), List.of(), "r", "d"));
+            case "escalated" -> events.add(new RoutingEvent.CaseEscalatedV1(CASE, CITY, MeetingType.JUUSOU_SHIEN_KAIGI,
+                    false, List.of(), List.of(), "r", "d").current());
             case "plan with x closed" -> events.addAll(List.of(planWith("p1", "x"), planClosed("p1")));
             default -> {
             }

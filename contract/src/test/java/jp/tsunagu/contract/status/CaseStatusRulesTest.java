@@ -32,8 +32,8 @@ class CaseStatusRulesTest {
 
     @Test
     void escalationTakesTheCaseAwayFromTheAgency() {
-        var change = CaseStatusRules.of(new RoutingEvent.CaseEscalated("c", "402036", MeetingType.SHIEN_KAIGI, true,
-                List.of(), List.of(), "r", "d")).orElseThrow();
+        var change = CaseStatusRules.of(new RoutingEvent.CaseEscalatedV1("c", "402036", MeetingType.SHIEN_KAIGI, true,
+                List.of(), List.of(), "r", "d").current()).orElseThrow();
         assertEquals(CaseStatus.ESCALATED, change.status());
         assertTrue(change.clearsAgency());
         assertTrue(change.detail().contains("緊急"));
