@@ -77,8 +77,8 @@ class CaseListTest {
         assertNull(item.get("name"));
 
         String changed = made.get(1);
-        publish(Topics.ROUTING, new RoutingEvent.CaseEscalated(changed, KURUME, MeetingType.JUUSOU_SHIEN_KAIGI,
-                false, List.of(Field.DISABILITY, Field.POVERTY), List.of(), "rules-1", "dir-1"));
+        publish(Topics.ROUTING, new RoutingEvent.CaseEscalatedV1(changed, KURUME, MeetingType.JUUSOU_SHIEN_KAIGI,
+                false, List.of(Field.DISABILITY, Field.POVERTY), List.of(), "rules-1", "dir-1").current());
         awaitStatus(referrer, changed, "ESCALATED");
         assertEquals(changed, list(range + "&sort=changed&limit=1").path("items[0].caseId"));
         assertEquals(List.of(changed), list(range + "&track=JUUSOU_SHIEN_KAIGI&field=POVERTY").path("items.caseId"));

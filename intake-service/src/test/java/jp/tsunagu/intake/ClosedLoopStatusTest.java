@@ -66,8 +66,8 @@ class ClosedLoopStatusTest {
         publish(Topics.ROUTING, new RoutingEvent.RoutingAccepted(caseId, KURUME, ASSIGNED));
         awaitStatus(referrer, caseId, "ACCEPTED");
 
-        publish(Topics.ROUTING, new RoutingEvent.CaseEscalated(caseId, KURUME, MeetingType.JUUSOU_SHIEN_KAIGI, false,
-                List.of(Field.DISABILITY, Field.ELDERLY), List.of(), "rules-1", "dir-1"));
+        publish(Topics.ROUTING, new RoutingEvent.CaseEscalatedV1(caseId, KURUME, MeetingType.JUUSOU_SHIEN_KAIGI, false,
+                List.of(Field.DISABILITY, Field.ELDERLY), List.of(), "rules-1", "dir-1").current());
         awaitStatus(referrer, caseId, "ESCALATED").body("agencyId", nullValue());
 
         publish(Topics.MEETINGS, new MeetingEvent.CaseQueued(caseId, KURUME, "m-1", MeetingType.JUUSOU_SHIEN_KAIGI));

@@ -408,9 +408,9 @@ class MeetingFlowTest {
                 List.of(Concern.HIKIKOMORI))), List.of(Concern.DEMENTIA, Concern.POVERTY), Consent.GIVEN,
                 Urgency.ROUTINE, false, new SealedData("A256GCM", "case/" + caseId + "/1", "bm9uY2U=", "Y2lwaGVy")),
                 on);
-        publish(Topics.ROUTING, new RoutingEvent.CaseEscalated(caseId, KURUME, MeetingType.JUUSOU_SHIEN_KAIGI, false,
+        publish(Topics.ROUTING, new RoutingEvent.CaseEscalatedV1(caseId, KURUME, MeetingType.JUUSOU_SHIEN_KAIGI, false,
                 List.of(), List.of(new Reason("MULTI_FIELD", "複数分野（高齢・生活困窮）: 重層的支援会議へ",
-                "several fields")), "rules", "dir"), on);
+                "several fields")), "rules", "dir").current(), on);
         String meetingId = awaitMeetingEvent(caseId, MeetingEvent.CaseQueued.class, q -> true).meetingId();
 
         String item = "agenda.find { it.caseId == '" + caseId + "' }";

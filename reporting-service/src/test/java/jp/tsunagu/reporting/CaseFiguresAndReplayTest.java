@@ -67,9 +67,9 @@ class CaseFiguresAndReplayTest {
                     List.of(Concern.HIKIKOMORI, Concern.EIGHTY_FIFTY), Consent.GIVEN, Urgency.ROUTINE, false,
                     new SealedData("A256GCM", "case/" + caseId + "/1", "bm9uY2U=", "Y2lwaGVy")));
             if (i == 11) {
-                publish(Topics.ROUTING, caseId + "/r", referral, received.plusDays(2), new RoutingEvent.CaseEscalated(
+                publish(Topics.ROUTING, caseId + "/r", referral, received.plusDays(2), new RoutingEvent.CaseEscalatedV1(
                         caseId, NAGAREYAMA, MeetingType.JUUSOU_SHIEN_KAIGI, false, List.of(Field.ELDERLY,
-                        Field.POVERTY), List.of(), "r", "d"));
+                        Field.POVERTY), List.of(), "r", "d").current());
                 String meetingId = "m-r2-" + UUID.randomUUID();
                 publish(Topics.MEETINGS, meetingId + "/minutes", null, received.plusDays(10),
                         new MeetingEvent.MinutesRecorded(meetingId, NAGAREYAMA, MeetingType.JUUSOU_SHIEN_KAIGI,
@@ -82,9 +82,9 @@ class CaseFiguresAndReplayTest {
                         null, meetingId));
                 // routing died after Kafka acknowledged its decision, and published it again: same id, later time.
                 // The live consumer skips the copy; the replay reads it and must keep the case's stage as it is.
-                publish(Topics.ROUTING, caseId + "/r", referral, received.plusDays(2), new RoutingEvent.CaseEscalated(
+                publish(Topics.ROUTING, caseId + "/r", referral, received.plusDays(2), new RoutingEvent.CaseEscalatedV1(
                         caseId, NAGAREYAMA, MeetingType.JUUSOU_SHIEN_KAIGI, false, List.of(Field.ELDERLY,
-                        Field.POVERTY), List.of(), "r", "d"));
+                        Field.POVERTY), List.of(), "r", "d").current());
             } else {
                 publish(Topics.ROUTING, caseId + "/r", referral, received.plusDays(2), new RoutingEvent.CaseRouted(
                         caseId, NAGAREYAMA, "nagareyama-houkatsu", List.of(Field.ELDERLY), List.of(), "r", "d"));

@@ -239,7 +239,7 @@ class RoutingFlowTest {
         String urgent = refer(KURUME, "篠山", 7, List.of(Concern.CHILD_ABUSE), Channel.PHONE, Consent.UNKNOWN,
                 BusinessDate.today(), Urgency.EMERGENCY);
         RoutingEvent.CaseEscalated e = awaitRouting(urgent, RoutingEvent.CaseEscalated.class);
-        assertEquals(true, e.urgent());
+        assertEquals(true, e.review().adHocNow());
     }
 
     @Test

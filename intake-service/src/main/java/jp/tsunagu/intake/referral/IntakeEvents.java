@@ -9,11 +9,7 @@ import jp.tsunagu.support.clock.BusinessClock;
 import jp.tsunagu.support.events.StagePublisher;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /** intake-service's writer of {@link jp.tsunagu.contract.Topics#INTAKE}. */
 @ApplicationScoped
@@ -24,30 +20,7 @@ public class IntakeEvents {
     private final StagePublisher publisher;
 
     public IntakeEvents(@Channel("intake-events") MutinyEmitter<byte[]> emitter, BusinessClock clock) {
-        this.publisher = new StagePublisher(emitter, SOURCE, ticking(clock, ZoneOffset.UTC));
-    }
-
-    /**
-     * The time of each event as the business clock tells it at that moment: read through the bean at every tick, so
-     * that a clock a test installs (QuarkusMock) after this bean was built still dates the events.
-     */
-    private static Clock ticking(BusinessClock clock, ZoneId zone) {
-        return new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return zone;
-            }
-
-            @Override
-            public Clock withZone(ZoneId other) {
-                return ticking(clock, other);
-            }
-
-            @Override
-            public Instant instant() {
-                return clock.now();
-            }
-        };
+        this.publisher = new StagePublisher(emitter, SOURCE, clock);
     }
 
     public <E extends IntakeEvent> Uni<EventEnvelope<E>> publish(String eventId, E event, LocalDate businessDate,

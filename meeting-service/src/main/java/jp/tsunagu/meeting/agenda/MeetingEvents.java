@@ -9,11 +9,7 @@ import jp.tsunagu.support.clock.BusinessClock;
 import jp.tsunagu.support.events.StagePublisher;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /** meeting-service's writer of {@link jp.tsunagu.contract.Topics#MEETINGS}. */
 @ApplicationScoped
@@ -26,22 +22,7 @@ public class MeetingEvents {
      *              the business date is the caller's
      */
     public MeetingEvents(@Channel("meeting-events") MutinyEmitter<byte[]> emitter, BusinessClock clock) {
-        this.publisher = new StagePublisher(emitter, "/tsunagu/meeting-service", new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return Clock.fixed(clock.now(), zone);
-            }
-
-            @Override
-            public Instant instant() {
-                return clock.now();
-            }
-        });
+        this.publisher = new StagePublisher(emitter, "/tsunagu/meeting-service", clock);
     }
 
     public <E extends MeetingEvent> Uni<EventEnvelope<E>> publish(String eventId, E event, LocalDate businessDate,

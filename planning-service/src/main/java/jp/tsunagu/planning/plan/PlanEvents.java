@@ -19,7 +19,7 @@ public class PlanEvents {
 
     /** @param clock the time each event is recorded at (the envelope's time) */
     public PlanEvents(@Channel("plan-events") MutinyEmitter<byte[]> emitter, BusinessClock clock) {
-        this.publisher = new StagePublisher(emitter, "/tsunagu/planning-service", clock.clock());
+        this.publisher = new StagePublisher(emitter, "/tsunagu/planning-service", clock);
     }
 
     public <E extends PlanningEvent> Uni<EventEnvelope<E>> publish(String eventId, E event, LocalDate businessDate,

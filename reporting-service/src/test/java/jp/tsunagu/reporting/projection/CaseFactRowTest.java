@@ -41,8 +41,8 @@ class CaseFactRowTest {
     private static final EventEnvelope<TsunaguEvent> ROUTED = event(2, APRIL.plusDays(2), new RoutingEvent.CaseRouted(
             "c", CITY, "a1", List.of(Field.ELDERLY), List.of(), "r", "d"));
     private static final EventEnvelope<TsunaguEvent> REROUTED = event(9, APRIL.plusDays(9),
-            new RoutingEvent.CaseEscalated("c", CITY, MeetingType.JUUSOU_SHIEN_KAIGI, false, List.of(Field.POVERTY),
-                    List.of(), "r", "d"));
+            new RoutingEvent.CaseEscalatedV1("c", CITY, MeetingType.JUUSOU_SHIEN_KAIGI, false, List.of(Field.POVERTY),
+                    List.of(), "r", "d").current());
     private static final EventEnvelope<TsunaguEvent> MET = event(20, APRIL.plusDays(20), review(APRIL.plusDays(20)));
     private static final EventEnvelope<TsunaguEvent> MET_AGAIN = event(40, APRIL.plusDays(40),
             review(APRIL.plusDays(40)));

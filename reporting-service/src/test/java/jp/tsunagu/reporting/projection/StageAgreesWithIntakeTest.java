@@ -191,8 +191,8 @@ class StageAgreesWithIntakeTest {
     }
 
     private static TsunaguEvent escalated(String caseId) {
-        return new RoutingEvent.CaseEscalated(caseId, CITY, MeetingType.JUUSOU_SHIEN_KAIGI, false, List.of(),
-                List.of(), "r", "d");
+        return new RoutingEvent.CaseEscalatedV1(caseId, CITY, MeetingType.JUUSOU_SHIEN_KAIGI, false, List.of(),
+                List.of(), "r", "d").current();
     }
 
     private static TsunaguEvent review(String caseId, MeetingType type, ReviewOutcome outcome) {

@@ -18,7 +18,7 @@ public class RoutingEvents {
     private final StagePublisher publisher;
 
     public RoutingEvents(@Channel("routing-events") MutinyEmitter<byte[]> emitter, BusinessClock clock) {
-        this.publisher = new StagePublisher(emitter, "/tsunagu/routing-service", clock.clock());
+        this.publisher = new StagePublisher(emitter, "/tsunagu/routing-service", clock);
     }
 
     public <E extends RoutingEvent> Uni<EventEnvelope<E>> publish(String eventId, E event, LocalDate businessDate,

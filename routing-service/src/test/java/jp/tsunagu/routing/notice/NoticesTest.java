@@ -28,8 +28,8 @@ class NoticesTest {
 
     static Stream<Arguments> referrerIsTold() {
         RoutingEvent routedToC = new RoutingEvent.CaseRouted("c1", KURUME, C, List.of(), List.of(), "r1", "d1", DUE);
-        RoutingEvent escalated = new RoutingEvent.CaseEscalated("c1", KURUME, MeetingType.SHIEN_KAIGI, false,
-                List.of(), List.of(), "r1", "d1");
+        RoutingEvent escalated = new RoutingEvent.CaseEscalatedV1("c1", KURUME, MeetingType.SHIEN_KAIGI, false,
+                List.of(), List.of(), "r1", "d1").current();
         return Stream.of(
                 // given an event, its referrer, whether it replaced an earlier routing, a decline's reason;
                 // then the notice's code, the agency named, the reason, the date it is due (or no notice at all)

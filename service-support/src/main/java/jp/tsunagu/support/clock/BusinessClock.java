@@ -51,8 +51,4 @@ public class BusinessClock {
         return clock.instant();
     }
 
-    /** The underlying clock, for APIs that take a {@link Clock}. */
-    public Clock clock() {
-        return clock;
-    }
 }

@@ -6,10 +6,10 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import jp.tsunagu.contract.events.CloudEventCodec;
 import jp.tsunagu.contract.events.EventEnvelope;
 import jp.tsunagu.contract.events.TsunaguEvent;
+import jp.tsunagu.support.clock.BusinessClock;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -23,10 +23,13 @@ public final class StagePublisher {
 
     private final MutinyEmitter<byte[]> emitter;
     private final String source;
-    private final Clock clock;
+    private final BusinessClock clock;
 
-    /** @param source the CloudEvents source of this service, e.g. {@code /tsunagu/intake-service} */
-    public StagePublisher(MutinyEmitter<byte[]> emitter, String source, Clock clock) {
+    /**
+     * @param source the CloudEvents source of this service, e.g. {@code /tsunagu/intake-service}
+     * @param clock  the time each event is recorded at, asked at each event (so a clock a test sets dates it too)
+     */
+    public StagePublisher(MutinyEmitter<byte[]> emitter, String source, BusinessClock clock) {
         this.emitter = emitter;
         this.source = source;
         this.clock = clock;
@@ -39,7 +42,7 @@ public final class StagePublisher {
      */
     public <E extends TsunaguEvent> Uni<EventEnvelope<E>> publish(String eventId, E event, LocalDate businessDate,
                                                                   String causationId) {
-        EventEnvelope<E> envelope = new EventEnvelope<>(eventId, source, clock.instant(), businessDate, causationId,
+        EventEnvelope<E> envelope = new EventEnvelope<>(eventId, source, clock.now(), businessDate, causationId,
                 event);
         RecordHeaders headers = new RecordHeaders();
         CloudEventCodec.headers(envelope).forEach(headers::add);

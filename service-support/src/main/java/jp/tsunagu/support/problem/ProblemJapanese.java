@@ -224,6 +224,7 @@ public final class ProblemJapanese {
             rule("matching and placements belong to a 参加支援プラン; plan (\\S+) is a (.+)",
                     "マッチングと定着支援は参加支援プランのものです。プラン $1 は$2です"),
             rule("plan (\\S+) is closed", "プラン $1 は終結しています"),
+            rule("unknown plan (\\S+)", "プラン $1 はこのケースにありません"),
             rule("plan (\\S+) was closed on (.+)", "プラン $1 は $2 に終結しています"),
             rule("nothing to complete: give wish, wishTags, goals, roles or reviewOn",
                     "補完する内容がありません。wish・wishTags・goals・roles・reviewOn のいずれかを指定してください"),
