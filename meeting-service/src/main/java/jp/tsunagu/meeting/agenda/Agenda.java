@@ -20,7 +20,8 @@ import java.util.Optional;
 
 /**
  * The meetings cases wait for: the next regular meeting of a track (the regular series made from the municipality's
- * calendar when none is scheduled yet), an emergency's 支援会議, a 至急 case's meeting, and the events that say so.
+ * calendar when none is scheduled yet), the meeting within days of an emergency (危険・緊急) or a 至急 case, and the
+ * events that say so.
  * Used by the stage reactions, the meeting commands and the minutes alike.
  */
 @ApplicationScoped
@@ -47,31 +48,40 @@ public class Agenda {
 
     /**
      * The meeting of a track a case is queued on by itself ({@link AgendaDecider#automaticChoice}: the next regular
-     * one; empty when none is scheduled); regular series are generated from the calendar when none is scheduled yet.
+     * one; empty when none is scheduled).
      */
     public Uni<Optional<Meeting>> nextMeeting(String municipality, MeetingType type, LocalDate from, String cause) {
-        return records.nextOfEachKind(municipality, type, from).map(AgendaDecider::automaticChoice).chain(found -> {
+        return upcoming(municipality, type, from, cause).map(AgendaDecider::automaticChoice);
+    }
+
+    /**
+     * The next meetings of a track not yet held, on or after {@code from} (the first regular one and the first ad-hoc
+     * one, {@link MeetingRecords#nextOfEachKind}); the regular series are generated from the calendar when none is
+     * scheduled yet.
+     */
+    private Uni<List<Meeting>> upcoming(String municipality, MeetingType type, LocalDate from, String cause) {
+        return records.nextOfEachKind(municipality, type, from).chain(found -> {
             Optional<MeetingCalendar> calendar = calendar(municipality);
-            if (found.isPresent() || calendar.isEmpty() || !calendar.get().holdsRegularly(type)) {
+            if (AgendaDecider.automaticChoice(found).isPresent() || calendar.isEmpty()
+                    || !calendar.get().holdsRegularly(type)) {
                 return Uni.createFrom().item(found);
             }
             FiscalYear year = FiscalYear.of(from);
             return ensureSchedule(calendar.get(), year, cause)
                     .chain(() -> ensureSchedule(calendar.get(), year.next(), cause))
-                    .chain(() -> records.nextOfEachKind(municipality, type, from))
-                    .map(AgendaDecider::automaticChoice);
+                    .chain(() -> records.nextOfEachKind(municipality, type, from));
         });
     }
 
     /**
-     * A 至急 case's meeting ({@link AgendaDecider#soonMeeting}): the next regular meeting of its track within the
-     * configured days, else an ad-hoc one of its track on the next business day (told as meeting-scheduled).
+     * The meeting an emergency (危険・緊急) or a 至急 case is discussed at ({@link AgendaDecider#soonMeeting}): one of
+     * its track within the urgent window, else an ad-hoc one set up here (told as meeting-scheduled).
      */
-    public Uni<Meeting> soonMeeting(String municipality, MeetingType track, LocalDate on, String cause) {
-        return nextMeeting(municipality, track, on, cause).chain(next -> {
-            AgendaDecider.SoonMeeting soon = AgendaDecider.soonMeeting(next, track,
-                    new AgendaDecider.Escalated(municipality, on, cause, urgentWithinDays, usual(municipality, track)),
-                    businessDays);
+    public Uni<Meeting> soonMeeting(String municipality, AgendaDecider.Placement p, LocalDate on, String cause) {
+        return upcoming(municipality, p.track(), on, cause).chain(next -> {
+            AgendaDecider.SoonMeeting soon = AgendaDecider.soonMeeting(next, p.track(),
+                    new AgendaDecider.Escalated(municipality, on, cause, urgentWithinDays,
+                            usual(municipality, p.track()), p.review()), businessDays);
             LOG.infof("case escalated by %s: %s", cause, soon.reason());
             if (!soon.adHoc()) {
                 return Uni.createFrom().item(soon.meeting());
@@ -85,19 +95,6 @@ public class Agenda {
     private WhenAndWhere usual(String municipality, MeetingType type) {
         return calendar(municipality).flatMap(c -> c.seriesOf(type))
                 .map(r -> new WhenAndWhere(r.startsAt(), r.endsAt(), r.place())).orElse(WhenAndWhere.NONE);
-    }
-
-    /** An emergency (危険・緊急) needs a 支援会議 within the configured days: an existing one, else an ad-hoc one. */
-    public Uni<Meeting> urgentShienKaigi(String municipality, LocalDate on, String cause) {
-        return records.nextMeeting(municipality, MeetingType.SHIEN_KAIGI, on).chain(found -> {
-            if (found.isPresent() && AgendaDecider.soonEnough(found.get(), on, urgentWithinDays)) {
-                return Uni.createFrom().item(found.get());
-            }
-            Meeting adHoc = AgendaDecider.adHocShienKaigi(municipality, on, urgentWithinDays, cause,
-                    usual(municipality, MeetingType.SHIEN_KAIGI));
-            return records.insertMeeting(adHoc).chain(isNew -> isNew ? publishScheduled(adHoc, cause)
-                    : Uni.createFrom().voidItem()).replaceWith(adHoc);
-        });
     }
 
     public Uni<Void> ensureSchedule(MeetingCalendar calendar, FiscalYear year, String cause) {

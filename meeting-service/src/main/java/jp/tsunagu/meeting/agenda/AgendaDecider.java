@@ -17,9 +17,9 @@ import java.util.Optional;
 
 /**
  * How the agenda follows the stage events and the coordinators, as pure functions: where an escalated case waits
- * (the next regular meeting of its track; a 至急 case the next one within the urgent window, else an ad-hoc one), what
- * a consent recorded later changes, when an emergency (危険・緊急) needs an ad-hoc 支援会議, and which meeting a
- * coordinator may put a case on. MeetingService reads the state, runs these and writes
+ * (the next regular meeting of its track; an emergency (危険・緊急) and a 至急 case a meeting within the urgent window,
+ * else an ad-hoc one, {@link #soonMeeting}), what a consent recorded later changes, and which meeting a coordinator may
+ * put a case on. MeetingService reads the state, runs these and writes
  * what they answer; tests run them without a database or Kafka.
  */
 public final class AgendaDecider {
@@ -81,73 +81,120 @@ public final class AgendaDecider {
         return !next.scheduledOn().isAfter(on.plusDays(withinDays));
     }
 
-    /** The ad-hoc 支援会議 an emergency (危険・緊急) gets when none is soon enough; its id follows from the cause. */
-    public static Meeting adHocShienKaigi(String municipality, LocalDate on, int withinDays, String causeId) {
-        return adHocShienKaigi(municipality, on, withinDays, causeId, WhenAndWhere.NONE);
-    }
-
     /**
-     * The same, held at the time and place of the city's regular 支援会議 series ({@code WhenAndWhere.NONE} when it
-     * holds none: the coordinator tells the members).
-     */
-    public static Meeting adHocShienKaigi(String municipality, LocalDate on, int withinDays, String causeId,
-                                          WhenAndWhere usual) {
-        return new Meeting("m-" + DerivedIds.from(causeId + "/urgent"), municipality, MeetingType.SHIEN_KAIGI,
-                on.plusDays(Math.min(1, withinDays)), true, List.of(), null, List.of(), usual);
-    }
-
-    /**
-     * Whether the case waits for a meeting soon rather than the next regular one: 至急 or 緊急 without 危険・緊急 (an
-     * emergency has its ad-hoc 支援会議 now, {@link #adHocShienKaigi}; 通常 waits for the next regular meeting).
+     * Whether the 至急 rule applies: 至急 or 緊急 without 危険・緊急 (an emergency is discussed soon by its own variant of
+     * {@link #soonMeeting}; 通常 waits for the next regular meeting).
      */
     public static boolean waitsForASoonMeeting(Placement p) {
         return !p.review().adHocNow() && p.urgency() != Urgency.ROUTINE;
     }
 
-    /** Where a 至急 case is discussed ({@link #soonMeeting}), and why, in Japanese for the coordinator. */
+    /** Whether an escalated case is discussed within the urgent window ({@link #soonMeeting}): 危険・緊急 or 至急. */
+    public static boolean discussedSoon(Placement p) {
+        return p.review().adHocNow() || waitsForASoonMeeting(p);
+    }
+
+    /**
+     * Where a case that must not wait is discussed ({@link #soonMeeting}), and why, in Japanese for the coordinator.
+     *
+     * @param adHoc whether the meeting was set up for this case here (to be recorded and told as meeting-scheduled)
+     */
     public record SoonMeeting(Meeting meeting, boolean adHoc, String reason) {
     }
 
     /**
-     * 至急: a case the referrer marked 至急 (or 緊急 without 危険・緊急) does not wait weeks for the next regular meeting.
-     * It is discussed at the next regular meeting of its track if that is held within {@code withinDays} of the
-     * escalation (the city's urgent window, {@code tsunagu.meetings.urgent-within-days}); otherwise an ad-hoc meeting
-     * of its track is set up on the city's next business day (the calendar's: not on a weekend, a holiday or during
-     * 年末年始), at the time and place of the track's regular series, its id derived from the cause like the
-     * emergency's 支援会議 (a redelivery finds the same meeting).
+     * The one rule for a case that does not wait weeks for the next regular meeting: an emergency (危険・緊急: 緊急 with
+     * abuse or violence) and a 至急 case (or 緊急 without 危険・緊急). It is discussed at a meeting of its track (an
+     * emergency's is 支援会議, {@link #placement}) held within {@code withinDays} of the escalation (the city's urgent
+     * window, {@code tsunagu.meetings.urgent-within-days}); when none is, an ad-hoc meeting of its track is set up, at
+     * the time and place of the track's regular series, its id derived from the cause (a redelivery finds the same
+     * meeting). What differs between the two kinds is named in {@link #candidate}, {@link #adHocDay} and
+     * {@link #adHocId}.
      *
-     * @param next     the next regular meeting of the case's track (empty: the city holds none)
-     * @param track    the case's track
-     * @param escalated where and when the case was escalated, and by which event
+     * @param upcoming  the next meetings of the case's track not yet held, in date order (the first regular one and
+     *                  the first ad-hoc one, whichever exist)
+     * @param track     the case's track
+     * @param escalated where and when the case was escalated, by which event, and whether as an emergency
+     * @param calendar  the city's business days
      */
-    public static SoonMeeting soonMeeting(Optional<Meeting> next, MeetingType track, Escalated escalated,
+    public static SoonMeeting soonMeeting(List<Meeting> upcoming, MeetingType track, Escalated escalated,
                                           BusinessCalendar calendar) {
+        boolean emergency = escalated.review().adHocNow();
+        String why = (emergency ? "危険・緊急" : "至急") + "のため、" + escalated.withinDays() + "日以内に";
+        Optional<Meeting> next = candidate(upcoming, escalated.review());
         if (next.isPresent() && soonEnough(next.get(), escalated.on(), escalated.withinDays())) {
-            return new SoonMeeting(next.get(), false, "至急のため、" + escalated.withinDays() + "日以内に開かれる定例の"
+            return new SoonMeeting(next.get(), false, why + "開かれる" + (next.get().adHoc() ? "臨時の" : "定例の")
                     + track.label() + "（" + next.get().scheduledOn() + "）で検討します");
         }
-        LocalDate on = calendar.plusBusinessDays(escalated.on(), 1);
-        Meeting adHoc = new Meeting("m-" + DerivedIds.from(escalated.causeId() + "/urgent/" + track),
-                escalated.municipality(), track, on, true, List.of(), null, List.of(), escalated.usual());
-        return new SoonMeeting(adHoc, true, "至急のため、" + escalated.withinDays() + "日以内に定例の" + track.label()
-                + "がなく、臨時の" + track.label() + "（" + on + "）を設定しました");
+        LocalDate on = adHocDay(escalated, calendar);
+        Meeting adHoc = new Meeting(adHocId(track, escalated), escalated.municipality(), track, on, true, List.of(),
+                null, List.of(), escalated.usual());
+        return new SoonMeeting(adHoc, true, why + (emergency ? "" : "定例の") + track.label() + "がなく、臨時の"
+                + track.label() + "（" + on + "）を設定しました");
     }
 
     /**
-     * An urgent case's escalation as the meeting set up for it needs it.
+     * The meeting that may take the case if soon enough. An emergency joins the first 支援会議 whoever called it (a
+     * regular one, another emergency's or a coordinator's ad-hoc one): for a person facing abuse or violence the
+     * earliest table counts. A 至急 case joins only a regular meeting, like a 通常 one: an ad-hoc meeting is somebody's
+     * ({@link #queuesAutomatically}), and the case gets its own when no regular one is soon enough.
+     */
+    static Optional<Meeting> candidate(List<Meeting> upcoming, EmergencyReview review) {
+        return review.adHocNow() ? upcoming.stream().findFirst() : automaticChoice(upcoming);
+    }
+
+    /**
+     * The day of the ad-hoc meeting. 至急: the city's next business day (not a weekend, a holiday or during 年末年始:
+     * 12/28 → 1/4), when the members are at work; the case waits for the office to open, not for weeks. 危険・緊急:
+     * the next calendar day whatever the calendar says (the same day with a window of 0 days): a person facing abuse
+     * or violence does not wait for a weekend or 年末年始 to pass.
+     */
+    static LocalDate adHocDay(Escalated escalated, BusinessCalendar calendar) {
+        return escalated.review().adHocNow() ? escalated.on().plusDays(Math.min(1, escalated.withinDays()))
+                : calendar.plusBusinessDays(escalated.on(), 1);
+    }
+
+    /**
+     * The ad-hoc meeting's id, derived from the escalation's event. The two forms are older than this rule and already
+     * in the meeting tables and on the meetings topic: were either changed, a redelivered or replayed escalation would
+     * set up a second meeting. An emergency's is {@code <cause>/urgent}; a 至急 case's names its track too.
+     */
+    static String adHocId(MeetingType track, Escalated escalated) {
+        return "m-" + DerivedIds.from(escalated.causeId() + "/urgent"
+                + (escalated.review().adHocNow() ? "" : "/" + track));
+    }
+
+    /**
+     * An emergency's own ad-hoc 支援会議: what {@link #soonMeeting} sets up when no 支援会議 is soon enough (its day
+     * does not depend on the business calendar), without a series' time and place.
+     */
+    static Meeting adHocShienKaigi(String municipality, LocalDate on, int withinDays, String causeId) {
+        return adHocShienKaigi(municipality, on, withinDays, causeId, WhenAndWhere.NONE);
+    }
+
+    /** The same, held at the time and place of the city's regular 支援会議 series. */
+    static Meeting adHocShienKaigi(String municipality, LocalDate on, int withinDays, String causeId,
+                                   WhenAndWhere usual) {
+        return soonMeeting(List.of(), MeetingType.SHIEN_KAIGI, new Escalated(municipality, on, causeId, withinDays,
+                usual, EmergencyReview.EMERGENCY), BusinessCalendar.japan()).meeting();
+    }
+
+    /**
+     * A case's escalation as the meeting set up for it needs it.
      *
      * @param withinDays the city's urgent window
      * @param usual      the time and place of the track's regular series ({@code WhenAndWhere.NONE}: none)
+     * @param review     危険・緊急 ({@code EMERGENCY}) or not (the 至急 rule)
      */
-    public record Escalated(String municipality, LocalDate on, String causeId, int withinDays, WhenAndWhere usual) {
+    public record Escalated(String municipality, LocalDate on, String causeId, int withinDays, WhenAndWhere usual,
+                            EmergencyReview review) {
     }
 
     /**
      * Whether a meeting takes cases by itself: an escalated case, a case whose consent moved it and a case a meeting
      * did not reach are queued on the next <em>regular</em> meeting of their track (or wait while none is scheduled).
-     * An ad-hoc meeting is somebody's: it takes only the cases a coordinator names ({@link #choiceRefusal}); the
-     * emergency's 支援会議 ({@link #soonEnough}, {@link #adHocShienKaigi}) and a 至急 case's own ad-hoc meeting
-     * ({@link #soonMeeting}) are the exceptions.
+     * An ad-hoc meeting is somebody's: it takes only the cases a coordinator names ({@link #choiceRefusal}); an
+     * emergency joining the first 支援会議 and a case's own ad-hoc meeting ({@link #soonMeeting}) are the exceptions.
      */
     public static boolean queuesAutomatically(Meeting m) {
         return !m.adHoc();

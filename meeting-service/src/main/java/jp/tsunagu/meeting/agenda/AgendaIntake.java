@@ -18,8 +18,8 @@ import java.util.Optional;
 
 /**
  * What meeting-service does with the intake, routing and plans topics: knows each case and its consent, queues an
- * escalated case for the next meeting of its track (an emergency, 危険・緊急, for a 支援会議 within days; a 至急 case for
- * a meeting of its track within days, {@link AgendaDecider#soonMeeting}), moves a queued case when
+ * escalated case for the next meeting of its track (an emergency, 危険・緊急, and a 至急 case for one within days,
+ * {@link AgendaDecider#soonMeeting}: the emergency's on a 支援会議), moves a queued case when
  * consent changes, and knows which plans each case runs ({@link CasePlans}: a 再プラン needs one). The decisions are
  * {@link AgendaDecider}'s.
  */
@@ -114,10 +114,8 @@ public class AgendaIntake implements StageProjection {
                 return Uni.createFrom().voidItem();
             }
             AgendaDecider.Placement p = AgendaDecider.placement(known, e);
-            Uni<Optional<Meeting>> meeting = p.review().adHocNow()
-                    ? agenda.urgentShienKaigi(e.municipality(), on, envelope.id()).map(Optional::of)
-                    : AgendaDecider.waitsForASoonMeeting(p)
-                    ? agenda.soonMeeting(e.municipality(), p.track(), on, envelope.id()).map(Optional::of)
+            Uni<Optional<Meeting>> meeting = AgendaDecider.discussedSoon(p)
+                    ? agenda.soonMeeting(e.municipality(), p, on, envelope.id()).map(Optional::of)
                     : agenda.nextMeeting(e.municipality(), p.track(), on, envelope.id());
             return meeting.chain(m -> {
                 CaseTrack track = CaseTrack.escalated(e.caseId(), e.municipality(), p,

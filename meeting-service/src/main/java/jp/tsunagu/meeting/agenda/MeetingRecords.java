@@ -121,14 +121,6 @@ public class MeetingRecords {
                 .map(rows -> rows.stream().collect(Collectors.toMap(Meeting::meetingId, m -> m)));
     }
 
-    /** The first meeting of {@code type} not yet held, on or after {@code from}. */
-    public Uni<Optional<Meeting>> nextMeeting(String municipality, MeetingType type, LocalDate from) {
-        return database.first("select " + MEETING_COLUMNS + """
-                         from meeting where municipality = $1 and type = $2 and held_on is null
-                          and scheduled_on >= $3 order by scheduled_on, meeting_id limit 1""",
-                MeetingRecords::meetingOf, municipality, type.name(), from);
-    }
-
     /**
      * The next meetings of {@code type} not yet held, on or after {@code from}: the first regular one and the first
      * ad-hoc one (whichever exist), in date order; which of them a case may join is {@code AgendaDecider}'s.

@@ -13,9 +13,10 @@ public interface MeetingsConfig {
     Optional<Path> calendarDir();
 
     /**
-     * The urgent window, in days from the escalation: an emergency (危険・緊急) is discussed in a 支援会議 within it (an
-     * existing one, or a new ad-hoc one); a 至急 case at the next regular meeting of its track within it, else at an
-     * ad-hoc one on the next business day ({@code AgendaDecider.soonMeeting}).
+     * The urgent window, in calendar days from the escalation, for both 危険・緊急 and 至急 cases
+     * ({@code AgendaDecider.soonMeeting}): an emergency is discussed at the first 支援会議 within it (regular or ad hoc),
+     * else at an ad-hoc one the next day; a 至急 case at the next regular meeting of its track within it, else at an
+     * ad-hoc one on the next business day.
      */
     int urgentWithinDays();
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.Optional;
 
 import static jp.tsunagu.contract.codes.MeetingType.JUUSOU_SHIEN_KAIGI;
@@ -31,7 +32,7 @@ class UrgentCaseTest {
     static final WhenAndWhere USUAL = new WhenAndWhere(LocalTime.of(14, 0), LocalTime.of(16, 0), "久留米市役所 401会議室");
 
     static AgendaDecider.Escalated escalatedOn(LocalDate on) {
-        return new AgendaDecider.Escalated(KURUME, on, "c1/routing/7", 3, USUAL);
+        return new AgendaDecider.Escalated(KURUME, on, "c1/routing/7", 3, USUAL, EmergencyReview.REGULAR);
     }
 
     @Test
@@ -76,7 +77,7 @@ class UrgentCaseTest {
         Meeting wednesday = meeting("402036-JUUSOU_SHIEN_KAIGI-2026-06-03", JUUSOU_SHIEN_KAIGI, MONDAY.plusDays(2),
                 false);
 
-        AgendaDecider.SoonMeeting soon = AgendaDecider.soonMeeting(Optional.of(wednesday), JUUSOU_SHIEN_KAIGI,
+        AgendaDecider.SoonMeeting soon = AgendaDecider.soonMeeting(List.of(wednesday), JUUSOU_SHIEN_KAIGI,
                 escalatedOn(MONDAY), CITY);
 
         assertEquals(wednesday, soon.meeting());
@@ -89,7 +90,7 @@ class UrgentCaseTest {
         // given the next regular 重層的支援会議 three weeks away
         Meeting later = meeting("402036-JUUSOU_SHIEN_KAIGI-2026-06-24", JUUSOU_SHIEN_KAIGI, MONDAY.plusDays(23), false);
 
-        AgendaDecider.SoonMeeting soon = AgendaDecider.soonMeeting(Optional.of(later), JUUSOU_SHIEN_KAIGI,
+        AgendaDecider.SoonMeeting soon = AgendaDecider.soonMeeting(List.of(later), JUUSOU_SHIEN_KAIGI,
                 escalatedOn(MONDAY), CITY);
 
         // then an ad-hoc 重層的支援会議 on Tuesday, where the regular ones are held, named by the escalation
@@ -99,12 +100,12 @@ class UrgentCaseTest {
         assertEquals(MONDAY.plusDays(1), adHoc.scheduledOn());
         assertTrue(adHoc.adHoc());
         assertEquals(USUAL, adHoc.scheduled());
-        assertEquals(adHoc, AgendaDecider.soonMeeting(Optional.of(later), JUUSOU_SHIEN_KAIGI, escalatedOn(MONDAY), CITY)
+        assertEquals(adHoc, AgendaDecider.soonMeeting(List.of(later), JUUSOU_SHIEN_KAIGI, escalatedOn(MONDAY), CITY)
                 .meeting(), "a redelivery finds the same meeting");
         assertEquals("至急のため、3日以内に定例の重層的支援会議がなく、臨時の重層的支援会議（2026-06-02）を設定しました",
                 soon.reason());
         // a city with no regular 支援会議 (流山市 holds them as needed) sets one up the same way
-        assertEquals(SHIEN_KAIGI, AgendaDecider.soonMeeting(Optional.empty(), SHIEN_KAIGI, escalatedOn(MONDAY), CITY)
+        assertEquals(SHIEN_KAIGI, AgendaDecider.soonMeeting(List.of(), SHIEN_KAIGI, escalatedOn(MONDAY), CITY)
                 .meeting().type());
     }
 
@@ -114,7 +115,7 @@ class UrgentCaseTest {
         LocalDate december28 = LocalDate.of(2026, 12, 28);
         Meeting january = meeting("402036-SHIEN_KAIGI-2027-01-27", SHIEN_KAIGI, LocalDate.of(2027, 1, 27), false);
 
-        AgendaDecider.SoonMeeting soon = AgendaDecider.soonMeeting(Optional.of(january), SHIEN_KAIGI,
+        AgendaDecider.SoonMeeting soon = AgendaDecider.soonMeeting(List.of(january), SHIEN_KAIGI,
                 escalatedOn(december28), CITY);
 
         // then no meeting is soon enough, and the ad-hoc 支援会議 is on the first working day after 年末年始 (12/29–1/3)
