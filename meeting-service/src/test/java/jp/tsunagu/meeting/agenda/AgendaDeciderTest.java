@@ -24,9 +24,9 @@ class AgendaDeciderTest {
     static final String KURUME = "402036";
     static final LocalDate ON = LocalDate.of(2026, 6, 1);
 
-    /** As recorded before case-escalated.v2 (read as v2: urgent → 緊急 and 危険・緊急, consent not said). */
+    /** As recorded before case-escalated.v2 (read as v2: urgent → 緊急 and 危険・緊急; consent GIVEN on the 重層 track). */
     static RoutingEvent.CaseEscalated escalated(MeetingType track, boolean urgent) {
-        return new RoutingEvent.CaseEscalated("c1", KURUME, track, urgent, List.of(), List.of(), "rules-1", "dir-1");
+        return new RoutingEvent.CaseEscalatedV1("c1", KURUME, track, urgent, List.of(), List.of(), "rules-1", "dir-1").current();
     }
 
     /** case-escalated.v2: the referral's urgency, the emergency review and the consent routing knows. */
@@ -54,7 +54,7 @@ class AgendaDeciderTest {
     @Test
     void aCaseFirstSeenWhenEscalatedWaitsOnTheTrackRoutingChose() {
         AgendaDecider.Placement juusou = AgendaDecider.placement(Optional.empty(),
-                escalated(JUUSOU_SHIEN_KAIGI, Urgency.ROUTINE, EmergencyReview.REGULAR, Consent.GIVEN));
+                escalated(JUUSOU_SHIEN_KAIGI, false));
         AgendaDecider.Placement shien = AgendaDecider.placement(Optional.empty(), escalated(SHIEN_KAIGI, false));
 
         assertEquals(placed(Consent.GIVEN, JUUSOU_SHIEN_KAIGI, Urgency.ROUTINE), juusou);

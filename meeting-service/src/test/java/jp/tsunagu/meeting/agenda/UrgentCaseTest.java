@@ -49,12 +49,14 @@ class UrgentCaseTest {
 
     @Test
     void noConsentIsInferredFromTheTrack() {
-        // given an escalation recorded before v2 (no consent said) of a case not seen here; when it is placed
-        AgendaDecider.Placement p = AgendaDecider.placement(Optional.empty(), escalated(JUUSOU_SHIEN_KAIGI, false));
+        // given a v2 escalation saying the consent is not known, of a case not seen here; when it is placed
+        AgendaDecider.Placement p = AgendaDecider.placement(Optional.empty(),
+                escalated(JUUSOU_SHIEN_KAIGI, Urgency.ROUTINE, EmergencyReview.REGULAR, Consent.UNKNOWN));
 
-        // then its consent is not known (not "given" because the track is 重層的支援会議); it waits where routing chose
+        // then its consent is what the event says (not "given" because the track is 重層的支援会議), and it waits on
+        // the track that consent fits. (A v1 record is read with the consent its track required: CaseEscalatedV1.)
         assertEquals(Consent.UNKNOWN, p.consent());
-        assertEquals(JUUSOU_SHIEN_KAIGI, p.track());
+        assertEquals(SHIEN_KAIGI, p.track());
         assertFalse(AgendaDecider.waitsForASoonMeeting(p), "通常: the next regular meeting");
     }
 
