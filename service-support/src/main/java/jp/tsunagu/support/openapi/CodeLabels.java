@@ -2,11 +2,14 @@ package jp.tsunagu.support.openapi;
 
 import jp.tsunagu.contract.codes.AgeBand;
 import jp.tsunagu.contract.codes.CaseStatus;
+import jp.tsunagu.contract.codes.CaseloadRelation;
 import jp.tsunagu.contract.codes.Channel;
 import jp.tsunagu.contract.codes.Coded;
 import jp.tsunagu.contract.codes.Concern;
 import jp.tsunagu.contract.codes.Consent;
+import jp.tsunagu.contract.codes.EmergencyReview;
 import jp.tsunagu.contract.codes.Field;
+import jp.tsunagu.contract.codes.InboxState;
 import jp.tsunagu.contract.codes.MeetingType;
 import jp.tsunagu.contract.codes.PlanType;
 import jp.tsunagu.contract.codes.Relation;
@@ -31,10 +34,13 @@ final class CodeLabels {
     private static final Map<String, Map<String, String>> CODES = Map.ofEntries(
             Map.entry("AgeBand", Coded.labels(AgeBand.class)),
             Map.entry("CaseStatus", Coded.labels(CaseStatus.class)),
+            Map.entry("CaseloadRelation", Coded.labels(CaseloadRelation.class)),
             Map.entry("Channel", Coded.labels(Channel.class)),
             Map.entry("Concern", Coded.labels(Concern.class)),
             Map.entry("Consent", Coded.labels(Consent.class)),
+            Map.entry("EmergencyReview", Coded.labels(EmergencyReview.class)),
             Map.entry("Field", Coded.labels(Field.class)),
+            Map.entry("InboxState", Coded.labels(InboxState.class)),
             Map.entry("MeetingType", Coded.labels(MeetingType.class)),
             Map.entry("PlanType", Coded.labels(PlanType.class)),
             Map.entry("Relation", Coded.labels(Relation.class)),
