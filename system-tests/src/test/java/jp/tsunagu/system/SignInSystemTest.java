@@ -8,10 +8,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.Map;
 
 import static jp.tsunagu.system.LocalRunSystemTest.INTAKE;
@@ -179,7 +183,7 @@ class SignInSystemTest {
             browser.get(authorize(KURUME, pkce, console.redirectUri));
             for (int i = 0; i < 5; i++) {
                 signIn(browser, "analyst", "wrong-password-" + i);
-                assertTrue(browser.findElements(By.id("password")).size() == 1, "still on the sign-in page");
+                assertTrue(backOnTheSignInPage(browser), "still on the sign-in page");
             }
             // now even the right password does not get through
             signIn(browser, "analyst", idp.password(KURUME, "analyst"));
@@ -299,4 +303,17 @@ class SignInSystemTest {
                 "--directories", dir.toString()).contains("realm 402036 (久留米市): up to date"));
     }
 
+    /**
+     * The provider answered a wrong password with its sign-in page again. Asked until that page has loaded: right
+     * after the click the browser may be between the two pages, with no form at all.
+     */
+    private static boolean backOnTheSignInPage(WebDriver browser) {
+        try {
+            return new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> "complete".equals(
+                    ((JavascriptExecutor) d).executeScript("return document.readyState"))
+                    && d.findElements(By.id("password")).size() == 1);
+        } catch (TimeoutException e) {
+            return false;
+        }
+    }
 }
