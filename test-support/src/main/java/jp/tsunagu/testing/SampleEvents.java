@@ -84,7 +84,9 @@ public final class SampleEvents {
                 new MeetingEvent.MinutesAmended("meeting-1", m, MeetingType.JUUSOU_SHIEN_KAIGI, on, 2,
                         List.of("kurume-houkatsu-01"), List.of(caseId)),
                 new IntakeEvent.DuplicateDismissed(caseId, "R6-000002", m, "case-0", "R6-000001", on),
-                new IntakeEvent.DuplicateConfirmed(caseId, "R6-000002", m, "case-0", "R6-000001", on));
+                new IntakeEvent.DuplicateConfirmed(caseId, "R6-000002", m, "case-0", "R6-000001", on),
+                new IntakeEvent.HouseholdLinked(caseId, "R6-000002", m, "household-1", on),
+                new IntakeEvent.HouseholdUnlinked(caseId, "R6-000002", m, "household-1", on.plusDays(1)));
         if (all.stream().map(e -> e.getClass()).distinct().count() != EventCatalog.all().size()) {
             throw new IllegalStateException("SampleEvents misses an event type of the contract: add it here");
         }

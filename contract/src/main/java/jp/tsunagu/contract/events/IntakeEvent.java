@@ -84,4 +84,29 @@ public sealed interface IntakeEvent extends TsunaguEvent {
                               String notDuplicateOfCaseNumber,
                               LocalDate decidedOn) implements IntakeEvent {
     }
+
+    /**
+     * A coordinator linked the case into a household (世帯): the unit the cities' plans support, so the 8050 parent's
+     * case and the son's, referred by two agencies, are met, planned for and counted as one family. One event per case
+     * linked; a new household's first two cases each get one. Ids and 受付番号 only: what made her link them stays in
+     * intake.
+     *
+     * @param householdId the household, the same id in every member's event
+     * @param caseNumber  the linked case's 受付番号
+     */
+    @EventType("jp.tsunagu.intake.household-linked.v1")
+    record HouseholdLinked(String caseId,
+                           @MayBeNull("referrals received before case numbers were given") String caseNumber,
+                           String municipality, String householdId, LocalDate linkedOn) implements IntakeEvent {
+    }
+
+    /**
+     * A coordinator took the case out of its household. Her reason is personal text and stays in intake; the household
+     * and its other members' links are unchanged.
+     */
+    @EventType("jp.tsunagu.intake.household-unlinked.v1")
+    record HouseholdUnlinked(String caseId,
+                             @MayBeNull("referrals received before case numbers were given") String caseNumber,
+                             String municipality, String householdId, LocalDate unlinkedOn) implements IntakeEvent {
+    }
 }

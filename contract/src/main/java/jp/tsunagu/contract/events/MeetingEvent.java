@@ -85,17 +85,28 @@ public sealed interface MeetingEvent extends TsunaguEvent {
     /**
      * One case's outcome in a meeting's minutes.
      *
-     * @param reviewOn for PLAN and REPLAN, the day the plan is next reviewed, when the meeting set one (the plan's wish
-     *                 and goals are the person's words: they stay in the minutes and the plan, never in the log)
+     * @param reviewOn    for PLAN and REPLAN, the day the plan is next reviewed, when the meeting set one (the plan's
+     *                    wish and goals are the person's words: they stay in the minutes and the plan, never in the log)
+     * @param householdId the household the case was discussed with, as one agenda item (世帯として検討): its members'
+     *                    PLAN outcomes in one meeting make one household plan
      */
     @EventType("jp.tsunagu.meeting.case-reviewed.v1")
     record CaseReviewed(String caseId, String municipality, String meetingId, MeetingType meetingType,
                         LocalDate heldOn, ReviewOutcome outcome,
                         @MayBeNull("not named (needed for PLAN and REPLAN)") PlanType planType, List<Role> roles,
-                        boolean adHoc, @MayBeNull("not a plan, or no review date set") LocalDate reviewOn)
+                        boolean adHoc, @MayBeNull("not a plan, or no review date set") LocalDate reviewOn,
+                        @MayBeNull("discussed on its own (and every review before 2026-12)") String householdId)
             implements OfCase {
         public CaseReviewed {
             roles = Role.withoutText(roles);
+        }
+
+        /** A review of the case on its own (as every review before 2026-12 was). */
+        public CaseReviewed(String caseId, String municipality, String meetingId, MeetingType meetingType,
+                            LocalDate heldOn, ReviewOutcome outcome, PlanType planType, List<Role> roles,
+                            boolean adHoc, LocalDate reviewOn) {
+            this(caseId, municipality, meetingId, meetingType, heldOn, outcome, planType, roles, adHoc, reviewOn,
+                    null);
         }
     }
 
@@ -111,15 +122,25 @@ public sealed interface MeetingEvent extends TsunaguEvent {
     record CaseReviewAmended(String caseId, String municipality, String meetingId, MeetingType meetingType,
                              LocalDate heldOn, int version, ReviewOutcome previousOutcome, ReviewOutcome outcome,
                              @MayBeNull("not named") PlanType planType, List<Role> roles,
-                             @MayBeNull("not a plan, or no review date set") LocalDate reviewOn) implements OfCase {
+                             @MayBeNull("not a plan, or no review date set") LocalDate reviewOn,
+                             @MayBeNull("discussed on its own (and every correction before 2026-12)")
+                             String householdId) implements OfCase {
         public CaseReviewAmended {
             roles = Role.withoutText(roles);
+        }
+
+        /** A correction of a review of the case on its own (as every correction before 2026-12 was). */
+        public CaseReviewAmended(String caseId, String municipality, String meetingId, MeetingType meetingType,
+                                 LocalDate heldOn, int version, ReviewOutcome previousOutcome, ReviewOutcome outcome,
+                                 PlanType planType, List<Role> roles, LocalDate reviewOn) {
+            this(caseId, municipality, meetingId, meetingType, heldOn, version, previousOutcome, outcome, planType,
+                    roles, reviewOn, null);
         }
 
         /** The review as it now stands. */
         public CaseReviewed asReview(boolean adHoc) {
             return new CaseReviewed(caseId, municipality, meetingId, meetingType, heldOn, outcome, planType, roles,
-                    adHoc, reviewOn);
+                    adHoc, reviewOn, householdId);
         }
 
         /** Whether the correction changed the outcome (a correction may change only roles, the note or details). */

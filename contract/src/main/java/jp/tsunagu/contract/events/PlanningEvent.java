@@ -17,14 +17,29 @@ public sealed interface PlanningEvent extends TsunaguEvent {
         return caseId();
     }
 
-    /** @param adoptedAtMeetingId the 重層的支援会議 that adopted a 多機関協働プラン, else null */
+    /**
+     * A plan was made for the case. A household's plan (世帯の支援プラン) covers several members' cases: each of them gets
+     * its own {@code plan-created} with the same {@code planId} and {@code householdId}, carrying the roles for that
+     * member and those for the whole household, so every case's stream holds its plan; count plans by {@code planId}.
+     * Its revisions, review dates and closure come the same way, one event per member case.
+     *
+     * @param adoptedAtMeetingId the 重層的支援会議 that adopted a 多機関協働プラン, else null
+     * @param householdId        the household whose plan this is, when it covers its members (else null)
+     */
     @EventType("jp.tsunagu.planning.plan-created.v1")
     record PlanCreated(String planId, String caseId, String municipality, PlanType type, LocalDate madeOn,
                        List<Role> roles, @MayBeNull("no review date set yet") LocalDate reviewOn,
-                       @MayBeNull("an outreach or participation plan made without a meeting") String adoptedAtMeetingId)
+                       @MayBeNull("an outreach or participation plan made without a meeting") String adoptedAtMeetingId,
+                       @MayBeNull("a plan of one person's case (and every plan before 2026-12)") String householdId)
             implements PlanningEvent {
         public PlanCreated {
             roles = Role.withoutText(roles);
+        }
+
+        /** A plan of one person's case (as every plan before 2026-12 was). */
+        public PlanCreated(String planId, String caseId, String municipality, PlanType type, LocalDate madeOn,
+                           List<Role> roles, LocalDate reviewOn, String adoptedAtMeetingId) {
+            this(planId, caseId, municipality, type, madeOn, roles, reviewOn, adoptedAtMeetingId, null);
         }
     }
 

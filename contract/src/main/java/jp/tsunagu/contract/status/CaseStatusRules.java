@@ -78,6 +78,8 @@ public final class CaseStatusRules {
                     "同一人物の案件" + number(e.duplicateOfCaseNumber()) + "に統合（重複として終結）");
             case IntakeEvent.DuplicateDismissed e -> StatusChange.note("重複の可能性を確認: 案件"
                     + number(e.notDuplicateOfCaseNumber()) + "とは別の人");
+            case IntakeEvent.HouseholdLinked e -> StatusChange.note("世帯に登録");
+            case IntakeEvent.HouseholdUnlinked e -> StatusChange.note("世帯から外す");
             case RoutingEvent.CaseRouted e -> StatusChange.to(CaseStatus.ROUTED, e.agencyId(),
                     "支援機関へつなぐ（分野: " + labels(e.fields()) + "）");
             case RoutingEvent.CaseEscalated e -> new StatusChange(CaseStatus.ESCALATED, null, true,

@@ -60,6 +60,8 @@ public class AgendaIntake implements StageProjection {
             // joined to the same person's earlier case: off the waiting list and the agendas (AgendaDecider.joined)
             case IntakeEvent.DuplicateConfirmed e -> Handling.ALONE;
             case IntakeEvent.DuplicateDismissed e -> Handling.NONE;
+            case IntakeEvent.HouseholdLinked e -> Handling.NONE;
+            case IntakeEvent.HouseholdUnlinked e -> Handling.NONE;
             case RoutingEvent.CaseEscalated e -> Handling.ALONE;
             case RoutingEvent.CaseRouted e -> Handling.NONE;
             case RoutingEvent.OutreachRequested e -> Handling.NONE;

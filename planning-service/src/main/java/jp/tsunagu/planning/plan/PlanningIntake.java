@@ -54,6 +54,8 @@ public class PlanningIntake implements StageProjection {
             // with a plan running); a dismissed one changes nothing
             case IntakeEvent.DuplicateConfirmed e -> Handling.NONE;
             case IntakeEvent.DuplicateDismissed e -> Handling.NONE;
+            case IntakeEvent.HouseholdLinked e -> Handling.NONE;
+            case IntakeEvent.HouseholdUnlinked e -> Handling.NONE;
             case RoutingEvent.CaseRouted e -> Handling.CASE_FACT;
             case RoutingEvent.OutreachRequested e -> Handling.CASE_FACT;
             case RoutingEvent.RoutingAccepted e -> Handling.CASE_FACT;

@@ -89,6 +89,8 @@ public final class ReportingProjection {
             // the joining case's own line is its case_event above; the case it joins gets one too
             case IntakeEvent.DuplicateConfirmed e -> List.of(joinedLine(envelope, e));
             case IntakeEvent.DuplicateDismissed e -> List.of();
+            case IntakeEvent.HouseholdLinked e -> List.of();
+            case IntakeEvent.HouseholdUnlinked e -> List.of();
             case RoutingEvent.CaseRouted e -> List.of(outcome(envelope, e.caseId(), e.agencyId(), "ROUTED"),
                     new CaseFact.Routing(on, RoutingDecision.ROUTED, e.agencyId(), codes(e.fields())));
             case RoutingEvent.CaseEscalated e -> List.of(outcome(envelope, e.caseId(), null, "ESCALATED"),

@@ -45,6 +45,8 @@ public final class Notices {
             case IntakeEvent.PersonErased e -> List.of();
             case IntakeEvent.DuplicateConfirmed e -> List.of();
             case IntakeEvent.DuplicateDismissed e -> List.of();
+            case IntakeEvent.HouseholdLinked e -> List.of();
+            case IntakeEvent.HouseholdUnlinked e -> List.of();
             // when and where the meeting is held (null in invitations written before 2026-12)
             case MeetingEvent.MembersInvited e -> e.agencyIds().stream().distinct()
                     .map(agency -> notice(envelope, agency, NoticeType.MEETING_INVITATION, e.scheduledOn(),

@@ -97,6 +97,10 @@ public class ReferralRouting {
                             }
                             case IntakeEvent.DuplicateDismissed e -> {
                             }
+                            case IntakeEvent.HouseholdLinked e -> {
+                            }
+                            case IntakeEvent.HouseholdUnlinked e -> {
+                            }
                         }
                     }
                     return publisher.publishAll(publications, changes).chain(() -> records.write(changes));
