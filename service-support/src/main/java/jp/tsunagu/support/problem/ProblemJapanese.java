@@ -208,6 +208,14 @@ public final class ProblemJapanese {
             rule("a (\\S+) cannot discuss it: its consent is (\\S+) \\((\\w+)\\) and it waits for a (\\S+)",
                     "$1では検討できません。本人同意は「$2」で、$4を待っているケースです"),
             rule("meeting (\\S+) is another municipality's", "会議 $1 は他の自治体の会議です"),
+            // meeting: households (世帯) on agendas and in minutes (HouseholdAgenda, HouseholdMinutes)
+            rule("household (\\S+): no member case waits for a review \\(each must be escalated to multi-agency "
+                    + "coordination and not yet reviewed\\)", "世帯 $1 には会議を待っている案件がありません（多機関協働"
+                    + "事業に移り、まだ検討していない案件だけを議題に追加できます）"),
+            rule("not a household item on this meeting's agenda", "この会議の議題にある世帯ではありません"),
+            rule("the same household twice in one minutes", "同じ世帯が2回指定されています"),
+            rule("none of the household's cases is reviewed in these minutes",
+                    "この議事録では、この世帯の案件を検討していません"),
             rule("must be after startsAt", "開始時刻より後にしてください"),
             rule("give agencyId or organisation, not both", "所属機関（agencyId）と所属（organisation）はどちらか一方を"
                     + "指定してください"),
@@ -255,6 +263,7 @@ public final class ProblemJapanese {
             rule("(\\d+) fields are invalid", "$1項目に誤りがあります"),
             rule("case (\\S+) was not found", "ケース $1 は見つかりません"),
             rule("meeting (\\S+) was not found", "会議 $1 は見つかりません"),
+            rule("household (\\S+) was not found", "世帯 $1 は見つかりません"),
             rule("plan (\\S+) was not found", "プラン $1 は見つかりません"),
             rule("person of case (\\S+) was not found", "ケース $1 の本人は見つかりません"),
             rule("case (\\S+) awaiting your answer was not found", "回答待ちのケース $1 は見つかりません"),
