@@ -221,6 +221,10 @@ public class MeetingPage {
         Map<String, String> names = reads.agencyNames(municipality);
         return page.data("m", municipality)
                 .data("mt", reads.tree(meeting))
+                .data("agendaItems", HouseholdItems.of(meeting.path("agenda"), meeting.path("households"),
+                        reads::tree))
+                .data("reviewItems", HouseholdItems.of(meeting.path("reviews"), meeting.path("households"),
+                        reads::tree))
                 .data("held", held)
                 .data("caseMeeting", caseMeeting)
                 .data("confidential", type == MeetingType.SHIEN_KAIGI)

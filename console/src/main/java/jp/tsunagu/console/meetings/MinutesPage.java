@@ -95,11 +95,13 @@ public class MinutesPage {
         csrf.check(fields.getFirst(Csrf.FIELD));
         JsonNode meeting = reads.meeting(meetingId);
         MinutesForm typed = MinutesForm.from(fields);
+        Map<String, String> notes = MinutesHouseholds.typed(fields);
         if (fields.containsKey("add")) {
-            Typed added = Typed.first(typed.withRowAdded(fields.getFirst("add")));
+            Typed added = Typed.first(typed.withRowAdded(fields.getFirst("add"))).withNotes(notes);
             return Response.ok(page(municipality, meeting, added, RowErrors.NONE, null)
                     .data("focus", typed.firstOfAddedRow(fields.getFirst("add")))).build();
         }
+        Typed shown = Typed.first(typed).withNotes(notes);
         Map<String, String> numbers = caseNumbers(meeting);
         Map<String, String> caseIds = new LinkedHashMap<>();
         Map<String, String> unknown = new LinkedHashMap<>();
@@ -111,7 +113,7 @@ public class MinutesPage {
                     caseId = caseOf(number);
                 } catch (ServiceUnavailable e) {
                     // intake down: the minutes typed stay in the form, said as the other outages are
-                    return Response.status(503).entity(page(municipality, meeting, Typed.first(typed),
+                    return Response.status(503).entity(page(municipality, meeting, shown,
                             RowErrors.NONE, e.service())).build();
                 }
                 if (caseId == null) {
@@ -123,14 +125,17 @@ public class MinutesPage {
             }
         }
         if (!unknown.isEmpty()) {
-            return Response.status(400).entity(page(municipality, meeting, Typed.first(typed),
-                    errors(unknown, typed, numbers), null)).build();
+            return Response.status(400).entity(page(municipality, meeting, shown,
+                    errors(unknown, typed, numbers, Map.of()), null)).build();
         }
+        MinutesHouseholds households = MinutesHouseholds.of(meeting, rowCaseIds(typed), notes);
         Answer answer;
         try {
-            answer = calls.call(Service.MEETING, () -> meetings.minutes(meetingId, typed.toRequest(json, caseIds)));
+            ObjectNode request = typed.toRequest(json, caseIds);
+            households.addTo(request);
+            answer = calls.call(Service.MEETING, () -> meetings.minutes(meetingId, request));
         } catch (ServiceUnavailable e) {
-            return Response.status(503).entity(page(municipality, meeting, Typed.first(typed),
+            return Response.status(503).entity(page(municipality, meeting, shown,
                     RowErrors.NONE, e.service())).build();
         }
         if (answer.ok()) {
@@ -138,8 +143,9 @@ public class MinutesPage {
             return Response.seeOther(URI.create("/" + municipality + "/meetings/" + meetingId + "?done=recorded"))
                     .build();
         }
-        return refused(answer, page(municipality, meeting, Typed.first(typed),
-                errors(typed.onForm(answer.fieldErrors()), typed, numbers), null));
+        return refused(answer, page(municipality, meeting, shown,
+                errors(typed.onForm(households.onForm(answer.fieldErrors())), typed, numbers, households.labels()),
+                null));
     }
 
     @GET
@@ -174,7 +180,8 @@ public class MinutesPage {
             // corrected by someone else meanwhile: what she changed would be measured against another version
             return Response.status(409).entity(page(municipality, meeting, Typed.amendment(edited, reason),
                     errors(Map.of("", "この議事録は、画面を開いた後に訂正されています（現在 第"
-                            + meeting.path("minutesVersion").asText("1") + "版）。入力した内容を控えてから、訂正の画面を開き直してください。"), edited, numbers), null))
+                            + meeting.path("minutesVersion").asText("1") + "版）。入力した内容を控えてから、訂正の画面を開き直してください。"), edited, numbers,
+                            Map.of()), null))
                     .build();
         }
         ObjectNode request = Amendment.request(json, Amendment.current(meeting), edited, reason);
@@ -191,7 +198,7 @@ public class MinutesPage {
                     .build();
         }
         return refused(answer, page(municipality, meeting, Typed.amendment(edited, reason),
-                errors(Amendment.onForm(request, edited, answer.fieldErrors()), edited, numbers), null));
+                errors(Amendment.onForm(request, edited, answer.fieldErrors()), edited, numbers, Map.of()), null));
     }
 
     @GET
@@ -220,7 +227,8 @@ public class MinutesPage {
     }
 
     /** The errors as the form shows them, case ids in messages written as their 受付番号. */
-    private static RowErrors errors(Map<String, String> onForm, MinutesForm typed, Map<String, String> numbers) {
+    private static RowErrors errors(Map<String, String> onForm, MinutesForm typed, Map<String, String> numbers,
+                                    Map<String, String> householdLabels) {
         Map<String, String> said = new LinkedHashMap<>();
         onForm.forEach((field, message) -> {
             String m = message;
@@ -229,7 +237,9 @@ public class MinutesPage {
             }
             said.put(field, m);
         });
-        return new RowErrors(new FormErrors(said, typed.labels(numbers)));
+        Map<String, String> labels = new java.util.HashMap<>(typed.labels(numbers));
+        labels.putAll(householdLabels);
+        return new RowErrors(new FormErrors(said, labels));
     }
 
     /** The 受付番号 of the cases on the agenda and reviewed, by case id. */
@@ -252,15 +262,27 @@ public class MinutesPage {
         return first == null || first.isMissingNode() ? null : first.path("caseId").asText(null);
     }
 
-    /** The minutes as typed: a first record, or an amendment (訂正) with its reason. */
-    private record Typed(MinutesForm form, boolean amend, String reason) {
+    /** Each review row's case id (blank for a row naming its case by a typed 受付番号), in the form's order. */
+    private static List<String> rowCaseIds(MinutesForm form) {
+        return form.reviews().stream().map(MinutesForm.Review::caseId).toList();
+    }
+
+    /**
+     * The minutes as typed: a first record, or an amendment (訂正) with its reason; {@code notes} the households'
+     * notes typed, by household id.
+     */
+    private record Typed(MinutesForm form, boolean amend, String reason, Map<String, String> notes) {
 
         static Typed first(MinutesForm form) {
-            return new Typed(form, false, "");
+            return new Typed(form, false, "", Map.of());
         }
 
         static Typed amendment(MinutesForm form, String reason) {
-            return new Typed(form, true, reason);
+            return new Typed(form, true, reason, Map.of());
+        }
+
+        Typed withNotes(Map<String, String> typed) {
+            return new Typed(form, amend, reason, typed);
         }
     }
 
@@ -277,6 +299,7 @@ public class MinutesPage {
         return form.data("m", municipality)
                 .data("mt", reads.tree(meeting))
                 .data("form", typed.form())
+                .data("households", MinutesHouseholds.of(meeting, rowCaseIds(typed.form()), typed.notes()))
                 .data("amend", typed.amend())
                 .data("reason", typed.reason())
                 .data("errors", errors)

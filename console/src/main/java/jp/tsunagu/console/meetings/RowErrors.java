@@ -38,6 +38,11 @@ public record RowErrors(FormErrors all) {
         return all.get("reviews[" + row + "]." + name);
     }
 
+    /** The message about the note of the form's {@code k}-th household (世帯としての検討). */
+    public String household(int k) {
+        return all.get("households[" + k + "].note");
+    }
+
     public String role(int row, int role, String name) {
         return all.get("reviews[" + row + "].roles[" + role + "]." + name);
     }

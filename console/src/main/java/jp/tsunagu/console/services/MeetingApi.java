@@ -82,6 +82,15 @@ public interface MeetingApi {
     @Consumes(MediaType.APPLICATION_JSON)
     Response chooseMeeting(@PathParam("caseId") String caseId, JsonNode meeting);
 
+    /**
+     * 世帯: every member case waiting for a review onto one meeting as ONE household item: {@code {meetingId}} →
+     * the member cases put on it; 409 {@code household-nothing-waiting} when no member waits, 404 unknown household.
+     */
+    @PUT
+    @Path("/households/{householdId}/agenda")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response chooseMeetingForHousehold(@PathParam("householdId") String householdId, JsonNode meeting);
+
     /** The cases waiting for a review (those with no meeting first); {@code track} a meeting type or none. */
     @GET
     @Path("/agenda/waiting")

@@ -34,6 +34,21 @@ public interface PlanningApi {
     Response create(@PathParam("caseId") String caseId, @HeaderParam("Idempotency-Key") String idempotencyKey,
                     JsonNode plan);
 
+    /**
+     * 世帯のプラン: one plan whose subjects are member cases: {@code {type, madeOn, adoptedAtMeetingId?, reviewOn?,
+     * householdWish?, goals?, members: [{caseId, wish?, wishTags?, roles?}], householdRoles?}} → 201 the plan.
+     */
+    @POST
+    @Path("/households/{householdId}/plans")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response createForHousehold(@PathParam("householdId") String householdId,
+                                @HeaderParam("Idempotency-Key") String idempotencyKey, JsonNode plan);
+
+    /** The plans covering any member of a household. */
+    @GET
+    @Path("/households/{householdId}/plans")
+    Response ofHousehold(@PathParam("householdId") String householdId);
+
     /** The plans of a case the person may read (each with all its versions). */
     @GET
     @Path("/cases/{caseId}/plans")
