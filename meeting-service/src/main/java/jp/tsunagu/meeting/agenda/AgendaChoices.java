@@ -19,6 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -38,9 +39,11 @@ public class AgendaChoices {
     private final AuditTrail audit;
     private final AgencyDirectories directories;
     private final BusinessClock clock;
+    private final HouseholdRecords households;
 
     public AgendaChoices(MeetingRecords records, Agenda agenda, AuditTrail audit, AgencyDirectories directories,
-                         BusinessClock clock) {
+                         BusinessClock clock, HouseholdRecords households) {
+        this.households = households;
         this.clock = clock;
         this.records = records;
         this.agenda = agenda;
@@ -71,6 +74,53 @@ public class AgendaChoices {
                                     chosen, clock.today(), cause)).replaceWith(chosen);
                         }))
                 .chain(t -> view(List.of(t)).map(List::getFirst));
+    }
+
+    /**
+     * {@code PUT /households/{householdId}/agenda}: every member case that waits for a review on the meeting's agenda
+     * as one household item ({@link HouseholdAgenda#choose}: each case as {@link #choose} would place it); the cases
+     * that moved are told as case-queued. The item's cases, as they now wait.
+     */
+    @InTransaction
+    public Uni<List<WaitingCase>> chooseForHousehold(Caller caller, String householdId, String meetingId) {
+        if (meetingId == null || meetingId.isBlank()) {
+            throw ApiProblem.validation(List.of(new FieldError("meetingId", "required")));
+        }
+        return households.members(householdId).map(members -> {
+                    if (members.isEmpty() || !members.getFirst().municipality().equals(caller.municipality())) {
+                        throw ApiProblem.notFound("household " + householdId);
+                    }
+                    return members;
+                })
+                .chain(members -> records.meeting(meetingId).map(found -> found
+                                .filter(m -> m.municipality().equals(caller.municipality()))
+                                .orElseThrow(() -> ApiProblem.notFound("meeting " + meetingId)))
+                        .chain(m -> Multi.createFrom().iterable(members)
+                                .onItem().transformToUniAndConcatenate(member -> records.track(member.caseId())
+                                        .map(t -> Map.entry(member.caseId(), t)))
+                                .collect().asMap(Map.Entry::getKey, Map.Entry::getValue)
+                                .chain(tracks -> switch (HouseholdAgenda.choose(householdId, tracks, m,
+                                        clock.today())) {
+                                    case HouseholdAgenda.Decision.Refused r ->
+                                            throw ApiProblem.conflict(r.refusal().slug(), r.refusal().english());
+                                    case HouseholdAgenda.Decision.NothingWaiting n ->
+                                            throw ApiProblem.conflict("household-nothing-waiting", n.english());
+                                    case HouseholdAgenda.Decision.Chosen c -> placed(householdId, m, c);
+                                })))
+                .chain(this::view);
+    }
+
+    /** The household's waiting members on the meeting's agenda, as its item; those that moved saved and told. */
+    private Uni<List<CaseTrack>> placed(String householdId, Meeting m, HouseholdAgenda.Decision.Chosen c) {
+        String request = "request/household-agenda/" + householdId + "/" + UUID.randomUUID();
+        return Multi.createFrom().iterable(c.moved()).onItem().transformToUniAndConcatenate(t -> {
+                    String cause = request + "/" + t.caseId();
+                    return records.saveTrack(t).chain(() -> agenda.publishQueued(EventIds.queued(cause), t,
+                            clock.today(), cause));
+                }).collect().asList()
+                .chain(() -> households.putOnAgenda(m.meetingId(), householdId,
+                        c.item().stream().map(CaseTrack::caseId).toList()))
+                .replaceWith(c.item());
     }
 
     /**

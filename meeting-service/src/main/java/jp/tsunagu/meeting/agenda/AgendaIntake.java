@@ -29,8 +29,10 @@ public class AgendaIntake implements StageProjection {
     private final MeetingRecords records;
     private final Agenda agenda;
     private final CasePlans plans;
+    private final HouseholdRecords households;
 
-    public AgendaIntake(MeetingRecords records, Agenda agenda, CasePlans plans) {
+    public AgendaIntake(MeetingRecords records, Agenda agenda, CasePlans plans, HouseholdRecords households) {
+        this.households = households;
         this.records = records;
         this.agenda = agenda;
         this.plans = plans;
@@ -60,8 +62,9 @@ public class AgendaIntake implements StageProjection {
             // joined to the same person's earlier case: off the waiting list and the agendas (AgendaDecider.joined)
             case IntakeEvent.DuplicateConfirmed e -> Handling.ALONE;
             case IntakeEvent.DuplicateDismissed e -> Handling.NONE;
-            case IntakeEvent.HouseholdLinked e -> Handling.NONE;
-            case IntakeEvent.HouseholdUnlinked e -> Handling.NONE;
+            // households (世帯): which cases a meeting may discuss as one item (HouseholdRecords)
+            case IntakeEvent.HouseholdLinked e -> Handling.ALONE;
+            case IntakeEvent.HouseholdUnlinked e -> Handling.ALONE;
             case RoutingEvent.CaseEscalated e -> Handling.ALONE;
             case RoutingEvent.CaseRouted e -> Handling.NONE;
             case RoutingEvent.OutreachRequested e -> Handling.NONE;
@@ -103,6 +106,9 @@ public class AgendaIntake implements StageProjection {
             case IntakeEvent.PersonErased e -> records.eraseCase(e.caseId());
             case IntakeEvent.DuplicateConfirmed d -> records.track(d.caseId())
                     .chain(found -> records.saveTrack(AgendaDecider.joined(found, d)));
+            case IntakeEvent.HouseholdLinked h -> households.link(h.caseId(), h.householdId(), h.municipality(),
+                    h.caseNumber(), h.linkedOn());
+            case IntakeEvent.HouseholdUnlinked h -> households.unlink(h.caseId(), h.householdId());
             case RoutingEvent.CaseEscalated e -> queueEscalated(envelope, e);
             case PlanningEvent e -> plans.apply(e);
             default -> Uni.createFrom().voidItem(); // Handling.NONE

@@ -70,6 +70,31 @@ public class AgendaResource {
         return choices.choose(caller.get(), caseId, body == null ? null : body.meetingId());
     }
 
+    @PUT
+    @Path("/households/{householdId}/agenda")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.COORDINATOR)
+    @Operation(operationId = "chooseMeetingForHousehold", summary = "Put a household's waiting cases on a meeting's "
+            + "agenda as one item",
+            description = "Every member case of the household (世帯, as intake linked it) that waits for a review is put "
+                    + "on the meeting's agenda, each checked and placed as PUT /cases/{caseId}/agenda does (told as "
+                    + "case-queued; one already there stays); members not waiting are left as they are. The meeting "
+                    + "shows them as one household item (agenda[].householdId, householdLabel, adjacent), and their "
+                    + "reviews in the minutes are written with that householdId. A waiting member the meeting may not "
+                    + "take refuses the whole request; nothing changes.")
+    @APIResponse(responseCode = "200", description = "The household's cases on the meeting's agenda, as they now wait")
+    @APIResponse(responseCode = "404", description = "No such household or meeting in the caller's municipality")
+    @APIResponse(responseCode = "409", description = "household-nothing-waiting (no member waits for a review), or "
+            + "a waiting member the meeting may not take: meeting-held, meeting-past, wrong-track, no-case-agenda "
+            + "(Japanese with Accept-Language: ja)")
+    public Uni<List<WaitingCase>> chooseForHousehold(@PathParam("householdId") String householdId,
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "household", summary = "Both waiting members of 世帯（R8-000001・"
+                            + "R8-000007） at the 重層的支援会議 of 24 December", value = """
+                            {"meetingId":"402036-JUUSOU_SHIEN_KAIGI-2026-12-24"}"""))) Choice body) {
+        return choices.chooseForHousehold(caller.get(), householdId, body == null ? null : body.meetingId());
+    }
+
     @GET
     @Path("/agenda/waiting")
     @RolesAllowed(Roles.COORDINATOR)

@@ -52,8 +52,8 @@ public class MeetingRecords {
     /**
      * The person's data was erased (DELETE /persons): the confidential note, the ad-hoc reason, the wish, the goals and
      * the roles' responsibilities of every review of the case, in every version of the minutes, are written over, since
-     * they may describe the person, and so are the overall notes and correction reasons of the meetings that discussed
-     * it; the case is remembered as erased (text about it is refused from then on). Outcomes and agencies stay.
+     * they may describe the person, and so are the overall notes, household notes (世帯) and correction reasons of the
+     * meetings that discussed it; the case is remembered as erased (text about it is refused from then on). Outcomes and agencies stay.
      */
     public Uni<Void> eraseCase(String caseId) {
         return database.update("""
@@ -77,6 +77,11 @@ public class MeetingRecords {
                         update minutes_version
                            set notes = case when notes is null then null else $1::varchar end,
                                reason = case when reason is null then null else $1::varchar end
+                         where meeting_id in (select meeting_id from review_version where case_id = $2)""",
+                        ERASED, caseId))
+                // a household's note (世帯) is about its members as the overall notes are about the cases: the same
+                .chain(() -> database.update("""
+                        update minutes_household set note = case when note is null then null else $1::varchar end
                          where meeting_id in (select meeting_id from review_version where case_id = $2)""",
                         ERASED, caseId))
                 .chain(() -> erased.record(caseId));

@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.codes.MeetingType;
 import jp.tsunagu.meeting.agenda.CasePack;
 import jp.tsunagu.meeting.agenda.CaseTrack;
+import jp.tsunagu.meeting.agenda.HouseholdAgenda;
+import jp.tsunagu.meeting.agenda.HouseholdRecords;
 import jp.tsunagu.meeting.agenda.Meeting;
 import jp.tsunagu.meeting.agenda.MeetingRecords;
 import jp.tsunagu.meeting.minutes.MinutesRules;
@@ -35,9 +37,11 @@ public class MeetingService {
     private final AgencyDirectories directories;
     private final MinutesHistory history;
     private final BusinessClock clock;
+    private final HouseholdRecords households;
 
     public MeetingService(MeetingRecords records, AuditTrail audit, AgencyDirectories directories,
-                          MinutesHistory history, BusinessClock clock) {
+                          MinutesHistory history, BusinessClock clock, HouseholdRecords households) {
+        this.households = households;
         this.clock = clock;
         this.history = history;
         this.records = records;
@@ -93,18 +97,20 @@ public class MeetingService {
         return records.agenda(m.meetingId()).chain(agenda -> pack(caller, m, agenda)
                 .chain(items -> history.reviews(m.meetingId()).chain(reviews -> history.details(m.meetingId())
                         .chain(d -> history.of(m.municipality(), m.meetingId()).chain(versions -> records.caseNumbers(
-                                reviews.stream().map(MinutesRules.Review::caseId).toList()).map(numbers ->
+                                reviews.stream().map(MinutesRules.Review::caseId).toList()).chain(numbers ->
+                                history.households(m.meetingId()).map(households ->
                                 new MeetingView(m.meetingId(), m.type(), m.type().label(), m.scheduledOn(),
                                 m.scheduled().startsAt(), m.scheduled().endsAt(), m.scheduled().place(), m.adHoc(),
                                 m.members(), m.heldOn(), held && !versions.isEmpty() ? versions.getLast().attendees()
                                 : null,
                                 m.hasCaseAgenda() ? items : null,
-                                held ? reviews.stream().map(r -> MeetingView.ReviewView.of(r, numbers, agencyName))
-                                        .toList() : null,
+                                held ? reviews.stream().map(r -> MeetingView.ReviewView.of(r, numbers, agencyName,
+                                        households.reviewHouseholds())).toList() : null,
                                 held ? MeetingView.Held.of(d) : null,
                                 held ? Math.max(1, versions.size()) : null,
                                 held ? versions.stream().filter(v -> v.version() > 1)
-                                        .map(MeetingView.Correction::of).toList() : null)))))));
+                                        .map(MeetingView.Correction::of).toList() : null,
+                                held ? households.notes() : null))))))));
     }
 
     /**
@@ -127,12 +133,14 @@ public class MeetingService {
         List<String> caseIds = agenda.stream().map(CaseTrack::caseId).toList();
         LocalDate today = clock.today();
         return records.packs(caseIds).chain(packs -> records.earlierReviews(caseIds, m.meetingId())
-                .map(earlier -> agenda.stream().map(t -> {
+                .chain(earlier -> households.items(m.meetingId(), caseIds).map(household -> HouseholdAgenda
+                        .adjacent(agenda, CaseTrack::caseId, household.itemOf()).stream().map(t -> {
                     CasePack p = packs.get(t.caseId());
                     List<CasePack.EarlierReview> reviews = earlier.getOrDefault(t.caseId(), List.of()).stream()
                             .map(r -> r.type() == MeetingType.SHIEN_KAIGI && !caller.is(Roles.COORDINATOR)
                                     ? new CasePack.EarlierReview(r.meetingId(), r.type(), r.heldOn(), null) : r)
                             .toList();
+                    String householdId = household.itemOf().get(t.caseId());
                     return new MeetingView.AgendaItem(t.caseId(), p == null ? null : p.caseNumber(), t.track(),
                             t.urgency(), t.urgency().label(), t.review(), t.review().label(), t.emergency(),
                             t.queuedOn(),
@@ -141,8 +149,9 @@ public class MeetingService {
                             p == null ? List.of() : p.concerns(), p == null ? List.of() : p.household(),
                             p == null ? null : p.referringAgencyId(),
                             p == null ? null : agencyName(m.municipality(), p.referringAgencyId()),
-                            p == null ? List.of() : p.reasons(), reviews);
-                }).toList()));
+                            p == null ? List.of() : p.reasons(), reviews, householdId,
+                            householdId == null ? null : household.labelOf(householdId));
+                }).toList())));
     }
 
     private String agencyName(String municipality, String agencyId) {

@@ -41,7 +41,19 @@ public record MeetingView(String meetingId, MeetingType type, String typeLabel, 
                           Integer minutesVersion,
                           @Schema(description = "The corrections of the minutes (議事録の訂正), oldest first; every "
                                   + "version is read with GET /meetings/{meetingId}/minutes/versions")
-                          List<Correction> corrections) {
+                          List<Correction> corrections,
+                          @Schema(description = "Once held: the households discussed as one item (世帯), each with "
+                                  + "its label as it was then and the minutes' note on it (confidential like the "
+                                  + "reviews' notes); their members' reviews carry the householdId")
+                          List<HouseholdNote> households) {
+
+    /** A household (世帯) the minutes discussed as one item, and what they say of it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "MinutesHousehold")
+    public record HouseholdNote(@Schema(example = "h-6f1c2a9e") String householdId,
+                                @Schema(example = "世帯（R8-000001・R8-000007）") String householdLabel,
+                                @Schema(example = "世帯としての検討内容") String note) {
+    }
 
     /**
      * A correction of the minutes: which version it made, when, by whom, why, which reviews it changed and what it
@@ -142,7 +154,13 @@ public record MeetingView(String meetingId, MeetingType type, String typeLabel, 
                              List<Reason> reasons,
                              @Schema(description = "The case's reviews in earlier meetings; a 支援会議's outcome is "
                                      + "shown to coordinators only (社会福祉法第106条の6)")
-                             List<CasePack.EarlierReview> earlierReviews) {
+                             List<CasePack.EarlierReview> earlierReviews,
+                             @Schema(description = "The household (世帯) whose item the case is in: put on the agenda "
+                                     + "with it (PUT /households/{householdId}/agenda) or with another member on the "
+                                     + "same agenda; its members stand together. Absent: discussed on its own",
+                                     example = "h-6f1c2a9e") String householdId,
+                             @Schema(description = "The household's members by 受付番号", example = "世帯（R8-000001・"
+                                     + "R8-000007）") String householdLabel) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -157,21 +175,31 @@ public record MeetingView(String meetingId, MeetingType type, String typeLabel, 
                              boolean adHoc, String adHocReason,
                              @Schema(description = "PLAN/REPLAN: the person's wish as the meeting heard it") String wish,
                              @Schema(description = "PLAN/REPLAN: the goals agreed") List<String> goals,
-                             @Schema(description = "PLAN/REPLAN: when the plan is next reviewed") LocalDate reviewOn) {
+                             @Schema(description = "PLAN/REPLAN: when the plan is next reviewed") LocalDate reviewOn,
+                             @Schema(description = "The household (世帯) the case was discussed with as one item "
+                                     + "(case-reviewed.householdId); absent: on its own", example = "h-6f1c2a9e")
+                             String householdId) {
+
+        /** @see #of(MinutesRules.Review, Map, Function, Map) the review discussed on its own */
+        public static ReviewView of(MinutesRules.Review r, Map<String, String> caseNumbers,
+                                    Function<String, String> agencyName) {
+            return of(r, caseNumbers, agencyName, Map.of());
+        }
 
         /**
          * @param caseNumbers the 受付番号 of the cases that have one, by case id
          * @param agencyName  the directory's name of an agency id (null when it no longer lists it)
          */
         public static ReviewView of(MinutesRules.Review r, Map<String, String> caseNumbers,
-                                    Function<String, String> agencyName) {
+                                    Function<String, String> agencyName, Map<String, String> householdOf) {
             return new ReviewView(r.caseId(), caseNumbers.get(r.caseId()), r.outcome().name(), r.outcome().label(),
                     r.planType() == null ? null : r.planType().name(),
                     r.planType() == null ? null : r.planType().label(),
                     r.roles().stream().map(role -> new RoleView(role.agencyId(), agencyName.apply(role.agencyId()),
                             role.responsibility())).toList(),
                     r.note(), r.adHoc(), r.adHocReason(), r.terms().wish(),
-                    r.terms().goals().isEmpty() ? null : r.terms().goals(), r.terms().reviewOn());
+                    r.terms().goals().isEmpty() ? null : r.terms().goals(), r.terms().reviewOn(),
+                    householdOf.get(r.caseId()));
         }
     }
 

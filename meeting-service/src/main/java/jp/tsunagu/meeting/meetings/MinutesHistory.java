@@ -37,7 +37,7 @@ public class MinutesHistory {
     public Uni<List<MeetingView.Version>> of(String municipality, String meetingId) {
         Function<String, String> agencyName = id -> directories.agencyName(municipality, id).orElse(null);
         return minutes.minutesVersions(meetingId).chain(versions -> minutes.reviewVersions(meetingId)
-                .chain(reviews -> records.caseNumbers(reviews.stream().map(r -> r.review().caseId()).distinct()
+                .chain(reviews -> minutes.reviewHouseholds(meetingId).chain(households -> records.caseNumbers(reviews.stream().map(r -> r.review().caseId()).distinct()
                         .toList()).map(numbers -> {
                     List<MeetingView.Version> history = new ArrayList<>();
                     MinutesChanges.Snapshot before = null;
@@ -48,17 +48,33 @@ public class MinutesHistory {
                                 v.recordedByName(), v.reason(), v.heldOn(),
                                 MeetingView.AttendeeView.of(v.attendees(), agencyName), MeetingView.Held.of(v.details()),
                                 v.amendedCaseIds(), asOf.stream().map(r -> MeetingView.ReviewView.of(r, numbers,
-                                agencyName)).toList(),
+                                agencyName, households)).toList(),
                                 before == null ? List.of() : MinutesChanges.between(before, now, agencyName, numbers)));
                         before = now;
                     }
                     return history;
-                })));
+                }))));
     }
 
     /** The reviews of the meeting's current minutes, in the order discussed (none before its minutes). */
     public Uni<List<MinutesRules.Review>> reviews(String meetingId) {
         return minutes.reviews(meetingId);
+    }
+
+    /**
+     * The households of the current minutes: each review's household (the item it was discussed in) and the notes.
+     */
+    public Uni<Households> households(String meetingId) {
+        return minutes.reviewHouseholds(meetingId).chain(of -> minutes.households(meetingId).map(notes ->
+                new Households(of, notes.stream().map(h -> new MeetingView.HouseholdNote(h.householdId(), h.label(),
+                        h.note())).toList())));
+    }
+
+    /**
+     * @param reviewHouseholds the household of each review discussed in one, by case id
+     * @param notes            the households discussed as one item, with the minutes' notes
+     */
+    public record Households(Map<String, String> reviewHouseholds, List<MeetingView.HouseholdNote> notes) {
     }
 
     /** The current minutes' meeting-level record (none before its minutes). */

@@ -19,14 +19,18 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import static jp.tsunagu.support.json.TextSafety.visible;
 
 /**
  * A meeting's 議事録 as a page to print (A4, Japanese; {@code templates/MinutesPage/gijiroku.html}, every value escaped
- * by Qute): the meeting, who attended (氏名（機関名）), each case reviewed in the order discussed by its 受付番号 with its
+ * by Qute): the meeting, who attended (氏名（機関名）), each case reviewed in the order discussed by its 受付番号 (the
+ * members of a household discussed as one item under one heading, 世帯（受付番号・受付番号）, with its note) with its
  * outcome, plan type, roles, a plan's wish, goals and review date, and the note; each 訂正 with who made it, why, and
  * what it changed before and after. A 支援会議's minutes are headed with its duty of confidentiality (社会福祉法第106条の6).
  * The page runs no script and styles itself with one {@code <style>} block whose hash its Content-Security-Policy
@@ -60,8 +64,12 @@ public final class MinutesPage {
      * formatting character of what was typed shown as {@code [U+202E]} ({@link TextSafety#visible}), so that what is
      * printed reads as what was recorded (the template escapes the rest).
      */
+    /**
+     * @param items    what was discussed, in order: a case on its own, or a household (世帯) with its members
+     * @param reviewed how many cases were reviewed
+     */
     public record Page(String title, String heading, boolean confidential, List<Row> meeting, String notes,
-                       List<Review> reviews, List<Correction> corrections) {
+                       List<Item> items, int reviewed, List<Correction> corrections) {
         public Page {
             notes = visible(notes);
         }
@@ -74,7 +82,21 @@ public final class MinutesPage {
         }
     }
 
-    public record Review(int n, List<Row> rows) {
+    /**
+     * An item of the minutes: one case, or a household discussed as one (its heading 世帯（受付番号・受付番号）, its note,
+     * then each member's review).
+     *
+     * @param household the household's label (null: a case on its own)
+     */
+    public record Item(int n, String household, String note, List<Review> cases) {
+        public Item {
+            household = visible(household);
+            note = visible(note);
+        }
+    }
+
+    /** A case's review as the minutes print it. */
+    public record Review(List<Row> rows) {
     }
 
     public record Correction(int version, String on, String by, String reason, List<Line> changes) {
@@ -126,10 +148,7 @@ public final class MinutesPage {
                     + "回、訂正履歴は末尾）"));
         }
         List<MeetingView.ReviewView> reviews = m.reviews() == null ? List.of() : m.reviews();
-        List<Review> blocks = new ArrayList<>();
-        for (MeetingView.ReviewView r : reviews) {
-            blocks.add(new Review(blocks.size() + 1, review(r)));
-        }
+        List<Item> items = items(reviews, m.households() == null ? List.of() : m.households());
         List<Correction> corrections = m.corrections() == null ? List.of() : m.corrections().stream()
                 .map(c -> new Correction(c.version(), c.recordedAt() == null ? ""
                         : Wareki.format(c.recordedAt().atZone(JAPAN).toLocalDate()),
@@ -137,7 +156,41 @@ public final class MinutesPage {
                         lines(c.changes()))).toList();
         String dated = m.heldOn() != null ? Wareki.format(m.heldOn()) : Wareki.format(m.scheduledOn());
         return new Page(m.typeLabel() + " 議事録 " + dated, municipalityName + " " + m.typeLabel() + " 議事録",
-                m.type() == MeetingType.SHIEN_KAIGI, meeting, held == null ? null : held.notes(), blocks, corrections);
+                m.type() == MeetingType.SHIEN_KAIGI, meeting, held == null ? null : held.notes(), items,
+                reviews.size(), corrections);
+    }
+
+    /**
+     * The reviews as items: a household's members under one heading where its first member was discussed, each case
+     * on its own otherwise, numbered in order.
+     */
+    static List<Item> items(List<MeetingView.ReviewView> reviews, List<MeetingView.HouseholdNote> households) {
+        Map<String, MeetingView.HouseholdNote> byId = new HashMap<>();
+        households.forEach(h -> byId.put(h.householdId(), h));
+        Map<String, List<Review>> members = new LinkedHashMap<>();
+        List<Object> order = new ArrayList<>(); // a case's Review, or a household's id
+        for (MeetingView.ReviewView r : reviews) {
+            if (r.householdId() == null) {
+                order.add(new Review(review(r)));
+            } else {
+                members.computeIfAbsent(r.householdId(), h -> {
+                    order.add(h);
+                    return new ArrayList<>();
+                }).add(new Review(review(r)));
+            }
+        }
+        List<Item> items = new ArrayList<>();
+        for (Object o : order) {
+            int n = items.size() + 1;
+            if (o instanceof Review r) {
+                items.add(new Item(n, null, null, List.of(r)));
+            } else {
+                MeetingView.HouseholdNote h = byId.get((String) o);
+                items.add(new Item(n, h == null || h.householdLabel() == null ? "世帯" : h.householdLabel(),
+                        h == null ? null : h.note(), members.get((String) o)));
+            }
+        }
+        return items;
     }
 
     private static List<Row> review(MeetingView.ReviewView r) {

@@ -3,13 +3,17 @@ package jp.tsunagu.meeting.minutes;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.codes.PlanType;
 import jp.tsunagu.contract.codes.ReviewOutcome;
 import jp.tsunagu.contract.events.Role;
 import jp.tsunagu.support.db.Database;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import static jp.tsunagu.support.db.SqlValues.fromJson;
 import static jp.tsunagu.support.db.SqlValues.json;
@@ -36,16 +40,19 @@ public class MinutesRecords {
                 .map(found -> found.orElse(MinutesRules.Details.NONE));
     }
 
-    /** @param position the review's place in the order discussed */
-    public Uni<Void> saveReview(String meetingId, MinutesRules.Review r, int position) {
+    /**
+     * @param position    the review's place in the order discussed
+     * @param householdId the household it was discussed with as one item (null: on its own)
+     */
+    public Uni<Void> saveReview(String meetingId, MinutesRules.Review r, int position, String householdId) {
         return database.update("""
                         insert into review(meeting_id, case_id, outcome, plan_type, roles_json, note, ad_hoc,
-                                           ad_hoc_reason, position, wish, goals_json, review_on)
-                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                                           ad_hoc_reason, position, wish, goals_json, review_on, household_id)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
                         on conflict (meeting_id, case_id) do nothing""",
                 meetingId, r.caseId(), r.outcome().name(), r.planType() == null ? null : r.planType().name(),
                 json(r.roles()), r.note(), r.adHoc(), r.adHocReason(), position, r.terms().wish(),
-                json(r.terms().goals()), r.terms().reviewOn())
+                json(r.terms().goals()), r.terms().reviewOn(), householdId)
                 .chain(() -> saveReviewVersion(meetingId, 1, r));
     }
 
@@ -90,6 +97,34 @@ public class MinutesRecords {
                          where meeting_id = $1""", meetingId, v.version(), agencies,
                         d.startTime(), d.endTime(), d.place(), d.chair(), d.notes()))
                 .replaceWithVoid();
+    }
+
+    /** The household each review of the meeting was discussed with, by case id (reviews on their own absent). */
+    public Uni<Map<String, String>> reviewHouseholds(String meetingId) {
+        return database.list("select case_id, household_id from review where meeting_id = $1 and household_id is not null",
+                        r -> Map.entry(r.getString("case_id"), r.getString("household_id")), meetingId)
+                .map(rows -> rows.stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+    }
+
+    /** The households a version of the minutes discussed as one item, with their labels and notes. */
+    public Uni<Void> saveHouseholds(String meetingId, int version, List<HouseholdMinutes.Household> households) {
+        if (households.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return database.updateEach("""
+                        insert into minutes_household(meeting_id, version, household_id, label, note)
+                        values ($1, $2, $3, $4, $5) on conflict (meeting_id, version, household_id) do nothing""",
+                households.stream().map(h -> Tuple.tuple(Arrays.asList(meetingId, version, h.householdId(),
+                        h.label(), h.note()))).toList());
+    }
+
+    /** The households of the minutes as their latest version (up to the current one) keeps them, label order. */
+    public Uni<List<HouseholdMinutes.Household>> households(String meetingId) {
+        return database.list("""
+                        select distinct on (household_id) household_id, label, note from minutes_household
+                         where meeting_id = $1 order by household_id, version desc""",
+                r -> new HouseholdMinutes.Household(r.getString("household_id"), r.getString("label"),
+                        r.getString("note")), meetingId);
     }
 
     /** Every version of the meeting's minutes, the first first. */

@@ -18,11 +18,36 @@ public record MinutesRequest(
         @Schema(description = "Where it was held (会場), at most 100 characters; absent: as scheduled") String place,
         @Schema(description = "Who chaired it (司会・進行), at most 100 characters") String chair,
         @Schema(description = "The meeting's overall notes (全体の記録), at most 4000 characters; confidential like "
-                + "the reviews' notes") String notes) {
+                + "the reviews' notes") String notes,
+        @Schema(description = "What was said of each household (世帯) discussed as one item of the agenda: its "
+                + "householdId (agenda[].householdId) and the note, at most " + HouseholdMinutes.NOTE
+                + " characters, confidential like the notes; the reviews of its members stay one per case in reviews "
+                + "and are written with the householdId") List<HouseholdNoteRequest> households) {
 
     /** Minutes without the meeting-level details (they follow with {@code with…}). */
     public MinutesRequest(String heldOn, List<Attendee> attendees, List<ReviewRequest> reviews) {
         this(heldOn, attendees, reviews, null, null, null, null, null);
+    }
+
+    /** Minutes without household notes. */
+    public MinutesRequest(String heldOn, List<Attendee> attendees, List<ReviewRequest> reviews, String startTime,
+                          String endTime, String place, String chair, String notes) {
+        this(heldOn, attendees, reviews, startTime, endTime, place, chair, notes, null);
+    }
+
+    /** The notes on the households discussed as one item. */
+    public MinutesRequest withHouseholds(List<HouseholdNoteRequest> newHouseholds) {
+        return new MinutesRequest(heldOn, attendees, reviews, startTime, endTime, place, chair, notes, newHouseholds);
+    }
+
+    /** A household's note in the minutes (世帯としての検討内容). */
+    @Schema(name = "MinutesHouseholdRequest")
+    public record HouseholdNoteRequest(@Schema(required = true, example = "h-6f1c2a9e") String householdId,
+                                       @Schema(example = "世帯としての検討内容") String note) {
+        @Override
+        public String toString() {
+            return "HouseholdNoteRequest[" + householdId + ", note not shown]"; // confidential
+        }
     }
 
     /** Only the meeting-level details, given with {@code with…}: what a correction lays over the record. */
@@ -32,19 +57,19 @@ public record MinutesRequest(
 
     /** When it began and ended. */
     public MinutesRequest withTimes(String newStartTime, String newEndTime) {
-        return new MinutesRequest(heldOn, attendees, reviews, newStartTime, newEndTime, place, chair, notes);
+        return new MinutesRequest(heldOn, attendees, reviews, newStartTime, newEndTime, place, chair, notes, households);
     }
 
     public MinutesRequest withPlace(String newPlace) {
-        return new MinutesRequest(heldOn, attendees, reviews, startTime, endTime, newPlace, chair, notes);
+        return new MinutesRequest(heldOn, attendees, reviews, startTime, endTime, newPlace, chair, notes, households);
     }
 
     public MinutesRequest withChair(String newChair) {
-        return new MinutesRequest(heldOn, attendees, reviews, startTime, endTime, place, newChair, notes);
+        return new MinutesRequest(heldOn, attendees, reviews, startTime, endTime, place, newChair, notes, households);
     }
 
     public MinutesRequest withNotes(String newNotes) {
-        return new MinutesRequest(heldOn, attendees, reviews, startTime, endTime, place, chair, newNotes);
+        return new MinutesRequest(heldOn, attendees, reviews, startTime, endTime, place, chair, newNotes, households);
     }
 
     @Schema(name = "CaseReviewRequest")

@@ -8,6 +8,8 @@ import jp.tsunagu.contract.events.EventIds;
 import jp.tsunagu.contract.events.MeetingEvent;
 import jp.tsunagu.meeting.agenda.Agenda;
 import jp.tsunagu.meeting.agenda.CaseTrack;
+import jp.tsunagu.meeting.agenda.HouseholdAgenda;
+import jp.tsunagu.meeting.agenda.HouseholdRecords;
 import jp.tsunagu.meeting.agenda.Meeting;
 import jp.tsunagu.meeting.agenda.MeetingEvents;
 import jp.tsunagu.meeting.agenda.MeetingRecords;
@@ -25,6 +27,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A meeting's minutes: checked by {@link MinutesRules}, then each review and the minutes themselves become events,
@@ -38,9 +41,11 @@ public class MinutesService {
     private final MinutesContext context;
     private final MeetingEvents events;
     private final Agenda agenda;
+    private final HouseholdRecords households;
 
     public MinutesService(MeetingRecords records, MinutesRecords minutesRecords, MinutesContext context,
-                          MeetingEvents events, Agenda agenda) {
+                          MeetingEvents events, Agenda agenda, HouseholdRecords households) {
+        this.households = households;
         this.records = records;
         this.minutesRecords = minutesRecords;
         this.context = context;
@@ -58,7 +63,8 @@ public class MinutesService {
         return records.meetingForUpdate(meetingId).map(found -> found
                 .filter(m -> m.municipality().equals(caller.municipality()))
                 .orElseThrow(() -> ApiProblem.notFound("meeting " + meetingId)))
-                .chain(m -> records.agenda(meetingId).chain(agenda ->
+                .chain(m -> records.agenda(meetingId).chain(agenda -> households.items(meetingId,
+                        agenda.stream().map(CaseTrack::caseId).toList()).chain(items ->
                 tracks(reviewed).chain(tracks -> {
                     List<FieldError> unknown = new FieldErrors(); // bounded: 30,000 unknown ids keep the first
                     for (int i = 0; i < reviewed.size(); i++) {
@@ -84,30 +90,56 @@ public class MinutesService {
                     packs.values().stream().filter(p -> p.receivedOn() != null)
                             .forEach(p -> received.put(p.caseId(), p.receivedOn()));
                     MinutesRules.Details scheduled = MinutesRules.Details.asScheduled(m.scheduled());
+                    HouseholdMinutes.Result household = HouseholdMinutes.check(request.households(), reviewed,
+                            items.itemOf(), items::labelOf);
                     return switch (MinutesRules.check(new MinutesRules.Meeting(m.type(), m.heldOn(), onAgenda,
                             consents, context.agencyIds(caller), received, running, scheduled),
                             request, today)) {
-                        case MinutesRules.Result.Invalid i -> throw ApiProblem.validation(i.errors());
+                        case MinutesRules.Result.Invalid i -> throw ApiProblem.validation(Stream.concat(
+                                i.errors().stream(), household.errors().stream()).toList());
                         case MinutesRules.Result.Conflict c -> throw ApiProblem.conflict(c.slug(), c.detail());
-                        case MinutesRules.Result.Valid v -> context.refuseWordsAboutErased(v.reviews().stream()
-                                .filter(r -> r.writesTextBeyond(null)).map(MinutesRules.Review::caseId).toList(),
-                                v.details().notes() == null ? List.of() : reviewed)
-                                .chain(() -> record(caller, m, v, agenda, tracks));
+                        case MinutesRules.Result.Valid v -> {
+                            if (!household.errors().isEmpty()) {
+                                throw ApiProblem.validation(household.errors());
+                            }
+                            yield context.refuseWordsAboutErased(v.reviews().stream()
+                                    .filter(r -> r.writesTextBeyond(null)).map(MinutesRules.Review::caseId).toList(),
+                                    Stream.concat(v.details().notes() == null ? Stream.<String>of() : reviewed.stream(),
+                                            noteCases(household, items)).toList())
+                                    .chain(() -> record(caller, m, v, agenda, new Reviewed(tracks, household)));
+                        }
                     };
                     }));
-                }))).chain(() -> records.meeting(meetingId)).map(Optional::orElseThrow);
+                })))).chain(() -> records.meeting(meetingId)).map(Optional::orElseThrow);
+    }
+
+    /** The cases a household's note may be about: its members' (an erased one's refuses the note). */
+    private static Stream<String> noteCases(HouseholdMinutes.Result household, HouseholdRecords.Items items) {
+        return household.households().stream().filter(h -> h.note() != null)
+                .flatMap(h -> items.households().getOrDefault(h.householdId(), List.of()).stream())
+                .map(HouseholdAgenda.Member::caseId);
+    }
+
+    /**
+     * The cases the minutes review: their tracks, and the households (世帯) discussed as one item with the household
+     * each review was discussed with (on its own: absent).
+     */
+    private record Reviewed(Map<String, CaseTrack> tracks, HouseholdMinutes.Result households) {
     }
 
     private Uni<Void> record(Caller caller, Meeting m, MinutesRules.Result.Valid minutes, List<CaseTrack> agenda,
-                             Map<String, CaseTrack> tracks) {
+                             Reviewed reviewedCases) {
+        Map<String, CaseTrack> tracks = reviewedCases.tracks();
+        Map<String, String> householdOf = reviewedCases.households().householdOf();
         String cause = "request/minutes/" + m.meetingId();
         Uni<Void> reviews = Multi.createFrom().iterable(minutes.reviews())
                 .onItem().transformToUniAndConcatenate(r -> events.publish(EventIds.caseReviewed(m.meetingId(), r.caseId()),
                                 new MeetingEvent.CaseReviewed(r.caseId(), m.municipality(), m.meetingId(), m.type(),
                                         minutes.heldOn(), r.outcome(), r.planType(), r.roles(), r.adHoc(),
-                                        r.terms().reviewOn()),
+                                        r.terms().reviewOn(), householdOf.get(r.caseId())),
                                 minutes.heldOn(), cause)
-                        .chain(() -> minutesRecords.saveReview(m.meetingId(), r, minutes.reviews().indexOf(r)))
+                        .chain(() -> minutesRecords.saveReview(m.meetingId(), r, minutes.reviews().indexOf(r),
+                                householdOf.get(r.caseId())))
                         .chain(() -> {
                             return records.saveTrack(tracks.get(r.caseId()).reviewed());
                         }))
@@ -117,6 +149,8 @@ public class MinutesService {
                 .chain(() -> records.markHeld(m.meetingId(), minutes.heldOn()))
                 .chain(() -> minutesRecords.saveMinutesVersion(m.meetingId(), new MinutesVersion(1, null, caller.subject(),
                         context.recorderName(), null, minutes.heldOn(), minutes.attendees(), minutes.details(), List.of())))
+                .chain(() -> minutesRecords.saveHouseholds(m.meetingId(), 1,
+                        reviewedCases.households().households()))
                 .chain(() -> events.publish(EventIds.minutesRecorded(m.meetingId()),
                         new MeetingEvent.MinutesRecorded(m.meetingId(), m.municipality(), m.type(), minutes.heldOn(),
                                 Attendee.agencyIds(minutes.attendees()), minutes.reviews().size()), minutes.heldOn(),
@@ -148,7 +182,7 @@ public class MinutesService {
                     }
                     return minutesRecords.reviews(meetingId).chain(reviews -> tracks(reviews.stream()
                             .map(MinutesRules.Review::caseId).toList()).chain(tracks -> minutesRecords.details(meetingId)
-                            .chain(details -> minutesRecords.minutesVersions(meetingId).chain(versions -> context.runningPlans(reviews.stream()
+                            .chain(details -> minutesRecords.reviewHouseholds(meetingId).chain(householdOf -> minutesRecords.minutesVersions(meetingId).chain(versions -> context.runningPlans(reviews.stream()
                             .map(MinutesRules.Review::caseId).toList()).chain(running -> {
                                 Map<String, Consent> consents = tracks.values().stream()
                                         .collect(Collectors.toMap(CaseTrack::caseId, CaseTrack::consent));
@@ -165,13 +199,15 @@ public class MinutesService {
                                                     .map(c -> c.after().caseId()).toList(),
                                             Objects.equals(v.details().notes(), details.notes()) ? List.of()
                                                     : reviews.stream().map(MinutesRules.Review::caseId).toList())
-                                            .chain(() -> amend(caller, m, v));
+                                            .chain(() -> amend(caller, m, v, householdOf));
                                 };
-                            })))));
+                            }))))));
                 });
     }
 
-    private Uni<Integer> amend(Caller caller, Meeting m, MinutesAmendments.Result.Valid v) {
+    /** @param householdOf the household each review was discussed with (kept by its corrections) */
+    private Uni<Integer> amend(Caller caller, Meeting m, MinutesAmendments.Result.Valid v,
+                               Map<String, String> householdOf) {
         String cause = "request/minutes/" + m.meetingId() + "/v" + v.version();
         List<String> amended = v.changed().stream().map(c -> c.after().caseId()).toList();
         Uni<Void> reviews = Multi.createFrom().iterable(v.changed())
@@ -180,7 +216,8 @@ public class MinutesService {
                     return events.publish(EventIds.caseReviewAmended(m.meetingId(), r.caseId(), v.version()),
                                     new MeetingEvent.CaseReviewAmended(r.caseId(), m.municipality(), m.meetingId(),
                                             m.type(), m.heldOn(), v.version(), c.before().outcome(), r.outcome(),
-                                            r.planType(), r.roles(), r.terms().reviewOn()), m.heldOn(), cause)
+                                            r.planType(), r.roles(), r.terms().reviewOn(),
+                                            householdOf.get(r.caseId())), m.heldOn(), cause)
                             .chain(() -> minutesRecords.amendReview(m.meetingId(), v.version(), r));
                 })
                 .collect().asList().replaceWithVoid();
