@@ -7,6 +7,7 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -52,11 +52,13 @@ public class CasePage {
     private final Municipalities municipalities;
     private final ObjectMapper json;
     private final SignedIn staff;
+    private final CaseHousehold household;
 
     public CasePage(@Location("case.html") Template page, @Location("person.html") Template personPage,
                     @RestClient IntakeApi intake, @RestClient RoutingApi routing, ServiceCalls calls, Csrf csrf,
-                    Municipalities municipalities, ObjectMapper json, SignedIn staff) {
+                    Municipalities municipalities, ObjectMapper json, SignedIn staff, CaseHousehold household) {
         this.staff = staff;
+        this.household = household;
         this.page = page;
         this.personPage = personPage;
         this.intake = intake;
@@ -70,11 +72,67 @@ public class CasePage {
 
     @GET
     public TemplateInstance show(@PathParam("municipality") String municipality, @PathParam("caseId") String caseId,
-                                 @QueryParam("sent") String sent, @QueryParam("answered") String answered,
-                                 @QueryParam("duplicate") String duplicate) {
+                                 @BeanParam CaseNotices notices) {
         Ids.requireCase(caseId);
-        return view(municipality, caseId, FormErrors.NONE, "").data("sent", sent != null).data("answered", answered)
-                .data("duplicateDecided", duplicate);
+        return view(municipality, caseId, FormErrors.NONE, "").data("sent", notices.sent != null)
+                .data("answered", notices.answered).data("duplicateDecided", notices.duplicate)
+                .data("householdDone", notices.household);
+    }
+
+    /** 同じ世帯として登録 (世帯候補): on to the household's page. */
+    @POST
+    @Path("/household/link")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response linkHousehold(@PathParam("municipality") String municipality,
+                                  @PathParam("caseId") String caseId, MultivaluedMap<String, String> form) {
+        csrf.check(form.getFirst(Csrf.FIELD));
+        Ids.requireCase(caseId);
+        CaseHousehold.Done done = household.link(caseId, form);
+        if (done.answer().ok()) {
+            return Response.seeOther(URI.create(done.householdId() == null
+                    ? "/" + municipality + "/cases/" + caseId + "?household=linked"
+                    : "/" + municipality + "/households/" + done.householdId() + "?done=linked")).build();
+        }
+        return refused(municipality, caseId, CaseHousehold.refused("link", form, done.answer()), done.answer());
+    }
+
+    /** 別世帯: the suggestion is not offered again. */
+    @POST
+    @Path("/household/dismissal")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response dismissHousehold(@PathParam("municipality") String municipality,
+                                     @PathParam("caseId") String caseId, MultivaluedMap<String, String> form) {
+        csrf.check(form.getFirst(Csrf.FIELD));
+        Ids.requireCase(caseId);
+        CaseHousehold.Done done = household.dismiss(caseId, form);
+        if (done.answer().ok()) {
+            return Response.seeOther(URI.create("/" + municipality + "/cases/" + caseId + "?household=dismissed"))
+                    .build();
+        }
+        return refused(municipality, caseId, CaseHousehold.refused("dismissal", form, done.answer()), done.answer());
+    }
+
+    /** 世帯から外す, with the reason intake requires. */
+    @POST
+    @Path("/household/unlinking")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response unlinkHousehold(@PathParam("municipality") String municipality,
+                                    @PathParam("caseId") String caseId, MultivaluedMap<String, String> form) {
+        csrf.check(form.getFirst(Csrf.FIELD));
+        Ids.requireCase(caseId);
+        CaseHousehold.Done done = household.unlink(caseId, form);
+        if (done.answer().ok()) {
+            return Response.seeOther(URI.create("/" + municipality + "/cases/" + caseId + "?household=unlinked"))
+                    .build();
+        }
+        return refused(municipality, caseId, CaseHousehold.refused("unlinking", form, done.answer()), done.answer());
+    }
+
+    /** The case page again, the refused form keeping what she typed beside what intake said. */
+    private Response refused(String municipality, String caseId, HouseholdSection.Sent sent, Answer answer) {
+        // a case intake does not know (404) is said in the form too: the page itself is this case's
+        return Response.status(answer.status() == 409 ? 409 : 400).entity(view(municipality, caseId, FormErrors.NONE, "", sent)
+                .data("sent", false).data("answered", null).data("householdDone", null)).build();
     }
 
     @POST
@@ -109,7 +167,7 @@ public class CasePage {
         // the reason typed stays in the form beside what routing said about it
         return Response.status(answer.status() == 409 ? 409 : 400)
                 .entity(view(municipality, caseId, new FormErrors(answer.fieldErrors()), reason).data("sent", false)
-                        .data("answered", null))
+                        .data("answered", null).data("householdDone", null))
                 .build();
     }
 
@@ -135,6 +193,11 @@ public class CasePage {
     }
 
     private TemplateInstance view(String municipality, String caseId, FormErrors errors, String reason) {
+        return view(municipality, caseId, errors, reason, HouseholdSection.Sent.NONE);
+    }
+
+    private TemplateInstance view(String municipality, String caseId, FormErrors errors, String reason,
+                                  HouseholdSection.Sent householdSent) {
         JsonNode status = calls.read(Service.INTAKE, () -> intake.status(caseId));
         // routing shows its view to the agency the case went to (and coordinators); the referrer reads only intake's
         Answer routed = calls.call(Service.ROUTING, () -> routing.routing(caseId));
@@ -145,6 +208,7 @@ public class CasePage {
                         .asText(null)))
                 .data("errors", errors)
                 .data("reason", reason)
+                .data("household", household.section(caseId, status, householdSent))
                 .data("listed", staff.isCoordinator() ? listed(status.path("caseNumber").asText(null)) : null);
     }
 

@@ -33,18 +33,25 @@ public record ReferralForm(String idempotencyKey, String receivedOn, String chan
 
     private static final Pattern MEMBER_FIELD = Pattern.compile("^household\\[(\\d+)](.*)$");
 
-    /** A household member as typed. */
+    /**
+     * A household member as typed. The name, kana and birth date are optional: intake seals them with the person's
+     * data and matches them against other cases' people for 世帯候補; they never travel in an event.
+     */
     @TemplateData
-    public record Member(String relation, String age, Set<String> concerns) {
+    public record Member(String relation, String age, Set<String> concerns, String name, String nameKana,
+                         String birthDate) {
+        static final Member EMPTY = new Member("", "", Set.of(), "", "", "");
+
         boolean isEmpty() {
-            return relation.isBlank() && age.isBlank() && concerns.isEmpty();
+            return relation.isBlank() && age.isBlank() && concerns.isEmpty() && name.isBlank() && nameKana.isBlank()
+                    && birthDate.isBlank();
         }
     }
 
     public static ReferralForm blank(String idempotencyKey, String today) {
         List<Member> rows = new ArrayList<>();
         for (int i = 0; i < ROWS; i++) {
-            rows.add(new Member("", "", Set.of()));
+            rows.add(Member.EMPTY);
         }
         return new ReferralForm(idempotencyKey, today, "AGENCY", "", "", "", "", "", "", "", rows, Set.of(),
                 "UNKNOWN", "ROUTINE", false, "");
@@ -54,7 +61,8 @@ public record ReferralForm(String idempotencyKey, String receivedOn, String chan
         List<Member> rows = new ArrayList<>();
         for (int i = 0; i < ROWS; i++) {
             String p = "household[" + i + "].";
-            rows.add(new Member(one(form, p + "relation"), one(form, p + "age"), many(form, p + "concerns")));
+            rows.add(new Member(one(form, p + "relation"), one(form, p + "age"), many(form, p + "concerns"),
+                    one(form, p + "name"), one(form, p + "nameKana"), one(form, p + "birthDate")));
         }
         return new ReferralForm(one(form, "idempotencyKey"), one(form, "receivedOn"), one(form, "channel"),
                 one(form, "person.name"), one(form, "person.nameKana"), one(form, "person.birthDate"),
@@ -81,6 +89,9 @@ public record ReferralForm(String idempotencyKey, String receivedOn, String chan
             if (!m.isEmpty()) {
                 ObjectNode member = members.addObject();
                 text(member, "relation", m.relation());
+                text(member, "name", m.name());
+                text(member, "nameKana", m.nameKana());
+                text(member, "birthDate", m.birthDate());
                 number(member, "age", m.age());
                 m.concerns().forEach(member.putArray("concerns")::add);
             }

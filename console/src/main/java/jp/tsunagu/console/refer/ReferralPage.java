@@ -49,7 +49,9 @@ public class ReferralPage {
             Map.entry("person.area", "地区"), Map.entry("person.phone", "電話番号"),
             Map.entry("person.address", "住所"), Map.entry("concerns", "本人の課題"),
             Map.entry("household", "世帯の状況"), Map.entry("household.relation", "続柄"),
-            Map.entry("household.age", "年齢"), Map.entry("household.concerns", "課題"),
+            Map.entry("household.age", "年齢"), Map.entry("household.name", "氏名"),
+            Map.entry("household.nameKana", "フリガナ"), Map.entry("household.birthDate", "生年月日"),
+            Map.entry("household.concerns", "課題"),
             Map.entry("consent", "本人の同意"), Map.entry("urgency", "緊急度"), Map.entry("summary", "相談の概要"),
             Map.entry("hardToReach", "連絡が取れない"));
 

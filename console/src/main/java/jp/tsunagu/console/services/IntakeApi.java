@@ -69,6 +69,42 @@ public interface IntakeApi {
     Response decideDuplicate(@PathParam("caseId") String caseId, @HeaderParam("Idempotency-Key") String idempotencyKey,
                              JsonNode decision);
 
+    /** 世帯候補: other open cases intake found may be of this case's household (coordinators). */
+    @GET
+    @Path("/cases/{caseId}/household-suggestions")
+    Response householdSuggestions(@PathParam("caseId") String caseId);
+
+    /** 別世帯: {@code {reason}}; the suggestion is no longer offered. */
+    @POST
+    @Path("/cases/{caseId}/household-suggestions/{otherCaseId}/dismissal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response dismissHouseholdSuggestion(@PathParam("caseId") String caseId,
+                                        @PathParam("otherCaseId") String otherCaseId, JsonNode dismissal);
+
+    /** A new household of {@code {caseIds: [a, b]}}: 201 with the household's view. */
+    @POST
+    @Path("/households")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response makeHousehold(JsonNode caseIds);
+
+    /** {@code {caseId}} joins the household: 200 with its view. */
+    @POST
+    @Path("/households/{householdId}/members")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response joinHousehold(@PathParam("householdId") String householdId, JsonNode member);
+
+    /** 世帯から外す: {@code {reason}} (required by intake). */
+    @POST
+    @Path("/households/{householdId}/members/{caseId}/unlinking")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response unlinkFromHousehold(@PathParam("householdId") String householdId, @PathParam("caseId") String caseId,
+                                 JsonNode unlinking);
+
+    /** 世帯: members, agencies, plans, meetings and one timeline, each member's person as the reader may read it. */
+    @GET
+    @Path("/households/{householdId}")
+    Response household(@PathParam("householdId") String householdId);
+
     /** The service's audit trail (coordinators; service-support's AuditResource), from/to YYYY-MM-DD. */
     @GET
     @Path("/audit")

@@ -71,4 +71,38 @@ class ReferralFormTest {
         assertEquals("氏名：必須です", errors.links().get(0).message());
         assertEquals("f-person-name", errors.links().get(0).anchor());
     }
+
+    @Test
+    void givenAHouseholdMembersNameKanaAndBirthDateWhenSentThenIntakeGetsThemInThatMembersRow() {
+        MultivaluedMap<String, String> typed = new MultivaluedHashMap<>();
+        typed.putSingle("household[0].relation", "PARENT");
+        typed.putSingle("household[0].name", "久留米 一郎");
+        typed.putSingle("household[0].nameKana", "クルメ イチロウ");
+        typed.putSingle("household[0].birthDate", "昭和21年3月3日");
+        typed.putSingle("household[2].nameKana", "くるめ はなこ");
+
+        ObjectNode body = ReferralForm.from(typed).toRequest(json);
+
+        assertEquals(2, body.path("household").size(), "a row with only a kana is sent, the empty one is not");
+        assertEquals("久留米 一郎", body.path("household").get(0).path("name").asText());
+        assertEquals("クルメ イチロウ", body.path("household").get(0).path("nameKana").asText());
+        assertEquals("昭和21年3月3日", body.path("household").get(0).path("birthDate").asText(), "as written");
+        assertEquals("くるめ はなこ", body.path("household").get(1).path("nameKana").asText());
+        assertFalse(body.path("household").get(1).has("name"), "an empty name is not sent");
+        assertFalse(body.path("household").get(1).has("birthDate"));
+    }
+
+    @Test
+    void givenIntakesErrorAboutAMembersBirthDateWhenShownThenItIsBesideThatRowsInput() {
+        MultivaluedMap<String, String> typed = new MultivaluedHashMap<>();
+        typed.putSingle("household[1].birthDate", "昭和99年1月1日");
+
+        Map<String, String> onForm = ReferralForm.from(typed)
+                .onForm(Map.of("household[0].birthDate", "生年月日を読み取れません"));
+        FormErrors errors = new FormErrors(onForm, ReferralPage.LABELS);
+
+        assertEquals("生年月日を読み取れません", errors.member(1, "birthDate"));
+        assertEquals("f-household-1-birthDate", errors.links().get(0).anchor());
+        assertEquals("世帯員2の生年月日：生年月日を読み取れません", errors.links().get(0).message());
+    }
 }
