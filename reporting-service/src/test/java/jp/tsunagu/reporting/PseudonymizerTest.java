@@ -18,4 +18,17 @@ class PseudonymizerTest {
         assertNotEquals(one.pseudonym("case-1"), two.pseudonym("case-1"));
         assertFalse(one.pseudonym("case-1").contains("case-1"));
     }
+
+    @Test
+    void aHouseholdsPseudonymIsSharedWithinAnExportAndDiffersAcrossExports() {
+        // given two exports, when the same household is named in each, then one pseudonym in each, not the same
+        Pseudonymizer one = Pseudonymizer.forOneExport();
+        Pseudonymizer two = Pseudonymizer.forOneExport();
+        assertEquals(one.householdPseudonym("h-1"), one.householdPseudonym("h-1"));
+        assertNotEquals(one.householdPseudonym("h-1"), one.householdPseudonym("h-2"));
+        assertNotEquals(one.householdPseudonym("h-1"), two.householdPseudonym("h-1"));
+        assertNotEquals(one.pseudonym("h-1"), one.householdPseudonym("h-1"), "not a case's pseudonym");
+        assertFalse(one.householdPseudonym("h-1").contains("h-1"));
+        org.junit.jupiter.api.Assertions.assertNull(one.householdPseudonym(null), "no household, no pseudonym");
+    }
 }

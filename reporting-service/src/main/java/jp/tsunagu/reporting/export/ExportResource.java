@@ -39,12 +39,12 @@ import java.util.Map;
 public class ExportResource {
 
     /**
-     * Per case: the receipt period, area, age band and concerns (on every line of the case), and per line the event
+     * Per case: its pseudonym and its household's (世帯, null when none), the receipt period, area, age band and concerns (on every line of the case), and per line the event
      * type, the time from receipt as a band, codes and the Japanese line. No date, no agency, no recording time: the
      * case's whole record is what {@link ExportGeneraliser} makes shared by at least k cases.
      */
-    private static final List<String> COLUMNS = List.of("case", "received", "area", "ageBand", "concerns",
-            "eventType", "daysFromReceipt", "fields", "meetingType", "outcome", "planType", "summary");
+    private static final List<String> COLUMNS = List.of("case", "householdPseudonym", "received", "area", "ageBand",
+            "concerns", "eventType", "daysFromReceipt", "fields", "meetingType", "outcome", "planType", "summary");
 
     private final Database database;
     private final CurrentCaller caller;
@@ -69,7 +69,10 @@ public class ExportResource {
                     + "whole months (from the 1st of from's month to the last day of to's): a narrower range would "
                     + "date the events in it. One line per event of a "
                     + "case, a case's lines together. Columns: case (a pseudonym under a salt drawn for this export "
-                    + "only), then the case's quasi-identifiers: received (the referral's month 2024-05, fiscal "
+                    + "only), householdPseudonym (the household (世帯) the case is in now, a pseudonym under the same "
+                    + "export's salt: one household's members share it within this export, another export gives "
+                    + "another; null when the case is in no household), then the case's quasi-identifiers: received "
+                    + "(the referral's month 2024-05, fiscal "
                     + "quarter FY2024-Q1 = April–June, fiscal year FY2024, or null), area (or null), ageBand (an "
                     + "AgeBand code, or AGE_0_17 / AGE_18_39 / AGE_40_64 / AGE_65_PLUS, or null), concerns (the "
                     + "referral's concern codes, sorted, or null); and per line eventType, daysFromReceipt (calendar "
@@ -116,12 +119,29 @@ public class ExportResource {
                                                 and r.event_type = 'jp.tsunagu.intake.referral-received.v1'
                          where e.municipality = $1 and e.business_date between $2 and $3
                          order by e.recorded_at, e.event_id""", ExportResource::line, caller.get().municipality(), f, t)
-                .map(rows -> {
+                .chain(rows -> database.list("""
+                                select case_id, household_id from case_fact
+                                 where municipality = $1 and household_id is not null""",
+                        row -> Map.entry(row.getString("case_id"), row.getString("household_id")),
+                        caller.get().municipality()).map(households -> {
+                    Map<String, String> householdOf = new java.util.HashMap<>();
+                    households.forEach(h -> householdOf.put(h.getKey(), h.getValue()));
+                    return Map.entry(rows, householdOf);
+                }))
+                .map(rowsAndHouseholds -> {
+                    List<ExportGeneraliser.CaseLine> rows = rowsAndHouseholds.getKey();
+                    Map<String, String> householdOf = rowsAndHouseholds.getValue();
                     ExportGeneraliser.Release release = ExportGeneraliser.release(rows, Suppression.THRESHOLD);
                     // in the order of their records, and within a record by pseudonym: the same record's cases
                     // come in a new order in each export, so no row's place joins two exports either
+                    Map<String, String> householdPseudonyms = new java.util.HashMap<>();
                     List<Map.Entry<String, ExportGeneraliser.Record>> cases = release.cases().stream()
-                            .map(c -> Map.entry(pseudonyms.pseudonym(c.caseId()), c.record()))
+                            .map(c -> {
+                                String pseudonym = pseudonyms.pseudonym(c.caseId());
+                                householdPseudonyms.put(pseudonym,
+                                        pseudonyms.householdPseudonym(householdOf.get(c.caseId())));
+                                return Map.entry(pseudonym, c.record());
+                            })
                             .sorted(Comparator.comparing((Map.Entry<String, ExportGeneraliser.Record> c)
                                     -> c.getValue().toString()).thenComparing(Map.Entry::getKey))
                             .toList();
@@ -132,6 +152,7 @@ public class ExportResource {
                         for (ExportGeneraliser.Line l : r.lines()) {
                             Map<String, Object> line = new LinkedHashMap<>();
                             line.put("case", c.getKey());
+                            line.put("householdPseudonym", householdPseudonyms.get(c.getKey()));
                             line.put("received", r.received());
                             line.put("area", r.area());
                             line.put("ageBand", r.ageBand());

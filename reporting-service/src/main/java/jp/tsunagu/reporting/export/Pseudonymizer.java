@@ -10,7 +10,8 @@ import java.util.HexFormat;
 /**
  * Case ids replaced by HMAC-SHA256 under a salt drawn for one export and then forgotten: within an export the same
  * case has the same pseudonym (an analyst can follow it), across two exports it has different ones (they cannot be
- * joined on a person). Plain Java.
+ * joined on a person). Households (世帯) get theirs the same way, under the same export's salt: the members of one
+ * household share one within an export, and nothing joins it to another export's. Plain Java.
  */
 public final class Pseudonymizer {
 
@@ -38,5 +39,17 @@ public final class Pseudonymizer {
 
     public String pseudonym(String caseId) {
         return "p-" + HexFormat.of().formatHex(mac.doFinal(caseId.getBytes(StandardCharsets.UTF_8))).substring(0, 24);
+    }
+
+    /**
+     * A household's pseudonym in this export, null for no household. Its own prefix and input, so it never equals
+     * a case's pseudonym even if a household id were spelled like a case id.
+     */
+    public String householdPseudonym(String householdId) {
+        if (householdId == null) {
+            return null;
+        }
+        return "h-" + HexFormat.of().formatHex(mac.doFinal(("household\u0000" + householdId)
+                .getBytes(StandardCharsets.UTF_8))).substring(0, 24);
     }
 }

@@ -27,7 +27,9 @@ import java.util.function.Function;
  *       first routing decision, to the first meeting that reviewed the case, and to its first plan, over the cases
  *       that got there (with their count);</li>
  *   <li>{@code byStage}: all the municipality's cases by their current stage (today, not by year), confirmed
- *       duplicates left out as above; every stage but CLOSED is open.</li>
+ *       duplicates left out as above; every stage but CLOSED is open;</li>
+ *   <li>{@code casesSupported}, {@code householdsSupported} (支援世帯数), {@code multiCaseHouseholds},
+ *       {@code householdsWithPlan}, {@code casesPerHousehold}: as in the year table ({@link HouseholdFigures}).</li>
  * </ul>
  */
 public final class CaseFigures {
@@ -46,11 +48,31 @@ public final class CaseFigures {
     public record Medians(Median toRouting, Median toFirstMeeting, Median toFirstPlan) {
     }
 
+    /** The year's figures; {@code casesSupported} and the four after it are {@link HouseholdFigures}'. */
     @JsonPropertyOrder({"fiscalYear", "label", "referrals", "byChannel", "byUrgency", "byConcern", "byField",
-            "routingByAgency", "medianDays"})
+            "routingByAgency", "medianDays", "casesSupported", "householdsSupported", "multiCaseHouseholds",
+            "householdsWithPlan", "casesPerHousehold"})
     public record Year(int fiscalYear, String code, String label, int referrals, Map<String, Integer> byChannel,
                        Map<String, Integer> byUrgency, Map<String, Integer> byConcern, Map<String, Integer> byField,
-                       Map<String, Map<String, Integer>> routingByAgency, Medians medianDays) {
+                       Map<String, Map<String, Integer>> routingByAgency, Medians medianDays, int casesSupported,
+                       int householdsSupported, int multiCaseHouseholds, int householdsWithPlan,
+                       Double casesPerHousehold) {
+
+        /** A year with no household figures (no case supported). */
+        public Year(int fiscalYear, String code, String label, int referrals, Map<String, Integer> byChannel,
+                    Map<String, Integer> byUrgency, Map<String, Integer> byConcern, Map<String, Integer> byField,
+                    Map<String, Map<String, Integer>> routingByAgency, Medians medianDays) {
+            this(fiscalYear, code, label, referrals, byChannel, byUrgency, byConcern, byField, routingByAgency,
+                    medianDays, HouseholdFigures.Households.NONE);
+        }
+
+        Year(int fiscalYear, String code, String label, int referrals, Map<String, Integer> byChannel,
+             Map<String, Integer> byUrgency, Map<String, Integer> byConcern, Map<String, Integer> byField,
+             Map<String, Map<String, Integer>> routingByAgency, Medians medianDays, HouseholdFigures.Households h) {
+            this(fiscalYear, code, label, referrals, byChannel, byUrgency, byConcern, byField, routingByAgency,
+                    medianDays, h.casesSupported(), h.householdsSupported(), h.multiCaseHouseholds(),
+                    h.householdsWithPlan(), h.casesPerHousehold());
+        }
     }
 
     @JsonPropertyOrder({"open", "byStage"})
@@ -72,7 +94,8 @@ public final class CaseFigures {
                         : c.fields()),
                 byAgency,
                 new Medians(median(cases, Facts.CaseFact::routedOn), median(cases, Facts.CaseFact::firstMeetingOn),
-                        median(cases, Facts.CaseFact::firstPlanOn)));
+                        median(cases, Facts.CaseFact::firstPlanOn)),
+                facts.households(year));
     }
 
     public static Stages stages(Map<CaseStatus, Integer> byStage) {

@@ -26,10 +26,22 @@ import static jp.tsunagu.support.db.SqlValues.localDate;
  */
 public record Facts(List<FiscalYearFigures.MeetingHeld> meetings, List<FiscalYearFigures.Review> reviews,
                     List<FiscalYearFigures.PlanChange> planChanges, List<CaseFact> cases,
-                    List<RoutingOutcome> outcomes, Map<CaseStatus, Integer> stages) {
+                    List<RoutingOutcome> outcomes, Map<CaseStatus, Integer> stages,
+                    List<HouseholdFigures.SupportedCase> supported, List<HouseholdFigures.PlanSubject> planSubjects) {
+
+    public Facts(List<FiscalYearFigures.MeetingHeld> meetings, List<FiscalYearFigures.Review> reviews,
+                 List<FiscalYearFigures.PlanChange> planChanges, List<CaseFact> cases,
+                 List<RoutingOutcome> outcomes, Map<CaseStatus, Integer> stages) {
+        this(meetings, reviews, planChanges, cases, outcomes, stages, List.of(), List.of());
+    }
 
     public FiscalYearFigures.Activity activity() {
-        return new FiscalYearFigures.Activity(meetings, reviews, planChanges);
+        return new FiscalYearFigures.Activity(meetings, reviews, planChanges, supported, planSubjects);
+    }
+
+    /** The households the year supported ({@link HouseholdFigures}). */
+    public HouseholdFigures.Households households(FiscalYear year) {
+        return HouseholdFigures.compute(year, supported, planSubjects);
     }
 
     /** A case's row of facts (the projection's {@code case_fact}); dates null until the step happened. */
@@ -56,11 +68,11 @@ public record Facts(List<FiscalYearFigures.MeetingHeld> meetings, List<FiscalYea
                 .map(rows -> rows.stream().map(r -> new FiscalYearFigures.Review((String) r[0], (String) r[1],
                         MeetingType.valueOf((String) r[2]), localDate(r[3]))).toList());
         Uni<List<FiscalYearFigures.PlanChange>> changes = db.query(Sql.of("""
-                        select plan_id, plan_type, kind, business_date from {s}.plan_change
+                        select plan_id, plan_type, kind, business_date, version from {s}.plan_change
                          where municipality = :a and business_date between :b and :c""", municipality, start, end))
                 .map(rows -> rows.stream().map(r -> new FiscalYearFigures.PlanChange((String) r[0],
                         PlanType.valueOf((String) r[1]), FiscalYearFigures.Kind.valueOf((String) r[2]),
-                        localDate(r[3]))).toList());
+                        localDate(r[3]), r[4] == null ? null : ((Number) r[4]).intValue())).toList());
         Uni<List<CaseFact>> cases = db.query(Sql.of("""
                         select case_id, received_on, channel, concerns, urgency, routed_on, decision, routed_agency,
                                fields, first_meeting_on, first_plan_on
@@ -86,8 +98,62 @@ public record Facts(List<FiscalYearFigures.MeetingHeld> meetings, List<FiscalYea
                             Integer::sum));
                     return byStage;
                 });
+        Uni<List<HouseholdFigures.PlanSubject>> subjects = planSubjects(db, municipality, start, end);
         return meetings.chain(m -> reviews.chain(r -> changes.chain(c -> cases.chain(k -> outcomes.chain(
-                o -> stages.map(s -> new Facts(m, r, c, k, o, s)))))));
+                o -> stages.chain(s -> supported(db, municipality, from, to).chain(h -> subjects.map(
+                        p -> new Facts(m, r, c, k, o, s, h, p)))))))));
+    }
+
+    /**
+     * Each year's cases with a step of support in it ({@link HouseholdFigures}: received, routed or answered,
+     * reviewed, a plan made, revised or closed), with the household each is in now; a query per year, whose dates
+     * {@link FiscalYear} gives.
+     */
+    private static Uni<List<HouseholdFigures.SupportedCase>> supported(SqlRunner db, String municipality,
+                                                                       FiscalYear from, FiscalYear to) {
+        Uni<List<HouseholdFigures.SupportedCase>> all = Uni.createFrom().item(List.of());
+        for (FiscalYear year = from; year.compareTo(to) <= 0; year = year.next()) {
+            FiscalYear y = year;
+            all = all.chain(before -> db.query(Sql.of("""
+                            select f.case_id, f.household_id from {s}.case_fact f
+                             where f.municipality = :a and f.duplicate_of is null and f.case_id in (
+                                   select case_id from {s}.case_fact
+                                    where municipality = :a and received_on between :b and :c
+                                   union select case_id from {s}.routing_outcome
+                                    where municipality = :a and business_date between :b and :c
+                                   union select case_id from {s}.case_review
+                                    where municipality = :a and held_on between :b and :c
+                                   union select case_id from {s}.plan_change
+                                    where municipality = :a and business_date between :b and :c)""",
+                            municipality, y.start(), y.end()))
+                    .map(rows -> {
+                        List<HouseholdFigures.SupportedCase> more = new java.util.ArrayList<>(before);
+                        rows.forEach(r -> more.add(new HouseholdFigures.SupportedCase(y.year(), (String) r[0],
+                                (String) r[1])));
+                        return more;
+                    }));
+        }
+        return all;
+    }
+
+    /**
+     * The cases each plan made by the range's end and not closed before its start covers, with their households
+     * now: a household's plan has one plan-created per member case, under one planId.
+     */
+    private static Uni<List<HouseholdFigures.PlanSubject>> planSubjects(SqlRunner db, String municipality,
+                                                                        LocalDate start, LocalDate end) {
+        return db.query(Sql.of("""
+                        select c.plan_id, c.case_id, f.household_id,
+                               min(c.business_date) filter (where c.kind = 'CREATED') as created_on,
+                               min(c.business_date) filter (where c.kind = 'CLOSED') as closed_on
+                          from {s}.plan_change c join {s}.case_fact f on f.case_id = c.case_id
+                         where c.municipality = :a and f.duplicate_of is null
+                         group by c.plan_id, c.case_id, f.household_id
+                        having min(c.business_date) filter (where c.kind = 'CREATED') <= :c
+                           and coalesce(min(c.business_date) filter (where c.kind = 'CLOSED'), :b) >= :b""",
+                        municipality, start, end))
+                .map(rows -> rows.stream().map(r -> new HouseholdFigures.PlanSubject((String) r[0], (String) r[1],
+                        (String) r[2], localDate(r[3]), localDate(r[4]))).toList());
     }
 
     private static List<String> codes(Object column) {

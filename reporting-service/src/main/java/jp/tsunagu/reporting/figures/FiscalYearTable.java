@@ -5,12 +5,16 @@ import jp.tsunagu.contract.codes.PlanType;
 import jp.tsunagu.support.http.Html;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
 /**
  * The figures laid out as seed 000 lays them out: one row per item (会議の開催回数・取扱件数, プランの作成件数・
- * うち再プラン・終結件数), one column per fiscal year labelled by 令和 (R3 …). Used for CSV and HTML alike.
+ * うち再プラン・終結件数), one column per fiscal year labelled by 令和 (R3 …). Used for CSV and HTML alike; the HTML
+ * page also shows the households' figures (世帯) under it, which seed 000's table has no rows for.
  */
 public final class FiscalYearTable {
 
@@ -69,8 +73,32 @@ public final class FiscalYearTable {
             r.values().forEach(v -> sb.append("<td class=\"n\">").append(v).append("</td>"));
             sb.append("</tr>\n");
         }
-        return sb.append("</table>\n<p>定義: 開催回数＝議事録の開催日がその年度の会議、取扱件数＝その議事録の検討件数（延べ）、"
-                + "作成件数＝作成と再プラン（業務日付がその年度）、終結件数＝終結（同）。</p>\n</body></html>\n").toString();
+        sb.append("</table>\n<p>定義: 開催回数＝議事録の開催日がその年度の会議、取扱件数＝その議事録の検討件数（延べ）、"
+                + "作成件数＝作成と再プラン（業務日付がその年度）、終結件数＝終結（同）。世帯のプランは1件と数えます。</p>\n");
+        return households(sb, years).append("</body></html>\n").toString();
+    }
+
+    /** The households' figures (世帯) under the table, with what each counts: not part of seed 000's layout. */
+    private static StringBuilder households(StringBuilder sb, List<FiscalYearFigures.Year> years) {
+        sb.append("<h2>世帯</h2>\n<table>\n<tr><th></th>");
+        years.forEach(y -> sb.append("<th>").append(y.label()).append("</th>"));
+        sb.append("</tr>\n");
+        Map<String, Function<FiscalYearFigures.Year, Object>> values = new LinkedHashMap<>();
+        values.put("casesSupported", FiscalYearFigures.Year::casesSupported);
+        values.put("householdsSupported", FiscalYearFigures.Year::householdsSupported);
+        values.put("multiCaseHouseholds", FiscalYearFigures.Year::multiCaseHouseholds);
+        values.put("householdsWithPlan", FiscalYearFigures.Year::householdsWithPlan);
+        values.put("casesPerHousehold", y -> y.casesPerHousehold() == null ? "—" : y.casesPerHousehold());
+        values.forEach((figure, value) -> {
+            sb.append("<tr><td>").append(Html.escape(FigureDefinitions.HOUSEHOLD_LABELS.get(figure))).append("</td>");
+            years.forEach(y -> sb.append("<td class=\"n\">").append(value.apply(y)).append("</td>"));
+            sb.append("</tr>\n");
+        });
+        sb.append("</table>\n<dl>\n");
+        FigureDefinitions.HOUSEHOLD_DEFINITIONS.forEach((figure, definition) -> sb.append("<dt>")
+                .append(Html.escape(FigureDefinitions.HOUSEHOLD_LABELS.get(figure))).append("</dt><dd>")
+                .append(Html.escape(definition)).append("</dd>\n"));
+        return sb.append("</dl>\n");
     }
 
     private static Row row(String group, String item, List<FiscalYearFigures.Year> years,

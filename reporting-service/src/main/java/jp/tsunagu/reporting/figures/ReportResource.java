@@ -60,7 +60,11 @@ public class ReportResource {
     @Operation(summary = "The year table of seed 000: JSON by default, Accept text/csv or text/html for the table",
             description = "from/to: 2024 or R6; default the current fiscal year. held = meetings whose minutes have "
                     + "heldOn in the year; casesHandled = reviews in those minutes (延べ); distinctCases; made = plans "
-                    + "created plus revisions in the year; replans = the revisions; closed = closures in the year.")
+                    + "created plus revisions in the year; replans = the revisions; closed = closures in the year; "
+                    + "each counted by plan (a household's plan, one planId, counts once). Per year also the "
+                    + "households (世帯): casesSupported, householdsSupported (支援世帯数), multiCaseHouseholds, "
+                    + "householdsWithPlan, casesPerHousehold (one decimal, null without households). The CSV keeps "
+                    + "seed 000's rows; the HTML adds the households' rows.")
     @APIResponse(responseCode = "200", description = "The table", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = YearTable.class)),
             @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
@@ -90,8 +94,12 @@ public class ReportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.COORDINATOR, Roles.ANALYST})
     @Operation(summary = "Referrals by channel, urgency, concern and field; routing outcomes by agency; median days "
-            + "to routing, first meeting and first plan; cases by current stage (exact counts)",
-            description = "fiscalYear: 2024 or R6; default the current one. Definitions in the README (Figures).")
+            + "to routing, first meeting and first plan; the households supported; cases by current stage (exact "
+            + "counts)",
+            description = "fiscalYear: 2024 or R6; default the current one. year.casesSupported, "
+                    + "year.householdsSupported (支援世帯数), year.multiCaseHouseholds, year.householdsWithPlan, "
+                    + "year.casesPerHousehold as in the year table; labels.households names them in Japanese. "
+                    + "Definitions in the README (Figures).")
     public Uni<Map<String, Object>> cases(@QueryParam("fiscalYear") String fiscalYear) {
         FiscalYear year = year(fiscalYear, "fiscalYear", currentYear());
         String municipality = caller.get().municipality();
@@ -110,7 +118,7 @@ public class ReportResource {
             "stages", Coded.labels(CaseStatus.class), "channels", Coded.labels(Channel.class),
             "concerns", Coded.labels(Concern.class), "fields", Coded.labels(Field.class),
             "urgencies", Coded.labels(Urgency.class), "meetingTypes", Coded.labels(MeetingType.class),
-            "planTypes", Coded.labels(PlanType.class));
+            "planTypes", Coded.labels(PlanType.class), "households", FigureDefinitions.HOUSEHOLD_LABELS);
 
     @GET
     @jakarta.ws.rs.Path("/portal")
@@ -120,7 +128,8 @@ public class ReportResource {
             description = "Every count of cases or people from 1 to 9 is replaced by \"*\" (0 and 10 or more are "
                     + "shown); in a breakdown with a published total, one more cell is suppressed when only one is, "
                     + "so it cannot be recovered by subtraction; medians over fewer than 10 cases are null. Meetings "
-                    + "held are shown as they are. Counts are strings.")
+                    + "held are shown as they are. Counts are strings. The households' counts are cells like the "
+                    + "others; casesPerHousehold is null unless householdsSupported is 10 or more.")
     public Uni<Map<String, Object>> portal(@QueryParam("fiscalYear") String fiscalYear) {
         FiscalYear year = year(fiscalYear, "fiscalYear", currentYear());
         String municipality = caller.get().municipality();

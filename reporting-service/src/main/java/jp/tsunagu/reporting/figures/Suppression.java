@@ -43,13 +43,21 @@ public final class Suppression {
         return shown;
     }
 
+    /**
+     * The published year. The households' counts are cells like the others; {@code casesPerHousehold} is shown only
+     * when {@code householdsSupported} is shown as a number of 10 or more (with the cases, it would give a suppressed
+     * count away).
+     */
     @JsonPropertyOrder({"fiscalYear", "label", "meetings", "plans", "referrals", "byChannel", "byUrgency",
-            "byConcern", "byField", "routingByAgency", "medianDays"})
+            "byConcern", "byField", "routingByAgency", "medianDays", "casesSupported", "householdsSupported",
+            "multiCaseHouseholds", "householdsWithPlan", "casesPerHousehold"})
     public record PortalYear(int fiscalYear, String code, String label, Map<MeetingType, Map<String, String>> meetings,
                              Map<PlanType, Map<String, String>> plans, String referrals,
                              Map<String, String> byChannel, Map<String, String> byUrgency,
                              Map<String, String> byConcern, Map<String, String> byField,
-                             Map<String, Map<String, String>> routingByAgency, Map<String, Double> medianDays) {
+                             Map<String, Map<String, String>> routingByAgency, Map<String, Double> medianDays,
+                             String casesSupported, String householdsSupported, String multiCaseHouseholds,
+                             String householdsWithPlan, Double casesPerHousehold) {
     }
 
     public static PortalYear publish(FiscalYearFigures.Year table, CaseFigures.Year cases) {
@@ -67,7 +75,9 @@ public final class Suppression {
         medians.put("toFirstPlan", shown(cases.medianDays().toFirstPlan()));
         return new PortalYear(table.fiscalYear(), table.code(), table.label(), meetings, plans, cell(cases.referrals()),
                 group(cases.byChannel()), group(cases.byUrgency()), group(cases.byConcern()), group(cases.byField()),
-                byAgency, medians);
+                byAgency, medians, cell(cases.casesSupported()), cell(cases.householdsSupported()),
+                cell(cases.multiCaseHouseholds()), cell(cases.householdsWithPlan()),
+                cases.householdsSupported() < THRESHOLD ? null : cases.casesPerHousehold());
     }
 
     public static Map<String, String> stages(CaseFigures.Stages stages) {

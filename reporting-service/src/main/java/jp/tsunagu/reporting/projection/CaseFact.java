@@ -55,4 +55,12 @@ public sealed interface CaseFact extends ReportingProjection.Write {
     /** A plan was made for the case on that business day. */
     record PlannedOn(LocalDate on) implements CaseFact {
     }
+
+    /**
+     * The case joined a household (世帯: {@code household-linked}, {@code linked}) or left it
+     * ({@code household-unlinked}): the row keeps the household it is in now. Intake writes both on the case's key, so
+     * a case's links arrive in the order they were made.
+     */
+    record Household(String householdId, boolean linked) implements CaseFact {
+    }
 }

@@ -17,17 +17,18 @@ import static jp.tsunagu.support.db.SqlValues.localDate;
  * A {@link CaseFactRow} as {@code case_fact} keeps it: read back as it was written, written as the fold left it (the
  * upsert replaces every column and decides nothing). {@code stage} is the case's status, {@code stage_at} the fold's
  * latest time, {@code duplicate_of} the case it was joined to; {@code latest_stage}, {@code status_time},
- * {@code open_plans} and {@code closed_plans} (V10) are the rest of the fold's state.
+ * {@code open_plans} and {@code closed_plans} (V10) are the rest of the fold's state; {@code household_id} (V11)
+ * the household the case is in now.
  */
 final class CaseFactColumns {
 
     static final String READ = """
             case_id, municipality, received_on, channel, concerns, referring_agency, urgency, routed_on, decision,
             routed_agency, fields, first_meeting_on, first_plan_on, stage, stage_at, duplicate_of, latest_stage,
-            status_time, open_plans, closed_plans""";
+            status_time, open_plans, closed_plans, household_id""";
 
     private static final String WRITE = "insert into {s}.case_fact(" + READ + """
-            ) values (:a, :b, :c, :d, :e, :f, :g, :h, :i, :j, :k, :l, :m, :n, :o, :p, :q, :r, :s, :t)
+            ) values (:a, :b, :c, :d, :e, :f, :g, :h, :i, :j, :k, :l, :m, :n, :o, :p, :q, :r, :s, :t, :u)
             on conflict (case_id) do update set municipality = excluded.municipality,
               received_on = excluded.received_on, channel = excluded.channel, concerns = excluded.concerns,
               referring_agency = excluded.referring_agency, urgency = excluded.urgency,
@@ -36,7 +37,7 @@ final class CaseFactColumns {
               first_plan_on = excluded.first_plan_on, stage = excluded.stage, stage_at = excluded.stage_at,
               duplicate_of = excluded.duplicate_of, latest_stage = excluded.latest_stage,
               status_time = excluded.status_time, open_plans = excluded.open_plans,
-              closed_plans = excluded.closed_plans""";
+              closed_plans = excluded.closed_plans, household_id = excluded.household_id""";
 
     private CaseFactColumns() {
     }
@@ -51,7 +52,7 @@ final class CaseFactColumns {
                 referral.concerns(), referral.referringAgency(), referral.urgency(), routing.on(), routing.decision(),
                 routing.agency(), routing.fields(), r.firstMeetingOn(), r.firstPlanOn(), name(s.status()),
                 at(s.latestAt()), s.joinedTo(), name(s.latest()), at(s.statusTime()), String.join(",", s.openPlans()),
-                String.join(",", s.closedPlans()));
+                String.join(",", s.closedPlans()), r.householdId());
     }
 
     static CaseFactRow read(Object[] r) {
@@ -62,7 +63,7 @@ final class CaseFactColumns {
         CaseStage stage = new CaseStage(r[16] == null ? null : CaseStatus.valueOf((String) r[16]), time(r[14]),
                 time(r[17]), ids(r[18]), ids(r[19]), (String) r[15]);
         return new CaseFactRow((String) r[0], ((String) r[1]).trim(), referral, routing, localDate(r[11]),
-                localDate(r[12]), stage);
+                localDate(r[12]), stage, (String) r[20]);
     }
 
     private static String name(CaseStatus status) {

@@ -21,10 +21,11 @@ import java.time.LocalDate;
  * @param stage        the case's status as the one fold left it: {@code stage} is its status, {@code stage_at} its
  *                     latest time, {@code duplicate_of} the case it was joined to (such a case is not a 相談 of its
  *                     own in the figures)
+ * @param householdId  the household (世帯) the case is in now, null when none
  */
 public record CaseFactRow(String caseId, String municipality, CaseFact.Referral referral,
                           CaseFact.Routing firstRouting, LocalDate firstMeetingOn, LocalDate firstPlanOn,
-                          CaseStage stage) {
+                          CaseStage stage, String householdId) {
 
     public CaseFactRow {
         stage = stage == null ? CaseStage.NONE : stage;
@@ -32,7 +33,7 @@ public record CaseFactRow(String caseId, String municipality, CaseFact.Referral 
 
     /** A case no event has been applied to. */
     public static CaseFactRow none(String caseId, String municipality) {
-        return new CaseFactRow(caseId, municipality, null, null, null, null, CaseStage.NONE);
+        return new CaseFactRow(caseId, municipality, null, null, null, null, CaseStage.NONE, null);
     }
 
     /**
@@ -51,22 +52,35 @@ public record CaseFactRow(String caseId, String municipality, CaseFact.Referral 
 
     private CaseFactRow staged(TsunaguEvent event, Instant recordedAt) {
         CaseStage folded = stage.evolve(event, recordedAt).map(CaseStage.Step::after).orElse(stage);
-        return new CaseFactRow(caseId, municipality, referral, firstRouting, firstMeetingOn, firstPlanOn, folded);
+        return new CaseFactRow(caseId, municipality, referral, firstRouting, firstMeetingOn, firstPlanOn, folded,
+                householdId);
     }
 
-    /** The row with one more fact: the first referral kept, the earliest routing, meeting and plan. */
+    /**
+     * The row with one more fact: the first referral kept, the earliest routing, meeting and plan; the household the
+     * latest link left (an unlinking from another household than the current one changes nothing).
+     */
     CaseFactRow with(CaseFact fact) {
         return switch (fact) {
             case CaseFact.Referral r -> referral != null ? this
-                    : new CaseFactRow(caseId, municipality, r, firstRouting, firstMeetingOn, firstPlanOn, stage);
+                    : new CaseFactRow(caseId, municipality, r, firstRouting, firstMeetingOn, firstPlanOn, stage,
+                    householdId);
             case CaseFact.Routing r -> firstRouting != null && !r.on().isBefore(firstRouting.on()) ? this
-                    : new CaseFactRow(caseId, municipality, referral, r, firstMeetingOn, firstPlanOn, stage);
+                    : new CaseFactRow(caseId, municipality, referral, r, firstMeetingOn, firstPlanOn, stage,
+                    householdId);
             case CaseFact.MetOn m -> new CaseFactRow(caseId, municipality, referral, firstRouting,
-                    earliest(firstMeetingOn, m.on()), firstPlanOn, stage);
+                    earliest(firstMeetingOn, m.on()), firstPlanOn, stage, householdId);
             case CaseFact.PlannedOn p -> new CaseFactRow(caseId, municipality, referral, firstRouting,
-                    firstMeetingOn, earliest(firstPlanOn, p.on()), stage);
+                    firstMeetingOn, earliest(firstPlanOn, p.on()), stage, householdId);
+            case CaseFact.Household h -> h.linked() ? inHousehold(h.householdId())
+                    : h.householdId().equals(householdId) ? inHousehold(null) : this;
             case CaseFact.Stage s -> this; // folded with its event's time: after
         };
+    }
+
+    private CaseFactRow inHousehold(String household) {
+        return new CaseFactRow(caseId, municipality, referral, firstRouting, firstMeetingOn, firstPlanOn, stage,
+                household);
     }
 
     private static LocalDate earliest(LocalDate kept, LocalDate offered) {

@@ -89,8 +89,9 @@ public final class ReportingProjection {
             // the joining case's own line is its case_event above; the case it joins gets one too
             case IntakeEvent.DuplicateConfirmed e -> List.of(joinedLine(envelope, e));
             case IntakeEvent.DuplicateDismissed e -> List.of();
-            case IntakeEvent.HouseholdLinked e -> List.of();
-            case IntakeEvent.HouseholdUnlinked e -> List.of();
+            // the household (世帯) the case is in now, for the households' figures and the exports' pseudonym
+            case IntakeEvent.HouseholdLinked e -> List.of(new CaseFact.Household(e.householdId(), true));
+            case IntakeEvent.HouseholdUnlinked e -> List.of(new CaseFact.Household(e.householdId(), false));
             case RoutingEvent.CaseRouted e -> List.of(outcome(envelope, e.caseId(), e.agencyId(), "ROUTED"),
                     new CaseFact.Routing(on, RoutingDecision.ROUTED, e.agencyId(), codes(e.fields())));
             case RoutingEvent.CaseEscalated e -> List.of(outcome(envelope, e.caseId(), null, "ESCALATED"),
@@ -119,12 +120,13 @@ public final class ReportingProjection {
                             e.municipality(), e.meetingType().name(), e.heldOn(), e.outcome().name()),
                     new CaseFact.MetOn(e.heldOn()));
             case PlanningEvent.PlanCreated e -> List.of(
-                    planChange(envelope, e.planId(), e.caseId(), e.type().name(), "CREATED"),
+                    planChange(envelope, new PlanOf(e.planId(), e.caseId(), e.type().name()), "CREATED", null),
                     new CaseFact.PlannedOn(on));
             case PlanningEvent.PlanRevised e -> List.of(
-                    planChange(envelope, e.planId(), e.caseId(), e.type().name(), "REVISED"));
+                    planChange(envelope, new PlanOf(e.planId(), e.caseId(), e.type().name()), "REVISED",
+                            e.version()));
             case PlanningEvent.PlanClosed e -> List.of(
-                    planChange(envelope, e.planId(), e.caseId(), e.type().name(), "CLOSED"));
+                    planChange(envelope, new PlanOf(e.planId(), e.caseId(), e.type().name()), "CLOSED", null));
             // details filled in are neither a plan made nor a 再プラン: the figures do not count them
             case PlanningEvent.PlanDetailsCompleted e -> List.of();
             case PlanningEvent.PlanReviewDue e -> List.of();
@@ -156,12 +158,19 @@ public final class ReportingProjection {
                 envelope.municipality(), agencyId, outcome, envelope.businessDate());
     }
 
-    private static Sql planChange(EventEnvelope<? extends TsunaguEvent> envelope, String planId, String caseId,
-                                    String type, String kind) {
+    /** The plan a plan event is about, and the case whose copy of it the event is. */
+    private record PlanOf(String planId, String caseId, String type) {
+    }
+
+    private static Sql planChange(EventEnvelope<? extends TsunaguEvent> envelope, PlanOf plan, String kind,
+                                  Integer version) {
+        // a household's plan has one such event per member case: version tells a re-plan's copies from another re-plan
         return Sql.of("""
-                        insert into {s}.plan_change(event_id, plan_id, case_id, municipality, plan_type, kind, business_date)
-                        values (:a, :b, :c, :d, :e, :f, :g) on conflict do nothing""", envelope.id(), planId, caseId,
-                envelope.municipality(), type, kind, envelope.businessDate());
+                        insert into {s}.plan_change(event_id, plan_id, case_id, municipality, plan_type, kind,
+                                                    business_date, version)
+                        values (:a, :b, :c, :d, :e, :f, :g, :h) on conflict do nothing""", envelope.id(),
+                plan.planId(), plan.caseId(), envelope.municipality(), plan.type(), kind, envelope.businessDate(),
+                version);
     }
 
     static String codes(List<? extends Coded> codes) {

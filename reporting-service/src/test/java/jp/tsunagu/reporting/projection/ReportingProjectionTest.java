@@ -40,13 +40,25 @@ class ReportingProjectionTest {
         assertTrue(ReportingProjection.writes(envelope(events.get(9))).facts().isEmpty());
         assertEquals(List.of("meeting_held"), tables(events.get(13)));
         assertEquals(List.of("case_event", "plan_change"), tables(events.get(14)));
-        TsunaguEvent confirmed = events.getLast();
+        // found by type: the sample's household events (issue 30) now come after the duplicates'
+        TsunaguEvent confirmed = events.stream()
+                .filter(e -> e instanceof jp.tsunagu.contract.events.IntakeEvent.DuplicateConfirmed).findFirst()
+                .orElseThrow();
         assertEquals(List.of("case_event", "case_event"), tables(confirmed),
                 "a confirmed duplicate: its own line, and one in the history of the case it joins");
         Sql joined = ReportingProjection.writes(envelope(confirmed)).rows().get(1);
         assertEquals("case-0", joined.params().get(1));
         assertEquals("e-DuplicateConfirmed/joined", joined.params().get(0));
-        assertEquals(List.of("case_event"), tables(events.get(events.size() - 2)), "a dismissed one: a line");
+        TsunaguEvent dismissed = events.stream()
+                .filter(e -> e instanceof jp.tsunagu.contract.events.IntakeEvent.DuplicateDismissed).findFirst()
+                .orElseThrow();
+        assertEquals(List.of("case_event"), tables(dismissed), "a dismissed one: a line");
+        TsunaguEvent linked = events.get(events.size() - 2);
+        assertEquals(List.of("case_event"), tables(linked), "household-linked: a line of history");
+        assertEquals(List.of(new CaseFact.Household("household-1", true), CaseFact.Stage.FOLDED),
+                ReportingProjection.writes(envelope(linked)).facts(), "and the household the case is in now");
+        assertEquals(List.of(new CaseFact.Household("household-1", false), CaseFact.Stage.FOLDED),
+                ReportingProjection.writes(envelope(events.getLast())).facts(), "household-unlinked: out of it");
     }
 
     @Test
