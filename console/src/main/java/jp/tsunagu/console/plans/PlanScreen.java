@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import jp.tsunagu.console.clock.ConsoleClock;
 import jp.tsunagu.console.services.Answer;
 import jp.tsunagu.console.services.IntakeApi;
+import jp.tsunagu.console.services.IntakeHouseholds;
 import jp.tsunagu.console.services.PlanningApi;
 import jp.tsunagu.console.services.Service;
 import jp.tsunagu.console.services.ServiceCalls;
@@ -71,11 +72,13 @@ public class PlanScreen {
     private final ObjectMapper json;
 
     private final ConsoleClock clock;
+    private final IntakeHouseholds households;
 
     public PlanScreen(@Location("plans/plan.html") Template page, @RestClient PlanningApi planning,
                       @RestClient IntakeApi intake, ServiceCalls calls, Municipalities municipalities,
-                      ObjectMapper json, ConsoleClock clock) {
+                      ObjectMapper json, ConsoleClock clock, @RestClient IntakeHouseholds households) {
         this.clock = clock;
+        this.households = households;
         this.page = page;
         this.planning = planning;
         this.intake = intake;
@@ -107,6 +110,11 @@ public class PlanScreen {
                 .data("versions", newestFirst)
                 .data("caseNumber", status != null && status.ok() ? status.field("caseNumber").asText(null) : null)
                 .data("active", active)
+                .data("householdId", plan.path("householdId").asText(null))
+                .data("subjects", householdSubjects(plan, current))
+                .data("householdWish", HouseholdSubjects.field(plan, current, "householdWish").asText(null))
+                .data("householdRoles", HouseholdSubjects.field(plan, current, "householdRoles").isArray()
+                        ? tree(HouseholdSubjects.field(plan, current, "householdRoles")) : List.of())
                 .data("participation", participation)
                 .data("missing", missing(current, participation))
                 .data("agencyNames", agencyNames(municipality))
@@ -145,6 +153,17 @@ public class PlanScreen {
                 .data("tags", tags(resources))
                 .data("participationUnavailable", suggestions == null || !suggestions.ok()
                         || placements == null || !placements.ok());
+    }
+
+    /** A household plan's subjects, their 受付番号 from intake's household view when it answers; none for a person's. */
+    private List<HouseholdSubjects.Subject> householdSubjects(JsonNode plan, JsonNode current) {
+        String householdId = plan.path("householdId").asText("");
+        if (householdId.isEmpty()) {
+            return List.of();
+        }
+        Answer household = optional(Service.INTAKE, () -> households.household(householdId));
+        return HouseholdSubjects.of(plan, current, household != null && household.ok() ? household.body() : null,
+                json);
     }
 
     /** A part of the page: its answer, or null when its service does not answer (the rest still shows). */

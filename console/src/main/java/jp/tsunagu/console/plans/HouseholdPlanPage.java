@@ -1,0 +1,144 @@
+package jp.tsunagu.console.plans;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jp.tsunagu.console.clock.ConsoleClock;
+import jp.tsunagu.console.services.Answer;
+import jp.tsunagu.console.services.IntakeHouseholds;
+import jp.tsunagu.console.services.NotVisible;
+import jp.tsunagu.console.services.PlanningApi;
+import jp.tsunagu.console.services.Service;
+import jp.tsunagu.console.services.ServiceCalls;
+import jp.tsunagu.console.services.ServiceUnavailable;
+import jp.tsunagu.console.signin.Csrf;
+import jp.tsunagu.console.view.FormErrors;
+import jp.tsunagu.contract.codes.Coded;
+import jp.tsunagu.contract.codes.MeetingType;
+import jp.tsunagu.contract.codes.PlanType;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * 世帯のプランを作成: one plan for a household (planning's {@code POST /households/{id}/plans}), its subjects the
+ * members chosen, each with 本人の願い and roles, and the household's wish, goals and roles. The members and the
+ * meetings they were discussed at come from intake's household view; planning says what is wrong, beside the inputs.
+ */
+@Path("/{municipality}/households/{householdId}/plans/new")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+public class HouseholdPlanPage {
+
+    /** Household ids as intake makes them ({@code h-…}): anything else is no household and never passed on. */
+    private static final Pattern HOUSEHOLD_ID = Pattern.compile("[A-Za-z0-9_-]{1,80}");
+
+    private final Template page;
+    private final PlanningApi planning;
+    private final IntakeHouseholds households;
+    private final PlanScreen screen;
+    private final ServiceCalls calls;
+    private final Csrf csrf;
+    private final ObjectMapper json;
+    private final ConsoleClock clock;
+
+    public HouseholdPlanPage(@Location("plans/household-plan.html") Template page, @RestClient PlanningApi planning,
+                             @RestClient IntakeHouseholds households, PlanScreen screen, ServiceCalls calls,
+                             Csrf csrf, ObjectMapper json, ConsoleClock clock) {
+        this.page = page;
+        this.planning = planning;
+        this.households = households;
+        this.screen = screen;
+        this.calls = calls;
+        this.csrf = csrf;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @GET
+    public TemplateInstance form(@PathParam("municipality") String municipality,
+                                 @PathParam("householdId") String householdId) {
+        JsonNode household = household(householdId);
+        return view(municipality, household, HouseholdPlanForm.blank(household, UUID.randomUUID().toString(),
+                clock.today().toString()), FormErrors.NONE).data("unavailable", null);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response create(@PathParam("municipality") String municipality,
+                           @PathParam("householdId") String householdId, MultivaluedMap<String, String> form) {
+        csrf.check(form.getFirst(Csrf.FIELD));
+        JsonNode household = household(householdId);
+        HouseholdPlanForm typed = HouseholdPlanForm.from(form, household);
+        Answer answer;
+        try {
+            answer = calls.call(Service.PLANNING, () -> planning.createForHousehold(householdId,
+                    typed.idempotencyKey(), typed.request(json)));
+        } catch (ServiceUnavailable e) {
+            // nothing typed is lost: the same form and key (a resend makes one plan)
+            return Response.status(503).entity(view(municipality, household, typed.withSpareRows(), FormErrors.NONE)
+                    .data("unavailable", e.service().labelJa())).build();
+        }
+        if (answer.ok()) {
+            return Response.seeOther(URI.create("/" + municipality + "/plans/" + answer.field("planId").asText()
+                    + "?done=created")).build();
+        }
+        if (answer.status() == 404) {
+            throw new NotVisible();
+        }
+        FormErrors errors = new FormErrors(typed.onForm(answer.fieldErrors()), typed.labels());
+        return Response.status(answer.status() == 409 ? 409 : answer.status() == 403 ? 403 : 400)
+                .entity(view(municipality, household, typed.withSpareRows(), errors).data("unavailable", null))
+                .build();
+    }
+
+    /** The household as intake shows it to her; not hers (or no such household) is the console's 404. */
+    private JsonNode household(String householdId) {
+        if (householdId == null || !HOUSEHOLD_ID.matcher(householdId).matches()) {
+            throw new NotVisible();
+        }
+        return calls.read(Service.INTAKE, () -> households.household(householdId));
+    }
+
+    private TemplateInstance view(String municipality, JsonNode household, HouseholdPlanForm form,
+                                  FormErrors errors) {
+        return page.data("m", municipality)
+                .data("h", json.convertValue(household, Object.class))
+                .data("form", form)
+                .data("errors", errors)
+                .data("types", Coded.labels(PlanType.class))
+                .data("meetings", adoptingMeetings(household).stream()
+                        .map(mt -> json.convertValue(mt, Object.class)).toList())
+                .data("agencies", screen.agencies(municipality));
+    }
+
+    /** The meetings the household's members were discussed at that may adopt a plan (重層的支援会議), newest first. */
+    static List<JsonNode> adoptingMeetings(JsonNode household) {
+        List<JsonNode> found = new ArrayList<>();
+        household.path("meetings").forEach(mt -> {
+            boolean adopts = Coded.parse(MeetingType.class, mt.path("meetingType").asText())
+                    .map(MeetingType::mayAdoptPlans).orElse(false);
+            if (adopts) {
+                found.add(mt);
+            }
+        });
+        found.sort((a, b) -> b.path("heldOn").asText().compareTo(a.path("heldOn").asText()));
+        return found;
+    }
+}

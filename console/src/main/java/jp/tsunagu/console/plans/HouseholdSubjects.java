@@ -1,0 +1,65 @@
+package jp.tsunagu.console.plans;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.qute.TemplateData;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A household plan's subjects (対象の世帯員) as the plan page shows them: each member's case by its 受付番号, her
+ * wish where planning gave it to the reader (planning leaves it out for a member whose case she may not read), and
+ * the roles for her. The plan's own fields are planning's; the 受付番号 come from intake's household view.
+ */
+public final class HouseholdSubjects {
+
+    private HouseholdSubjects() {
+    }
+
+    /**
+     * A subject.
+     *
+     * @param wishShown whether the reader may read her wish (planning sent it, or said she may)
+     * @param roles     the roles for her, as planning sent them (maps for the template)
+     */
+    @TemplateData
+    public record Subject(String caseId, String caseNumber, String wish, boolean wishShown, List<String> wishTags,
+                          Object roles) {
+    }
+
+    /**
+     * The subjects of the plan ({@code subjects} of the plan, else of its current version).
+     *
+     * @param household intake's household view, or null when it could not be read (the 受付番号 are then left out)
+     */
+    public static List<Subject> of(JsonNode plan, JsonNode current, JsonNode household, ObjectMapper json) {
+        JsonNode subjects = plan.path("subjects").isArray() ? plan.path("subjects") : current.path("subjects");
+        Map<String, String> numbers = new HashMap<>();
+        if (household != null) {
+            household.path("members").forEach(m -> numbers.put(m.path("caseId").asText(),
+                    m.path("caseNumber").asText(null)));
+            household.path("formerMembers").forEach(m -> numbers.putIfAbsent(m.path("caseId").asText(),
+                    m.path("caseNumber").asText(null)));
+        }
+        List<Subject> list = new ArrayList<>();
+        for (JsonNode s : subjects) {
+            String caseId = s.path("caseId").asText();
+            boolean shown = s.hasNonNull("wish") || s.path("wishVisible").asBoolean(false)
+                    || s.path("personVisible").asBoolean(false);
+            List<String> tags = new ArrayList<>();
+            s.path("wishTags").forEach(t -> tags.add(t.asText()));
+            list.add(new Subject(caseId, numbers.get(caseId), s.path("wish").asText(null), shown, tags,
+                    json.convertValue(s.path("roles").isArray() ? s.path("roles") : json.createArrayNode(),
+                            Object.class)));
+        }
+        return list;
+    }
+
+    /** The plan's field, else its current version's (planning may keep a household's wish on each version). */
+    public static JsonNode field(JsonNode plan, JsonNode current, String name) {
+        return plan.has(name) ? plan.path(name) : current.path(name);
+    }
+}
