@@ -66,6 +66,7 @@ public class ReportPage {
                 String.valueOf(span[1].year())));
         return years.data("m", municipality).data("tab", "years")
                 .data("table", YearTable.of(answer))
+                .data("households", HouseholdFigures.rows(answer))
                 .data("choices", FiscalYears.offered(current))
                 .data("from", span[0].year()).data("to", span[1].year());
     }
@@ -124,6 +125,7 @@ public class ReportPage {
         JsonNode answer = calls.read(Service.REPORTING, () -> reporting.caseFigures(String.valueOf(year.year())));
         return figures.data("m", municipality).data("tab", "figures")
                 .data("f", Figures.of(answer, id -> municipalities.agencyName(municipality, id)))
+                .data("households", HouseholdFigures.of(answer.path("year"), answer.path("labels").path("households")))
                 .data("choices", FiscalYears.offered(current))
                 .data("year", year.year());
     }
