@@ -91,8 +91,8 @@ final class HouseholdCalls {
     }
 
     /** The household figures of the year table (reporting's FigureDefinitions). */
-    static final List<String> HOUSEHOLD_FIGURES = List.of("householdsSupported", "multiCaseHouseholds",
-            "householdsWithPlan");
+    static final List<String> HOUSEHOLD_FIGURES = List.of("casesSupported", "householdsSupported",
+            "multiCaseHouseholds", "householdsWithPlan");
 
     /**
      * The figures this test reads from the year table of one fiscal year (reporting-service, JSON): the household
