@@ -54,6 +54,11 @@
     Object.keys(labels.planTypes).forEach(t => group(labels.planTypes[t], [
       ['作成件数', y => y.plans[t].made], ['（うち、再プラン）', y => y.plans[t].replans],
       ['終結件数', y => y.plans[t].closed]]));
+    // households (世帯): their labels come with /reports/cases; what they count is reporting's (README)
+    const households = labels.households || {};
+    group('世帯', ['casesSupported', 'householdsSupported', 'multiCaseHouseholds', 'householdsWithPlan',
+      'casesPerHousehold'].map(f => [households[f] || f,
+      y => y[f] == null ? '―' : (f === 'casesPerHousehold' ? y[f].toFixed(1) : y[f])]));
     return el('table', { id: 'figures' }, ...rows);
   }
 

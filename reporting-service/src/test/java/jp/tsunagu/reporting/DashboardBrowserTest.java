@@ -79,6 +79,7 @@ class DashboardBrowserTest {
         assertTrue(dom.contains("<th>令和3年度</th>"), "a column per fiscal year from R3");
         assertTrue(dom.contains("<polyline"), "the trend charts are drawn");
         assertTrue(dom.contains("支援中の事例"), "cases by stage");
+        assertTrue(dom.contains("支援世帯数") && dom.contains("1世帯あたりの案件数"), "the households' rows");
         assertTrue(!dom.contains(token), "the token is taken off the address");
 
         Path shot = Path.of("target", "dashboard.png").toAbsolutePath();
