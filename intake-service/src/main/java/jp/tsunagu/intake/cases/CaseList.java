@@ -47,7 +47,11 @@ public class CaseList {
             case_id, status, received_on, status_time, referring_agency_id, assigned_agency_id, area, age_band,
             concerns, urgency, fields, track, due_on, late_from, possible_duplicate_of, case_number,
             (select p.case_number from case_status p where p.case_id = c.possible_duplicate_of) possible_number,
-            dd.decision, dd.other_case_id, dd.other_number, dd.decided_at
+            dd.decision, dd.other_case_id, dd.other_number, dd.decided_at,
+            (select hm.household_id from household_member hm
+              where hm.case_id = c.case_id and hm.unlinked_at is null) household_id,
+            (select count(distinct s.other_case_id) from open_household_suggestion s
+              where s.case_id = c.case_id) household_suggestions
             """;
 
     private static final String FROM = """
@@ -87,6 +91,11 @@ public class CaseList {
                        @Schema(description = "Its 受付番号") String possibleDuplicateOfCaseNumber,
                        @Schema(description = "The coordinator's latest decision on a duplicate of this case (POST "
                                + "/cases/{caseId}/duplicate); absent before one") Duplicate duplicate,
+                       @Schema(description = "The household (世帯) the case is in now (GET /households/{householdId})",
+                               example = "h-3f2a9c1e-7b4d-4e8a-9c3d-2f5e8a1b4c6d") String householdId,
+                       @Schema(description = "Open 世帯候補 of the case (GET /cases/{caseId}/household-suggestions): "
+                               + "other open cases possibly of the same household, not dismissed, not linked")
+                       int householdSuggestions,
                        @Schema(description = "氏名, only with ?withNames=true (coordinators; each such read is in the "
                                + "audit trail); absent when the person was erased") String name,
                        @Schema(description = "ふりがな, as name") String nameKana) {
@@ -101,7 +110,7 @@ public class CaseList {
         public Item withName(String name, String nameKana) {
             return new Item(caseId, caseNumber, status, statusLabel, receivedOn, lastChangeAt, referringAgencyId,
                     agencyId, area, ageBand, concerns, urgency, fields, track, dueOn, overdue, possibleDuplicateOf,
-                    possibleDuplicateOfCaseNumber, duplicate, name, nameKana);
+                    possibleDuplicateOfCaseNumber, duplicate, householdId, householdSuggestions, name, nameKana);
         }
     }
 
@@ -204,7 +213,7 @@ public class CaseList {
                 list(row.getString("fields")).stream().map(Field::valueOf).toList(),
                 enumOf(MeetingType.class, row.getString("track")), row.getLocalDate("due_on"),
                 overdue, row.getString("possible_duplicate_of"), row.getString("possible_number"), duplicate(row),
-                null, null);
+                row.getString("household_id"), row.getLong("household_suggestions").intValue(), null, null);
     }
 
     private static Duplicate duplicate(Row row) {

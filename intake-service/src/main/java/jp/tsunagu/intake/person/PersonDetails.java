@@ -73,11 +73,16 @@ public class PersonDetails {
         } catch (IOException e) {
             throw new UncheckedIOException("the case's sealed fields cannot be read", e);
         }
+        List<PersonView.Member> members = new java.util.ArrayList<>();
+        for (int i = 0; i < household.size(); i++) {
+            members.add(PersonView.Member.of(household.get(i), i < p.household().size() ? p.household().get(i) : null));
+        }
         return new PersonView(caseId, p.name(), p.nameKana(), p.birthDate(), age(p.birthDate(), today),
-                p.address(), p.phone(), p.summary(), household);
+                p.address(), p.phone(), p.summary(), members);
     }
 
-    private static Integer age(String birthDate, LocalDate today) {
+    /** Age today from a stored birth date; null without one. */
+    public static Integer age(String birthDate, LocalDate today) {
         if (birthDate == null) {
             return null;
         }

@@ -65,6 +65,22 @@ public record ReferralRequest(
                     enumeration = {"PARENT", "CHILD", "SPOUSE", "SIBLING", "GRANDPARENT", "GRANDCHILD", "OTHER"})
             String relation,
             @Schema(implementation = Integer.class, description = "Age in years, 0-130") Object age,
-            @Schema(type = SchemaType.ARRAY, implementation = Concern.class) List<String> concerns) {
+            @Schema(type = SchemaType.ARRAY, implementation = Concern.class) List<String> concerns,
+            @Schema(description = "氏名 of the member, 1-100 characters. Personal: sealed with the person's data, "
+                    + "never in an event", example = "久留米 一郎") String name,
+            @Schema(description = "ふりがな of the member: with the birth date (or age) it finds the member's own "
+                    + "case (世帯候補)", example = "クルメ イチロウ") String nameKana,
+            @Schema(description = "YYYY-MM-DD or 和暦 like the person's; must agree with age when both are given",
+                    example = "昭和44年5月1日") String birthDate) {
+
+        /** The shape only (what a referral sent before issue 30). */
+        public HouseholdMemberRequest(String relation, Object age, List<String> concerns) {
+            this(relation, age, concerns, null, null, null);
+        }
+
+        @Override
+        public String toString() {
+            return "HouseholdMemberRequest[" + relation + ", personal fields not shown]";
+        }
     }
 }

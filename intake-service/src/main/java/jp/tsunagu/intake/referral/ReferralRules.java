@@ -139,16 +139,18 @@ public final class ReferralRules {
                 area = p.area();
             }
             personal = new PersonalFields(name, kana, birthDate == null ? null : birthDate.toString(), address,
-                    phone, null);
+                    phone, null, effectiveAge, List.of());
         }
 
         String summary = Params.text(r.summary(), "summary", MAX_SUMMARY, false, errors);
         if (personal != null) {
             personal = new PersonalFields(personal.name(), personal.nameKana(), personal.birthDate(),
-                    personal.address(), personal.phone(), summary);
+                    personal.address(), personal.phone(), summary, personal.age(), List.of());
         }
 
         List<HouseholdMember> household = new ArrayList<>();
+        List<PersonalFields.MemberFields> named = new ArrayList<>();
+        LocalDate memberDay = receivedOn == null ? today : receivedOn;
         if (r.household() != null) {
             if (r.household().size() > MAX_HOUSEHOLD) {
                 errors.add(new FieldError("household", "at most " + MAX_HOUSEHOLD + " members"));
@@ -161,12 +163,20 @@ public final class ReferralRules {
                         continue;
                     }
                     Relation relation = code(Relation.class, m.relation(), at + ".relation", true, errors);
-                    Integer memberAge = age(m.age(), at + ".age", errors);
+                    PersonalFields.MemberFields member = member(m, at, memberDay, errors);
+                    Integer memberAge = member.age();
                     AgeBand band = memberAge == null ? null : AgeBand.of(memberAge);
                     List<Concern> memberConcerns = concerns(m.concerns(), at + ".concerns", false, errors);
                     household.add(new HouseholdMember(relation, band, memberConcerns));
+                    named.add(member);
                 }
             }
+        }
+
+        if (personal != null && named.stream().anyMatch(m -> m.name() != null || m.nameKana() != null
+                || m.birthDate() != null)) {
+            personal = new PersonalFields(personal.name(), personal.nameKana(), personal.birthDate(),
+                    personal.address(), personal.phone(), personal.summary(), personal.age(), named);
         }
 
         Boolean hardToReach = flag(r.hardToReach(), "hardToReach", errors);
@@ -175,6 +185,31 @@ public final class ReferralRules {
         }
         return new Result.Valid(new ValidReferral(municipalityCode, agency, receivedOn, channel, area, ageBand,
                 household, concerns, consent, urgency, Boolean.TRUE.equals(hardToReach), personal));
+    }
+
+    /**
+     * A household member's personal fields, checked like the person's (name, kana, a birth date in YYYY-MM-DD or
+     * 和暦 not after the day received and agreeing with the age): all optional. The age is the one given, else the
+     * birth date's on that day.
+     */
+    private static PersonalFields.MemberFields member(ReferralRequest.HouseholdMemberRequest m, String at,
+                                                      LocalDate on, List<FieldError> errors) {
+        String name = Params.name(m.name(), at + ".name", MAX_NAME, false, errors);
+        String kana = Params.name(m.nameKana(), at + ".nameKana", MAX_NAME, false, errors);
+        Integer age = age(m.age(), at + ".age", errors);
+        LocalDate birthDate = Params.japaneseDate(m.birthDate(), at + ".birthDate", false, errors);
+        if (birthDate != null && birthDate.isAfter(on)) {
+            errors.add(new FieldError(at + ".birthDate", "must not be after receivedOn"));
+            birthDate = null;
+        } else if (birthDate != null && AgeBand.ageOn(birthDate, on) > MAX_AGE) {
+            errors.add(new FieldError(at + ".birthDate", "gives an age over " + MAX_AGE));
+            birthDate = null;
+        }
+        if (birthDate != null && age != null && AgeBand.ageOn(birthDate, on) != age) {
+            errors.add(new FieldError(at + ".age", "does not match birthDate on receivedOn"));
+        }
+        Integer effective = birthDate != null ? Integer.valueOf(AgeBand.ageOn(birthDate, on)) : age;
+        return new PersonalFields.MemberFields(name, kana, birthDate == null ? null : birthDate.toString(), effective);
     }
 
     private static <E extends Enum<E> & Coded> E code(Class<E> type, String value, String field, boolean required,

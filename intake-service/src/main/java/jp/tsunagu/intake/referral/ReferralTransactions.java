@@ -16,6 +16,7 @@ import jp.tsunagu.intake.idempotency.IdempotencyLedger.Claim;
 import jp.tsunagu.intake.idempotency.IdempotencyLedger.Outcome;
 import jp.tsunagu.intake.idempotency.IdempotencyLedger;
 import jp.tsunagu.intake.person.PersonalFields;
+import jp.tsunagu.intake.search.HouseholdIndex;
 import jp.tsunagu.intake.search.PersonIndex;
 import jp.tsunagu.intake.search.SearchKeys;
 import jp.tsunagu.intake.status.CaseStatusProjection;
@@ -46,10 +47,12 @@ public class ReferralTransactions {
     private final ObjectMapper json;
     private final PersonIndex persons;
     private final CaseNumbers numbers;
+    private final HouseholdIndex households;
 
     public ReferralTransactions(IdempotencyLedger ledger, PersonalDataVault vault, IntakeEvents events,
                                 CaseStatusProjection projection, CaseStatusRecords statuses, ObjectMapper json,
-                                PersonIndex persons, CaseNumbers numbers) {
+                                PersonIndex persons, CaseNumbers numbers, HouseholdIndex households) {
+        this.households = households;
         this.persons = persons;
         this.numbers = numbers;
         this.ledger = ledger;
@@ -76,6 +79,7 @@ public class ReferralTransactions {
                         .call(projection::apply)
                         .call(() -> persons.add(caseId, r.municipality(), r.personal().nameKana(),
                                 SearchKeys.birthDate(r.personal().birthDate())))
+                        .call(() -> households.add(caseId, r.municipality(), r.personal()))
                         .map(envelope -> new ReferralCreated(caseId, number, CaseStatus.RECEIVED.name(),
                                 r.receivedOn()))));
     }
@@ -103,6 +107,7 @@ public class ReferralTransactions {
         return visibleCase(caller, caseId)
                 .chain(view -> vault.destroy(caseId).call(() -> ledger.forgetCase(caseId))
                         .call(() -> persons.remove(caseId))
+                        .call(() -> households.remove(caseId))
                         .chain(hadKey -> !hadKey ? Uni.createFrom().voidItem()
                         : events.publish(EventIds.personErased(caseId),
                                         new IntakeEvent.PersonErased(caseId, view.municipality(), today), today,

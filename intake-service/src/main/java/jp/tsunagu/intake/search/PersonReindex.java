@@ -29,8 +29,11 @@ public class PersonReindex {
     private final PersonalRecords persons;
     private final SearchKeys keys;
     private final PersonIndex index;
+    private final HouseholdIndex households;
 
-    public PersonReindex(Database database, PersonalRecords persons, SearchKeys keys, PersonIndex index) {
+    public PersonReindex(Database database, PersonalRecords persons, SearchKeys keys, PersonIndex index,
+                         HouseholdIndex households) {
+        this.households = households;
         this.database = database;
         this.persons = persons;
         this.keys = keys;
@@ -45,9 +48,35 @@ public class PersonReindex {
         }, e -> LOG.warnf("person index re-key failed (%s); it runs again at the next start", e.getClass().getName()));
     }
 
-    /** Re-keys every row of an older version; answers how many it rewrote or removed. */
+    /**
+     * Re-keys every row of an older version; answers how many it rewrote or removed. Then the household index
+     * (V13) of every indexed case that has none at its {@link HouseholdIndex#VERSION}: cases referred before
+     * households existed are found by later referrals too (their own suggestions are not made afresh).
+     */
     public Uni<Integer> run() {
-        return page("", 0);
+        return page("", 0).chain(n -> householdPage("", n));
+    }
+
+    private Uni<Integer> householdPage(String after, int done) {
+        return database.list("""
+                        select p.case_id, p.municipality from person_index p
+                         where p.case_id > $2 and not exists (select 1 from household_index h
+                                where h.case_id = p.case_id and h.side = 'PERSON' and h.index_version >= $1)
+                         order by p.case_id limit $3""",
+                        row -> new Stale(row.getString("case_id"), row.getString("municipality").trim()),
+                        HouseholdIndex.VERSION, after, PAGE)
+                .chain(stale -> stale.isEmpty() ? Uni.createFrom().item(done)
+                        : persons.of(stale.stream().map(Stale::caseId).toList())
+                        .chain(fields -> {
+                            Uni<Void> all = Uni.createFrom().voidItem();
+                            for (Stale s : stale) {
+                                PersonalFields p = fields.get(s.caseId());
+                                all = all.chain(() -> p == null ? households.remove(s.caseId())
+                                        : households.write(s.caseId(), s.municipality(), p));
+                            }
+                            return all;
+                        })
+                        .chain(() -> householdPage(stale.getLast().caseId(), done + stale.size())));
     }
 
     private record Stale(String caseId, String municipality) {
@@ -71,7 +100,8 @@ public class PersonReindex {
             PersonalFields p = fields.get(s.caseId());
             all = all.chain(() -> p == null ? index.remove(s.caseId())
                     : keys.entries(s.municipality(), p.nameKana(), SearchKeys.birthDate(p.birthDate())).chain(entries -> entries == null
-                    ? index.remove(s.caseId()) : index.write(s.caseId(), s.municipality(), entries)));
+                    ? index.remove(s.caseId()) : index.write(s.caseId(), s.municipality(), entries)
+                    .call(() -> households.write(s.caseId(), s.municipality(), p))));
         }
         return all;
     }

@@ -69,6 +69,32 @@ public class SearchKeys {
         return key(municipality).map(key -> entries(key, name, name, birthDate));
     }
 
+    /**
+     * The household index's keys of one person or named member (V13__households.sql): kana with the birth date,
+     * kana with the age on the day the referral was received, and the normalised address ({@link AddressKey}); each
+     * null when its parts are missing.
+     */
+    public record HouseholdEntries(String kanaBirth, String kanaAge, String address) {
+        public boolean isEmpty() {
+            return kanaBirth == null && kanaAge == null && address == null;
+        }
+    }
+
+    /** The household index's keys in the municipality's index (never null; empty when nothing can be keyed). */
+    public Uni<HouseholdEntries> household(String municipality, String kana, String birthDate, Integer age,
+                                           String address) {
+        String name = KanaName.normalize(kana);
+        String place = AddressKey.normalize(address);
+        String born = birthDate(birthDate);
+        if (name.isEmpty() && place.isEmpty()) {
+            return Uni.createFrom().item(new HouseholdEntries(null, null, null));
+        }
+        return key(municipality).map(key -> new HouseholdEntries(
+                name.isEmpty() || born == null ? null : mac(key, "household+birth\n" + name + "\n" + born),
+                name.isEmpty() || age == null ? null : mac(key, "household+age\n" + name + "\n" + age),
+                place.isEmpty() ? null : mac(key, "address\n" + place)));
+    }
+
     /** One key of the index as it is stored: the text in its domain ("kana\\n…"), keyed; for the re-index's test. */
     Uni<String> keyed(String municipality, String text) {
         return key(municipality).map(key -> mac(key, text));

@@ -104,8 +104,10 @@ public class CaseStatusProjection implements StageProjection {
         Map<String, CaseProgress> changed = new LinkedHashMap<>();
         List<Tuple> history = new ArrayList<>();
         PersonRecords persons = new PersonRecords();
+        HouseholdFacts facts = new HouseholdFacts();
         for (EventEnvelope<? extends TsunaguEvent> e : events) {
             persons.follow(e.data());
+            facts.follow(e.data());
             CaseProgress before = changed.getOrDefault(e.subject(),
                     cases.getOrDefault(e.subject(), CaseProgress.none(e.subject(), e.municipality())));
             before.evolve(e).ifPresent(step -> {
@@ -124,7 +126,8 @@ public class CaseStatusProjection implements StageProjection {
         }
         // both sent without waiting for the other's answer (the client pipelines them on the connection)
         return Uni.combine().all().unis(history.isEmpty() ? Uni.createFrom().voidItem()
-                        : writeRows(changed.values(), history), persons.write(database)).discardItems();
+                        : writeRows(changed.values(), history), persons.write(database),
+                facts.write(database)).discardItems();
     }
 
     /**

@@ -7,6 +7,7 @@ import jp.tsunagu.contract.codes.CaseStatus;
 import jp.tsunagu.contract.status.CaseProgress;
 import jp.tsunagu.support.db.Database;
 
+import java.util.Map;
 import java.util.Optional;
 
 /** Reads of the status projection. */
@@ -27,8 +28,11 @@ public class CaseStatusRecords {
 
     /** Runs in the caller's transaction when there is one. */
     public Uni<Optional<CaseStatusView>> find(String caseId) {
-        return database.first("select " + CaseStatusRow.COLUMNS + " from case_status where case_id = $1",
-                        CaseStatusRow::of, caseId)
+        return database.first("select " + CaseStatusRow.COLUMNS + """
+                        , (select m.household_id from household_member m
+                            where m.case_id = case_status.case_id and m.unlinked_at is null) household_id
+                          from case_status where case_id = $1""", row -> Map.entry(CaseStatusRow.of(row),
+                        Optional.ofNullable(row.getString("household_id"))), caseId)
                 .chain(found -> found.isEmpty() ? Uni.createFrom().item(Optional.<CaseStatusView>empty())
                         : database.list("""
                                         select event_type, status, agency_id, business_date, recorded_at, detail,
@@ -36,11 +40,11 @@ public class CaseStatusRecords {
                                           from case_status_history where case_id = $1
                                          order by recorded_at, event_id""", CaseStatusRecords::step, caseId)
                                 .map(history -> {
-                                    CaseStatusRow row = found.get();
+                                    CaseStatusRow row = found.get().getKey();
                                     return Optional.of(new CaseStatusView(row.caseId(), row.caseNumber(), row.status(),
                                             CaseStatus.valueOf(row.status()).label(), row.assignedAgencyId(), null,
                                             row.referringAgencyId(), null, row.receivedOn(), history,
-                                            row.municipality().trim()));
+                                            found.get().getValue().orElse(null), row.municipality().trim()));
                                 }));
     }
 

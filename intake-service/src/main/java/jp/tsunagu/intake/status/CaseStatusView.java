@@ -25,6 +25,8 @@ public record CaseStatusView(
         @Schema(description = "The referring agency's name in the directory") String referringAgencyName,
         LocalDate receivedOn,
         List<Step> history,
+        @Schema(description = "The household (世帯) the case is linked to now (GET /households/{householdId}); "
+                + "absent when none", example = "h-3f2a9c1e-7b4d-4e8a-9c3d-2f5e8a1b4c6d") String householdId,
         @JsonIgnore String municipality) {
 
     /**
@@ -35,7 +37,7 @@ public record CaseStatusView(
         return mayReadReasons ? this : new CaseStatusView(caseId, caseNumber, status, statusLabel, agencyId,
                 agencyName, referringAgencyId, referringAgencyName, receivedOn, history.stream().map(h -> new Step(
                 h.eventType(), h.status(), h.statusLabel(), h.agencyId(), h.agencyName(), h.businessDate(), h.recordedAt(),
-                h.detail(), null)).toList(), municipality);
+                h.detail(), null)).toList(), householdId, municipality);
     }
 
     /** The view with the directory's names of the agencies it mentions. */
@@ -43,7 +45,7 @@ public record CaseStatusView(
         return new CaseStatusView(caseId, caseNumber, status, statusLabel, agencyId, name(agencyId, agencyName),
                 referringAgencyId, name(referringAgencyId, agencyName), receivedOn, history.stream().map(h -> new Step(
                 h.eventType(), h.status(), h.statusLabel(), h.agencyId(), name(h.agencyId(), agencyName), h.businessDate(),
-                h.recordedAt(), h.detail(), h.reason())).toList(), municipality);
+                h.recordedAt(), h.detail(), h.reason())).toList(), householdId, municipality);
     }
 
     private static String name(String agencyId, Function<String, String> agencyName) {
