@@ -13,7 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
-/** Every figure of a municipality as one tree, and the cells where two such trees differ. */
+/**
+ * Every figure of a municipality as one tree, and the cells where two such trees differ: per year the year table
+ * (households' figures included: {@code R6.table.householdsSupported} …) and the case figures, and the stages.
+ */
 final class FigureComparison {
 
     private FigureComparison() {
