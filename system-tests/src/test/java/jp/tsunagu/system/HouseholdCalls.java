@@ -96,7 +96,7 @@ final class HouseholdCalls {
 
     /**
      * The figures this test reads from the year table of one fiscal year (reporting-service, JSON): the household
-     * figures wherever the year's object holds them, the 重層的支援会議's distinct cases and the 多機関協働プラン made.
+     * figures, the 重層的支援会議's distinct cases and the 多機関協働プラン made and closed.
      * A household figure the table does not have is -1 (the assertion then names it).
      */
     static Map<String, Integer> figures(String token, FiscalYear year) throws Exception {
@@ -105,22 +105,15 @@ final class HouseholdCalls {
                 .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
         JsonNode y = JSON.readTree(r.body()).path("years").get(0);
-        // the case figures of the same year, in case the household figures are kept beside the referrals
-        HttpResponse<String> c = HTTP.send(HttpRequest.newBuilder(uri(REPORTING, "/reports/cases?fiscalYear="
-                        + year.label())).header("Authorization", "Bearer " + token)
-                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode cases = c.statusCode() == 200 ? JSON.readTree(c.body()) : JSON.nullNode();
         Map<String, Integer> figures = new LinkedHashMap<>();
         for (String name : HOUSEHOLD_FIGURES) {
-            JsonNode value = y.findValue(name);
-            if (value == null || !value.isNumber()) {
-                value = cases.findValue(name);
-            }
-            figures.put(name, value == null || !value.isNumber() ? -1 : value.asInt());
+            JsonNode value = y.path(name);
+            figures.put(name, value.isNumber() ? value.asInt() : -1);
         }
         figures.put("JUUSOU_SHIEN_KAIGI.distinctCases",
                 y.path("meetings").path("JUUSOU_SHIEN_KAIGI").path("distinctCases").asInt());
         figures.put("MULTI_AGENCY.made", y.path("plans").path("MULTI_AGENCY").path("made").asInt());
+        figures.put("MULTI_AGENCY.closed", y.path("plans").path("MULTI_AGENCY").path("closed").asInt());
         return figures;
     }
 

@@ -120,8 +120,11 @@ class HouseholdSystemTest {
         assertFalse(suggestion.path("basisLabel").asText().isBlank(), suggestion.toString());
         assertTrue(suggestion.path("householdId").isMissingNode() || suggestion.path("householdId").isNull(),
                 "the parent is in no household yet: " + suggestion);
-        assertNotNull(find(expectJson(200, call("GET", INTAKE, "/cases/" + parent + "/household-suggestions",
-                coordinator, null)), "caseId", son), "a stored suggestion is shown to both cases");
+        JsonNode mirrored = find(expectJson(200, call("GET", INTAKE, "/cases/" + parent + "/household-suggestions",
+                coordinator, null)), "caseId", son);
+        assertNotNull(mirrored, "a stored suggestion is shown to both cases");
+        assertEquals("PERSON_IS_MEMBER", mirrored.path("basis").asText(),
+                "the parent is a household member named in the son's referral: " + mirrored);
         assertFalse(call("GET", INTAKE, "/cases/" + son + "/household-suggestions", kikan, null).statusCode() == 200,
                 "suggestions are for coordinators only");
 
@@ -240,7 +243,7 @@ class HouseholdSystemTest {
         // --- 4. the year table: one more household, of two cases, one plan; replay equals live --------------------
         awaitFigures(coordinator, year, plus(before, Map.of("casesSupported", 2, "householdsSupported", 1,
                 "multiCaseHouseholds", 1, "householdsWithPlan", 1, "JUUSOU_SHIEN_KAIGI.distinctCases", 2,
-                "MULTI_AGENCY.made", 1)));
+                "MULTI_AGENCY.made", 1, "MULTI_AGENCY.closed", 1))); // the household's plan is one plan
         JsonNode replayed = replay(coordinator);
         assertEquals("DONE", replayed.path("status").asText(), replayed.toString());
         assertTrue(replayed.path("figuresEqual").asBoolean(false), "replay equals live: " + replayed);
