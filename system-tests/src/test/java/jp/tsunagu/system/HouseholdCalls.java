@@ -28,7 +28,7 @@ final class HouseholdCalls {
     private HouseholdCalls() {
     }
 
-    /** A call to a service as the token's caller; a POST gets a fresh Idempotency-Key (services that take none ignore it). */
+    /** A call to a service as the token's caller; a POST gets a fresh Idempotency-Key (ignored where not taken). */
     static HttpResponse<String> call(String method, String service, String path, String token, String body)
             throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(service, path))
@@ -41,7 +41,8 @@ final class HouseholdCalls {
         if ("POST".equals(method)) {
             b.header("Idempotency-Key", UUID.randomUUID().toString());
         }
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body));
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -54,6 +54,21 @@ record HouseholdRefusals(String coordinator, String householdId, String parent, 
                 "the other case is in no household: " + outside);
     }
 
+    /**
+     * Another municipality's case or household is, to the caller, one that does not exist (404): linking it, and
+     * reading this household with that municipality's coordinator token.
+     */
+    void otherMunicipalityChecked(String foreignCase, String foreignCoordinator) throws Exception {
+        List<String> before = membership();
+        problem(404, null, call("POST", INTAKE, "/households", coordinator,
+                "{\"caseIds\":[\"" + other + "\",\"" + foreignCase + "\"]}"), "cases of two municipalities");
+        problem(404, null, call("POST", INTAKE, "/households/" + householdId + "/members", coordinator,
+                "{\"caseId\":\"" + foreignCase + "\"}"), "another municipality's case added");
+        assertEquals(404, call("GET", INTAKE, "/households/" + householdId, foreignCoordinator, null).statusCode(),
+                "another municipality's coordinator does not find the household");
+        assertEquals(before, membership(), "nothing changed in the household");
+    }
+
     /** The household plan's refusal (planning-service), once the household's plan exists. */
     void planChecked(LocalDate today, String meetingId, String planId) throws Exception {
         List<String> before = membership();

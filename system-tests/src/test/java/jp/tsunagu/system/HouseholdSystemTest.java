@@ -147,6 +147,12 @@ class HouseholdSystemTest {
         // --- 6. bad input: refused, in Japanese, and nothing changed ----------------------------------------------
         HouseholdRefusals refusals = new HouseholdRefusals(coordinator, householdId, parent, son, other);
         refusals.linkingChecked(parentNumber, sonNumber);
+        String nagareyama = run("token", "agency", "--agency", "nagareyama-houkatsu-01", "--municipality", "122203")
+                .trim();
+        String foreign = refer(nagareyama, """
+                {"channel":"AGENCY","person":{"name":"流山 試験","age":75,"area":"北部"},
+                 "concerns":["DEMENTIA"],"consent":"GIVEN","urgency":"ROUTINE"}""");
+        refusals.otherMunicipalityChecked(foreign, run("token", "coordinator", "--municipality", "122203").trim());
 
         // --- 2. one 重層的支援会議 discusses the household as one item ----------------------------------------------
         String meetingId = expectJson(201, call("POST", MEETING, "/meetings", coordinator,
