@@ -39,7 +39,7 @@ public class HouseholdSuggestions {
                              @Schema(example = "受付") String statusLabel,
                              @Schema(example = "MEMBER_IS_PERSON") SuggestionBasis basis,
                              @Schema(example = "世帯員の氏名・生年月日が一致") String basisLabel,
-                             @Schema(description = "The other case's household, when it has one (この世帯に追加)")
+                             @Schema(description = "The other case's household, when it has one (この世帯に追加); else null", nullable = true)
                              String householdId) {
     }
 

@@ -35,10 +35,10 @@ public record HouseholdView(
                          String agencyName,
                          @Schema(description = "The reader may read this member's person") boolean personVisible,
                          @Schema(description = "The person's data was erased (the link is kept)") boolean erased,
-                         @Schema(description = "null unless personVisible") Person person) {
+                         @Schema(description = "null unless personVisible", nullable = true) Person person) {
     }
 
-    @Schema(name = "HouseholdMemberPerson")
+    @Schema(name = "HouseholdMemberPerson", nullable = true, description = "null unless the reader may read the person")
     public record Person(@Schema(example = "久留米 花子") String name,
                          @Schema(example = "クルメ ハナコ") String nameKana,
                          @Schema(example = "1946-04-02") String birthDate,

@@ -94,7 +94,8 @@ public class ReferralResource {
                                     {"channel":"AGENCY",
                                      "person":{"name":"久留米 太郎","nameKana":"クルメ タロウ","birthDate":"1974-03-10",
                                                "area":"荒木"},
-                                     "household":[{"relation":"PARENT","age":84,"concerns":["DEMENTIA"]}],
+                                     "household":[{"relation":"PARENT","name":"久留米 ハナ","nameKana":"クルメ ハナ",
+                                                   "birthDate":"昭和17年5月1日","concerns":["DEMENTIA"]}],
                                      "concerns":["HIKIKOMORI","EIGHTY_FIFTY"],"consent":"GIVEN","urgency":"ROUTINE",
                                      "summary":"母の年金で暮らし、10年以上ほとんど外出していない"}"""),
                     @ExampleObject(name = "asAnOfficeWritesIt", summary = "A phone consultation as an office writes "
