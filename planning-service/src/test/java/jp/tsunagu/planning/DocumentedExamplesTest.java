@@ -28,6 +28,7 @@ import static jp.tsunagu.testing.DocumentedExamples.answered;
 import static jp.tsunagu.testing.Tokens.KURUME;
 import static jp.tsunagu.testing.Tokens.agency;
 import static jp.tsunagu.testing.Tokens.role;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 /** What a coordinator's or a provider's tool copies from the OpenAPI document works as the document says. */
@@ -59,6 +60,28 @@ class DocumentedExamplesTest {
         operations.put("completePlanDetails", Given.as(coordinator).path("planId", multiAgency));
         operations.put("revise", Given.as(coordinator).path("planId", multiAgency));
         operations.put("close", Given.as(coordinator).path("planId", multiAgency));
+
+        // a household (世帯) of two referred cases whose 重層的支援会議 adopted a plan for each and made none yet (a
+        // review that adopts a plan and, with no plan to revise, changes none): the household's plan is made for them
+        String parent = refer(KURUME);
+        String son = refer(KURUME);
+        String household = HouseholdPlanFlowTest.link(parent, son);
+        String householdMeeting = "402036-JUUSOU_SHIEN_KAIGI-2026-11-18";
+        for (String member : List.of(parent, son)) {
+            publish(Topics.MEETINGS, new MeetingEvent.CaseReviewed(member, KURUME, householdMeeting,
+                    MeetingType.JUUSOU_SHIEN_KAIGI, LocalDate.of(2026, 11, 18), ReviewOutcome.REPLAN,
+                    PlanType.MULTI_AGENCY, List.of(new Role("kurume-sanka-01", "就労体験の調整")), false, null),
+                    LocalDate.of(2026, 11, 18), "review-" + member);
+        }
+        // the review gave the provider a role: once planning has it, the provider's plan dated before the case was
+        // received is refused for its date (400) rather than for a case it cannot see (404); nothing is written
+        for (String member : List.of(parent, son)) {
+            await().atMost(java.time.Duration.ofSeconds(30)).until(() -> PlanFlowTest.post(provider, "/cases/"
+                    + member + "/plans", "{\"type\":\"PARTICIPATION\",\"madeOn\":\"2024-04-30\"}")
+                    .extract().statusCode() == 400);
+        }
+        operations.put("createHouseholdPlan", Given.as(coordinator).path("householdId", household)
+                .swap("c-parent", parent).swap("c-son", son));
 
         DocumentedExamples.replay(operations);
 

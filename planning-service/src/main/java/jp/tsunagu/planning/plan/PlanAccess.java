@@ -1,5 +1,6 @@
 package jp.tsunagu.planning.plan;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.codes.PlanType;
@@ -11,6 +12,8 @@ import jp.tsunagu.support.security.Caller;
 import jp.tsunagu.support.security.Roles;
 
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Who may read and change which plan: coordinators of the plan's municipality; the agency that made it, those with a
@@ -44,13 +47,53 @@ public class PlanAccess {
         return records.plan(planId).chain(found -> {
             PlanRecords.Stored s = found.filter(x -> x.plan().municipality().equals(caller.municipality()))
                     .orElseThrow(() -> ApiProblem.notFound("plan " + planId));
-            return records.caseRef(s.plan().caseId()).map(ref -> {
-                if (!caller.is(Roles.COORDINATOR) && !mayRead(caller, s, ref)) {
-                    throw ApiProblem.notFound("plan " + planId);
-                }
-                return s;
-            });
+            return records.caseRef(s.plan().caseId()).chain(ref -> caller.is(Roles.COORDINATOR)
+                    || mayRead(caller, s, ref) || !s.plan().isHousehold() ? Uni.createFrom().item(caller.is(
+                    Roles.COORDINATOR) || mayRead(caller, s, ref))
+                    // a household's plan: also a reader of any member's case
+                    : wishReadable(caller, s).map(readable -> s.plan().caseIds().stream().anyMatch(readable)))
+                    .map(may -> {
+                        if (!may) {
+                            throw ApiProblem.notFound("plan " + planId);
+                        }
+                        return s;
+                    });
         });
+    }
+
+    /** The plan as the caller may read it, if she may. */
+    public Uni<Optional<PlanView>> view(Caller caller, PlanRecords.Stored s) {
+        return records.caseRef(s.plan().caseId()).chain(ref -> wishReadable(caller, s).map(readable -> {
+            boolean may = caller.is(Roles.COORDINATOR) || mayRead(caller, s, ref)
+                    || (s.plan().isHousehold() && s.plan().caseIds().stream().anyMatch(readable));
+            return may ? Optional.of(PlanView.of(s.plan(), readable)) : Optional.empty();
+        }));
+    }
+
+    /**
+     * The member cases of a household's plan whose own words (wish, wish tags) the caller may read: a coordinator's
+     * and the plan's author's, all; an agency's, those of the cases it referred, was handed, or has a role for in the
+     * plan. A person's plan: readable as a whole, as before.
+     */
+    public Uni<Predicate<String>> wishReadable(Caller caller, PlanRecords.Stored s) {
+        if (caller.is(Roles.COORDINATOR) || !s.plan().isHousehold() || caller.isAgency(s.createdByAgency())) {
+            return Uni.createFrom().item(c -> true);
+        }
+        return Multi.createFrom().iterable(s.plan().caseIds())
+                .onItem().transformToUniAndConcatenate(c -> readsCase(caller, c, s.plan()).map(ok -> ok ? c : ""))
+                .filter(c -> !c.isEmpty()).collect().asList().map(ok -> Set.copyOf(ok)::contains);
+    }
+
+    private Uni<Boolean> readsCase(Caller caller, String caseId, Plan plan) {
+        if (caller.agencyId() == null) {
+            return Uni.createFrom().item(false);
+        }
+        if (plan.current().subject(caseId).map(sub -> sub.roles().stream()
+                .anyMatch(r -> caller.isAgency(r.agencyId()))).orElse(false)) {
+            return Uni.createFrom().item(true);
+        }
+        return records.caseRef(caseId).chain(ref -> ref.map(r -> caller.isAgency(r.referringAgencyId())).orElse(false)
+                ? Uni.createFrom().item(true) : records.isCaseAgency(caseId, caller.agencyId()));
     }
 
     /** A 多機関協働プラン changes by its meeting or a coordinator; other plans by their responsible provider too. */
@@ -92,9 +135,12 @@ public class PlanAccess {
         return agency(caller).map(a -> a.role() == needed).orElse(false);
     }
 
+    /** The agency made the plan or has a role in it (a household's plan: for the household or any member). */
     private static boolean involved(Caller caller, PlanRecords.Stored s) {
         return caller.agencyId() != null && (caller.isAgency(s.createdByAgency())
-                || s.plan().current().roles().stream().anyMatch(r -> caller.isAgency(r.agencyId())));
+                || s.plan().current().roles().stream().anyMatch(r -> caller.isAgency(r.agencyId()))
+                || s.plan().current().subjects().stream().flatMap(sub -> sub.roles().stream())
+                .anyMatch(r -> caller.isAgency(r.agencyId())));
     }
 
     static boolean mayRead(Caller caller, PlanRecords.Stored s, Optional<PlanRecords.CaseRef> ref) {

@@ -53,6 +53,7 @@ public class PlanChanges {
     Uni<Applied> apply(PlanDecider.Decision decision, Cause cause) {
         return switch (decision) {
             case PlanDecider.Decision.Refused r -> throw ApiProblem.conflict("plan-refused", r.reason());
+            case PlanDecider.Decision.Invalid i -> throw new HouseholdProblem(i.errors());
             case PlanDecider.Decision.Decided d -> apply(d.events(), cause);
         };
     }
@@ -70,6 +71,8 @@ public class PlanChanges {
     private Uni<Boolean> write(PlanEvent event, Cause cause) {
         return switch (event) {
             case PlanEvent.Made m -> records.insertPlan(m.made(), m.createdByAgency(), cause.idempotencyKey());
+            case PlanEvent.SubjectJoined j -> records.insertSubject(j.joining().planId(),
+                    j.joining().current().version(), j.subject());
             case PlanEvent.Revised r -> records.insertVersion(r.plan().planId(), r.version(), cause.idempotencyKey())
                     .replaceWith(true);
             case PlanEvent.DetailsCompleted d -> records.updateVersion(d.plan().planId(), d.version()).replaceWith(true);
@@ -80,14 +83,18 @@ public class PlanChanges {
         };
     }
 
+    /** One event per case the plan covers (a household's plan: each member case; else the plan's case). */
     private Uni<Void> announce(PlanEvent event, Cause cause) {
-        return events.publish(event.eventId(), event.announced(), event.businessDate(), cause.causationId())
-                .replaceWithVoid();
+        return Multi.createFrom().iterable(event.announcements())
+                .onItem().transformToUniAndConcatenate(a -> events.publish(a.eventId(), a.event(),
+                        event.businessDate(), cause.causationId()))
+                .collect().asList().replaceWithVoid();
     }
 
     private static int versionAfter(PlanEvent event) {
         return switch (event) {
             case PlanEvent.Made m -> 1;
+            case PlanEvent.SubjectJoined j -> j.joining().current().version();
             case PlanEvent.Revised r -> r.version().version();
             case PlanEvent.DetailsCompleted d -> d.version().version();
             case PlanEvent.Closed c -> 0;

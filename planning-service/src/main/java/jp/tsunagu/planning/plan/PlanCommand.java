@@ -29,6 +29,21 @@ public sealed interface PlanCommand {
             implements PlanCommand {
     }
 
+    /**
+     * Make a household's plan (世帯の支援プラン, version 1): one plan whose subjects are member cases.
+     *
+     * @param plan            the plan as asked, its subjects in the order of the request's members
+     * @param members         the household's current member cases (the household is known: the caller checked)
+     * @param adoptingReviews the review of each subject case by the meeting the plan names, by case id
+     */
+    record MakeForHousehold(Plan plan, String createdByAgency, java.util.Set<String> members,
+                            java.util.Map<String, MeetingReview> adoptingReviews) implements PlanCommand {
+        public MakeForHousehold {
+            members = java.util.Set.copyOf(members);
+            adoptingReviews = java.util.Map.copyOf(adoptingReviews);
+        }
+    }
+
     /** 再プラン. */
     record Revise(String planId, Revision revision) implements PlanCommand {
     }
@@ -44,13 +59,23 @@ public sealed interface PlanCommand {
     /**
      * A meeting reviewed the case.
      *
-     * @param causeId the review event's id: a new plan's id follows from it, so a redelivery makes no second plan
+     * @param causeId       the review event's id: a new plan's id follows from it, so a redelivery makes no second plan
+     * @param householdPlan when the case was discussed with its household: the household's running plan this meeting
+     *                      already made from another member's review, which the case then joins
      */
-    record TakeReview(MeetingEvent.CaseReviewed review, String causeId) implements PlanCommand {
+    record TakeReview(MeetingEvent.CaseReviewed review, String causeId, Optional<Plan> householdPlan)
+            implements PlanCommand {
+        public TakeReview(MeetingEvent.CaseReviewed review, String causeId) {
+            this(review, causeId, Optional.empty());
+        }
     }
 
     /** A meeting's review of the case was corrected (議事録の訂正). */
-    record TakeAmendment(MeetingEvent.CaseReviewAmended amendment, String causeId) implements PlanCommand {
+    record TakeAmendment(MeetingEvent.CaseReviewAmended amendment, String causeId, Optional<Plan> householdPlan)
+            implements PlanCommand {
+        public TakeAmendment(MeetingEvent.CaseReviewAmended amendment, String causeId) {
+            this(amendment, causeId, Optional.empty());
+        }
     }
 
     /** The daily review check, on the day: a plan past its review date is announced as due. */

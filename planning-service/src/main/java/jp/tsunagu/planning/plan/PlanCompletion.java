@@ -111,7 +111,7 @@ public final class PlanCompletion {
         return new Plan.Version(v.version(), v.madeOn(), v.reason(), c.wish() != null ? c.wish() : v.wish(),
                 c.wishTags() != null && !c.wishTags().isEmpty() ? c.wishTags() : v.wishTags(),
                 c.goals() != null && !c.goals().isEmpty() ? c.goals() : v.goals(), roles,
-                c.reviewOn() != null ? c.reviewOn() : v.reviewOn());
+                c.reviewOn() != null ? c.reviewOn() : v.reviewOn(), v.subjects());
     }
 
     /**

@@ -26,6 +26,25 @@ public sealed interface PlanEvent {
     /** The business date the announcement carries. */
     LocalDate businessDate();
 
+    /** One event on the plans topic and its id. */
+    record Announcement(String eventId, PlanningEvent event) {
+    }
+
+    /**
+     * What is announced: a person's plan, {@link #announced} once; a household's plan, one event per member case it
+     * covers (the same planId, each case's id in its own), so every case's status fold sees its plan. Their ids
+     * add the case to the contract's id of the plan's event, so that consumers, which take an id once, take each.
+     */
+    default List<Announcement> announcements() {
+        if (plan().householdId() == null) {
+            return List.of(new Announcement(eventId(), announced()));
+        }
+        return plan().caseIds().stream().map(c -> new Announcement(eventId() + "/case/" + c, forCase(c))).toList();
+    }
+
+    /** The announced event for one member case of a household's plan. */
+    PlanningEvent forCase(String caseId);
+
     /** A plan was made (version 1), by a request or a 重層的支援会議's review. */
     record Made(Plan made, String createdByAgency) implements PlanEvent {
         @Override
@@ -41,6 +60,13 @@ public sealed interface PlanEvent {
         }
 
         @Override
+        public PlanningEvent forCase(String caseId) {
+            Plan.Version v = made.current();
+            return new PlanningEvent.PlanCreated(made.planId(), caseId, made.municipality(), made.type(),
+                    v.madeOn(), Plan.rolesFor(v, caseId), v.reviewOn(), made.adoptedAtMeetingId(), made.householdId());
+        }
+
+        @Override
         public String eventId() {
             return EventIds.planCreated(made.planId());
         }
@@ -51,11 +77,55 @@ public sealed interface PlanEvent {
         }
     }
 
+    /**
+     * A member case joined a household's plan that a meeting made from another member's review (the household
+     * discussed as one item): announced as that case's plan-created, the same planId, its roles and the household's.
+     *
+     * @param joining  the plan before the member joined
+     * @param joinedOn the day (the meeting's)
+     */
+    record SubjectJoined(Plan joining, Plan.Subject subject, LocalDate joinedOn) implements PlanEvent {
+        @Override
+        public Plan.Ref plan() {
+            Plan.Ref r = joining.ref();
+            return new Plan.Ref(r.planId(), r.caseId(), r.municipality(), r.type(), r.householdId(),
+                    List.of(subject.caseId()));
+        }
+
+        @Override
+        public PlanningEvent announced() {
+            return forCase(subject.caseId());
+        }
+
+        @Override
+        public PlanningEvent forCase(String caseId) {
+            Plan.Version v = joining.joinedBy(subject).current();
+            return new PlanningEvent.PlanCreated(joining.planId(), caseId, joining.municipality(), joining.type(),
+                    joinedOn, Plan.rolesFor(v, caseId), v.reviewOn(), joining.adoptedAtMeetingId(),
+                    joining.householdId());
+        }
+
+        @Override
+        public String eventId() {
+            return EventIds.planCreated(joining.planId());
+        }
+
+        @Override
+        public LocalDate businessDate() {
+            return joinedOn;
+        }
+    }
+
     /** 再プラン: the plan's next version, with what the revision did not change carried forward. */
     record Revised(Plan.Ref plan, Plan.Version version) implements PlanEvent {
         @Override
         public PlanningEvent announced() {
-            return new PlanningEvent.PlanRevised(plan.planId(), plan.caseId(), plan.municipality(), plan.type(),
+            return forCase(plan.caseId());
+        }
+
+        @Override
+        public PlanningEvent forCase(String caseId) {
+            return new PlanningEvent.PlanRevised(plan.planId(), caseId, plan.municipality(), plan.type(),
                     version.version(), version.madeOn(), version.reviewOn());
         }
 
@@ -87,7 +157,12 @@ public sealed interface PlanEvent {
 
         @Override
         public PlanningEvent announced() {
-            return new PlanningEvent.PlanDetailsCompleted(plan.planId(), plan.caseId(), plan.municipality(),
+            return forCase(plan.caseId());
+        }
+
+        @Override
+        public PlanningEvent forCase(String caseId) {
+            return new PlanningEvent.PlanDetailsCompleted(plan.planId(), caseId, plan.municipality(),
                     plan.type(), version.version(), newRoles, reviewOn);
         }
 
@@ -106,8 +181,12 @@ public sealed interface PlanEvent {
     record Closed(Plan.Ref plan, LocalDate closedOn, String reason) implements PlanEvent {
         @Override
         public PlanningEvent announced() {
-            return new PlanningEvent.PlanClosed(plan.planId(), plan.caseId(), plan.municipality(), plan.type(),
-                    closedOn);
+            return forCase(plan.caseId());
+        }
+
+        @Override
+        public PlanningEvent forCase(String caseId) {
+            return new PlanningEvent.PlanClosed(plan.planId(), caseId, plan.municipality(), plan.type(), closedOn);
         }
 
         @Override
@@ -125,8 +204,12 @@ public sealed interface PlanEvent {
     record ReviewFellDue(Plan.Ref plan, int version, LocalDate reviewOn, LocalDate announcedOn) implements PlanEvent {
         @Override
         public PlanningEvent announced() {
-            return new PlanningEvent.PlanReviewDue(plan.planId(), plan.caseId(), plan.municipality(), plan.type(),
-                    reviewOn);
+            return forCase(plan.caseId());
+        }
+
+        @Override
+        public PlanningEvent forCase(String caseId) {
+            return new PlanningEvent.PlanReviewDue(plan.planId(), caseId, plan.municipality(), plan.type(), reviewOn);
         }
 
         @Override

@@ -66,13 +66,19 @@ public class PlanRecords {
 
     /** One row of the plan and version join: the plan's columns (repeated per version) and one version. */
     private record PlanRow(String planId, String caseId, String municipality, PlanType type, String adoptedAtMeeting,
-                           String createdByAgency, LocalDate closedOn, String closeReason,
+                           String createdByAgency, String householdId, LocalDate closedOn, String closeReason,
                            List<Integer> reviewsAnnounced, Plan.Version version) {
+
+        PlanRow withVersion(Plan.Version v) {
+            return new PlanRow(planId, caseId, municipality, type, adoptedAtMeeting, createdByAgency, householdId,
+                    closedOn, closeReason, reviewsAnnounced, v);
+        }
 
         static PlanRow of(Row row) {
             return new PlanRow(row.getString("plan_id"), row.getString("case_id"),
                     row.getString("municipality").trim(), PlanType.valueOf(row.getString("type")),
                     row.getString("adopted_at_meeting"), row.getString("created_by_agency"),
+                    row.getString("household_id"),
                     row.getLocalDate("closed_on"), row.getString("close_reason"),
                     List.of(row.getArrayOfIntegers("reviews_announced")),
                     new Plan.Version(row.getInteger("version"), row.getLocalDate("made_on"), row.getString("reason"),
@@ -106,9 +112,17 @@ public class PlanRecords {
                                                 wish_tags = '', goals_json = '[]',
                                                 reason = case when reason is null then null else $1 end,
                                                 roles_json = """ + ErasedCases.rolesWrittenOver("roles_json", "$1") + """
-                         where plan_id in (select plan_id from plan where case_id = $2)""", ERASED, caseId)
+                         where plan_id in (select plan_id from plan where case_id = $2 and household_id is null)""",
+                        ERASED, caseId)
                 .chain(() -> database.update("""
                                 update plan set close_reason = case when close_reason is null then null else $1 end
+                                 where case_id = $2 and household_id is null""", ERASED, caseId))
+                // a household's plan stays the household's: only the member's own wish, tags and roles' words go
+                .chain(() -> database.update("""
+                                update plan_subject set wish = case when wish is null then null else $1 end,
+                                                        wish_tags = '',
+                                                        roles_json = """
+                                + ErasedCases.rolesWrittenOver("roles_json", "$1") + """
                                  where case_id = $2""", ERASED, caseId))
                 .chain(() -> database.update("""
                                 update follow_up set note = null
@@ -177,10 +191,11 @@ public class PlanRecords {
     /** True when the plan is new. */
     public Uni<Boolean> insertPlan(Plan p, String createdByAgency, String idempotencyKey) {
         return database.update("""
-                        insert into plan(plan_id, case_id, municipality, type, adopted_at_meeting, created_by_agency)
-                        values ($1, $2, $3, $4, $5, $6) on conflict (plan_id) do nothing""",
+                        insert into plan(plan_id, case_id, municipality, type, adopted_at_meeting, created_by_agency,
+                                         household_id)
+                        values ($1, $2, $3, $4, $5, $6, $7) on conflict (plan_id) do nothing""",
                         p.planId(), p.caseId(), p.municipality(), p.type().name(), p.adoptedAtMeetingId(),
-                        createdByAgency)
+                        createdByAgency, p.householdId())
                 .chain(rows -> rows == 0 ? Uni.createFrom().item(false)
                         : insertVersion(p.planId(), p.current(), idempotencyKey).replaceWith(true));
     }
@@ -191,7 +206,29 @@ public class PlanRecords {
                                                  roles_json, review_on, idem_key)
                         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)""",
                 planId, v.version(), v.madeOn(), v.reason(), v.wish(), String.join(",", v.wishTags()),
-                json(v.goals()), json(v.roles()), v.reviewOn(), idempotencyKey).replaceWithVoid();
+                json(v.goals()), json(v.roles()), v.reviewOn(), idempotencyKey)
+                .chain(() -> database.updateEach("""
+                                insert into plan_subject(plan_id, version, position, case_id, wish, wish_tags,
+                                                         roles_json)
+                                values ($1, $2, $3, $4, $5, $6, $7)""",
+                        java.util.stream.IntStream.range(0, v.subjects().size()).mapToObj(i -> subjectRow(planId,
+                                v.version(), i, v.subjects().get(i))).toList()));
+    }
+
+    /** A member joined the household's plan's current version; true when new. */
+    public Uni<Boolean> insertSubject(String planId, int version, Plan.Subject subject) {
+        return database.update("""
+                        insert into plan_subject(plan_id, version, position, case_id, wish, wish_tags, roles_json)
+                        select $1::varchar, $2::int, coalesce(max(position) + 1, 0), $3, $4, $5, $6
+                          from plan_subject where plan_id = $1::varchar and version = $2::int
+                        on conflict do nothing""", (Object[]) new Object[]{planId, version, subject.caseId(),
+                        subject.wish(), String.join(",", subject.wishTags()), json(subject.roles())})
+                .map(rows -> rows == 1);
+    }
+
+    private static Tuple subjectRow(String planId, int version, int position, Plan.Subject s) {
+        return Tuple.tuple(Arrays.asList(planId, version, position, s.caseId(), s.wish(),
+                String.join(",", s.wishTags()), json(s.roles())));
     }
 
     /** The version's details as completed (the same version: a completion is not a revision). */
@@ -235,27 +272,78 @@ public class PlanRecords {
                 .map(rows -> rows == 1);
     }
 
+    /** The plans covering the case: its own and the household's plans it is a subject of. */
     public Uni<List<Stored>> plansOfCase(String caseId) {
-        return plans("p.case_id = $1", caseId);
+        return plans("(p.case_id = $1 or p.plan_id in (select plan_id from plan_subject where case_id = $1))",
+                caseId);
+    }
+
+    /** The plans covering any of the cases (a household's members). */
+    public Uni<List<Stored>> plansOfCases(List<String> caseIds) {
+        return plans("(p.case_id = any($1) or p.plan_id in (select plan_id from plan_subject where case_id = any($1)))",
+                caseIds.toArray(String[]::new));
+    }
+
+    /** The household's running plan of the type that the meeting made (its members joining it). */
+    public Uni<Optional<Stored>> householdPlanAt(String householdId, String meetingId) {
+        return plans("p.household_id = $1 and p.closed_on is null", householdId)
+                .map(all -> all.stream().filter(s -> meetingId.equals(s.plan().adoptedAtMeetingId())).findFirst());
+    }
+
+    // --- households (世帯): membership as intake announces it --------------------------------------------------
+
+    /** A current member case of a household. */
+    public record HouseholdMember(String caseId, String householdId, String municipality) {
+    }
+
+    public Uni<Void> linkHousehold(String caseId, String householdId, String municipality, LocalDate on) {
+        return database.update("""
+                        insert into household_member(case_id, household_id, municipality, linked_on)
+                        values ($1, $2, $3, $4) on conflict (case_id) do update
+                        set household_id = excluded.household_id, municipality = excluded.municipality,
+                            linked_on = excluded.linked_on""", caseId, householdId, municipality, on)
+                .replaceWithVoid();
+    }
+
+    /** The case left the household (a link to another household since is kept). */
+    public Uni<Void> unlinkHousehold(String caseId, String householdId) {
+        return database.update("delete from household_member where case_id = $1 and household_id = $2",
+                caseId, householdId).replaceWithVoid();
+    }
+
+    public Uni<List<HouseholdMember>> householdMembers(String householdId) {
+        return database.list("""
+                        select case_id, household_id, municipality from household_member where household_id = $1
+                         order by linked_on, case_id""",
+                row -> new HouseholdMember(row.getString("case_id"), row.getString("household_id"),
+                        row.getString("municipality").trim()), householdId);
+    }
+
+    /** Serializes the decisions on one household's plan (members' reviews may arrive on different partitions). */
+    public Uni<Void> lockHousehold(String householdId) {
+        return database.list("select pg_advisory_xact_lock(hashtext($1))", row -> 0, "household/" + householdId)
+                .replaceWithVoid();
     }
 
     public Uni<List<Stored>> activePlans(String municipality) {
         return plans("p.municipality = $1 and p.closed_on is null", municipality);
     }
 
-    private Uni<List<Stored>> plans(String where, String key) {
+    private Uni<List<Stored>> plans(String where, Object key) {
         return plans(where, key, "");
     }
 
-    private Uni<List<Stored>> plans(String where, String key, String lock) {
+    private Uni<List<Stored>> plans(String where, Object key, String lock) {
         return database.list("""
                         select p.plan_id, p.case_id, p.municipality, p.type, p.adopted_at_meeting, p.created_by_agency,
-                               p.closed_on, p.close_reason, v.version, v.made_on, v.reason, v.wish, v.wish_tags,
+                               p.household_id, p.closed_on, p.close_reason, v.version, v.made_on, v.reason, v.wish, v.wish_tags,
                                v.goals_json, v.roles_json, v.review_on,
                                array(select r.version from review_announced r where r.plan_id = p.plan_id
                                       order by r.version) as reviews_announced
                           from plan p join plan_version v on v.plan_id = p.plan_id""" + " where " + where
                         + " order by p.plan_id, v.version" + lock, PlanRow::of, key)
+                .chain(rows -> subjects(rows.stream().filter(r -> r.householdId() != null).map(PlanRow::planId)
+                        .distinct().toList()).map(subjects -> withSubjects(rows, subjects)))
                 .map(rows -> {
                     Map<String, List<PlanRow>> byPlan = rows.stream().collect(Collectors.groupingBy(
                             PlanRow::planId, LinkedHashMap::new, Collectors.toList()));
@@ -264,9 +352,36 @@ public class PlanRecords {
                         PlanRow r = versions.get(0);
                         plans.add(new Stored(new Plan(id, r.caseId(), r.municipality(), r.type(),
                                 r.adoptedAtMeeting(), versions.stream().map(PlanRow::version).toList(), r.closedOn(),
-                                r.closeReason()), r.createdByAgency(), r.reviewsAnnounced()));
+                                r.closeReason(), r.householdId()), r.createdByAgency(), r.reviewsAnnounced()));
                     });
                     return plans;
                 });
+    }
+
+    private record SubjectRow(String planId, int version, Plan.Subject subject) {
+    }
+
+    /** The subjects of household plans' versions, in their order. */
+    private Uni<List<SubjectRow>> subjects(List<String> planIds) {
+        if (planIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return database.list("""
+                        select plan_id, version, case_id, wish, wish_tags, roles_json from plan_subject
+                         where plan_id = any($1) order by plan_id, version, position""",
+                row -> new SubjectRow(row.getString("plan_id"), row.getInteger("version"),
+                        new Plan.Subject(row.getString("case_id"), row.getString("wish"),
+                                list(row.getString("wish_tags")), fromJson(row.getString("roles_json"),
+                                new TypeReference<List<Role>>() {
+                                }))), (Object) planIds.toArray(String[]::new));
+    }
+
+    private static List<PlanRow> withSubjects(List<PlanRow> rows, List<SubjectRow> subjects) {
+        if (subjects.isEmpty()) {
+            return rows;
+        }
+        return rows.stream().map(r -> r.withVersion(r.version().withSubjects(subjects.stream()
+                .filter(s -> s.planId().equals(r.planId()) && s.version() == r.version().version())
+                .map(SubjectRow::subject).toList()))).toList();
     }
 }

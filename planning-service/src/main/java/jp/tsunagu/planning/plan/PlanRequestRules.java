@@ -19,14 +19,20 @@ final class PlanRequestRules {
     }
 
     static List<Role> roles(List<PlanRequests.RoleRequest> given, AgencyDirectory d, List<FieldError> errors) {
+        return roles(given, d, errors, "roles");
+    }
+
+    /** The roles, each bad one named under the field (e.g. members[1].roles). */
+    static List<Role> roles(List<PlanRequests.RoleRequest> given, AgencyDirectory d, List<FieldError> errors,
+                            String field) {
         List<Role> roles = new ArrayList<>();
         List<PlanRequests.RoleRequest> list = given == null ? List.of() : given;
         for (int i = 0; i < list.size(); i++) {
             PlanRequests.RoleRequest r = list.get(i);
             if (r == null || r.agencyId() == null || d == null || d.agency(r.agencyId()).isEmpty()) {
-                errors.add(new FieldError("roles[" + i + "].agencyId", "not an agency of this municipality"));
+                errors.add(new FieldError(field + "[" + i + "].agencyId", "not an agency of this municipality"));
             } else {
-                String responsibility = Params.text(r.responsibility(), "roles[" + i + "].responsibility",
+                String responsibility = Params.text(r.responsibility(), field + "[" + i + "].responsibility",
                         PlanTexts.RESPONSIBILITY, true,
                         errors);
                 if (responsibility != null) {
@@ -68,12 +74,16 @@ final class PlanRequestRules {
     }
 
     static List<String> tags(List<String> values, List<FieldError> errors) {
+        return tags(values, errors, "wishTags");
+    }
+
+    static List<String> tags(List<String> values, List<FieldError> errors, String field) {
         List<String> list = values == null ? List.of() : values;
         List<String> out = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             String t = list.get(i);
             if (t == null || !t.matches("[a-z0-9-]{1,40}")) {
-                errors.add(new FieldError("wishTags[" + i + "]", "lower-case letters, digits and '-', at most 40"));
+                errors.add(new FieldError(field + "[" + i + "]", "lower-case letters, digits and '-', at most 40"));
             } else {
                 out.add(t);
             }

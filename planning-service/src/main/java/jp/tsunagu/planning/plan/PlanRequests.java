@@ -31,6 +31,38 @@ public final class PlanRequests {
         }
     }
 
+    /** {@code POST /households/{householdId}/plans}: one plan for the household (世帯の支援プラン). */
+    @Schema(name = "NewHouseholdPlan")
+    public record NewHouseholdPlan(
+            @Schema(required = true, enumeration = {"MULTI_AGENCY", "OUTREACH", "PARTICIPATION"}) String type,
+            @Schema(required = true, description = "YYYY-MM-DD") String madeOn,
+            @Schema(description = "The 重層的支援会議 that adopted a 多機関協働プラン (required for MULTI_AGENCY); it "
+                    + "reviewed each member case") String adoptedAtMeetingId,
+            @Schema(description = "When the plan is to be reviewed (YYYY-MM-DD)") String reviewOn,
+            @Schema(description = "世帯としての願い, at most " + PlanTexts.WISH + " characters") String householdWish,
+            @Schema(description = "At most " + PlanTexts.GOALS + " goals of at most " + PlanTexts.GOAL
+                    + " characters each") List<String> goals,
+            @Schema(required = true, description = "The member cases the plan covers (its subjects), each a current "
+                    + "member of the household, each once") List<HouseholdMember> members,
+            @Schema(description = "Roles for the whole household") List<RoleRequest> householdRoles) {
+        @Override
+        public String toString() {
+            return "NewHouseholdPlan[" + type + ", " + madeOn + ", wishes and goals not shown]";
+        }
+    }
+
+    /** A subject of a household's plan: a member case, the member's own wish and the roles for that member. */
+    @Schema(name = "HouseholdPlanMember")
+    public record HouseholdMember(@Schema(required = true) String caseId,
+                                  @Schema(description = "本人の願い, at most " + PlanTexts.WISH + " characters")
+                                  String wish,
+                                  List<String> wishTags, List<RoleRequest> roles) {
+        @Override
+        public String toString() {
+            return "HouseholdMember[" + caseId + ", wish not shown]";
+        }
+    }
+
     @Schema(name = "PlanRevision")
     public record Revision(@Schema(required = true) String madeOn,
                            @Schema(required = true, description = "Why the plan is revised (再プラン)") String reason,

@@ -203,12 +203,13 @@ public class PlanService {
 
     @InTransaction
     public Uni<PlanView> get(Caller caller, String planId) {
-        return access.readable(caller, planId).map(s -> PlanView.of(s.plan()));
+        return access.readable(caller, planId).chain(s -> access.wishReadable(caller, s)
+                .map(readable -> PlanView.of(s.plan(), readable)));
     }
 
     @InTransaction
     public Uni<List<PlanView>> ofCase(Caller caller, String caseId) {
-        return records.caseRef(caseId).chain(ref -> records.plansOfCase(caseId).map(plans -> {
+        return records.caseRef(caseId).chain(ref -> records.plansOfCase(caseId).chain(plans -> {
             boolean sameCity = ref.map(r -> r.municipality().equals(caller.municipality()))
                     .orElse(!plans.isEmpty()
                             && plans.stream().allMatch(s -> s.plan().municipality().equals(caller.municipality())));
@@ -216,8 +217,9 @@ public class PlanService {
                     && !ref.map(r -> caller.isAgency(r.referringAgencyId())).orElse(false))) {
                 throw ApiProblem.notFound("case " + caseId);
             }
-            return plans.stream().filter(s -> caller.is(Roles.COORDINATOR) || PlanAccess.mayRead(caller, s, ref))
-                    .map(s -> PlanView.of(s.plan())).toList();
+            // a household's plan as the caller may read it: each member's own words only where she reads that case
+            return Multi.createFrom().iterable(plans).onItem().transformToUniAndConcatenate(s -> access.view(caller, s))
+                    .filter(java.util.Optional::isPresent).map(java.util.Optional::get).collect().asList();
         }));
     }
 

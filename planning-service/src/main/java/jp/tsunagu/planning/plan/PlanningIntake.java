@@ -54,8 +54,9 @@ public class PlanningIntake implements StageProjection {
             // with a plan running); a dismissed one changes nothing
             case IntakeEvent.DuplicateConfirmed e -> Handling.NONE;
             case IntakeEvent.DuplicateDismissed e -> Handling.NONE;
-            case IntakeEvent.HouseholdLinked e -> Handling.NONE;
-            case IntakeEvent.HouseholdUnlinked e -> Handling.NONE;
+            // which household a case is in: a household's plan is made for its current members
+            case IntakeEvent.HouseholdLinked e -> Handling.ALONE;
+            case IntakeEvent.HouseholdUnlinked e -> Handling.ALONE;
             case RoutingEvent.CaseRouted e -> Handling.CASE_FACT;
             case RoutingEvent.OutreachRequested e -> Handling.CASE_FACT;
             case RoutingEvent.RoutingAccepted e -> Handling.CASE_FACT;
@@ -112,6 +113,9 @@ public class PlanningIntake implements StageProjection {
                     : records.saveCases(List.of(new PlanRecords.CaseRef(c.caseId(), c.municipality(),
                     found.get().referringAgencyId(), found.get().area(), c.consent(), found.get().receivedOn()))));
             case IntakeEvent.PersonErased e -> records.eraseCase(e.caseId());
+            case IntakeEvent.HouseholdLinked h -> records.linkHousehold(h.caseId(), h.householdId(), h.municipality(),
+                    h.linkedOn());
+            case IntakeEvent.HouseholdUnlinked h -> records.unlinkHousehold(h.caseId(), h.householdId());
             case MeetingEvent.CaseReviewed r -> records.addCaseAgencies(r.roles().stream()
                             .map(role -> new PlanRecords.CaseAgency(r.caseId(), role.agencyId())).toList())
                     .chain(() -> records.saveMeetingReview(r.caseId(), r.heldOn(),
@@ -122,8 +126,9 @@ public class PlanningIntake implements StageProjection {
                             .map(role -> new PlanRecords.CaseAgency(a.caseId(), role.agencyId())).toList())
                     .chain(() -> records.saveMeetingReview(a.caseId(), a.heldOn(),
                             new PlanCommand.MeetingReview(a.meetingId(), a.meetingType(), a.outcome(), a.planType())))
-                    .chain(() -> decideOnPlans(a.caseId(), new PlanCommand.TakeAmendment(a, envelope.id()),
-                            envelope.id()))
+                    .chain(() -> householdPlan(a.householdId(), a.meetingId()))
+                    .chain(household -> decideOnPlans(a.caseId(), new PlanCommand.TakeAmendment(a, envelope.id(),
+                            household), envelope.id()))
                     .replaceWithVoid();
             default -> Uni.createFrom().voidItem(); // Handling.NONE
         };
@@ -134,7 +139,20 @@ public class PlanningIntake implements StageProjection {
         if (!PlanDecider.mayChangePlans(r)) {
             return Uni.createFrom().voidItem(); // nothing to read either
         }
-        return decideOnPlans(r.caseId(), new PlanCommand.TakeReview(r, envelope.id()), envelope.id());
+        return householdPlan(r.householdId(), r.meetingId()).chain(household -> decideOnPlans(r.caseId(),
+                new PlanCommand.TakeReview(r, envelope.id(), household), envelope.id()));
+    }
+
+    /**
+     * For a case discussed with its household: the household's running plan the meeting made, after taking the
+     * household's lock, so that two members' reviews decided at once make one plan, not two.
+     */
+    private Uni<java.util.Optional<Plan>> householdPlan(String householdId, String meetingId) {
+        if (householdId == null) {
+            return Uni.createFrom().item(java.util.Optional.empty());
+        }
+        return records.lockHousehold(householdId).chain(() -> records.householdPlanAt(householdId, meetingId))
+                .map(found -> found.map(PlanRecords.Stored::plan));
     }
 
     /** Decides the command against the case's plans and writes its events, caused by the meeting's event. */

@@ -1,0 +1,174 @@
+package jp.tsunagu.planning.plan;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jp.tsunagu.contract.codes.Coded;
+import jp.tsunagu.contract.codes.PlanTexts;
+import jp.tsunagu.contract.codes.PlanType;
+import jp.tsunagu.contract.directory.AgencyDirectory;
+import jp.tsunagu.contract.events.Role;
+import jp.tsunagu.planning.plan.PlanChanges.Cause;
+import jp.tsunagu.support.db.InTransaction;
+import jp.tsunagu.support.directory.AgencyDirectories;
+import jp.tsunagu.support.events.DerivedIds;
+import jp.tsunagu.support.problem.ApiProblem;
+import jp.tsunagu.support.problem.FieldError;
+import jp.tsunagu.support.problem.FieldErrors;
+import jp.tsunagu.support.problem.Params;
+import jp.tsunagu.support.security.Caller;
+import jp.tsunagu.support.security.Roles;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * A household's plan (世帯の支援プラン): made for member cases of one household (its subjects), read per household.
+ * Whether it may be made so is {@link PlanDecider} (MakeForHousehold); its revisions, details, closure and review
+ * check are those of every plan ({@link PlanService}), announced once per subject case.
+ */
+@ApplicationScoped
+public class HouseholdPlanService {
+
+    private final PlanRecords records;
+    private final PlanChanges changes;
+    private final PlanAccess access;
+    private final AgencyDirectories directories;
+    private final CaseChecks cases;
+
+    public HouseholdPlanService(PlanRecords records, PlanChanges changes, PlanAccess access,
+                                AgencyDirectories directories, CaseChecks cases) {
+        this.records = records;
+        this.changes = changes;
+        this.access = access;
+        this.directories = directories;
+        this.cases = cases;
+    }
+
+    /** What POST /households/{id}/plans answers: the plan, and whether it was an idempotent repeat. */
+    public record Made(PlanView plan, boolean replayed) {
+    }
+
+    @InTransaction
+    public Uni<Made> create(Caller caller, String idempotencyKey, String householdId,
+                            PlanRequests.NewHouseholdPlan request) {
+        if (request == null) {
+            throw ApiProblem.badRequest("body-missing", "a JSON body is required");
+        }
+        AgencyDirectory directory = directories.of(caller.municipality()).orElse(null);
+        List<FieldError> errors = new FieldErrors(); // bounded, however long the request's lists
+        PlanType type = request.type() == null ? null : Coded.parse(PlanType.class, request.type()).orElse(null);
+        if (type == null) {
+            errors.add(new FieldError("type", "required; one of " + String.join(", ", Coded.codes(PlanType.class))));
+        }
+        LocalDate madeOn = Params.date(request.madeOn(), "madeOn", true, errors);
+        LocalDate reviewOn = Params.date(request.reviewOn(), "reviewOn", false, errors);
+        String householdWish = PlanRequestRules.text(request.householdWish(), "householdWish", PlanTexts.WISH, errors);
+        List<String> goals = PlanRequestRules.goals(request.goals(), errors);
+        List<Role> householdRoles = PlanRequestRules.roles(request.householdRoles(), directory, errors,
+                "householdRoles");
+        List<Plan.Subject> subjects = new ArrayList<>();
+        List<PlanRequests.HouseholdMember> members = request.members() == null ? List.of() : request.members();
+        for (int i = 0; i < members.size(); i++) {
+            PlanRequests.HouseholdMember m = members.get(i);
+            String at = "members[" + i + "]";
+            if (m == null || m.caseId() == null || m.caseId().isBlank()) {
+                errors.add(new FieldError(at + ".caseId", "required"));
+                continue;
+            }
+            subjects.add(new Plan.Subject(m.caseId(), PlanRequestRules.text(m.wish(), at + ".wish", PlanTexts.WISH,
+                    errors), PlanRequestRules.tags(m.wishTags(), errors, at + ".wishTags"),
+                    PlanRequestRules.roles(m.roles(), directory, errors, at + ".roles")));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiProblem.validation(errors);
+        }
+        if (!access.mayWrite(caller, type)) {
+            throw ApiProblem.forbidden(type == PlanType.MULTI_AGENCY
+                    ? "a 多機関協働プラン is recorded by coordinators" : "a " + type.label()
+                    + " is written by the responsible provider or a coordinator");
+        }
+        String planId = idempotencyKey == null ? "p-" + UUID.randomUUID()
+                : "p-" + DerivedIds.forCaller(caller, idempotencyKey);
+        return records.plan(planId).chain(existing -> existing.isPresent()
+                ? Uni.createFrom().item(new Made(PlanView.of(existing.get().plan()), true))
+                : records.lockHousehold(householdId).chain(() -> members(caller, householdId)).chain(current -> {
+                    Set<String> memberIds = current.stream().map(PlanRecords.HouseholdMember::caseId)
+                            .collect(Collectors.toSet());
+                    List<Plan.Subject> ofHousehold = subjects.stream().filter(s -> memberIds.contains(s.caseId()))
+                            .distinct().toList();
+                    return checkSubjects(caller, ofHousehold, madeOn)
+                            .chain(() -> adoptingReviews(request.adoptedAtMeetingId(), ofHousehold))
+                            .chain(reviews -> records.plansOfCases(List.copyOf(memberIds)).chain(plans -> {
+                                String lead = subjects.isEmpty() ? "" : subjects.get(0).caseId();
+                                Plan plan = Plan.made(new Plan.Ref(planId, lead, caller.municipality(), type,
+                                                householdId, subjects.stream().map(Plan.Subject::caseId).toList()),
+                                        request.adoptedAtMeetingId(), new Plan.Version(1, madeOn, null, householdWish,
+                                                List.of(), goals, householdRoles, reviewOn, subjects));
+                                return changes.apply(PlanDecider.decide(new PlanCommand.MakeForHousehold(plan,
+                                                        caller.agencyId(), memberIds, reviews), PlanRecords.state(plans)),
+                                                Cause.request("request/household-plan/" + planId, idempotencyKey))
+                                        .chain(() -> records.plan(planId))
+                                        .map(made -> new Made(PlanView.of(made.orElseThrow().plan()), false));
+                            }));
+                }));
+    }
+
+    /** {@code GET /households/{id}/plans}: the plans covering any current member, as the caller may read them. */
+    @InTransaction
+    public Uni<List<PlanView>> ofHousehold(Caller caller, String householdId) {
+        return members(caller, householdId).chain(current -> records.plansOfCases(current.stream()
+                        .map(PlanRecords.HouseholdMember::caseId).toList()))
+                .chain(plans -> Multi.createFrom().iterable(plans)
+                        .onItem().transformToUniAndConcatenate(s -> access.view(caller, s))
+                        .filter(Optional::isPresent).map(Optional::get).collect().asList())
+                .invoke(views -> {
+                    if (views.isEmpty() && !caller.is(Roles.COORDINATOR)) {
+                        throw ApiProblem.notFound("household " + householdId); // nothing the caller may read
+                    }
+                });
+    }
+
+    /** The household's current members, of the caller's municipality: an unknown household is 404. */
+    private Uni<List<PlanRecords.HouseholdMember>> members(Caller caller, String householdId) {
+        return records.householdMembers(householdId).map(all -> {
+            List<PlanRecords.HouseholdMember> ours = all.stream()
+                    .filter(m -> m.municipality().equals(caller.municipality())).toList();
+            if (ours.isEmpty()) {
+                throw ApiProblem.notFound("household " + householdId);
+            }
+            return ours;
+        });
+    }
+
+    /**
+     * Each subject of the household as for a person's plan: visible to an agency that writes it, no date before the
+     * case was received, no words about an erased person.
+     */
+    private Uni<Void> checkSubjects(Caller caller, List<Plan.Subject> subjects, LocalDate madeOn) {
+        return Multi.createFrom().iterable(subjects).onItem().transformToUniAndConcatenate(s -> cases.ref(s.caseId())
+                        .call(ref -> access.visibleForWriting(caller, s.caseId(), ref))
+                        .invoke(ref -> cases.requireDate("madeOn", madeOn, ref))
+                        .call(ref -> s.wish() != null || s.roles().stream().anyMatch(r -> r.responsibility() != null)
+                                ? cases.refuseTextAbout(s.caseId()) : Uni.createFrom().voidItem()))
+                .collect().asList().replaceWithVoid();
+    }
+
+    /** The named meeting's review of each subject case, when the plan names a meeting. */
+    private Uni<Map<String, PlanCommand.MeetingReview>> adoptingReviews(String meetingId, List<Plan.Subject> subjects) {
+        Map<String, PlanCommand.MeetingReview> reviews = new HashMap<>();
+        if (meetingId == null) {
+            return Uni.createFrom().item(reviews);
+        }
+        return Multi.createFrom().iterable(subjects).onItem().transformToUniAndConcatenate(s -> records
+                        .meetingReview(meetingId, s.caseId()).invoke(r -> r.ifPresent(x -> reviews.put(s.caseId(), x))))
+                .collect().asList().replaceWith(reviews);
+    }
+}
