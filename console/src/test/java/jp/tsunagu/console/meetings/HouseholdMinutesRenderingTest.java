@@ -106,4 +106,28 @@ class HouseholdMinutesRenderingTest {
         assertTrue(html.contains(">世帯としての検討</textarea>"), "what was typed stays: " + html);
         assertTrue(html.contains("id=\"e-households-0-note\">長すぎます"), html);
     }
+
+    @Test
+    void givenAHouseholdAndMeetingsToComeWhenTheAgendaFormIsShownThenItsMembersWaitingAndTheRefusalBesideTheChoice()
+            throws Exception {
+        Map<String, Object> data = new HashMap<>();
+        data.put("m", "402036");
+        data.put("h", Map.of("householdId", "h-1", "label", "世帯（R8-000001・R8-000007）"));
+        data.put("meetings", List.of(Map.of("meetingId", "m-2", "type", "JUUSOU_SHIEN_KAIGI",
+                "scheduledOn", "2027-01-20", "adHoc", false)));
+        data.put("waiting", List.of(Map.of("caseId", "p", "caseNumber", "R8-000001",
+                "track", "JUUSOU_SHIEN_KAIGI")));
+        data.put("chosen", "m-2");
+        data.put("errors", new FormErrors(Map.of("meetingId", "この世帯には会議を待っている案件がありません。"),
+                HouseholdAgendaPage.LABELS));
+        data.put("unavailable", null);
+
+        String html = MeetingTemplates.render("meetings/household-agenda.html", data);
+
+        assertTrue(html.contains("<option value=\"m-2\" selected>"), html);
+        assertTrue(html.contains("R8-000001"), html);
+        assertTrue(html.contains("href=\"#f-meetingId\">議題に加える会議：この世帯には会議を待っている案件がありません。"), html);
+        assertTrue(html.contains("aria-describedby=\"e-meetingId\""), html);
+        assertTrue(html.contains("action=\"/402036/households/h-1/agenda\""), html);
+    }
 }
