@@ -1,9 +1,13 @@
 package jp.tsunagu.meeting;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
+import jakarta.inject.Inject;
 import io.quarkus.test.junit.QuarkusTest;
+import jp.tsunagu.contract.Topics;
 import jp.tsunagu.contract.codes.Consent;
 import jp.tsunagu.contract.codes.MeetingType;
+import jp.tsunagu.contract.events.IntakeEvent;
 import jp.tsunagu.contract.events.MeetingEvent;
 import jp.tsunagu.testing.DocumentedExamples;
 import jp.tsunagu.testing.DocumentedExamples.Given;
@@ -11,15 +15,20 @@ import jp.tsunagu.testing.TsunaguTestResources;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static jp.tsunagu.meeting.MeetingFlowTest.awaitMeetingEvent;
 import static jp.tsunagu.meeting.MeetingFlowTest.referAndEscalate;
 import static jp.tsunagu.testing.DocumentedExamples.answered;
 import static jp.tsunagu.testing.Tokens.KURUME;
 import static jp.tsunagu.testing.Tokens.role;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -31,6 +40,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 @QuarkusTestResource(TsunaguTestResources.class)
 class DocumentedExamplesTest {
+
+    @Inject
+    AgroalDataSource database;
+
+    private long members(String householdId) throws SQLException {
+        try (var connection = database.getConnection(); var statement = connection.prepareStatement(
+                "select count(*) from meeting.household_member where household_id = ?")) {
+            statement.setString(1, householdId);
+            var count = statement.executeQuery();
+            count.next();
+            return count.getLong(1);
+        }
+    }
 
     @Test
     void everyDocumentedRequestExampleIsAcceptedAndDoesWhatItSays() {
@@ -49,12 +71,27 @@ class DocumentedExamplesTest {
         awaitMeetingEvent(named, MeetingEvent.CaseQueued.class, q -> true);
         awaitMeetingEvent(chosen, MeetingEvent.CaseQueued.class, q -> true);
 
+        // a household (世帯) of two more such cases, linked by intake, goes on the ad-hoc meeting as one item
+        String mother = referAndEscalate(KURUME, Consent.UNKNOWN, MeetingType.SHIEN_KAIGI, received, false);
+        String son = referAndEscalate(KURUME, Consent.UNKNOWN, MeetingType.SHIEN_KAIGI, received, false);
+        awaitMeetingEvent(mother, MeetingEvent.CaseQueued.class, q -> true);
+        awaitMeetingEvent(son, MeetingEvent.CaseQueued.class, q -> true);
+        String householdId = "h-" + UUID.randomUUID();
+        for (String member : List.of(mother, son)) {
+            MeetingFlowTest.publish(Topics.INTAKE, new IntakeEvent.HouseholdLinked(member, null, KURUME, householdId,
+                    received), received);
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(2L, members(householdId),
+                "the household as intake linked it"));
+
         Map<String, Given> operations = new LinkedHashMap<>();
         operations.put("schedule", Given.as(coordinator));
         // a day no other test meets on, so the ad-hoc meeting is this test's own
         operations.put("create", Given.as(coordinator).swap("2025-06-12", "2031-06-12")
                 .swap("7d1c2a4e-0b6f-4e8a-9c3d-2f5e8a1b4c6d", named));
         operations.put("chooseMeeting", Given.as(coordinator).path("caseId", chosen)
+                .swap("m-3f9a1c2e5b7d4e6f", answered("create", "meetingId")));
+        operations.put("chooseMeetingForHousehold", Given.as(coordinator).path("householdId", householdId)
                 .swap("m-3f9a1c2e5b7d4e6f", answered("create", "meetingId")));
         operations.put("members", Given.as(coordinator).path("meetingId", answered("create", "meetingId")));
         operations.put("minutes", Given.as(coordinator).path("meetingId", meetingId)
@@ -75,5 +112,7 @@ class DocumentedExamplesTest {
                 .field("meetingId");
         awaitMeetingEvent(named, MeetingEvent.CaseQueued.class, q -> adHoc.equals(q.meetingId()));
         awaitMeetingEvent(chosen, MeetingEvent.CaseQueued.class, q -> adHoc.equals(q.meetingId()));
+        awaitMeetingEvent(mother, MeetingEvent.CaseQueued.class, q -> adHoc.equals(q.meetingId()));
+        awaitMeetingEvent(son, MeetingEvent.CaseQueued.class, q -> adHoc.equals(q.meetingId()));
     }
 }

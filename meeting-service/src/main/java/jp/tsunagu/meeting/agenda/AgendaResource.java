@@ -90,8 +90,8 @@ public class AgendaResource {
     public Uni<List<WaitingCase>> chooseForHousehold(@PathParam("householdId") String householdId,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     examples = @ExampleObject(name = "household", summary = "Both waiting members of 世帯（R8-000001・"
-                            + "R8-000007） at the 重層的支援会議 of 24 December", value = """
-                            {"meetingId":"402036-JUUSOU_SHIEN_KAIGI-2026-12-24"}"""))) Choice body) {
+                            + "R8-000007） discussed together at the ad-hoc meeting of 12 June", value = """
+                            {"meetingId":"m-3f9a1c2e5b7d4e6f"}"""))) Choice body) {
         return choices.chooseForHousehold(caller.get(), householdId, body == null ? null : body.meetingId());
     }
 
