@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import static jp.tsunagu.system.LocalRunSystemTest.HTTP;
 import static jp.tsunagu.system.LocalRunSystemTest.JSON;
@@ -142,10 +143,10 @@ final class HouseholdCalls {
      * Starts a replay of the caller's municipality (again while another one of it runs, as {@code POST /replays}
      * answers 409 then) and waits for its comparison with the live figures.
      */
-    static JsonNode replay(String token) throws Exception {
+    static JsonNode replay(Supplier<String> tokens) throws Exception {
         HttpResponse<String> started = null;
         for (int i = 0; i < 120; i++) {
-            started = call("POST", REPORTING, "/replays", token, "{}");
+            started = call("POST", REPORTING, "/replays", tokens.get(), "{}");
             if (started.statusCode() != 409) {
                 break;
             }
@@ -154,7 +155,7 @@ final class HouseholdCalls {
         String replayId = expectJson(202, started).path("replayId").asText();
         JsonNode run = JSON.nullNode();
         for (int i = 0; i < 600; i++) { // a whole-log replay of a busy test system: minutes, not seconds
-            run = expectJson(200, call("GET", REPORTING, "/replays/" + replayId, token, null));
+            run = expectJson(200, call("GET", REPORTING, "/replays/" + replayId, tokens.get(), null));
             String status = run.path("status").asText();
             if (status.equals("DONE") || status.equals("FAILED")) {
                 return run;
