@@ -22,7 +22,7 @@ public final class HouseholdSubjects {
     /**
      * A subject.
      *
-     * @param wishShown whether the reader may read her wish (planning sent it, or said she may)
+     * @param wishShown whether the reader may read her wish (planning sent it, or its tags, even empty)
      * @param roles     the roles for her, as planning sent them (maps for the template)
      */
     @TemplateData
@@ -47,8 +47,8 @@ public final class HouseholdSubjects {
         List<Subject> list = new ArrayList<>();
         for (JsonNode s : subjects) {
             String caseId = s.path("caseId").asText();
-            boolean shown = s.hasNonNull("wish") || s.path("wishVisible").asBoolean(false)
-                    || s.path("personVisible").asBoolean(false);
+            // planning leaves out both the wish and its tags where the reader may not read the member's case
+            boolean shown = s.hasNonNull("wish") || s.path("wishTags").isArray();
             List<String> tags = new ArrayList<>();
             s.path("wishTags").forEach(t -> tags.add(t.asText()));
             list.add(new Subject(caseId, numbers.get(caseId), s.path("wish").asText(null), shown, tags,

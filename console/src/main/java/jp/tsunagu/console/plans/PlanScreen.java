@@ -111,6 +111,9 @@ public class PlanScreen {
                 .data("caseNumber", status != null && status.ok() ? status.field("caseNumber").asText(null) : null)
                 .data("active", active)
                 .data("householdId", plan.path("householdId").asText(null))
+                // a household plan's version holds the household's wish and roles, the subjects their own
+                .data("wishLabel", plan.hasNonNull("householdId") ? "世帯の願い" : "本人の希望")
+                .data("rolesLabel", plan.hasNonNull("householdId") ? "世帯全体の役割" : "役割")
                 .data("subjects", householdSubjects(plan, current))
                 .data("householdWish", HouseholdSubjects.field(plan, current, "householdWish").asText(null))
                 .data("householdRoles", HouseholdSubjects.field(plan, current, "householdRoles").isArray()

@@ -124,14 +124,16 @@ class HouseholdPlanFormTest {
             throws Exception {
         JsonNode plan = json.readTree("""
                 {"planId":"p-1","householdId":"h-1","householdWish":"親子で安心して暮らしたい",
-                 "subjects":[{"caseId":"p","wish":"家で暮らし続けたい","roles":[]},
+                 "subjects":[{"caseId":"p","wish":"家で暮らし続けたい","wishTags":[],"roles":[]},
+                             {"caseId":"q","wishTags":[],"roles":[]},
                              {"caseId":"s","roles":[{"agencyId":"kurume-hikikomori-01"}]}]}""");
 
         List<HouseholdSubjects.Subject> subjects = HouseholdSubjects.of(plan, json.missingNode(), household(), json);
 
         assertEquals("R8-000001", subjects.get(0).caseNumber());
         assertTrue(subjects.get(0).wishShown());
-        assertEquals("R8-000007", subjects.get(1).caseNumber());
-        assertFalse(subjects.get(1).wishShown(), "shown as 閲覧権限がありません");
+        assertTrue(subjects.get(1).wishShown(), "readable, not written yet: 未記入");
+        assertEquals("R8-000007", subjects.get(2).caseNumber());
+        assertFalse(subjects.get(2).wishShown(), "shown as 閲覧権限がありません");
     }
 }

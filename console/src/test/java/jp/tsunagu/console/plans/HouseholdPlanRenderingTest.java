@@ -57,9 +57,10 @@ class HouseholdPlanRenderingTest {
                 {"planId":"p-1","type":"MULTI_AGENCY","typeLabel":"多機関協働プラン","status":"ACTIVE",
                  "currentVersion":1,"householdId":"h-1","householdWish":"親子で安心して暮らしたい",
                  "householdRoles":[{"agencyId":"kurume-jiritsu-01","responsibility":"家計の相談"}],
-                 "subjects":[{"caseId":"p","wish":"家で暮らし続けたい","roles":[]},
+                 "subjects":[{"caseId":"p","wish":"家で暮らし続けたい","wishTags":[],"roles":[]},
                              {"caseId":"s","roles":[{"agencyId":"kurume-hikikomori-01","responsibility":"居場所"}]}],
-                 "versions":[{"version":1,"madeOn":"2026-12-20","goals":[],"roles":[]}]}""");
+                 "versions":[{"version":1,"madeOn":"2026-12-20","wish":"親子で安心して暮らしたい","goals":[],
+                              "roles":[{"agencyId":"kurume-jiritsu-01","responsibility":"家計の相談"}]}]}""");
         Map<String, Object> data = new HashMap<>();
         data.put("m", "402036");
         data.put("plan", json.convertValue(plan, Object.class));
@@ -80,6 +81,8 @@ class HouseholdPlanRenderingTest {
         data.put("allFields", PlanScreen.allFields(false));
         data.put("agencies", List.of());
         data.put("done", "created");
+        data.put("wishLabel", "世帯の願い");
+        data.put("rolesLabel", "世帯全体の役割");
 
         String html = MeetingTemplates.render("plans/plan.html", data);
 
@@ -87,7 +90,7 @@ class HouseholdPlanRenderingTest {
         assertTrue(html.contains("href=\"/402036/households/h-1\""), html);
         assertTrue(html.contains("家で暮らし続けたい"), html);
         assertTrue(html.contains("閲覧権限がありません"), html);
-        assertTrue(html.contains("親子で安心して暮らしたい"), html);
+        assertTrue(html.contains("<dt>世帯の願い</dt><dd>親子で安心して暮らしたい"), html);
         assertTrue(html.contains("自立相談支援機関</strong>：家計の相談"), html);
         assertFalse(html.contains("href=\"/402036/cases//plans\""), "no case link without a case: " + html);
     }
