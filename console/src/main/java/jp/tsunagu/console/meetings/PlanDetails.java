@@ -67,6 +67,12 @@ public final class PlanDetails {
             boolean current = made.path("version").asInt() == plan.path("currentVersion").asInt()
                     && !"CLOSED".equals(plan.path("status").asText());
             ObjectNode details = current ? lacking(json, review, made) : json.createObjectNode();
+            if (plan.hasNonNull("householdId")) {
+                // a household's plan (世帯): its version's wish and roles are the household's, not this member's,
+                // and planning takes no member's words after the plan is made; the minutes keep them
+                details.remove("wish");
+                details.remove("roles");
+            }
             return details.isEmpty() ? new State.Done(planId) : new State.Missing(planId, details);
         }
         return new State.Waiting();

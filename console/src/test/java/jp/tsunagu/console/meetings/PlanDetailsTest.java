@@ -55,6 +55,18 @@ class PlanDetailsTest {
     }
 
     @Test
+    void givenAHouseholdsPlanTheMeetingMadeWhenAMembersReviewIsAskedThenOnlyGoalsAndReviewDateAreSentNotHerWish() {
+        JsonNode plans = read("""
+                [{"planId":"p-h","type":"MULTI_AGENCY","status":"ACTIVE","adoptedAtMeetingId":"m-1","currentVersion":1,
+                  "householdId":"h-1","versions":[{"version":1,"madeOn":"2026-12-23","roles":[]}]}]""");
+
+        var missing = assertInstanceOf(PlanDetails.State.Missing.class, PlanDetails.of(json, "m-1", review, plans));
+
+        assertEquals("{\"goals\":[\"週1回の外出\"],\"reviewOn\":\"2027-03-24\"}", missing.details().toString(),
+                "the version's wish and roles are the household's (世帯の願い): a member's are not put there");
+    }
+
+    @Test
     void givenRolesWithTheirWordsAndOneWithoutWhenAskedThenTheMinutesRolesAreSentForPlanningToFillTheGap() {
         JsonNode plans = read("""
                 [{"planId":"p-1","type":"MULTI_AGENCY","status":"ACTIVE","adoptedAtMeetingId":"m-1","currentVersion":1,
