@@ -99,6 +99,11 @@ class HouseholdTest {
         IntakeEvent.HouseholdLinked event = TopicProbe.awaitEvent(Topics.INTAKE, son,
                 IntakeEvent.HouseholdLinked.class, e -> householdId.equals(e.householdId()));
         assertEquals(sonNumber, event.caseNumber());
+        // the mother's name and birth date are in no event (only inside the son's sealed fields)
+        TopicProbe.readAll(Topics.INTAKE).stream().filter(r -> son.equals(r.key()))
+                .map(r -> new String(r.value(), java.nio.charset.StandardCharsets.UTF_8))
+                .forEach(text -> assertFalse(text.contains("ははこ") || text.contains("母子")
+                        || text.contains("1946-04-02"), text));
 
         // a case already in a household: 409 naming it by its members' 受付番号
         String third = refer(SON_SIDE, "2019-05-20", person("世帯 別人", "ベツ ジン", "1980-01-01", null), "");
