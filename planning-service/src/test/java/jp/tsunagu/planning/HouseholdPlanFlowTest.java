@@ -95,6 +95,14 @@ class HouseholdPlanFlowTest {
                 .body("subjects[0].wish", equalTo("家で暮らし続けたい"))
                 .body("householdWish", equalTo("親子で安心して暮らしたい"));
 
+        // the household's plan goes on: a 再プラン is announced in each member's case
+        post(COORD, "/plans/" + planId + "/revisions", "{\"madeOn\":\"2024-08-15\",\"reason\":\"就労体験へ\"}")
+                .statusCode(201).body("version", equalTo(2));
+        for (String c : List.of(parent, son)) {
+            assertEquals(2, awaitEvent(c, PlanningEvent.PlanRevised.class, e -> e.planId().equals(planId)).version());
+        }
+        get(COORD, "/plans/" + planId).statusCode(200).body("versions[1].subjects.caseId", equalTo(List.of(parent, son)));
+
         post(COORD, "/plans/" + planId + "/closure", "{\"closedOn\":\"2024-09-01\",\"reason\":\"目標を達成\"}")
                 .statusCode(201);
         for (String c : List.of(parent, son)) {

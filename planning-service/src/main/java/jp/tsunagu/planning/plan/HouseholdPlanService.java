@@ -42,9 +42,11 @@ public class HouseholdPlanService {
     private final PlanAccess access;
     private final AgencyDirectories directories;
     private final CaseChecks cases;
+    private final HouseholdRecords households;
 
     public HouseholdPlanService(PlanRecords records, PlanChanges changes, PlanAccess access,
-                                AgencyDirectories directories, CaseChecks cases) {
+                                AgencyDirectories directories, CaseChecks cases, HouseholdRecords households) {
+        this.households = households;
         this.records = records;
         this.changes = changes;
         this.access = access;
@@ -99,8 +101,8 @@ public class HouseholdPlanService {
                 : "p-" + DerivedIds.forCaller(caller, idempotencyKey);
         return records.plan(planId).chain(existing -> existing.isPresent()
                 ? Uni.createFrom().item(new Made(PlanView.of(existing.get().plan()), true))
-                : records.lockHousehold(householdId).chain(() -> members(caller, householdId)).chain(current -> {
-                    Set<String> memberIds = current.stream().map(PlanRecords.HouseholdMember::caseId)
+                : households.lockHousehold(householdId).chain(() -> members(caller, householdId)).chain(current -> {
+                    Set<String> memberIds = current.stream().map(HouseholdRecords.HouseholdMember::caseId)
                             .collect(Collectors.toSet());
                     List<Plan.Subject> ofHousehold = subjects.stream().filter(s -> memberIds.contains(s.caseId()))
                             .distinct().toList();
@@ -125,7 +127,7 @@ public class HouseholdPlanService {
     @InTransaction
     public Uni<List<PlanView>> ofHousehold(Caller caller, String householdId) {
         return members(caller, householdId).chain(current -> records.plansOfCases(current.stream()
-                        .map(PlanRecords.HouseholdMember::caseId).toList()))
+                        .map(HouseholdRecords.HouseholdMember::caseId).toList()))
                 .chain(plans -> Multi.createFrom().iterable(plans)
                         .onItem().transformToUniAndConcatenate(s -> access.view(caller, s))
                         .filter(Optional::isPresent).map(Optional::get).collect().asList())
@@ -137,9 +139,9 @@ public class HouseholdPlanService {
     }
 
     /** The household's current members, of the caller's municipality: an unknown household is 404. */
-    private Uni<List<PlanRecords.HouseholdMember>> members(Caller caller, String householdId) {
-        return records.householdMembers(householdId).map(all -> {
-            List<PlanRecords.HouseholdMember> ours = all.stream()
+    private Uni<List<HouseholdRecords.HouseholdMember>> members(Caller caller, String householdId) {
+        return households.householdMembers(householdId).map(all -> {
+            List<HouseholdRecords.HouseholdMember> ours = all.stream()
                     .filter(m -> m.municipality().equals(caller.municipality())).toList();
             if (ours.isEmpty()) {
                 throw ApiProblem.notFound("household " + householdId);

@@ -290,41 +290,6 @@ public class PlanRecords {
                 .map(all -> all.stream().filter(s -> meetingId.equals(s.plan().adoptedAtMeetingId())).findFirst());
     }
 
-    // --- households (世帯): membership as intake announces it --------------------------------------------------
-
-    /** A current member case of a household. */
-    public record HouseholdMember(String caseId, String householdId, String municipality) {
-    }
-
-    public Uni<Void> linkHousehold(String caseId, String householdId, String municipality, LocalDate on) {
-        return database.update("""
-                        insert into household_member(case_id, household_id, municipality, linked_on)
-                        values ($1, $2, $3, $4) on conflict (case_id) do update
-                        set household_id = excluded.household_id, municipality = excluded.municipality,
-                            linked_on = excluded.linked_on""", caseId, householdId, municipality, on)
-                .replaceWithVoid();
-    }
-
-    /** The case left the household (a link to another household since is kept). */
-    public Uni<Void> unlinkHousehold(String caseId, String householdId) {
-        return database.update("delete from household_member where case_id = $1 and household_id = $2",
-                caseId, householdId).replaceWithVoid();
-    }
-
-    public Uni<List<HouseholdMember>> householdMembers(String householdId) {
-        return database.list("""
-                        select case_id, household_id, municipality from household_member where household_id = $1
-                         order by linked_on, case_id""",
-                row -> new HouseholdMember(row.getString("case_id"), row.getString("household_id"),
-                        row.getString("municipality").trim()), householdId);
-    }
-
-    /** Serializes the decisions on one household's plan (members' reviews may arrive on different partitions). */
-    public Uni<Void> lockHousehold(String householdId) {
-        return database.list("select pg_advisory_xact_lock(hashtext($1))", row -> 0, "household/" + householdId)
-                .replaceWithVoid();
-    }
-
     public Uni<List<Stored>> activePlans(String municipality) {
         return plans("p.municipality = $1 and p.closed_on is null", municipality);
     }

@@ -123,7 +123,7 @@ public class PlanService {
             throw ApiProblem.validation(errors);
         }
         return access.writable(caller, planId).invoke(stored -> access.requireWriter(caller, stored.plan()))
-                .call(stored -> cases.refuseTextAbout(stored.plan().caseId())) // a 再プラン always gives its reason
+                .call(stored -> refuseTextAbout(stored.plan())) // a 再プラン always gives its reason
                 .call(stored -> cases.requireDate("madeOn", madeOn, stored.plan().caseId()))
                 .chain(stored -> (idempotencyKey == null
                 ? Uni.createFrom().item(Optional.<Integer>empty()) : records.versionByKey(planId, idempotencyKey))
@@ -159,7 +159,7 @@ public class PlanService {
         PlanCompletion.Completion completion = new PlanCompletion.Completion(wish, tags, goals, roles, reviewOn);
         boolean words = wish != null || (goals != null && !goals.isEmpty()) || anyWords(roles);
         return access.writable(caller, planId).invoke(stored -> access.requireWriter(caller, stored.plan()))
-                .call(stored -> words ? cases.refuseTextAbout(stored.plan().caseId()) : Uni.createFrom().voidItem())
+                .call(stored -> words ? refuseTextAbout(stored.plan()) : Uni.createFrom().voidItem())
                 .chain(stored -> changes.apply(PlanDecider.decide(new PlanCommand.Complete(planId, completion,
                         cases.today()), state(List.of(stored))), Cause.of("request/plan/" + planId + "/details")))
                 .map(PlanChanges.Applied::version);
@@ -182,10 +182,19 @@ public class PlanService {
         return access.writable(caller, planId).invoke(stored -> access.requireWriter(caller, stored.plan()))
                 .call(stored -> cases.requireDate("closedOn", closedOn, stored.plan().caseId()))
                 // the plan of an erased person may still end (the figures need it), but its reason is not kept
-                .chain(stored -> cases.isErased(stored.plan().caseId()).chain(gone -> changes.apply(
+                .chain(stored -> (stored.plan().isHousehold() ? Uni.createFrom().item(false)
+                        : cases.isErased(stored.plan().caseId())).chain(gone -> changes.apply(
                         PlanDecider.decide(new PlanCommand.Close(planId, closedOn, gone ? PlanRecords.ERASED : reason),
                                 state(List.of(stored))), Cause.of("request/plan/" + planId + "/closure"))))
                 .replaceWithVoid();
+    }
+
+    /**
+     * A 410 when the plan's person was erased. A household's plan is the household's: its words (the household's
+     * wish, goals, reasons) are written while any member remains, the erased member's own words being gone.
+     */
+    private Uni<Void> refuseTextAbout(Plan plan) {
+        return plan.isHousehold() ? Uni.createFrom().voidItem() : cases.refuseTextAbout(plan.caseId());
     }
 
     /** Whether any role carries its responsibility in words. */

@@ -23,10 +23,12 @@ public class PlanningIntake implements StageProjection {
 
     private final PlanRecords records;
     private final PlanChanges changes;
+    private final HouseholdRecords households;
 
-    public PlanningIntake(PlanRecords records, PlanChanges changes) {
+    public PlanningIntake(PlanRecords records, PlanChanges changes, HouseholdRecords households) {
         this.records = records;
         this.changes = changes;
+        this.households = households;
     }
 
     @Override
@@ -113,9 +115,9 @@ public class PlanningIntake implements StageProjection {
                     : records.saveCases(List.of(new PlanRecords.CaseRef(c.caseId(), c.municipality(),
                     found.get().referringAgencyId(), found.get().area(), c.consent(), found.get().receivedOn()))));
             case IntakeEvent.PersonErased e -> records.eraseCase(e.caseId());
-            case IntakeEvent.HouseholdLinked h -> records.linkHousehold(h.caseId(), h.householdId(), h.municipality(),
+            case IntakeEvent.HouseholdLinked h -> households.linkHousehold(h.caseId(), h.householdId(), h.municipality(),
                     h.linkedOn());
-            case IntakeEvent.HouseholdUnlinked h -> records.unlinkHousehold(h.caseId(), h.householdId());
+            case IntakeEvent.HouseholdUnlinked h -> households.unlinkHousehold(h.caseId(), h.householdId());
             case MeetingEvent.CaseReviewed r -> records.addCaseAgencies(r.roles().stream()
                             .map(role -> new PlanRecords.CaseAgency(r.caseId(), role.agencyId())).toList())
                     .chain(() -> records.saveMeetingReview(r.caseId(), r.heldOn(),
@@ -151,7 +153,7 @@ public class PlanningIntake implements StageProjection {
         if (householdId == null) {
             return Uni.createFrom().item(java.util.Optional.empty());
         }
-        return records.lockHousehold(householdId).chain(() -> records.householdPlanAt(householdId, meetingId))
+        return households.lockHousehold(householdId).chain(() -> records.householdPlanAt(householdId, meetingId))
                 .map(found -> found.map(PlanRecords.Stored::plan));
     }
 
