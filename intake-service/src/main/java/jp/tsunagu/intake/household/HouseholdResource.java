@@ -50,7 +50,7 @@ public class HouseholdResource {
              "agencies":[{"agencyId":"kurume-houkatsu-01","agencyName":"久留米市地域包括支援センター",
                           "caseIds":["c0a8e3f2-1111-4e8a-9c3d-2f5e8a1b4c6d"]}],
              "plans":[{"planId":"p-1","caseIds":["c0a8e3f2-1111-4e8a-9c3d-2f5e8a1b4c6d"],"open":true}],
-             "meetings":[{"meetingId":"m-1","meetingType":"JUSOTEKI_SHIEN_KAIGI","meetingTypeLabel":"重層的支援会議",
+             "meetings":[{"meetingId":"m-1","meetingType":"JUUSOU_SHIEN_KAIGI","meetingTypeLabel":"重層的支援会議",
                           "heldOn":"2026-12-15","caseIds":["c0a8e3f2-1111-4e8a-9c3d-2f5e8a1b4c6d"]}],
              "timeline":[{"caseId":"c0a8e3f2-1111-4e8a-9c3d-2f5e8a1b4c6d","caseNumber":"R8-000001",
                           "eventType":"jp.tsunagu.intake.household-linked.v1","detail":"世帯に登録",

@@ -185,6 +185,52 @@ class HouseholdTest {
         assertEquals(0, item(first).get("householdSuggestions"));
     }
 
+    @Test
+    void aMemberNamedWithAnAgeIsFoundAndTheHouseholdsMeetingAndPlanAreSeenOnlyForFollowedMembers() {
+        String mother = refer(PARENT_SIDE, "2019-07-01", person("年齢 母", "ネンレイ ハハ", "1940-01-10", null), "");
+        String son = refer(SON_SIDE, "2019-07-08", person("年齢 子", "ネンレイ コ", "1970-02-02", null), """
+                ,"household":[{"relation":"PARENT","nameKana":"ねんれい はは","age":79}]""");
+        suggestions(son).body("", hasSize(1)).body("[0].caseId", equalTo(mother))
+                .body("[0].basis", equalTo("MEMBER_IS_PERSON"));
+        String householdId = link(mother, son).then().statusCode(201).extract().path("householdId");
+
+        // one 重層的支援会議 discusses the household; one household plan covers both (one plan-created per member)
+        String meetingId = "m-" + UUID.randomUUID();
+        String planId = "p-" + UUID.randomUUID();
+        for (String caseId : List.of(mother, son)) {
+            TopicProbe.publish(Topics.MEETINGS, envelope(new jp.tsunagu.contract.events.MeetingEvent.CaseReviewed(
+                    caseId, KURUME, meetingId, jp.tsunagu.contract.codes.MeetingType.JUUSOU_SHIEN_KAIGI,
+                    LocalDate.of(2019, 7, 20), jp.tsunagu.contract.codes.ReviewOutcome.PLAN,
+                    jp.tsunagu.contract.codes.PlanType.MULTI_AGENCY, List.of(), false, null, householdId)));
+            TopicProbe.publish(Topics.PLANS, envelope(new jp.tsunagu.contract.events.PlanningEvent.PlanCreated(
+                    planId, caseId, KURUME, jp.tsunagu.contract.codes.PlanType.MULTI_AGENCY,
+                    LocalDate.of(2019, 7, 22), caseId.equals(son) ? List.of(new jp.tsunagu.contract.events.Role(
+                    SON_COORDINATOR, null)) : List.of(), null, meetingId, householdId)));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> "PLAN_ACTIVE".equals(item(son).get("status"))
+                && "PLAN_ACTIVE".equals(item(mother).get("status")));
+
+        Response full = household(COORDINATOR, householdId);
+        assertEquals(List.of(planId), full.path("plans.planId"), "a household plan is one plan");
+        assertEquals(List.of(List.of(mother, son).stream().sorted().toList()), full.path("plans.caseIds"));
+        assertEquals(true, full.path("plans[0].open"));
+        assertEquals(List.of(meetingId), full.path("meetings.meetingId"));
+        assertEquals("重層的支援会議", full.path("meetings[0].meetingTypeLabel"));
+        assertTrue(full.<List<String>>path("agencies.agencyId").contains(SON_COORDINATOR));
+
+        // the mother's referrer follows her case only: the plan and meeting show her, not her son
+        Response parentSide = household(PARENT_SIDE, householdId);
+        assertEquals(List.of(List.of(mother)), parentSide.path("plans.caseIds"));
+        assertEquals(List.of(List.of(mother)), parentSide.path("meetings.caseIds"));
+        assertFalse(parentSide.<List<String>>path("agencies.agencyId").contains(SON_COORDINATOR),
+                "the son's plan role is his case's, not hers");
+    }
+
+    private static EventEnvelope<?> envelope(jp.tsunagu.contract.events.TsunaguEvent event) {
+        return new EventEnvelope<>(UUID.randomUUID().toString(), "/tsunagu/test", Instant.now(),
+                LocalDate.of(2019, 7, 20), null, event);
+    }
+
     private static String person(String name, String kana, String birthDate, String address) {
         return """
                 {"name":"%s","nameKana":"%s","birthDate":"%s","area":"荒木"%s}""".formatted(name, kana, birthDate,
@@ -231,7 +277,7 @@ class HouseholdTest {
 
     private static Map<String, Object> item(String caseId) {
         return given().header("Authorization", bearer(COORDINATOR))
-                .get("/cases?limit=200&receivedFrom=2019-05-01&receivedTo=2019-06-30")
+                .get("/cases?limit=200&receivedFrom=2019-05-01&receivedTo=2019-07-31")
                 .then().statusCode(200).extract().<List<Map<String, Object>>>path("items").stream()
                 .filter(i -> caseId.equals(i.get("caseId"))).findFirst().orElseThrow();
     }
