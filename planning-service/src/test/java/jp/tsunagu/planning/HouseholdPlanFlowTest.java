@@ -85,6 +85,12 @@ class HouseholdPlanFlowTest {
                 .body(not(containsString("人と話せる場所がほしい")));
         get(COORD, "/households/" + household + "/plans").statusCode(200).body("$", hasSize(1))
                 .body("[0].subjects[1].wish", equalTo("人と話せる場所がほしい"));
+        // the son's provider reads the household's plans with his wish, not his mother's; an agency with no part in
+        // either case learns nothing of the household
+        get(agency("kurume-sanka-01", KURUME), "/households/" + household + "/plans").statusCode(200)
+                .body("[0].subjects[1].wish", equalTo("人と話せる場所がほしい")).body("[0].subjects[0].wish", nullValue())
+                .body(not(containsString("家で暮らし続けたい")));
+        get(agency("kurume-kosodate-01", KURUME), "/households/" + household + "/plans").statusCode(404);
 
         // the son's person is erased: his words go, the plan and his mother's stay
         publish(Topics.INTAKE, new IntakeEvent.PersonErased(son, KURUME, LocalDate.of(2024, 8, 1)),
