@@ -16,8 +16,8 @@ class HouseholdLabelTest {
 
     @Test
     void aLaterFiscalYearComesAfterEvenWhenItsTextSortsFirst() {
-        assertEquals("世帯（H31-000900・R9-000002・R10-000001）",
-                HouseholdLabel.of(List.of("R10-000001", "R9-000002", "H31-000900")));
+        assertEquals("世帯（H30-000900・R9-000002・R10-000001）",
+                HouseholdLabel.of(List.of("R10-000001", "R9-000002", "H30-000900")));
     }
 
     @Test
