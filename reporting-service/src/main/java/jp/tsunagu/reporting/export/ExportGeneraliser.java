@@ -46,8 +46,11 @@ public final class ExportGeneraliser {
     public record ReleasedCase(String caseId, Record record) {
     }
 
-    /** @param level the ladder's level used (0 the finest) @param suppressedCases cases left out whole */
-    public record Release(int level, List<ReleasedCase> cases, int suppressedCases) {
+    /**
+     * @param level the ladder's level used (0 the finest) @param suppressedCases cases left out whole @param k the
+     * least number of cases that share each released record (what {@link HouseholdRelease} holds households to)
+     */
+    public record Release(int level, List<ReleasedCase> cases, int suppressedCases, int k) {
     }
 
     enum Period { MONTH, QUARTER, FISCAL_YEAR, NONE }
@@ -91,7 +94,7 @@ public final class ExportGeneraliser {
         for (int level = 0; level < LADDER.size(); level++) {
             List<ReleasedCase> cases = released(byCase, LADDER.get(level), k);
             if (cases.size() >= KEEP_DETAIL_SHARE * coarsest) {
-                return new Release(level, cases, byCase.size() - cases.size());
+                return new Release(level, cases, byCase.size() - cases.size(), k);
             }
         }
         throw new IllegalStateException("the coarsest level releases what it releases");

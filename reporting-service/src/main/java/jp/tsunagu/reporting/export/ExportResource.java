@@ -39,9 +39,10 @@ import java.util.Map;
 public class ExportResource {
 
     /**
-     * Per case: its pseudonym and its household's (世帯, null when none), the receipt period, area, age band and concerns (on every line of the case), and per line the event
-     * type, the time from receipt as a band, codes and the Japanese line. No date, no agency, no recording time: the
-     * case's whole record is what {@link ExportGeneraliser} makes shared by at least k cases.
+     * Per case: its pseudonym and its household's (世帯, null when none or rarer than k households:
+     * {@link HouseholdRelease}), the receipt period, area, age band and concerns (on every line of the case), and per
+     * line the event type, the time from receipt as a band, codes and the Japanese line. No date, no agency, no
+     * recording time: the case's whole record is what {@link ExportGeneraliser} makes shared by at least k cases.
      */
     private static final List<String> COLUMNS = List.of("case", "householdPseudonym", "received", "area", "ageBand",
             "concerns", "eventType", "daysFromReceipt", "fields", "meetingType", "outcome", "planType", "summary");
@@ -71,7 +72,10 @@ public class ExportResource {
                     + "case, a case's lines together. Columns: case (a pseudonym under a salt drawn for this export "
                     + "only), householdPseudonym (the household (世帯) the case is in now, a pseudonym under the same "
                     + "export's salt: one household's members share it within this export, another export gives "
-                    + "another; null when the case is in no household), then the case's quasi-identifiers: received "
+                    + "another; null when the case is in no household, or when fewer than k households of the "
+                    + "export have members whose released records are, taken together, the same multiset as its "
+                    + "members': a household is k-anonymous as one record, or not named), then the case's "
+                    + "quasi-identifiers: received "
                     + "(the referral's month 2024-05, fiscal "
                     + "quarter FY2024-Q1 = April–June, fiscal year FY2024, or null), area (or null), ageBand (an "
                     + "AgeBand code, or AGE_0_17 / AGE_18_39 / AGE_40_64 / AGE_65_PLUS, or null), concerns (the "
@@ -134,12 +138,14 @@ public class ExportResource {
                     ExportGeneraliser.Release release = ExportGeneraliser.release(rows, Suppression.THRESHOLD);
                     // in the order of their records, and within a record by pseudonym: the same record's cases
                     // come in a new order in each export, so no row's place joins two exports either
+                    // a household is named only when k households of the export look alike (HouseholdRelease)
+                    Map<String, String> householdOfCase = HouseholdRelease.pseudonyms(release, householdOf,
+                            pseudonyms);
                     Map<String, String> householdPseudonyms = new java.util.HashMap<>();
                     List<Map.Entry<String, ExportGeneraliser.Record>> cases = release.cases().stream()
                             .map(c -> {
                                 String pseudonym = pseudonyms.pseudonym(c.caseId());
-                                householdPseudonyms.put(pseudonym,
-                                        pseudonyms.householdPseudonym(householdOf.get(c.caseId())));
+                                householdPseudonyms.put(pseudonym, householdOfCase.get(c.caseId()));
                                 return Map.entry(pseudonym, c.record());
                             })
                             .sorted(Comparator.comparing((Map.Entry<String, ExportGeneraliser.Record> c)
