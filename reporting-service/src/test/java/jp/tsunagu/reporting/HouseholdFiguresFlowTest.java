@@ -41,8 +41,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Households (世帯) through the real broker and database: the year table and the figures count them, a household's
- * plan once, a replay rebuilds them equal, and exports name households by per-export pseudonyms. FY2010 (平成22年度)
- * and FY2009's June of 久留米市 are this test's own.
+ * plan once, a replay rebuilds them equal, and exports name households by per-export pseudonyms, only households that
+ * k households of the export look like. FY2010 (平成22年度) and FY2009's and FY2008's June of 久留米市 are this test's own.
  */
 @QuarkusTest
 @QuarkusTestResource(TsunaguTestResources.class)
@@ -153,6 +153,40 @@ class HouseholdFiguresFlowTest {
                 "household pseudonyms differ between exports");
         assertTrue(first.stream().noneMatch(l -> String.valueOf(l.get("householdPseudonym")).contains(run)),
                 "no household id in an export");
+    }
+
+    @Test
+    void anExportDoesNotNameAHouseholdWhoseMembersTakenTogetherFewerThanKHouseholdsShare() {
+        // given, in June of FY2008 (this test's own), twelve alike cases: ten each a household of its own and two
+        // in one household, the only pair (each case's record is shared by all twelve: k = 10 releases them)
+        LocalDate june = LocalDate.of(2008, 6, 4);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        for (int c = 0; c < 12; c++) {
+            String caseId = "hp-" + run + "-" + c;
+            referral(caseId, june);
+            String household = "h-p-" + run + "-" + Math.min(c, 10);
+            publish(Topics.INTAKE, new IntakeEvent.HouseholdLinked(caseId, null, KURUME, household, june), june);
+        }
+        String coordinator = bearer(role("coordinator", KURUME));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().header("Authorization", coordinator)
+                .get("/reports/cases?fiscalYear=2008").<Integer>path("year.householdsSupported") == 11);
+        String analyst = bearer(role("analyst", KURUME));
+        String range = "/exports/events?from=2008-06-01&to=2008-06-30";
+        // each case's two lines (相談受付, 世帯に登録) are in: twelve records alike
+        await().atMost(Duration.ofSeconds(30)).until(() -> ndjson(given().header("Authorization", analyst)
+                .get(range).asString()).size() == 24);
+
+        // when exported
+        List<Map<String, Object>> lines = ndjson(given().header("Authorization", analyst).get(range).then()
+                .statusCode(200).header("Tsunagu-Suppressed-Cases", "0").extract().asString());
+
+        // then all twelve cases are released; the ten single households (ten alike) are named, one case each,
+        // and the pair's two cases name none: the pair would single the family out
+        Map<String, Set<String>> byHousehold = households(lines);
+        assertEquals(12, lines.stream().map(l -> l.get("case")).distinct().count(), "twelve cases: " + byHousehold);
+        assertEquals(2, byHousehold.get(null).size(), "the pair is not named: " + byHousehold);
+        assertEquals(11, byHousehold.size(), "ten named households and the unnamed: " + byHousehold);
+        byHousehold.forEach((h, cases) -> assertEquals(h == null ? 2 : 1, cases.size(), h + ": " + cases));
     }
 
     private static Map<String, Set<String>> households(List<Map<String, Object>> lines) {
