@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.problem.FieldError;
 import jp.tsunagu.support.problem.Problem;
+import jp.tsunagu.support.problem.ProblemJapanese;
 import jp.tsunagu.support.problem.ProblemMappers;
 import jp.tsunagu.support.problem.ProblemType;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -54,24 +55,37 @@ public final class HouseholdProblems {
         };
     }
 
-    /** The 409 document, built here because ApiProblem has no extension members. */
+    /**
+     * The 409 document, built here because ApiProblem has no extension members. Its title follows Accept-Language
+     * like every other problem's (ProblemJapanese's table); the detail is written in both languages here, as the
+     * household's label is Japanese anyway.
+     */
     public static class Mapper {
         @ServerExceptionMapper
         public Response conflict(Conflict e, UriInfo uri, HttpHeaders headers) {
             HouseholdRules.Refusal.InHousehold r = e.refusal;
             boolean ja = ProblemMappers.inJapanese(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
             String number = r.caseNumber() == null ? r.caseId() : r.caseNumber();
+            Problem problem = new Problem("/problems/household-conflict", "Conflict", 409,
+                    "case " + number + " already belongs to the household " + r.householdLabel() + " ("
+                            + r.householdId() + "): unlink it there first",
+                    "/" + uri.getPath().replaceFirst("^/", ""), null);
+            if (ja) {
+                Problem translated = ProblemJapanese.of(problem);
+                problem = new Problem(translated.type(), translated.title(), translated.status(),
+                        "案件 " + number + " はすでに" + r.householdLabel() + "に属しています", translated.instance(),
+                        null);
+            }
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("type", "/problems/household-conflict");
-            body.put("title", ja ? "現在の状態ではこの操作はできません" : "Conflict");
-            body.put("status", 409);
-            body.put("detail", ja ? "案件 " + number + " はすでに" + r.householdLabel() + "に属しています"
-                    : "case " + number + " already belongs to the household " + r.householdLabel()
-                    + " (" + r.householdId() + "): unlink it there first");
-            body.put("instance", "/" + uri.getPath().replaceFirst("^/", ""));
+            body.put("type", problem.type());
+            body.put("title", problem.title());
+            body.put("status", problem.status());
+            body.put("detail", problem.detail());
+            body.put("instance", problem.instance());
             body.put("householdId", r.householdId());
             return Response.status(409).type(Problem.MEDIA_TYPE).entity(body)
-                    .header(HttpHeaders.CONTENT_LANGUAGE, ja ? "ja" : "en").header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
+                    .header(HttpHeaders.CONTENT_LANGUAGE, ja ? "ja" : "en")
+                    .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
                     .build();
         }
     }

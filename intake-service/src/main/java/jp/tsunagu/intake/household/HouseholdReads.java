@@ -5,6 +5,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.codes.CaseStatus;
 import jp.tsunagu.contract.codes.MeetingType;
+import jp.tsunagu.contract.household.HouseholdLabel;
 import jp.tsunagu.contract.status.CaseProgress;
 import jp.tsunagu.intake.person.PersonDetails;
 import jp.tsunagu.intake.person.PersonalFields;
@@ -107,7 +108,7 @@ public class HouseholdReads {
                             .map(l -> new HouseholdView.FormerMember(l.caseId(), l.caseNumber(), l.unlinkedOn()))
                             .toList();
                     HouseholdView view = new HouseholdView(ctx.householdId(), ctx.municipality(),
-                            HouseholdRules.label(current.stream().map(c -> c.link().caseNumber()).toList()),
+                            HouseholdLabel.of(current.stream().map(c -> c.link().caseNumber()).toList()),
                             members, former, agencies(ctx, current, followed), plans, meetings, timeline);
                     return new Read(view, followed, fields.keySet().stream().toList());
                 }))));

@@ -3,6 +3,7 @@ package jp.tsunagu.intake.household;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
+import jp.tsunagu.contract.household.HouseholdLabel;
 import jp.tsunagu.support.db.Database;
 
 import java.time.LocalDate;
@@ -58,7 +59,7 @@ public class HouseholdRecords {
 
     /** 世帯（受付番号・…） of the household's current members. */
     public Uni<String> label(String householdId) {
-        return members(householdId).map(rows -> HouseholdRules.label(rows.stream().filter(MemberRow::current)
+        return members(householdId).map(rows -> HouseholdLabel.of(rows.stream().filter(MemberRow::current)
                 .map(MemberRow::caseNumber).toList()));
     }
 

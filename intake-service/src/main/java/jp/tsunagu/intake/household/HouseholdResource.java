@@ -84,7 +84,8 @@ public class HouseholdResource {
     @APIResponse(responseCode = "404", description = "A case unknown or of another municipality")
     @APIResponse(responseCode = "409", description = "household-conflict: a case is already in a household (the "
             + "detail names it by its members' 受付番号; extension householdId)")
-    @APIResponse(responseCode = "422", description = "Fewer than two cases, or the same case twice")
+    @APIResponse(responseCode = "422", description = "Fewer than two cases, the same case twice, or a case joined to "
+            + "another as a duplicate (重複として統合された案件は世帯に登録できません; a closed case may be linked)")
     public Uni<Response> create(@RequestBody(required = true, content = @Content(examples = @ExampleObject(
             name = "parent and son", value = """
             {"caseIds":["c0a8e3f2-1111-4e8a-9c3d-2f5e8a1b4c6d","d1b9f4a3-2222-4e8a-9c3d-2f5e8a1b4c6d"]}""")))
@@ -109,6 +110,8 @@ public class HouseholdResource {
     @APIResponse(responseCode = "404", description = "Unknown household or case (or another municipality's)")
     @APIResponse(responseCode = "409", description = "household-conflict: the case is in a household already "
             + "(another, or this one)")
+    @APIResponse(responseCode = "422", description = "caseId missing, or the case was joined to another as a "
+            + "duplicate (重複として統合された案件は世帯に登録できません)")
     public Uni<Response> add(@PathParam("householdId") String householdId,
                              @RequestBody(required = true, content = @Content(examples = @ExampleObject(
                                      name = "member", value = """

@@ -17,8 +17,12 @@ public final class HouseholdRules {
     private HouseholdRules() {
     }
 
-    /** A case as linking sees it: its 受付番号 and the household it is in now (null: none) with that one's label. */
-    public record Candidate(String caseId, String caseNumber, String householdId, String householdLabel) {
+    /**
+     * A case as linking sees it: its 受付番号, the household it is in now (null: none) with that one's label, and the
+     * case it was joined to as the same person's duplicate (null: none; {@link CaseProgress#joinedTo}).
+     */
+    public record Candidate(String caseId, String caseNumber, String householdId, String householdLabel,
+                            String joinedTo) {
     }
 
     /** Why a link is refused. */
@@ -51,18 +55,21 @@ public final class HouseholdRules {
         return Optional.empty();
     }
 
-    /** A case may join a household only when it is in none (not another, and not this one already). */
-    public static Optional<Refusal> mayJoin(Candidate c) {
+    /**
+     * A case may join a household only when it is in none (not another, and not this one already), and was not
+     * joined to another case as a duplicate (its support goes on in that case; a closed case may be linked).
+     * {@code field}: the request's field naming the case (caseIds, caseId).
+     */
+    public static Optional<Refusal> mayJoin(String field, Candidate c) {
+        if (c.joinedTo() != null) {
+            return Optional.of(new Refusal.Invalid(field, JOINED_CASE));
+        }
         return c.householdId() == null ? Optional.empty()
                 : Optional.of(new Refusal.InHousehold(c.caseId(), c.caseNumber(), c.householdId(),
                 c.householdLabel()));
     }
 
-    /** The household as people call it: 世帯（R8-000001・R8-000007）, by its current members' 受付番号. */
-    public static String label(List<String> caseNumbers) {
-        return "世帯（" + String.join("・", caseNumbers.stream()
-                .map(n -> n == null ? "受付番号なし" : n).toList()) + "）";
-    }
+    static final String JOINED_CASE = "重複として統合された案件は世帯に登録できません";
 
     /** Who reads: a coordinator of the municipality, or an agency. */
     public record Reader(boolean coordinator, String agencyId) {

@@ -59,7 +59,7 @@ public class Households {
         String householdId = "h-" + UUID.randomUUID();
         LocalDate today = clock.today();
         return database.inTransaction(() -> records.lock(caseIds)
-                .chain(() -> joinable(caller, caseIds))
+                .chain(() -> joinable(caller, caseIds, "caseIds"))
                 .chain(cases -> records.create(householdId, caller.municipality(), caller.subject())
                         .chain(() -> linkEach(cases, householdId, today, caller))))
                 .replaceWith(householdId);
@@ -70,7 +70,7 @@ public class Households {
         LocalDate today = clock.today();
         return database.inTransaction(() -> household(caller, householdId)
                 .chain(() -> records.lock(List.of(caseId)))
-                .chain(() -> joinable(caller, List.of(caseId)))
+                .chain(() -> joinable(caller, List.of(caseId), "caseId"))
                 .chain(cases -> linkEach(cases, householdId, today, caller)));
     }
 
@@ -113,8 +113,11 @@ public class Households {
         });
     }
 
-    /** The cases, each of the caller's municipality (else 404) and in no household now (else 409). */
-    private Uni<List<CaseProgress>> joinable(Caller caller, List<String> caseIds) {
+    /**
+     * The cases, each of the caller's municipality (else 404), not joined to another as a duplicate (else 422 on
+     * {@code field}) and in no household now (else 409).
+     */
+    private Uni<List<CaseProgress>> joinable(Caller caller, List<String> caseIds, String field) {
         Uni<List<CaseProgress>> all = Uni.createFrom().item(new ArrayList<>());
         for (String id : caseIds) {
             all = all.chain(list -> statuses.progress(id).map(found -> {
@@ -123,34 +126,40 @@ public class Households {
                 return list;
             }));
         }
-        return all.chain(cases -> records.currentOf(caseIds).chain(current -> refuseLinked(cases, current)));
+        return all.chain(cases -> records.currentOf(caseIds).chain(current -> refuse(cases, current, field)));
     }
 
-    private Uni<List<CaseProgress>> refuseLinked(List<CaseProgress> cases, Map<String, String> current) {
+    /** {@link HouseholdRules#mayJoin} for each case in turn; the label is looked up only for a case in a household. */
+    private Uni<List<CaseProgress>> refuse(List<CaseProgress> cases, Map<String, String> current, String field) {
+        Uni<Void> checks = Uni.createFrom().voidItem();
         for (CaseProgress c : cases) {
             String in = current.get(c.caseId());
-            if (in != null) {
-                return records.label(in).map(label -> {
-                    HouseholdRules.mayJoin(new HouseholdRules.Candidate(c.caseId(), c.listing().caseNumber(), in,
-                            label)).ifPresent(r -> {
+            checks = checks.chain(() -> (in == null ? Uni.createFrom().<String>nullItem() : records.label(in))
+                    .invoke(label -> HouseholdRules.mayJoin(field, new HouseholdRules.Candidate(c.caseId(),
+                            c.listing().caseNumber(), in, label, c.joinedTo())).ifPresent(r -> {
                         throw HouseholdProblems.of(r);
-                    });
-                    return cases;
-                });
-            }
+                    }))
+                    .replaceWithVoid());
         }
-        return Uni.createFrom().item(cases);
+        return checks.replaceWith(cases);
     }
 
-    /** One household-linked per case, each acknowledged before its row is written. */
+    /**
+     * One household-linked per case. The rows are written first and the events last (as DuplicateDecisions orders
+     * it), so an insert that fails (the unique current link) leaves no event on the log; the status view applies
+     * each event once Kafka has acknowledged it, all in the caller's transaction.
+     */
     private Uni<Void> linkEach(List<CaseProgress> cases, String householdId, LocalDate today, Caller caller) {
         Uni<Void> all = Uni.createFrom().voidItem();
+        for (CaseProgress c : cases) {
+            all = all.chain(() -> records.link(householdId, c.caseId(), today, caller.subject()));
+        }
         for (CaseProgress c : cases) {
             all = all.chain(() -> events.publish(c.caseId() + "/household/" + UUID.randomUUID(),
                             new IntakeEvent.HouseholdLinked(c.caseId(), c.listing().caseNumber(), c.municipality(),
                                     householdId, today), today, "request/household/" + householdId)
                     .call(projection::apply)
-                    .chain(() -> records.link(householdId, c.caseId(), today, caller.subject())));
+                    .replaceWithVoid());
         }
         return all;
     }

@@ -1,6 +1,7 @@
 package jp.tsunagu.intake.household;
 
 import jp.tsunagu.contract.codes.Consent;
+import jp.tsunagu.contract.household.HouseholdLabel;
 import jp.tsunagu.contract.status.CaseListing;
 import jp.tsunagu.contract.status.CaseProgress;
 import jp.tsunagu.contract.status.CaseStage;
@@ -41,11 +42,27 @@ class HouseholdRulesTest {
 
     @Test
     void givenACaseInAHousehold_whenItJoinsAnother_thenTheConflictNamesItsHousehold() {
-        var refusal = HouseholdRules.mayJoin(new HouseholdRules.Candidate("c", "R8-000012", "h-1",
-                HouseholdRules.label(List.of("R8-000010", "R8-000011")))).orElseThrow();
+        var refusal = HouseholdRules.mayJoin("caseIds", new HouseholdRules.Candidate("c", "R8-000012", "h-1",
+                HouseholdLabel.of(List.of("R8-000011", "R8-000010")), null)).orElseThrow();
         assertEquals(new HouseholdRules.Refusal.InHousehold("c", "R8-000012", "h-1", "世帯（R8-000010・R8-000011）"),
                 refusal);
-        assertTrue(HouseholdRules.mayJoin(new HouseholdRules.Candidate("c", "R8-000012", null, null)).isEmpty());
+        assertTrue(HouseholdRules.mayJoin("caseIds", new HouseholdRules.Candidate("c", "R8-000012", null, null,
+                null)).isEmpty());
+    }
+
+    @Test
+    void givenACaseJoinedToAnotherAsADuplicate_whenLinked_thenRefusedOnItsField() {
+        var refusal = HouseholdRules.mayJoin("caseId", new HouseholdRules.Candidate("c", "R8-000012", null, null,
+                "earlier-case")).orElseThrow();
+        assertEquals(new HouseholdRules.Refusal.Invalid("caseId", "重複として統合された案件は世帯に登録できません"),
+                refusal);
+    }
+
+    @Test
+    void givenAClosedCaseNotJoined_whenLinked_thenItMayJoin() {
+        // closing (終結) is not a reason: only the duplicate's join is (CaseProgress.joinedTo)
+        assertTrue(HouseholdRules.mayJoin("caseId", new HouseholdRules.Candidate("c", "R8-000012", null, null,
+                null)).isEmpty());
     }
 
     @Test
