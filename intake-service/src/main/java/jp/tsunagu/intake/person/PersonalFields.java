@@ -2,7 +2,9 @@ package jp.tsunagu.intake.person;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The personal fields of a referral: serialised to JSON and sealed with the case's data key, they exist in plaintext
@@ -34,6 +36,21 @@ public record PersonalFields(String name, String nameKana, String birthDate, Str
         public String toString() {
             return "MemberFields[redacted]";
         }
+    }
+
+    /**
+     * The fields with the household members at these places (of household[]) no longer named: their person was
+     * erased in their own case, so their name, kana and birth date go from this case too; the age given stays.
+     */
+    public PersonalFields forgetting(Set<Integer> members) {
+        List<MemberFields> kept = new ArrayList<>(household);
+        for (int i = 0; i < kept.size(); i++) {
+            MemberFields m = kept.get(i);
+            if (m != null && members.contains(i)) {
+                kept.set(i, new MemberFields(null, null, null, m.age()));
+            }
+        }
+        return new PersonalFields(name, nameKana, birthDate, address, phone, summary, age, kept);
     }
 
     /** Never the values: records print into logs and exception messages too easily. */

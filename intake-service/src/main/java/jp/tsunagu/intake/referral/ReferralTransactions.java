@@ -16,6 +16,7 @@ import jp.tsunagu.intake.idempotency.IdempotencyLedger.Claim;
 import jp.tsunagu.intake.idempotency.IdempotencyLedger.Outcome;
 import jp.tsunagu.intake.idempotency.IdempotencyLedger;
 import jp.tsunagu.intake.person.PersonalFields;
+import jp.tsunagu.intake.person.PersonalRecords;
 import jp.tsunagu.intake.search.HouseholdIndex;
 import jp.tsunagu.intake.search.PersonIndex;
 import jp.tsunagu.intake.search.SearchKeys;
@@ -48,11 +49,14 @@ public class ReferralTransactions {
     private final PersonIndex persons;
     private final CaseNumbers numbers;
     private final HouseholdIndex households;
+    private final PersonalRecords personal;
 
     public ReferralTransactions(IdempotencyLedger ledger, PersonalDataVault vault, IntakeEvents events,
                                 CaseStatusProjection projection, CaseStatusRecords statuses, ObjectMapper json,
-                                PersonIndex persons, CaseNumbers numbers, HouseholdIndex households) {
+                                PersonIndex persons, CaseNumbers numbers, HouseholdIndex households,
+                                PersonalRecords personal) {
         this.households = households;
+        this.personal = personal;
         this.persons = persons;
         this.numbers = numbers;
         this.ledger = ledger;
@@ -101,12 +105,19 @@ public class ReferralTransactions {
                         .map(envelope -> new ConsentRecordedResponse(caseId, consent.name(), recordedOn))));
     }
 
-    /** Crypto-shredding: the key goes, then the event says so. Repeating it changes nothing. */
+    /**
+     * Crypto-shredding: the key goes, then the event says so. Repeating it changes nothing. The person's name, kana
+     * and birth date also go from the other referrals that named them as a household member (re-sealed with those
+     * cases' keys), with those members' index rows, so no later referral is suggested from them.
+     */
     @InTransaction
     public Uni<Void> erase(Caller caller, String caseId, LocalDate today) {
         return visibleCase(caller, caseId)
                 .chain(view -> vault.destroy(caseId).call(() -> ledger.forgetCase(caseId))
                         .call(() -> persons.remove(caseId))
+                        // before the case's own rows go: they say which members of other referrals were this person
+                        .call(() -> households.namingThePerson(caseId)
+                                .call(personal::forgetMembers).call(households::removeMembers))
                         .call(() -> households.remove(caseId))
                         .chain(hadKey -> !hadKey ? Uni.createFrom().voidItem()
                         : events.publish(EventIds.personErased(caseId),

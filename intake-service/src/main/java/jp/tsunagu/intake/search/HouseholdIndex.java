@@ -9,6 +9,10 @@ import jp.tsunagu.support.db.Database;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The household blind index (V13__households.sql) and the "same household?" suggestions it finds: written with a
@@ -18,8 +22,11 @@ import java.util.List;
 @ApplicationScoped
 public class HouseholdIndex {
 
-    /** What the index keys were made with: {@link KanaName#VERSION} and {@link AddressKey}'s first form. */
-    public static final int VERSION = KanaName.VERSION * 100 + 1;
+    /**
+     * What the index keys were made with: {@link KanaName#VERSION}, {@link AddressKey}'s first form, and (2) the keys of
+     * the ages near ({@link HouseholdMatch#agesNear}, V14).
+     */
+    public static final int VERSION = KanaName.VERSION * 100 + 2;
 
     static final String PERSON = "PERSON";
     static final String MEMBER = "MEMBER";
@@ -47,8 +54,8 @@ public class HouseholdIndex {
         Uni<List<Tuple>> all = rows;
         return remove(caseId, false).chain(() -> all).chain(list -> database.updateEach("""
                 insert into household_index(case_id, side, member_no, municipality, kana_birth_mac, kana_age_mac,
-                                            address_mac, index_version)
-                values ($1, $2, $3, $4, $5, $6, $7, $8)""", list));
+                                            address_mac, index_version, kana_age_near)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9)""", list));
     }
 
     /** A named member's row (member_no: its place in the referral's household[]), when it can be keyed. */
@@ -65,12 +72,11 @@ public class HouseholdIndex {
 
     private static Tuple row(String caseId, String side, int no, String municipality, SearchKeys.HouseholdEntries e) {
         return Tuple.tuple(Arrays.asList(caseId, side, no, municipality, e.kanaBirth(), e.kanaAge(), e.address(),
-                VERSION));
+                VERSION, e.kanaAgeNear() == null ? null : e.kanaAgeNear().toArray(String[]::new)));
     }
 
     /**
-     * Open cases of the municipality that the case's rows match (kana + birth date when both sides have one, else
-     * kana + age; or the same address), stored for both cases with the basis as each sees it.
+     * Open cases of the municipality that the case's rows match ({@link HouseholdMatch}; or the same address), stored for both cases with the basis as each sees it.
      */
     private Uni<Void> suggest(String caseId, String municipality) {
         return database.update("""
@@ -80,10 +86,8 @@ public class HouseholdIndex {
                            case when m.side = 'MEMBER' then 'MEMBER_IS_PERSON' else 'PERSON_IS_MEMBER' end basis
                       from mine m join household_index o
                         on o.municipality = m.municipality and o.case_id <> m.case_id and o.side <> m.side
-                       and ((m.kana_birth_mac is not null and o.kana_birth_mac is not null
-                             and m.kana_birth_mac = o.kana_birth_mac)
-                         or ((m.kana_birth_mac is null or o.kana_birth_mac is null)
-                             and m.kana_age_mac = o.kana_age_mac))
+                       and """ + HouseholdMatch.SQL + """
+
                     union
                     select o.case_id, 'SAME_ADDRESS'
                       from mine m join household_index o
@@ -103,6 +107,34 @@ public class HouseholdIndex {
     /** The erased person (and the members their referral named) is no longer found, nor offered. */
     public Uni<Void> remove(String caseId) {
         return remove(caseId, true);
+    }
+
+    /**
+     * The household members other cases' referrals named who are this case's person ({@link HouseholdMatch}): by
+     * case id, their places in that referral's household[]. Asked by an erasure before the case's rows go.
+     */
+    public Uni<Map<String, Set<Integer>>> namingThePerson(String caseId) {
+        return database.list("""
+                        select distinct o.case_id, o.member_no
+                          from household_index m join household_index o
+                            on o.municipality = m.municipality and o.case_id <> m.case_id
+                           and m.side = 'PERSON' and o.side = 'MEMBER'
+                           and """ + HouseholdMatch.SQL + """
+
+                         where m.case_id = $1""", row -> Map.entry(row.getString(0), row.getInteger(1)), caseId)
+                .map(rows -> {
+                    Map<String, Set<Integer>> named = new TreeMap<>();
+                    rows.forEach(r -> named.computeIfAbsent(r.getKey(), k -> new TreeSet<>()).add(r.getValue()));
+                    return named;
+                });
+    }
+
+    /** The named members' rows go: an erased person is found through no other case's referral either. */
+    public Uni<Void> removeMembers(Map<String, Set<Integer>> named) {
+        List<Tuple> rows = new ArrayList<>();
+        named.forEach((caseId, members) -> members.forEach(no -> rows.add(Tuple.of(caseId, no))));
+        return database.updateEach(
+                "delete from household_index where case_id = $1 and side = 'MEMBER' and member_no = $2", rows);
     }
 
     private Uni<Void> remove(String caseId, boolean suggestions) {

@@ -15,6 +15,7 @@ import java.security.GeneralSecurityException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -71,10 +72,10 @@ public class SearchKeys {
 
     /**
      * The household index's keys of one person or named member (V13__households.sql): kana with the birth date,
-     * kana with the age on the day the referral was received, and the normalised address ({@link AddressKey}); each
-     * null when its parts are missing.
+     * kana with the age on the day the referral was received (and with each age it matches: {@link
+     * HouseholdMatch#agesNear}), and the normalised address ({@link AddressKey}); each null when its parts are missing.
      */
-    public record HouseholdEntries(String kanaBirth, String kanaAge, String address) {
+    public record HouseholdEntries(String kanaBirth, String kanaAge, List<String> kanaAgeNear, String address) {
         public boolean isEmpty() {
             return kanaBirth == null && kanaAge == null && address == null;
         }
@@ -87,11 +88,13 @@ public class SearchKeys {
         String place = AddressKey.normalize(address);
         String born = birthDate(birthDate);
         if (name.isEmpty() && place.isEmpty()) {
-            return Uni.createFrom().item(new HouseholdEntries(null, null, null));
+            return Uni.createFrom().item(new HouseholdEntries(null, null, null, null));
         }
         return key(municipality).map(key -> new HouseholdEntries(
                 name.isEmpty() || born == null ? null : mac(key, "household+birth\n" + name + "\n" + born),
                 name.isEmpty() || age == null ? null : mac(key, "household+age\n" + name + "\n" + age),
+                name.isEmpty() || age == null ? null : HouseholdMatch.agesNear(age).stream()
+                        .map(near -> mac(key, "household+age\n" + name + "\n" + near)).toList(),
                 place.isEmpty() ? null : mac(key, "address\n" + place)));
     }
 

@@ -231,13 +231,13 @@ class HouseholdTest {
                 LocalDate.of(2019, 7, 20), null, event);
     }
 
-    private static String person(String name, String kana, String birthDate, String address) {
+    static String person(String name, String kana, String birthDate, String address) {
         return """
                 {"name":"%s","nameKana":"%s","birthDate":"%s","area":"荒木"%s}""".formatted(name, kana, birthDate,
                 address == null ? "" : ",\"address\":\"" + address + "\"");
     }
 
-    private static String refer(String token, String receivedOn, String person, String more) {
+    static String refer(String token, String receivedOn, String person, String more) {
         String body = """
                 {"channel":"AGENCY","receivedOn":"%s","person":%s,
                  "concerns":["ISOLATION"],"consent":"GIVEN","urgency":"ROUTINE"%s}""".formatted(receivedOn, person,
@@ -247,7 +247,7 @@ class HouseholdTest {
                 .path("caseId");
     }
 
-    private static Response link(String a, String b) {
+    static Response link(String a, String b) {
         return given().header("Authorization", bearer(COORDINATOR)).header("Accept-Language", "ja")
                 .contentType(ContentType.JSON).body("{\"caseIds\":[\"" + a + "\",\"" + b + "\"]}")
                 .post("/households");
@@ -259,7 +259,7 @@ class HouseholdTest {
                 .post("/households/" + householdId + "/members/" + caseId + "/unlinking");
     }
 
-    private static io.restassured.response.ValidatableResponse suggestions(String caseId) {
+    static io.restassured.response.ValidatableResponse suggestions(String caseId) {
         return given().header("Authorization", bearer(COORDINATOR)).get("/cases/" + caseId + "/household-suggestions")
                 .then().statusCode(200);
     }
@@ -275,7 +275,7 @@ class HouseholdTest {
                 .filter(m -> caseId.equals(m.get("caseId"))).findFirst().orElseThrow();
     }
 
-    private static Map<String, Object> item(String caseId) {
+    static Map<String, Object> item(String caseId) {
         return given().header("Authorization", bearer(COORDINATOR))
                 .get("/cases?limit=200&receivedFrom=2019-05-01&receivedTo=2019-07-31")
                 .then().statusCode(200).extract().<List<Map<String, Object>>>path("items").stream()
