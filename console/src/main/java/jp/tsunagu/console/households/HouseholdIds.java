@@ -1,6 +1,7 @@
 package jp.tsunagu.console.households;
 
 import jp.tsunagu.console.services.NotVisible;
+import jp.tsunagu.console.services.Refused;
 
 import java.util.regex.Pattern;
 
@@ -19,6 +20,18 @@ public final class HouseholdIds {
         if (householdId == null || !HOUSEHOLD_ID.matcher(householdId).matches()) {
             throw new NotVisible();
         }
+    }
+
+    /**
+     * A page acting for a household (its agenda, its plan): coordinators only, as the household page offers them only
+     * to her. Anyone else gets the console's "not for you" page (403), never a form the service would refuse; an id
+     * that is no household's is the console's 404.
+     */
+    public static void requireCoordinator(boolean coordinator, String householdId) {
+        if (!coordinator) {
+            throw new Refused(403);
+        }
+        require(householdId);
     }
 
     public static boolean valid(String householdId) {

@@ -20,14 +20,19 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jp.tsunagu.console.services.Answer;
 import jp.tsunagu.console.services.IntakeApi;
+import jp.tsunagu.console.services.PlanningApi;
 import jp.tsunagu.console.services.Service;
 import jp.tsunagu.console.services.ServiceCalls;
+import jp.tsunagu.console.services.ServiceUnavailable;
 import jp.tsunagu.console.signin.Csrf;
+import jp.tsunagu.console.signin.Municipalities;
 import jp.tsunagu.console.view.FormErrors;
 import jp.tsunagu.console.web.Ids;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -49,9 +54,14 @@ public class HouseholdPage {
     private final ServiceCalls calls;
     private final Csrf csrf;
     private final ObjectMapper json;
+    private final PlanningApi planning;
+    private final Municipalities municipalities;
 
     public HouseholdPage(@Location("households/household.html") Template page, @RestClient IntakeApi intake,
-                         ServiceCalls calls, Csrf csrf, ObjectMapper json) {
+                         @RestClient PlanningApi planning, ServiceCalls calls, Csrf csrf, ObjectMapper json,
+                         Municipalities municipalities) {
+        this.planning = planning;
+        this.municipalities = municipalities;
         this.page = page;
         this.intake = intake;
         this.calls = calls;
@@ -109,6 +119,26 @@ public class HouseholdPage {
         return page.data("m", municipality)
                 .data("householdId", householdId)
                 .data("h", json.convertValue(HouseholdScreen.numbered(household), Object.class))
+                .data("plans", plans(municipality, householdId, household))
                 .data("unlinking", unlinking);
+    }
+
+    /**
+     * planning's plans of the household (type, status, subjects, roles); null when planning does not answer or knows
+     * no such household yet: the page then lists the plans intake folded from the plan events (h.plans).
+     */
+    private List<HouseholdPlans.Row> plans(String municipality, String householdId, JsonNode household) {
+        Answer answer;
+        try {
+            answer = calls.call(Service.PLANNING, () -> planning.ofHousehold(householdId));
+        } catch (ServiceUnavailable e) {
+            return null;
+        }
+        if (!answer.ok() || answer.body() == null || !answer.body().isArray()) {
+            return null;
+        }
+        Map<String, String> names = new LinkedHashMap<>();
+        municipalities.of(municipality).ifPresent(d -> d.agencies().forEach(a -> names.put(a.id(), a.name())));
+        return HouseholdPlans.of(answer.body(), household, names);
     }
 }

@@ -17,13 +17,14 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jp.tsunagu.console.clock.ConsoleClock;
 import jp.tsunagu.console.services.Answer;
-import jp.tsunagu.console.services.IntakeHouseholds;
+import jp.tsunagu.console.households.HouseholdIds;
+import jp.tsunagu.console.services.IntakeApi;
 import jp.tsunagu.console.services.MeetingApi;
-import jp.tsunagu.console.services.NotVisible;
 import jp.tsunagu.console.services.Service;
 import jp.tsunagu.console.services.ServiceCalls;
 import jp.tsunagu.console.services.ServiceUnavailable;
 import jp.tsunagu.console.signin.Csrf;
+import jp.tsunagu.console.signin.SignedIn;
 import jp.tsunagu.console.view.FormErrors;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -31,7 +32,6 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * 会議の議題に追加 (世帯): the coordinator chooses a meeting to come, and meeting-service puts every member case of
@@ -43,28 +43,28 @@ import java.util.regex.Pattern;
 @Produces(MediaType.TEXT_HTML)
 public class HouseholdAgendaPage {
 
-    /** Household ids as intake makes them ({@code h-…}): anything else is no household and never passed on. */
-    static final Pattern HOUSEHOLD_ID = Pattern.compile("[A-Za-z0-9_-]{1,80}");
     /** How far ahead the meetings to choose from are listed. */
     static final int MONTHS_AHEAD = 6;
     static final Map<String, String> LABELS = Map.of("meetingId", "議題に加える会議");
 
     private final Template page;
     private final MeetingApi meetings;
-    private final IntakeHouseholds households;
+    private final IntakeApi intake;
     private final MeetingReads reads;
     private final ServiceCalls calls;
     private final Csrf csrf;
     private final ObjectMapper json;
     private final ConsoleClock clock;
+    private final SignedIn staff;
 
     public HouseholdAgendaPage(@Location("meetings/household-agenda.html") Template page,
-                               @RestClient MeetingApi meetings, @RestClient IntakeHouseholds households,
+                               @RestClient MeetingApi meetings, @RestClient IntakeApi intake,
                                MeetingReads reads, ServiceCalls calls, Csrf csrf, ObjectMapper json,
-                               ConsoleClock clock) {
+                               ConsoleClock clock, SignedIn staff) {
+        this.staff = staff;
         this.page = page;
         this.meetings = meetings;
-        this.households = households;
+        this.intake = intake;
         this.reads = reads;
         this.calls = calls;
         this.csrf = csrf;
@@ -140,12 +140,14 @@ public class HouseholdAgendaPage {
         return numbers;
     }
 
-    /** The household as intake shows it to her; not hers (or no such household) is the console's 404. */
+    /**
+     * The household as intake shows it to her; not hers (or no such household) is the console's 404. Only a
+     * coordinator acts for a household (as on the household page): an agency gets the console's 403 page, not a form
+     * the service would refuse.
+     */
     private JsonNode household(String householdId) {
-        if (householdId == null || !HOUSEHOLD_ID.matcher(householdId).matches()) {
-            throw new NotVisible();
-        }
-        return calls.read(Service.INTAKE, () -> households.household(householdId));
+        HouseholdIds.requireCoordinator(staff.isCoordinator(), householdId);
+        return calls.read(Service.INTAKE, () -> intake.household(householdId));
     }
 
     private TemplateInstance view(String municipality, JsonNode household, String chosen, FormErrors errors,

@@ -43,40 +43,35 @@ public final class HouseholdItems {
         households.forEach(h -> notes.put(h.path("householdId").asText(), h));
         List<Item> items = new ArrayList<>();
         Map<String, Integer> open = new LinkedHashMap<>(); // a household's item, should its cases not be adjacent
-        List<List<String>> numbers = new ArrayList<>();
         for (JsonNode c : cases) {
             String householdId = c.path("householdId").asText("");
             if (householdId.isEmpty()) {
                 items.add(new Item(null, null, null, new ArrayList<>(List.of(tree.apply(c)))));
-                numbers.add(new ArrayList<>());
                 continue;
             }
             Integer at = open.get(householdId);
             if (at == null) {
                 JsonNode said = notes.get(householdId);
-                String label = c.path("householdLabel").asText(said == null ? "" : said.path("label").asText(
-                        said.path("householdLabel").asText("")));
                 String note = said == null ? null : said.path("note").asText(null);
                 at = items.size();
                 open.put(householdId, at);
-                items.add(new Item(householdId, label, note, new ArrayList<>()));
-                numbers.add(new ArrayList<>());
+                items.add(new Item(householdId, label(c, said), note, new ArrayList<>()));
             }
             items.get(at).cases().add(tree.apply(c));
-            numbers.get(at).add(c.path("caseNumber").asText("受付番号なし"));
-        }
-        // a heading meeting-service did not send is made as it makes it: 世帯（R8-000001・R8-000007）
-        for (int i = 0; i < items.size(); i++) {
-            Item item = items.get(i);
-            if (item.household() && item.label().isBlank()) {
-                items.set(i, new Item(item.householdId(), label(numbers.get(i)), item.note(), item.cases()));
-            }
         }
         return items;
     }
 
-    /** 世帯（R8-000001・R8-000007）. */
-    static String label(List<String> caseNumbers) {
-        return "世帯（" + String.join("・", caseNumbers) + "）";
+    /**
+     * The household's heading as meeting-service sent it (the item's {@code householdLabel}, else the minutes'
+     * {@code households[].householdLabel}): the contract's HouseholdLabel names it, in the order the cases were
+     * received, and the console never makes its own. Neither sent (an older minutes): just 世帯.
+     */
+    static String label(JsonNode item, JsonNode note) {
+        String label = item.path("householdLabel").asText("");
+        if (label.isBlank() && note != null) {
+            label = note.path("householdLabel").asText(note.path("label").asText(""));
+        }
+        return label.isBlank() ? "世帯" : label;
     }
 }

@@ -66,7 +66,6 @@ public record MinutesHouseholds(List<Note> notes, Map<Integer, Integer> opens, S
     public static MinutesHouseholds of(JsonNode meeting, List<String> rowCaseIds, Map<String, String> typed) {
         Map<String, String> householdOf = new HashMap<>();
         Map<String, String> labels = new HashMap<>();
-        Map<String, List<String>> numbers = new LinkedHashMap<>();
         for (String list : List.of("agenda", "reviews")) {
             for (JsonNode c : meeting.path(list)) {
                 String h = c.path("householdId").asText("");
@@ -74,9 +73,7 @@ public record MinutesHouseholds(List<Note> notes, Map<Integer, Integer> opens, S
                     continue;
                 }
                 String caseId = c.path("caseId").asText();
-                if (householdOf.putIfAbsent(caseId, h) == null) {
-                    numbers.computeIfAbsent(h, k -> new ArrayList<>()).add(c.path("caseNumber").asText("受付番号なし"));
-                }
+                householdOf.putIfAbsent(caseId, h);
                 if (!c.path("householdLabel").asText("").isBlank()) {
                     labels.putIfAbsent(h, c.path("householdLabel").asText());
                 }
@@ -106,7 +103,7 @@ public record MinutesHouseholds(List<Note> notes, Map<Integer, Integer> opens, S
                 seen.add(h);
                 current = h;
                 opens.put(i, notes.size());
-                notes.add(new Note(h, labels.getOrDefault(h, HouseholdItems.label(numbers.get(h))),
+                notes.add(new Note(h, labels.getOrDefault(h, "世帯"),
                         typed.containsKey(h) ? typed.get(h) : recorded.getOrDefault(h, "")));
             }
             if (i + 1 == rowCaseIds.size() || !h.equals(householdOf.get(rowCaseIds.get(i + 1)))) {

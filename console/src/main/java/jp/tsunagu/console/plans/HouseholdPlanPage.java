@@ -17,13 +17,15 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jp.tsunagu.console.clock.ConsoleClock;
 import jp.tsunagu.console.services.Answer;
-import jp.tsunagu.console.services.IntakeHouseholds;
+import jp.tsunagu.console.households.HouseholdIds;
+import jp.tsunagu.console.services.IntakeApi;
 import jp.tsunagu.console.services.NotVisible;
 import jp.tsunagu.console.services.PlanningApi;
 import jp.tsunagu.console.services.Service;
 import jp.tsunagu.console.services.ServiceCalls;
 import jp.tsunagu.console.services.ServiceUnavailable;
 import jp.tsunagu.console.signin.Csrf;
+import jp.tsunagu.console.signin.SignedIn;
 import jp.tsunagu.console.view.FormErrors;
 import jp.tsunagu.contract.codes.Coded;
 import jp.tsunagu.contract.codes.MeetingType;
@@ -34,7 +36,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * 世帯のプランを作成: one plan for a household (planning's {@code POST /households/{id}/plans}), its subjects the
@@ -46,24 +47,23 @@ import java.util.regex.Pattern;
 @Produces(MediaType.TEXT_HTML)
 public class HouseholdPlanPage {
 
-    /** Household ids as intake makes them ({@code h-…}): anything else is no household and never passed on. */
-    private static final Pattern HOUSEHOLD_ID = Pattern.compile("[A-Za-z0-9_-]{1,80}");
-
     private final Template page;
     private final PlanningApi planning;
-    private final IntakeHouseholds households;
+    private final IntakeApi intake;
     private final PlanScreen screen;
     private final ServiceCalls calls;
     private final Csrf csrf;
     private final ObjectMapper json;
     private final ConsoleClock clock;
+    private final SignedIn staff;
 
     public HouseholdPlanPage(@Location("plans/household-plan.html") Template page, @RestClient PlanningApi planning,
-                             @RestClient IntakeHouseholds households, PlanScreen screen, ServiceCalls calls,
-                             Csrf csrf, ObjectMapper json, ConsoleClock clock) {
+                             @RestClient IntakeApi intake, PlanScreen screen, ServiceCalls calls,
+                             Csrf csrf, ObjectMapper json, ConsoleClock clock, SignedIn staff) {
+        this.staff = staff;
         this.page = page;
         this.planning = planning;
-        this.households = households;
+        this.intake = intake;
         this.screen = screen;
         this.calls = calls;
         this.csrf = csrf;
@@ -108,12 +108,14 @@ public class HouseholdPlanPage {
                 .build();
     }
 
-    /** The household as intake shows it to her; not hers (or no such household) is the console's 404. */
+    /**
+     * The household as intake shows it to her; not hers (or no such household) is the console's 404. Only a
+     * coordinator acts for a household (as on the household page): an agency gets the console's 403 page, not a form
+     * the service would refuse.
+     */
     private JsonNode household(String householdId) {
-        if (householdId == null || !HOUSEHOLD_ID.matcher(householdId).matches()) {
-            throw new NotVisible();
-        }
-        return calls.read(Service.INTAKE, () -> households.household(householdId));
+        HouseholdIds.requireCoordinator(staff.isCoordinator(), householdId);
+        return calls.read(Service.INTAKE, () -> intake.household(householdId));
     }
 
     private TemplateInstance view(String municipality, JsonNode household, HouseholdPlanForm form,

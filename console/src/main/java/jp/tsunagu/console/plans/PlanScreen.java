@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.Response;
 import jp.tsunagu.console.clock.ConsoleClock;
 import jp.tsunagu.console.services.Answer;
 import jp.tsunagu.console.services.IntakeApi;
-import jp.tsunagu.console.services.IntakeHouseholds;
 import jp.tsunagu.console.services.PlanningApi;
 import jp.tsunagu.console.services.Service;
 import jp.tsunagu.console.services.ServiceCalls;
@@ -72,13 +71,11 @@ public class PlanScreen {
     private final ObjectMapper json;
 
     private final ConsoleClock clock;
-    private final IntakeHouseholds households;
 
     public PlanScreen(@Location("plans/plan.html") Template page, @RestClient PlanningApi planning,
                       @RestClient IntakeApi intake, ServiceCalls calls, Municipalities municipalities,
-                      ObjectMapper json, ConsoleClock clock, @RestClient IntakeHouseholds households) {
+                      ObjectMapper json, ConsoleClock clock) {
         this.clock = clock;
-        this.households = households;
         this.page = page;
         this.planning = planning;
         this.intake = intake;
@@ -164,7 +161,7 @@ public class PlanScreen {
         if (householdId.isEmpty()) {
             return List.of();
         }
-        Answer household = optional(Service.INTAKE, () -> households.household(householdId));
+        Answer household = optional(Service.INTAKE, () -> intake.household(householdId));
         return HouseholdSubjects.of(plan, current, household != null && household.ok() ? household.body() : null,
                 json);
     }

@@ -6,6 +6,7 @@ import jp.tsunagu.console.view.FormErrors;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -43,7 +44,14 @@ class HouseholdPageRenderingTest {
             """;
 
     private String page(boolean coordinator, HouseholdPage.Unlinking unlinking) throws Exception {
+        return page(coordinator, unlinking, null);
+    }
+
+    /** The page; {@code plans} as planning listed them, null when planning did not answer. */
+    private String page(boolean coordinator, HouseholdPage.Unlinking unlinking, List<HouseholdPlans.Row> plans)
+            throws Exception {
         Map<String, Object> data = new HashMap<>();
+        data.put("plans", plans);
         data.put("m", "402036");
         data.put("householdId", "h-1");
         data.put("h", json.convertValue(HouseholdScreen.numbered(json.readTree(VIEW)), Object.class));
@@ -93,5 +101,34 @@ class HouseholdPageRenderingTest {
         assertTrue(html.contains("<a href=\"#unlink-f-reason\">世帯から外す理由：理由を入力してください</a>"));
         assertTrue(html.contains("aria-describedby=\"unlink-e-reason\""));
         assertTrue(html.contains("<option value=\"22222222-2222-4222-8222-222222222222\" selected>"));
+    }
+
+    @Test
+    void givenPlanningsPlansWhenTheHouseholdIsShownThenEachPlanHasItsTypeStatusSubjectsRolesAndALink()
+            throws Exception {
+        List<HouseholdPlans.Row> plans = List.of(new HouseholdPlans.Row("p-9", "多機関協働プラン", true,
+                "R8-000001・R8-000007", List.of("久留米市地域包括支援センター：介護サービスの調整", "久留米市自立相談支援機関")));
+
+        String html = page(false, HouseholdPage.Unlinking.NONE, plans);
+
+        assertTrue(html.contains("<a href=\"/402036/plans/p-9\">多機関協働プラン</a>"));
+        assertTrue(html.contains("<td data-label=\"状況\">実施中</td>"));
+        assertTrue(html.contains("R8-000001・R8-000007"));
+        assertTrue(html.contains("<li>久留米市地域包括支援センター：介護サービスの調整</li>"));
+        assertFalse(html.contains("実施中のプラン"), "intake's short list is only the fallback");
+    }
+
+    @Test
+    void givenPlanningNotAnsweringWhenTheHouseholdIsShownThenIntakesPlansAreListedAndSaidToBeSo() throws Exception {
+        String html = page(true, HouseholdPage.Unlinking.NONE, null);
+
+        assertTrue(html.contains("プランの詳細を読み込めませんでした"));
+        assertTrue(html.contains("<a href=\"/402036/plans/p-1\">実施中のプラン</a>"));
+    }
+
+    @Test
+    void givenAMeetingOfAMemberWhenACoordinatorOrAnAgencyReadsThenOnlyTheCoordinatorFollowsItsLink() throws Exception {
+        assertTrue(page(true, HouseholdPage.Unlinking.NONE).contains("href=\"/402036/meetings/m-1\""));
+        assertFalse(page(false, HouseholdPage.Unlinking.NONE).contains("/402036/meetings/m-1"));
     }
 }

@@ -44,13 +44,15 @@ class HouseholdItemsTest {
     }
 
     @Test
-    void givenReviewsWithAHouseholdAndItsNoteButNoLabelWhenGroupedThenTheHeadingIsMadeFromTheNumbersWithTheNote()
+    void givenReviewsWithAHouseholdAndItsNoteWhenGroupedThenTheHeadingIsTheOneMeetingServiceSentWithTheNote()
             throws Exception {
+        // the son's case listed first: the label is still the service's (its members in received order), not rebuilt
         JsonNode reviews = json.readTree("""
-                [{"caseId":"p","caseNumber":"R8-000001","householdId":"h-1","outcome":"PLAN"},
-                 {"caseId":"s","caseNumber":"R8-000007","householdId":"h-1","outcome":"PLAN"},
+                [{"caseId":"s","caseNumber":"R8-000007","householdId":"h-1","outcome":"PLAN"},
+                 {"caseId":"p","caseNumber":"R8-000001","householdId":"h-1","outcome":"PLAN"},
                  {"caseId":"a","caseNumber":"R8-000003","outcome":"CONTINUE"}]""");
-        JsonNode households = json.readTree("[{\"householdId\":\"h-1\",\"note\":\"世帯としての検討\"}]");
+        JsonNode households = json.readTree("""
+                [{"householdId":"h-1","householdLabel":"世帯（R8-000001・R8-000007）","note":"世帯としての検討"}]""");
 
         List<HouseholdItems.Item> items = HouseholdItems.of(reviews, households, n -> n);
 
@@ -58,6 +60,19 @@ class HouseholdItemsTest {
         assertEquals("世帯としての検討", items.get(0).note());
         assertEquals(2, items.get(0).cases().size());
         assertNull(items.get(1).householdId());
+    }
+
+    @Test
+    void givenAHouseholdItemWithNoLabelSentWhenGroupedThenTheConsoleMakesNoneOfItsOwn() throws Exception {
+        JsonNode reviews = json.readTree("""
+                [{"caseId":"s","caseNumber":"R8-000007","householdId":"h-1"},
+                 {"caseId":"p","caseNumber":"R8-000001","householdId":"h-1"}]""");
+
+        List<HouseholdItems.Item> items = HouseholdItems.of(reviews, json.missingNode(), n -> n);
+
+        assertEquals("世帯", items.get(0).label());
+        assertEquals("世帯", MinutesHouseholds.of(json.readTree("{\"reviews\":" + reviews + "}"), List.of("s", "p"),
+                Map.of()).opens(0).label());
     }
 
     @Test
