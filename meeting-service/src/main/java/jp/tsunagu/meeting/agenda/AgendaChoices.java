@@ -77,12 +77,13 @@ public class AgendaChoices {
     }
 
     /**
-     * {@code PUT /households/{householdId}/agenda}: every member case that waits for a review on the meeting's agenda
-     * as one household item ({@link HouseholdAgenda#choose}: each case as {@link #choose} would place it); the cases
-     * that moved are told as case-queued. The item's cases, as they now wait.
+     * {@code PUT /households/{householdId}/agenda}: every member case that waits for a review and that the meeting may
+     * take on the meeting's agenda as one household item ({@link HouseholdAgenda#choose}: each case as {@link #choose}
+     * would place it); the cases that moved are told as case-queued. The item's cases, as they now wait, and the
+     * waiting members left where they wait with why (refused only when none is placed).
      */
     @InTransaction
-    public Uni<List<WaitingCase>> chooseForHousehold(Caller caller, String householdId, String meetingId) {
+    public Uni<HouseholdOnAgenda> chooseForHousehold(Caller caller, String householdId, String meetingId) {
         if (meetingId == null || meetingId.isBlank()) {
             throw ApiProblem.validation(List.of(new FieldError("meetingId", "required")));
         }
@@ -105,9 +106,16 @@ public class AgendaChoices {
                                             throw ApiProblem.conflict(r.refusal().slug(), r.refusal().english());
                                     case HouseholdAgenda.Decision.NothingWaiting n ->
                                             throw ApiProblem.conflict("household-nothing-waiting", n.english());
-                                    case HouseholdAgenda.Decision.Chosen c -> placed(householdId, m, c);
-                                })))
-                .chain(this::view);
+                                    case HouseholdAgenda.Decision.Chosen c -> placed(householdId, m, c)
+                                            .chain(this::view).map(placed -> new HouseholdOnAgenda(placed,
+                                                    c.notPlaced().stream().map(n -> HouseholdOnAgenda.NotPlaced.of(n,
+                                                            numberOf(members, n.caseId()))).toList()));
+                                })));
+    }
+
+    private static String numberOf(List<HouseholdAgenda.Member> members, String caseId) {
+        return members.stream().filter(x -> x.caseId().equals(caseId)).map(HouseholdAgenda.Member::caseNumber)
+                .filter(n -> n != null).findFirst().orElse(null);
     }
 
     /** The household's waiting members on the meeting's agenda, as its item; those that moved saved and told. */

@@ -81,13 +81,30 @@ public class AgendaResource {
                     + "case-queued; one already there stays); members not waiting are left as they are. The meeting "
                     + "shows them as one household item (agenda[].householdId, householdLabel, adjacent), and their "
                     + "reviews in the minutes are written with that householdId. A waiting member the meeting may not "
-                    + "take refuses the whole request; nothing changes.")
-    @APIResponse(responseCode = "200", description = "The household's cases on the meeting's agenda, as they now wait")
+                    + "take (typically wrong-track: a member without consent at a 重層的支援会議) stays where it waits "
+                    + "and is listed in notPlaced with why; the others are still placed. Refused only when no waiting "
+                    + "member can be placed; nothing changes then.")
+    @APIResponse(responseCode = "200", description = "The household's cases on the meeting's agenda (placed), and the "
+            + "waiting members the meeting may not take (notPlaced, each with its problem code and Japanese detail)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation =
+                    HouseholdOnAgenda.class), examples = @ExampleObject(name = "oneWithoutConsent", summary = "The "
+                    + "mother placed; her son, without consent, waits for a 支援会議", value = """
+                    {"placed":[{"caseId":"3b9e6f10-5a2d-4c7b-8e1f-6d4a2c9b0e3f","caseNumber":"R8-000001",
+                                "track":"JUUSOU_SHIEN_KAIGI","trackLabel":"重層的支援会議","consent":"GIVEN",
+                                "urgency":"ROUTINE","urgencyLabel":"通常","review":"REGULAR",
+                                "reviewLabel":"定例の会議で検討",
+                                "urgent":false,"queuedOn":"2025-06-02","daysWaiting":3,
+                                "meetingId":"m-3f9a1c2e5b7d4e6f","meetingScheduledOn":"2025-06-12",
+                                "meetingStartsAt":"14:00","meetingAdHoc":true,"ageBand":"AGE_75_PLUS",
+                                "concerns":["ELDER_CARE"]}],
+                     "notPlaced":[{"caseId":"9c2e4f1a-7b3d-4e5f-8a6b-1c2d3e4f5a6b","caseNumber":"R8-000007",
+                                   "problem":"wrong-track","detail":"ケース R8-000007: 重層的支援会議では検討できません。\
+                    本人同意は「同意なし」で、支援会議を待っているケースです"}]}""")))
     @APIResponse(responseCode = "404", description = "No such household or meeting in the caller's municipality")
     @APIResponse(responseCode = "409", description = "household-nothing-waiting (no member waits for a review), or "
-            + "a waiting member the meeting may not take: meeting-held, meeting-past, wrong-track, no-case-agenda "
-            + "(Japanese with Accept-Language: ja)")
-    public Uni<List<WaitingCase>> chooseForHousehold(@PathParam("householdId") String householdId,
+            + "no waiting member can be placed: the first member's refusal, meeting-held, meeting-past, wrong-track, "
+            + "no-case-agenda (Japanese with Accept-Language: ja)")
+    public Uni<HouseholdOnAgenda> chooseForHousehold(@PathParam("householdId") String householdId,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     examples = @ExampleObject(name = "household", summary = "Both waiting members of 世帯（R8-000001・"
                             + "R8-000007） discussed together at the ad-hoc meeting of 12 June", value = """

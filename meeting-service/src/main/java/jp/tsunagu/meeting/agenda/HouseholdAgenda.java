@@ -1,5 +1,7 @@
 package jp.tsunagu.meeting.agenda;
 
+import jp.tsunagu.contract.household.HouseholdLabel;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,21 +24,23 @@ public final class HouseholdAgenda {
 
     /** A current member of a household as meeting-service knows it (household-linked). */
     public record Member(String caseId, String householdId, String municipality, String caseNumber) {
-
-        /** As people name the case: its 受付番号, else its id. */
-        public String name() {
-            return caseNumber != null ? caseNumber : caseId;
-        }
     }
 
-    /** A household's label, as intake names it: 世帯（R8-000001・R8-000007）, the members' 受付番号 in order. */
-    public static String label(List<Member> members) {
-        return "世帯（" + String.join("・", members.stream().map(Member::name).sorted().toList()) + "）";
+    /**
+     * The label of a household's item on one meeting: {@link HouseholdLabel} (the one rule) of the 受付番号 of its
+     * cases in that item only, not of members that are not on the meeting.
+     *
+     * @param itemOf  the household item of each case of the meeting in one ({@link #items})
+     * @param members the household's current members (their 受付番号)
+     */
+    public static String itemLabel(String householdId, Map<String, String> itemOf, List<Member> members) {
+        return HouseholdLabel.of(members.stream().filter(m -> householdId.equals(itemOf.get(m.caseId())))
+                .map(Member::caseNumber).toList());
     }
 
     /** What a request to put a household on a meeting's agenda comes to. */
     public sealed interface Decision {
-        /** A waiting member the meeting may not take: nothing changes. */
+        /** No waiting member may go on the meeting: nothing changes (the first member's refusal). */
         record Refused(AgendaDecider.Refusal refusal) implements Decision {
         }
 
@@ -49,17 +53,24 @@ public final class HouseholdAgenda {
         }
 
         /**
-         * The members that wait, as they are now on the meeting's agenda (the item), and those of them that moved
-         * there (to be saved and told as case-queued; a member already on it does not move).
+         * The members that wait, as they are now on the meeting's agenda (the item), those of them that moved there
+         * (to be saved and told as case-queued; a member already on it does not move), and the waiting members the
+         * meeting may not take, each with its own refusal (they stay where they wait).
          */
-        record Chosen(List<CaseTrack> item, List<CaseTrack> moved) implements Decision {
+        record Chosen(List<CaseTrack> item, List<CaseTrack> moved, List<NotPlaced> notPlaced) implements Decision {
         }
+    }
+
+    /** A waiting member the meeting may not take (typically wrong-track: no consent for a 重層的支援会議). */
+    public record NotPlaced(String caseId, AgendaDecider.Refusal refusal) {
     }
 
     /**
      * The household on the meeting's agenda: every member that waits for a review (escalated, queued, not joined to
-     * another case), each checked and placed as {@code PUT /cases/{caseId}/agenda} does. Members that do not wait are
-     * left as they are; one waiting member the meeting may not take refuses the whole request.
+     * another case) and that the meeting may take, each checked and placed as {@code PUT /cases/{caseId}/agenda}
+     * does. Members that do not wait are left as they are; a waiting member the meeting may not take (the 8050
+     * household's son without consent at a 重層的支援会議) is not placed and says why, and the others still are.
+     * Refused only when no waiting member is on the meeting afterwards, with the first member's refusal.
      *
      * @param members the household's current members, with their tracks (empty: never escalated nor known here)
      */
@@ -72,6 +83,7 @@ public final class HouseholdAgenda {
         }
         List<CaseTrack> item = new ArrayList<>();
         List<CaseTrack> moved = new ArrayList<>();
+        List<NotPlaced> notPlaced = new ArrayList<>();
         for (CaseTrack t : waiting) {
             if (m.meetingId().equals(t.meetingId())) {
                 item.add(t);
@@ -79,13 +91,17 @@ public final class HouseholdAgenda {
             }
             Optional<AgendaDecider.Refusal> refusal = AgendaDecider.choiceRefusal(t, m, today);
             if (refusal.isPresent()) {
-                return new Decision.Refused(refusal.get());
+                notPlaced.add(new NotPlaced(t.caseId(), refusal.get()));
+                continue;
             }
             CaseTrack chosen = AgendaDecider.chosen(t, m);
             item.add(chosen);
             moved.add(chosen);
         }
-        return new Decision.Chosen(List.copyOf(item), List.copyOf(moved));
+        if (item.isEmpty()) {
+            return new Decision.Refused(notPlaced.getFirst().refusal());
+        }
+        return new Decision.Chosen(List.copyOf(item), List.copyOf(moved), List.copyOf(notPlaced));
     }
 
     /** Waits for a review: escalated to a track, queued, not joined to another case. */

@@ -107,9 +107,10 @@ public class HouseholdRecords {
      */
     public record Items(Map<String, String> itemOf, Map<String, List<HouseholdAgenda.Member>> households) {
 
+        /** The item's label: its cases on this meeting only ({@link HouseholdAgenda#itemLabel}). */
         public String labelOf(String householdId) {
             List<HouseholdAgenda.Member> members = households.get(householdId);
-            return members == null ? null : HouseholdAgenda.label(members);
+            return members == null ? null : HouseholdAgenda.itemLabel(householdId, itemOf, members);
         }
     }
 }

@@ -16,6 +16,7 @@ import static jp.tsunagu.contract.codes.MeetingType.JUUSOU_SHIEN_KAIGI;
 import static jp.tsunagu.contract.codes.MeetingType.SHIEN_KAIGI;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Households (世帯) on agendas without a database or Kafka: given the members' tracks, when…, then…. */
 class HouseholdAgendaTest {
@@ -77,19 +78,59 @@ class HouseholdAgendaTest {
     }
 
     @Test
-    void aWaitingMemberTheMeetingMayNotTakeRefusesTheWholeRequestWithTheCasesOwnRefusal() {
-        var given = members("a", waiting("a", JUUSOU_SHIEN_KAIGI, Consent.GIVEN, null),
-                "b", waiting("b", SHIEN_KAIGI, Consent.NOT_GIVEN, null));
+    void theMemberWithoutConsentIsNotPlacedAndTheMotherStillIs() {
+        // the typical 8050 household: the mother consents, her son does not (he waits for a 支援会議)
+        var given = members("mother", waiting("mother", JUUSOU_SHIEN_KAIGI, Consent.GIVEN, null),
+                "son", waiting("son", SHIEN_KAIGI, Consent.NOT_GIVEN, null));
+
+        var chosen = assertInstanceOf(HouseholdAgenda.Decision.Chosen.class,
+                HouseholdAgenda.choose("h1", given, DECEMBER, TODAY));
+
+        assertEquals(List.of("mother"), chosen.item().stream().map(CaseTrack::caseId).toList());
+        assertEquals(List.of("mother"), chosen.moved().stream().map(CaseTrack::caseId).toList());
+        assertEquals(List.of("son"), chosen.notPlaced().stream().map(HouseholdAgenda.NotPlaced::caseId).toList());
+        assertEquals("wrong-track", chosen.notPlaced().getFirst().refusal().slug());
+    }
+
+    @Test
+    void theNotPlacedMemberIsNamedBy受付番号InJapanese() {
+        var son = new HouseholdAgenda.NotPlaced("son", AgendaDecider.choiceRefusal(
+                waiting("son", SHIEN_KAIGI, Consent.NOT_GIVEN, null), DECEMBER, TODAY).orElseThrow());
+
+        var answer = HouseholdOnAgenda.NotPlaced.of(son, "R8-000007");
+
+        assertEquals(new HouseholdOnAgenda.NotPlaced("son", "R8-000007", "wrong-track", "ケース R8-000007: "
+                + "重層的支援会議では検討できません。本人同意は「同意なし」で、支援会議を待っているケースです"), answer);
+    }
+
+    @Test
+    void whenNoWaitingMemberCanBePlacedTheRequestIsRefusedWithTheFirstMembersRefusal() {
+        var given = members("b", waiting("b", SHIEN_KAIGI, Consent.NOT_GIVEN, null),
+                "a", waiting("a", SHIEN_KAIGI, Consent.UNKNOWN, null));
 
         var refused = assertInstanceOf(HouseholdAgenda.Decision.Refused.class,
                 HouseholdAgenda.choose("h1", given, DECEMBER, TODAY));
 
         assertEquals("wrong-track", refused.refusal().slug());
+        assertTrue(refused.refusal().english().startsWith("case a:"), refused.refusal().english());
         Meeting held = new Meeting("m-dec", KURUME, JUUSOU_SHIEN_KAIGI, LocalDate.of(2026, 12, 24), false,
                 List.of(), LocalDate.of(2026, 12, 24), List.of(), null);
         assertEquals("meeting-held", assertInstanceOf(HouseholdAgenda.Decision.Refused.class,
                 HouseholdAgenda.choose("h1", members("a", waiting("a", JUUSOU_SHIEN_KAIGI, Consent.GIVEN, null)),
                         held, TODAY)).refusal().slug());
+    }
+
+    @Test
+    void aMemberAlreadyOnTheMeetingIsPlacedSoAnotherNotTakenDoesNotRefuseTheRequest() {
+        var given = members("a", waiting("a", JUUSOU_SHIEN_KAIGI, Consent.GIVEN, "m-dec"),
+                "b", waiting("b", SHIEN_KAIGI, Consent.NOT_GIVEN, null));
+
+        var chosen = assertInstanceOf(HouseholdAgenda.Decision.Chosen.class,
+                HouseholdAgenda.choose("h1", given, DECEMBER, TODAY));
+
+        assertEquals(List.of("a"), chosen.item().stream().map(CaseTrack::caseId).toList());
+        assertEquals(List.of(), chosen.moved());
+        assertEquals(List.of("b"), chosen.notPlaced().stream().map(HouseholdAgenda.NotPlaced::caseId).toList());
     }
 
     @Test
@@ -112,9 +153,15 @@ class HouseholdAgendaTest {
     }
 
     @Test
-    void theLabelNamesTheMembersBy受付番号InOrder() {
-        assertEquals("世帯（R8-000001・R8-000007）", HouseholdAgenda.label(List.of(
+    void anItemsLabelNamesOnlyTheHouseholdsCasesOnThatMeetingInTheOrderReceived() {
+        List<HouseholdAgenda.Member> members = List.of(new HouseholdAgenda.Member("c10", "h1", KURUME, "R10-000002"),
                 new HouseholdAgenda.Member("c7", "h1", KURUME, "R8-000007"),
-                new HouseholdAgenda.Member("c1", "h1", KURUME, "R8-000001"))));
+                new HouseholdAgenda.Member("c1", "h1", KURUME, "R8-000001"),
+                new HouseholdAgenda.Member("c9", "h1", KURUME, "R9-000003"));
+        Map<String, String> itemOf = Map.of("c10", "h1", "c7", "h1", "c9", "h1", "x", "h2"); // c1 is not on it
+
+        String label = HouseholdAgenda.itemLabel("h1", itemOf, members);
+
+        assertEquals("世帯（R8-000007・R9-000003・R10-000002）", label);
     }
 }
