@@ -74,8 +74,9 @@ class HouseholdMeetingTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> putHousehold(householdId, adHoc)
                 .statusCode(200));
         putHousehold(householdId, adHoc).statusCode(200)
-                .body("caseId", containsInAnyOrder(mother, son))
-                .body("meetingId", equalTo(List.of(adHoc, adHoc)));
+                .body("placed.caseId", containsInAnyOrder(mother, son))
+                .body("placed.meetingId", equalTo(List.of(adHoc, adHoc)))
+                .body("notPlaced", equalTo(List.of()));
         awaitMeetingEvent(mother, MeetingEvent.CaseQueued.class, q -> adHoc.equals(q.meetingId()));
         awaitMeetingEvent(son, MeetingEvent.CaseQueued.class, q -> adHoc.equals(q.meetingId()));
 
@@ -93,6 +94,64 @@ class HouseholdMeetingTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> meeting(COORDINATOR, adHoc)
                 .body("agenda.find { it.caseId == '" + son + "' }.householdId", equalTo(null))
                 .body("agenda.find { it.caseId == '" + mother + "' }.householdLabel", equalTo("世帯（R14-000501）")));
+    }
+
+    @Test
+    void theMotherIsPlacedAndHerSonWithoutConsentIsNotAndTheItemNamesOnlyHer() {
+        // the typical 8050 household: the mother consents; her son does not, so he waits for a 支援会議
+        LocalDate on = LocalDate.of(2033, 5, 1);
+        String mother = referAndEscalate(KURUME, Consent.GIVEN, MeetingType.JUUSOU_SHIEN_KAIGI, on, false,
+                "R15-000801");
+        String son = referAndEscalate(KURUME, Consent.NOT_GIVEN, MeetingType.SHIEN_KAIGI, on, false, "R15-000807");
+        awaitMeetingEvent(mother, MeetingEvent.CaseQueued.class, q -> true);
+        awaitMeetingEvent(son, MeetingEvent.CaseQueued.class, q -> true);
+        String householdId = "h-" + UUID.randomUUID();
+        link(mother, "R15-000801", householdId, on);
+        link(son, "R15-000807", householdId, on);
+        String adHoc = given().header("Authorization", bearer(COORDINATOR))
+                .header("Idempotency-Key", UUID.randomUUID().toString()).contentType("application/json")
+                .body(newMeeting("JUUSOU_SHIEN_KAIGI", "2033-05-09")).post("/meetings").then().statusCode(201)
+                .extract().path("meetingId");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> putHousehold(householdId, adHoc)
+                .statusCode(200).body("notPlaced.caseId", equalTo(List.of(son))));
+        putHousehold(householdId, adHoc).statusCode(200)
+                .body("placed.caseId", equalTo(List.of(mother)))
+                .body("placed[0].meetingId", equalTo(adHoc))
+                .body("notPlaced", equalTo(List.of(java.util.Map.of("caseId", son, "caseNumber", "R15-000807",
+                        "problem", "wrong-track", "detail", "ケース R15-000807: 重層的支援会議では検討できません。"
+                                + "本人同意は「同意なし」で、支援会議を待っているケースです"))));
+        awaitMeetingEvent(mother, MeetingEvent.CaseQueued.class, q -> adHoc.equals(q.meetingId()));
+
+        meeting(COORDINATOR, adHoc).statusCode(200)
+                .body("agenda.caseId", equalTo(List.of(mother)))
+                .body("agenda[0].householdId", equalTo(householdId))
+                .body("agenda[0].householdLabel", equalTo("世帯（R15-000801）"));
+        given().header("Authorization", bearer(COORDINATOR)).get("/agenda/waiting").then().statusCode(200)
+                .body("find { it.caseId == '" + son + "' }.meetingId", org.hamcrest.Matchers.not(equalTo(adHoc)));
+    }
+
+    @Test
+    void aHouseholdNoneOfWhoseWaitingMembersTheMeetingMayTakeIsRefusedWithTheFirstMembersRefusal() {
+        LocalDate on = LocalDate.of(2033, 6, 1);
+        String a = referAndEscalate(KURUME, Consent.NOT_GIVEN, MeetingType.SHIEN_KAIGI, on, false, "R15-000901");
+        String b = referAndEscalate(KURUME, Consent.NOT_GIVEN, MeetingType.SHIEN_KAIGI, on, false, "R15-000902");
+        awaitMeetingEvent(a, MeetingEvent.CaseQueued.class, q -> true);
+        awaitMeetingEvent(b, MeetingEvent.CaseQueued.class, q -> true);
+        String householdId = "h-" + UUID.randomUUID();
+        link(a, "R15-000901", householdId, on);
+        link(b, "R15-000902", householdId, on);
+        String adHoc = given().header("Authorization", bearer(COORDINATOR))
+                .header("Idempotency-Key", UUID.randomUUID().toString()).contentType("application/json")
+                .body(newMeeting("JUUSOU_SHIEN_KAIGI", "2033-06-09")).post("/meetings").then().statusCode(201)
+                .extract().path("meetingId");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> putHousehold(householdId, adHoc)
+                .statusCode(409).body("type", equalTo("/problems/wrong-track")));
+        String first = a.compareTo(b) < 0 ? a : b;
+        putHousehold(householdId, adHoc).statusCode(409)
+                .body("detail", org.hamcrest.Matchers.startsWith("case " + first + ": "));
+        meeting(COORDINATOR, adHoc).statusCode(200).body("agenda", equalTo(List.of()));
     }
 
     @Test
@@ -191,6 +250,37 @@ class HouseholdMeetingTest {
                 {"reason":"役割の記載漏れ","reviews":[{"caseId":"%s","outcome":"WATCH"}]}""".formatted(son));
         assertEquals(householdId, awaitMeetingEvent(son, MeetingEvent.CaseReviewAmended.class, r -> true)
                 .householdId(), "a correction keeps the household it was discussed with");
+
+        // the household's note is corrected like the minutes' own words: checked, kept with the new version
+        MeetingFlowTest.amend(meetingId, """
+                {"reason":"世帯の記録の訂正","households":[{"householdId":"h-other","note":"x"}]}""")
+                .statusCode(400).body("errors.field", equalTo(List.of("households[0].householdId")));
+        MeetingFlowTest.amend(meetingId, """
+                {"reason":"世帯の記録の訂正","households":[{"householdId":"%s","note":"%s"}]}"""
+                .formatted(householdId, "あ".repeat(2001))).statusCode(400)
+                .body("errors.field", equalTo(List.of("households[0].note")));
+        amend(meetingId, """
+                {"reason":"世帯の記録の訂正","households":[{"householdId":"%s","note":"母の介護と息子の就労、家計も検討"}]}"""
+                .formatted(householdId));
+        meeting(COORDINATOR, meetingId).statusCode(200)
+                .body("minutesVersion", equalTo(3))
+                .body("households[0].note", equalTo("母の介護と息子の就労、家計も検討"))
+                .body("households[0].householdLabel", equalTo(heading))
+                .body("corrections[1].changes", equalTo(List.of(java.util.Map.of("field", "householdNote",
+                        "label", "世帯としての検討内容", "before", "母の介護と息子の就労を世帯として検討",
+                        "after", "母の介護と息子の就労、家計も検討", "householdId", householdId,
+                        "householdLabel", heading))));
+        given().header("Authorization", bearer(COORDINATOR)).get("/meetings/" + meetingId + "/minutes/versions")
+                .then().statusCode(200)
+                .body("households.note", equalTo(List.of(List.of("母の介護と息子の就労を世帯として検討"),
+                        List.of("母の介護と息子の就労を世帯として検討"), List.of("母の介護と息子の就労、家計も検討"))));
+        String corrected = given().header("Authorization", bearer(COORDINATOR)).accept("text/html")
+                .get("/meetings/" + meetingId).then().statusCode(200).extract().asString();
+        assertTrue(corrected.contains("母の介護と息子の就労、家計も検討")
+                && corrected.contains(heading + " 世帯としての検討内容"), "the print shows the correction: " + corrected);
+        MeetingFlowTest.amend(meetingId, """
+                {"reason":"同じ内容","households":[{"householdId":"%s","note":"母の介護と息子の就労、家計も検討"}]}"""
+                .formatted(householdId)).statusCode(400).body("errors.field", equalTo(List.of("reviews")));
     }
 
     private static void amend(String meetingId, String body) {

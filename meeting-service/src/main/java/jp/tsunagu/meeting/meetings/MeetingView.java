@@ -87,7 +87,9 @@ public record MeetingView(String meetingId, MeetingType type, String typeLabel, 
                           @Schema(description = "Every review as it stood in this version, in the order discussed")
                           List<ReviewView> reviews,
                           @Schema(description = "What this version changed of the one before (none for version 1)")
-                          List<MinutesChanges.Change> changes) {
+                          List<MinutesChanges.Change> changes,
+                          @Schema(description = "The households (世帯) discussed as one item, each with its note as "
+                                  + "this version stood (absent: none)") List<HouseholdNote> households) {
     }
 
     /** Who attended: the person, her agency (with its name in the directory) or organisation. */

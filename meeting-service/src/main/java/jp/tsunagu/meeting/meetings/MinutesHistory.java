@@ -3,6 +3,7 @@ package jp.tsunagu.meeting.meetings;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.meeting.agenda.MeetingRecords;
+import jp.tsunagu.meeting.minutes.HouseholdMinutes;
 import jp.tsunagu.meeting.minutes.MinutesChanges;
 import jp.tsunagu.meeting.minutes.MinutesRecords;
 import jp.tsunagu.meeting.minutes.MinutesRules;
@@ -37,23 +38,40 @@ public class MinutesHistory {
     public Uni<List<MeetingView.Version>> of(String municipality, String meetingId) {
         Function<String, String> agencyName = id -> directories.agencyName(municipality, id).orElse(null);
         return minutes.minutesVersions(meetingId).chain(versions -> minutes.reviewVersions(meetingId)
-                .chain(reviews -> minutes.reviewHouseholds(meetingId).chain(households -> records.caseNumbers(reviews.stream().map(r -> r.review().caseId()).distinct()
-                        .toList()).map(numbers -> {
+                .chain(reviews -> minutes.reviewHouseholds(meetingId).chain(households -> minutes
+                        .householdVersions(meetingId).chain(notes -> records.caseNumbers(reviews.stream()
+                                .map(r -> r.review().caseId()).distinct().toList()).map(numbers -> {
                     List<MeetingView.Version> history = new ArrayList<>();
                     MinutesChanges.Snapshot before = null;
                     for (MinutesVersion v : versions) {
                         List<MinutesRules.Review> asOf = asOf(reviews, v.version());
-                        MinutesChanges.Snapshot now = new MinutesChanges.Snapshot(v.attendees(), v.details(), asOf);
+                        List<HouseholdMinutes.Household> householdsAsOf = labelled(
+                                HouseholdMinutes.asOf(notes, v.version()), households, numbers);
+                        MinutesChanges.Snapshot now = new MinutesChanges.Snapshot(v.attendees(), v.details(), asOf,
+                                householdsAsOf);
                         history.add(new MeetingView.Version(v.version(), v.recordedAt(), v.recordedBy(),
                                 v.recordedByName(), v.reason(), v.heldOn(),
                                 MeetingView.AttendeeView.of(v.attendees(), agencyName), MeetingView.Held.of(v.details()),
                                 v.amendedCaseIds(), asOf.stream().map(r -> MeetingView.ReviewView.of(r, numbers,
                                 agencyName, households)).toList(),
-                                before == null ? List.of() : MinutesChanges.between(before, now, agencyName, numbers)));
+                                before == null ? List.of() : MinutesChanges.between(before, now, agencyName, numbers),
+                                householdsAsOf.isEmpty() ? null : householdsAsOf.stream().map(h ->
+                                        new MeetingView.HouseholdNote(h.householdId(), h.label(), h.note())).toList()));
                         before = now;
                     }
                     return history;
-                }))));
+                })))));
+    }
+
+    /**
+     * The households with the label of their cases reviewed with them at this meeting ({@link HouseholdMinutes#label},
+     * the one rule), whatever label was kept when they were written.
+     */
+    private static List<HouseholdMinutes.Household> labelled(List<HouseholdMinutes.Household> households,
+                                                             Map<String, String> reviewHouseholds,
+                                                             Map<String, String> numbers) {
+        return households.stream().map(h -> new HouseholdMinutes.Household(h.householdId(),
+                HouseholdMinutes.label(h.householdId(), reviewHouseholds, numbers), h.note())).toList();
     }
 
     /** The reviews of the meeting's current minutes, in the order discussed (none before its minutes). */
@@ -65,9 +83,10 @@ public class MinutesHistory {
      * The households of the current minutes: each review's household (the item it was discussed in) and the notes.
      */
     public Uni<Households> households(String meetingId) {
-        return minutes.reviewHouseholds(meetingId).chain(of -> minutes.households(meetingId).map(notes ->
-                new Households(of, notes.stream().map(h -> new MeetingView.HouseholdNote(h.householdId(), h.label(),
-                        h.note())).toList())));
+        return minutes.reviewHouseholds(meetingId).chain(of -> minutes.households(meetingId).chain(notes ->
+                records.caseNumbers(List.copyOf(of.keySet())).map(numbers -> new Households(of,
+                        labelled(notes, of, numbers).stream().map(h -> new MeetingView.HouseholdNote(h.householdId(),
+                                h.label(), h.note())).toList()))));
     }
 
     /**

@@ -5,6 +5,7 @@ import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
 import jp.tsunagu.contract.codes.MeetingType;
 import jp.tsunagu.contract.codes.Wareki;
+import jp.tsunagu.contract.household.HouseholdLabel;
 import jp.tsunagu.meeting.minutes.MinutesChanges;
 import jp.tsunagu.support.json.TextSafety;
 
@@ -168,6 +169,7 @@ public final class MinutesPage {
         Map<String, MeetingView.HouseholdNote> byId = new HashMap<>();
         households.forEach(h -> byId.put(h.householdId(), h));
         Map<String, List<Review>> members = new LinkedHashMap<>();
+        Map<String, List<String>> numbers = new HashMap<>(); // the 受付番号 of each household's cases discussed
         List<Object> order = new ArrayList<>(); // a case's Review, or a household's id
         for (MeetingView.ReviewView r : reviews) {
             if (r.householdId() == null) {
@@ -177,6 +179,7 @@ public final class MinutesPage {
                     order.add(h);
                     return new ArrayList<>();
                 }).add(new Review(review(r)));
+                numbers.computeIfAbsent(r.householdId(), h -> new ArrayList<>()).add(r.caseNumber());
             }
         }
         List<Item> items = new ArrayList<>();
@@ -186,7 +189,8 @@ public final class MinutesPage {
                 items.add(new Item(n, null, null, List.of(r)));
             } else {
                 MeetingView.HouseholdNote h = byId.get((String) o);
-                items.add(new Item(n, h == null || h.householdLabel() == null ? "世帯" : h.householdLabel(),
+                // the heading names the household's cases printed under it, by the one rule (HouseholdLabel)
+                items.add(new Item(n, HouseholdLabel.of(numbers.get((String) o)),
                         h == null ? null : h.note(), members.get((String) o)));
             }
         }
@@ -224,8 +228,8 @@ public final class MinutesPage {
         if (changes == null) {
             return List.of();
         }
-        return changes.stream().map(c -> new Line(c.caseId() == null ? c.label()
-                : "ケース " + caseName(c.caseId(), c.caseNumber()) + " " + c.label(),
+        return changes.stream().map(c -> new Line(c.householdLabel() != null ? c.householdLabel() + " " + c.label()
+                : c.caseId() == null ? c.label() : "ケース " + caseName(c.caseId(), c.caseNumber()) + " " + c.label(),
                 c.before() == null ? "（なし）" : c.before(), c.after() == null ? "（なし）" : c.after())).toList();
     }
 

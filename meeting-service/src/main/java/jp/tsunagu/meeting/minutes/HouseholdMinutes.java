@@ -1,5 +1,6 @@
 package jp.tsunagu.meeting.minutes;
 
+import jp.tsunagu.contract.household.HouseholdLabel;
 import jp.tsunagu.support.problem.FieldError;
 import jp.tsunagu.support.problem.Params;
 
@@ -9,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -30,6 +32,21 @@ public final class HouseholdMinutes {
         public String toString() {
             return "Household[" + householdId + ", note not shown]"; // confidential
         }
+    }
+
+    /**
+     * A household's note as a version of the minutes wrote it (the recording writes every household, a correction
+     * those whose note it changed).
+     */
+    public record Versioned(int version, Household household) {
+    }
+
+    /** The households as the minutes stood at {@code version}: each as the latest version up to it wrote it. */
+    public static List<Household> asOf(List<Versioned> written, int version) {
+        Map<String, Household> latest = new LinkedHashMap<>();
+        written.stream().filter(w -> w.version() <= version)
+                .forEach(w -> latest.put(w.household().householdId(), w.household())); // oldest first
+        return List.copyOf(latest.values());
     }
 
     /**
@@ -92,6 +109,57 @@ public final class HouseholdMinutes {
                 .forEach(h -> errors.add(new FieldError("households[" + indexOf(given, h) + "].householdId",
                         "none of the household's cases is reviewed in these minutes")));
         return new Result(List.copyOf(households), householdOf(reviewed, itemOf), List.copyOf(errors));
+    }
+
+    /**
+     * The label of a household in the minutes: {@link HouseholdLabel} (the one rule) of the 受付番号 of its cases
+     * reviewed with it at this meeting, not of members that were not on it.
+     *
+     * @param householdOf the household each review was discussed with ({@link #householdOf})
+     * @param caseNumbers the 受付番号 of the cases that have one
+     */
+    public static String label(String householdId, Map<String, String> householdOf, Map<String, String> caseNumbers) {
+        return HouseholdLabel.of(householdOf.entrySet().stream().filter(e -> householdId.equals(e.getValue()))
+                .map(e -> caseNumbers.get(e.getKey())).toList());
+    }
+
+    /**
+     * A correction of the households' notes (議事録の訂正), checked as the minutes check them: each names a household the
+     * minutes discussed as one item, once, and its note (at most {@link #NOTE} characters) replaces the one recorded;
+     * an empty note empties it, an absent one keeps it. The households whose note changes, with their new note.
+     *
+     * @param given   the correction's {@code households} (null: none)
+     * @param current the households the minutes discussed, as their current version keeps them
+     * @param errors  where what is wrong goes ({@code households[i].householdId}, {@code .note})
+     */
+    public static List<Household> corrected(List<MinutesRequest.HouseholdNoteRequest> given, List<Household> current,
+                                            List<FieldError> errors) {
+        Map<String, Household> recorded = new LinkedHashMap<>();
+        current.forEach(h -> recorded.put(h.householdId(), h));
+        Map<String, Household> corrected = new LinkedHashMap<>();
+        List<MinutesRequest.HouseholdNoteRequest> notes = given == null ? List.of() : given;
+        for (int i = 0; i < notes.size(); i++) {
+            MinutesRequest.HouseholdNoteRequest n = notes.get(i);
+            String field = "households[" + i + "]";
+            if (n == null || n.householdId() == null || n.householdId().isBlank()) {
+                errors.add(new FieldError(field + ".householdId", "required"));
+                continue;
+            }
+            Household before = recorded.get(n.householdId());
+            if (before == null) {
+                errors.add(new FieldError(field + ".householdId", "not a household item on this meeting's agenda"));
+                continue;
+            }
+            if (corrected.containsKey(n.householdId())) {
+                errors.add(new FieldError(field + ".householdId", "the same household twice in one minutes"));
+                continue;
+            }
+            String note = n.note() == null ? before.note()
+                    : Params.text(n.note(), field + ".note", NOTE, false, errors);
+            corrected.put(n.householdId(), new Household(before.householdId(), before.label(), note));
+        }
+        return current.stream().map(h -> corrected.get(h.householdId()))
+                .filter(h -> h != null && !Objects.equals(h.note(), recorded.get(h.householdId()).note())).toList();
     }
 
     private static int indexOf(List<MinutesRequest.HouseholdNoteRequest> given, String householdId) {

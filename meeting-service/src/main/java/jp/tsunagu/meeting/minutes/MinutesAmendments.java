@@ -22,7 +22,8 @@ import java.util.Set;
  * corrected but the day the meeting was held; a review's outcome may be corrected only while it made, revised and
  * closed no plan (a plan built on it is changed through the plan: a 再プラン or its closure), and the plan terms and
  * roles of a PLAN or REPLAN the same way. A corrected outcome follows the rules of the recording
- * ({@code ReviewRules}: what the meeting type may decide for the person's consent; a REPLAN needs a running plan).
+ * ({@code ReviewRules}: what the meeting type may decide for the person's consent; a REPLAN needs a running plan). A
+ * household's note (世帯) is corrected as the minutes check it ({@link HouseholdMinutes#corrected}).
  */
 public final class MinutesAmendments {
 
@@ -37,11 +38,19 @@ public final class MinutesAmendments {
      * @param consents  the consent known for each case reviewed
      * @param agencies  agency ids of the municipality's directory
      * @param runningPlans the types of plan running for each case reviewed, as planning-service announced them
+     * @param households the households (世帯) discussed as one item, with their notes as the current version has them
      */
     public record Minutes(MeetingType type, LocalDate heldOn, int version, List<Attendee> attendees,
                           MinutesRules.Details details, List<MinutesRules.Review> reviews,
                           Map<String, Consent> consents, Set<String> agencies,
-                          Map<String, Set<PlanType>> runningPlans) {
+                          Map<String, Set<PlanType>> runningPlans, List<HouseholdMinutes.Household> households) {
+
+        /** Minutes that discussed no household as one item. */
+        public Minutes(MeetingType type, LocalDate heldOn, int version, List<Attendee> attendees,
+                       MinutesRules.Details details, List<MinutesRules.Review> reviews, Map<String, Consent> consents,
+                       Set<String> agencies, Map<String, Set<PlanType>> runningPlans) {
+            this(type, heldOn, version, attendees, details, reviews, consents, agencies, runningPlans, List.of());
+        }
     }
 
     /** A review the correction changed: as it was, and as it now is. */
@@ -49,9 +58,12 @@ public final class MinutesAmendments {
     }
 
     public sealed interface Result {
-        /** @param changed in the order the minutes list them */
+        /**
+         * @param changed    in the order the minutes list them
+         * @param households the households whose note the correction changes, with the new note
+         */
         record Valid(int version, String reason, List<Attendee> attendees, MinutesRules.Details details,
-                     List<Changed> changed) implements Result {
+                     List<Changed> changed, List<HouseholdMinutes.Household> households) implements Result {
         }
 
         record Invalid(List<FieldError> errors) implements Result {
@@ -93,6 +105,8 @@ public final class MinutesAmendments {
                     new ReviewChecks.Reviewed(minutes.heldOn(), minutes.agencies(), before.adHoc(),
                             before.adHocReason()), errors));
         }
+        List<HouseholdMinutes.Household> households = HouseholdMinutes.corrected(request.households(),
+                minutes.households(), errors);
         if (!errors.isEmpty()) {
             return new Result.Invalid(errors);
         }
@@ -108,11 +122,12 @@ public final class MinutesAmendments {
             }
             changed.add(new Changed(before, after));
         }
-        if (changed.isEmpty() && attendees.equals(minutes.attendees()) && details.equals(minutes.details())) {
+        if (changed.isEmpty() && households.isEmpty() && attendees.equals(minutes.attendees())
+                && details.equals(minutes.details())) {
             return new Result.Invalid(List.of(new FieldError("reviews", "the amendment changes nothing in the "
                     + "minutes (version " + minutes.version() + ")")));
         }
-        return new Result.Valid(minutes.version() + 1, reason, attendees, details, changed);
+        return new Result.Valid(minutes.version() + 1, reason, attendees, details, changed, households);
     }
 
     private static Result refusal(Minutes minutes, MinutesRules.Review before, MinutesRules.Review after) {

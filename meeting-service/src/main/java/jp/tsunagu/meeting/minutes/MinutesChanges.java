@@ -28,15 +28,26 @@ public final class MinutesChanges {
     private MinutesChanges() {
     }
 
-    /** The minutes as one version left them. */
-    public record Snapshot(List<Attendee> attendees, MinutesRules.Details details, List<MinutesRules.Review> reviews) {
+    /**
+     * The minutes as one version left them.
+     *
+     * @param households the households (世帯) discussed as one item, with their notes as of that version
+     */
+    public record Snapshot(List<Attendee> attendees, MinutesRules.Details details, List<MinutesRules.Review> reviews,
+                           List<HouseholdMinutes.Household> households) {
+
+        /** Minutes that discussed no household as one item. */
+        public Snapshot(List<Attendee> attendees, MinutesRules.Details details, List<MinutesRules.Review> reviews) {
+            this(attendees, details, reviews, List.of());
+        }
     }
 
     /**
      * One field a correction changed.
      *
      * @param field  for programs: attendees, startTime, endTime, place, chair, notes, or a review's outcome,
-     *               planType, roles, note, wish, goals, reviewOn (then {@code caseId} names the review)
+     *               planType, roles, note, wish, goals, reviewOn (then {@code caseId} names the review), or
+     *               householdNote (then {@code householdId} names the household)
      * @param before as it read before, for people (absent: it was empty)
      * @param after  as it reads now (absent: it was emptied)
      */
@@ -46,7 +57,16 @@ public final class MinutesChanges {
                          @Schema(description = "The field's name in Japanese", example = "結果") String label,
                          @Schema(description = "The review changed; absent for the meeting's record") String caseId,
                          @Schema(description = "That case's 受付番号", example = "R8-000123") String caseNumber,
-                         @Schema(example = "継続") String before, @Schema(example = "プラン作成") String after) {
+                         @Schema(example = "継続") String before, @Schema(example = "プラン作成") String after,
+                         @Schema(description = "The household (世帯) whose note changed (field householdNote)",
+                                 example = "h-6f1c2a9e") String householdId,
+                         @Schema(description = "That household's label", example = "世帯（R8-000001・R8-000007）")
+                         String householdLabel) {
+
+        /** A change of the meeting's record or of a review. */
+        public Change(String field, String label, String caseId, String caseNumber, String before, String after) {
+            this(field, label, caseId, caseNumber, before, after, null, null);
+        }
     }
 
     /**
@@ -84,6 +104,16 @@ public final class MinutesChanges {
             review.compare("wish", "本人の希望", then.terms().wish(), now.terms().wish());
             review.compare("goals", "目標", lines(then.terms().goals()), lines(now.terms().goals()));
             review.compare("reviewOn", "見直し予定日", date(then.terms().reviewOn()), date(now.terms().reviewOn()));
+        }
+        Map<String, HouseholdMinutes.Household> notes = before.households().stream()
+                .collect(Collectors.toMap(HouseholdMinutes.Household::householdId, h -> h, (x, y) -> y));
+        for (HouseholdMinutes.Household now : after.households()) {
+            HouseholdMinutes.Household then = notes.get(now.householdId());
+            String noted = then == null ? null : then.note();
+            if (!Objects.equals(noted, now.note())) {
+                changes.add(new Change("householdNote", "世帯としての検討内容", null, null, noted, now.note(),
+                        now.householdId(), now.label()));
+            }
         }
         return changes;
     }

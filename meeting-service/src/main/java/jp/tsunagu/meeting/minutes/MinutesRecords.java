@@ -127,6 +127,15 @@ public class MinutesRecords {
                         r.getString("note")), meetingId);
     }
 
+    /** Every household note every version of the minutes wrote, oldest version first. */
+    public Uni<List<HouseholdMinutes.Versioned>> householdVersions(String meetingId) {
+        return database.list("""
+                        select version, household_id, label, note from minutes_household
+                         where meeting_id = $1 order by version, household_id""",
+                r -> new HouseholdMinutes.Versioned(r.getInteger("version"), new HouseholdMinutes.Household(
+                        r.getString("household_id"), r.getString("label"), r.getString("note"))), meetingId);
+    }
+
     /** Every version of the meeting's minutes, the first first. */
     public Uni<List<MinutesVersion>> minutesVersions(String meetingId) {
         return database.list("""

@@ -90,8 +90,12 @@ public class MinutesService {
                     packs.values().stream().filter(p -> p.receivedOn() != null)
                             .forEach(p -> received.put(p.caseId(), p.receivedOn()));
                     MinutesRules.Details scheduled = MinutesRules.Details.asScheduled(m.scheduled());
+                    Map<String, String> numbers = new HashMap<>();
+                    packs.values().stream().filter(p -> p.caseNumber() != null)
+                            .forEach(p -> numbers.put(p.caseId(), p.caseNumber()));
+                    Map<String, String> discussedWith = HouseholdMinutes.householdOf(reviewed, items.itemOf());
                     HouseholdMinutes.Result household = HouseholdMinutes.check(request.households(), reviewed,
-                            items.itemOf(), items::labelOf);
+                            items.itemOf(), h -> HouseholdMinutes.label(h, discussedWith, numbers));
                     return switch (MinutesRules.check(new MinutesRules.Meeting(m.type(), m.heldOn(), onAgenda,
                             consents, context.agencyIds(caller), received, running, scheduled),
                             request, today)) {
@@ -118,6 +122,13 @@ public class MinutesService {
         return household.households().stream().filter(h -> h.note() != null)
                 .flatMap(h -> items.households().getOrDefault(h.householdId(), List.of()).stream())
                 .map(HouseholdAgenda.Member::caseId);
+    }
+
+    /** The cases a corrected household note may be about: those reviewed with it (an erased one's refuses the note). */
+    private static Stream<String> noteCases(List<HouseholdMinutes.Household> corrected,
+                                            Map<String, String> householdOf) {
+        return corrected.stream().filter(h -> h.note() != null).flatMap(h -> householdOf.entrySet().stream()
+                .filter(e -> h.householdId().equals(e.getValue())).map(Map.Entry::getKey));
     }
 
     /**
@@ -182,14 +193,17 @@ public class MinutesService {
                     }
                     return minutesRecords.reviews(meetingId).chain(reviews -> tracks(reviews.stream()
                             .map(MinutesRules.Review::caseId).toList()).chain(tracks -> minutesRecords.details(meetingId)
-                            .chain(details -> minutesRecords.reviewHouseholds(meetingId).chain(householdOf -> minutesRecords.minutesVersions(meetingId).chain(versions -> context.runningPlans(reviews.stream()
-                            .map(MinutesRules.Review::caseId).toList()).chain(running -> {
+                            .chain(details -> minutesRecords.reviewHouseholds(meetingId).chain(householdOf ->
+                                    minutesRecords.households(meetingId).chain(households ->
+                                    minutesRecords.minutesVersions(meetingId).chain(versions -> context.runningPlans(
+                                            reviews.stream().map(MinutesRules.Review::caseId).toList())
+                                            .chain(running -> {
                                 Map<String, Consent> consents = tracks.values().stream()
                                         .collect(Collectors.toMap(CaseTrack::caseId, CaseTrack::consent));
                                 MinutesVersion current = versions.getLast();
                                 var minutes = new MinutesAmendments.Minutes(m.type(), m.heldOn(), current.version(),
                                         current.attendees(), details, reviews, consents,
-                                        context.agencyIds(caller), running);
+                                        context.agencyIds(caller), running, households);
                                 return switch (MinutesAmendments.check(minutes, request)) {
                                     case MinutesAmendments.Result.Invalid i -> throw ApiProblem.validation(i.errors());
                                     case MinutesAmendments.Result.Conflict c ->
@@ -197,11 +211,13 @@ public class MinutesService {
                                     case MinutesAmendments.Result.Valid v -> context.refuseWordsAboutErased(
                                             v.changed().stream().filter(c -> c.after().writesTextBeyond(c.before()))
                                                     .map(c -> c.after().caseId()).toList(),
-                                            Objects.equals(v.details().notes(), details.notes()) ? List.of()
-                                                    : reviews.stream().map(MinutesRules.Review::caseId).toList())
+                                            Stream.concat(Objects.equals(v.details().notes(), details.notes())
+                                                    ? Stream.<String>of()
+                                                    : reviews.stream().map(MinutesRules.Review::caseId),
+                                                    noteCases(v.households(), householdOf)).toList())
                                             .chain(() -> amend(caller, m, v, householdOf));
                                 };
-                            }))))));
+                            })))))));
                 });
     }
 
@@ -225,6 +241,7 @@ public class MinutesService {
                 .chain(() -> minutesRecords.saveMinutesVersion(m.meetingId(), new MinutesVersion(v.version(), null,
                         caller.subject(), context.recorderName(), v.reason(), m.heldOn(), v.attendees(), v.details(),
                         amended)))
+                .chain(() -> minutesRecords.saveHouseholds(m.meetingId(), v.version(), v.households()))
                 .chain(() -> events.publish(EventIds.minutesAmended(m.meetingId(), v.version()),
                         new MeetingEvent.MinutesAmended(m.meetingId(), m.municipality(), m.type(), m.heldOn(),
                                 v.version(), Attendee.agencyIds(v.attendees()), amended), m.heldOn(), cause))
