@@ -83,7 +83,27 @@ class DocumentedExamplesTest {
         operations.put("createHouseholdPlan", Given.as(coordinator).path("householdId", household)
                 .swap("c-parent", parent).swap("c-son", son));
 
+        // a household whose 重層的支援会議 made its plan from the members' reviews (the son's role an agency without
+        // words): the son's own words follow
+        String mother = refer(KURUME);
+        String child = refer(KURUME);
+        String madeHousehold = HouseholdPlanFlowTest.link(mother, child);
+        String madeAt = "402036-JUUSOU_SHIEN_KAIGI-2024-06-26-" + madeHousehold;
+        for (String member : List.of(mother, child)) {
+            publish(Topics.MEETINGS, new MeetingEvent.CaseReviewed(member, KURUME, madeAt,
+                    MeetingType.JUUSOU_SHIEN_KAIGI, adopted, ReviewOutcome.PLAN, PlanType.MULTI_AGENCY,
+                    List.of(new Role(member.equals(child) ? "kurume-sanka-01" : "kurume-houkatsu-01", null)), false,
+                    null, madeHousehold), adopted, null);
+        }
+        String householdPlan = awaitEvent(mother, PlanningEvent.PlanCreated.class, e -> true).planId();
+        awaitEvent(child, PlanningEvent.PlanCreated.class, e -> e.planId().equals(householdPlan));
+        operations.put("completeSubjectDetails", Given.as(coordinator).path("planId", householdPlan)
+                .path("caseId", child));
+
         DocumentedExamples.replay(operations);
+        get(coordinator, "/plans/" + householdPlan).statusCode(200)
+                .body("subjects[1].wish", equalTo("人と話せる場所がほしい"))
+                .body("subjects[1].roles[0].responsibility", equalTo("就労体験の調整"));
 
         get(coordinator, "/plans/" + multiAgency).statusCode(200).body("status", equalTo("CLOSED"))
                 .body("versions[0].wish", equalTo("家計を立て直したい"))

@@ -56,4 +56,19 @@ public class CaseChecks {
     public Uni<Boolean> isErased(String caseId) {
         return erased.isErased(caseId);
     }
+
+    /** Whether the person of every one of the cases was erased (a household's plan none of whose members remain). */
+    public Uni<Boolean> allErased(java.util.List<String> caseIds) {
+        return io.smallrye.mutiny.Multi.createFrom().iterable(caseIds).onItem()
+                .transformToUniAndConcatenate(erased::isErased).collect().asList()
+                .map(gone -> !gone.isEmpty() && gone.stream().allMatch(g -> g));
+    }
+
+    /**
+     * A 410 when the person of every member case of a household's plan was erased: its household-level words (the
+     * household's wish, goals, reasons) are written while any member remains.
+     */
+    public Uni<Void> refuseTextAboutAll(java.util.List<String> caseIds) {
+        return allErased(caseIds).chain(all -> all ? erased.refuseTextAbout(caseIds) : Uni.createFrom().voidItem());
+    }
 }

@@ -123,6 +123,40 @@ public class HouseholdPlanService {
                 }));
     }
 
+    /**
+     * {@code PUT /plans/{planId}/subjects/{caseId}}: one member's own wish, wish tags and roles filled in where the
+     * plan's current version has none for that member (the plan made from a meeting's reviews, say): not a 再プラン.
+     * Decided by {@link PlanDecider} (CompleteSubject); answers the version completed.
+     */
+    @InTransaction
+    public Uni<Integer> completeSubject(Caller caller, String planId, String caseId,
+                                        PlanRequests.SubjectDetails request) {
+        if (request == null) {
+            throw ApiProblem.badRequest("body-missing", "a JSON body is required");
+        }
+        List<FieldError> errors = new FieldErrors(); // bounded, however long the request's lists
+        List<Role> roles = request.roles() == null ? null : PlanRequestRules.roles(request.roles(),
+                directories.of(caller.municipality()).orElse(null), errors);
+        List<String> tags = request.wishTags() == null ? null : PlanRequestRules.tags(request.wishTags(), errors);
+        String wish = PlanRequestRules.wish(request.wish(), errors);
+        if (!errors.isEmpty()) {
+            throw ApiProblem.validation(errors);
+        }
+        PlanCompletion.Completion completion = new PlanCompletion.Completion(wish, tags, null, roles, null);
+        boolean words = wish != null || (roles != null && roles.stream().anyMatch(r -> r.responsibility() != null));
+        return access.writable(caller, planId).invoke(stored -> access.requireWriter(caller, stored.plan()))
+                .invoke(stored -> {
+                    if (!stored.plan().isHousehold() || !stored.plan().covers(caseId)) {
+                        throw ApiProblem.notFound("subject " + caseId + " of plan " + planId);
+                    }
+                })
+                .call(stored -> words ? cases.refuseTextAbout(caseId) : Uni.createFrom().voidItem())
+                .chain(stored -> changes.apply(PlanDecider.decide(new PlanCommand.CompleteSubject(planId, caseId,
+                                completion, cases.today()), PlanRecords.state(List.of(stored))),
+                        Cause.of("request/plan/" + planId + "/subjects/" + caseId)))
+                .map(PlanChanges.Applied::version);
+    }
+
     /** {@code GET /households/{id}/plans}: the plans covering any current member, as the caller may read them. */
     @InTransaction
     public Uni<List<PlanView>> ofHousehold(Caller caller, String householdId) {

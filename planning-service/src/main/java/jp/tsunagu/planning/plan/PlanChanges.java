@@ -17,10 +17,12 @@ public class PlanChanges {
 
     private final PlanRecords records;
     private final PlanEvents events;
+    private final HouseholdPlanRecords households;
 
-    public PlanChanges(PlanRecords records, PlanEvents events) {
+    public PlanChanges(PlanRecords records, PlanEvents events, HouseholdPlanRecords households) {
         this.records = records;
         this.events = events;
+        this.households = households;
     }
 
     /**
@@ -54,6 +56,7 @@ public class PlanChanges {
         return switch (decision) {
             case PlanDecider.Decision.Refused r -> throw ApiProblem.conflict("plan-refused", r.reason());
             case PlanDecider.Decision.Invalid i -> throw new HouseholdProblem(i.errors());
+            case PlanDecider.Decision.MadeAtMeeting m -> throw new HouseholdProblem.MadeAtMeeting(m.planId());
             case PlanDecider.Decision.Decided d -> apply(d.events(), cause);
         };
     }
@@ -71,8 +74,10 @@ public class PlanChanges {
     private Uni<Boolean> write(PlanEvent event, Cause cause) {
         return switch (event) {
             case PlanEvent.Made m -> records.insertPlan(m.made(), m.createdByAgency(), cause.idempotencyKey());
-            case PlanEvent.SubjectJoined j -> records.insertSubject(j.joining().planId(),
+            case PlanEvent.SubjectJoined j -> households.insertSubject(j.joining().planId(),
                     j.joining().current().version(), j.subject());
+            case PlanEvent.SubjectCompleted c -> households.updateSubject(c.plan().planId(), c.version().version(),
+                    c.subject()).replaceWith(true);
             case PlanEvent.Revised r -> records.insertVersion(r.plan().planId(), r.version(), cause.idempotencyKey())
                     .replaceWith(true);
             case PlanEvent.DetailsCompleted d -> records.updateVersion(d.plan().planId(), d.version()).replaceWith(true);
@@ -97,6 +102,7 @@ public class PlanChanges {
             case PlanEvent.SubjectJoined j -> j.joining().current().version();
             case PlanEvent.Revised r -> r.version().version();
             case PlanEvent.DetailsCompleted d -> d.version().version();
+            case PlanEvent.SubjectCompleted c -> c.version().version();
             case PlanEvent.Closed c -> 0;
             case PlanEvent.ReviewFellDue d -> d.version();
         };

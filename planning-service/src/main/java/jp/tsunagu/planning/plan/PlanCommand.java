@@ -52,6 +52,14 @@ public sealed interface PlanCommand {
     record Complete(String planId, PlanCompletion.Completion completion, LocalDate on) implements PlanCommand {
     }
 
+    /**
+     * 未記入の補完 of one subject of a household's plan (PUT /plans/{planId}/subjects/{caseId}): the member's own wish,
+     * wish tags and roles where the current version has none for that member; not a 再プラン.
+     */
+    record CompleteSubject(String planId, String caseId, PlanCompletion.Completion completion, LocalDate on)
+            implements PlanCommand {
+    }
+
     /** 終結. */
     record Close(String planId, LocalDate closedOn, String reason) implements PlanCommand {
     }
@@ -62,19 +70,33 @@ public sealed interface PlanCommand {
      * @param causeId       the review event's id: a new plan's id follows from it, so a redelivery makes no second plan
      * @param householdPlan when the case was discussed with its household: the household's running plan this meeting
      *                      already made from another member's review, which the case then joins
+     * @param atMeeting     the same meeting's reviews of the other subjects of the household's plans covering the case,
+     *                      by case id (a CLOSE closes a household's plan only once every subject is reviewed CLOSE)
      */
-    record TakeReview(MeetingEvent.CaseReviewed review, String causeId, Optional<Plan> householdPlan)
-            implements PlanCommand {
+    record TakeReview(MeetingEvent.CaseReviewed review, String causeId, Optional<Plan> householdPlan,
+                      java.util.Map<String, MeetingReview> atMeeting) implements PlanCommand {
+        public TakeReview {
+            atMeeting = java.util.Map.copyOf(atMeeting);
+        }
+
         public TakeReview(MeetingEvent.CaseReviewed review, String causeId) {
             this(review, causeId, Optional.empty());
         }
+
+        public TakeReview(MeetingEvent.CaseReviewed review, String causeId, Optional<Plan> householdPlan) {
+            this(review, causeId, householdPlan, java.util.Map.of());
+        }
     }
 
-    /** A meeting's review of the case was corrected (議事録の訂正). */
-    record TakeAmendment(MeetingEvent.CaseReviewAmended amendment, String causeId, Optional<Plan> householdPlan)
-            implements PlanCommand {
+    /** A meeting's review of the case was corrected (議事録の訂正); atMeeting as {@link TakeReview}'s. */
+    record TakeAmendment(MeetingEvent.CaseReviewAmended amendment, String causeId, Optional<Plan> householdPlan,
+                         java.util.Map<String, MeetingReview> atMeeting) implements PlanCommand {
+        public TakeAmendment {
+            atMeeting = java.util.Map.copyOf(atMeeting);
+        }
+
         public TakeAmendment(MeetingEvent.CaseReviewAmended amendment, String causeId) {
-            this(amendment, causeId, Optional.empty());
+            this(amendment, causeId, Optional.empty(), java.util.Map.of());
         }
     }
 

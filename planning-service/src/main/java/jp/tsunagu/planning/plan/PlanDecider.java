@@ -11,6 +11,7 @@ import jp.tsunagu.support.problem.FieldError;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -37,6 +38,13 @@ public final class PlanDecider {
             }
         }
 
+        /**
+         * A household's 多機関協働プラン the named meeting already made from its members' reviews (409 naming it): the
+         * members' words go into that plan (PUT /plans/{planId}/subjects/{caseId}), not into a second one.
+         */
+        record MadeAtMeeting(String planId) implements Decision {
+        }
+
         /** The events, in order (none: the command changes nothing, e.g. a 支援会議's review). */
         record Decided(List<PlanEvent> events) implements Decision {
             public Decided {
@@ -49,7 +57,7 @@ public final class PlanDecider {
         return switch (command) {
             case PlanCommand.Make m -> refuseCreation(m, state).<Decision>map(Decision.Refused::new)
                     .orElseGet(() -> decided(new PlanEvent.Made(m.plan(), m.createdByAgency())));
-            case PlanCommand.MakeForHousehold h -> householdRefusal(h, state);
+            case PlanCommand.MakeForHousehold h -> HouseholdPlanDecider.make(h, state);
             case PlanCommand.Revise r -> onPlan(state, r.planId(), plan -> refuseRevision(plan, r.revision().madeOn())
                     .<Decision>map(Decision.Refused::new)
                     .orElseGet(() -> decided(new PlanEvent.Revised(plan.ref(), nextVersion(plan, r.revision())))));
@@ -59,13 +67,15 @@ public final class PlanDecider {
                             PlanCompletion.completed(plan.current(), c.completion()), c.completion().named(),
                             PlanCompletion.newRoles(plan.current(), c.completion()), c.completion().reviewOn(),
                             c.on()))));
+            case PlanCommand.CompleteSubject c -> onPlan(state, c.planId(),
+                    plan -> HouseholdPlanDecider.completeSubject(plan, c));
             case PlanCommand.Close c -> onPlan(state, c.planId(), plan -> refuseClosure(plan, c.closedOn())
                     .<Decision>map(Decision.Refused::new)
                     .orElseGet(() -> decided(new PlanEvent.Closed(plan.ref(), c.closedOn(), c.reason()))));
             case PlanCommand.TakeReview r -> new Decision.Decided(fromReview(state, r.review(), r.causeId(),
-                    r.householdPlan()));
+                    r.householdPlan(), r.atMeeting()));
             case PlanCommand.TakeAmendment a -> new Decision.Decided(fromAmendment(state, a.amendment(), a.causeId(),
-                    a.householdPlan()));
+                    a.householdPlan(), a.atMeeting()));
             case PlanCommand.CheckReview c -> onPlan(state, c.planId(), plan -> fallsDue(state, plan, c.today())
                     ? decided(new PlanEvent.ReviewFellDue(plan.ref(), plan.current().version(),
                     plan.current().reviewOn(), c.today()))
@@ -78,6 +88,7 @@ public final class PlanDecider {
         return switch (event) {
             case PlanEvent.Made m -> state.with(m.made());
             case PlanEvent.SubjectJoined j -> state.with(j.joining().joinedBy(j.subject()));
+            case PlanEvent.SubjectCompleted c -> state.with(existing(state, c).withCurrent(c.version()));
             case PlanEvent.Revised r -> state.with(existing(state, r).revisedTo(r.version()));
             case PlanEvent.DetailsCompleted d -> state.with(existing(state, d).withCurrent(d.version()));
             case PlanEvent.Closed c -> state.with(existing(state, c).closed(c.closedOn(), c.reason()));
@@ -179,18 +190,20 @@ public final class PlanDecider {
      * refuses); CLOSE closes that plan, or every active plan when no type is named.
      */
     static List<PlanEvent> fromReview(PlanState state, MeetingEvent.CaseReviewed r, String causeId) {
-        return fromReview(state, r, causeId, Optional.empty());
+        return fromReview(state, r, causeId, Optional.empty(), Map.of());
     }
 
     /**
-     * {@link #fromReview(PlanState, MeetingEvent.CaseReviewed, String)} for a case discussed with its household
-     * (r.householdId()): a PLAN with no running plan of the type makes the household's plan, the case its first
-     * subject, or joins the household's plan this meeting already made from another member's review (the meeting's
-     * roles for the case become that subject's). A household's plan is revised by a meeting once: the other members'
-     * reviews of the same meeting change nothing more.
+     * {@link #fromReview(PlanState, MeetingEvent.CaseReviewed, String)} for a case a household's plan covers or
+     * discussed with its household (r.householdId()), by {@link HouseholdPlanDecider}: a PLAN with no running plan of
+     * the type makes the household's plan or joins the one this meeting made; the first member's PLAN or REPLAN of a
+     * meeting revises the household's plan, later members' roles of that meeting are filled into that version; a
+     * CLOSE closes the household's plan only when every subject of it is reviewed CLOSE at the meeting.
+     *
+     * @param atMeeting the same meeting's reviews of the other subjects of household plans covering the case
      */
     static List<PlanEvent> fromReview(PlanState state, MeetingEvent.CaseReviewed r, String causeId,
-                                      Optional<Plan> householdPlan) {
+                                      Optional<Plan> householdPlan, Map<String, MeetingReview> atMeeting) {
         if (!mayChangePlans(r)) {
             return List.of();
         }
@@ -202,18 +215,13 @@ public final class PlanDecider {
         }
         String replanned = "重層的支援会議（" + r.meetingId() + "）で再プラン";
         return switch (r.outcome()) {
-            case PLAN, REPLAN -> ofType.<List<PlanEvent>>map(p -> p.isHousehold()
-                            && (replanned.equals(p.current().reason()) || r.meetingId().equals(p.adoptedAtMeetingId())
-                            && p.versions().size() == 1) ? List.of()
-                            : List.of(new PlanEvent.Revised(p.ref(), byMeeting(p, r, replanned))))
-                    .orElseGet(() -> List.of(r.householdId() == null ? madeByMeeting(r, causeId, type, null)
-                            : householdPlan.filter(h -> !h.isClosed() && h.type() == type
-                                    && r.householdId().equals(h.householdId())
-                                    && r.meetingId().equals(h.adoptedAtMeetingId()))
-                            .<PlanEvent>map(h -> new PlanEvent.SubjectJoined(h,
-                                    new Plan.Subject(r.caseId(), null, List.of(), r.roles()), r.heldOn()))
-                            .orElseGet(() -> madeByMeeting(r, causeId, type, r.householdId()))));
+            case PLAN, REPLAN -> ofType.map(p -> p.isHousehold() ? HouseholdPlanDecider.byMeeting(p, r, replanned)
+                            : List.<PlanEvent>of(new PlanEvent.Revised(p.ref(), nextVersion(p,
+                            Revision.byMeeting(r.heldOn(), replanned, r.roles(), r.reviewOn())))))
+                    .orElseGet(() -> List.of(r.householdId() == null ? madeByMeeting(r, causeId, type)
+                            : HouseholdPlanDecider.madeOrJoined(r, causeId, type, householdPlan)));
             case CLOSE -> (r.planType() == null ? active : ofType.stream().toList()).stream()
+                    .filter(p -> !p.isHousehold() || HouseholdPlanDecider.closedByMeeting(p, r, atMeeting))
                     .<PlanEvent>map(p -> new PlanEvent.Closed(p.ref(), r.heldOn(),
                             "重層的支援会議（" + r.meetingId() + "）で終結"))
                     .toList();
@@ -221,26 +229,11 @@ public final class PlanDecider {
         };
     }
 
-    /** The plan a meeting's PLAN makes: the case's, or a household's with the case as its first subject. */
-    private static PlanEvent madeByMeeting(MeetingEvent.CaseReviewed r, String causeId, PlanType type,
-                                           String householdId) {
-        Plan.Version first = Plan.Version.byMeeting(r.heldOn(), householdId == null ? r.roles() : List.of(),
-                r.reviewOn());
-        if (householdId != null) {
-            first = first.withSubjects(List.of(new Plan.Subject(r.caseId(), null, List.of(), r.roles())));
-        }
+    /** The person's plan a meeting's PLAN makes. */
+    private static PlanEvent madeByMeeting(MeetingEvent.CaseReviewed r, String causeId, PlanType type) {
         return new PlanEvent.Made(Plan.made(new Plan.Ref("p-" + DerivedIds.from(causeId), r.caseId(),
-                r.municipality(), type, householdId, List.of(r.caseId())), r.meetingId(), first), null);
-    }
-
-    /** A meeting's 再プラン: its roles replace a person's plan's, or the reviewed member's in a household's plan. */
-    private static Plan.Version byMeeting(Plan p, MeetingEvent.CaseReviewed r, String reason) {
-        if (!p.isHousehold()) {
-            return nextVersion(p, Revision.byMeeting(r.heldOn(), reason, r.roles(), r.reviewOn()));
-        }
-        Plan.Version next = nextVersion(p, Revision.byMeeting(r.heldOn(), reason, List.of(), r.reviewOn()));
-        return r.roles().isEmpty() ? next : next.withSubjects(next.subjects().stream()
-                .map(s -> s.caseId().equals(r.caseId()) ? s.withRoles(r.roles()) : s).toList());
+                r.municipality(), type), r.meetingId(), Plan.Version.byMeeting(r.heldOn(), r.roles(), r.reviewOn())),
+                null);
     }
 
     /**
@@ -249,58 +242,15 @@ public final class PlanDecider {
      * closed a plan); nothing otherwise.
      */
     static List<PlanEvent> fromAmendment(PlanState state, MeetingEvent.CaseReviewAmended a, String causeId) {
-        return fromAmendment(state, a, causeId, Optional.empty());
+        return fromAmendment(state, a, causeId, Optional.empty(), Map.of());
     }
 
     static List<PlanEvent> fromAmendment(PlanState state, MeetingEvent.CaseReviewAmended a, String causeId,
-                                         Optional<Plan> householdPlan) {
+                                         Optional<Plan> householdPlan, Map<String, MeetingReview> atMeeting) {
         if (!a.outcomeChanged() || a.previousOutcome().changesPlans()) {
             return List.of();
         }
-        return fromReview(state, a.asReview(false), causeId, householdPlan);
-    }
-
-    // --- a household's plan (世帯の支援プラン) ---------------------------------------------------------------------
-
-    /**
-     * A household's plan as asked, or why not: each member named once, each a current member of the household and
-     * none with a running plan of the type (422, each field named); then the rules of a person's plan for each
-     * subject (a 多機関協働プラン adopted by a 重層的支援会議 that reviewed that case, 409).
-     *
-     * @param state the plans of the household's members
-     */
-    static Decision householdRefusal(PlanCommand.MakeForHousehold h, PlanState state) {
-        Plan plan = h.plan();
-        List<Plan.Subject> subjects = plan.current().subjects();
-        List<FieldError> errors = new java.util.ArrayList<>();
-        if (subjects.isEmpty()) {
-            errors.add(new FieldError("members", "世帯員の案件を1件以上指定してください"));
-        }
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        for (int i = 0; i < subjects.size(); i++) {
-            String caseId = subjects.get(i).caseId();
-            String field = "members[" + i + "].caseId";
-            if (!h.members().contains(caseId)) {
-                errors.add(new FieldError(field, "この世帯の案件ではありません"));
-            } else if (!seen.add(caseId)) {
-                errors.add(new FieldError(field, "同じ案件が2回指定されています"));
-            } else {
-                state.active().stream().filter(p -> p.type() == plan.type() && p.covers(caseId)).findFirst()
-                        .ifPresent(p -> errors.add(new FieldError(field, "この案件にはすでに実施中の"
-                                + plan.type().label() + "があります（" + p.planId() + "）")));
-            }
-        }
-        if (!errors.isEmpty()) {
-            return new Decision.Invalid(errors);
-        }
-        for (Plan.Subject s : subjects) {
-            Optional<String> refused = refuseCreation(new PlanCommand.Make(plan, h.createdByAgency(), true,
-                    Optional.ofNullable(h.adoptingReviews().get(s.caseId()))), PlanState.initial());
-            if (refused.isPresent()) {
-                return new Decision.Refused("case " + s.caseId() + ": " + refused.get());
-            }
-        }
-        return decided(new PlanEvent.Made(plan, h.createdByAgency()));
+        return fromReview(state, a.asReview(false), causeId, householdPlan, atMeeting);
     }
 
     /**

@@ -177,6 +177,64 @@ public sealed interface PlanEvent {
         }
     }
 
+    /**
+     * One subject of a household's plan completed in its current version (the member's own wish, tags or roles filled
+     * in where there were none, or a later member's roles of the meeting that made the version): the same version.
+     * Announced as plan-details-completed in that member's case only, and only when it gives the member agencies it
+     * did not have ({@code newRoles}); words never go on the log.
+     *
+     * @param plan    the plan, its caseIds the member's case alone
+     * @param details the details given, by name
+     */
+    record SubjectCompleted(Plan.Ref plan, Plan.Version version, String caseId, List<String> details,
+                            List<Role> newRoles, LocalDate completedOn) implements PlanEvent {
+        public SubjectCompleted {
+            details = List.copyOf(details);
+            newRoles = List.copyOf(newRoles);
+        }
+
+        /** The event for the member's case of the plan, from the plan as it was. */
+        static SubjectCompleted of(Plan before, Plan.Subject completed, List<String> details, List<Role> newRoles,
+                                   LocalDate on) {
+            Plan.Ref r = before.ref();
+            Plan.Version v = before.current().withSubjects(before.current().subjects().stream()
+                    .map(s -> s.caseId().equals(completed.caseId()) ? completed : s).toList());
+            return new SubjectCompleted(new Plan.Ref(r.planId(), r.caseId(), r.municipality(), r.type(),
+                    r.householdId(), List.of(completed.caseId())), v, completed.caseId(), details, newRoles, on);
+        }
+
+        public Plan.Subject subject() {
+            return version.subject(caseId).orElseThrow();
+        }
+
+        @Override
+        public List<Announcement> announcements() {
+            return newRoles.isEmpty() ? List.of() : PlanEvent.super.announcements();
+        }
+
+        @Override
+        public PlanningEvent announced() {
+            return forCase(caseId);
+        }
+
+        @Override
+        public PlanningEvent forCase(String aCaseId) {
+            return new PlanningEvent.PlanDetailsCompleted(plan.planId(), aCaseId, plan.municipality(), plan.type(),
+                    version.version(), newRoles, null);
+        }
+
+        @Override
+        public String eventId() {
+            return EventIds.planDetailsCompleted(plan.planId(), version.version(),
+                    details.stream().map(d -> "subject-" + caseId + "-" + d).toList());
+        }
+
+        @Override
+        public LocalDate businessDate() {
+            return completedOn;
+        }
+    }
+
     /** 終結. */
     record Closed(Plan.Ref plan, LocalDate closedOn, String reason) implements PlanEvent {
         @Override

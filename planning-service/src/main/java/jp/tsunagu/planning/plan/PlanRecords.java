@@ -94,8 +94,10 @@ public class PlanRecords {
 
     private final Database database;
     private final ErasedCases erased;
+    private final HouseholdPlanRecords households;
 
-    public PlanRecords(Database database, ErasedCases erased) {
+    public PlanRecords(Database database, ErasedCases erased, HouseholdPlanRecords households) {
+        this.households = households;
         this.database = database;
         this.erased = erased;
     }
@@ -117,13 +119,7 @@ public class PlanRecords {
                 .chain(() -> database.update("""
                                 update plan set close_reason = case when close_reason is null then null else $1 end
                                  where case_id = $2 and household_id is null""", ERASED, caseId))
-                // a household's plan stays the household's: only the member's own wish, tags and roles' words go
-                .chain(() -> database.update("""
-                                update plan_subject set wish = case when wish is null then null else $1 end,
-                                                        wish_tags = '',
-                                                        roles_json = """
-                                + ErasedCases.rolesWrittenOver("roles_json", "$1") + """
-                                 where case_id = $2""", ERASED, caseId))
+                // a household's plan: HouseholdPlanRecords#eraseMember
                 .chain(() -> database.update("""
                                 update follow_up set note = null
                                  where placement_id in (select placement_id from placement where case_id = $1)""",
@@ -131,7 +127,6 @@ public class PlanRecords {
                 .chain(() -> erased.record(caseId));
     }
 
-    /** The agency was handed the case or given a role for it. */
     /** An agency given a case (routed, outreach, accepted, a role from a meeting). */
     public record CaseAgency(String caseId, String agencyId) {
     }
@@ -207,28 +202,7 @@ public class PlanRecords {
                         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)""",
                 planId, v.version(), v.madeOn(), v.reason(), v.wish(), String.join(",", v.wishTags()),
                 json(v.goals()), json(v.roles()), v.reviewOn(), idempotencyKey)
-                .chain(() -> database.updateEach("""
-                                insert into plan_subject(plan_id, version, position, case_id, wish, wish_tags,
-                                                         roles_json)
-                                values ($1, $2, $3, $4, $5, $6, $7)""",
-                        java.util.stream.IntStream.range(0, v.subjects().size()).mapToObj(i -> subjectRow(planId,
-                                v.version(), i, v.subjects().get(i))).toList()));
-    }
-
-    /** A member joined the household's plan's current version; true when new. */
-    public Uni<Boolean> insertSubject(String planId, int version, Plan.Subject subject) {
-        return database.update("""
-                        insert into plan_subject(plan_id, version, position, case_id, wish, wish_tags, roles_json)
-                        select $1::varchar, $2::int, coalesce(max(position) + 1, 0), $3, $4, $5, $6
-                          from plan_subject where plan_id = $1::varchar and version = $2::int
-                        on conflict do nothing""", (Object[]) new Object[]{planId, version, subject.caseId(),
-                        subject.wish(), String.join(",", subject.wishTags()), json(subject.roles())})
-                .map(rows -> rows == 1);
-    }
-
-    private static Tuple subjectRow(String planId, int version, int position, Plan.Subject s) {
-        return Tuple.tuple(Arrays.asList(planId, version, position, s.caseId(), s.wish(),
-                String.join(",", s.wishTags()), json(s.roles())));
+                .chain(() -> households.insertSubjects(planId, v));
     }
 
     /** The version's details as completed (the same version: a completion is not a revision). */
@@ -284,10 +258,9 @@ public class PlanRecords {
                 caseIds.toArray(String[]::new));
     }
 
-    /** The household's running plan of the type that the meeting made (its members joining it). */
-    public Uni<Optional<Stored>> householdPlanAt(String householdId, String meetingId) {
-        return plans("p.household_id = $1 and p.closed_on is null", householdId)
-                .map(all -> all.stream().filter(s -> meetingId.equals(s.plan().adoptedAtMeetingId())).findFirst());
+    /** The household's plans. */
+    public Uni<List<Stored>> plansOfHousehold(String householdId) {
+        return plans("p.household_id = $1", householdId);
     }
 
     public Uni<List<Stored>> activePlans(String municipality) {
@@ -307,8 +280,10 @@ public class PlanRecords {
                                       order by r.version) as reviews_announced
                           from plan p join plan_version v on v.plan_id = p.plan_id""" + " where " + where
                         + " order by p.plan_id, v.version" + lock, PlanRow::of, key)
-                .chain(rows -> subjects(rows.stream().filter(r -> r.householdId() != null).map(PlanRow::planId)
-                        .distinct().toList()).map(subjects -> withSubjects(rows, subjects)))
+                .chain(rows -> households.subjects(rows.stream().filter(r -> r.householdId() != null)
+                        .map(PlanRow::planId).distinct().toList()).map(subjects -> rows.stream().map(r -> r.withVersion(
+                        r.version().withSubjects(subjects.getOrDefault(r.planId() + "/" + r.version().version(),
+                                List.of())))).toList()))
                 .map(rows -> {
                     Map<String, List<PlanRow>> byPlan = rows.stream().collect(Collectors.groupingBy(
                             PlanRow::planId, LinkedHashMap::new, Collectors.toList()));
@@ -321,32 +296,5 @@ public class PlanRecords {
                     });
                     return plans;
                 });
-    }
-
-    private record SubjectRow(String planId, int version, Plan.Subject subject) {
-    }
-
-    /** The subjects of household plans' versions, in their order. */
-    private Uni<List<SubjectRow>> subjects(List<String> planIds) {
-        if (planIds.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        return database.list("""
-                        select plan_id, version, case_id, wish, wish_tags, roles_json from plan_subject
-                         where plan_id = any($1) order by plan_id, version, position""",
-                row -> new SubjectRow(row.getString("plan_id"), row.getInteger("version"),
-                        new Plan.Subject(row.getString("case_id"), row.getString("wish"),
-                                list(row.getString("wish_tags")), fromJson(row.getString("roles_json"),
-                                new TypeReference<List<Role>>() {
-                                }))), (Object) planIds.toArray(String[]::new));
-    }
-
-    private static List<PlanRow> withSubjects(List<PlanRow> rows, List<SubjectRow> subjects) {
-        if (subjects.isEmpty()) {
-            return rows;
-        }
-        return rows.stream().map(r -> r.withVersion(r.version().withSubjects(subjects.stream()
-                .filter(s -> s.planId().equals(r.planId()) && s.version() == r.version().version())
-                .map(SubjectRow::subject).toList()))).toList();
     }
 }

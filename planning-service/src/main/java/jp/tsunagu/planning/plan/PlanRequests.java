@@ -91,6 +91,23 @@ public final class PlanRequests {
         }
     }
 
+    /**
+     * One member's own words in a household's plan, filled in where the current version has none for that member:
+     * not a 再プラン. Roles the meeting named for the member (agencies without words) take their words here.
+     */
+    @Schema(name = "PlanSubjectDetails")
+    public record SubjectDetails(@Schema(description = "本人の願い, at most " + PlanTexts.WISH + " characters")
+                                 String wish,
+                                 @Schema(description = "The wish as tags for 参加支援 matching") List<String> wishTags,
+                                 @Schema(description = "The member's roles, when the member has none; or the "
+                                         + "responsibility of each agency the meeting named for the member")
+                                 List<RoleRequest> roles) {
+        @Override
+        public String toString() {
+            return "SubjectDetails[wish not shown]";
+        }
+    }
+
     @Schema(name = "PlanClosure")
     public record Closure(@Schema(required = true) String closedOn,
                           @Schema(required = true, description = "Why the plan ends (終結)") String reason) {

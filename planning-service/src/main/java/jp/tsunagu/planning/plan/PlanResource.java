@@ -38,12 +38,15 @@ import java.util.Map;
 public class PlanResource {
 
     private final PlanService service;
+    private final HouseholdPlanService households;
     private final CurrentCaller caller;
     private final AuditTrail audit;
     private final BusinessClock clock;
 
-    public PlanResource(PlanService service, CurrentCaller caller, AuditTrail audit, BusinessClock clock) {
+    public PlanResource(PlanService service, HouseholdPlanService households, CurrentCaller caller, AuditTrail audit,
+                        BusinessClock clock) {
         this.service = service;
+        this.households = households;
         this.caller = caller;
         this.audit = audit;
         this.clock = clock;
@@ -134,6 +137,38 @@ public class PlanResource {
             PlanRequests.Details request) {
         return service.complete(caller.get(), planId, request)
                 .map(version -> Map.of("planId", planId, "version", version, "completed", true));
+    }
+
+    @PUT
+    @Path("plans/{planId}/subjects/{caseId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.COORDINATOR, Roles.AGENCY})
+    @Operation(operationId = "completeSubjectDetails", summary = "Fill in one member's words in a household's plan",
+            description = "A household's plan (世帯の支援プラン) made from a meeting's reviews names each member's roles' "
+                    + "agencies only; the member's own wish, wish tags and the roles' words are given here, where the "
+                    + "current version has none for that member (as PUT /plans/{planId}/details for the plan). Not a "
+                    + "再プラン. plan-details-completed is announced in that member's case only, and only when the "
+                    + "roles give the member agencies it had none of. Changing a detail already set, or adding or "
+                    + "removing an agency, is a revision → 409.")
+    @APIResponse(responseCode = "200", description = "The version, completed: {planId, caseId, version, completed}")
+    @APIResponse(responseCode = "400", description = "A detail is invalid (named in errors)")
+    @APIResponse(responseCode = "404", description = "No such plan for the caller, or the case is not a subject of "
+            + "this household's plan")
+    @APIResponse(responseCode = "409", description = "A detail is already set (a role's words too), the roles name "
+            + "other agencies than the member's, nothing is given, or the plan is closed")
+    @APIResponse(responseCode = "410", description = "The member's person was erased: no more words about them "
+            + "(/problems/person-erased)")
+    public Uni<Map<String, Object>> completeSubject(@PathParam("planId") String planId,
+            @PathParam("caseId") String caseId,
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "sonAfterTheMeeting",
+                            summary = "The meeting named the son's role; his wish and the role's words follow",
+                            value = """
+                            {"wish":"人と話せる場所がほしい","wishTags":["ibasho"],
+                             "roles":[{"agencyId":"kurume-sanka-01","responsibility":"就労体験の調整"}]}""")))
+            PlanRequests.SubjectDetails request) {
+        return households.completeSubject(caller.get(), planId, caseId, request)
+                .map(version -> Map.of("planId", planId, "caseId", caseId, "version", version, "completed", true));
     }
 
     @POST

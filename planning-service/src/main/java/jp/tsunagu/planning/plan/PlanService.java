@@ -182,7 +182,7 @@ public class PlanService {
         return access.writable(caller, planId).invoke(stored -> access.requireWriter(caller, stored.plan()))
                 .call(stored -> cases.requireDate("closedOn", closedOn, stored.plan().caseId()))
                 // the plan of an erased person may still end (the figures need it), but its reason is not kept
-                .chain(stored -> (stored.plan().isHousehold() ? Uni.createFrom().item(false)
+                .chain(stored -> (stored.plan().isHousehold() ? cases.allErased(stored.plan().caseIds())
                         : cases.isErased(stored.plan().caseId())).chain(gone -> changes.apply(
                         PlanDecider.decide(new PlanCommand.Close(planId, closedOn, gone ? PlanRecords.ERASED : reason),
                                 state(List.of(stored))), Cause.of("request/plan/" + planId + "/closure"))))
@@ -191,10 +191,11 @@ public class PlanService {
 
     /**
      * A 410 when the plan's person was erased. A household's plan is the household's: its words (the household's
-     * wish, goals, reasons) are written while any member remains, the erased member's own words being gone.
+     * wish, goals, reasons) are written while any member remains (what was written before an erasure is written
+     * over), and refused once every member was erased.
      */
     private Uni<Void> refuseTextAbout(Plan plan) {
-        return plan.isHousehold() ? Uni.createFrom().voidItem() : cases.refuseTextAbout(plan.caseId());
+        return plan.isHousehold() ? cases.refuseTextAboutAll(plan.caseIds()) : cases.refuseTextAbout(plan.caseId());
     }
 
     /** Whether any role carries its responsibility in words. */

@@ -1,5 +1,6 @@
 package jp.tsunagu.planning.plan;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.events.EventEnvelope;
@@ -24,11 +25,14 @@ public class PlanningIntake implements StageProjection {
     private final PlanRecords records;
     private final PlanChanges changes;
     private final HouseholdRecords households;
+    private final HouseholdPlanRecords householdPlans;
 
-    public PlanningIntake(PlanRecords records, PlanChanges changes, HouseholdRecords households) {
+    public PlanningIntake(PlanRecords records, PlanChanges changes, HouseholdRecords households,
+                          HouseholdPlanRecords householdPlans) {
         this.records = records;
         this.changes = changes;
         this.households = households;
+        this.householdPlans = householdPlans;
     }
 
     @Override
@@ -114,7 +118,8 @@ public class PlanningIntake implements StageProjection {
                     ? Uni.createFrom().voidItem()
                     : records.saveCases(List.of(new PlanRecords.CaseRef(c.caseId(), c.municipality(),
                     found.get().referringAgencyId(), found.get().area(), c.consent(), found.get().receivedOn()))));
-            case IntakeEvent.PersonErased e -> records.eraseCase(e.caseId());
+            case IntakeEvent.PersonErased e -> householdPlans.eraseMember(e.caseId())
+                    .chain(() -> records.eraseCase(e.caseId()));
             case IntakeEvent.HouseholdLinked h -> households.linkHousehold(h.caseId(), h.householdId(), h.municipality(),
                     h.linkedOn());
             case IntakeEvent.HouseholdUnlinked h -> households.unlinkHousehold(h.caseId(), h.householdId());
@@ -128,9 +133,11 @@ public class PlanningIntake implements StageProjection {
                             .map(role -> new PlanRecords.CaseAgency(a.caseId(), role.agencyId())).toList())
                     .chain(() -> records.saveMeetingReview(a.caseId(), a.heldOn(),
                             new PlanCommand.MeetingReview(a.meetingId(), a.meetingType(), a.outcome(), a.planType())))
+                    .chain(() -> lockHouseholds(a.caseId(), a.householdId()))
                     .chain(() -> householdPlan(a.householdId(), a.meetingId()))
-                    .chain(household -> decideOnPlans(a.caseId(), new PlanCommand.TakeAmendment(a, envelope.id(),
-                            household), envelope.id()))
+                    .chain(household -> reviewsAtMeeting(a.caseId(), a.meetingId()).chain(atMeeting ->
+                            decideOnPlans(a.caseId(), new PlanCommand.TakeAmendment(a, envelope.id(), household,
+                                    atMeeting), envelope.id())))
                     .replaceWithVoid();
             default -> Uni.createFrom().voidItem(); // Handling.NONE
         };
@@ -141,20 +148,49 @@ public class PlanningIntake implements StageProjection {
         if (!PlanDecider.mayChangePlans(r)) {
             return Uni.createFrom().voidItem(); // nothing to read either
         }
-        return householdPlan(r.householdId(), r.meetingId()).chain(household -> decideOnPlans(r.caseId(),
-                new PlanCommand.TakeReview(r, envelope.id(), household), envelope.id()));
+        return lockHouseholds(r.caseId(), r.householdId())
+                .chain(() -> householdPlan(r.householdId(), r.meetingId()))
+                .chain(household -> reviewsAtMeeting(r.caseId(), r.meetingId()).chain(atMeeting ->
+                        decideOnPlans(r.caseId(), new PlanCommand.TakeReview(r, envelope.id(), household, atMeeting),
+                                envelope.id())));
     }
 
     /**
-     * For a case discussed with its household: the household's running plan the meeting made, after taking the
-     * household's lock, so that two members' reviews decided at once make one plan, not two.
+     * Takes the lock of each household whose running plan covers the case, and of the household it was discussed
+     * with, in order: two members' reviews decided at once then make one plan, not two, and the later of two CLOSEs
+     * sees the earlier (its review was kept before the lock was taken) and closes the household's plan.
      */
+    private Uni<Void> lockHouseholds(String caseId, String householdId) {
+        return records.plansOfCase(caseId).chain(plans -> {
+            java.util.SortedSet<String> ids = new java.util.TreeSet<>();
+            plans.stream().map(PlanRecords.Stored::plan).filter(p -> p.isHousehold() && !p.isClosed())
+                    .forEach(p -> ids.add(p.householdId()));
+            if (householdId != null) {
+                ids.add(householdId);
+            }
+            return Multi.createFrom().iterable(ids).onItem().transformToUniAndConcatenate(households::lockHousehold)
+                    .collect().asList().replaceWithVoid();
+        });
+    }
+
+    /** The meeting's reviews of the subjects of the running household plans covering the case (read after the lock). */
+    private Uni<java.util.Map<String, PlanCommand.MeetingReview>> reviewsAtMeeting(String caseId, String meetingId) {
+        return records.plansOfCase(caseId).chain(plans -> {
+            List<String> subjects = plans.stream().map(PlanRecords.Stored::plan)
+                    .filter(p -> p.isHousehold() && !p.isClosed()).flatMap(p -> p.caseIds().stream()).distinct()
+                    .toList();
+            return subjects.isEmpty() ? Uni.createFrom().item(java.util.Map.of())
+                    : householdPlans.reviewsAt(meetingId, subjects);
+        });
+    }
+
+    /** For a case discussed with its household: the household's running plan the meeting made (after the lock). */
     private Uni<java.util.Optional<Plan>> householdPlan(String householdId, String meetingId) {
         if (householdId == null) {
             return Uni.createFrom().item(java.util.Optional.empty());
         }
-        return households.lockHousehold(householdId).chain(() -> records.householdPlanAt(householdId, meetingId))
-                .map(found -> found.map(PlanRecords.Stored::plan));
+        return records.plansOfHousehold(householdId).map(all -> all.stream().map(PlanRecords.Stored::plan)
+                .filter(p -> !p.isClosed() && meetingId.equals(p.adoptedAtMeetingId())).findFirst());
     }
 
     /** Decides the command against the case's plans and writes its events, caused by the meeting's event. */

@@ -149,4 +149,115 @@ class HouseholdPlanDeciderTest {
         assertEquals(Role.withoutText(List.of(WORK)), made.made().current().roles());
         assertEquals(List.of(new PlanEvent.Announcement(made.eventId(), made.announced())), made.announcements());
     }
+
+    static MeetingEvent.CaseReviewed review(String caseId, String meetingId, ReviewOutcome outcome, List<Role> roles) {
+        return new MeetingEvent.CaseReviewed(caseId, "402036", meetingId, MeetingType.JUUSOU_SHIEN_KAIGI,
+                DEC.plusMonths(3), outcome, PlanType.MULTI_AGENCY, roles, false, null, "h1");
+    }
+
+    static PlanCommand.MeetingReview closed(String meetingId) {
+        return new PlanCommand.MeetingReview(meetingId, MeetingType.JUUSOU_SHIEN_KAIGI, ReviewOutcome.CLOSE,
+                PlanType.MULTI_AGENCY);
+    }
+
+    @Test
+    void oneMembersCloseLeavesTheHouseholdPlanRunningTheMemberCompletingTheSetClosesItInEachCase() {
+        String later = "402036-JUUSOU_SHIEN_KAIGI-2027-03-16";
+        PlanFixture running = given(new PlanEvent.Made(householdPlan("parent", "son"), null));
+        // the parent's CLOSE alone: the household's plan still covers her, nothing closes
+        running.when(new PlanCommand.TakeReview(review("parent", later, ReviewOutcome.CLOSE, List.of()), "r-parent",
+                Optional.empty(), Map.of("parent", closed(later)))).expectNothing();
+        // the son's CLOSE at another meeting does not complete the set of this one
+        running.when(new PlanCommand.TakeReview(review("son", later, ReviewOutcome.CLOSE, List.of()), "r-son",
+                Optional.empty(), Map.of("parent", closed(MEETING)))).expectNothing();
+        // the son's CLOSE at the same meeting completes it: the plan closes, announced in each member's case
+        PlanEvent.Closed done = running.when(new PlanCommand.TakeReview(review("son", later, ReviewOutcome.CLOSE,
+                        List.of()), "r-son", Optional.empty(), Map.of("parent", closed(later), "son", closed(later))))
+                .single(PlanEvent.Closed.class);
+        assertEquals(List.of("parent", "son"), done.announcements().stream()
+                .map(a -> ((PlanningEvent.PlanClosed) a.event()).caseId()).toList());
+        // a CLOSE naming no type closes the parent's own plan as before, the household's not
+        Plan own = new Plan("p-own", "parent", "402036", PlanType.OUTREACH, null, List.of(
+                Plan.Version.byMeeting(DEC, List.of(CARE), null)), null, null);
+        var noType = new MeetingEvent.CaseReviewed("parent", "402036", later, MeetingType.JUUSOU_SHIEN_KAIGI,
+                DEC.plusMonths(3), ReviewOutcome.CLOSE, null, List.of(), false, null, "h1");
+        assertEquals("p-own", givenPlans(own, householdPlan("parent", "son")).when(new PlanCommand.TakeReview(noType,
+                "r", Optional.empty(), Map.of("parent", closed(later)))).single(PlanEvent.Closed.class).plan()
+                .planId());
+    }
+
+    /** The plan as a meeting's reviews made it: the parent's role without words, nothing for the son yet. */
+    static Plan madeByMeeting() {
+        return Plan.made(new Plan.Ref("p-meeting", "parent", "402036", PlanType.MULTI_AGENCY, "h1",
+                List.of("parent", "son")), MEETING, Plan.Version.byMeeting(DEC, List.of(), null).withSubjects(List.of(
+                new Plan.Subject("parent", null, List.of(), Role.withoutText(List.of(CARE))),
+                new Plan.Subject("son", null, List.of(), List.of()))));
+    }
+
+    static PlanCommand.CompleteSubject fill(String caseId, String wish, List<Role> roles) {
+        return new PlanCommand.CompleteSubject("p-meeting", caseId, new PlanCompletion.Completion(wish,
+                List.of("ibasho"), null, roles, null), DEC.plusDays(1));
+    }
+
+    @Test
+    void aMembersWordsAreFilledInAfterTheMeetingAnnouncedInThatCaseOnlyWhenItsAgenciesAreNew() {
+        PlanFixture made = givenPlans(madeByMeeting());
+        // the son had no role: his wish, tags and a new role; plan-details-completed in his case alone
+        PlanEvent.SubjectCompleted son = made.when(fill("son", "人と話せる場所がほしい", List.of(WORK)))
+                .single(PlanEvent.SubjectCompleted.class);
+        var announced = assertInstanceOf(PlanningEvent.PlanDetailsCompleted.class,
+                son.announcements().getFirst().event());
+        assertEquals(1, son.announcements().size());
+        assertEquals("son", announced.caseId());
+        assertEquals(List.of("kurume-sanka-01"), announced.roles().stream().map(Role::agencyId).toList());
+        Plan after = made.when(fill("son", "人と話せる場所がほしい", List.of(WORK))).state().plan("p-meeting")
+                .orElseThrow();
+        assertEquals(new Plan.Subject("son", "人と話せる場所がほしい", List.of("ibasho"), List.of(WORK)),
+                after.current().subject("son").orElseThrow());
+        assertEquals(1, after.current().version(), "not a 再プラン");
+        // the parent's role the meeting named takes its words: no agency is new, nothing announced
+        PlanEvent.SubjectCompleted parent = made.when(fill("parent", "家で暮らし続けたい", List.of(CARE)))
+                .single(PlanEvent.SubjectCompleted.class);
+        assertEquals(List.of(), parent.announcements());
+        assertEquals(List.of(CARE), parent.subject().roles());
+        // refused as details are: a wish already written, another agency, a case not in the plan, nothing given
+        assertTrue(givenPlans(after).when(fill("son", "別の願い", null)).refused().contains("already has wish"));
+        assertTrue(made.when(fill("parent", null, List.of(WORK))).refused().contains("has roles for"));
+        assertTrue(made.when(fill("stranger", "願い", null)).refused().contains("not a subject"));
+        assertTrue(made.when(new PlanCommand.CompleteSubject("p-meeting", "son", new PlanCompletion.Completion(null,
+                null, null, null, null), DEC)).refused().startsWith("nothing to complete"));
+    }
+
+    @Test
+    void aSecondPlanForTheHouseholdNamingTheMeetingThatMadeItIsRefusedNamingThatPlan() {
+        var refused = assertInstanceOf(PlanDecider.Decision.MadeAtMeeting.class,
+                givenPlans(madeByMeeting()).when(make(householdPlan("parent", "son"))).decision());
+        assertEquals("p-meeting", refused.planId());
+    }
+
+    @Test
+    void laterMembersRolesOfTheMeetingThatReplannedTheHouseholdPlanAreFilledIntoThatVersion() {
+        String later = "402036-JUUSOU_SHIEN_KAIGI-2027-03-16";
+        Role outreach = new Role("kurume-outreach-01", null);
+        PlanFixture running = given(new PlanEvent.Made(householdPlan("parent", "son"), null));
+        // the parent's review re-plans the household's plan (version 2)
+        PlanEvent.Revised revised = running.when(new PlanCommand.TakeReview(review("parent", later,
+                ReviewOutcome.REPLAN, List.of(CARE)), "r-parent")).single(PlanEvent.Revised.class);
+        assertEquals(2, revised.version().version());
+        // the son's review of that meeting: his roles go into version 2, announced in his case (a new agency)
+        PlanFixture replanned = given(new PlanEvent.Made(householdPlan("parent", "son"), null), revised);
+        PlanEvent.SubjectCompleted son = replanned.when(new PlanCommand.TakeReview(review("son", later,
+                ReviewOutcome.REPLAN, List.of(WORK, outreach)), "r-son")).single(PlanEvent.SubjectCompleted.class);
+        assertEquals(2, son.version().version());
+        assertEquals(List.of("kurume-sanka-01", "kurume-outreach-01"),
+                son.subject().roles().stream().map(Role::agencyId).toList());
+        var announced = assertInstanceOf(PlanningEvent.PlanDetailsCompleted.class,
+                son.announcements().getFirst().event());
+        assertEquals(List.of("son"), son.announcements().stream()
+                .map(a -> ((PlanningEvent.PlanDetailsCompleted) a.event()).caseId()).toList());
+        assertEquals(List.of("kurume-outreach-01"), announced.roles().stream().map(Role::agencyId).toList());
+        // redelivered, it changes nothing more
+        given(new PlanEvent.Made(householdPlan("parent", "son"), null), revised, son).when(new PlanCommand.TakeReview(
+                review("son", later, ReviewOutcome.REPLAN, List.of(WORK, outreach)), "r-son")).expectNothing();
+    }
 }
