@@ -106,6 +106,18 @@ public record PlanForm(String idempotencyKey, String madeOn, String reason, Stri
         return body;
     }
 
+    /** {@code PUT /plans/{planId}/subjects/{caseId}}: one member's wish, tags and roles, only what is filled in. */
+    ObjectNode subjectDetails(ObjectMapper json) {
+        ObjectNode body = json.createObjectNode();
+        text(body, "wish", wish);
+        if (!wishTags.isEmpty()) {
+            ArrayNode tags = body.putArray("wishTags");
+            wishTags.forEach(tags::add);
+        }
+        roles(body);
+        return body;
+    }
+
     private void contents(ObjectNode body) {
         text(body, "wish", wish);
         if (!wishTags.isEmpty()) {
@@ -117,6 +129,11 @@ public record PlanForm(String idempotencyKey, String madeOn, String reason, Stri
             ArrayNode goals = body.putArray("goals");
             lines.forEach(goals::add);
         }
+        roles(body);
+        text(body, "reviewOn", reviewOn);
+    }
+
+    private void roles(ObjectNode body) {
         List<Integer> rows = sentRoleRows();
         if (!rows.isEmpty()) {
             ArrayNode sent = body.putArray("roles");
@@ -126,7 +143,6 @@ public record PlanForm(String idempotencyKey, String madeOn, String reason, Stri
                 text(role, "responsibility", roles.get(i).responsibility());
             }
         }
-        text(body, "reviewOn", reviewOn);
     }
 
     /** The goals typed, one a line, blank lines left out. */

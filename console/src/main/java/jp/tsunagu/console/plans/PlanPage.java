@@ -79,6 +79,20 @@ public class PlanPage {
                 () -> planning.completeDetails(planId, typed.details(json)));
     }
 
+    /** 未記入の補完 of one member of a household's plan (her wish and her roles' words): not a 再プラン. */
+    @POST
+    @Path("/subjects/{caseId}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response completeSubject(@PathParam("municipality") String municipality,
+                                    @PathParam("planId") String planId, @PathParam("caseId") String caseId,
+                                    MultivaluedMap<String, String> form) {
+        PlanForm typed = PlanForm.from(checked(form, planId));
+        requireId(caseId);
+        return send(municipality, planId, new Sending(HouseholdSubjects.FORM + caseId, "subject-completed",
+                typed.withSpareRows(), typed::onForm), () -> planning.completeSubject(planId, caseId,
+                typed.subjectDetails(json)));
+    }
+
     @POST
     @Path("/revisions")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

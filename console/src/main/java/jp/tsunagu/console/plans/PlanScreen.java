@@ -94,6 +94,7 @@ public class PlanScreen {
         String today = clock.today().toString();
         boolean participation = "PARTICIPATION".equals(plan.path("type").asText());
         boolean active = "ACTIVE".equals(plan.path("status").asText());
+        JsonNode household = household(plan);
 
         List<Object> newestFirst = new ArrayList<>();
         for (int i = versions.size() - 1; i >= 0; i--) {
@@ -108,10 +109,13 @@ public class PlanScreen {
                 .data("caseNumber", status != null && status.ok() ? status.field("caseNumber").asText(null) : null)
                 .data("active", active)
                 .data("householdId", plan.path("householdId").asText(null))
+                // a household's plan is named by its household as intake labels it (受付番号 in received order)
+                .data("householdLabel", household == null ? null : household.path("label").asText(null))
                 // a household plan's version holds the household's wish and roles, the subjects their own
                 .data("wishLabel", plan.hasNonNull("householdId") ? "世帯の願い" : "本人の希望")
                 .data("rolesLabel", plan.hasNonNull("householdId") ? "世帯全体の役割" : "役割")
-                .data("subjects", householdSubjects(plan, current))
+                .data("subjects", plan.hasNonNull("householdId")
+                        ? HouseholdSubjects.of(plan, current, household, json, attempt) : List.of())
                 .data("householdWish", HouseholdSubjects.field(plan, current, "householdWish").asText(null))
                 .data("householdRoles", HouseholdSubjects.field(plan, current, "householdRoles").isArray()
                         ? tree(HouseholdSubjects.field(plan, current, "householdRoles")) : List.of())
@@ -155,15 +159,17 @@ public class PlanScreen {
                         || placements == null || !placements.ok());
     }
 
-    /** A household plan's subjects, their 受付番号 from intake's household view when it answers; none for a person's. */
-    private List<HouseholdSubjects.Subject> householdSubjects(JsonNode plan, JsonNode current) {
+    /**
+     * A household plan's household as intake shows it to her (its label, its members' 受付番号); null for a person's
+     * plan or when intake does not answer (the plan still shows).
+     */
+    private JsonNode household(JsonNode plan) {
         String householdId = plan.path("householdId").asText("");
         if (householdId.isEmpty()) {
-            return List.of();
+            return null;
         }
         Answer household = optional(Service.INTAKE, () -> intake.household(householdId));
-        return HouseholdSubjects.of(plan, current, household != null && household.ok() ? household.body() : null,
-                json);
+        return household != null && household.ok() ? household.body() : null;
     }
 
     /** A part of the page: its answer, or null when its service does not answer (the rest still shows). */

@@ -73,6 +73,17 @@ public interface PlanningApi {
     @Consumes(MediaType.APPLICATION_JSON)
     Response completeDetails(@PathParam("planId") String planId, JsonNode details);
 
+    /**
+     * 未記入の補完 of one member (subject) of a household's plan: {@code {wish?, wishTags?, roles?: [{agencyId,
+     * responsibility}]}} → 200 {@code {planId, caseId, version, completed}}; not a 再プラン. 409 when a detail is set
+     * already, 410 when the member's person was erased.
+     */
+    @PUT
+    @Path("/plans/{planId}/subjects/{caseId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response completeSubject(@PathParam("planId") String planId, @PathParam("caseId") String caseId,
+                             JsonNode details);
+
     /** 再プラン: {@code {madeOn, reason, wish?, wishTags?, goals?, roles?, reviewOn?}}. */
     @POST
     @Path("/plans/{planId}/revisions")

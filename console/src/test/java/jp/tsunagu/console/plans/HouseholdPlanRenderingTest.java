@@ -108,4 +108,101 @@ class HouseholdPlanRenderingTest {
         assertTrue(form.members().get(1).subject());
         assertTrue(form.members().get(0).roles().size() == HouseholdPlanForm.ROLE_ROWS);
     }
+
+    /** A household plan made at a meeting: the household's details and each member's own words still empty. */
+    private Map<String, Object> madeAtTheMeeting(PlanScreen.Attempt attempt) throws Exception {
+        JsonNode plan = json.readTree("""
+                {"planId":"p-2","caseId":"p","type":"MULTI_AGENCY","typeLabel":"多機関協働プラン","status":"ACTIVE",
+                 "currentVersion":1,"householdId":"h-1","adoptedAtMeetingId":"m-3",
+                 "subjects":[{"caseId":"p","wish":null,"wishTags":[],
+                              "roles":[{"agencyId":"kurume-houkatsu-01","responsibility":null}]},
+                             {"caseId":"s","wish":"人と話せる場所がほしい","wishTags":[],
+                              "roles":[{"agencyId":"kurume-sanka-01","responsibility":"就労体験の調整"}]}],
+                 "versions":[{"version":1,"madeOn":"2026-12-20","goals":[],"roles":[]}]}""");
+        JsonNode current = plan.path("versions").path(0);
+        Map<String, Object> data = new HashMap<>();
+        data.put("m", "402036");
+        data.put("planId", "p-2");
+        data.put("plan", json.convertValue(plan, Object.class));
+        data.put("current", json.convertValue(current, Object.class));
+        data.put("versions", List.of(json.convertValue(current, Object.class)));
+        data.put("active", true);
+        data.put("missing", PlanScreen.missing(current, false));
+        data.put("participation", false);
+        data.put("agencyNames", Map.of());
+        data.put("householdId", "h-1");
+        data.put("householdLabel", household().path("label").asText());
+        data.put("caseNumber", "R8-000001");
+        data.put("subjects", HouseholdSubjects.of(plan, current, household(), json, attempt));
+        data.put("details", PlanForm.detailsOf(current, "k-d"));
+        data.put("detailsErrors", FormErrors.NONE);
+        data.put("revision", PlanForm.blank("k"));
+        data.put("revisionErrors", FormErrors.NONE);
+        data.put("closure", new PlanForms.Closure("2026-12-20", ""));
+        data.put("closureErrors", FormErrors.NONE);
+        data.put("allFields", PlanScreen.allFields(false));
+        data.put("agencies", List.of(new PlanScreen.AgencyOption("kurume-houkatsu-01", "地域包括支援センター")));
+        data.put("wishLabel", "世帯の願い");
+        data.put("rolesLabel", "世帯全体の役割");
+        return data;
+    }
+
+    @Test
+    void givenAHouseholdPlanMadeAtTheMeetingWhenItsPageIsShownThenItIsNamedByItsHouseholdAndAsksForTheHouseholdsWish()
+            throws Exception {
+        String html = MeetingTemplates.render("plans/plan.html", madeAtTheMeeting(PlanScreen.Attempt.NONE));
+
+        assertTrue(html.contains("<h1>多機関協働プラン 世帯（R8-000001・R8-000007）</h1>"), html);
+        assertFalse(html.contains("<h1>多機関協働プラン <span class=\"case-number\">R8-000001"), html);
+        assertTrue(html.contains("<label for=\"det-f-wish\">世帯の願い"), "the plan's own form asks for the household's");
+        assertTrue(html.contains("<legend>世帯全体の役割</legend>"));
+    }
+
+    @Test
+    void givenAMemberWithoutHerWishAndHerRolesWordsWhenThePageIsShownThenOnlyHerFormAsksForThem() throws Exception {
+        String html = MeetingTemplates.render("plans/plan.html", madeAtTheMeeting(PlanScreen.Attempt.NONE));
+
+        assertTrue(html.contains("action=\"/402036/plans/p-2/subjects/p\""), html);
+        assertFalse(html.contains("/plans/p-2/subjects/s\""), "the son's wish and roles are written already");
+        assertTrue(html.contains("<label for=\"sub-p-f-wish\">本人の願い"), html);
+        assertTrue(html.contains("<legend>この世帯員の役割</legend>"), html);
+        assertTrue(html.contains("id=\"sub-p-f-roles-0-agencyId\""), "her role's agency, for its words beside it");
+    }
+
+    @Test
+    void givenPlanningsRefusalOfAMembersFormWhenShownAgainThenItStandsBesideHerFormWithWhatWasTyped()
+            throws Exception {
+        var typed = new MultivaluedHashMap<String, String>();
+        typed.putSingle("wish", "家で暮らし続けたい");
+        typed.putSingle("roles[0].agencyId", "kurume-houkatsu-01");
+        typed.putSingle("roles[0].responsibility", "");
+        PlanForm form = PlanForm.from(typed);
+        FormErrors errors = new FormErrors(form.onForm(Map.of("roles[0].responsibility", "役割を入力してください")),
+                PlanForms.LABELS);
+
+        String html = MeetingTemplates.render("plans/plan.html", madeAtTheMeeting(
+                new PlanScreen.Attempt(HouseholdSubjects.FORM + "p", form.withSpareRows(), errors)));
+
+        assertTrue(html.contains("<details class=\"panel\" id=\"subject-p\" open>"), html);
+        assertTrue(html.contains(">家で暮らし続けたい</textarea>"), html);
+        assertTrue(html.contains("<a href=\"#sub-p-f-roles-0-responsibility\">役割（1）：役割を入力してください</a>"), html);
+        assertFalse(html.contains("det-error-summary"), "not on the plan's own form");
+    }
+
+    @Test
+    void givenAMembersFormWhenSentThenPlanningGetsOnlyHerWishAndRoles() throws Exception {
+        var typed = new MultivaluedHashMap<String, String>();
+        typed.putSingle("wish", " 家で暮らし続けたい ");
+        typed.putSingle("goals", "not hers");
+        typed.putSingle("roles[0].agencyId", "kurume-houkatsu-01");
+        typed.putSingle("roles[0].responsibility", "介護サービスの調整");
+        typed.putSingle("roles[1].agencyId", "");
+        typed.putSingle("roles[1].responsibility", "");
+
+        JsonNode sent = PlanForm.from(typed).subjectDetails(json);
+
+        assertTrue(sent.equals(json.readTree("""
+                {"wish":"家で暮らし続けたい",
+                 "roles":[{"agencyId":"kurume-houkatsu-01","responsibility":"介護サービスの調整"}]}""")), sent.toString());
+    }
 }
