@@ -2,6 +2,7 @@ package jp.tsunagu.console.meetings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -9,7 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * the goals, the review date and what each agency takes on (役割分担) as the minutes recorded them, without the
  * coordinator typing them again. planning-service makes the plan from the review's event, which carries no personal
  * text (events carry roles without their words), so the console copies the minutes' words into the plan with
- * planning's own operation for details a plan does not have yet ({@code PUT /plans/{planId}/details}), with the
+ * planning's own operation for details a plan does not have yet ({@code PUT /plans/{planId}/details}; for a
+ * household's plan, each member's wish and roles' words with {@code PUT /plans/{planId}/subjects/{caseId}}), with the
  * coordinator's token. This class decides, without calling
  * anything, which plan the review made and what it still lacks.
  */
@@ -28,8 +30,18 @@ public final class PlanDetails {
         record Done(String planId) implements State {
         }
 
-        /** The plan lacks details the minutes give: the body of {@code PUT /plans/{planId}/details}. */
-        record Missing(String planId, ObjectNode details) implements State {
+        /**
+         * The plan lacks details the minutes give.
+         *
+         * @param details the body of {@code PUT /plans/{planId}/details} (goals, review date; for a person's plan her
+         *                wish and roles too), empty when the plan has them
+         * @param subject for a household's plan (世帯), the body of {@code PUT /plans/{planId}/subjects/{caseId}} for
+         *                the review's member (her wish, tags and roles' words), empty when her subject has them
+         */
+        record Missing(String planId, ObjectNode details, ObjectNode subject) implements State {
+            public Missing(String planId, ObjectNode details) {
+                this(planId, details, details.objectNode());
+            }
         }
     }
 
@@ -67,13 +79,23 @@ public final class PlanDetails {
             boolean current = made.path("version").asInt() == plan.path("currentVersion").asInt()
                     && !"CLOSED".equals(plan.path("status").asText());
             ObjectNode details = current ? lacking(json, review, made) : json.createObjectNode();
+            ObjectNode subject = json.createObjectNode();
             if (plan.hasNonNull("householdId")) {
-                // a household's plan (世帯): its version's wish and roles are the household's, not this member's,
-                // and planning takes no member's words after the plan is made; the minutes keep them
+                // a household's plan (世帯): its version's wish and roles are the household's; this member's own go
+                // to her subject (planning's PUT /plans/{planId}/subjects/{caseId}), never onto the household's
                 details.remove("wish");
                 details.remove("roles");
+                JsonNode member = subjectOf(plan, review.path("caseId").asText());
+                boolean hers = !MinutesForm.text(review, "wish").isBlank() || !review.path("roles").isEmpty();
+                if (current && member.isMissingNode() && hers) {
+                    return new State.Waiting(); // she joins the plan from her review's event, on its way
+                }
+                if (current) {
+                    subject = lackingOfSubject(json, review, member);
+                }
             }
-            return details.isEmpty() ? new State.Done(planId) : new State.Missing(planId, details);
+            return details.isEmpty() && subject.isEmpty() ? new State.Done(planId)
+                    : new State.Missing(planId, details, subject);
         }
         return new State.Waiting();
     }
@@ -92,6 +114,33 @@ public final class PlanDetails {
         }
         if (!review.path("roles").isEmpty() && lacksWords(version.path("roles"))) {
             var roles = body.putArray("roles"); // planning's RoleRequest: the agency and what it takes on
+            review.path("roles").forEach(r -> roles.addObject().put("agencyId", r.path("agencyId").asText())
+                    .put("responsibility", r.path("responsibility").asText()));
+        }
+        return body;
+    }
+
+    /** The review's member among the household plan's subjects (as of its current version); missing if not one. */
+    private static JsonNode subjectOf(JsonNode plan, String caseId) {
+        for (JsonNode s : plan.path("subjects")) {
+            if (caseId.equals(s.path("caseId").asText())) {
+                return s;
+            }
+        }
+        return MissingNode.getInstance();
+    }
+
+    /** The minutes' words of one member her subject has none of: her wish (and its tags) and her roles' words. */
+    private static ObjectNode lackingOfSubject(ObjectMapper json, JsonNode review, JsonNode subject) {
+        ObjectNode body = json.createObjectNode();
+        if (!MinutesForm.text(review, "wish").isBlank() && MinutesForm.text(subject, "wish").isBlank()) {
+            body.put("wish", review.path("wish").asText());
+            if (!review.path("wishTags").isEmpty() && subject.path("wishTags").isEmpty()) {
+                body.set("wishTags", review.path("wishTags").deepCopy());
+            }
+        }
+        if (!review.path("roles").isEmpty() && lacksWords(subject.path("roles"))) {
+            var roles = body.putArray("roles");
             review.path("roles").forEach(r -> roles.addObject().put("agencyId", r.path("agencyId").asText())
                     .put("responsibility", r.path("responsibility").asText()));
         }

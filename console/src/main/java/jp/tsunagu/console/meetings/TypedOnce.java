@@ -59,7 +59,7 @@ public class TypedOnce {
             for (JsonNode review : open) {
                 PlanDetails.State state = state(meeting, review);
                 if (state instanceof PlanDetails.State.Missing missing) {
-                    String refusal = fill(missing);
+                    String refusal = fill(missing, review.path("caseId").asText());
                     if (refusal != null) {
                         refused.add(pending(review, false, refusal));
                     }
@@ -124,19 +124,35 @@ public class TypedOnce {
         }
     }
 
-    /** Null when planning took the details; else its words why not. */
-    private String fill(PlanDetails.State.Missing missing) {
+    /**
+     * Null when planning took the details (the plan's, and for a household's plan the member's own); else its words
+     * why not.
+     */
+    private String fill(PlanDetails.State.Missing missing, String caseId) {
         try {
-            Answer answer = calls.call(Service.PLANNING, () -> planning.completeDetails(missing.planId(),
-                    missing.details()));
-            if (answer.ok()) {
-                return null;
+            if (!missing.details().isEmpty()) {
+                Answer answer = calls.call(Service.PLANNING, () -> planning.completeDetails(missing.planId(),
+                        missing.details()));
+                if (!answer.ok()) {
+                    return refusal(answer);
+                }
             }
-            return String.join("／", answer.fieldErrors().entrySet().stream()
-                    .map(e -> (e.getKey().isEmpty() ? "" : label(e.getKey()) + "：") + e.getValue()).toList());
+            if (!missing.subject().isEmpty()) {
+                Answer answer = calls.call(Service.PLANNING, () -> planning.completeSubject(missing.planId(), caseId,
+                        missing.subject()));
+                if (!answer.ok()) {
+                    return refusal(answer);
+                }
+            }
+            return null;
         } catch (ServiceUnavailable e) {
             return e.service().labelJa() + "に接続できませんでした。";
         }
+    }
+
+    private static String refusal(Answer answer) {
+        return String.join("／", answer.fieldErrors().entrySet().stream()
+                .map(e -> (e.getKey().isEmpty() ? "" : label(e.getKey()) + "：") + e.getValue()).toList());
     }
 
     private static String label(String field) {

@@ -55,15 +55,43 @@ class PlanDetailsTest {
     }
 
     @Test
-    void givenAHouseholdsPlanTheMeetingMadeWhenAMembersReviewIsAskedThenOnlyGoalsAndReviewDateAreSentNotHerWish() {
+    void givenAHouseholdsPlanTheMeetingMadeWhenAMembersReviewIsAskedThenHerWishAndRolesGoToHerSubjectNotTheHouseholds() {
         JsonNode plans = read("""
                 [{"planId":"p-h","type":"MULTI_AGENCY","status":"ACTIVE","adoptedAtMeetingId":"m-1","currentVersion":1,
-                  "householdId":"h-1","versions":[{"version":1,"madeOn":"2026-12-23","roles":[]}]}]""");
+                  "householdId":"h-1","subjects":[{"caseId":"c-1","roles":[{"agencyId":"kurume-jiritsu-01"}]},
+                                                  {"caseId":"c-2","wish":"人と話したい","roles":[]}],
+                  "versions":[{"version":1,"madeOn":"2026-12-23","roles":[]}]}]""");
 
         var missing = assertInstanceOf(PlanDetails.State.Missing.class, PlanDetails.of(json, "m-1", review, plans));
 
         assertEquals("{\"goals\":[\"週1回の外出\"],\"reviewOn\":\"2027-03-24\"}", missing.details().toString(),
                 "the version's wish and roles are the household's (世帯の願い): a member's are not put there");
+        assertEquals("{\"wish\":\"母と家で暮らし続けたい\","
+                + "\"roles\":[{\"agencyId\":\"kurume-jiritsu-01\",\"responsibility\":\"家計の立て直し\"}]}",
+                missing.subject().toString(), "hers go to PUT /plans/{planId}/subjects/c-1");
+    }
+
+    @Test
+    void givenAHouseholdsPlanWhereTheMemberIsNotASubjectYetWhenAskedThenItWaitsForHerReviewsEvent() {
+        JsonNode plans = read("""
+                [{"planId":"p-h","type":"MULTI_AGENCY","status":"ACTIVE","adoptedAtMeetingId":"m-1","currentVersion":1,
+                  "householdId":"h-1","subjects":[{"caseId":"c-2","roles":[]}],
+                  "versions":[{"version":1,"madeOn":"2026-12-23","roles":[]}]}]""");
+
+        assertInstanceOf(PlanDetails.State.Waiting.class, PlanDetails.of(json, "m-1", review, plans),
+                "not Done: her words are not in the plan, so the page must not say they were reflected");
+    }
+
+    @Test
+    void givenAHouseholdsPlanWithHerWordsAndTheGoalsWhenAskedThenNothingIsLeftToDo() {
+        JsonNode plans = read("""
+                [{"planId":"p-h","type":"MULTI_AGENCY","status":"ACTIVE","adoptedAtMeetingId":"m-1","currentVersion":1,
+                  "householdId":"h-1","subjects":[{"caseId":"c-1","wish":"家で","wishTags":[],
+                     "roles":[{"agencyId":"kurume-jiritsu-01","responsibility":"家計"}]}],
+                  "versions":[{"version":1,"madeOn":"2026-12-23","goals":["外出"],"reviewOn":"2027-03-24",
+                               "roles":[]}]}]""");
+
+        assertInstanceOf(PlanDetails.State.Done.class, PlanDetails.of(json, "m-1", review, plans));
     }
 
     @Test
