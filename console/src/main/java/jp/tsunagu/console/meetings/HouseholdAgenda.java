@@ -39,6 +39,39 @@ final class HouseholdAgenda {
         return list;
     }
 
+    /**
+     * What meeting-service placed: the members put on the meeting (受付番号) and those it may not take, each with its
+     * Japanese reason as meeting-service gave it (e.g. a member without consent at a 重層的支援会議).
+     *
+     * @param notPlaced 「R8-000007：理由」
+     */
+    record Placement(List<String> placed, List<String> notPlaced) {
+    }
+
+    /**
+     * meeting-service's answer to {@code PUT /households/{id}/agenda}: {@code {placed: [WaitingCase], notPlaced:
+     * [{caseId, caseNumber, problem, detail}]}}, or the older plain list of the cases placed.
+     *
+     * @param numbers the members' 受付番号 by case id (for a case meeting-service sent without its number)
+     */
+    static Placement placement(JsonNode answer, java.util.Map<String, String> numbers) {
+        JsonNode placed = answer == null ? JsonNodeFactory.instance.arrayNode()
+                : answer.isArray() ? answer : answer.path("placed");
+        List<String> in = new ArrayList<>();
+        placed.forEach(c -> in.add(number(c, numbers)));
+        List<String> out = new ArrayList<>();
+        if (answer != null && !answer.isArray()) {
+            answer.path("notPlaced").forEach(c -> out.add(number(c, numbers) + "："
+                    + c.path("detail").asText(c.path("problem").asText("この会議では検討できません"))));
+        }
+        return new Placement(in, out);
+    }
+
+    private static String number(JsonNode c, java.util.Map<String, String> numbers) {
+        String id = c.path("caseId").asText();
+        return c.path("caseNumber").asText(numbers.getOrDefault(id, "受付番号なし"));
+    }
+
     /** The waiting cases (GET /agenda/waiting) that are current members of the household. */
     static ArrayNode waitingMembers(JsonNode waiting, JsonNode household) {
         Set<String> members = new HashSet<>();

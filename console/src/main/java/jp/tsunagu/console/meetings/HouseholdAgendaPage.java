@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jp.tsunagu.console.clock.ConsoleClock;
 import jp.tsunagu.console.services.Answer;
 import jp.tsunagu.console.households.HouseholdIds;
@@ -98,8 +99,12 @@ public class HouseholdAgendaPage {
                     e.service())).build();
         }
         if (answer.ok()) {
-            return Response.seeOther(URI.create("/" + municipality + "/meetings/" + meetingId
-                    + "?done=household-added")).build();
+            // the meeting page says which members went on the agenda and which not, and why (meeting-service's words)
+            HouseholdAgenda.Placement placement = HouseholdAgenda.placement(answer.body(), numbers(household));
+            UriBuilder to = UriBuilder.fromPath("/{m}/meetings/{id}").queryParam("done", "household-added");
+            placement.placed().forEach(n -> to.queryParam("placed", n));
+            placement.notPlaced().forEach(n -> to.queryParam("notPlaced", n));
+            return Response.seeOther(to.build(municipality, meetingId)).build();
         }
         return Response.status(status(answer.status())).entity(view(municipality, household, meetingId,
                 new FormErrors(onForm(answer.fieldErrors(), numbers(household)), LABELS), null)).build();

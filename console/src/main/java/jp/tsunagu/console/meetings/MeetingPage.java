@@ -8,6 +8,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -71,8 +72,10 @@ public class MeetingPage {
 
     @GET
     public TemplateInstance show(@PathParam("municipality") String municipality,
-                                 @PathParam("meetingId") String meetingId, @QueryParam("done") String done) {
-        return view(municipality, reads.meeting(meetingId), FormErrors.NONE, null).data("done", done);
+                                 @PathParam("meetingId") String meetingId, @QueryParam("done") String done,
+                                 @BeanParam HouseholdNotice notice) {
+        return view(municipality, reads.meeting(meetingId), FormErrors.NONE, null).data("done", done)
+                .data("householdNotice", notice.shown());
     }
 
     /** 招集する機関: the agencies invited (those added are told with the meeting's day, time and place). */
