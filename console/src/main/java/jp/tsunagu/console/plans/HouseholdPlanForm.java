@@ -66,6 +66,12 @@ public record HouseholdPlanForm(String idempotencyKey, String type, String madeO
         return new HouseholdPlanForm(idempotencyKey, DEFAULT_TYPE, today, "", "", "", "", members, rows(List.of()));
     }
 
+    /** The same form with no plan type chosen (the household has a plan already: she chooses which to add). */
+    HouseholdPlanForm withoutType() {
+        return new HouseholdPlanForm(idempotencyKey, "", madeOn, adoptedAtMeetingId, reviewOn, householdWish, goals,
+                members, householdRoles);
+    }
+
     /** The form as sent; members' 受付番号 from the household (the form sends case ids only). */
     static HouseholdPlanForm from(MultivaluedMap<String, String> form, JsonNode household) {
         Map<String, JsonNode> byCase = new HashMap<>();

@@ -36,6 +36,8 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * 世帯のプランを作成: one plan for a household (planning's {@code POST /households/{id}/plans}), its subjects the
@@ -46,6 +48,10 @@ import java.util.UUID;
 @Authenticated
 @Produces(MediaType.TEXT_HTML)
 public class HouseholdPlanPage {
+
+    /** planning's plan ids (p-…), as the plan page takes them. */
+    private static final Pattern PLAN_ID = Pattern.compile("p-[A-Za-z0-9_-]{1,78}");
+    private static final Pattern PLAN_ID_IN_TEXT = Pattern.compile("\\bp-[A-Za-z0-9_-]{1,78}");
 
     private final Template page;
     private final PlanningApi planning;
@@ -75,8 +81,12 @@ public class HouseholdPlanPage {
     public TemplateInstance form(@PathParam("municipality") String municipality,
                                  @PathParam("householdId") String householdId) {
         JsonNode household = household(householdId);
-        return view(municipality, household, HouseholdPlanForm.blank(household, UUID.randomUUID().toString(),
-                clock.today().toString()), FormErrors.NONE).data("unavailable", null);
+        String existing = openHouseholdPlan(householdPlans(householdId));
+        HouseholdPlanForm blank = HouseholdPlanForm.blank(household, UUID.randomUUID().toString(),
+                clock.today().toString());
+        // 多機関協働プラン is the usual first plan of a household; once it has one, she chooses the type herself
+        return view(municipality, household, existing == null ? blank : blank.withoutType(), FormErrors.NONE)
+                .data("unavailable", null).data("existingPlan", existing).data("madeAtMeeting", null);
     }
 
     @POST
@@ -93,7 +103,8 @@ public class HouseholdPlanPage {
         } catch (ServiceUnavailable e) {
             // nothing typed is lost: the same form and key (a resend makes one plan)
             return Response.status(503).entity(view(municipality, household, typed.withSpareRows(), FormErrors.NONE)
-                    .data("unavailable", e.service().labelJa())).build();
+                    .data("unavailable", e.service().labelJa()).data("existingPlan", null)
+                    .data("madeAtMeeting", null)).build();
         }
         if (answer.ok()) {
             return Response.seeOther(URI.create("/" + municipality + "/plans/" + answer.field("planId").asText()
@@ -104,8 +115,49 @@ public class HouseholdPlanPage {
         }
         FormErrors errors = new FormErrors(typed.onForm(answer.fieldErrors()), typed.labels());
         return Response.status(answer.status() == 409 ? 409 : answer.status() == 403 ? 403 : 400)
-                .entity(view(municipality, household, typed.withSpareRows(), errors).data("unavailable", null))
+                .entity(view(municipality, household, typed.withSpareRows(), errors).data("unavailable", null)
+                        .data("existingPlan", null)
+                        .data("madeAtMeeting", answer.status() == 409 ? madePlanId(answer.body()) : null))
                 .build();
+    }
+
+    /** planning's plans of the household; null when planning does not answer (the form still shows). */
+    private JsonNode householdPlans(String householdId) {
+        try {
+            Answer answer = calls.call(Service.PLANNING, () -> planning.ofHousehold(householdId));
+            return answer.ok() ? answer.body() : null;
+        } catch (ServiceUnavailable e) {
+            return null;
+        }
+    }
+
+    /** The household's open plan made for the household (世帯のプラン), if any: its id. */
+    static String openHouseholdPlan(JsonNode plans) {
+        if (plans == null) {
+            return null;
+        }
+        for (JsonNode p : plans) {
+            if (p.hasNonNull("householdId") && "ACTIVE".equals(p.path("status").asText())) {
+                return p.path("planId").asText(null);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The plan planning names in its 409 (the meeting made the household's plan already): its {@code planId}
+     * extension, else the {@code p-…} its Japanese detail names; null when it names none.
+     */
+    static String madePlanId(JsonNode problem) {
+        if (problem == null) {
+            return null;
+        }
+        String id = problem.path("planId").asText("");
+        if (PLAN_ID.matcher(id).matches()) {
+            return id;
+        }
+        Matcher named = PLAN_ID_IN_TEXT.matcher(problem.path("detail").asText(""));
+        return named.find() ? named.group() : null;
     }
 
     /**
