@@ -11,9 +11,7 @@ import jp.tsunagu.support.problem.ProblemMappers;
 import jp.tsunagu.support.problem.ProblemType;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The problems of households: 422 for a request that cannot be a household (field errors, messages in Japanese as
@@ -55,38 +53,18 @@ public final class HouseholdProblems {
         };
     }
 
-    /**
-     * The 409 document, built here because ApiProblem has no extension members. Its title follows Accept-Language
-     * like every other problem's (ProblemJapanese's table); the detail is written in both languages here, as the
-     * household's label is Japanese anyway.
-     */
+    /** The 409 document with the household's id as an extension member (ProblemMappers.withMember). */
     public static class Mapper {
         @ServerExceptionMapper
         public Response conflict(Conflict e, UriInfo uri, HttpHeaders headers) {
             HouseholdRules.Refusal.InHousehold r = e.refusal;
-            boolean ja = ProblemMappers.inJapanese(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
             String number = r.caseNumber() == null ? r.caseId() : r.caseNumber();
             Problem problem = new Problem("/problems/household-conflict", "Conflict", 409,
                     "case " + number + " already belongs to the household " + r.householdLabel() + " ("
                             + r.householdId() + "): unlink it there first",
                     "/" + uri.getPath().replaceFirst("^/", ""), null);
-            if (ja) {
-                Problem translated = ProblemJapanese.of(problem);
-                problem = new Problem(translated.type(), translated.title(), translated.status(),
-                        "案件 " + number + " はすでに" + r.householdLabel() + "に属しています", translated.instance(),
-                        null);
-            }
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("type", problem.type());
-            body.put("title", problem.title());
-            body.put("status", problem.status());
-            body.put("detail", problem.detail());
-            body.put("instance", problem.instance());
-            body.put("householdId", r.householdId());
-            return Response.status(409).type(Problem.MEDIA_TYPE).entity(body)
-                    .header(HttpHeaders.CONTENT_LANGUAGE, ja ? "ja" : "en")
-                    .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
-                    .build();
+            return ProblemMappers.withMember(problem, "案件 " + number + " はすでに" + r.householdLabel() + "に属しています",
+                    headers, "householdId", r.householdId());
         }
     }
 }

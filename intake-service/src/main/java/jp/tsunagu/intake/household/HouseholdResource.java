@@ -118,7 +118,7 @@ public class HouseholdResource {
                                      {"caseId":"e2c0a5b4-3333-4e8a-9c3d-2f5e8a1b4c6d"}""")))
                              HouseholdRequests.NewMember request) {
         if (request == null || request.caseId() == null || request.caseId().isBlank()) {
-            throw HouseholdProblems.invalid("caseId", "案件IDを指定してください");
+            throw HouseholdProblems.invalid("caseId", "required");
         }
         Caller who = caller.get();
         return households.add(who, householdId, request.caseId()).chain(() -> view(who, householdId))

@@ -11,7 +11,6 @@ import jp.tsunagu.contract.events.Role;
 import jp.tsunagu.planning.plan.PlanChanges.Cause;
 import jp.tsunagu.support.db.InTransaction;
 import jp.tsunagu.support.directory.AgencyDirectories;
-import jp.tsunagu.support.events.DerivedIds;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.problem.FieldError;
 import jp.tsunagu.support.problem.FieldErrors;
@@ -26,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -92,13 +90,8 @@ public class HouseholdPlanService {
         if (!errors.isEmpty()) {
             throw ApiProblem.validation(errors);
         }
-        if (!access.mayWrite(caller, type)) {
-            throw ApiProblem.forbidden(type == PlanType.MULTI_AGENCY
-                    ? "a 多機関協働プラン is recorded by coordinators" : "a " + type.label()
-                    + " is written by the responsible provider or a coordinator");
-        }
-        String planId = idempotencyKey == null ? "p-" + UUID.randomUUID()
-                : "p-" + DerivedIds.forCaller(caller, idempotencyKey);
+        access.requireMaker(caller, type);
+        String planId = PlanAccess.newPlanId(caller, idempotencyKey);
         return records.plan(planId).chain(existing -> existing.isPresent()
                 ? Uni.createFrom().item(new Made(PlanView.of(existing.get().plan()), true))
                 : households.lockHousehold(householdId).chain(() -> members(caller, householdId)).chain(current -> {

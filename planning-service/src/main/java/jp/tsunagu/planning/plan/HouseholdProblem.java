@@ -6,14 +6,11 @@ import jakarta.ws.rs.core.UriInfo;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.problem.FieldError;
 import jp.tsunagu.support.problem.Problem;
-import jp.tsunagu.support.problem.ProblemJapanese;
 import jp.tsunagu.support.problem.ProblemMappers;
 import jp.tsunagu.support.problem.ProblemType;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A household's plan that cannot be as asked (422, problem type household-plan): a member outside the household, none,
@@ -40,31 +37,16 @@ final class HouseholdProblem extends ApiProblem {
         }
     }
 
-    /** The 409 document, built here because ApiProblem has no extension members; the detail in both languages. */
+    /** The 409 document with the plan's id as an extension member (ProblemMappers.withMember). */
     public static class Mapper {
         @ServerExceptionMapper
         public Response madeAtMeeting(MadeAtMeeting e, UriInfo uri, HttpHeaders headers) {
-            boolean ja = ProblemMappers.inJapanese(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
             Problem problem = new Problem("/problems/household-plan-made", "Conflict", 409,
                     "the meeting's reviews already made this household's plan (" + e.planId + "): each member's "
                             + "words are filled in with PUT /plans/{planId}/subjects/{caseId}",
                     "/" + uri.getPath().replaceFirst("^/", ""), null);
-            if (ja) {
-                Problem translated = ProblemJapanese.of(problem);
-                problem = new Problem(translated.type(), translated.title(), translated.status(),
-                        "この会議で世帯のプランはすでに作成されています（" + e.planId + "）。各世帯員の内容は "
-                                + "PUT /plans/{planId}/subjects/{caseId} で入力します", translated.instance(), null);
-            }
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("type", problem.type());
-            body.put("title", problem.title());
-            body.put("status", problem.status());
-            body.put("detail", problem.detail());
-            body.put("instance", problem.instance());
-            body.put("planId", e.planId);
-            return Response.status(409).type(Problem.MEDIA_TYPE).entity(body)
-                    .header(HttpHeaders.CONTENT_LANGUAGE, ja ? "ja" : "en")
-                    .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).build();
+            return ProblemMappers.withMember(problem, "この会議で世帯のプランはすでに作成されています（" + e.planId
+                    + "）。各世帯員の内容は PUT /plans/{planId}/subjects/{caseId} で入力します", headers, "planId", e.planId);
         }
     }
 }

@@ -7,12 +7,14 @@ import jp.tsunagu.contract.codes.PlanType;
 import jp.tsunagu.contract.directory.Agency;
 import jp.tsunagu.contract.directory.AgencyRole;
 import jp.tsunagu.support.directory.AgencyDirectories;
+import jp.tsunagu.support.events.DerivedIds;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.security.Caller;
 import jp.tsunagu.support.security.Roles;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Predicate;
 
 /**
@@ -103,6 +105,20 @@ public class PlanAccess {
                     + (plan.type() == PlanType.MULTI_AGENCY ? "its 重層的支援会議 or a coordinator"
                     : "the responsible provider or a coordinator"));
         }
+    }
+
+    /** A 多機関協働プラン is made by coordinators; other plans by their responsible provider too. */
+    void requireMaker(Caller caller, PlanType type) {
+        if (!mayWrite(caller, type)) {
+            throw ApiProblem.forbidden(type == PlanType.MULTI_AGENCY
+                    ? "a 多機関協働プラン is recorded by coordinators" : "a " + type.label()
+                    + " is written by the responsible provider or a coordinator");
+        }
+    }
+
+    /** A new plan's id: derived from the caller's Idempotency-Key, so that a retry finds the plan it made. */
+    static String newPlanId(Caller caller, String idempotencyKey) {
+        return idempotencyKey == null ? "p-" + UUID.randomUUID() : "p-" + DerivedIds.forCaller(caller, idempotencyKey);
     }
 
     /**

@@ -10,7 +10,6 @@ import jp.tsunagu.contract.events.Role;
 import jp.tsunagu.planning.plan.PlanChanges.Cause;
 import jp.tsunagu.support.db.InTransaction;
 import jp.tsunagu.support.directory.AgencyDirectories;
-import jp.tsunagu.support.events.DerivedIds;
 import jp.tsunagu.support.problem.ApiProblem;
 import jp.tsunagu.support.problem.FieldError;
 import jp.tsunagu.support.problem.FieldErrors;
@@ -21,7 +20,6 @@ import jp.tsunagu.support.security.Roles;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Plans' commands and reads: posted by coordinators and the responsible providers, revised (再プラン) and closed
@@ -72,13 +70,8 @@ public class PlanService {
         if (!errors.isEmpty()) {
             throw ApiProblem.validation(errors);
         }
-        if (!access.mayWrite(caller, type)) {
-            throw ApiProblem.forbidden(type == PlanType.MULTI_AGENCY
-                    ? "a 多機関協働プラン is recorded by coordinators" : "a " + type.label()
-                    + " is written by the responsible provider or a coordinator");
-        }
-        String planId = idempotencyKey == null ? "p-" + UUID.randomUUID()
-                : "p-" + DerivedIds.forCaller(caller, idempotencyKey);
+        access.requireMaker(caller, type);
+        String planId = PlanAccess.newPlanId(caller, idempotencyKey);
         return records.plan(planId).chain(existing -> {
             if (existing.isPresent()) {
                 return Uni.createFrom().item(new Created(planId, 1, true));

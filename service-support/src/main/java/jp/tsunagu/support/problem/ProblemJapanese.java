@@ -251,6 +251,14 @@ public final class ProblemJapanese {
             rule("at most (\\d+) items", "$1件以内にしてください"),
             rule("lower-case letters, digits and '-', at most (\\d+)", "英小文字・数字・- の$1文字以内で指定してください"),
             rule("required; PERSON or HOST", "必須です（PERSON または HOST）"),
+            // planning: a household's plan, each member's words (HouseholdPlanDecider)
+            rule("case (\\S+) is not a subject of plan (\\S+)", "ケース $1 はプラン $2 の対象ではありません"),
+            rule("nothing to complete: give wish, wishTags or roles",
+                    "補完する内容がありません。wish・wishTags・roles のいずれかを指定してください"),
+            rule("plan (\\S+) is a person's plan, not a household's: its details are PUT /plans/(\\S+)/details",
+                    "プラン $1 は世帯のプランではありません。内容の補完は PUT /plans/$2/details で行います"),
+            rule("suggestion of case (\\S+) for case (\\S+) was not found",
+                    "ケース $2 の世帯候補にケース $1 はありません"),
             rule("not a resource of this municipality \\(GET /resources\\)",
                     "この自治体の社会資源ではありません（GET /resources で確認できます）"),
             // reporting and the contract's fiscal years
@@ -314,6 +322,7 @@ public final class ProblemJapanese {
                     "予期しないエラーが発生しました。管理者にエラーID $1 をお伝えください"),
             // last: a message about a case or a field around another message, translated in its turn ({2})
             rule("heldOn (.+)", "開催日: {1}"),
+            rule("member case (\\S+): (.+)", "世帯員のケース $1: {2}"),
             rule("case (\\S+): (.+)", "ケース $1: {2}"));
 
     /**

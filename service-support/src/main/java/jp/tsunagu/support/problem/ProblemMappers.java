@@ -39,6 +39,26 @@ public class ProblemMappers {
         return ProblemJapanese.wanted(acceptLanguage, DEFAULT_LANGUAGE);
     }
 
+    /**
+     * A problem with one extension member (RFC 9457 section 3.2), e.g. the id of the household a case already belongs
+     * to: its detail is given in both languages by the service, since it names things only the service can word.
+     */
+    public static Response withMember(Problem problem, String detailJa, HttpHeaders headers, String member,
+                                      Object value) {
+        boolean japanese = inJapanese(headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+        Problem shown = japanese ? ProblemJapanese.of(problem) : problem;
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("type", shown.type());
+        body.put("title", shown.title());
+        body.put("status", shown.status());
+        body.put("detail", japanese ? detailJa : problem.detail());
+        body.put("instance", shown.instance());
+        body.put(member, value);
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(body)
+                .header(HttpHeaders.CONTENT_LANGUAGE, japanese ? "ja" : "en")
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).build();
+    }
+
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem e, UriInfo uri, HttpHeaders headers) {
         Response.ResponseBuilder r = respond(headers, e.toProblem(path(uri)));
