@@ -163,7 +163,11 @@ public class PlanPage {
                     .data("agencies", screen.agencies(municipality))
                     .data("allFields", PlanScreen.allFields(typed instanceof PlanForm f && !f.wishTags().isEmpty()))
                     .data("tags", typed instanceof PlanForm f ? List.copyOf(f.wishTags()) : List.of())
-                    .data("errors", FormErrors.NONE)).build();
+                    .data("errors", FormErrors.NONE)
+                    // a member's form of a household plan (subject:<caseId>) is sent again to her own address
+                    .data("subjectCaseId", form.startsWith(HouseholdSubjects.FORM)
+                            ? form.substring(HouseholdSubjects.FORM.length()) : null)
+                    .data("subjectFields", java.util.Set.of("wish", "wishTags", "roles"))).build();
         }
         if (answer.ok()) {
             return Response.seeOther(URI.create("/" + municipality + "/plans/" + planId + "?done=" + done

@@ -205,4 +205,28 @@ class HouseholdPlanRenderingTest {
                 {"wish":"家で暮らし続けたい",
                  "roles":[{"agencyId":"kurume-houkatsu-01","responsibility":"介護サービスの調整"}]}""")), sent.toString());
     }
+
+    @Test
+    void givenPlanningDownWhenAMembersFormIsSentThenTheUnsentPageOffersHerFormAgainToHerAddressAsTyped()
+            throws Exception {
+        var typed = new MultivaluedHashMap<String, String>();
+        typed.putSingle("wish", "家で暮らし続けたい");
+        Map<String, Object> data = new HashMap<>();
+        data.put("m", "402036");
+        data.put("planId", "p-2");
+        data.put("form", HouseholdSubjects.FORM + "p");
+        data.put("subjectCaseId", "p");
+        data.put("subjectFields", java.util.Set.of("wish", "wishTags", "roles"));
+        data.put("typed", PlanForm.from(typed).withSpareRows());
+        data.put("service", "プランサービス");
+        data.put("errors", FormErrors.NONE);
+        data.put("agencies", List.of());
+        data.put("tags", List.of());
+
+        String html = MeetingTemplates.render("plans/unsent.html", data);
+
+        assertTrue(html.contains("action=\"/402036/plans/p-2/subjects/p\""), html);
+        assertTrue(html.contains(">家で暮らし続けたい</textarea>"), html);
+        assertFalse(html.contains("follow-ups"), "not another form: " + html);
+    }
 }
