@@ -61,8 +61,13 @@ final class HouseholdAgenda {
         placed.forEach(c -> in.add(number(c, numbers)));
         List<String> out = new ArrayList<>();
         if (answer != null && !answer.isArray()) {
-            answer.path("notPlaced").forEach(c -> out.add(number(c, numbers) + "："
-                    + c.path("detail").asText(c.path("problem").asText("この会議では検討できません"))));
+            answer.path("notPlaced").forEach(c -> {
+                String number = number(c, numbers);
+                String reason = c.path("detail").asText(c.path("problem").asText("この会議では検討できません"));
+                // meeting-service names the case in its reason; the notice names it once, in front
+                String own = "^ケース " + java.util.regex.Pattern.quote(number) + ":\\s*";
+                out.add(number + "：" + reason.replaceFirst(own, ""));
+            });
         }
         return new Placement(in, out);
     }
