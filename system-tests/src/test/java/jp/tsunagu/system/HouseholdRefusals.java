@@ -81,11 +81,18 @@ record HouseholdRefusals(Supplier<String> coordinators, String householdId, Stri
         List<String> before = membership();
         JsonNode p = problem(422, null, call("POST", PLANNING, "/households/" + householdId + "/plans",
                 coordinator(), """
-                {"type":"MULTI_AGENCY","madeOn":"%s","adoptedAtMeetingId":"%s","householdWish":"世帯の願い",
+                {"type":"OUTREACH","madeOn":"%s","householdWish":"世帯の願い",
                  "members":[{"caseId":"%s","wish":"本人の願い",
-                             "roles":[{"agencyId":"kurume-jiritsu-01","responsibility":"家計の相談"}]}]}"""
-                        .formatted(today, meetingId, other)), "a household plan for a case outside it");
+                             "roles":[{"agencyId":"kurume-outreach-01","responsibility":"訪問"}]}]}"""
+                        .formatted(today, other)), "a household plan for a case outside it");
         assertTrue(p.toString().contains("members[0].caseId"), "the field error names the subject: " + p);
+        // the meeting's reviews already made the household's 多機関協働プラン: posting it again names that plan
+        JsonNode made = problem(409, null, call("POST", PLANNING, "/households/" + householdId + "/plans",
+                coordinator(), """
+                {"type":"MULTI_AGENCY","madeOn":"%s","adoptedAtMeetingId":"%s","householdWish":"世帯の願い",
+                 "members":[{"caseId":"%s","wish":"本人の願い"}]}""".formatted(today, meetingId, other)),
+                "a second 多機関協働プラン from the same meeting");
+        assertEquals(planId, made.path("planId").asText(), made.toString());
 
         JsonNode plans = expectJson(200, call("GET", PLANNING, "/households/" + householdId + "/plans",
                 coordinator(), null));
