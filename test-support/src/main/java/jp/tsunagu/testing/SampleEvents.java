@@ -1,6 +1,7 @@
 package jp.tsunagu.testing;
 
 import jp.tsunagu.contract.codes.AgeBand;
+import jp.tsunagu.contract.codes.CaseStatus;
 import jp.tsunagu.contract.codes.Channel;
 import jp.tsunagu.contract.codes.Concern;
 import jp.tsunagu.contract.codes.Consent;
@@ -86,7 +87,9 @@ public final class SampleEvents {
                 new IntakeEvent.DuplicateDismissed(caseId, "R6-000002", m, "case-0", "R6-000001", on),
                 new IntakeEvent.DuplicateConfirmed(caseId, "R6-000002", m, "case-0", "R6-000001", on),
                 new IntakeEvent.HouseholdLinked(caseId, "R6-000002", m, "household-1", on),
-                new IntakeEvent.HouseholdUnlinked(caseId, "R6-000002", m, "household-1", on.plusDays(1)));
+                new IntakeEvent.HouseholdUnlinked(caseId, "R6-000002", m, "household-1", on.plusDays(1)),
+                new IntakeEvent.CaseImported(caseId, "R6-000002", m, "import-1", CaseStatus.PLAN_ACTIVE,
+                        "kurume-houkatsu-01", on, on, PlanType.PARTICIPATION, on.plusDays(3), null));
         if (all.stream().map(e -> e.getClass()).distinct().count() != EventCatalog.all().size()) {
             throw new IllegalStateException("SampleEvents misses an event type of the contract: add it here");
         }

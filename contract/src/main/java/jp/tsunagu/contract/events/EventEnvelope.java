@@ -16,6 +16,17 @@ import java.time.LocalDate;
 public record EventEnvelope<E extends TsunaguEvent>(String id, String source, Instant time, LocalDate businessDate,
                                                     String causationId, E data) {
 
+    /**
+     * The end of the {@link #source} of an event written for a case brought in from a city's own list (台帳取込), e.g.
+     * {@code /tsunagu/intake-service/import}: such events carry the past business dates the list gave.
+     */
+    public static final String IMPORTED_SOURCE_SUFFIX = "/import";
+
+    /** Written for a case brought in from the city's list rather than as it happened (see {@link #IMPORTED_SOURCE_SUFFIX}). */
+    public boolean imported() {
+        return source.endsWith(IMPORTED_SOURCE_SUFFIX);
+    }
+
     public String type() {
         return EventCatalog.typeOf(data.getClass());
     }

@@ -29,6 +29,11 @@ public final class EventIds {
         return caseId + "/consent/" + request;
     }
 
+    /** The list's account of an imported case ({@code case-imported}): one per case, however often the file comes. */
+    public static String caseImported(String caseId) {
+        return caseId + "/case-imported";
+    }
+
     public static String personErased(String caseId) {
         return caseId + "/person-erased";
     }

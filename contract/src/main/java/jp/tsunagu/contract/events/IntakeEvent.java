@@ -3,7 +3,9 @@ package jp.tsunagu.contract.events;
 import jp.tsunagu.contract.codes.AgeBand;
 import jp.tsunagu.contract.codes.Channel;
 import jp.tsunagu.contract.codes.Concern;
+import jp.tsunagu.contract.codes.CaseStatus;
 import jp.tsunagu.contract.codes.Consent;
+import jp.tsunagu.contract.codes.PlanType;
 import jp.tsunagu.contract.codes.Urgency;
 
 import java.time.LocalDate;
@@ -108,5 +110,34 @@ public sealed interface IntakeEvent extends TsunaguEvent {
     record HouseholdUnlinked(String caseId,
                              @MayBeNull("referrals received before case numbers were given") String caseNumber,
                              String municipality, String householdId, LocalDate unlinkedOn) implements IntakeEvent {
+    }
+
+    /**
+     * The case was brought in from the city's own list (台帳) when it adopted Tsunagu, right after its
+     * {@code referral-received} (both written with the import source, {@link EventEnvelope#imported()}, and their past
+     * business dates). It says what the list recorded of the case's later stages, checked by
+     * {@link jp.tsunagu.contract.importing.ImportedStages}, so routing and planning write the events the live system
+     * would have written then, dated as the list says. Ids, codes and dates only: the row's personal cells are sealed
+     * in the referral.
+     *
+     * @param importId     the import (one upload of one file) that brought it in
+     * @param status       the status the list gave (状態)
+     * @param agencyId     the agency responsible (担当機関), null when the list names none
+     * @param routedOn     the day routing's events are dated (the list's つなぎ日, else 受付日)
+     * @param acceptedOn   the day the agency accepted (受入日, else the routing day), null when not accepted
+     * @param planType     the plan the case has (プラン種別), null for none
+     * @param planMadeOn   the plan's 作成日, null for none
+     * @param closedOn     the 終結日, null for a case still open
+     */
+    @EventType("jp.tsunagu.intake.case-imported.v1")
+    record CaseImported(String caseId,
+                        @MayBeNull("referrals received before case numbers were given") String caseNumber,
+                        String municipality, String importId, CaseStatus status,
+                        @MayBeNull("the list names no agency (received only, or passed to 多機関協働)") String agencyId,
+                        LocalDate routedOn,
+                        @MayBeNull("no agency accepted it (yet)") LocalDate acceptedOn,
+                        @MayBeNull("the case has no plan") PlanType planType,
+                        @MayBeNull("the case has no plan") LocalDate planMadeOn,
+                        @MayBeNull("the case is open") LocalDate closedOn) implements IntakeEvent {
     }
 }

@@ -80,6 +80,8 @@ public final class CaseStatusRules {
                     + number(e.notDuplicateOfCaseNumber()) + "とは別の人");
             case IntakeEvent.HouseholdLinked e -> StatusChange.note("世帯に登録");
             case IntakeEvent.HouseholdUnlinked e -> StatusChange.note("世帯から外す");
+            // the stages it lists follow as routing's and planning's own events, each with its line
+            case IntakeEvent.CaseImported e -> StatusChange.note("市の台帳から取込（台帳の状態: " + e.status().label() + "）");
             case RoutingEvent.CaseRouted e -> StatusChange.to(CaseStatus.ROUTED, e.agencyId(),
                     "支援機関へつなぐ（分野: " + labels(e.fields()) + "）");
             case RoutingEvent.CaseEscalated e -> new StatusChange(CaseStatus.ESCALATED, null, true,

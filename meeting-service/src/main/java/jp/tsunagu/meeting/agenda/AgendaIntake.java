@@ -65,6 +65,8 @@ public class AgendaIntake implements StageProjection {
             // households (世帯): which cases a meeting may discuss as one item (HouseholdRecords)
             case IntakeEvent.HouseholdLinked e -> Handling.ALONE;
             case IntakeEvent.HouseholdUnlinked e -> Handling.ALONE;
+            // an imported case reaches the agenda as any other: by routing's case-escalated
+            case IntakeEvent.CaseImported e -> Handling.NONE;
             case RoutingEvent.CaseEscalated e -> Handling.ALONE;
             case RoutingEvent.CaseRouted e -> Handling.NONE;
             case RoutingEvent.OutreachRequested e -> Handling.NONE;

@@ -38,6 +38,7 @@ public record CaseEventCodes(String concerns, String area, String ageBand, Strin
             case IntakeEvent.DuplicateDismissed e -> NONE;
             case IntakeEvent.HouseholdLinked e -> NONE;
             case IntakeEvent.HouseholdUnlinked e -> NONE;
+            case IntakeEvent.CaseImported e -> NONE;
             case RoutingEvent.CaseRouted e -> fields(codes(e.fields()));
             case RoutingEvent.CaseEscalated e -> fields(codes(e.fields())).onTrack(e.track().name());
             case RoutingEvent.OutreachRequested e -> fields(codes(e.fields()));

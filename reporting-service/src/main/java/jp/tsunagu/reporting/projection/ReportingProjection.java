@@ -92,6 +92,8 @@ public final class ReportingProjection {
             // the household (世帯) the case is in now, for the households' figures and the exports' pseudonym
             case IntakeEvent.HouseholdLinked e -> List.of(new CaseFact.Household(e.householdId(), true));
             case IntakeEvent.HouseholdUnlinked e -> List.of(new CaseFact.Household(e.householdId(), false));
+            // the stages it lists are counted from routing's and planning's own (imported) events, as live ones are
+            case IntakeEvent.CaseImported e -> List.of();
             case RoutingEvent.CaseRouted e -> List.of(outcome(envelope, e.caseId(), e.agencyId(), "ROUTED"),
                     new CaseFact.Routing(on, RoutingDecision.ROUTED, e.agencyId(), codes(e.fields())));
             case RoutingEvent.CaseEscalated e -> List.of(outcome(envelope, e.caseId(), null, "ESCALATED"),

@@ -36,6 +36,14 @@ public final class StagePublisher {
     }
 
     /**
+     * The same writer for the events of a case brought in from a city's own list: their source ends in
+     * {@link EventEnvelope#IMPORTED_SOURCE_SUFFIX}, so every reader can tell them from what happened live.
+     */
+    public StagePublisher imported() {
+        return new StagePublisher(emitter, source + EventEnvelope.IMPORTED_SOURCE_SUFFIX, clock);
+    }
+
+    /**
      * @param eventId      deterministic where a retry must not make a second event (consumers skip a seen id)
      * @param businessDate the day it happened for the city
      * @param causationId  the event or request that caused it
