@@ -400,7 +400,8 @@ public final class ProblemJapanese {
         return n.appendTail(b).toString();
     }
 
-    static String message(String english) {
+    /** One English rule message in Japanese (as sent when no rule knows it). */
+    public static String message(String english) {
         if (english == null) {
             return null;
         }
