@@ -1,6 +1,7 @@
 package jp.tsunagu.infra;
 
 import jp.tsunagu.infra.cli.DemoCommand;
+import jp.tsunagu.infra.cli.ImportCommand;
 import jp.tsunagu.infra.cli.LocalApi;
 import jp.tsunagu.infra.cli.ReplayCommand;
 import jp.tsunagu.infra.identity.IdentityCommands;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 
 /**
  * Entry point that {@code ./tsunagu} calls for everything that is easier in Java than in shell.
@@ -46,6 +48,10 @@ import java.util.concurrent.CountDownLatch;
  *                                                                          replays reporting from offset 0, shows its
  *                                                                          progress, exits 1 if a figure differs
  *   demo --idp U --home H                                                  posts the seeds' Aさん and Cさん, shows routing
+ *   import FILE --idp U --home H [--municipality CODE] [--mode check|import] [--skip-bad-rows true] [--charset C]
+ *                                                                          sends a caseload sheet to intake's import
+ *                                                                          as a coordinator; exit 0 clean, 1 problems,
+ *                                                                          2 refused
  * </pre>
  * The commands that speak to the running services find them in {@code TSUNAGU_SERVICE_PORTS} (see {@link LocalPorts});
  * their tokens come from the local run's identity provider (the realm's local clients, see {@link IdpTokens}).
@@ -155,8 +161,25 @@ public final class Main {
                     return 0;
                 }));
             }
+            case "import" -> {
+                if (positional.size() != 1) {
+                    usage("import needs one file (.xlsx or .csv)");
+                }
+                String municipality = municipality(options);
+                Supplier<String> token = System.getenv("TSUNAGU_TOKEN") != null ? () -> System.getenv("TSUNAGU_TOKEN")
+                        : importToken(options, municipality);
+                System.exit(command(() -> new ImportCommand(token, ports(options), System.out)
+                        .run(Path.of(positional.get(0)), "check".equals(options.get("mode")),
+                                "true".equals(options.get("skip-bad-rows")), options.get("charset"))));
+            }
             default -> usage("unknown command " + args[0]);
         }
+    }
+
+    /** A coordinator's token from the local run's realm (a city's own IdP: set TSUNAGU_TOKEN instead). */
+    private static Supplier<String> importToken(Map<String, String> options, String municipality) {
+        IdpTokens tokens = tokens(options);
+        return () -> tokens.forRole(municipality, "coordinator", null);
     }
 
     /** Plays seed 000's table as history through intake, meeting and planning; idempotent, so safe to repeat. */

@@ -41,6 +41,33 @@ public final class LocalApi {
         return send(request, "POST " + uri);
     }
 
+    /** A file's bytes as they are (an import's sheet), with its name in {@code X-File-Name} (percent-encoded UTF-8). */
+    Answer postFile(URI uri, byte[] bytes, String fileName) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Content-Type", "application/octet-stream")
+                .header("X-File-Name", java.net.URLEncoder.encode(fileName, java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("+", "%20"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        return send(request, "POST " + uri);
+    }
+
+    /** The body as bytes (a report file), or a failure naming the status. */
+    byte[] getBytes(URI uri) {
+        try {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri).GET()
+                    .header("Authorization", "Bearer " + token.get()).timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new CommandFailed("GET " + uri + " answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new CommandFailed("GET " + uri + " failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CommandFailed("GET " + uri + " interrupted");
+        }
+    }
+
     private Answer send(HttpRequest.Builder request, String what) {
         try {
             HttpResponse<String> response = http.send(request.header("Authorization", "Bearer " + token.get())
