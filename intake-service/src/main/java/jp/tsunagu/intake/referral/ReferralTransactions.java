@@ -1,25 +1,19 @@
 package jp.tsunagu.intake.referral;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.codes.BusinessDate;
-import jp.tsunagu.contract.codes.CaseNumber;
 import jp.tsunagu.contract.codes.CaseStatus;
 import jp.tsunagu.contract.codes.Consent;
-import jp.tsunagu.contract.codes.FiscalYear;
 import jp.tsunagu.contract.events.EventIds;
 import jp.tsunagu.contract.events.IntakeEvent;
 import jp.tsunagu.intake.idempotency.IdempotencyKeys;
 import jp.tsunagu.intake.idempotency.IdempotencyLedger.Claim;
 import jp.tsunagu.intake.idempotency.IdempotencyLedger.Outcome;
 import jp.tsunagu.intake.idempotency.IdempotencyLedger;
-import jp.tsunagu.intake.person.PersonalFields;
 import jp.tsunagu.intake.person.PersonalRecords;
 import jp.tsunagu.intake.search.HouseholdIndex;
 import jp.tsunagu.intake.search.PersonIndex;
-import jp.tsunagu.intake.search.SearchKeys;
 import jp.tsunagu.intake.status.CaseStatusProjection;
 import jp.tsunagu.intake.status.CaseStatusRecords;
 import jp.tsunagu.intake.status.CaseStatusView;
@@ -45,47 +39,32 @@ public class ReferralTransactions {
     private final IntakeEvents events;
     private final CaseStatusProjection projection;
     private final CaseStatusRecords statuses;
-    private final ObjectMapper json;
     private final PersonIndex persons;
-    private final CaseNumbers numbers;
     private final HouseholdIndex households;
     private final PersonalRecords personal;
+    private final ReceivedReferrals received;
 
     public ReferralTransactions(IdempotencyLedger ledger, PersonalDataVault vault, IntakeEvents events,
-                                CaseStatusProjection projection, CaseStatusRecords statuses, ObjectMapper json,
-                                PersonIndex persons, CaseNumbers numbers, HouseholdIndex households,
-                                PersonalRecords personal) {
+                                CaseStatusProjection projection, CaseStatusRecords statuses, PersonIndex persons,
+                                HouseholdIndex households, PersonalRecords personal, ReceivedReferrals received) {
         this.households = households;
         this.personal = personal;
         this.persons = persons;
-        this.numbers = numbers;
         this.ledger = ledger;
         this.vault = vault;
         this.events = events;
         this.projection = projection;
         this.statuses = statuses;
-        this.json = json;
+        this.received = received;
     }
 
     @InTransaction
     public Uni<Outcome<ReferralCreated>> receive(Claim claim, ValidReferral r) {
         String caseId = claim.caseId();
         // the number is taken only by the request that claimed the key: a repeat answers the stored response
-        return ledger.once(claim, ReferralCreated.class, () -> numbers.next(r.municipality(),
-                        FiscalYear.of(r.receivedOn())).map(CaseNumber::toString)
-                .chain(number -> vault.seal(caseId, personalJson(r.personal()))
-                        .chain(sealed -> events.publish(EventIds.referralReceived(caseId),
-                                new IntakeEvent.ReferralReceived(caseId, number, r.municipality(),
-                                        r.referringAgencyId(), r.channel(), r.receivedOn(), r.area(), r.ageBand(),
-                                        r.household(), r.concerns(), r.consent(), r.urgency(), r.hardToReach(),
-                                        sealed),
-                                r.receivedOn(), causation(claim)))
-                        .call(projection::apply)
-                        .call(() -> persons.add(caseId, r.municipality(), r.personal().nameKana(),
-                                SearchKeys.birthDate(r.personal().birthDate())))
-                        .call(() -> households.add(caseId, r.municipality(), r.personal()))
-                        .map(envelope -> new ReferralCreated(caseId, number, CaseStatus.RECEIVED.name(),
-                                r.receivedOn()))));
+        return ledger.once(claim, ReferralCreated.class, () -> received.receive(caseId, r, false, causation(claim))
+                .map(envelope -> new ReferralCreated(caseId, envelope.data().caseNumber(),
+                        CaseStatus.RECEIVED.name(), r.receivedOn())));
     }
 
     @InTransaction
@@ -144,14 +123,6 @@ public class ReferralTransactions {
                         .map(view -> view.forReader(caller.is(Roles.COORDINATOR)
                                 || caller.isAgency(view.referringAgencyId())))
                         .orElseThrow(() -> ApiProblem.notFound("case " + caseId)));
-    }
-
-    private byte[] personalJson(PersonalFields personal) {
-        try {
-            return json.writeValueAsBytes(personal);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise personal fields");
-        }
     }
 
     private static String causation(Claim claim) {

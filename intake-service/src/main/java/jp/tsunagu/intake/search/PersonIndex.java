@@ -6,6 +6,7 @@ import jp.tsunagu.contract.codes.CaseStatus;
 import jp.tsunagu.support.db.Database;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The blind index of persons (V6__person_search.sql): written with a referral, in its transaction; read by the
@@ -34,15 +35,28 @@ public class PersonIndex {
         return keys.entries(municipality, kana, birthDate).chain(entries -> entries == null
                 ? Uni.createFrom().voidItem()
                 : sameKana(municipality, entries).chain(found -> {
-                    String duplicateOf = found.stream()
-                            .filter(m -> !m.caseId().equals(caseId) && m.status() != CaseStatus.CLOSED)
-                            .map(Match::caseId).findFirst().orElse(null);
+                    String duplicateOf = latestOpen(found, caseId).orElse(null);
                     return write(caseId, municipality, entries)
                             .chain(() -> duplicateOf == null ? Uni.createFrom().item(0) : database.update(
                                     "update case_status set possible_duplicate_of = $2 where case_id = $1",
                                     caseId, duplicateOf))
                             .replaceWithVoid();
                 }));
+    }
+
+    /**
+     * The case a new referral of this person would be marked a possible duplicate of ({@link #add}): what a
+     * caseload import reports for a row before it writes anything.
+     */
+    public Uni<Optional<String>> possibleDuplicateOf(String municipality, String kana, String birthDate) {
+        return keys.entries(municipality, kana, birthDate).chain(entries -> entries == null
+                ? Uni.createFrom().item(Optional.<String>empty())
+                : sameKana(municipality, entries).map(found -> latestOpen(found, null)));
+    }
+
+    private static Optional<String> latestOpen(List<Match> found, String caseId) {
+        return found.stream().filter(m -> !m.caseId().equals(caseId) && m.status() != CaseStatus.CLOSED)
+                .map(Match::caseId).findFirst();
     }
 
     /**
