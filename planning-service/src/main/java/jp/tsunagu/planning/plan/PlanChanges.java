@@ -29,16 +29,24 @@ public class PlanChanges {
      * What caused the events: the causation id they are announced with, and the request's Idempotency-Key a new
      * version is remembered by.
      */
-    public record Cause(String causationId, String idempotencyKey) {
+    public record Cause(String causationId, String idempotencyKey, boolean imported) {
 
         /** A request, with its Idempotency-Key when it sent one. */
         public static Cause request(String causationId, String idempotencyKey) {
-            return new Cause(causationId, idempotencyKey);
+            return new Cause(causationId, idempotencyKey, false);
         }
 
         /** An event of another service (a meeting's review) or a schedule: no key, the id is the cause. */
         public static Cause of(String causationId) {
-            return new Cause(causationId, null);
+            return new Cause(causationId, null, false);
+        }
+
+        /**
+         * A case brought in from the city's list (intake's case-imported): the events are announced with the import's
+         * source ({@link PlanEvents#publishImported}), so every reader tells them from what happened live.
+         */
+        public static Cause imported(String causationId) {
+            return new Cause(causationId, null, true);
         }
     }
 
@@ -91,8 +99,9 @@ public class PlanChanges {
     /** One event per case the plan covers (a household's plan: each member case; else the plan's case). */
     private Uni<Void> announce(PlanEvent event, Cause cause) {
         return Multi.createFrom().iterable(event.announcements())
-                .onItem().transformToUniAndConcatenate(a -> events.publish(a.eventId(), a.event(),
-                        event.businessDate(), cause.causationId()))
+                .onItem().transformToUniAndConcatenate(a -> cause.imported()
+                        ? events.publishImported(a.eventId(), a.event(), event.businessDate(), cause.causationId())
+                        : events.publish(a.eventId(), a.event(), event.businessDate(), cause.causationId()))
                 .collect().asList().replaceWithVoid();
     }
 

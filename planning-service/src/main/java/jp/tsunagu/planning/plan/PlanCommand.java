@@ -3,6 +3,7 @@ package jp.tsunagu.planning.plan;
 import jp.tsunagu.contract.codes.MeetingType;
 import jp.tsunagu.contract.codes.PlanType;
 import jp.tsunagu.contract.codes.ReviewOutcome;
+import jp.tsunagu.contract.events.IntakeEvent;
 import jp.tsunagu.contract.events.MeetingEvent;
 import jp.tsunagu.contract.events.Role;
 
@@ -98,6 +99,12 @@ public sealed interface PlanCommand {
         public TakeAmendment(MeetingEvent.CaseReviewAmended amendment, String causeId) {
             this(amendment, causeId, Optional.empty(), java.util.Map.of());
         }
+    }
+
+    /**
+     * A case brought in from the city's own list (台帳取込): its plan as the list tells it ({@link ImportedPlans}).
+     */
+    record TakeImport(IntakeEvent.CaseImported imported) implements PlanCommand {
     }
 
     /** The daily review check, on the day: a plan past its review date is announced as due. */

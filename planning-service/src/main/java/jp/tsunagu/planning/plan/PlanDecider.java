@@ -76,6 +76,7 @@ public final class PlanDecider {
                     r.householdPlan(), r.atMeeting()));
             case PlanCommand.TakeAmendment a -> new Decision.Decided(fromAmendment(state, a.amendment(), a.causeId(),
                     a.householdPlan(), a.atMeeting()));
+            case PlanCommand.TakeImport i -> new Decision.Decided(ImportedPlans.decide(i.imported(), state));
             case PlanCommand.CheckReview c -> onPlan(state, c.planId(), plan -> fallsDue(state, plan, c.today())
                     ? decided(new PlanEvent.ReviewFellDue(plan.ref(), plan.current().version(),
                     plan.current().reviewOn(), c.today()))

@@ -56,6 +56,8 @@ public class PlanningIntake implements StageProjection {
             case IntakeEvent.ReferralReceived r -> Handling.CASE_FACT;
             case IntakeEvent.ConsentRecorded c -> Handling.ALONE;
             case IntakeEvent.PersonErased e -> Handling.ALONE;
+            // a case brought in from the city's list: its plan as the list tells it (ImportedPlans)
+            case IntakeEvent.CaseImported e -> Handling.ALONE;
             // a duplicate joined to another case keeps its plans (none, as a rule: intake refuses to join a case
             // with a plan running); a dismissed one changes nothing
             case IntakeEvent.DuplicateConfirmed e -> Handling.NONE;
@@ -120,6 +122,10 @@ public class PlanningIntake implements StageProjection {
                     found.get().referringAgencyId(), found.get().area(), c.consent(), found.get().receivedOn()))));
             case IntakeEvent.PersonErased e -> householdPlans.eraseMember(e.caseId())
                     .chain(() -> records.eraseCase(e.caseId()));
+            // the agency the list names was given the case (its role in the plan, as routing's events also say)
+            case IntakeEvent.CaseImported i -> records.addCaseAgencies(List.of(new PlanRecords.CaseAgency(i.caseId(),
+                    i.agencyId()))).chain(() -> decideOnPlans(i.caseId(), new PlanCommand.TakeImport(i),
+                    Cause.imported(envelope.id())));
             case IntakeEvent.HouseholdLinked h -> households.linkHousehold(h.caseId(), h.householdId(), h.municipality(),
                     h.linkedOn());
             case IntakeEvent.HouseholdUnlinked h -> households.unlinkHousehold(h.caseId(), h.householdId());
@@ -195,8 +201,12 @@ public class PlanningIntake implements StageProjection {
 
     /** Decides the command against the case's plans and writes its events, caused by the meeting's event. */
     private Uni<Void> decideOnPlans(String caseId, PlanCommand command, String eventId) {
+        return decideOnPlans(caseId, command, Cause.of(eventId));
+    }
+
+    private Uni<Void> decideOnPlans(String caseId, PlanCommand command, Cause cause) {
         return records.plansOfCase(caseId).chain(plans -> changes.apply(PlanDecider.decide(command,
-                        PlanRecords.state(plans)), Cause.of(eventId)))
+                        PlanRecords.state(plans)), cause))
                 .replaceWithVoid();
     }
 }
