@@ -21,8 +21,16 @@ public final class Notices {
     private Notices() {
     }
 
-    /** @param planRoles for a plan's review: the agencies with a role in that plan */
+    /**
+     * Nothing for an event of a case brought in from a city's list ({@link EventEnvelope#imported()}): it tells of
+     * what happened months ago, and an agency would otherwise get one "new case" per imported case of its caseload.
+     *
+     * @param planRoles for a plan's review: the agencies with a role in that plan
+     */
     public static List<Notice> of(EventEnvelope<? extends TsunaguEvent> envelope, Collection<String> planRoles) {
+        if (envelope.imported()) {
+            return List.of();
+        }
         return switch (envelope.data()) {
             case RoutingEvent.CaseRouted e -> List.of(notice(envelope, e.agencyId(), NoticeType.CASE_ROUTED,
                     e.acceptBy(), null));
@@ -47,6 +55,7 @@ public final class Notices {
             case IntakeEvent.DuplicateDismissed e -> List.of();
             case IntakeEvent.HouseholdLinked e -> List.of();
             case IntakeEvent.HouseholdUnlinked e -> List.of();
+            case IntakeEvent.CaseImported e -> List.of();
             // when and where the meeting is held (null in invitations written before 2026-12)
             case MeetingEvent.MembersInvited e -> e.agencyIds().stream().distinct()
                     .map(agency -> notice(envelope, agency, NoticeType.MEETING_INVITATION, e.scheduledOn(),
@@ -75,7 +84,8 @@ public final class Notices {
      * expiry, or escalated to multi-agency coordination (by rule, after every candidate declined, or after an answer
      * that never came). Nothing when the city's own desk referred (no agency to tell), nor of the referrer's own
      * answer or of a case passed on to the referrer itself: its inbox and its case-routed notice tell it that.
-     * Exhaustive over the routing events, so a new one must be decided here.
+     * Nothing of a case brought in from a city's list (as {@link #of}). Exhaustive over the routing events, so a new
+     * one must be decided here.
      *
      * @param referrer      the referring agency ({@code ReferralReceived.referringAgencyId}), null for the city's desk
      * @param reRouted      the event belongs to a decision that replaced an earlier routing (after an answer or
@@ -84,7 +94,7 @@ public final class Notices {
      */
     public static List<Notice> toReferrer(EventEnvelope<? extends TsunaguEvent> envelope, String referrer,
                                           boolean reRouted, String declineReason) {
-        if (referrer == null || !(envelope.data() instanceof RoutingEvent event)) {
+        if (referrer == null || envelope.imported() || !(envelope.data() instanceof RoutingEvent event)) {
             return List.of();
         }
         ToReferrer told = switch (event) {

@@ -23,8 +23,16 @@ public class OutcomePublisher {
         this.events = events;
     }
 
-    /** An outcome to publish: its business date and what caused its first event. */
-    public record Publication(RoutingDecider.Outcome outcome, LocalDate on, String causationId) {
+    /**
+     * An outcome to publish: its business date and what caused its first event.
+     *
+     * @param imported the outcome of a case brought in from a city's list, written with the import source
+     */
+    public record Publication(RoutingDecider.Outcome outcome, LocalDate on, String causationId, boolean imported) {
+
+        public Publication(RoutingDecider.Outcome outcome, LocalDate on, String causationId) {
+            this(outcome, on, causationId, false);
+        }
     }
 
     /**
@@ -33,7 +41,8 @@ public class OutcomePublisher {
      */
     public Uni<Void> publishAll(List<Publication> publications, RoutingChanges changes) {
         return Multi.createFrom().iterable(publications)
-                .onItem().transformToUniAndConcatenate(p -> publish(p.outcome(), p.on(), p.causationId(), changes))
+                .onItem().transformToUniAndConcatenate(p ->
+                        publish(p.outcome(), p.on(), p.causationId(), p.imported(), changes))
                 .collect().last().replaceWithVoid();
     }
 
@@ -43,9 +52,16 @@ public class OutcomePublisher {
      */
     public Uni<Void> publish(RoutingDecider.Outcome outcome, LocalDate on, String causationId,
                               RoutingChanges changes) {
+        return publish(outcome, on, causationId, false, changes);
+    }
+
+    private Uni<Void> publish(RoutingDecider.Outcome outcome, LocalDate on, String causationId, boolean imported,
+                              RoutingChanges changes) {
         Uni<String> previous = Uni.createFrom().item(causationId);
         for (RoutingDecider.Emitted emitted : outcome.events()) {
-            previous = previous.chain(cause -> events.publish(emitted.eventId(), emitted.event(), on, cause)
+            previous = previous.chain(cause -> (imported
+                    ? events.publishImported(emitted.eventId(), emitted.event(), on, cause)
+                    : events.publish(emitted.eventId(), emitted.event(), on, cause))
                     .invoke(env -> changes.step(env, emitted, outcome.after().referringAgencyId(),
                             outcome.before() != null))
                     .map(EventEnvelope::id));

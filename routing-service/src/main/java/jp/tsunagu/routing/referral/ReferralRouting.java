@@ -62,6 +62,9 @@ public class ReferralRouting {
                                 known.put(f.caseId(), f);
                                 changes.facts(f);
                                 changes.caseNumber(r.caseId(), r.caseNumber());
+                                if (envelope.imported()) {
+                                    continue; // brought in from the city's list: its case-imported says where it went
+                                }
                                 Map<String, Long> open = load.get(f.municipality());
                                 // the deadline counts from the day the case reaches the agency, not receivedOn
                                 LocalDate routedOn = AcceptanceDeadlines.routedOn(r.receivedOn(), envelope.time());
@@ -94,6 +97,23 @@ public class ReferralRouting {
                                     RoutingDecider.shiftLoad(load.getOrDefault(after.municipality(), new HashMap<>()),
                                             before, after);
                                 });
+                            }
+                            case IntakeEvent.CaseImported e -> {
+                                CaseFacts f = known.get(e.caseId());
+                                if (routing.containsKey(e.caseId()) || f == null) {
+                                    // routed already (a re-delivery, or a referral routed live), or never received
+                                    continue;
+                                }
+                                Map<String, Long> open = load.get(f.municipality());
+                                String cause = envelope.id();
+                                for (RoutingDecider.Dated dated : RoutingDecider.imported(f, e, new RoutingDecider.Context(
+                                        catalog.requireRules(f.municipality()), open, deadlines, e.routedOn()))) {
+                                    RoutingDecider.Outcome outcome = dated.outcome();
+                                    RoutingDecider.shiftLoad(open, outcome.before(), outcome.after());
+                                    routing.put(f.caseId(), outcome.after());
+                                    publications.add(new OutcomePublisher.Publication(outcome, dated.on(), cause, true));
+                                    cause = outcome.events().getLast().eventId();
+                                }
                             }
                             case IntakeEvent.DuplicateDismissed e -> {
                             }

@@ -7,8 +7,10 @@ import jp.tsunagu.contract.codes.RoutingDecision;
 import jp.tsunagu.contract.codes.Urgency;
 import jp.tsunagu.contract.events.EventCatalog;
 import jp.tsunagu.contract.events.EventIds;
+import jp.tsunagu.contract.events.IntakeEvent;
 import jp.tsunagu.contract.events.Reason;
 import jp.tsunagu.contract.events.RoutingEvent;
+import jp.tsunagu.contract.importing.ImportedStages;
 import jp.tsunagu.contract.status.CaseStatusRules;
 import jp.tsunagu.routing.rules.AcceptanceDeadlines;
 import jp.tsunagu.routing.rules.CaseFacts;
@@ -140,6 +142,57 @@ public final class RoutingDecider {
         Next next = new Next(r.caseId(), r.municipality(), r.referringAgencyId(), r.declinedBy(), today, null,
                 facts);
         return decided(next, escalation, r, List.of(overdue));
+    }
+
+    /** An outcome and the business day its events are dated. */
+    public record Dated(Outcome outcome, LocalDate on) {
+    }
+
+    /**
+     * A case brought in from the city's list (台帳取込), whose {@code case-imported} says what the list recorded: the
+     * events the live system would have written then ({@link ImportedStages}), each dated as the list says. Its
+     * first decision is dated the list's routing day: the live decision (BY_RULES), the listed agency (ROUTED,
+     * OUTREACH; answer due as live, counted from that day), or 多機関協働 on the track and with the review the rules
+     * give the case (ESCALATED); then, when the agency accepted it, the acceptance dated the day it did. Event ids
+     * are the live ones (the case's first decision and its answer), so a re-delivered import names the same events.
+     *
+     * @param context the rules, the agencies' load and the deadlines; its day is not used
+     */
+    public static List<Dated> imported(CaseFacts facts, IntakeEvent.CaseImported listed, Context context) {
+        ImportedStages stages = ImportedStages.of(listed);
+        LocalDate routedOn = listed.routedOn() != null ? listed.routedOn() : facts.receivedOn();
+        Context then = new Context(context.rules(), context.openCases(), context.deadlines(), routedOn);
+        RoutingRules rules = context.rules();
+        // intake refuses a listed hand without its agency; were one to come, the rules choose as for a live case
+        boolean agencyListed = listed.agencyId() != null;
+        Outcome decision = switch (stages.hand()) {
+            case ROUTED -> !agencyListed ? route(facts, then) : toListedAgency(facts, rules.toAgency(
+                    RoutingDecision.ROUTED, listed.agencyId(), facts, IMPORTED_TO_AGENCY), then);
+            case OUTREACH -> !agencyListed ? route(facts, then) : toListedAgency(facts, rules.toAgency(
+                    RoutingDecision.OUTREACH, listed.agencyId(), facts, IMPORTED_OUTREACH), then);
+            case ESCALATED -> decided(new Next(facts.caseId(), facts.municipality(), facts.referringAgencyId(),
+                    Set.of(), routedOn, null, facts), rules.escalation(facts, IMPORTED_ESCALATED), null, List.of());
+            case BY_RULES -> route(facts, then);
+        };
+        Dated routed = new Dated(decision, routedOn);
+        if (!stages.accepted() || !CaseRouting.AWAITING.equals(decision.after().state())) {
+            return List.of(routed);
+        }
+        LocalDate acceptedOn = listed.acceptedOn() != null ? listed.acceptedOn() : routedOn;
+        return List.of(routed, new Dated(accept(decision.after()), acceptedOn));
+    }
+
+    /** Why an imported case went to the agency it did: the city's list named it. */
+    static final Reason IMPORTED_TO_AGENCY = new Reason(RoutingRules.R_IMPORTED, "市の台帳から取込（担当機関）",
+            "imported from the city's list (the agency it names)");
+    static final Reason IMPORTED_OUTREACH = new Reason(RoutingRules.R_IMPORTED, "市の台帳から取込（アウトリーチの担当機関）",
+            "imported from the city's list (the outreach agency it names)");
+    static final Reason IMPORTED_ESCALATED = new Reason(RoutingRules.R_IMPORTED, "市の台帳から取込（多機関協働事業へ）",
+            "imported from the city's list (passed to multi-agency coordination)");
+
+    private static Outcome toListedAgency(CaseFacts facts, Decision d, Context then) {
+        return decided(new Next(facts.caseId(), facts.municipality(), facts.referringAgencyId(), Set.of(),
+                then.on(), then.deadlines().dueOn(then.on(), facts.urgency()), facts), d, null, List.of());
     }
 
     /**

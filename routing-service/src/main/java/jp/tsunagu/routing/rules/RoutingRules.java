@@ -44,6 +44,8 @@ public final class RoutingRules {
     public static final String R_TRACK = "TRACK";
     public static final String R_ONE_FIELD = "ONE_FIELD";
     public static final String R_LEAST_LOADED = "LEAST_LOADED";
+    /** Not a rule of these: the case was brought in from the city's list (台帳取込), which said where it went. */
+    public static final String R_IMPORTED = "IMPORTED";
 
     private final RuleSet rules;
     private final AgencyDirectory directory;
@@ -62,16 +64,11 @@ public final class RoutingRules {
     public Decision decide(CaseFacts facts, Map<String, Long> openCases, Set<String> excluded) {
         List<Reason> reasons = new ArrayList<>();
         Set<Field> fields = fields(facts);
-        reasons.add(new Reason(R_FIELDS, "分野: " + labels(fields), "fields: " + (fields.isEmpty() ? "none" : fields)));
+        reasons.add(fieldsReason(fields));
 
-        Set<Concern> violence = intersect(facts.concerns(), rules.violenceConcerns());
-        for (HouseholdMember m : facts.household()) {
-            violence.addAll(intersect(m.concerns(), rules.violenceConcerns())); // e.g. a child abused at home
-        }
-        if (facts.urgency() == Urgency.EMERGENCY && !violence.isEmpty()) {
-            reasons.add(new Reason(R_URGENT, "緊急かつ虐待・暴力（" + concernLabels(violence) + "）: 臨時の支援会議を招集",
-                    "emergency with abuse or violence (" + violence + "): ad-hoc support meeting"));
-            return escalate(fields, reasons, MeetingType.SHIEN_KAIGI, EmergencyReview.EMERGENCY);
+        Optional<Decision> emergency = emergency(facts, fields, reasons);
+        if (emergency.isPresent()) {
+            return emergency.get();
         }
 
         if (facts.channel() == Channel.OUTREACH || facts.hardToReach()) {
@@ -130,6 +127,52 @@ public final class RoutingRules {
         }
         return Decision.toAgency(RoutingDecision.ROUTED, agency.id(), List.of(field), reasons, rules.version(),
                 directoryVersion);
+    }
+
+    /**
+     * A case passed to 多機関協働事業 for a reason outside these rules (the city's list said so, when the case was
+     * brought in): on the track and with the review the rules give such a case here, an EMERGENCY with abuse or
+     * violence to an ad-hoc 支援会議, any other on the track its consent allows.
+     *
+     * @param why the reason it was passed on, recorded after the case's fields
+     */
+    public Decision escalation(CaseFacts facts, Reason why) {
+        List<Reason> reasons = new ArrayList<>();
+        Set<Field> fields = fields(facts);
+        reasons.add(fieldsReason(fields));
+        reasons.add(why);
+        return emergency(facts, fields, reasons)
+                .orElseGet(() -> escalate(fields, reasons, track(facts, reasons), EmergencyReview.REGULAR));
+    }
+
+    /**
+     * A case given to an agency for a reason outside these rules (the city's list named the agency, when the case was
+     * brought in): ROUTED to a consultation agency or OUTREACH, with the case's fields.
+     *
+     * @param why the reason it went to that agency, recorded after the case's fields
+     */
+    public Decision toAgency(RoutingDecision decision, String agencyId, CaseFacts facts, Reason why) {
+        Set<Field> fields = fields(facts);
+        return Decision.toAgency(decision, agencyId, List.copyOf(fields), List.of(fieldsReason(fields), why),
+                rules.version(), directoryVersion);
+    }
+
+    /** 危険・緊急: an EMERGENCY with abuse or violence (the person's or a household member's) needs a 支援会議 now. */
+    private Optional<Decision> emergency(CaseFacts facts, Set<Field> fields, List<Reason> reasons) {
+        Set<Concern> violence = intersect(facts.concerns(), rules.violenceConcerns());
+        for (HouseholdMember m : facts.household()) {
+            violence.addAll(intersect(m.concerns(), rules.violenceConcerns())); // e.g. a child abused at home
+        }
+        if (facts.urgency() != Urgency.EMERGENCY || violence.isEmpty()) {
+            return Optional.empty();
+        }
+        reasons.add(new Reason(R_URGENT, "緊急かつ虐待・暴力（" + concernLabels(violence) + "）: 臨時の支援会議を招集",
+                "emergency with abuse or violence (" + violence + "): ad-hoc support meeting"));
+        return Optional.of(escalate(fields, reasons, MeetingType.SHIEN_KAIGI, EmergencyReview.EMERGENCY));
+    }
+
+    private static Reason fieldsReason(Set<Field> fields) {
+        return new Reason(R_FIELDS, "分野: " + labels(fields), "fields: " + (fields.isEmpty() ? "none" : fields));
     }
 
     /** 分野 of a case: from the person's age, the person's concerns and the household's. */

@@ -102,6 +102,32 @@ class NoticesTest {
                         : n.reason())).toList());
     }
 
+    @Test
+    void aCaseBroughtInFromTheCitysListNotifiesNobody() {
+        // given the events of an imported case: routed to C, accepted, a plan giving B a role
+        String imported = "/tsunagu/routing-service" + EventEnvelope.IMPORTED_SOURCE_SUFFIX;
+        var routed = new EventEnvelope<TsunaguEvent>("e1", imported, Instant.parse("2026-12-04T01:00:00Z"),
+                LocalDate.of(2025, 10, 3), "cause",
+                new RoutingEvent.CaseRouted("c1", KURUME, C, List.of(), List.of(), "r1", "d1", DUE));
+        var accepted = new EventEnvelope<TsunaguEvent>("e2", imported, Instant.parse("2026-12-04T01:00:00Z"),
+                LocalDate.of(2025, 10, 7), "e1", new RoutingEvent.RoutingAccepted("c1", KURUME, C));
+        var plan = new EventEnvelope<TsunaguEvent>("e3", "/tsunagu/planning-service/import",
+                Instant.parse("2026-12-04T01:00:00Z"), LocalDate.of(2025, 11, 1), "e0",
+                new jp.tsunagu.contract.events.PlanningEvent.PlanCreated("plan-1", "c1", KURUME,
+                        jp.tsunagu.contract.codes.PlanType.PARTICIPATION, LocalDate.of(2025, 11, 1),
+                        List.of(new jp.tsunagu.contract.events.Role(B, null)), null, null, null));
+
+        // when they are noticed, as the live ones are
+        List<Notice> all = Stream.of(Notices.of(routed, List.of()), Notices.of(accepted, List.of()),
+                Notices.of(plan, List.of()), Notices.toReferrer(routed, REFERRER, false, null),
+                Notices.toReferrer(accepted, REFERRER, false, null)).flatMap(List::stream).toList();
+
+        // then nobody is told: months-old cases are not new to the agencies that hold them
+        assertEquals(List.of(), all);
+        assertEquals(1, Notices.toReferrer(envelope(new RoutingEvent.RoutingAccepted("c1", KURUME, C)), REFERRER,
+                false, null).size(), "the same acceptance, live, tells the referrer");
+    }
+
     private static EventEnvelope<TsunaguEvent> envelope(RoutingEvent event) {
         return new EventEnvelope<>("e1", "/tsunagu/routing-service", Instant.parse("2026-12-04T01:00:00Z"),
                 LocalDate.of(2026, 12, 4), "cause", event);
