@@ -1,0 +1,127 @@
+package jp.tsunagu.intake.importing.check;
+
+import jp.tsunagu.contract.codes.CaseStatus;
+import jp.tsunagu.contract.codes.Channel;
+import jp.tsunagu.contract.codes.Coded;
+import jp.tsunagu.contract.codes.Concern;
+import jp.tsunagu.contract.codes.Consent;
+import jp.tsunagu.contract.codes.PlanType;
+import jp.tsunagu.contract.codes.Urgency;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A cell holding one of the contract's codes, read by its Japanese label as the city writes it (or the code itself):
+ * the label table is the contract's ({@link Coded#labels}), matched after NFKC, plus the few spellings the spec names
+ * (同意 あり/なし, a プラン種別 without 「プラン」, a label without its bracketed note such as 「障害」). Anything else is
+ * a problem naming the allowed labels, never a guess.
+ */
+final class Labels<E extends Enum<E> & Coded> {
+
+    static final Labels<Concern> CONCERN = new Labels<>(Concern.class, "課題", Map.of());
+    static final Labels<CaseStatus> STATUS = new Labels<>(CaseStatus.class, "状態", Map.of());
+    static final Labels<Channel> CHANNEL = new Labels<>(Channel.class, "相談経路", Map.of());
+    static final Labels<Urgency> URGENCY = new Labels<>(Urgency.class, "緊急度", Map.of());
+    static final Labels<Consent> CONSENT = new Labels<>(Consent.class, "同意", Map.of(
+            "あり", Consent.GIVEN, "有", Consent.GIVEN, "有り", Consent.GIVEN, "済", Consent.GIVEN, "同意済",
+            Consent.GIVEN, "なし", Consent.NOT_GIVEN, "無", Consent.NOT_GIVEN, "無し", Consent.NOT_GIVEN,
+            "不明", Consent.UNKNOWN));
+    static final Labels<PlanType> PLAN_TYPE = new Labels<>(PlanType.class, "プラン種別", Map.of());
+
+    /** Where a cell lists several concerns: 、 , ， / ; ； and line breaks (・ only between whole labels). */
+    private static final String SEPARATORS = "[、,，/／;；\\n]+";
+
+    private final Class<E> type;
+    private final String kind;
+    private final Map<String, E> byKey = new HashMap<>();
+
+    private Labels(Class<E> type, String kind, Map<String, E> aliases) {
+        this.type = type;
+        this.kind = kind;
+        for (E e : type.getEnumConstants()) {
+            byKey.put(e.name(), e);
+            byKey.put(key(e.label()), e);
+            String bare = key(e.label()).replaceAll("\\(.*\\)$", "");
+            byKey.putIfAbsent(bare, e);
+            if ((Class<?>) type == PlanType.class) {
+                byKey.put(bare.replaceAll("プラン$", ""), e);
+            }
+        }
+        aliases.forEach((k, v) -> byKey.put(key(k), v));
+    }
+
+    /** The value of a cell, or null when the cell does not name one. */
+    E read(String cell) {
+        if (cell == null || cell.isBlank()) {
+            return null;
+        }
+        E e = byKey.get(key(cell));
+        return e != null ? e : byKey.get(key(cell).toUpperCase(Locale.ROOT));
+    }
+
+    /** 「○○」は課題の名前にありません（使える名前: …） */
+    String unknown(String value) {
+        return "「" + value + "」は" + kind + "の名前にありません（使える名前: " + allowed() + "）";
+    }
+
+    String allowed() {
+        return Arrays.stream(type.getEnumConstants()).filter(e -> e != CaseStatus.DECLINED).map(Coded::label)
+                .collect(Collectors.joining("、"));
+    }
+
+    /** The labels a template offers. */
+    List<String> labels() {
+        return Arrays.stream(type.getEnumConstants()).filter(e -> e != CaseStatus.DECLINED).map(Coded::label).toList();
+    }
+
+    /** Several values in one cell: the values read, and the parts that name none (in the order written). */
+    record Many<E>(List<E> values, List<String> unknown) {
+    }
+
+    Many<E> readMany(String cell) {
+        Set<E> values = new LinkedHashSet<>();
+        List<String> unknown = new ArrayList<>();
+        for (String part : Normalizer.normalize(cell, Normalizer.Form.NFKC).split(SEPARATORS)) {
+            String p = part.strip();
+            if (p.isEmpty()) {
+                continue;
+            }
+            E whole = read(p);
+            if (whole != null) {
+                values.add(whole);
+                continue;
+            }
+            // 「ひきこもり・8050問題」 (but 「妊娠・出産」 is one label, found above)
+            List<E> pieces = new ArrayList<>();
+            for (String piece : p.split("[・･]")) {
+                E e = read(piece);
+                if (e == null && !piece.isBlank()) {
+                    pieces = null;
+                    break;
+                }
+                if (e != null) {
+                    pieces.add(e);
+                }
+            }
+            if (pieces == null || pieces.isEmpty()) {
+                unknown.add(p);
+            } else {
+                values.addAll(pieces);
+            }
+        }
+        return new Many<>(List.copyOf(values), List.copyOf(unknown));
+    }
+
+    static String key(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\s+", "");
+    }
+}
