@@ -109,4 +109,37 @@ public interface IntakeApi {
     @GET
     @Path("/audit")
     Response audit(@QueryParam("from") String from, @QueryParam("to") String to);
+
+    /**
+     * 台帳取込 (coordinators): the file's bytes as they are, with what she chose; 202 with the job. Intake reads,
+     * checks and imports; the console parses nothing.
+     */
+    @POST
+    @Path("/imports")
+    @Consumes(MediaType.APPLICATION_OCTET_STREAM)
+    Response startImport(@QueryParam("mode") String mode, @QueryParam("skipBadRows") boolean skipBadRows,
+                         @QueryParam("charset") String charset, @HeaderParam("X-File-Name") String fileName,
+                         byte[] file);
+
+    /** The municipality's imports, newest first (the audit, without problems). */
+    @GET
+    @Path("/imports")
+    Response imports();
+
+    /** One import: state, counts, what would be created, problems (the first 1000), possible duplicates. */
+    @GET
+    @Path("/imports/{importId}")
+    Response importJob(@PathParam("importId") String importId);
+
+    /** Every problem of an import as CSV (UTF-8 with a BOM), for Excel. */
+    @GET
+    @Path("/imports/{importId}/report.csv")
+    @Produces("text/csv")
+    Response importReport(@PathParam("importId") String importId);
+
+    /** The sheet to fill in: {@code referrals.xlsx} or {@code referrals.csv}. */
+    @GET
+    @Path("/imports/templates/{file}")
+    @Produces(MediaType.WILDCARD)
+    Response importTemplate(@PathParam("file") String file);
 }
