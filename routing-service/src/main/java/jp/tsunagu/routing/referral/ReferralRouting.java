@@ -17,7 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Routes every referral from the intake topic, once, and follows its consent and erasure. */
+/**
+ * Routes every referral from the intake topic, once, and follows its consent and erasure; a case brought in from a
+ * city's list is routed as its case-imported says, not by its referral.
+ */
 @ApplicationScoped
 public class ReferralRouting {
 
@@ -104,16 +107,7 @@ public class ReferralRouting {
                                     // routed already (a re-delivery, or a referral routed live), or never received
                                     continue;
                                 }
-                                Map<String, Long> open = load.get(f.municipality());
-                                String cause = envelope.id();
-                                for (RoutingDecider.Dated dated : RoutingDecider.imported(f, e, new RoutingDecider.Context(
-                                        catalog.requireRules(f.municipality()), open, deadlines, e.routedOn()))) {
-                                    RoutingDecider.Outcome outcome = dated.outcome();
-                                    RoutingDecider.shiftLoad(open, outcome.before(), outcome.after());
-                                    routing.put(f.caseId(), outcome.after());
-                                    publications.add(new OutcomePublisher.Publication(outcome, dated.on(), cause, true));
-                                    cause = outcome.events().getLast().eventId();
-                                }
+                                routeImported(envelope.id(), e, f, load.get(f.municipality()), routing, publications);
                             }
                             case IntakeEvent.DuplicateDismissed e -> {
                             }
@@ -125,6 +119,25 @@ public class ReferralRouting {
                     }
                     return publisher.publishAll(publications, changes).chain(() -> records.write(changes));
                 })));
+    }
+
+    /**
+     * A case brought in from a city's list (台帳取込): the decisions its case-imported says were made then, each to be
+     * published with the import source and dated as the list says, the load moved as they were.
+     */
+    private void routeImported(String causationId, IntakeEvent.CaseImported listed, CaseFacts facts,
+                               Map<String, Long> open, Map<String, CaseRouting> routing,
+                               List<OutcomePublisher.Publication> publications) {
+        RoutingDecider.Context context = new RoutingDecider.Context(catalog.requireRules(facts.municipality()), open,
+                deadlines, listed.routedOn());
+        String cause = causationId;
+        for (RoutingDecider.Dated dated : RoutingDecider.imported(facts, listed, context)) {
+            RoutingDecider.Outcome outcome = dated.outcome();
+            RoutingDecider.shiftLoad(open, outcome.before(), outcome.after());
+            routing.put(facts.caseId(), outcome.after());
+            publications.add(new OutcomePublisher.Publication(outcome, dated.on(), cause, true));
+            cause = outcome.events().getLast().eventId(); // the acceptance follows the decision it answers
+        }
     }
 
     /** Each municipality's agency load, to be moved in memory as the batch decides. */
