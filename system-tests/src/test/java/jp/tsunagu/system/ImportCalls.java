@@ -168,6 +168,62 @@ final class ImportCalls {
         return HouseholdCalls.plus(before, change);
     }
 
+    /** The routing outcomes reporting counts in a year (ROUTED, ACCEPTED, OVERDUE, ESCALATED, …), summed over agencies. */
+    static Map<String, Integer> outcomes(String token, FiscalYear year) throws Exception {
+        JsonNode byAgency = expectJson(200, call("GET", REPORTING, "/reports/cases?fiscalYear=" + year.label(), token,
+                null)).path("year").path("routingByAgency");
+        Map<String, Integer> sums = new java.util.TreeMap<>();
+        byAgency.forEach(agency -> agency.properties().forEach(e -> sums.merge(e.getKey(), e.getValue().asInt(),
+                Integer::sum)));
+        return sums;
+    }
+
+    /** Whether intake has no case of the year in this status now (GET /cases?status=…, one item is enough). */
+    static boolean noCaseIn(String token, FiscalYear year, String status) throws Exception {
+        return expectJson(200, call("GET", INTAKE, "/cases?fiscalYear=" + year.label() + "&status=" + status
+                + "&limit=1", token, null)).path("items").isEmpty();
+    }
+
+    /**
+     * An imported case no agency answered (つなぎ先決定, or a 受付 row the live rules routed) is overdue at once, its
+     * acceptBy long past, and is escalated as any other, dated today. Rather than leave that wave to routing's hourly
+     * check, where it would land in the figures of whichever test runs then, this waits until routing has decided
+     * every imported 受付 row, runs the check now, and waits until reporting has counted each overdue and its
+     * escalation and intake shows no case of the list's year still waiting for an answer. Returns how many were
+     * escalated.
+     */
+    static int settleOverdue(Supplier<String> tokens, FiscalYear listYear) throws Exception {
+        awaitTrue("routing decides every imported 受付 row", () -> noCaseIn(tokens.get(), listYear, "RECEIVED"));
+        FiscalYear thisYear = FiscalYear.of(jp.tsunagu.contract.codes.BusinessDate.today());
+        Map<String, Integer> before = outcomes(tokens.get(), thisYear);
+        int escalated = expectJson(200, call("POST", LocalRunSystemTest.ROUTING, "/routing/acceptance-check",
+                tokens.get(), null)).path("escalated").asInt();
+        awaitTrue("reporting counts the " + escalated + " overdue cases and their escalations", () -> {
+            Map<String, Integer> now = outcomes(tokens.get(), thisYear);
+            return now.getOrDefault("OVERDUE", 0) == before.getOrDefault("OVERDUE", 0) + escalated
+                    && now.getOrDefault("ESCALATED", 0) == before.getOrDefault("ESCALATED", 0) + escalated;
+        });
+        awaitTrue("no imported case still waits for an answer", () -> noCaseIn(tokens.get(), listYear, "ROUTED"));
+        return escalated;
+    }
+
+    @FunctionalInterface
+    interface Check {
+        boolean holds() throws Exception;
+    }
+
+    /** Checks every 2 s, at most 10 minutes; fails naming what never came. */
+    static void awaitTrue(String what, Check check) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (check.holds()) {
+                return;
+            }
+            Thread.sleep(2000);
+        }
+        throw new AssertionError(what + ": not within 10 minutes");
+    }
+
     /** Waits (every 2 s, at most 10 minutes) until the year's figures are the expected ones; fails with the last. */
     static void awaitFigures(Supplier<String> tokens, FiscalYear year, Map<String, Integer> expected, String what)
             throws Exception {
