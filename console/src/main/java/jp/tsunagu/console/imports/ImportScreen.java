@@ -57,7 +57,8 @@ public final class ImportScreen {
         return rows;
     }
 
-    /** A copy of one job with what its page shows in words: 種類, progress, the created table, the truncation note. */
+    /** A copy of one job with what its page shows in words: 種類, progress, the would-be-created table, the notes on
+     * the problems listed (only the first of them, or none any more). */
     public static ObjectNode detail(JsonNode job) {
         ObjectNode view = job.deepCopy();
         String state = job.path("state").asText("");
@@ -69,12 +70,15 @@ public final class ImportScreen {
         if (progress != null) {
             view.set("progress", progress);
         }
-        view.set("created", created(job.path("wouldCreate")));
+        // not "created": that is intake's count of the cases an import made
+        view.set("wouldCreateRows", created(job.path("wouldCreate")));
         view.set("years", years(job.path("wouldCreate").path("byFiscalYear")));
         int shown = job.path("problems").size();
         long count = job.path("problemCount").asLong(shown);
         view.put("problemCount", count);
-        view.put("problemsCut", count > shown);
+        view.put("problemsCut", shown > 0 && count > shown);
+        // intake keeps problems in memory only: after its restart the audit row counts them, the list is gone
+        view.put("problemsGone", shown == 0 && count > 0);
         return view;
     }
 

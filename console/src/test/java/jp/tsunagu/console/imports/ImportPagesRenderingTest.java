@@ -138,4 +138,15 @@ class ImportPagesRenderingTest {
         assertTrue(refused.contains("Excel（.xlsx）かCSVのファイルではありません"));
         assertFalse(refused.contains("http-equiv=\"refresh\""));
     }
+
+    @Test
+    void givenAFinishedImportWhenShownThenItSaysWhatWasCreatedFoundAlreadyAndSkipped() throws Exception {
+        String html = job(ImportJobs.IMPORTING.replace("\"IMPORTING\"", "\"DONE\"")
+                .replace("\"alreadyImported\":0", "\"alreadyImported\":500"));
+
+        assertTrue(html.contains("取り込みが終わりました。新しく記録した案件 1497件・取り込み済みで飛ばした行 500行"
+                + "・問題があって飛ばした行 3行"));
+        assertFalse(html.contains("http-equiv=\"refresh\""));
+        assertFalse(html.contains("最初の1000件"), "the 3 skipped rows are all listed: " + html);
+    }
 }

@@ -43,7 +43,7 @@ class ImportScreenTest {
         assertTrue(view.path("checkedClean").asBoolean());
         assertFalse(view.has("progress"));
         List<String> labels = new ArrayList<>();
-        view.path("created").forEach(r -> labels.add(r.path("label").asText() + r.path("count").asLong()));
+        view.path("wouldCreateRows").forEach(r -> labels.add(r.path("label").asText() + r.path("count").asLong()));
         assertEquals(List.of("案件2000", "規則でつなぐ200", "担当機関へつなぐ800", "受入700", "多機関協働へ500",
                 "アウトリーチ100", "プラン600", "終結150"), labels);
     }
@@ -84,5 +84,15 @@ class ImportScreenTest {
                 {"importId":"x","mode":"CHECK","state":"CHECKING","rows":null,"rowsChecked":0}"""));
 
         assertEquals("確認した行：0行（ファイルを読んでいます）", view.path("progress").path("text").asText());
+    }
+
+    @Test
+    void givenProblemsCountedButNoLongerListedWhenShownThenThePageSaysTheyAreGoneNotThatItShowsTheFirst()
+            throws Exception {
+        JsonNode view = ImportScreen.detail(json.readTree("""
+                {"importId":"x","mode":"CHECK","state":"CHECK_FAILED","problems":[],"problemCount":12}"""));
+
+        assertTrue(view.path("problemsGone").asBoolean());
+        assertFalse(view.path("problemsCut").asBoolean());
     }
 }
