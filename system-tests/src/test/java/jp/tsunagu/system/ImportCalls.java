@@ -117,7 +117,7 @@ final class ImportCalls {
             if (ENDED.contains(state)) {
                 throw new AssertionError("import " + importId + " ended before it could be killed mid-way: " + job);
             }
-            Thread.sleep(10);
+            Thread.sleep(50); // each GET is an audited read: often enough to catch a group of 50 rows, no more
         }
         throw new AssertionError("import " + importId + " never had rows done within " + JOB_LIMIT + ": " + job);
     }
