@@ -5,6 +5,7 @@ import jp.tsunagu.console.services.Answer;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +21,10 @@ public record ImportUpload(String mode, String charset, boolean skipBadRows) {
 
     /** An id of intake's import in the console's paths (letters, digits, hyphens), checked before it is passed on. */
     private static final Pattern IMPORT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,79}");
+
+    /** Intake's import ids are UUIDs. */
+    private static final Pattern UUID_IN_TEXT = Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     /**
      * The form's values; anything but 取り込む is a check, which changes nothing (a tampered button never imports),
@@ -71,16 +76,24 @@ public record ImportUpload(String mode, String charset, boolean skipBadRows) {
             default -> "ファイルを送れませんでした。";
         };
         String detail = answer.body() == null ? "" : answer.body().path("detail").asText("").strip();
-        // intake answers in Japanese (Accept-Language: ja); its detail says what exactly, when it gave one
-        return detail.isEmpty() || !japanese(detail) ? said : said + "（" + detail + "）";
+        // intake answers in Japanese (Accept-Language: ja); its detail says what exactly, when it gave one (a 409's
+        // names the running import, which the form links instead)
+        return detail.isEmpty() || !japanese(detail) || answer.status() == 409 ? said : said + "（" + detail + "）";
     }
 
-    /** The running import intake named in its 409, to link to (null when it named none). */
+    /**
+     * The running import intake named in its 409, to link to: an {@code importId} member, else the id its detail
+     * names ("この自治体の取込 … がまだ実行中です"); null when it named none.
+     */
     public static String runningId(Answer answer) {
         if (answer.status() != 409 || answer.body() == null) {
             return null;
         }
         String id = answer.body().path("importId").asText(null);
+        if (id == null) {
+            Matcher named = UUID_IN_TEXT.matcher(answer.body().path("detail").asText(""));
+            id = named.find() ? named.group() : null;
+        }
         return validId(id) ? id : null;
     }
 

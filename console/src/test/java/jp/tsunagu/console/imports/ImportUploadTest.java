@@ -51,13 +51,18 @@ class ImportUploadTest {
     @Test
     void givenIntakesRefusalsWhenShownThenEachIsAJapaneseSentenceWithIntakesOwnJapaneseDetail() throws Exception {
         Answer tooLarge = new Answer(413, json.readTree("{\"title\":\"Payload Too Large\"}"));
-        Answer running = new Answer(409, json.readTree(
-                "{\"detail\":\"この市の取込が実行中です\",\"importId\":\"" + ImportJobs.IMPORT_ID + "\"}"));
+        // intake's 409 as service-support's ProblemJapanese words it, naming the running import
+        Answer running = new Answer(409, json.readTree("{\"detail\":\"この自治体の取込 " + ImportJobs.IMPORT_ID
+                + " がまだ実行中です。終わってから次の取込を始めてください\"}"));
         Answer forbidden = new Answer(403, null);
         Answer english = new Answer(400, json.readTree("{\"detail\":\"request body is empty\"}"));
 
         assertTrue(ImportUpload.refusal(tooLarge).startsWith("ファイルが大きすぎます"));
-        assertTrue(ImportUpload.refusal(running).endsWith("（この市の取込が実行中です）"));
+        Answer tooLargeSaid = new Answer(413, json.readTree("{\"detail\":\"本文が大きすぎます\"}"));
+
+        assertEquals("この市の台帳取込が、いま別に実行中です。終わってから、もう一度お試しください。",
+                ImportUpload.refusal(running), "the running import is linked, not quoted");
+        assertTrue(ImportUpload.refusal(tooLargeSaid).endsWith("（本文が大きすぎます）"));
         assertEquals(ImportJobs.IMPORT_ID, ImportUpload.runningId(running));
         assertTrue(ImportUpload.refusal(forbidden).contains("コーディネーター"));
         assertEquals("このファイルは受け付けられませんでした。", ImportUpload.refusal(english));
