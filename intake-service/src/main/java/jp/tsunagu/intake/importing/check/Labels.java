@@ -100,25 +100,37 @@ final class Labels<E extends Enum<E> & Coded> {
                 values.add(whole);
                 continue;
             }
-            // 「ひきこもり・8050問題」 (but 「妊娠・出産」 is one label, found above)
-            List<E> pieces = new ArrayList<>();
-            for (String piece : p.split("[・･]")) {
-                E e = read(piece);
-                if (e == null && !piece.isBlank()) {
-                    pieces = null;
-                    break;
-                }
-                if (e != null) {
-                    pieces.add(e);
-                }
-            }
-            if (pieces == null || pieces.isEmpty()) {
+            List<E> pieces = dotted(p);
+            if (pieces == null) {
                 unknown.add(p);
             } else {
                 values.addAll(pieces);
             }
         }
         return new Many<>(List.copyOf(values), List.copyOf(unknown));
+    }
+
+    /**
+     * 「ひきこもり・8050問題」 as two labels, while 「妊娠・出産」 is one: the longest run of ・-separated parts that is
+     * a label is taken first. Null when some part is no label.
+     */
+    private List<E> dotted(String text) {
+        String[] parts = text.split("[・･]");
+        List<E> values = new ArrayList<>();
+        int i = 0;
+        while (i < parts.length) {
+            E found = null;
+            int j = parts.length;
+            for (; j > i && found == null; j--) {
+                found = read(String.join("・", Arrays.asList(parts).subList(i, j)));
+            }
+            if (found == null) {
+                return null;
+            }
+            values.add(found);
+            i = j + 1;
+        }
+        return values.isEmpty() ? null : values;
     }
 
     static String key(String text) {

@@ -1,17 +1,22 @@
 package jp.tsunagu.intake.importing.sheet;
 
-import java.io.ByteArrayInputStream;
-import java.io.FilterInputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
+
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.Enumeration;
 
 /**
  * Before an .xlsx reaches the Excel reader: every entry is inflated once into nothing, counting, so a zip bomb is
- * refused after a few megabytes of work instead of filling the heap or the disk. Refused are a total over the limit,
- * an entry inflating more than {@value #MAX_RATIO} times its compressed size once past {@value #RATIO_FROM} bytes
- * (real sheets compress about 10:1), and a zip without {@code xl/workbook.xml} (not a workbook: a .docx, a .jar).
+ * refused after a few megabytes of work instead of filling the heap. Refused are a total over the limit, an entry
+ * inflating more than {@value #MAX_RATIO} times its compressed size once past {@value #RATIO_FROM} bytes (real sheets
+ * compress about 10:1), and a zip without {@code xl/workbook.xml} (not a workbook: a .docx, a .jar).
+ * <p>
+ * The entries are read through the zip's central directory with the same library (commons-compress, FastExcel's own
+ * dependency) the reader then uses, so what is counted is what will be read: a stream scan of the local headers would
+ * miss entries only the directory names, and it cannot read the data descriptors FastExcel itself writes.
  */
 final class ZipGuard {
 
@@ -24,64 +29,39 @@ final class ZipGuard {
     }
 
     static void check(byte[] bytes, long maxInflatedBytes) {
-        CountingStream raw = new CountingStream(new ByteArrayInputStream(bytes));
         boolean workbook = false;
         long total = 0;
         int entries = 0;
         byte[] sink = new byte[64 * 1024];
-        try (ZipInputStream zip = new ZipInputStream(raw)) {
-            ZipEntry entry;
-            while ((entry = zip.getNextEntry()) != null) {
+        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(bytes)).get()) {
+            Enumeration<ZipArchiveEntry> all = zip.getEntries();
+            while (all.hasMoreElements()) {
+                ZipArchiveEntry entry = all.nextElement();
                 if (++entries > MAX_ENTRIES) {
                     throw new SheetRefused(SheetRefused.TOO_LARGE_INFLATED);
                 }
                 workbook |= entry.getName().equals("xl/workbook.xml");
-                long start = raw.count;
+                long compressed = Math.max(1, entry.getCompressedSize());
                 long inflated = 0;
-                int n;
-                while ((n = zip.read(sink)) > 0) {
-                    inflated += n;
-                    total += n;
-                    // the raw stream runs ahead by at most one buffer: the ratio is an estimate on the safe side
-                    long compressed = Math.max(1, raw.count - start);
-                    if (total > maxInflatedBytes
-                            || (inflated > RATIO_FROM && inflated > MAX_RATIO * compressed)) {
-                        throw new SheetRefused(SheetRefused.TOO_LARGE_INFLATED);
+                try (InputStream in = zip.getInputStream(entry)) {
+                    int n;
+                    while ((n = in.read(sink)) > 0) {
+                        inflated += n;
+                        total += n;
+                        if (total > maxInflatedBytes || (inflated > RATIO_FROM && inflated > MAX_RATIO * compressed)) {
+                            throw new SheetRefused(SheetRefused.TOO_LARGE_INFLATED);
+                        }
                     }
                 }
             }
-        } catch (IOException | IllegalArgumentException e) { // a broken zip, a bad entry name
+        } catch (IOException | RuntimeException e) { // a broken zip, an unsupported method, a bad entry name
+            if (e instanceof SheetRefused refused) {
+                throw refused;
+            }
             throw new SheetRefused(SheetRefused.NOT_A_SHEET, e);
         }
         if (!workbook) {
             throw new SheetRefused(SheetRefused.NOT_A_SHEET);
-        }
-    }
-
-    /** The compressed bytes read so far. */
-    private static final class CountingStream extends FilterInputStream {
-        long count;
-
-        CountingStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
         }
     }
 }
