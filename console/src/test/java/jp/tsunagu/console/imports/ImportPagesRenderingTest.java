@@ -96,7 +96,9 @@ class ImportPagesRenderingTest {
             throws Exception {
         String html = job(ImportJobs.CHECKING);
 
-        assertTrue(html.contains("<meta http-equiv=\"refresh\" content=\"2\">"));
+        assertTrue(html.contains("<noscript><meta http-equiv=\"refresh\" content=\"2\"></noscript>"), "no script needed");
+        assertTrue(html.contains("<div id=\"import-body\" hx-get=\"/402036/imports/" + ID + "\" hx-trigger=\"every 2s\""
+                + " hx-select=\"#import-body\" hx-swap=\"outerHTML\">"), "where scripts run, only the body is swapped");
         assertTrue(html.contains("<p id=\"import-progress\" role=\"status\">確認した行：1500／2000行（75%）</p>"));
         assertTrue(html.contains("<progress value=\"1500\" max=\"2000\" aria-labelledby=\"import-progress\">"));
     }
@@ -107,6 +109,7 @@ class ImportPagesRenderingTest {
         String html = job(ImportJobs.CHECKED);
 
         assertFalse(html.contains("http-equiv=\"refresh\""));
+        assertFalse(html.contains("hx-trigger"), "a finished check stops following");
         assertTrue(html.contains("同じファイルを選んで『取り込む』を押してください"));
         assertTrue(html.contains("<a href=\"/402036/imports\" id=\"import-again\">"));
         assertTrue(html.contains("<tr><th scope=\"row\">規則でつなぐ</th><td>200件</td></tr>"));
