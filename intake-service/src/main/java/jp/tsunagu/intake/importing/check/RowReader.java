@@ -62,8 +62,11 @@ final class RowReader {
         PlanType planType = c.code(Labels.PLAN_TYPE, ImportColumn.PLAN_TYPE, false);
         String agency = agency(c, ImportColumn.AGENCY, "担当機関");
 
+        // a cell already reported goes to the rules as written: they then fault it (not shown twice) rather than
+        // report 「生年月日または年齢が必要です」 for a row that has one
         ReferralRequest.PersonRequest person = new ReferralRequest.PersonRequest(c.text(ImportColumn.NAME),
-                c.text(ImportColumn.KANA), birthDate == null ? null : birthDate.toString(), age,
+                c.text(ImportColumn.KANA), birthDate != null ? birthDate.toString() : c.asWritten(ImportColumn.BIRTH_DATE),
+                age != null ? age : c.asWritten(ImportColumn.AGE),
                 c.text(ImportColumn.ADDRESS), area(c.text(ImportColumn.AREA)), null);
         ReferralRequest request = new ReferralRequest(referrer, receivedOn == null ? null : receivedOn.toString(),
                 channel == null ? null : channel.name(), person, null, concerns(c), code(consent),
@@ -182,6 +185,12 @@ final class RowReader {
         String text(ImportColumn column) {
             String cell = header.cell(row, column);
             return cell.isEmpty() || reported.contains(column) ? null : cell;
+        }
+
+        /** A reported cell as written (for the rules to fault it), else null. */
+        String asWritten(ImportColumn column) {
+            String cell = header.cell(row, column);
+            return reported.contains(column) && !cell.isEmpty() ? cell : null;
         }
 
         boolean blank(ImportColumn column) {

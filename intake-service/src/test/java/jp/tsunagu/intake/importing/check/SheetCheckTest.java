@@ -98,6 +98,11 @@ class SheetCheckTest {
         assertEquals(List.of(new RowProblem(2, "受付日", "令和5年2月30日", "日付として読めません")), sheet.problems());
         assertEquals(1, sheet.rowsWithProblems());
         assertEquals(List.of(), sheet.good());
+        CheckedSheet birth = check(csv(HEADER, with(GOOD, "生年月日", "R-49.9.11")));
+        assertEquals(List.of(new RowProblem(2, "生年月日", "R-49.9.11", "日付として読めません")), birth.problems(),
+                "not also 「生年月日または年齢が必要です」: the row has one, unreadable");
+        CheckedSheet age = check(csv(HEADER, with(with(GOOD, "生年月日", ""), "年齢", "七十")));
+        assertEquals(List.of("年齢"), age.problems().stream().map(RowProblem::column).toList());
     }
 
     @Test
