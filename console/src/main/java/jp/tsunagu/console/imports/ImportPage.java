@@ -97,8 +97,7 @@ public class ImportPage {
                     choices);
         }
         byte[] bytes = read(file);
-        Answer answer = calls.call(Service.INTAKE, () -> intake.startImport(choices.mode(), choices.skipBadRows(),
-                choices.charset(), ImportUpload.fileNameHeader(file.fileName()), bytes));
+        Answer answer = calls.call(Service.INTAKE, () -> choices.send(intake, file.fileName(), bytes));
         if (answer.ok()) {
             String id = ImportUpload.startedId(answer.body(), null);
             if (id == null) {

@@ -1,7 +1,9 @@
 package jp.tsunagu.console.imports;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.core.Response;
 import jp.tsunagu.console.services.Answer;
+import jp.tsunagu.console.services.IntakeApi;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +37,14 @@ public record ImportUpload(String mode, String charset, boolean skipBadRows) {
         String c = "UTF-8".equals(charset) || "Shift_JIS".equals(charset) ? charset : "auto";
         boolean skip = skipBadRows != null && !skipBadRows.isBlank() && !"false".equals(skipBadRows);
         return new ImportUpload(m, c, skip);
+    }
+
+    /**
+     * Intake's {@code POST /imports} with the file's bytes exactly as she chose them (no row read, no rule applied),
+     * her choices as its query and the file's name as {@code X-File-Name}; the REST client adds her token.
+     */
+    public Response send(IntakeApi intake, String submittedName, byte[] file) {
+        return intake.startImport(mode, skipBadRows, charset, fileNameHeader(submittedName), file);
     }
 
     /**
