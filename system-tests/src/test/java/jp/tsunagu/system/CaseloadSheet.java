@@ -259,7 +259,9 @@ record CaseloadSheet(String prefix, FiscalYear year, List<SheetRow> rows) {
         return switch (random.nextInt(6)) {
             case 0 -> d.toString();
             case 1 -> fullWidth(Wareki.format(d));
-            case 2 -> "R" + (d.getYear() - 2018) + "." + d.getMonthValue() + "." + d.getDayOfMonth(); // 令和 dates only
+            // the short form R7.5.3 exists for 令和 only (a birth date of 昭和 stays written out)
+            case 2 -> d.isBefore(LocalDate.of(2019, 5, 1)) ? Wareki.format(d)
+                    : "R" + (d.getYear() - 2018) + "." + d.getMonthValue() + "." + d.getDayOfMonth();
             default -> Wareki.format(d);
         };
     }
