@@ -5,6 +5,7 @@ import jp.tsunagu.console.rendering.Pages;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -151,5 +152,18 @@ class ImportPagesRenderingTest {
                 + "・問題があって飛ばした行 3行"));
         assertFalse(html.contains("http-equiv=\"refresh\""));
         assertFalse(html.contains("最初の1000件"), "the 3 skipped rows are all listed: " + html);
+    }
+
+    @Test
+    void givenTheCitysHomeWhenACoordinatorOpensItThenHerWorkLinks台帳取込AndAnAgencysHomeDoesNot() {
+        Map<String, Object> data = new HashMap<>();
+        data.put("m", "402036");
+        data.put("today", "2026-12-05");
+        data.put("overdue", Map.of("items", List.of()));
+        data.put("review", Map.of("items", List.of()));
+
+        assertTrue(Pages.render("home-city.html", true, data)
+                .contains("<li><a href=\"/402036/imports\">市の台帳を取り込む（台帳取込）</a></li>"));
+        assertFalse(Pages.render("home-city.html", false, data).contains("/402036/imports"));
     }
 }
