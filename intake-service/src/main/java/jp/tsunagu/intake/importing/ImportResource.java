@@ -143,7 +143,7 @@ public class ImportResource {
                     {"importId":"0b5c…","municipality":"402036","fileName":"台帳.csv","format":"CSV",
                      "charset":"Shift_JIS","mode":"CHECK","skipBadRows":false,"state":"CHECK_FAILED",
                      "stateLabel":"問題あり","rows":3,"rowsChecked":3,"rowsWithProblems":1,"rowsDone":0,
-                     "created":0,"alreadyImported":0,"skipped":0,"refusal":null,
+                     "created":0,"alreadyImported":0,"skipped":0,
                      "problems":[{"row":3,"column":"受付日","value":"令和5年2月30日",
                                   "reason":"日付として読めません: 令和5年2月30日"}],"problemCount":1,
                      "possibleDuplicates":[],"report":"/imports/0b5c…/report.csv"}""")))

@@ -47,6 +47,8 @@ public class ImportRunner {
     static final int KEPT = 20;
     /** Rows per transaction: a group's events are acknowledged together. */
     static final int GROUP = 50;
+    /** Groups written at once, each in its own transaction. */
+    static final int PARALLEL = 3;
     /** Duplicate look-ups sent side by side. */
     private static final int LOOKUPS = 100;
 
@@ -196,19 +198,53 @@ public class ImportRunner {
         return next;
     }
 
+    /**
+     * The rows a group at a time, {@link #PARALLEL} groups in flight, each in its own transaction on a context of
+     * its own (a database connection executes one statement at a time: more connections, more of the database).
+     */
     private void write(RunningImport job, Context context) {
+        List<CompletableFuture<Integer>> inFlight = new ArrayList<>();
+        try {
+            write(job, context, inFlight);
+        } catch (RuntimeException e) {
+            // the groups still in flight end (committed or not) before the city is free again
+            inFlight.forEach(group -> group.exceptionally(failed -> 0).join());
+            throw e;
+        }
+    }
+
+    private void write(RunningImport job, Context context, List<CompletableFuture<Integer>> inFlight) {
         List<ImportRow> fresh = job.fresh;
         for (int from = 0; from < fresh.size(); from += GROUP) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new IllegalStateException("the service is stopping");
             }
             List<ImportRow> group = fresh.subList(from, Math.min(fresh.size(), from + GROUP));
-            int created = await(context, () -> transactions.importGroup(job.importId, job.municipality, group));
-            job.created += created;
-            job.alreadyImported += group.size() - created;
-            job.rowsDone += group.size();
-            await(context, () -> audit.progress(job));
+            if (inFlight.size() == PARALLEL) {
+                done(job, inFlight.removeFirst(), context);
+            }
+            inFlight.add(start(VertxContext.createNewDuplicatedContext(context),
+                    () -> transactions.importGroup(job.importId, job.municipality, group)).thenApply(created -> {
+                        synchronized (job) {
+                            job.created += created;
+                            job.alreadyImported += group.size() - created;
+                            job.rowsDone += group.size();
+                        }
+                        return created;
+                    }));
         }
+        while (!inFlight.isEmpty()) {
+            done(job, inFlight.removeFirst(), context);
+        }
+    }
+
+    private void done(RunningImport job, CompletableFuture<Integer> group, Context context) {
+        try {
+            group.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        await(context, () -> audit.progress(job));
     }
 
     /** Rows whose person may be an existing open case's (the same look-up a live referral's duplicate mark uses). */
@@ -242,14 +278,18 @@ public class ImportRunner {
 
     /** Runs reactive work on the job's own Vert.x context (its transactions live there) and waits for it here. */
     private static <T> T await(Context context, Supplier<Uni<T>> work) {
-        CompletableFuture<T> done = new CompletableFuture<>();
-        context.runOnContext(ignored -> Uni.createFrom().deferred(work::get).subscribe()
-                .with(done::complete, done::completeExceptionally));
         try {
-            return done.join();
+            return start(context, work).join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
+    }
+
+    private static <T> CompletableFuture<T> start(Context context, Supplier<Uni<T>> work) {
+        CompletableFuture<T> done = new CompletableFuture<>();
+        context.runOnContext(ignored -> Uni.createFrom().deferred(work::get).subscribe()
+                .with(done::complete, done::completeExceptionally));
+        return done;
     }
 
     private static String chain(Throwable e) {

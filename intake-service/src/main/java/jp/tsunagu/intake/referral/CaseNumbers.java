@@ -33,4 +33,20 @@ public class CaseNumbers {
                         returning last_value""", row -> row.getLong("last_value"), municipality, year.year())
                 .map(last -> CaseNumber.of(year, last.orElseThrow()));
     }
+
+    /**
+     * A block of {@code count} numbers of the municipality's fiscal year, taken in a statement of its own: called
+     * outside any transaction, it commits at once, so a caseload import's transactions do not hold the counter's lock
+     * while they write. Answers the first; the import gives them in the order of its rows. A block an import took
+     * and did not use (it failed, or a row was in already) stays a gap.
+     */
+    public Uni<CaseNumber> reserve(String municipality, FiscalYear year, int count) {
+        return database.first("""
+                        insert into case_number_counter(municipality, fiscal_year, last_value) values ($1, $2, $3)
+                        on conflict (municipality, fiscal_year)
+                        do update set last_value = case_number_counter.last_value + $3
+                        returning last_value""", row -> row.getLong("last_value"), municipality, year.year(),
+                        (long) count)
+                .map(last -> CaseNumber.of(year, last.orElseThrow() - count + 1));
+    }
 }

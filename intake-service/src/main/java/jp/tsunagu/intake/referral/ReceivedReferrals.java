@@ -45,24 +45,50 @@ public class ReceivedReferrals {
     }
 
     /**
+     * The whole of it for one case, in the caller's transaction: written, then applied to the status view at once
+     * (a GET straight after sees it), then indexed.
+     *
      * @param imported  written with the import marker ({@code StagePublisher.imported()}): the city's list says it
      *                  was received then, not a partner now
      * @param causation the request or import that brought the case in
      */
     public Uni<EventEnvelope<IntakeEvent.ReferralReceived>> receive(String caseId, ValidReferral r, boolean imported,
                                                                     String causation) {
-        return numbers.next(r.municipality(), FiscalYear.of(r.receivedOn())).map(CaseNumber::toString)
-                .chain(number -> vault.seal(caseId, personalJson(r.personal()))
-                        .chain(sealed -> events.publish(imported, EventIds.referralReceived(caseId),
-                                new IntakeEvent.ReferralReceived(caseId, number, r.municipality(),
-                                        r.referringAgencyId(), r.channel(), r.receivedOn(), r.area(), r.ageBand(),
-                                        r.household(), r.concerns(), r.consent(), r.urgency(), r.hardToReach(),
-                                        sealed),
-                                r.receivedOn(), causation)))
-                .call(projection::apply)
-                .call(() -> persons.add(caseId, r.municipality(), r.personal().nameKana(),
-                        SearchKeys.birthDate(r.personal().birthDate())))
-                .call(() -> households.add(caseId, r.municipality(), r.personal()));
+        return numbers.next(r.municipality(), FiscalYear.of(r.receivedOn()))
+                .chain(number -> write(new Received(caseId, number, r, imported, causation)))
+                .call(projection::apply).call(() -> index(caseId, r));
+    }
+
+    /**
+     * A case to write: its id, its 受付番号 (taken in its transaction, or from a block an import reserved), the
+     * referral, whether it comes from the city's list, and what brought it in.
+     */
+    public record Received(String caseId, CaseNumber number, ValidReferral referral, boolean imported,
+                           String causation) {
+    }
+
+    /**
+     * The person sealed and {@code ReferralReceived} written (answers once Kafka acknowledged it). An import writes
+     * a group of cases this way, applies them to the status view together, then indexes them.
+     */
+    public Uni<EventEnvelope<IntakeEvent.ReferralReceived>> write(Received c) {
+        ValidReferral r = c.referral();
+        return vault.seal(c.caseId(), personalJson(r.personal()))
+                .chain(sealed -> events.publish(c.imported(), EventIds.referralReceived(c.caseId()),
+                        new IntakeEvent.ReferralReceived(c.caseId(), c.number().toString(), r.municipality(),
+                                r.referringAgencyId(), r.channel(), r.receivedOn(), r.area(), r.ageBand(),
+                                r.household(), r.concerns(), r.consent(), r.urgency(), r.hardToReach(), sealed),
+                        r.receivedOn(), c.causation()));
+    }
+
+    /**
+     * The person and household indexes (and the possible duplicate, the household suggestions they give), once the
+     * case is in the status view: they match only cases that are there.
+     */
+    public Uni<Void> index(String caseId, ValidReferral r) {
+        return persons.add(caseId, r.municipality(), r.personal().nameKana(),
+                        SearchKeys.birthDate(r.personal().birthDate()))
+                .chain(() -> households.add(caseId, r.municipality(), r.personal()));
     }
 
     private byte[] personalJson(PersonalFields personal) {

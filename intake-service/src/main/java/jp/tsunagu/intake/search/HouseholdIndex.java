@@ -77,16 +77,25 @@ public class HouseholdIndex {
 
     /**
      * Open cases of the municipality that the case's rows match ({@link HouseholdMatch}; or the same address), stored for both cases with the basis as each sees it.
+     * The rule's two ways of matching are asked apart (a union): each then reads an index, where their "or" read
+     * the whole of the city's index for every referral.
      */
     private Uni<Void> suggest(String caseId, String municipality) {
         return database.update("""
                 with mine as (select * from household_index where case_id = $1),
                 found as (
-                    select distinct o.case_id other,
+                    select o.case_id other,
                            case when m.side = 'MEMBER' then 'MEMBER_IS_PERSON' else 'PERSON_IS_MEMBER' end basis
                       from mine m join household_index o
                         on o.municipality = m.municipality and o.case_id <> m.case_id and o.side <> m.side
-                       and """ + HouseholdMatch.SQL + """
+                       and """ + HouseholdMatch.BY_BIRTH + """
+
+                    union
+                    select o.case_id other,
+                           case when m.side = 'MEMBER' then 'MEMBER_IS_PERSON' else 'PERSON_IS_MEMBER' end basis
+                      from mine m join household_index o
+                        on o.municipality = m.municipality and o.case_id <> m.case_id and o.side <> m.side
+                       and """ + HouseholdMatch.BY_AGE + """
 
                     union
                     select o.case_id, 'SAME_ADDRESS'

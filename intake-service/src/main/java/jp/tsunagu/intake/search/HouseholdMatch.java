@@ -16,12 +16,22 @@ public final class HouseholdMatch {
 
     /**
      * The match of index rows {@code m} and {@code o} of household_index (V13, V14), as SQL: the keys are keyed
-     * HMACs, so the rule is applied to them where they are stored.
+     * HMACs, so the rule is applied to them where they are stored. {@link #BY_BIRTH} or {@link #BY_AGE}.
      */
-    static final String SQL = """
-            ((m.kana_birth_mac is not null and o.kana_birth_mac is not null and m.kana_birth_mac = o.kana_birth_mac)
-             or ((m.kana_birth_mac is null or o.kana_birth_mac is null) and m.kana_age_mac is not null
-                 and o.kana_age_near @> array[m.kana_age_mac::text]))""";
+    static final String SQL;
+
+    /** Kana with the birth date, when both sides have one (an index of household_index finds it). */
+    static final String BY_BIRTH = """
+            (m.kana_birth_mac is not null and o.kana_birth_mac is not null and m.kana_birth_mac = o.kana_birth_mac)""";
+
+    /** Else kana with the age, within the tolerance (the GIN index of kana_age_near finds it). */
+    static final String BY_AGE = """
+            ((m.kana_birth_mac is null or o.kana_birth_mac is null) and m.kana_age_mac is not null
+             and o.kana_age_near @> array[m.kana_age_mac::text])""";
+
+    static {
+        SQL = "(" + BY_BIRTH + "\n or " + BY_AGE + ")";
+    }
 
     private HouseholdMatch() {
     }

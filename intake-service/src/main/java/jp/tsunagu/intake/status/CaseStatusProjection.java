@@ -77,6 +77,16 @@ public class CaseStatusProjection implements StageProjection {
     }
 
     /**
+     * A caseload import's path: the ids of the events a transaction is about to write, claimed before they are sent,
+     * so the consumer, reading them back before the transaction commits, waits for it rather than holding claims the
+     * transaction then waits for. Answers the ids claimed now (an id claimed before, by a run that wrote the event
+     * but did not commit, was applied from the log already); the transaction applies those with {@link #apply(List)}.
+     */
+    public Uni<Set<String>> claimAhead(List<String> eventIds) {
+        return ProcessedEvents.claim(database, CONSUMER, eventIds);
+    }
+
+    /**
      * The rows of the events' cases, as {@link CaseProgress#evolve} left them. Each case is locked first, in case
      * order, until the transaction ends (a transaction-scoped advisory lock on its id, which exists before its row
      * does), and only then read, so the API's transaction and a consumer batch never both evolve the same case from

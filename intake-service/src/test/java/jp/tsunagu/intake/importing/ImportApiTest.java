@@ -165,9 +165,9 @@ class ImportApiTest {
                 .get("/imports/templates/referrals.csv").then().statusCode(403);
         given().header("Authorization", bearer(coordinator())).contentType("text/csv").body(new byte[0])
                 .post("/imports?mode=check").then().statusCode(400);
-        // %test: tsunagu.import.max-bytes=1000000
+        // %test: tsunagu.import.max-bytes=5000000
         given().header("Authorization", bearer(coordinator())).contentType("application/octet-stream")
-                .body(new byte[1_000_001]).post("/imports?mode=check").then().statusCode(413)
+                .body(new byte[5_000_001]).post("/imports?mode=check").then().statusCode(413)
                 .body("type", equalTo("/problems/payload-too-large"));
         given().header("Authorization", bearer(coordinator())).contentType("text/csv").body(sheet("X"))
                 .post("/imports?mode=everything").then().statusCode(400).body("errors[0].field", equalTo("mode"));
