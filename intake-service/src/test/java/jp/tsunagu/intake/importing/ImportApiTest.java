@@ -79,7 +79,16 @@ class ImportApiTest {
         String prefix = "T" + UUID.randomUUID().toString().substring(0, 8);
         byte[] file = sheet(prefix);
 
-        // given a check of the list: nothing is written, the report names the one bad cell
+        // given a live referral of the first row's person (same kana and birth date)
+        String live = given().header("Authorization", bearer(coordinator())).contentType("application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body("""
+                        {"channel":"PHONE","receivedOn":"2024-05-10",
+                         "person":{"name":"取込 一郎","nameKana":"トリコミ イチロウ","birthDate":"1970-01-02","area":"篠山"},
+                         "concerns":["HIKIKOMORI"],"consent":"GIVEN","urgency":"ROUTINE"}""")
+                .post("/referrals").then().statusCode(201).extract().path("caseNumber");
+
+        // when the list is checked: nothing is written, the report names the one bad cell and the possible duplicate
         JsonPath check = finished(post(file, "mode=check"));
         assertEquals("CHECK_FAILED", check.getString("state"), check.prettify());
         assertEquals("問題あり", check.getString("stateLabel"));
@@ -99,7 +108,10 @@ class ImportApiTest {
         byte[] report = given().header("Authorization", bearer(coordinator()))
                 .get("/imports/" + check.getString("importId") + "/report.csv").then().statusCode(200)
                 .extract().asByteArray();
-        assertEquals("\uFEFF行,列,値,理由\r\n4,受付日,令和5年2月30日,日付として読めません\r\n",
+        assertEquals(2, check.getInt("possibleDuplicates[0].row"));
+        assertEquals(live, check.getString("possibleDuplicates[0].caseNumber"));
+        assertEquals("\uFEFF行,列,値,理由\r\n4,受付日,令和5年2月30日,日付として読めません\r\n"
+                        + "2,,,既存の案件 " + live + " と同じ人かもしれません\r\n",
                 new String(report, StandardCharsets.UTF_8));
         given().header("Authorization", bearer(coordinator())).get("/referrals/" + caseId("no:" + prefix + "-1"))
                 .then().statusCode(404);
