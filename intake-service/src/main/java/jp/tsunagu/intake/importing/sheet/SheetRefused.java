@@ -14,6 +14,8 @@ public final class SheetRefused extends RuntimeException {
     public static final String TOO_LARGE_INFLATED = "展開すると大きすぎるファイルです";
     public static final String UNREADABLE_CHARSET = "文字コードが読めません（UTF-8かShift_JISで保存してください）";
     public static final String EMPTY = "空のファイルです";
+    /** A workbook whose insides contradict themselves (a style or shared string that is not there, a bad reference). */
+    public static final String BROKEN = "ファイルが壊れています（Excelで開いて、保存し直してください）";
 
     private final String reason;
 
@@ -41,6 +43,10 @@ public final class SheetRefused extends RuntimeException {
 
     static SheetRefused tooManyColumns(int maxColumns, int row) {
         return new SheetRefused(row + "行目の列が多すぎます（" + maxColumns + "列まで）");
+    }
+
+    static SheetRefused rowOutOfSheet(int maxRow) {
+        return new SheetRefused("Excelの最後の行（" + maxRow + "行目）より下にセルがあります。ファイルが壊れています");
     }
 
     static SheetRefused cellTooLong(int maxCellChars, int row) {

@@ -58,17 +58,29 @@ final class XlsxSheetReader extends LimitedReader {
         return null;
     }
 
+    /**
+     * A corrupt workbook (a style or shared-string index that is not there, a shared formula pointing nowhere, a
+     * number that is no number) makes FastExcel throw whatever it meets: NumberFormatException, IndexOutOfBounds, a
+     * NullPointerException. Any of them refuses the file as broken; only our own refusals pass as they are.
+     */
     @Override
     protected SheetRow readRow() {
-        Row row;
         try {
-            if (!rows.hasNext()) {
-                return null;
-            }
-            row = rows.next();
-        } catch (UncheckedIOException | IllegalStateException | org.dhatim.fastexcel.reader.ExcelReaderException e) {
+            return readFastExcelRow();
+        } catch (SheetRefused refused) {
+            throw refused;
+        } catch (UncheckedIOException | org.dhatim.fastexcel.reader.ExcelReaderException e) {
             throw new SheetRefused(SheetRefused.NOT_A_SHEET, e);
+        } catch (RuntimeException e) {
+            throw new SheetRefused(SheetRefused.BROKEN, e);
         }
+    }
+
+    private SheetRow readFastExcelRow() {
+        if (!rows.hasNext()) {
+            return null;
+        }
+        Row row = rows.next();
         int number = row.getRowNum();
         List<String> cells = new ArrayList<>();
         Set<Integer> formulas = new HashSet<>();
