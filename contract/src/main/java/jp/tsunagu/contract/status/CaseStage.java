@@ -2,7 +2,6 @@ package jp.tsunagu.contract.status;
 
 import jp.tsunagu.contract.codes.CaseStatus;
 import jp.tsunagu.contract.events.EventEnvelope;
-import jp.tsunagu.contract.events.IntakeEvent;
 import jp.tsunagu.contract.events.PlanningEvent;
 import jp.tsunagu.contract.events.TsunaguEvent;
 
@@ -19,7 +18,9 @@ import java.util.Set;
  * between topics (in order within one), so:
  * <ol>
  *   <li>an event's status replaces the latest one only if it was recorded no earlier ({@code latestAt}; the same
- *       time replaces, so a copy of the latest event changes nothing);</li>
+ *       time replaces, so a copy of the latest event changes nothing); but RECEIVED ({@code referral-received}) is the
+ *       first stage: it takes a case with no status yet and gives way to any other, however late a copy of it sent
+ *       again after a crash was recorded;</li>
  *   <li>a plan counts from its {@code plan-created} and stops at its {@code plan-closed}, whatever their times; once
  *       closed it stays closed (a late copy of its creation does not reopen it);</li>
  *   <li>the case is seen {@link CaseStatusRules#asSeen as seen}: its latest status, except that one which would close
@@ -94,7 +95,10 @@ public record CaseStage(CaseStatus latest, Instant latestAt, Instant statusTime,
             }
         }
         CaseStatus raw = change.status();
-        boolean newer = raw != null && (latestAt == null || !time.isBefore(latestAt));
+        // RECEIVED (the referral) is the first stage whenever its copy was recorded: a referral sent again after a
+        // crash (or an import run again) is recorded later than the routing it caused and must not take the case back
+        boolean newer = raw != null && (raw == CaseStatus.RECEIVED ? latest == null
+                : latest == null || latest == CaseStatus.RECEIVED || !time.isBefore(latestAt));
         boolean joinedBefore = joinedTo != null;
         boolean joins = !joinedBefore && joined != null;
         Instant movedAt;

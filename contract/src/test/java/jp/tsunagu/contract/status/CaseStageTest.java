@@ -63,6 +63,18 @@ class CaseStageTest {
         assertEquals(CaseStatus.PLAN_ACTIVE, then(closed, at(3, planCreated("p"))).status());
     }
 
+    /** A referral sent again after a crash is recorded after the routing the first copy caused: it is still first. */
+    @Test
+    void aReferralRecordedLateNeverTakesTheCaseBackInAnyOrder() {
+        List<EventEnvelope<TsunaguEvent>> events = List.of(at(9, received()), at(2, routed()), at(3, accepted()));
+        for (List<EventEnvelope<TsunaguEvent>> order : orders(events)) {
+            CaseStage stage = fold(order);
+            assertEquals(CaseStatus.ACCEPTED, stage.status(), order.toString());
+            assertEquals(T.plusSeconds(3), stage.latestAt());
+        }
+        assertEquals(CaseStatus.RECEIVED, fold(List.of(at(9, received()))).status());
+    }
+
     @Test
     void aLateCopyOfAPlansCreationDoesNotReopenIt() {
         CaseStage closed = fold(List.of(at(1, received()), at(2, planCreated("p")), at(3, planClosed("p"))));
