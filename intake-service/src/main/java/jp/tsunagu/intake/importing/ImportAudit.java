@@ -57,7 +57,7 @@ public class ImportAudit {
                          where id = $1""",
                 job.importId, job.format, job.charset, job.state.name(),
                 job.finishedAt == null ? null : job.finishedAt.atOffset(java.time.ZoneOffset.UTC), job.rows,
-                job.rowsChecked, job.rowsWithProblems, job.problems.size(), job.rowsDone, job.created,
+                job.rowsChecked, job.rowsWithProblems, job.problemCount, job.rowsDone, job.created,
                 job.alreadyImported, job.skipped, job.refusal).replaceWithVoid();
     }
 

@@ -1,5 +1,6 @@
 package jp.tsunagu.intake.importing;
 
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -76,6 +77,7 @@ public class ImportResource {
 
     @POST
     @RawUpload
+    @Blocking // hashing a file of up to max-bytes is CPU work off the event loop
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Check or import a caseload sheet", description = "The body is the file's raw bytes (.xlsx, "
             + "or CSV in UTF-8 with or without BOM, or Shift_JIS/CP932). Answers 202 at once; the job runs in the "
@@ -88,7 +90,9 @@ public class ImportResource {
     @APIResponse(responseCode = "400", description = "No body, or a parameter is invalid")
     @APIResponse(responseCode = "409", description = "An import of the city is running (named in the detail)")
     @APIResponse(responseCode = "413", description = "The file is over tsunagu.import.max-bytes")
-    public Response start(
+    @APIResponse(responseCode = "503", description = "The import could not be recorded (its audit row): nothing "
+            + "started, send the file again later")
+    public Uni<Response> start(
             @Parameter(description = "check (確認だけ) or import (取込)") @QueryParam("mode") @DefaultValue("check")
             String mode,
             @Parameter(description = "import the good rows of a sheet that has problems")
@@ -125,11 +129,13 @@ public class ImportResource {
         }
         RunningImport job = new RunningImport(new RunningImport.Start(UUID.randomUUID().toString(), who.municipality(), name(fileName),
                 sha256(body), importMode, skip, who.subject(), clock.now()));
-        runner.start(job, body, set).ifPresent(other -> {
-            throw ApiProblem.conflict("import-running", "import " + other + " of this municipality is still "
-                    + "running; start the next when it has finished");
+        return runner.start(job, body, set).map(running -> {
+            running.ifPresent(other -> {
+                throw ApiProblem.conflict("import-running", "import " + other + " of this municipality is still "
+                        + "running; start the next when it has finished");
+            });
+            return Response.accepted(job.view()).location(URI.create("/imports/" + job.importId)).build();
         });
-        return Response.accepted(job.view()).location(URI.create("/imports/" + job.importId)).build();
     }
 
     @GET

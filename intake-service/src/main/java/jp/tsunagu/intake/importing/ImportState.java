@@ -8,7 +8,10 @@ public enum ImportState {
     IMPORTING("取込中"),
     DONE("取込完了"),
     REFUSED("読めないファイル"),
-    INTERRUPTED("中断（同じファイルをもう一度取り込むと続きから取り込みます）");
+    /** Stopped by a restart of the service. */
+    INTERRUPTED("中断（同じファイルをもう一度取り込むと続きから取り込みます）"),
+    /** Stopped by a failure while the service ran on (the database or Kafka, or out of memory): rows written stay. */
+    FAILED("失敗（もう一度取り込んでください）");
 
     private final String label;
 

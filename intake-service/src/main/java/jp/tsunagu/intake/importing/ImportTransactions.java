@@ -66,36 +66,33 @@ public class ImportTransactions {
     }
 
     /**
-     * The group's rows that are new: each case's data key first (committed on its own, so a retried group reuses
-     * it), then the transaction. The rows of a group run side by side on the transaction's connection (its
-     * statements are pipelined and their events acknowledged together); each row's own steps run in order.
-     * Answers how many cases it created.
+     * The group's rows that are new, with the 受付番号 {@link #numbers} gave them: each case's data key first
+     * (committed on its own, so a retried group reuses it), then the transaction. The rows of a group run side by
+     * side on the transaction's connection (its statements are pipelined and their events acknowledged together);
+     * each row's own steps run in order. Answers how many cases it created.
      */
-    public Uni<Integer> importGroup(String importId, String municipality, List<ImportRow> rows) {
+    public Uni<Integer> importGroup(String importId, String municipality, List<ImportRow> rows,
+                                    Map<String, CaseNumber> numbers) {
         List<Uni<Void>> keys = rows.stream().map(r -> vault.ensureKey(caseId(municipality, r.rowKey()))).toList();
         return (keys.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(keys).andFailFast().replaceWithVoid())
-                .chain(() -> numbers(municipality, rows))
-                .chain(numbers -> database.inTransaction(() -> write(importId, municipality, rows, numbers)));
+                .chain(() -> database.inTransaction(() -> write(importId, municipality, rows, numbers)));
     }
 
     /**
-     * The rows' 受付番号, in row order within each fiscal year of 受付日: a block per year, taken before the
-     * transaction (committed at once), so groups do not wait for each other's counter lock.
+     * The rows' 受付番号 ({@link CaseNumbers#forImportedRows}), one fiscal year of 受付日 after another, in the rows'
+     * order: a row numbered by an earlier run keeps its number. Committed at once, before the group's transaction,
+     * so groups do not wait for each other's counter lock; the import asks for one group after another, so the
+     * numbers follow the sheet.
      */
-    private Uni<Map<String, CaseNumber>> numbers(String municipality, List<ImportRow> rows) {
-        Map<FiscalYear, List<ImportRow>> byYear = new TreeMap<>(Comparator.comparingInt(FiscalYear::year));
+    public Uni<Map<String, CaseNumber>> numbers(String municipality, List<ImportRow> rows) {
+        Map<FiscalYear, List<String>> byYear = new TreeMap<>(Comparator.comparingInt(FiscalYear::year));
         rows.forEach(r -> byYear.computeIfAbsent(FiscalYear.of(r.referral().receivedOn()), y -> new ArrayList<>())
-                .add(r));
+                .add(r.rowKey()));
         Map<String, CaseNumber> numbers = new HashMap<>();
         Uni<Void> all = Uni.createFrom().voidItem();
         for (var year : byYear.entrySet()) {
-            all = all.chain(() -> this.numbers.reserve(municipality, year.getKey(), year.getValue().size())
-                    .invoke(first -> {
-                        for (int i = 0; i < year.getValue().size(); i++) {
-                            numbers.put(year.getValue().get(i).rowKey(),
-                                    CaseNumber.of(first.fiscalYear(), first.sequence() + i));
-                        }
-                    }).replaceWithVoid());
+            all = all.chain(() -> this.numbers.forImportedRows(municipality, year.getKey(), year.getValue())
+                    .invoke(numbers::putAll).replaceWithVoid());
         }
         return all.replaceWith(numbers);
     }
@@ -146,8 +143,7 @@ public class ImportTransactions {
     }
 
     /**
-     * The group's rows side by side: their statements are pipelined on the transaction's connection in row order
-     * (so 受付番号 follow the rows), and their events sent together and acknowledged together.
+     * The group's rows side by side: their statements are pipelined on the transaction's connection in row order, and their events sent together and acknowledged together.
      */
     private static <T> Uni<List<T>> all(int n, IntFunction<Uni<T>> each) {
         List<Uni<T>> unis = new ArrayList<>(n);

@@ -35,10 +35,14 @@ final class RunningImport {
     volatile String refusal;
     volatile WouldCreate wouldCreate;
     volatile List<String> ignoredColumns = List.of();
+    /** The problems kept (the checker keeps the first ones of a very bad file); {@link #problemCount} counts all. */
     volatile List<RowProblem> problems = List.of();
+    volatile int problemCount;
     volatile List<ImportJob.PossibleDuplicate> possibleDuplicates = List.of();
     /** The rows an import is to write (held only while it runs: they hold the persons). */
     volatile List<jp.tsunagu.intake.importing.check.ImportRow> fresh = List.of();
+    /** The uploaded file, until the check has read it (a 50 MB file is not held while the rows are written). */
+    volatile byte[] file;
 
     /** What a POST /imports started: by whom, when, with which file (its name and sha256) and mode. */
     record Start(String importId, String municipality, String fileName, String fileSha256, ImportMode mode,
@@ -61,7 +65,7 @@ final class RunningImport {
         return new ImportJob(importId, municipality, fileName, format, charset, mode, skipBadRows, state,
                 state.label(), startedBy, startedAt, finishedAt, rows, rowsChecked, rowsWithProblems, rowsDone,
                 created, alreadyImported, skipped, refusal, wouldCreate, ignoredColumns,
-                all.size() > ImportJob.MAX_PROBLEMS ? all.subList(0, ImportJob.MAX_PROBLEMS) : all, all.size(),
+                all.size() > ImportJob.MAX_PROBLEMS ? all.subList(0, ImportJob.MAX_PROBLEMS) : all, problemCount,
                 possibleDuplicates, ImportResource.reportPath(importId));
     }
 }

@@ -6,6 +6,10 @@ import jp.tsunagu.contract.codes.CaseNumber;
 import jp.tsunagu.contract.codes.FiscalYear;
 import jp.tsunagu.support.db.Database;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * The running numbers behind 受付番号 ({@link CaseNumber}), one per municipality and fiscal year, in
  * {@code case_number_counter}. {@link #next} runs in the transaction that claimed the referral's Idempotency-Key: a
@@ -35,18 +39,46 @@ public class CaseNumbers {
     }
 
     /**
-     * A block of {@code count} numbers of the municipality's fiscal year, taken in a statement of its own: called
-     * outside any transaction, it commits at once, so a caseload import's transactions do not hold the counter's lock
-     * while they write. Answers the first; the import gives them in the order of its rows. A block an import took
-     * and did not use (it failed, or a row was in already) stays a gap.
+     * The 受付番号 of a caseload import's rows of one fiscal year, by row key: a row that got one before (an earlier,
+     * killed run of the same list) keeps it; the others get a block in the order given, reserved and written to
+     * {@code import_case_number} in one statement of its own. Called outside any transaction, it commits at once, so
+     * the import's transactions do not hold the counter's lock while they write, and a retried row sends the very
+     * events it sent before. A number whose row never got written (the import failed for good) stays a gap.
      */
-    public Uni<CaseNumber> reserve(String municipality, FiscalYear year, int count) {
-        return database.first("""
-                        insert into case_number_counter(municipality, fiscal_year, last_value) values ($1, $2, $3)
-                        on conflict (municipality, fiscal_year)
-                        do update set last_value = case_number_counter.last_value + $3
-                        returning last_value""", row -> row.getLong("last_value"), municipality, year.year(),
-                        (long) count)
-                .map(last -> CaseNumber.of(year, last.orElseThrow() - count + 1));
+    public Uni<Map<String, CaseNumber>> forImportedRows(String municipality, FiscalYear year, List<String> rowKeys) {
+        if (rowKeys.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        String[] keys = rowKeys.toArray(String[]::new);
+        return imported(municipality, keys).chain(had -> {
+            String[] missing = rowKeys.stream().filter(k -> !had.containsKey(k)).toArray(String[]::new);
+            if (missing.length == 0) {
+                return Uni.createFrom().item(had);
+            }
+            return database.updateAlone("""
+                            with block as (
+                                insert into case_number_counter(municipality, fiscal_year, last_value)
+                                values ($1, $2, $3)
+                                on conflict (municipality, fiscal_year)
+                                do update set last_value = case_number_counter.last_value + $3
+                                returning last_value)
+                            insert into import_case_number(municipality, row_key, fiscal_year, sequence)
+                            select $1, k.row_key, $2, block.last_value - $3 + k.ord
+                              from block, unnest($4::varchar[]) with ordinality as k(row_key, ord)""",
+                    municipality, year.year(), (long) missing.length, missing)
+                    .chain(() -> imported(municipality, keys));
+        });
+    }
+
+    private Uni<Map<String, CaseNumber>> imported(String municipality, String[] rowKeys) {
+        return database.list("""
+                        select row_key, fiscal_year, sequence from import_case_number
+                         where municipality = $1 and row_key = any($2)""",
+                row -> Map.entry(row.getString(0), CaseNumber.of(new FiscalYear(row.getInteger(1)), row.getLong(2))),
+                municipality, rowKeys).map(found -> {
+                    Map<String, CaseNumber> byKey = new HashMap<>();
+                    found.forEach(e -> byKey.put(e.getKey(), e.getValue()));
+                    return byKey;
+                });
     }
 }

@@ -3,11 +3,15 @@ package jp.tsunagu.intake.importing;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import jp.tsunagu.contract.Topics;
+import jp.tsunagu.contract.codes.CaseNumber;
+import jp.tsunagu.contract.codes.FiscalYear;
 import jp.tsunagu.contract.codes.CaseStatus;
 import jp.tsunagu.contract.events.EventEnvelope;
 import jp.tsunagu.contract.events.IntakeEvent;
 import jp.tsunagu.contract.events.TsunaguEvent;
+import jp.tsunagu.intake.referral.CaseNumbers;
 import jp.tsunagu.testing.TopicProbe;
 import jp.tsunagu.testing.TsunaguTestResources;
 import org.junit.jupiter.api.Test;
@@ -17,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -73,6 +78,9 @@ class ImportApiTest {
         return UUID.nameUUIDFromBytes(("import|" + KURUME + "|" + rowKey).getBytes(StandardCharsets.UTF_8))
                 .toString();
     }
+
+    @Inject
+    CaseNumbers numbers;
 
     @Test
     void aListIsCheckedThenImportedOnceAndTheSameListAgainCreatesNothing() {
@@ -145,6 +153,16 @@ class ImportApiTest {
         assertEquals(LocalDate.of(2024, 6, 5), facts.acceptedOn());
         assertEquals(done.getString("importId"), facts.importId());
         assertTrue(facts.caseNumber().startsWith("R6-"), facts.caseNumber());
+        // the case-imported number is the referral-received one (consumers keep the first they read)
+        IntakeEvent.ReferralReceived acceptedReceived = (IntakeEvent.ReferralReceived) TopicProbe.decode(
+                TopicProbe.await(Topics.INTAKE, r -> accepted.equals(r.key())
+                        && TopicProbe.decode(r).data() instanceof IntakeEvent.ReferralReceived,
+                        Duration.ofSeconds(30))).data();
+        assertEquals(acceptedReceived.caseNumber(), facts.caseNumber());
+        // and the rows' 受付番号 follow the sheet's order
+        String firstNumber = ((IntakeEvent.ReferralReceived) first.data()).caseNumber();
+        assertTrue(CaseNumber.parse(firstNumber).sequence() < CaseNumber.parse(facts.caseNumber()).sequence(),
+                firstNumber + " before " + facts.caseNumber());
         given().header("Authorization", bearer(coordinator())).get("/referrals/" + received).then()
                 .statusCode(200).body("caseNumber", startsWith("R6-")).body("receivedOn", equalTo("2024-05-14"));
 
@@ -156,6 +174,40 @@ class ImportApiTest {
         given().header("Authorization", bearer(coordinator())).get("/imports").then().statusCode(200)
                 .body("[0].importId", equalTo(again.getString("importId")))
                 .body("importId", hasItem(check.getString("importId")));
+    }
+
+    @Test
+    void aRowKeepsTheNumberItWasGivenSoARetriedRowSendsTheSameEvents() {
+        String prefix = "no:N" + UUID.randomUUID().toString().substring(0, 8);
+        FiscalYear year = FiscalYear.of(LocalDate.of(2023, 4, 1));
+
+        // given a run that numbered two rows and was killed before writing them
+        Map<String, CaseNumber> first = numbers.forImportedRows(KURUME, year, List.of(prefix + "-1", prefix + "-2"))
+                .await().indefinitely();
+        assertEquals(first.get(prefix + "-1").sequence() + 1, first.get(prefix + "-2").sequence());
+
+        // when the re-run numbers them again with a row more
+        Map<String, CaseNumber> again = numbers.forImportedRows(KURUME, year,
+                List.of(prefix + "-1", prefix + "-2", prefix + "-3")).await().indefinitely();
+
+        // then the rows keep their numbers and only the new row takes one
+        assertEquals(first.get(prefix + "-1"), again.get(prefix + "-1"));
+        assertEquals(first.get(prefix + "-2"), again.get(prefix + "-2"));
+        assertTrue(again.get(prefix + "-3").sequence() > first.get(prefix + "-2").sequence());
+        assertEquals(year, again.get(prefix + "-3").fiscalYear());
+    }
+
+    @Test
+    void aSheetWithoutARequiredColumnIsNotImportedEvenSkippingBadRows() {
+        byte[] file = ("氏名,生年月日,地区,課題,同意,状態\r\n取込 四郎,1970-01-02,篠山,ひきこもり,あり,受付\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+
+        JsonPath job = finished(post(file, "mode=import&skipBadRows=true"));
+
+        assertEquals("CHECK_FAILED", job.getString("state"), job.prettify());
+        assertEquals(0, job.getInt("created"));
+        assertEquals("", job.getString("problems[0].column"));
+        assertTrue(job.getInt("problemCount") >= 1);
     }
 
     @Test
