@@ -2,6 +2,7 @@ package jp.tsunagu.contract.status;
 
 import jp.tsunagu.contract.codes.CaseStatus;
 import jp.tsunagu.contract.events.EventEnvelope;
+import jp.tsunagu.contract.events.IntakeEvent;
 import jp.tsunagu.contract.events.PlanningEvent;
 import jp.tsunagu.contract.events.TsunaguEvent;
 
