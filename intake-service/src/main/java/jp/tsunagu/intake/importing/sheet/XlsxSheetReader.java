@@ -8,7 +8,6 @@ import org.dhatim.fastexcel.reader.Row;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -69,9 +68,7 @@ final class XlsxSheetReader extends LimitedReader {
             return readFastExcelRow();
         } catch (SheetRefused refused) {
             throw refused;
-        } catch (UncheckedIOException | org.dhatim.fastexcel.reader.ExcelReaderException e) {
-            throw new SheetRefused(SheetRefused.NOT_A_SHEET, e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException e) { // ExcelReaderException (bad XML, a number that is none) too: it opened as one
             throw new SheetRefused(SheetRefused.BROKEN, e);
         }
     }
