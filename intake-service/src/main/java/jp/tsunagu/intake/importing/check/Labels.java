@@ -40,9 +40,17 @@ final class Labels<E extends Enum<E> & Coded> {
     /** Where a cell lists several concerns: 、 , ， / ; ； and line breaks (・ only between whole labels). */
     private static final String SEPARATORS = "[、,，/／;；\\n]+";
 
+    /** How many unknown parts of one cell a problem names before 「ほかN件」. */
+    static final int NAMED_UNKNOWN = 5;
+    /** How much of an unknown part a problem quotes. */
+    static final int QUOTED = 50;
+
     private final Class<E> type;
     private final String kind;
     private final Map<String, E> byKey = new HashMap<>();
+    /** The most ・-parts any label has (2, for 妊娠・出産): how far {@link #dotted} looks ahead. */
+    private final int maxParts;
+    private final String allowed;
 
     private Labels(Class<E> type, String kind, Map<String, E> aliases) {
         this.type = type;
@@ -57,6 +65,9 @@ final class Labels<E extends Enum<E> & Coded> {
             }
         }
         aliases.forEach((k, v) -> byKey.put(key(k), v));
+        maxParts = byKey.keySet().stream().mapToInt(k -> k.split("[・･]", -1).length).max().orElse(1);
+        allowed = Arrays.stream(type.getEnumConstants()).filter(e -> e != CaseStatus.DECLINED).map(Coded::label)
+                .collect(Collectors.joining("、"));
     }
 
     /** The value of a cell, or null when the cell does not name one. */
@@ -70,12 +81,28 @@ final class Labels<E extends Enum<E> & Coded> {
 
     /** 「○○」は課題の名前にありません（使える名前: …） */
     String unknown(String value) {
-        return "「" + value + "」は" + kind + "の名前にありません（使える名前: " + allowed() + "）";
+        return unknown(List.of(value));
     }
 
+    /**
+     * The unknown parts of one cell as ONE reason: at most {@value #NAMED_UNKNOWN} distinct parts named (each cut to
+     * {@value #QUOTED} characters), then 「ほかN件」, so a cell of a thousand bad parts is one readable line.
+     */
+    String unknown(List<String> values) {
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(values));
+        StringBuilder named = new StringBuilder();
+        for (String v : distinct.subList(0, Math.min(NAMED_UNKNOWN, distinct.size()))) {
+            named.append('「').append(RowProblem.shorten(v, QUOTED)).append('」');
+        }
+        if (distinct.size() > NAMED_UNKNOWN) {
+            named.append("ほか").append(distinct.size() - NAMED_UNKNOWN).append("件");
+        }
+        return named + "は" + kind + "の名前にありません（使える名前: " + allowed + "）";
+    }
+
+    /** The labels a cell may use, as a problem lists them (computed once). */
     String allowed() {
-        return Arrays.stream(type.getEnumConstants()).filter(e -> e != CaseStatus.DECLINED).map(Coded::label)
-                .collect(Collectors.joining("、"));
+        return allowed;
     }
 
     /** The labels a template offers. */
@@ -112,7 +139,8 @@ final class Labels<E extends Enum<E> & Coded> {
 
     /**
      * 「ひきこもり・8050問題」 as two labels, while 「妊娠・出産」 is one: the longest run of ・-separated parts that is
-     * a label is taken first. Null when some part is no label.
+     * a label is taken first, looking ahead no further than the longest label's parts (linear in the cell). Null
+     * when some part is no label.
      */
     private List<E> dotted(String text) {
         String[] parts = text.split("[・･]");
@@ -120,7 +148,7 @@ final class Labels<E extends Enum<E> & Coded> {
         int i = 0;
         while (i < parts.length) {
             E found = null;
-            int j = parts.length;
+            int j = Math.min(parts.length, i + maxParts);
             for (; j > i && found == null; j--) {
                 found = read(String.join("・", Arrays.asList(parts).subList(i, j)));
             }

@@ -29,6 +29,7 @@ import java.util.Set;
 final class RowReader {
 
     static final String FORMULA = "数式のようなセルは取り込めません（値だけを貼り付けてください）";
+    static final String EXAMPLE = "テンプレートの例の行です（消してから取り込んでください）";
     static final int MAX_CASE_NO = 64;
     /** How a list says "the city's own desk" in 紹介元. */
     private static final Set<String> CITY_DESK = Set.of("市", "市役所", "市の窓口", "市窓口", "本市");
@@ -50,11 +51,21 @@ final class RowReader {
         LocalDate birthDate = c.date(ImportColumn.BIRTH_DATE);
         Integer age = age(c);
         String referrer = referrer(c);
-        Channel channel = referrer != null ? Channel.AGENCY : c.code(Labels.CHANNEL, ImportColumn.CHANNEL, false);
+        // the live rules let an agency's referral come by any channel (routing reads アウトリーチ as such): the cell's
+        // channel is kept, and a blank one with an agency as 紹介元 is 相談支援機関から
+        Channel channel = c.code(Labels.CHANNEL, ImportColumn.CHANNEL, false);
+        if (referrer != null && channel == null && c.blank(ImportColumn.CHANNEL)) {
+            channel = Channel.AGENCY;
+        }
         if (referrer == null && channel == null && c.blank(ImportColumn.CHANNEL)
                 && !c.reported.contains(ImportColumn.REFERRER)) {
             c.problem(ImportColumn.CHANNEL, "紹介元が空欄（市の窓口）のときは相談経路が要ります（使える名前: "
                     + Labels.CHANNEL.allowed() + "）");
+        }
+        String name = c.text(ImportColumn.NAME);
+        if (name != null && Normalizer.normalize(name, Normalizer.Form.NFKC).startsWith("(例)")) {
+            c.problem(ImportColumn.NAME, EXAMPLE); // the template's example row, left in
+            name = null;
         }
         Consent consent = c.code(Labels.CONSENT, ImportColumn.CONSENT, true);
         Urgency urgency = c.code(Labels.URGENCY, ImportColumn.URGENCY, false);
@@ -64,7 +75,7 @@ final class RowReader {
 
         // a cell already reported goes to the rules as written: they then fault it (not shown twice) rather than
         // report 「生年月日または年齢が必要です」 for a row that has one
-        ReferralRequest.PersonRequest person = new ReferralRequest.PersonRequest(c.text(ImportColumn.NAME),
+        ReferralRequest.PersonRequest person = new ReferralRequest.PersonRequest(name,
                 c.text(ImportColumn.KANA), birthDate != null ? birthDate.toString() : c.asWritten(ImportColumn.BIRTH_DATE),
                 age != null ? age : c.asWritten(ImportColumn.AGE),
                 c.text(ImportColumn.ADDRESS), area(c.text(ImportColumn.AREA)), null);
@@ -135,7 +146,7 @@ final class RowReader {
                 return a.id();
             }
         }
-        c.problem(column, "「" + text + "」は" + directory.municipalityName() + "の機関にありません（" + what
+        c.problem(column, "「" + RowProblem.shorten(text, Labels.QUOTED) + "」は" + directory.municipalityName() + "の機関にありません（" + what
                 + "には「選択肢」シートの機関名か機関IDを書いてください）");
         return null;
     }
@@ -155,8 +166,8 @@ final class RowReader {
             return List.of();
         }
         Labels.Many<Concern> many = Labels.CONCERN.readMany(text);
-        for (String unknown : many.unknown()) {
-            c.problem(ImportColumn.CONCERNS, Labels.CONCERN.unknown(unknown));
+        if (!many.unknown().isEmpty()) { // one problem for the cell, however many parts it has
+            c.problem(ImportColumn.CONCERNS, Labels.CONCERN.unknown(many.unknown()));
         }
         return many.values().stream().map(Enum::name).toList();
     }
@@ -229,8 +240,12 @@ final class RowReader {
         }
     }
 
-    /** A cell a spreadsheet would run as a formula (CSV injection): = + - @ followed by something. */
+    /**
+     * A cell a spreadsheet would run as a formula (CSV injection): = + - @ followed by something, also written
+     * full-width (＝＋－＠, which NFKC makes the same and a spreadsheet may too).
+     */
     static boolean formulaLike(String cell) {
-        return cell.length() > 1 && "=+-@".indexOf(cell.charAt(0)) >= 0;
+        String c = Normalizer.normalize(cell, Normalizer.Form.NFKC).strip();
+        return c.length() > 1 && "=+-@".indexOf(c.charAt(0)) >= 0;
     }
 }

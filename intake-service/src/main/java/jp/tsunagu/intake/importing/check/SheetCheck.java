@@ -27,6 +27,8 @@ public final class SheetCheck {
     /** Art. 106-4 of the Social Welfare Act (重層的支援体制整備事業) came into force on this day. */
     public static final LocalDate DEFAULT_JOINED_ON = LocalDate.of(2021, 4, 1);
     private static final int PROGRESS_EVERY = 100;
+    /** The problems kept (each quotes a cell); the rest are counted, so a sheet of garbage cannot fill the heap. */
+    public static final int MAX_PROBLEMS = 10_000;
 
     private final ReferralRules rules;
     private final Map<String, AgencyDirectory> directories;
@@ -50,17 +52,18 @@ public final class SheetCheck {
         AgencyDirectory directory = directories.get(municipality);
         if (directory == null) {
             return new CheckedSheet(0, List.of(), List.of(new RowProblem(0, "", municipality,
-                    "この自治体の Tsunagu のデータがありません")), 0, List.of(), false);
+                    "この自治体の Tsunagu のデータがありません")), 1, 0, List.of(), false);
         }
         SheetRow first = sheet.next();
         if (first == null) {
             return new CheckedSheet(0, List.of(), List.of(new RowProblem(0, "", "", "見出しの行がありません（1行目に"
-                    + "「受付日」「氏名」などの見出しを書いてください）")), 0, List.of(), false);
+                    + "「受付日」「氏名」などの見出しを書いてください）")), 1, 0, List.of(), false);
         }
         HeaderMap header = HeaderMap.of(first);
         boolean keyed = header.has(ImportColumn.CASE_NO);
         if (!header.problems().isEmpty()) {
-            return new CheckedSheet(0, List.of(), header.problems(), 0, header.ignored(), keyed);
+            return new CheckedSheet(0, List.of(), header.problems(), header.problems().size(), 0, header.ignored(),
+                    keyed);
         }
         RowReader reader = new RowReader(header, directory);
         LocalDate began = joinedOn.getOrDefault(municipality, DEFAULT_JOINED_ON);
@@ -69,6 +72,7 @@ public final class SheetCheck {
         Map<String, Integer> caseNumbers = new HashMap<>();
         int rows = 0;
         int bad = 0;
+        int problemCount = 0;
         for (SheetRow row = sheet.next(); row != null; row = sheet.next()) {
             rows++;
             Checked checked = checkRow(new RowInput(header, reader.read(row), row, municipality),
@@ -76,7 +80,12 @@ public final class SheetCheck {
             if (checked.problems().isEmpty()) {
                 good.add(checked.row(fileSha256));
             } else {
-                problems.addAll(checked.problems());
+                for (RowProblem p : checked.problems()) {
+                    if (problems.size() < MAX_PROBLEMS) {
+                        problems.add(p);
+                    }
+                }
+                problemCount += checked.problems().size();
                 bad++;
             }
             if (rows % PROGRESS_EVERY == 0) {
@@ -84,7 +93,8 @@ public final class SheetCheck {
             }
         }
         progress.accept(rows);
-        return new CheckedSheet(rows, List.copyOf(good), List.copyOf(problems), bad, header.ignored(), keyed);
+        return new CheckedSheet(rows, List.copyOf(good), List.copyOf(problems), problemCount, bad, header.ignored(),
+                keyed);
     }
 
     private record RowInput(HeaderMap header, ReadRow read, SheetRow row, String municipality) {
@@ -119,6 +129,9 @@ public final class SheetCheck {
         if (result instanceof ReferralRules.Result.Invalid invalid) {
             for (FieldError e : invalid.errors()) {
                 ImportColumn column = FieldColumns.of(e.field());
+                if (column == ImportColumn.AGE && !in.header().has(ImportColumn.AGE)) {
+                    column = ImportColumn.BIRTH_DATE; // 「生年月日または年齢が必要です」 at the column the sheet has
+                }
                 if (column == null || !r.reported().contains(column)) {
                     problems.add(column == null
                             ? new RowProblem(in.number(), "", "", ProblemJapanese.message(e.message()))

@@ -2,6 +2,11 @@ package jp.tsunagu.intake.importing.check;
 
 import jp.tsunagu.contract.codes.Concern;
 import jp.tsunagu.contract.directory.AgencyDirectory;
+import jp.tsunagu.intake.importing.sheet.ImportLimits;
+import jp.tsunagu.intake.importing.sheet.SheetFormat;
+import jp.tsunagu.intake.importing.sheet.SheetReader;
+import jp.tsunagu.intake.importing.sheet.SheetRow;
+import jp.tsunagu.intake.referral.ReferralRules;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
@@ -33,8 +38,10 @@ class ImportTemplatesTest {
         assertEquals(2, lines.length);
         assertEquals(Arrays.stream(ImportColumn.values()).map(ImportColumn::header).toList(),
                 List.of(lines[0].split(",")));
-        CheckedSheet sheet = checks.check(csv);
-        assertEquals(List.of(), sheet.problems());
+        assertEquals(List.of(new RowProblem(2, "氏名", "（例）山田 太郎", RowReader.EXAMPLE)), checks.check(csv).problems(),
+                "the example row, left in, is no case");
+        CheckedSheet sheet = unmarked(csv);
+        assertEquals(List.of(), sheet.problems(), "otherwise the example is a clean row");
         assertEquals(List.of(), sheet.ignoredColumns());
         assertEquals(1, sheet.good().size());
         assertTrue(new String(ImportTemplates.csv(), StandardCharsets.UTF_8).startsWith("\uFEFF管理番号,受付日,氏名,"));
@@ -43,10 +50,12 @@ class ImportTemplatesTest {
     @Test
     void theXlsxTemplateReadsBackCleanWithItsChoicesSheetAndDropDowns() throws IOException {
         byte[] xlsx = ImportTemplates.xlsx(kurume);
-        CheckedSheet sheet = checks.check(xlsx);
+        assertEquals(List.of(RowReader.EXAMPLE), checks.check(xlsx).problems().stream().map(RowProblem::reason)
+                .toList());
+        CheckedSheet sheet = unmarked(xlsx);
         assertEquals(List.of(), sheet.problems());
         assertEquals(1, sheet.good().size());
-        assertEquals(checks.check(ImportTemplates.csv(kurume)).good().getFirst().referral(),
+        assertEquals(unmarked(ImportTemplates.csv(kurume)).good().getFirst().referral(),
                 sheet.good().getFirst().referral(), "the same example either way (dates as Excel dates)");
 
         try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
@@ -65,6 +74,36 @@ class ImportTemplatesTest {
         // 状態 (column P) offers the 8 labels but 受入辞退 from the 「選択肢」 sheet (its name written as &#x…; in XML)
         assertTrue(sheetXml.matches("(?s).*sqref=\"P2:P100001\"[^>]*><formula1>'[^']+'!\\$B\\$2:\\$B\\$9</formula1>.*"),
                 sheetXml.substring(sheetXml.indexOf("<dataValidations")));
+    }
+
+    /** The template checked as if its example were a real row: 「（例）」 taken off every cell as it is read. */
+    private static CheckedSheet unmarked(byte[] file) {
+        try (SheetReader reader = SheetReader.open(file, null, ImportLimits.defaults())) {
+            SheetReader unmarked = new SheetReader() {
+                @Override
+                public SheetFormat format() {
+                    return reader.format();
+                }
+
+                @Override
+                public String charset() {
+                    return reader.charset();
+                }
+
+                @Override
+                public SheetRow next() {
+                    SheetRow row = reader.next();
+                    return row == null ? null : new SheetRow(row.number(),
+                            row.cells().stream().map(c -> c.replace("（例）", "")).toList(), row.formulaCells());
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            return new SheetCheck(new ReferralRules(DIRECTORIES), DIRECTORIES, java.util.Map.of())
+                    .check(unmarked, KURUME, "abc123", SheetCheckTest.TODAY, n -> { });
+        }
     }
 
     /** A part of the workbook (through its central directory: FastExcel writes data descriptors). */
