@@ -76,7 +76,8 @@ class ImportCheckPhase {
         job.rowsWithProblems = checked.rowsWithProblems();
         job.ignoredColumns = List.copyOf(checked.ignoredColumns());
         job.problems = List.copyOf(checked.problems());
-        job.problemCount = checked.problems().size();
+        // the checker keeps the first problems of a very bad file and counts them all
+        job.problemCount = checked.problemCount();
         Set<String> in = await(context, () -> transactions.alreadyImported(job.municipality,
                 checked.good().stream().map(ImportRow::rowKey).toList()));
         List<ImportRow> fresh = checked.good().stream().filter(r -> !in.contains(r.rowKey())).toList();
