@@ -36,7 +36,8 @@ final class ImportCalls {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     /** The states a job ends in (the others, CHECKING and IMPORTING, are on the way). */
-    static final Set<String> ENDED = Set.of("CHECKED", "CHECK_FAILED", "DONE", "REFUSED", "INTERRUPTED");
+    static final Set<String> ENDED = Set.of("CHECKED", "CHECK_FAILED", "DONE", "REFUSED", "INTERRUPTED",
+            "FAILED");
     /** Upper bound of one job: 2,000 rows take seconds; a slow machine gets minutes before the test gives up. */
     static final Duration JOB_LIMIT = Duration.ofMinutes(10);
 

@@ -70,8 +70,12 @@ public final class ImportCommand {
 
     private int summary(Path file, String id, JsonNode job) {
         String state = job.path("state").asText();
-        if (state.equals("REFUSED") || state.equals("INTERRUPTED")) {
+        if (state.equals("REFUSED")) {
             out.println("読めませんでした: " + job.path("refusal").asText(job.path("stateLabel").asText()));
+            return REFUSED;
+        }
+        if (state.equals("INTERRUPTED") || state.equals("FAILED")) {
+            out.println(job.path("stateLabel").asText() + ": 同じファイルをもう一度取り込むと、続きから取り込みます");
             return REFUSED;
         }
         out.printf("行数 %d、問題のある行 %d、取込済みだった行 %d%n", job.path("rows").asInt(),
