@@ -233,6 +233,20 @@ class ConsoleCoordinatorSystemTest {
                     "the case's history holds the joined referral: " + coordinator.text());
             coordinator.check("case-history");
 
+            // 台帳取込: a small list of the city's (CP932) checked through the real upload form; a check changes nothing
+            java.nio.file.Path list = java.nio.file.Files.createTempFile("台帳", ".csv");
+            java.nio.file.Files.write(list, CaseloadSheet.of("CONSOLE-", jp.tsunagu.contract.codes.FiscalYear.parse("R7"),
+                    6, 3).csv(CaseloadSheet.CP932));
+            coordinator.open("/" + KURUME + "/imports");
+            coordinator.check("imports");
+            coordinator.find(By.id("f-file")).sendKeys(list.toString());
+            coordinator.find(By.id("import-check")).click();
+            coordinator.waitFor(60, d -> d.getTitle().startsWith("確認済み"));
+            assertTrue(coordinator.text().contains("6行") && coordinator.text().contains("Shift_JIS"),
+                    "the list was read as it is: " + coordinator.text());
+            coordinator.check("import-checked");
+            java.nio.file.Files.delete(list);
+
             // a 支援会議 (no consent needed, confidential): open to its members only
             coordinator.open("/" + KURUME + "/meetings/new");
             new Select(coordinator.find(By.id("f-type"))).selectByValue("SHIEN_KAIGI");
