@@ -77,6 +77,8 @@ public final class ImportScreen {
         long count = job.path("problemCount").asLong(shown);
         view.put("problemCount", count);
         view.put("problemsCut", shown > 0 && count > shown);
+        // intake keeps the first 10,000 for the CSV and counts the rest
+        view.put("problemsBeyondReport", count > 10_000);
         // intake keeps problems in memory only: after its restart the audit row counts them, the list is gone
         view.put("problemsGone", shown == 0 && count > 0);
         return view;

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * An import (取込) of a city's caseload sheet as GET /imports/{importId} answers it: the audit's counts, and while this
- * replica holds its report, what would be created, the problems (the first {@link #MAX_PROBLEMS}; the CSV has all)
+ * replica holds its report, what would be created, the problems (the first {@link #MAX_PROBLEMS}; the CSV the first 10,000)
  * and the possible duplicates.
  */
 @Schema(name = "ImportJob")
