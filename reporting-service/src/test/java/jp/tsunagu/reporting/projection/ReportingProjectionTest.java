@@ -53,12 +53,22 @@ class ReportingProjectionTest {
                 .filter(e -> e instanceof jp.tsunagu.contract.events.IntakeEvent.DuplicateDismissed).findFirst()
                 .orElseThrow();
         assertEquals(List.of("case_event"), tables(dismissed), "a dismissed one: a line");
-        TsunaguEvent linked = events.get(events.size() - 2);
+        TsunaguEvent linked = events.stream()
+                .filter(e -> e instanceof jp.tsunagu.contract.events.IntakeEvent.HouseholdLinked).findFirst()
+                .orElseThrow();
+        TsunaguEvent unlinked = events.stream()
+                .filter(e -> e instanceof jp.tsunagu.contract.events.IntakeEvent.HouseholdUnlinked).findFirst()
+                .orElseThrow();
         assertEquals(List.of("case_event"), tables(linked), "household-linked: a line of history");
         assertEquals(List.of(new CaseFact.Household("household-1", true), CaseFact.Stage.FOLDED),
                 ReportingProjection.writes(envelope(linked)).facts(), "and the household the case is in now");
         assertEquals(List.of(new CaseFact.Household("household-1", false), CaseFact.Stage.FOLDED),
-                ReportingProjection.writes(envelope(events.getLast())).facts(), "household-unlinked: out of it");
+                ReportingProjection.writes(envelope(unlinked)).facts(), "household-unlinked: out of it");
+        TsunaguEvent imported = events.getLast();
+        assertTrue(imported instanceof jp.tsunagu.contract.events.IntakeEvent.CaseImported);
+        assertEquals(List.of("case_event"), tables(imported), "case-imported: a line of history");
+        assertEquals(List.of(CaseFact.Stage.FOLDED), ReportingProjection.writes(envelope(imported)).facts(),
+                "no fact of its own: routing's and planning's imported events count its stages");
     }
 
     @Test
