@@ -10,146 +10,196 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.Enumeration;
-import java.util.List;
-import java.util.function.Consumer;
+import java.util.Set;
 
 /**
- * Before FastExcel reads a worksheet: its cell references are scanned (StAX, streaming, nothing kept). FastExcel pads a
+ * Before FastExcel reads a workbook, every part of its zip is scanned (StAX, streaming, nothing kept). FastExcel pads a
  * row's cells with nulls up to the column a cell's {@code r} names, so one {@code <c r="ZZZZZZ1"/>} in a tiny file
- * would allocate some 3×10^8 slots before the reader's own column limit could see the row. Refused here: a cell right
- * of the column limit, and a row below Excel's last row (1,048,576), which no real sheet has.
+ * would allocate some 3×10^8 slots before the reader's own column limit could see the row; it builds a cell's text
+ * whole before anyone can measure it; and it reads shared strings up to the index a cell names. Refused here: a cell
+ * right of the column limit, a row below Excel's last row (1,048,576), a text ({@code t is v f si}) longer than the
+ * cell limit, and a shared-string index that is no number or not below the number of {@code <si>} there are.
  * <p>
- * The sheet scanned is the one FastExcel opens as the first: the workbook part named by {@code [Content_Types].xml},
- * its first {@code <sheet>}, that sheet's target in the workbook's relationships. When that cannot be followed, every
- * XML part with sheet data is scanned instead (stricter, never looser). Run after {@link ZipGuard#check}, which has
+ * Which part is "the first sheet" or "the shared strings" is deliberately NOT resolved: FastExcel's resolution
+ * (relationship ids in a HashMap, case-insensitive fallbacks, content-type overrides) has corners a second resolver
+ * would get wrong, and every such difference would be a way past this check. So every entry whose content parses as
+ * XML is scanned (one that stops parsing is kept as far as it read). Run after {@link ZipGuard#check}, which has
  * bounded what the parts inflate to.
  */
 final class SheetBounds {
 
     /** Excel's last row. */
     static final int MAX_ROW = 1_048_576;
-    private static final String MAIN = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
-    private static final String MACRO_MAIN = "application/vnd.ms-excel.sheet.macroEnabled.main+xml";
-    private static final String RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    /** The elements whose text FastExcel builds into a string: cell text, inline and shared strings, formulas. */
+    private static final Set<String> TEXT = Set.of("t", "is", "v", "f", "si");
     private static final XMLInputFactory XML = factory();
 
     private SheetBounds() {
     }
 
-    static void check(byte[] bytes, int maxColumns) {
+    static void check(byte[] bytes, ImportLimits limits) {
+        Scan scan = new Scan(limits.maxColumns(), limits.maxCellChars());
         try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(bytes)).get()) {
-            String first = firstSheet(zip);
-            ZipArchiveEntry entry = first == null ? null : zip.getEntry(first);
-            if (entry != null) {
-                scan(zip, entry, maxColumns);
-                return;
-            }
-            Enumeration<ZipArchiveEntry> all = zip.getEntries();
+            Enumeration<ZipArchiveEntry> all = zip.getEntries(); // every entry, duplicate names included
             while (all.hasMoreElements()) {
                 ZipArchiveEntry e = all.nextElement();
-                if (!e.isDirectory() && e.getName().endsWith(".xml")) {
-                    scan(zip, e, maxColumns);
+                if (!e.isDirectory()) {
+                    try (InputStream in = zip.getInputStream(e)) {
+                        scan.entry(in);
+                    }
                 }
             }
-        } catch (IOException | XMLStreamException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             if (e instanceof SheetRefused refused) {
                 throw refused;
             }
             throw new SheetRefused(SheetRefused.NOT_A_SHEET, e);
         }
+        if (scan.maxSharedIndex >= scan.maxSharedStrings) {
+            throw new SheetRefused(SheetRefused.BROKEN); // FastExcel would read (and keep) strings up to the index
+        }
     }
 
-    /** The zip path of the sheet FastExcel opens first, or null when the workbook does not say. */
-    private static String firstSheet(ZipFile zip) throws IOException, XMLStreamException {
-        List<String> workbooks = new ArrayList<>();
-        read(zip, "[Content_Types].xml", x -> {
-            if (x.getLocalName().equals("Override")) {
-                String type = x.getAttributeValue(null, "ContentType");
-                if (MAIN.equals(type) || MACRO_MAIN.equals(type)) {
-                    workbooks.add(x.getAttributeValue(null, "PartName"));
-                }
-            }
-        });
-        String workbook = strip(workbooks.isEmpty() ? "/xl/workbook.xml" : workbooks.getFirst());
-        List<String> ids = new ArrayList<>();
-        read(zip, workbook, x -> {
-            if (ids.isEmpty() && x.getLocalName().equals("sheet")) {
-                ids.add(x.getAttributeValue(RELATIONSHIPS, "id"));
-            }
-        });
-        if (ids.isEmpty() || ids.getFirst() == null) {
-            return null;
-        }
-        int slash = workbook.lastIndexOf('/');
-        String dir = workbook.substring(0, slash + 1);
-        List<String> targets = new ArrayList<>();
-        read(zip, dir + "_rels/" + workbook.substring(slash + 1) + ".rels", x -> {
-            if (x.getLocalName().equals("Relationship") && ids.getFirst().equals(x.getAttributeValue(null, "Id"))) {
-                targets.add(x.getAttributeValue(null, "Target"));
-            }
-        });
-        if (targets.isEmpty() || targets.getFirst() == null) {
-            return null;
-        }
-        String target = targets.getFirst();
-        return target.startsWith("/") ? strip(target) : dir + target;
-    }
+    /** The running state of the scan; one streaming pass per entry. */
+    private static final class Scan {
+        private final int maxColumns;
+        private final int maxCellChars;
+        /** The largest {@code <si>} count of any one part (the shared strings are one of them). */
+        long maxSharedStrings;
+        /** The largest shared-string index any cell names; -1 when none does. */
+        long maxSharedIndex = -1;
 
-    private static String strip(String part) {
-        return part.startsWith("/") ? part.substring(1) : part;
-    }
-
-    /** Every start element of a part, to the consumer; nothing when the part is absent. */
-    private static void read(ZipFile zip, String name, Consumer<XMLStreamReader> elements)
-            throws IOException, XMLStreamException {
-        ZipArchiveEntry entry = zip.getEntry(name);
-        if (entry == null) {
-            return;
+        Scan(int maxColumns, int maxCellChars) {
+            this.maxColumns = maxColumns;
+            this.maxCellChars = maxCellChars;
         }
-        try (InputStream in = zip.getInputStream(entry)) {
-            XMLStreamReader x = XML.createXMLStreamReader(in);
+
+        void entry(InputStream in) {
+            int row = 0;
+            int column = 0;
+            long sharedStrings = 0;
+            int textDepth = 0;       // open TEXT elements (an <is> holds <t>s: counted together)
+            long chars = 0;          // characters of the outermost open TEXT element
+            boolean sharedCell = false;  // inside <c t="s">
+            boolean sharedValue = false; // inside that cell's <v>
+            long index = 0;
+            boolean digits = false;
+            XMLStreamReader x = null;
             try {
+                x = XML.createXMLStreamReader(in);
                 while (x.hasNext()) {
-                    if (x.next() == XMLStreamConstants.START_ELEMENT) {
-                        elements.accept(x);
+                    switch (x.next()) {
+                        case XMLStreamConstants.START_ELEMENT -> {
+                            String name = x.getLocalName();
+                            switch (name) {
+                                case "row" -> {
+                                    String r = x.getAttributeValue(null, "r");
+                                    row = r == null ? row + 1 : number(r, 0);
+                                    column = 0;
+                                    if (row > MAX_ROW) {
+                                        throw SheetRefused.rowOutOfSheet(MAX_ROW);
+                                    }
+                                }
+                                case "c" -> {
+                                    String r = x.getAttributeValue(null, "r");
+                                    column = r == null ? column + 1 : column(r, maxColumns);
+                                    if (column > maxColumns) {
+                                        throw SheetRefused.tooManyColumns(maxColumns, row);
+                                    }
+                                    if (r != null && number(r, letters(r)) > MAX_ROW) {
+                                        throw SheetRefused.rowOutOfSheet(MAX_ROW);
+                                    }
+                                    sharedCell = "s".equals(x.getAttributeValue(null, "t"));
+                                }
+                                case "si" -> sharedStrings++;
+                                default -> {
+                                }
+                            }
+                            if (name.equals("v") && sharedCell) {
+                                sharedValue = true;
+                                index = 0;
+                                digits = false;
+                            }
+                            if (TEXT.contains(name)) {
+                                if (textDepth == 0) {
+                                    chars = 0;
+                                }
+                                textDepth++;
+                            }
+                        }
+                        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                            if (textDepth > 0) {
+                                chars += codePoints(x);
+                                if (chars > maxCellChars) {
+                                    throw SheetRefused.cellTooLong(maxCellChars, row);
+                                }
+                            }
+                            if (sharedValue) {
+                                char[] text = x.getTextCharacters();
+                                int end = x.getTextStart() + x.getTextLength();
+                                for (int i = x.getTextStart(); i < end; i++) {
+                                    if (text[i] < '0' || text[i] > '9') {
+                                        throw new SheetRefused(SheetRefused.BROKEN); // FastExcel: NumberFormatException
+                                    }
+                                    index = Math.min(index * 10 + (text[i] - '0'), Integer.MAX_VALUE + 1L);
+                                    digits = true;
+                                }
+                            }
+                        }
+                        case XMLStreamConstants.END_ELEMENT -> {
+                            String name = x.getLocalName();
+                            if (TEXT.contains(name) && textDepth > 0) {
+                                textDepth--;
+                            }
+                            if (name.equals("v") && sharedValue) {
+                                if (!digits) {
+                                    throw new SheetRefused(SheetRefused.BROKEN);
+                                }
+                                maxSharedIndex = Math.max(maxSharedIndex, index);
+                                sharedValue = false;
+                            } else if (name.equals("c")) {
+                                sharedCell = false;
+                            }
+                        }
+                        default -> {
+                        }
                     }
                 }
+            } catch (XMLStreamException | RuntimeException notXml) {
+                if (notXml instanceof SheetRefused refused) {
+                    throw refused;
+                }
+                // not XML (an image) or XML that breaks off: what was read before counts, the rest cannot be read
             } finally {
-                x.close();
+                maxSharedStrings = Math.max(maxSharedStrings, sharedStrings);
+                close(x);
             }
         }
     }
 
-    /** The rows and cells as FastExcel numbers them: by {@code r}, else one after the previous. */
-    private static void scan(ZipFile zip, ZipArchiveEntry entry, int maxColumns) throws IOException, XMLStreamException {
-        int[] row = {0};
-        int[] column = {0};
-        read(zip, entry.getName(), x -> {
-            switch (x.getLocalName()) {
-                case "row" -> {
-                    String r = x.getAttributeValue(null, "r");
-                    row[0] = r == null ? row[0] + 1 : number(r, 0);
-                    column[0] = 0;
-                    if (row[0] > MAX_ROW) {
-                        throw SheetRefused.rowOutOfSheet(MAX_ROW);
-                    }
-                }
-                case "c" -> {
-                    String r = x.getAttributeValue(null, "r");
-                    column[0] = r == null ? column[0] + 1 : column(r, maxColumns);
-                    if (column[0] > maxColumns) {
-                        throw SheetRefused.tooManyColumns(maxColumns, row[0]);
-                    }
-                    if (r != null && number(r, letters(r)) > MAX_ROW) {
-                        throw SheetRefused.rowOutOfSheet(MAX_ROW);
-                    }
-                }
-                default -> {
-                }
+    /** Characters as a person counts them (a surrogate pair is one), without building the text. */
+    private static int codePoints(XMLStreamReader x) {
+        char[] text = x.getTextCharacters();
+        int start = x.getTextStart();
+        int end = start + x.getTextLength();
+        int n = 0;
+        for (int i = start; i < end; i++) {
+            if (!Character.isLowSurrogate(text[i])) {
+                n++;
             }
-        });
+        }
+        return n;
+    }
+
+    private static void close(XMLStreamReader x) {
+        if (x != null) {
+            try {
+                x.close();
+            } catch (XMLStreamException ignored) {
+                // nothing held but the stream, which the caller closes
+            }
+        }
     }
 
     /** The 1-based column of a reference such as "AB12"; anything past the limit reads as limit + 1. */
@@ -201,6 +251,7 @@ final class SheetBounds {
         XMLInputFactory f = XMLInputFactory.newFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        f.setProperty(XMLInputFactory.IS_COALESCING, false);
         return f;
     }
 }

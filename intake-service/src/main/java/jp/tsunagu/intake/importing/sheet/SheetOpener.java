@@ -20,7 +20,7 @@ final class SheetOpener {
         }
         if (startsWith(bytes, 'P', 'K', 3, 4)) {
             ZipGuard.check(bytes, limits.maxInflatedBytes());
-            SheetBounds.check(bytes, limits.maxColumns());
+            SheetBounds.check(bytes, limits);
             return XlsxSheetReader.open(bytes, limits);
         }
         if (startsWith(bytes, 0xD0, 0xCF, 0x11, 0xE0)) {

@@ -49,7 +49,8 @@ public final class SheetRefused extends RuntimeException {
         return new SheetRefused("Excelの最後の行（" + maxRow + "行目）より下にセルがあります。ファイルが壊れています");
     }
 
+    /** Row 0: a text outside any row (a shared string), whose row is not known yet. */
     static SheetRefused cellTooLong(int maxCellChars, int row) {
-        return new SheetRefused(row + "行目に" + maxCellChars + "文字を超えるセルがあります");
+        return new SheetRefused((row > 0 ? row + "行目に" : "") + maxCellChars + "文字を超えるセルがあります");
     }
 }

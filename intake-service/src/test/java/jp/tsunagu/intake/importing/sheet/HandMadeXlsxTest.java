@@ -16,10 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Workbooks written by hand, part by part, as a hostile or broken file would be: no library smooths them over. */
-class HandMadeXlsxTest {
+public class HandMadeXlsxTest {
 
     /** The smallest workbook FastExcel opens, its first sheet's {@code <sheetData>} as given. */
-    static byte[] xlsx(String sheetData, String sharedStrings) throws IOException {
+    public static byte[] xlsx(String sheetData, String sharedStrings) throws IOException {
         Map<String, String> parts = new java.util.LinkedHashMap<>();
         parts.put("[Content_Types].xml", """
                 <?xml version="1.0" encoding="UTF-8"?>
