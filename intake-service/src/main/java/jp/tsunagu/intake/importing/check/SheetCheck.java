@@ -29,6 +29,12 @@ public final class SheetCheck {
     private static final int PROGRESS_EVERY = 100;
     /** The problems kept (each quotes a cell); the rest are counted, so a sheet of garbage cannot fill the heap. */
     public static final int MAX_PROBLEMS = 10_000;
+    /**
+     * An .xlsx row numbers itself ({@code r}) or is numbered one after the previous; mixing both, or repeating an
+     * {@code r}, gives two rows one number. Refused for the whole file: a row is known by its number (the report's
+     * 行, and the key of a sheet without 管理番号), so nothing may be checked or imported under a number twice.
+     */
+    public static final String ROWS_OUT_OF_ORDER = "行番号が重複しているか逆順です（Excelで開いて保存し直してください）";
 
     private final ReferralRules rules;
     private final Map<String, AgencyDirectory> directories;
@@ -73,8 +79,15 @@ public final class SheetCheck {
         int rows = 0;
         int bad = 0;
         int problemCount = 0;
+        int previous = first.number();
         for (SheetRow row = sheet.next(); row != null; row = sheet.next()) {
             rows++;
+            if (row.number() <= previous) { // a keyless row's key is its number: a repeat would merge two rows
+                progress.accept(rows);
+                return new CheckedSheet(rows, List.of(), List.of(new RowProblem(row.number(), "", "",
+                        ROWS_OUT_OF_ORDER)), 1, rows, header.ignored(), keyed);
+            }
+            previous = row.number();
             Checked checked = checkRow(new RowInput(header, reader.read(row), row, municipality),
                     today, began, caseNumbers);
             if (checked.problems().isEmpty()) {
