@@ -17,7 +17,10 @@ public final class ProcessedEvents {
     private ProcessedEvents() {
     }
 
-    /** Records every id in one statement; returns the ones this consumer had not seen before. */
+    /**
+     * Records every id in one statement; returns the ones this consumer had not seen before. The ids are inserted
+     * sorted, so two transactions claiming overlapping ids take their row locks in the same order (no deadlock).
+     */
     public static Uni<Set<String>> claim(Database database, String consumer, List<String> eventIds) {
         if (eventIds.isEmpty()) {
             return Uni.createFrom().item(Set.of());
@@ -25,7 +28,7 @@ public final class ProcessedEvents {
         return database.list("""
                         insert into processed_event(consumer, event_id) select $1, unnest($2::varchar[])
                         on conflict do nothing returning event_id""", row -> row.getString(0),
-                        consumer, eventIds.toArray(String[]::new))
+                        consumer, eventIds.stream().sorted().toArray(String[]::new))
                 .map(HashSet::new);
     }
 }
