@@ -107,7 +107,8 @@ public class ReferralRouting {
                                     // routed already (a re-delivery, or a referral routed live), or never received
                                     continue;
                                 }
-                                routeImported(envelope.id(), e, f, load.get(f.municipality()), routing, publications);
+                                publications.addAll(routeImported(envelope.id(), e, f, load.get(f.municipality()),
+                                        routing));
                             }
                             case IntakeEvent.DuplicateDismissed e -> {
                             }
@@ -125,9 +126,10 @@ public class ReferralRouting {
      * A case brought in from a city's list (台帳取込): the decisions its case-imported says were made then, each to be
      * published with the import source and dated as the list says, the load moved as they were.
      */
-    private void routeImported(String causationId, IntakeEvent.CaseImported listed, CaseFacts facts,
-                               Map<String, Long> open, Map<String, CaseRouting> routing,
-                               List<OutcomePublisher.Publication> publications) {
+    private List<OutcomePublisher.Publication> routeImported(String causationId, IntakeEvent.CaseImported listed,
+                                                             CaseFacts facts, Map<String, Long> open,
+                                                             Map<String, CaseRouting> routing) {
+        List<OutcomePublisher.Publication> publications = new ArrayList<>();
         RoutingDecider.Context context = new RoutingDecider.Context(catalog.requireRules(facts.municipality()), open,
                 deadlines, listed.routedOn());
         String cause = causationId;
@@ -138,6 +140,7 @@ public class ReferralRouting {
             publications.add(new OutcomePublisher.Publication(outcome, dated.on(), cause, true));
             cause = outcome.events().getLast().eventId(); // the acceptance follows the decision it answers
         }
+        return publications;
     }
 
     /** Each municipality's agency load, to be moved in memory as the batch decides. */
