@@ -114,12 +114,9 @@ public class ImportResource {
             case "false" -> false;
             default -> throw invalid("skipBadRows", "true or false");
         };
-        String set = switch (charset.trim().toUpperCase(java.util.Locale.ROOT)) {
-            case "AUTO", "" -> null;
-            case "UTF-8", "UTF8" -> "UTF-8";
-            case "SHIFT_JIS", "SJIS", "CP932", "WINDOWS-31J" -> "Shift_JIS";
-            default -> throw invalid("charset", "one of auto, UTF-8, Shift_JIS");
-        };
+        String named = jp.tsunagu.intake.importing.sheet.SheetReader.charsetNamed(charset)
+                .orElseThrow(() -> invalid("charset", "one of auto, UTF-8, Shift_JIS"));
+        String set = named.equals("auto") ? null : named;
         if (body == null || body.length == 0) {
             throw ApiProblem.badRequest("body-missing", "the file's bytes are required as the body");
         }

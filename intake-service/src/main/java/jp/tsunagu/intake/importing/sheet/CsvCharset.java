@@ -21,25 +21,39 @@ record CsvCharset(String name, Charset charset, int offset) {
 
     static final String UTF_8 = "UTF-8";
     static final String SHIFT_JIS = "Shift_JIS";
+    static final String AUTO = "auto";
     private static final Charset CP932 = Charset.forName("windows-31j");
 
     /** @param requested "UTF-8", "Shift_JIS" (or its other names), or null/"auto" to detect */
     static CsvCharset of(byte[] bytes, String requested) {
         int bom = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
                 && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
-        String wanted = requested == null ? "AUTO" : requested.strip().toUpperCase(Locale.ROOT).replace('-', '_');
+        String wanted = canonical(requested).orElseThrow(() -> new SheetRefused(SheetRefused.UNREADABLE_CHARSET));
         CsvCharset chosen = switch (wanted) {
-            case "AUTO", "" -> bom > 0 || decodes(bytes, bom, StandardCharsets.UTF_8)
+            case UTF_8 -> new CsvCharset(UTF_8, StandardCharsets.UTF_8, bom);
+            case SHIFT_JIS -> new CsvCharset(SHIFT_JIS, CP932, 0);
+            default -> bom > 0 || decodes(bytes, bom, StandardCharsets.UTF_8)
                     ? new CsvCharset(UTF_8, StandardCharsets.UTF_8, bom)
                     : new CsvCharset(SHIFT_JIS, CP932, 0);
-            case "UTF_8", "UTF8" -> new CsvCharset(UTF_8, StandardCharsets.UTF_8, bom);
-            case "SHIFT_JIS", "SJIS", "CP932", "MS932", "WINDOWS_31J" -> new CsvCharset(SHIFT_JIS, CP932, 0);
-            default -> throw new SheetRefused(SheetRefused.UNREADABLE_CHARSET);
         };
         if (!decodes(bytes, chosen.offset(), chosen.charset())) {
             throw new SheetRefused(SheetRefused.UNREADABLE_CHARSET);
         }
         return chosen;
+    }
+
+    /**
+     * A requested character set by its usual names: "UTF-8", "Shift_JIS" or "auto" (null or blank too, to detect);
+     * empty for a name it does not know.
+     */
+    static java.util.Optional<String> canonical(String requested) {
+        String wanted = requested == null ? "AUTO" : requested.strip().toUpperCase(Locale.ROOT).replace('-', '_');
+        return java.util.Optional.ofNullable(switch (wanted) {
+            case "AUTO", "" -> AUTO;
+            case "UTF_8", "UTF8" -> UTF_8;
+            case "SHIFT_JIS", "SJIS", "CP932", "MS932", "WINDOWS_31J" -> SHIFT_JIS;
+            default -> null;
+        });
     }
 
     /** A strict decoder: a malformed or unmappable byte is an error, never a replacement character. */

@@ -15,6 +15,14 @@ public interface SheetReader extends AutoCloseable {
         return SheetOpener.open(bytes, charset, limits);
     }
 
+    /**
+     * The character set a request names, as {@link #open} takes it: "UTF-8", "Shift_JIS" (also SJIS, CP932, MS932,
+     * windows-31j) or "auto" (also blank); empty when the name is not one of these.
+     */
+    static java.util.Optional<String> charsetNamed(String requested) {
+        return CsvCharset.canonical(requested);
+    }
+
     SheetFormat format();
 
     /** null for .xlsx; "UTF-8" or "Shift_JIS" for a CSV. */
