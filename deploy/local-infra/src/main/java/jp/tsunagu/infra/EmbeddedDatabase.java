@@ -47,6 +47,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("synchronous_commit", keep ? "on" : "off")
                     .setLocaleConfig("locale", "C.UTF-8")
                     .setLocaleConfig("encoding", "UTF8");
+            if (Boolean.parseBoolean(System.getenv("TSUNAGU_DB_STATEMENT_STATS"))) {
+                // bench/run asks which statements PostgreSQL spends its time on (pg_stat_statements, in the binaries)
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                        .setServerConfig("pg_stat_statements.track", "all");
+            }
             if (port > 0) {
                 builder.setPort(port);
             }
