@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * The stage topics. Each has exactly one writer (the service named), every record's key is its event's subject
- * (the case id), and all have the same partition count so one case's events sit at the same partition number
+ * (the case id; the meeting id or {@code directory/<code>} for the events about those, as the AsyncAPI document says
+ * per message), and all have the same partition count so one case's events sit at the same partition number
  * everywhere.
  */
 public final class Topics {

@@ -1,6 +1,9 @@
 package jp.tsunagu.contract.schema;
 
+import jp.tsunagu.contract.events.CloudEventCodec;
 import jp.tsunagu.contract.events.EventCatalog;
+import jp.tsunagu.contract.events.OlderVersion;
+import jp.tsunagu.contract.events.TsunaguEvent;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -62,7 +65,7 @@ class SchemaDocumentsTest {
         assertEquals("scramSha512", doc.at("/components/securitySchemes/scram/type").asText());
         assertEquals("string", doc.at("/components/messages/ReferralReceived/bindings/kafka/key/type").asText());
         assertEquals("jp.tsunagu.intake.referral-received.v1",
-                doc.at("/components/messages/ReferralReceived/headers/allOf/1/properties/ce_type/const").asText());
+                doc.at("/components/messages/ReferralReceived/headers/allOf/2/properties/ce_type/const").asText());
         assertTrue(doc.at("/components/messages/CaseReviewed/examples/0/payload/caseId").isTextual());
         assertTrue(doc.at("/channels").has("tsunagu.dead-letter.v1"), "the dead-letter channel");
         var caseReviewed = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
@@ -83,5 +86,82 @@ class SchemaDocumentsTest {
         // an older version still read keeps its schema file: its records stay on the topics
         assertEquals(EventCatalog.all().size() + EventCatalog.olderVersions().size() + 1,
                 SchemaDocuments.all().size());
+    }
+    /** Every message shows a record (headers and value), the dead letter too: a portal developer starts from one. */
+    @Test
+    void everyMessageHasAnExample() throws Exception {
+        var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(SchemaDocuments.all().get("asyncapi.json"));
+        List<String> without = new java.util.ArrayList<>();
+        doc.at("/components/messages").properties().forEach(m -> {
+            var example = m.getValue().path("examples").path(0);
+            if (!example.path("headers").isObject() || example.path("payload").isMissingNode()) {
+                without.add(m.getKey());
+            }
+        });
+        assertEquals(List.of(), without, "messages without an example (headers and payload)");
+        assertEquals(EventCatalog.all().size() + EventCatalog.olderVersions().size() + 1,
+                doc.at("/components/messages").size());
+        assertEquals("reporting", doc.at("/components/messages/DeadLetter/examples/0/headers/dead-letter-consumer")
+                .asText());
+    }
+
+    /**
+     * What each message's key description says is what the records' subject really is: the example record read back
+     * as its Java event gives the documented key from the field the description names (and the prefix it names).
+     */
+    @Test
+    void eachMessagesKeyIsWhatItsEventsSubjectIs() throws Exception {
+        var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(SchemaDocuments.all().get("asyncapi.json"));
+        var field = java.util.regex.Pattern.compile("payload's `(\\w+)`");
+        var prefix = java.util.regex.Pattern.compile("^The event's subject \\(ce_subject\\): `([^`]+)` followed by");
+        java.util.Map<String, Class<?>> all = new java.util.LinkedHashMap<>(EventCatalog.all());
+        all.putAll(EventCatalog.olderVersions());
+        all.forEach((type, c) -> {
+            var message = doc.at("/components/messages/" + c.getSimpleName());
+            var example = message.at("/examples/0");
+            TsunaguEvent event;
+            try {
+                Object read = CloudEventCodec.mapper().treeToValue(example.get("payload"), c);
+                event = read instanceof OlderVersion<?> older ? older.current() : (TsunaguEvent) read;
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new AssertionError(type + "'s example does not read", e);
+            }
+            var key = message.at("/bindings/kafka/key");
+            String description = key.path("description").asText();
+            var named = field.matcher(description);
+            assertTrue(named.find(), type + ": the key description names no field: " + description);
+            var prefixed = prefix.matcher(description);
+            String expected = (prefixed.find() ? prefixed.group(1) : "")
+                    + example.at("/payload/" + named.group(1)).asText();
+            assertEquals(event.subject(), expected, type + ": " + description);
+            assertEquals(event.subject(), key.at("/examples/0").asText(), type);
+            assertEquals(event.subject(), example.at("/headers/ce_subject").asText(), type);
+        });
+        // the ones the issue named, so a regression in the derivation itself shows too
+        assertTrue(doc.at("/components/messages/MeetingScheduled/bindings/kafka/key/description").asText()
+                .contains("`meetingId`"));
+        assertTrue(doc.at("/components/messages/MinutesAmended/bindings/kafka/key/description").asText()
+                .contains("`meetingId`"));
+        assertEquals("directory/402036",
+                doc.at("/components/messages/DirectoryChanged/bindings/kafka/key/examples/0").asText());
+        assertTrue(doc.at("/components/messages/CaseRouted/bindings/kafka/key/description").asText()
+                .contains("`caseId`"));
+        assertTrue(doc.at("/info/description").asText().contains(
+                "meetingId for meeting-scheduled, members-invited, minutes-amended, minutes-recorded"));
+        assertTrue(doc.at("/info/description").asText().contains("directory/<municipality> for directory-changed"));
+    }
+
+    /** traceparent is documented on every event message as optional, in the form the system test reads. */
+    @Test
+    void everyEventMessageDocumentsTheOptionalTraceContext() throws Exception {
+        var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(SchemaDocuments.all().get("asyncapi.json"));
+        var trace = doc.at("/components/schemas/TraceContextHeaders");
+        assertTrue(trace.path("required").isMissingNode(), "optional");
+        String pattern = trace.at("/properties/traceparent/pattern").asText();
+        assertTrue("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01".matches(pattern), pattern);
+        EventCatalog.all().forEach((type, c) -> assertEquals("#/components/schemas/TraceContextHeaders",
+                doc.at("/components/messages/" + c.getSimpleName() + "/headers/allOf/1/$ref").asText(), type));
+        assertTrue(doc.at("/components/schemas/CloudEventHeaders/required").toString().contains("ce_municipality"),
+                "every record names its city in a header: a portal filters on it");
     }
 }
