@@ -47,11 +47,27 @@ class SchemaDocumentsTest {
     /** The AsyncAPI parser (./tsunagu test installs it with npm under .tools/asyncapi) finds no error or warning. */
     @Test
     void theAsyncApiDocumentIsValidForTheAsyncApiParser() throws Exception {
+        assertValidAsyncApi(DIR.resolve("asyncapi.json"));
+    }
+
+    /** What the services serve at /q/asyncapi: one self-contained document, valid too. */
+    @Test
+    void theServedDocumentHasEveryPayloadInPlaceAndIsValid() throws Exception {
+        String served = AsyncApiBundle.json();
+        assertTrue(!served.contains(".schema.json\""), "no payload left as a reference to a file");
+        var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(served);
+        assertEquals("string", doc.at("/components/messages/ReferralReceived/payload/properties/caseId/type").asText());
+        Path file = Path.of("target", "asyncapi-served.json");
+        Files.writeString(file, served, StandardCharsets.UTF_8);
+        assertValidAsyncApi(file);
+    }
+
+    private static void assertValidAsyncApi(Path document) throws Exception {
         Path root = Path.of("").toAbsolutePath().getParent();
         Path script = root.resolve(".tools/asyncapi/validate.mjs");
         assertTrue(Files.exists(script) && Files.isDirectory(root.resolve(".tools/asyncapi/node_modules/@asyncapi")),
                 "no AsyncAPI parser under " + script.getParent() + ": ./tsunagu test installs it with npm");
-        Process p = new ProcessBuilder("node", script.toString(), DIR.resolve("asyncapi.json").toString())
+        Process p = new ProcessBuilder("node", script.toString(), document.toString())
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "the parser did not finish");
