@@ -10,7 +10,8 @@ import java.util.Map;
  * The benchmark drivers bench/run calls, one measurement per call, each printing its result line.
  *
  * <pre>
- *   saturate --url URL --token T [--clients 32] [--seconds 30] [--name NAME]   POST back to back at saturation
+ *   saturate --url URL --token T [--clients 32] [--seconds 30] [--name NAME] [--warmup S]
+ *                                                              POST back to back at saturation (after S s, seconds/3)
  *   e2e --intake URL --bootstrap B --token T [--rate 100] [--seconds 60]       POST → routing decision published
  *   generate --bootstrap B --events N                                          a synthetic event log
  *   bare-consumer --bootstrap B                                                read the stage topics, no work
@@ -22,6 +23,9 @@ import java.util.Map;
  *   console --url URL --users FILE [--municipality 402036] [--user U] [--coordinator U] [--analyst U]
  *           [--case ID --duplicate ID --meeting ID --plan ID] [--rounds 200] [--warmup 30]
  *                                                              the console's pages, one at a time, per person
+ *   pg-stats --url JDBC (--reset | --per N [--top 15])         pg_stat_statements: reset, or the top per referral
+ *   ratios --results FILE --date D --commit C --command CMD [--cpu X] [--post X] [--e2e-half X] [--e2e-10 X]
+ *          [--replay X] [--rss-http X] [--rss-replay X]        add the run's ratios to the table, say what got worse
  * </pre>
  */
 public final class Bench {
@@ -32,9 +36,12 @@ public final class Bench {
             o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
         switch (args.length == 0 ? "" : args[0]) {
-            case "saturate" -> System.out.println(new HttpLoad(o.get("token")).saturate(o.getOrDefault("name", "POST"),
-                    URI.create(o.get("url")), Integer.parseInt(o.getOrDefault("clients", "32")),
-                    Integer.parseInt(o.getOrDefault("seconds", "30"))).line());
+            case "saturate" -> {
+                int seconds = Integer.parseInt(o.getOrDefault("seconds", "30"));
+                System.out.println(new HttpLoad(o.get("token")).saturate(o.getOrDefault("name", "POST"),
+                        URI.create(o.get("url")), Integer.parseInt(o.getOrDefault("clients", "32")),
+                        Integer.parseInt(o.getOrDefault("warmup", "" + Math.max(3, seconds / 3))), seconds).line());
+            }
             case "e2e" -> System.out.println(new HttpLoad(o.get("token")).endToEnd(URI.create(o.get("intake")),
                     o.get("bootstrap"), Integer.parseInt(o.getOrDefault("rate", "100")),
                     Integer.parseInt(o.getOrDefault("seconds", "60"))).line());
@@ -59,8 +66,19 @@ public final class Bench {
                     new CoordinationData.Services(URI.create(o.get("intake")), URI.create(o.get("meeting")),
                             URI.create(o.get("planning"))), o.get("agency-token"), o.get("coordinator-token"),
                     Integer.parseInt(o.getOrDefault("others", "4"))).line());
+            case "pg-stats" -> {
+                StatementStats stats = new StatementStats(o.get("url"));
+                if (List.of(args).contains("--reset")) {
+                    stats.reset();
+                } else {
+                    stats.top(Integer.parseInt(o.getOrDefault("top", "15")), Long.parseLong(o.get("per")))
+                            .forEach(System.out::println);
+                }
+            }
+            case "ratios" -> Ratios.record(java.nio.file.Path.of(o.get("results")),
+                    List.of(o.get("date"), o.get("commit"), o.get("command")), o).forEach(System.out::println);
             default -> {
-                System.err.println("usage: Bench saturate|e2e|generate|bare-consumer|decode-consumer|drained|written|coordination|console --option value ...");
+                System.err.println("usage: Bench saturate|e2e|generate|bare-consumer|decode-consumer|drained|written|coordination|console|pg-stats|ratios --option value ...");
                 System.exit(2);
             }
         }

@@ -69,9 +69,14 @@ final class HttpLoad {
         }
     }
 
-    /** {@code clients} threads posting back to back for {@code seconds} (after a warm-up of the same length / 3). */
-    Result saturate(String name, URI uri, int clients, int seconds) throws Exception {
-        run(uri, clients, Math.max(3, seconds / 3), null); // warm-up: JIT, connection pools
+    /**
+     * {@code clients} threads posting back to back for {@code seconds}, after {@code warmup} seconds of the same
+     * (JIT, connection pools; 0 when the caller warmed up already and counts CPU over the measured requests alone).
+     */
+    Result saturate(String name, URI uri, int clients, int warmup, int seconds) throws Exception {
+        if (warmup > 0) {
+            run(uri, clients, warmup, null);
+        }
         List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
         long[] counts = run(uri, clients, seconds, latencies);
         return new Result(name, counts[0], counts[1], seconds, latencies.stream().mapToLong(Long::longValue).toArray());

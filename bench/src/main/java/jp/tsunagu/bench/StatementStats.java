@@ -1,0 +1,79 @@
+package jp.tsunagu.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which statements PostgreSQL spends its time on, per referral: pg_stat_statements of the bench's own database,
+ * reset just before the referral window and read after it. Through JDBC, because a fresh machine has no psql; the
+ * server must have been started with the library preloaded ({@code TSUNAGU_DB_STATEMENT_STATS=true}).
+ */
+final class StatementStats {
+
+    private final String url;
+
+    StatementStats(String url) {
+        this.url = url;
+    }
+
+    /** Creates the extension if it is not there yet, then forgets every statement counted so far. */
+    void reset() throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("create extension if not exists pg_stat_statements");
+            s.execute("select pg_stat_statements_reset()");
+        }
+    }
+
+    /**
+     * The {@code top} statements of the {@code tsunagu} database by total time, with calls and milliseconds per
+     * referral ({@code perItems} referrals in the window). The identity provider's database shares the server; its
+     * statements are left out.
+     */
+    List<String> top(int top, long perItems) throws SQLException {
+        String sql = """
+                select calls, total_exec_time, rows, query from pg_stat_statements
+                 where dbid = (select oid from pg_database where datname = current_database())
+                 order by total_exec_time desc limit ?""";
+        List<String> lines = new ArrayList<>();
+        double all = 0;
+        try (Connection c = connect()) {
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("""
+                    select coalesce(sum(total_exec_time), 0), coalesce(sum(calls), 0) from pg_stat_statements
+                     where dbid = (select oid from pg_database where datname = current_database())""")) {
+                r.next();
+                all = r.getDouble(1);
+                lines.add(String.format("PostgreSQL statements in the referral window (%d referrals): %.2f ms and "
+                        + "%.1f calls per referral in all; the top %d by total time:", perItems, all / perItems,
+                        r.getDouble(2) / perItems, top));
+            }
+            lines.add(String.format("%9s %9s %6s  %s", "calls/ref", "ms/ref", "share", "statement"));
+            try (PreparedStatement p = c.prepareStatement(sql)) {
+                p.setInt(1, top);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        double ms = r.getDouble(2);
+                        lines.add(String.format("%9.2f %9.3f %5.1f%%  %s", r.getLong(1) / (double) perItems,
+                                ms / perItems, all == 0 ? 0 : 100 * ms / all, oneLine(r.getString(4), 100)));
+                    }
+                }
+            }
+        }
+        return lines;
+    }
+
+    /** A statement on one line (its whitespace collapsed), cut to {@code max} characters. */
+    static String oneLine(String query, int max) {
+        String line = query.replaceAll("\\s+", " ").strip();
+        return line.length() <= max ? line : line.substring(0, max - 1) + "…";
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, "postgres", "");
+    }
+}
