@@ -24,6 +24,8 @@ import static jp.tsunagu.testing.Tokens.agency;
 import static jp.tsunagu.testing.Tokens.bearer;
 import static jp.tsunagu.testing.Tokens.role;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Authentication and object-level authorization of intake's endpoints. */
 @QuarkusTest
@@ -118,8 +120,33 @@ class AuthTest {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/q/metrics").then().statusCode(200);
         given().get("/q/openapi").then().statusCode(200);
-        jp.tsunagu.testing.OpenApiLint.check(given().get("/q/openapi?format=json").then().statusCode(200)
-                .extract().asString());
+        java.nio.file.Path models = jp.tsunagu.testing.OpenApiLint.check(given().get("/q/openapi?format=json")
+                .then().statusCode(200).extract().asString());
+        // an integrator's generated client builds a referral's person as Person(...), the request's own schema
+        String person = Files.readString(models.resolve("person.py"));
+        assertTrue(person.contains("class Person(") && person.contains("area"), "the referral's person is Person");
+        assertTrue(Files.readString(models.resolve("referral_request.py")).contains("person: Person"),
+                "ReferralRequest.person is that Person");
+    }
+
+    /** The topics' AsyncAPI document is served beside /q/openapi, without a token, whole. */
+    @Test
+    void theAsyncApiDocumentIsServedWithoutAToken() throws Exception {
+        for (String address : List.of("/q/asyncapi", "/q/asyncapi?format=json")) {
+            String body = given().get(address).then().statusCode(200).contentType("application/json")
+                    .extract().asString();
+            var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+            assertEquals("3.0.0", doc.path("asyncapi").asText());
+            for (String topic : List.of(jp.tsunagu.contract.Topics.INTAKE, jp.tsunagu.contract.Topics.ROUTING,
+                    jp.tsunagu.contract.Topics.MEETINGS, jp.tsunagu.contract.Topics.PLANS,
+                    jp.tsunagu.contract.Topics.DEAD_LETTER)) {
+                assertTrue(doc.path("channels").has(topic), topic);
+            }
+            assertEquals("string", doc.at("/components/messages/ReferralReceived/payload/properties/caseId/type")
+                    .asText(), "payloads are in place, not references to files beside the document");
+            assertTrue(doc.at("/components/messages/MeetingScheduled/bindings/kafka/key/description").asText()
+                    .contains("`meetingId`"));
+        }
     }
 
     @Test

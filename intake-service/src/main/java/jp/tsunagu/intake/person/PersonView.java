@@ -14,7 +14,7 @@ import java.util.List;
  * and never logged.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(name = "Person")
+@Schema(name = "ReferredPerson", description = "The person behind a case with the contact details, as referred")
 public record PersonView(
         String caseId,
         @Schema(description = "氏名") String name,
