@@ -1,0 +1,136 @@
+package jp.tsunagu.reporting.replay;
+
+import jp.tsunagu.contract.events.CloudEventCodec;
+import jp.tsunagu.contract.events.EventEnvelope;
+import jp.tsunagu.contract.events.TsunaguEvent;
+import jp.tsunagu.reporting.projection.ProjectionBatch;
+import jp.tsunagu.support.events.IncomingEvents;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * One lane of a replay: the partitions it reads, its consumer, and its own connection to the replay's schema written
+ * by its own thread, so the lane decodes a poll while the previous one is written. At most one poll waits for the
+ * writer, so a lane holds two polls' events and its consumer's fetch, whatever the log's size.
+ */
+final class ReplayLane implements AutoCloseable {
+
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final Connection connection;
+    private final JdbcSqlRunner target;
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "tsunagu-replay-writer"));
+    private boolean consumerOpen = true;
+
+    ReplayLane(List<TopicPartition> partitions, KafkaConsumer<String, byte[]> consumer, Connection connection,
+               String schema) throws SQLException {
+        this.consumer = consumer;
+        this.connection = connection;
+        connection.setAutoCommit(false);
+        this.target = new JdbcSqlRunner(connection, schema);
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+    }
+
+    KafkaConsumer<String, byte[]> consumer() {
+        return consumer;
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    JdbcSqlRunner target() {
+        return target;
+    }
+
+    /**
+     * Reads the lane's partitions up to {@code end}, writing the run's municipality's events in the log's order (a
+     * poll is decoded while the previous one is written, never overtaking it: a case's writes keep their order).
+     */
+    void loadUpTo(Map<TopicPartition, Long> end, ReplayRun run) throws Exception {
+        Map<TopicPartition, Long> own = new HashMap<>();
+        consumer.assignment().forEach(tp -> own.put(tp, end.getOrDefault(tp, 0L)));
+        Future<?> writing = null;
+        while (!reached(own)) {
+            ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+            if (!records.isEmpty()) {
+                run.read();
+            }
+            List<EventEnvelope<TsunaguEvent>> writes = new ArrayList<>();
+            for (ConsumerRecord<String, byte[]> record : records) {
+                try {
+                    EventEnvelope<TsunaguEvent> event = IncomingEvents.read(record);
+                    if (run.municipality.equals(event.data().municipality())) {
+                        writes.add(event);
+                    }
+                } catch (CloudEventCodec.MalformedEventException e) {
+                    run.skipped.incrementAndGet(); // the live consumer dead-lettered it too
+                }
+            }
+            int read = records.count();
+            if (writing != null) {
+                writing.get();
+            }
+            writing = writer.submit(() -> {
+                write(writes, run);
+                run.done.addAndGet(writes.size());
+                run.logRead.addAndGet(read);
+                return null;
+            });
+        }
+        if (writing != null) {
+            writing.get();
+        }
+    }
+
+    private void write(List<EventEnvelope<TsunaguEvent>> writes, ReplayRun run) throws Exception {
+        if (writes.isEmpty()) {
+            return;
+        }
+        try (Statement s = connection.createStatement()) {
+            // The replay's tables are disposable (a failed replay is run again), so its commits need not wait for
+            // the disk. "local": the pooled connection goes back with the default.
+            s.execute("set local synchronous_commit = off");
+        }
+        ProjectionBatch.apply(target, writes).await().indefinitely();
+        connection.commit();
+        run.wrote();
+    }
+
+    private boolean reached(Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+    }
+
+    /** The consumer may still hold a prefetched fetch: closed before the comparison needs the heap. */
+    void releaseConsumer() {
+        if (consumerOpen) {
+            consumerOpen = false;
+            consumer.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        writer.shutdownNow();
+        releaseConsumer();
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // the pool takes the connection back or drops it
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package jp.tsunagu.reporting.replay;
+
+import io.agroal.api.AgroalDataSource;
+import jp.tsunagu.contract.Topics;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * A replay's load: every stage topic from offset 0 into the replay's schema, in parallel lanes, up to the log's end,
+ * and again up to the new end while the log grows (a few rounds), until the live consumer has come as far.
+ */
+final class ReplayLoad implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ReplayLoad.class);
+    private static final List<String> STAGE_TOPICS = List.of(Topics.INTAKE, Topics.ROUTING, Topics.MEETINGS,
+            Topics.PLANS);
+    private static final int LAST_ROUND = 5;
+
+    private final ReplayLog log;
+    private final List<TopicPartition> partitions = new ArrayList<>();
+    private final List<ReplayLane> lanes = new ArrayList<>();
+    private final ExecutorService pool;
+
+    ReplayLoad(ReplayLog log, AgroalDataSource dataSource, String schema, int workers) throws Exception {
+        this.log = log;
+        this.pool = Executors.newFixedThreadPool(workers, r -> new Thread(r, "tsunagu-replay-lane"));
+        try {
+            try (KafkaConsumer<String, byte[]> probe = log.consumer()) {
+                for (String topic : STAGE_TOPICS) {
+                    Optional.ofNullable(probe.partitionsFor(topic)).orElse(List.of())
+                            .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+                }
+            }
+            // A case's events have the same partition number on every stage topic (keyed by case id, same partition
+            // counts), so lanes that split by partition number write disjoint cases and never wait for each other.
+            for (int w = 0; w < workers; w++) {
+                int lane = w;
+                List<TopicPartition> own = partitions.stream().filter(tp -> tp.partition() % workers == lane).toList();
+                if (!own.isEmpty() || lanes.isEmpty() && w == workers - 1) { // one lane even with no topics yet
+                    lanes.add(new ReplayLane(own, log.consumer(), dataSource.getConnection(), schema));
+                }
+            }
+        } catch (Exception e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** The lane whose connection builds the indexes and reads for the comparison once the load is done. */
+    ReplayLane first() {
+        return lanes.get(0);
+    }
+
+    void load(ReplayRun run) throws Exception {
+        KafkaConsumer<String, byte[]> offsets = first().consumer();
+        Map<TopicPartition, Long> begin = offsets.beginningOffsets(partitions);
+        Map<TopicPartition, Long> end = offsets.endOffsets(partitions);
+        run.logTotal = count(begin, end);
+        LOG.infof("replay %s: %d records of the shared log from %d partitions into schema %s, %d lanes", run.id,
+                run.logTotal, partitions.size(), run.schema, lanes.size());
+        for (int round = 0; ; round++) {
+            List<Future<Void>> loads = new ArrayList<>();
+            for (ReplayLane lane : lanes) {
+                Map<TopicPartition, Long> upTo = end;
+                loads.add(pool.submit(() -> {
+                    lane.loadUpTo(upTo, run);
+                    return null;
+                }));
+            }
+            for (Future<Void> load : loads) {
+                load.get();
+            }
+            run.status = ReplayRun.Status.CATCHING_UP;
+            boolean liveCaughtUp = log.awaitLive(end);
+            Map<TopicPartition, Long> latest = offsets.endOffsets(partitions);
+            if (latest.equals(end) && liveCaughtUp || round == LAST_ROUND) {
+                if (!liveCaughtUp) {
+                    LOG.warnf("replay %s: the live consumer had not caught up; figures may differ by the events "
+                            + "still in flight", run.id);
+                }
+                break;
+            }
+            end = latest;
+            run.logTotal = count(begin, end);
+        }
+        // each consumer may still hold a prefetched fetch: gone before the comparison needs the heap
+        lanes.forEach(ReplayLane::releaseConsumer);
+    }
+
+    private static long count(Map<TopicPartition, Long> begin, Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().mapToLong(e -> e.getValue() - begin.getOrDefault(e.getKey(), 0L)).sum();
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+        lanes.forEach(ReplayLane::close);
+    }
+}
