@@ -23,4 +23,11 @@ public interface ReplayConfig {
      */
     @WithDefault("2")
     int atOnce();
+
+    /**
+     * Records a lane takes from the log at once and writes in one transaction: larger polls make fewer round trips
+     * to the database, and each lane holds two polls' events in the heap.
+     */
+    @WithDefault("2000")
+    int pollRecords();
 }

@@ -60,9 +60,12 @@ public class ReplayLog {
         Properties p = new Properties();
         p.putAll(connection);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
-        // two lanes' prefetched fetches share the service's small heap with the live consumer
-        p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Integer.toString(8 * 1024 * 1024));
+        // What a lane holds is bounded whatever the log's size: its consumer's fetch (at most FETCH_MAX_BYTES, a
+        // partition's share at most MAX_PARTITION_FETCH_BYTES) and two polls' events (one decoded while the other is
+        // written). Two lanes share the service's small heap with the live consumer.
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(config.pollRecords()));
+        p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Integer.toString(4 * 1024 * 1024));
+        p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(1024 * 1024));
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "reporting-replay");
         return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
