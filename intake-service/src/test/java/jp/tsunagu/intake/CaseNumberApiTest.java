@@ -121,6 +121,41 @@ class CaseNumberApiTest {
         assertEquals(21, numbers.size());
     }
 
+    /**
+     * A number is drawn, and committed, before the referral's transaction: a request that then makes no case (the
+     * key reused with another body, or answered from the store) leaves its number unused, and no later referral
+     * gets it. Concurrent referrals of one city get distinct numbers, all after the ones given before them.
+     */
+    @Test
+    void numbersOfRequestsThatMadeNoCaseAreSkippedNotGivenAgainAndConcurrentReferralsGetLaterOnes() throws Exception {
+        String token = agency(AGENCY, KURUME);
+        String key = UUID.randomUUID().toString();
+        String first = post(token, key, referral("欠番")).then().statusCode(201).extract().path("caseNumber");
+        post(token, key, referral("欠番の別の本文")).then().statusCode(422);
+        post(token, key, referral("欠番")).then().statusCode(200).body("caseNumber", equalTo(first));
+        String next = number(token, "2024-05-14");
+        assertTrue(sequence(next) >= sequence(first) + 3, "the refused requests' numbers were given: " + next);
+
+        List<Callable<Response>> calls = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            calls.add(() -> post(token, UUID.randomUUID().toString(), referral("同時")));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        Set<Integer> numbers = new HashSet<>();
+        for (Future<Response> f : pool.invokeAll(calls)) {
+            Response r = f.get();
+            assertEquals(201, r.statusCode(), r.asString());
+            int n = sequence(r.path("caseNumber"));
+            assertTrue(n > sequence(next), "a number not after the ones given before: " + n);
+            assertTrue(numbers.add(n), "a number given twice: " + n);
+        }
+        pool.shutdown();
+    }
+
+    private static int sequence(String caseNumber) {
+        return Integer.parseInt(caseNumber.substring(caseNumber.indexOf('-') + 1));
+    }
+
     private static String number(String token, String receivedOn) {
         return post(token, UUID.randomUUID().toString(), referral("年度").replace("2024-05-14", receivedOn)).then()
                 .statusCode(201).extract().path("caseNumber");

@@ -47,22 +47,43 @@ public class IdempotencyLedger {
 
     /** Must run inside the command's transaction ({@code @InTransaction} on the caller). */
     public <T> Uni<Outcome<T>> once(Claim claim, Class<T> responseType, Supplier<Uni<T>> command) {
-        String scope = claim.scope();
-        String key = claim.key();
-        String fingerprint = claim.fingerprint();
+        return claim(claim, null).chain(inserted -> inserted == 1
+                ? command.get().call(response -> database.update(
+                                "update idempotency_key set response_json = $1 where scope = $2 and idem_key = $3",
+                                write(response), claim.scope(), claim.key()))
+                .map(response -> new Outcome<>(response, false))
+                : stored(claim, responseType));
+    }
+
+    /**
+     * {@link #once} for a command whose answer is known before it runs (a referral's: its case id and the 受付番号
+     * drawn before the transaction): the answer is stored with the claim, so no second statement writes it, and the
+     * command's own answer is not awaited for it. Must run inside the command's transaction.
+     */
+    public <T> Uni<Outcome<T>> onceAnswering(Claim claim, T response, Supplier<Uni<?>> command) {
+        @SuppressWarnings("unchecked")
+        Class<T> responseType = (Class<T>) response.getClass();
+        return claim(claim, write(response)).chain(inserted -> inserted == 1
+                ? command.get().replaceWith(new Outcome<>(response, false))
+                : stored(claim, responseType));
+    }
+
+    /**
+     * The key row inserted in the command's transaction: a concurrent request with the same key blocks on the primary
+     * key until this one commits or rolls back. Answers 1 when this request holds the key.
+     */
+    private Uni<Integer> claim(Claim claim, String responseJson) {
         return database.update("""
-                        insert into idempotency_key(scope, idem_key, fingerprint, case_id)
-                        values ($1, $2, $3, $4) on conflict (scope, idem_key) do nothing""",
-                        scope, key, fingerprint, claim.caseId())
-                .chain(inserted -> inserted == 1
-                        ? command.get().call(response -> database.update(
-                                        "update idempotency_key set response_json = $1 where scope = $2 and idem_key = $3",
-                                        write(response), scope, key))
-                        .map(response -> new Outcome<>(response, false))
-                        : database.first(
-                                        "select fingerprint, response_json from idempotency_key where scope = $1 and idem_key = $2",
-                                        Stored::of, scope, key)
-                                .map(stored -> replay(stored, fingerprint, responseType)));
+                        insert into idempotency_key(scope, idem_key, fingerprint, case_id, response_json)
+                        values ($1, $2, $3, $4, $5) on conflict (scope, idem_key) do nothing""",
+                claim.scope(), claim.key(), claim.fingerprint(), claim.caseId(), responseJson);
+    }
+
+    private <T> Uni<Outcome<T>> stored(Claim claim, Class<T> responseType) {
+        return database.first(
+                        "select fingerprint, response_json from idempotency_key where scope = $1 and idem_key = $2",
+                        Stored::of, claim.scope(), claim.key())
+                .map(stored -> replay(stored, claim.fingerprint(), responseType));
     }
 
     /**

@@ -12,12 +12,14 @@ import java.util.Map;
 
 /**
  * The running numbers behind 受付番号 ({@link CaseNumber}), one per municipality and fiscal year, in
- * {@code case_number_counter}. {@link #next} runs in the transaction that claimed the referral's Idempotency-Key: a
- * repeat of the request finds the claim and never comes here, and the counter's row lock orders concurrent referrals
- * of one city and year. A referral that fails after taking its number rolls the number back with it unless another
- * referral took the next one meanwhile: numbers never repeat, but may skip. The counters live beside the data keys
- * (which the log cannot rebuild either) and are backed up with them; the status view's copy of each number is
- * rebuilt from the referral events.
+ * {@code case_number_counter}. A live referral draws its number with {@link #draw}, a statement committed on its own
+ * before the referral's transaction opens: the counter's row lock is then held for that one statement, not through
+ * the referral's seal, Kafka acknowledgement and indexes (which made a city's referrals wait for each other), and a
+ * number handed out is never handed out again, even when the referral's commit fails after Kafka acknowledged it. So
+ * numbers never repeat, but may skip: a request refused after drawing (a repeated Idempotency-Key, whose answer is
+ * the stored one, or a failure) leaves its number unused. The counters live beside the data keys (which the log
+ * cannot rebuild either) and are backed up with them; the status view's copy of each number is rebuilt from the
+ * referral events.
  */
 @ApplicationScoped
 public class CaseNumbers {
@@ -28,13 +30,16 @@ public class CaseNumbers {
         this.database = database;
     }
 
-    /** The next number of the municipality's fiscal year. Must run inside the command's transaction. */
-    public Uni<CaseNumber> next(String municipality, FiscalYear year) {
-        return database.first("""
+    /**
+     * The next number of the municipality's fiscal year, committed at once. Must be called outside any transaction
+     * (it runs on a pooled connection of its own: see {@link Database#firstAlone}).
+     */
+    public Uni<CaseNumber> draw(String municipality, FiscalYear year) {
+        return database.firstAlone("""
                         insert into case_number_counter(municipality, fiscal_year, last_value) values ($1, $2, 1)
                         on conflict (municipality, fiscal_year)
                         do update set last_value = case_number_counter.last_value + 1
-                        returning last_value""", row -> row.getLong("last_value"), municipality, year.year())
+                        returning last_value""", row -> row.getLong(0), municipality, year.year())
                 .map(last -> CaseNumber.of(year, last.orElseThrow()));
     }
 

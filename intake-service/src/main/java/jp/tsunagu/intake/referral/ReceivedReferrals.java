@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.codes.CaseNumber;
-import jp.tsunagu.contract.codes.FiscalYear;
 import jp.tsunagu.contract.events.EventEnvelope;
 import jp.tsunagu.contract.events.EventIds;
 import jp.tsunagu.contract.events.IntakeEvent;
+import jp.tsunagu.contract.events.SealedData;
 import jp.tsunagu.intake.person.PersonalFields;
 import jp.tsunagu.intake.search.HouseholdIndex;
 import jp.tsunagu.intake.search.PersonIndex;
@@ -16,11 +16,13 @@ import jp.tsunagu.intake.search.SearchKeys;
 import jp.tsunagu.intake.status.CaseStatusProjection;
 import jp.tsunagu.intake.vault.PersonalDataVault;
 
+import java.util.Optional;
+
 /**
  * What every received case goes through, whether a partner referred it now (POST /referrals) or it came in from the
- * city's own list (POST /imports): its 受付番号, the person sealed with the case's data key, {@code ReferralReceived}
- * written (live or with the import marker), the status view, the person and household indexes. Must run inside the
- * caller's transaction, after {@link PersonalDataVault#ensureKey} made the case's key.
+ * city's own list (POST /imports): its 受付番号 (drawn before the transaction), the person sealed with the case's data
+ * key, {@code ReferralReceived} written (live or with the import marker), the status view, the person and household
+ * indexes. Must run inside the caller's transaction, after {@link PersonalDataVault#ensureKey} made the case's key.
  */
 @ApplicationScoped
 public class ReceivedReferrals {
@@ -30,55 +32,56 @@ public class ReceivedReferrals {
     private final CaseStatusProjection projection;
     private final ObjectMapper json;
     private final PersonIndex persons;
-    private final CaseNumbers numbers;
     private final HouseholdIndex households;
 
     public ReceivedReferrals(PersonalDataVault vault, IntakeEvents events, CaseStatusProjection projection,
-                             ObjectMapper json, PersonIndex persons, CaseNumbers numbers, HouseholdIndex households) {
+                             ObjectMapper json, PersonIndex persons, HouseholdIndex households) {
         this.vault = vault;
         this.events = events;
         this.projection = projection;
         this.json = json;
         this.persons = persons;
-        this.numbers = numbers;
         this.households = households;
     }
 
     /**
-     * The whole of it for one case, in the caller's transaction: written, then applied to the status view at once
-     * (a GET straight after sees it), then indexed.
-     *
-     * @param imported  written with the import marker ({@code StagePublisher.imported()}): the city's list says it
-     *                  was received then, not a partner now
-     * @param causation the request or import that brought the case in
+     * The whole of it for one live case, in the caller's transaction: written, sealed with the key the caller has
+     * from {@link PersonalDataVault#keyFor} (empty: destroyed, and nothing is written), then applied to the status
+     * view at once (a GET straight after sees it), then indexed.
      */
-    public Uni<EventEnvelope<IntakeEvent.ReferralReceived>> receive(String caseId, ValidReferral r, boolean imported,
-                                                                    String causation) {
-        return numbers.next(r.municipality(), FiscalYear.of(r.receivedOn()))
-                .chain(number -> write(new Received(caseId, number, r, imported, causation)))
-                .call(projection::apply).call(() -> index(caseId, r));
+    public Uni<EventEnvelope<IntakeEvent.ReferralReceived>> receive(Received c, Optional<byte[]> dataKey) {
+        byte[] personal = personalJson(c.referral().personal());
+        return Uni.createFrom().item(() -> vault.seal(c.caseId(), dataKey, personal))
+                .chain(sealed -> publish(c, sealed))
+                .call(projection::apply).call(() -> index(c.caseId(), c.referral()));
     }
 
     /**
-     * A case to write: its id, its 受付番号 (taken in its transaction, or from a block an import reserved), the
-     * referral, whether it comes from the city's list, and what brought it in.
+     * A case to write: its id, its 受付番号 (drawn before its transaction, {@link CaseNumbers#draw}, or from a block an
+     * import reserved), the referral, whether it comes from the city's list (written with the import marker,
+     * {@code StagePublisher.imported()}: the list says it was received then, not a partner now), and what brought it
+     * in (the request or import).
      */
     public record Received(String caseId, CaseNumber number, ValidReferral referral, boolean imported,
                            String causation) {
     }
 
     /**
-     * The person sealed and {@code ReferralReceived} written (answers once Kafka acknowledged it). An import writes
-     * a group of cases this way, applies them to the status view together, then indexes them.
+     * The person sealed (the case's key read in the transaction) and {@code ReferralReceived} written (answers once
+     * Kafka acknowledged it). An import writes a group of cases this way, applies them to the status view together,
+     * then indexes them.
      */
     public Uni<EventEnvelope<IntakeEvent.ReferralReceived>> write(Received c) {
+        return vault.seal(c.caseId(), personalJson(c.referral().personal())).chain(sealed -> publish(c, sealed));
+    }
+
+    private Uni<EventEnvelope<IntakeEvent.ReferralReceived>> publish(Received c, SealedData sealed) {
         ValidReferral r = c.referral();
-        return vault.seal(c.caseId(), personalJson(r.personal()))
-                .chain(sealed -> events.publish(c.imported(), EventIds.referralReceived(c.caseId()),
-                        new IntakeEvent.ReferralReceived(c.caseId(), c.number().toString(), r.municipality(),
-                                r.referringAgencyId(), r.channel(), r.receivedOn(), r.area(), r.ageBand(),
-                                r.household(), r.concerns(), r.consent(), r.urgency(), r.hardToReach(), sealed),
-                        r.receivedOn(), c.causation()));
+        return events.publish(c.imported(), EventIds.referralReceived(c.caseId()),
+                new IntakeEvent.ReferralReceived(c.caseId(), c.number().toString(), r.municipality(),
+                        r.referringAgencyId(), r.channel(), r.receivedOn(), r.area(), r.ageBand(),
+                        r.household(), r.concerns(), r.consent(), r.urgency(), r.hardToReach(), sealed),
+                r.receivedOn(), c.causation());
     }
 
     /**

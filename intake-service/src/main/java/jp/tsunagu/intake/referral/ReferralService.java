@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.codes.BusinessDate;
 import jp.tsunagu.contract.codes.Consent;
+import jp.tsunagu.contract.codes.FiscalYear;
 import jp.tsunagu.intake.idempotency.IdempotencyKeys;
 import jp.tsunagu.intake.idempotency.IdempotencyLedger.Claim;
 import jp.tsunagu.intake.idempotency.IdempotencyLedger.Outcome;
@@ -37,10 +38,12 @@ public class ReferralService {
     private final ReferralTransactions transactions;
     private final ObjectMapper json;
     private final BusinessClock clock;
+    private final CaseNumbers numbers;
 
     public ReferralService(ReferralRules rules, PersonalDataVault vault, ReferralTransactions transactions,
-                           ObjectMapper json, BusinessClock clock) {
+                           ObjectMapper json, BusinessClock clock, CaseNumbers numbers) {
         this.clock = clock;
+        this.numbers = numbers;
         this.rules = rules;
         this.vault = vault;
         this.transactions = transactions;
@@ -60,8 +63,11 @@ public class ReferralService {
         String scope = "referral|" + IdempotencyKeys.scope(caller);
         String caseId = IdempotencyKeys.caseId(scope, key);
         String fingerprint = IdempotencyKeys.fingerprint(canonical(request));
-        return vault.ensureKey(caseId)
-                .chain(() -> transactions.receive(new Claim(scope, key, fingerprint, caseId), referral))
+        // both committed on their own before the transaction: the counter's lock is not held through it (CaseNumbers)
+        return Uni.combine().all().unis(vault.keyFor(caseId),
+                        numbers.draw(referral.municipality(), FiscalYear.of(referral.receivedOn()))).asTuple()
+                .chain(drawn -> transactions.receive(new Claim(scope, key, fingerprint, caseId), referral,
+                        drawn.getItem2(), drawn.getItem1()))
                 .onFailure(e -> !(e instanceof ApiProblem)).transform(e -> unavailable("referral", e));
     }
 

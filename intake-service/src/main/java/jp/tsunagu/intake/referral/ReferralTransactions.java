@@ -3,6 +3,7 @@ package jp.tsunagu.intake.referral;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.codes.BusinessDate;
+import jp.tsunagu.contract.codes.CaseNumber;
 import jp.tsunagu.contract.codes.CaseStatus;
 import jp.tsunagu.contract.codes.Consent;
 import jp.tsunagu.contract.events.EventIds;
@@ -26,6 +27,7 @@ import jp.tsunagu.support.security.Roles;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Each command in one database transaction around the Kafka write: the idempotency key is claimed, the event is
@@ -58,13 +60,18 @@ public class ReferralTransactions {
         this.received = received;
     }
 
+    /**
+     * A live referral, its 受付番号 and data key drawn before ({@link ReferralService#submit}): its answer is known
+     * before anything is written, so it is stored with the claim. A repeat answers the stored response (with the
+     * number the first request got; the one the repeat drew stays unused).
+     */
     @InTransaction
-    public Uni<Outcome<ReferralCreated>> receive(Claim claim, ValidReferral r) {
+    public Uni<Outcome<ReferralCreated>> receive(Claim claim, ValidReferral r, CaseNumber number,
+                                                 Optional<byte[]> dataKey) {
         String caseId = claim.caseId();
-        // the number is taken only by the request that claimed the key: a repeat answers the stored response
-        return ledger.once(claim, ReferralCreated.class, () -> received.receive(caseId, r, false, causation(claim))
-                .map(envelope -> new ReferralCreated(caseId, envelope.data().caseNumber(),
-                        CaseStatus.RECEIVED.name(), r.receivedOn())));
+        var created = new ReferralCreated(caseId, number.toString(), CaseStatus.RECEIVED.name(), r.receivedOn());
+        return ledger.onceAnswering(claim, created, () -> received.receive(
+                new ReceivedReferrals.Received(caseId, number, r, false, causation(claim)), dataKey));
     }
 
     @InTransaction

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.events.SealedData;
 import jp.tsunagu.support.db.Database;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -28,23 +29,43 @@ public class PersonalDataVault {
     }
 
     /**
-     * Creates the case's data key if it has none, in its own committed transaction: a retried request that reuses
+     * Creates the case's data key if it has none, in its own committed statement: a retried request that reuses
      * the case id (same Idempotency-Key) then reuses the key, so an event that reached Kafka before a failed commit
      * stays readable. One statement on a connection of its own, committed by itself (no begin/commit round trips).
      */
     public Uni<Void> ensureKey(String caseId) {
-        byte[] wrapped = masterKey.wrap(DataKeyCipher.newDataKey(), caseId);
-        return database.updateAlone("""
-                        insert into data_key(case_id, key_version, master_key_id, wrapped_key)
-                        values ($1, $2, $3, $4) on conflict (case_id) do nothing""",
-                caseId, KEY_VERSION, masterKey.id(), Buffer.buffer(wrapped)).replaceWithVoid();
+        return keyFor(caseId).replaceWithVoid();
     }
 
-    /** Reads the key in the caller's transaction when there is one (the referral's, in {@code receive}). */
+    /**
+     * {@link #ensureKey}, answering the case's key too, so that sealing needs no second read of it: the key made now,
+     * or the one a request with the same case id made before (the update that changes nothing is what makes the
+     * statement answer an existing row, locked and as committed, rather than nothing). Empty when the key was
+     * destroyed (erasure's tombstone). Must be called outside any transaction.
+     */
+    public Uni<Optional<byte[]>> keyFor(String caseId) {
+        byte[] plain = DataKeyCipher.newDataKey();
+        byte[] wrapped = masterKey.wrap(plain, caseId);
+        return database.firstAlone("""
+                        insert into data_key(case_id, key_version, master_key_id, wrapped_key)
+                        values ($1, $2, $3, $4)
+                        on conflict (case_id) do update set key_version = data_key.key_version
+                        returning wrapped_key""",
+                        row -> Optional.ofNullable(row.getBuffer(0)).map(b -> b.getBytes()),
+                        caseId, KEY_VERSION, masterKey.id(), Buffer.buffer(wrapped))
+                .map(found -> found.flatMap(key -> key)
+                        .map(stored -> Arrays.equals(stored, wrapped) ? plain : masterKey.unwrap(stored, caseId)));
+    }
+
+    /** Reads the key in the caller's transaction when there is one. */
     public Uni<SealedData> seal(String caseId, byte[] plaintext) {
-        return dataKey(caseId).map(key -> DataKeyCipher.seal(
-                key.orElseThrow(() -> new IllegalStateException("no data key for case")),
-                "case/" + caseId + "/" + KEY_VERSION, caseId, plaintext));
+        return dataKey(caseId).map(key -> seal(caseId, key, plaintext));
+    }
+
+    /** Seals with the case's key the caller already has ({@link #keyFor}); empty: the case has none. */
+    public SealedData seal(String caseId, Optional<byte[]> key, byte[] plaintext) {
+        return DataKeyCipher.seal(key.orElseThrow(() -> new IllegalStateException("no data key for case")),
+                "case/" + caseId + "/" + KEY_VERSION, caseId, plaintext);
     }
 
     /** The plaintext, or empty when the person was erased. */

@@ -78,6 +78,19 @@ public class Database {
         return pool.preparedQuery(sql).execute(tuple(params)).map(RowSet::rowCount);
     }
 
+    /**
+     * The first row of a statement run like {@link #updateAlone}: committed by itself, before (never inside) the
+     * caller's transaction, so a lock it takes is held for that one statement only. Call it before opening the
+     * transaction: run while one is open here, it waits for a second pooled connection, and a pool full of such
+     * transactions would wait for each other forever.
+     */
+    public <T> Uni<Optional<T>> firstAlone(String sql, Function<Row, T> mapper, Object... params) {
+        return pool.preparedQuery(sql).execute(tuple(params)).map(rows -> {
+            var it = rows.iterator();
+            return it.hasNext() ? Optional.of(mapper.apply(it.next())) : Optional.empty();
+        });
+    }
+
     /** Runs one statement once per parameter row (the client pipelines them: one round trip's worth of waiting). */
     public Uni<Void> updateEach(String sql, List<Tuple> rows) {
         return rows.isEmpty() ? Uni.createFrom().voidItem()
