@@ -39,20 +39,26 @@ public class HouseholdIndex {
         this.database = database;
     }
 
-    /** Indexes a new referral's person and named members, then stores the suggestions they give. */
+    /**
+     * Indexes a new referral's person and named members, then stores the suggestions they give. The case is new in
+     * this transaction (an earlier attempt at it rolled back with its rows), so there are no rows of it to remove.
+     */
     public Uni<Void> add(String caseId, String municipality, PersonalFields personal) {
-        return write(caseId, municipality, personal).chain(() -> suggest(caseId, municipality));
+        return insert(caseId, municipality, personal).chain(() -> suggest(caseId, municipality));
     }
 
-    /** Writes (or rewrites) a case's rows from its personal fields: the re-index's path too. */
+    /** Rewrites a case's rows from its personal fields: the re-index's path. */
     public Uni<Void> write(String caseId, String municipality, PersonalFields p) {
+        return remove(caseId, false).chain(() -> insert(caseId, municipality, p));
+    }
+
+    private Uni<Void> insert(String caseId, String municipality, PersonalFields p) {
         Uni<List<Tuple>> rows = keys.household(municipality, p.nameKana(), p.birthDate(), p.age(), p.address())
                 .map(e -> new ArrayList<>(List.of(row(caseId, PERSON, 0, municipality, e))));
         for (int i = 0; i < p.household().size(); i++) {
             rows = member(rows, caseId, municipality, i, p.household().get(i));
         }
-        Uni<List<Tuple>> all = rows;
-        return remove(caseId, false).chain(() -> all).chain(list -> database.updateEach("""
+        return rows.chain(list -> database.updateEach("""
                 insert into household_index(case_id, side, member_no, municipality, kana_birth_mac, kana_age_mac,
                                             address_mac, index_version, kana_age_near)
                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9)""", list));
