@@ -40,86 +40,93 @@ public class ReferralRouting {
     /**
      * Applies a consumer batch of intake events, in their order, inside the batch's transaction: the routing and
      * facts of all its cases and the agencies' load are read once, every decision is made in memory (each seeing
-     * the load the ones before it left), its events published, and the tables written once for the batch.
+     * the load the ones before it left), its events published, and the tables written once for the batch. The
+     * three reads are sent together (the client pipelines them on the transaction's connection): a batch waits for
+     * the database once before it decides, not three times, which is most of a referral's wait in routing on a busy
+     * machine.
      */
     public Uni<Void> apply(List<EventEnvelope<TsunaguEvent>> batch) {
         List<String> caseIds = batch.stream().map(EventEnvelope::subject).distinct().toList();
         Set<String> municipalities = new LinkedHashSet<>();
         batch.forEach(e -> municipalities.add(e.municipality()));
-        return records.routings(caseIds).chain(routings -> records.facts(caseIds).chain(facts ->
-                openCases(municipalities).chain(load -> {
-                    Map<String, CaseRouting> routing = new HashMap<>(routings);
-                    Map<String, CaseFacts> known = new HashMap<>(facts);
-                    RoutingChanges changes = new RoutingChanges();
-                    List<OutcomePublisher.Publication> publications = new ArrayList<>();
-                    for (EventEnvelope<TsunaguEvent> envelope : batch) {
-                        if (!(envelope.data() instanceof IntakeEvent intake)) {
-                            continue; // the consumer reads only the intake topic
-                        }
-                        switch (intake) {
-                            case IntakeEvent.ReferralReceived r -> {
-                                if (routing.containsKey(r.caseId())) {
-                                    continue; // decided already: a referral is routed once
-                                }
-                                CaseFacts f = CaseFacts.of(r);
-                                known.put(f.caseId(), f);
-                                changes.facts(f);
-                                changes.caseNumber(r.caseId(), r.caseNumber());
-                                if (envelope.imported()) {
-                                    continue; // brought in from the city's list: its case-imported says where it went
-                                }
-                                Map<String, Long> open = load.get(f.municipality());
-                                // the deadline counts from the day the case reaches the agency, not receivedOn
-                                LocalDate routedOn = AcceptanceDeadlines.routedOn(r.receivedOn(), envelope.time());
-                                RoutingDecider.Outcome outcome = RoutingDecider.route(f, new RoutingDecider.Context(
-                                        catalog.requireRules(f.municipality()), open, deadlines, routedOn));
-                                RoutingDecider.shiftLoad(open, outcome.before(), outcome.after());
-                                routing.put(f.caseId(), outcome.after());
-                                publications.add(new OutcomePublisher.Publication(outcome, routedOn, envelope.id()));
-                            }
-                            case IntakeEvent.ConsentRecorded c -> {
-                                CaseFacts f = known.get(c.caseId());
-                                if (f != null) {
-                                    known.put(c.caseId(), f.withConsent(c.consent()));
-                                    changes.facts(known.get(c.caseId()));
-                                }
-                            }
-                            // routing keeps no personal data, only free text that may describe the person
-                            case IntakeEvent.PersonErased e -> changes.erase(e.caseId());
-                            // joined to the same person's earlier case: an awaited answer is withdrawn (no event: the
-                            // confirmation itself tells everyone the case is closed)
-                            case IntakeEvent.DuplicateConfirmed e -> {
-                                CaseRouting before = routing.get(e.caseId());
-                                if (before != routings.get(e.caseId())) {
-                                    // routed in this very batch (its routing is written after the loop): it is left awaiting, a rare race
-                                    continue;
-                                }
-                                RoutingDecider.joined(before).ifPresent(after -> {
-                                    routing.put(e.caseId(), after);
-                                    changes.joined(before, after, envelope.businessDate());
-                                    RoutingDecider.shiftLoad(load.getOrDefault(after.municipality(), new HashMap<>()),
-                                            before, after);
-                                });
-                            }
-                            case IntakeEvent.CaseImported e -> {
-                                CaseFacts f = known.get(e.caseId());
-                                if (routing.containsKey(e.caseId()) || f == null) {
-                                    // routed already (a re-delivery, or a referral routed live), or never received
-                                    continue;
-                                }
-                                publications.addAll(routeImported(envelope.id(), e, f, load.get(f.municipality()),
-                                        routing));
-                            }
-                            case IntakeEvent.DuplicateDismissed e -> {
-                            }
-                            case IntakeEvent.HouseholdLinked e -> {
-                            }
-                            case IntakeEvent.HouseholdUnlinked e -> {
-                            }
-                        }
+        return Uni.combine().all().unis(records.routings(caseIds), records.facts(caseIds), openCases(municipalities))
+                .asTuple()
+                .chain(read -> decide(batch, read.getItem1(), read.getItem2(), read.getItem3()));
+    }
+
+    private Uni<Void> decide(List<EventEnvelope<TsunaguEvent>> batch, Map<String, CaseRouting> routings,
+                             Map<String, CaseFacts> facts, Map<String, Map<String, Long>> load) {
+        Map<String, CaseRouting> routing = new HashMap<>(routings);
+        Map<String, CaseFacts> known = new HashMap<>(facts);
+        RoutingChanges changes = new RoutingChanges();
+        List<OutcomePublisher.Publication> publications = new ArrayList<>();
+        for (EventEnvelope<TsunaguEvent> envelope : batch) {
+            if (!(envelope.data() instanceof IntakeEvent intake)) {
+                continue; // the consumer reads only the intake topic
+            }
+            switch (intake) {
+                case IntakeEvent.ReferralReceived r -> {
+                    if (routing.containsKey(r.caseId())) {
+                        continue; // decided already: a referral is routed once
                     }
-                    return publisher.publishAll(publications, changes).chain(() -> records.write(changes));
-                })));
+                    CaseFacts f = CaseFacts.of(r);
+                    known.put(f.caseId(), f);
+                    changes.facts(f);
+                    changes.caseNumber(r.caseId(), r.caseNumber());
+                    if (envelope.imported()) {
+                        continue; // brought in from the city's list: its case-imported says where it went
+                    }
+                    Map<String, Long> open = load.get(f.municipality());
+                    // the deadline counts from the day the case reaches the agency, not receivedOn
+                    LocalDate routedOn = AcceptanceDeadlines.routedOn(r.receivedOn(), envelope.time());
+                    RoutingDecider.Outcome outcome = RoutingDecider.route(f, new RoutingDecider.Context(
+                            catalog.requireRules(f.municipality()), open, deadlines, routedOn));
+                    RoutingDecider.shiftLoad(open, outcome.before(), outcome.after());
+                    routing.put(f.caseId(), outcome.after());
+                    publications.add(new OutcomePublisher.Publication(outcome, routedOn, envelope.id()));
+                }
+                case IntakeEvent.ConsentRecorded c -> {
+                    CaseFacts f = known.get(c.caseId());
+                    if (f != null) {
+                        known.put(c.caseId(), f.withConsent(c.consent()));
+                        changes.facts(known.get(c.caseId()));
+                    }
+                }
+                // routing keeps no personal data, only free text that may describe the person
+                case IntakeEvent.PersonErased e -> changes.erase(e.caseId());
+                // joined to the same person's earlier case: an awaited answer is withdrawn (no event: the
+                // confirmation itself tells everyone the case is closed)
+                case IntakeEvent.DuplicateConfirmed e -> {
+                    CaseRouting before = routing.get(e.caseId());
+                    if (before != routings.get(e.caseId())) {
+                        // routed in this very batch (its routing is written after the loop): it is left awaiting, a rare race
+                        continue;
+                    }
+                    RoutingDecider.joined(before).ifPresent(after -> {
+                        routing.put(e.caseId(), after);
+                        changes.joined(before, after, envelope.businessDate());
+                        RoutingDecider.shiftLoad(load.getOrDefault(after.municipality(), new HashMap<>()),
+                                before, after);
+                    });
+                }
+                case IntakeEvent.CaseImported e -> {
+                    CaseFacts f = known.get(e.caseId());
+                    if (routing.containsKey(e.caseId()) || f == null) {
+                        // routed already (a re-delivery, or a referral routed live), or never received
+                        continue;
+                    }
+                    publications.addAll(routeImported(envelope.id(), e, f, load.get(f.municipality()),
+                            routing));
+                }
+                case IntakeEvent.DuplicateDismissed e -> {
+                }
+                case IntakeEvent.HouseholdLinked e -> {
+                }
+                case IntakeEvent.HouseholdUnlinked e -> {
+                }
+            }
+        }
+        return publisher.publishAll(publications, changes).chain(() -> records.write(changes));
     }
 
     /**
