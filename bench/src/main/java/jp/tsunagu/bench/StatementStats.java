@@ -33,19 +33,21 @@ final class StatementStats {
     /**
      * The {@code top} statements of the {@code tsunagu} database by total time, with calls and milliseconds per
      * referral ({@code perItems} referrals in the window). The identity provider's database shares the server; its
-     * statements are left out.
+     * statements are left out, and so are this class's own.
      */
     List<String> top(int top, long perItems) throws SQLException {
         String sql = """
                 select calls, total_exec_time, rows, query from pg_stat_statements
                  where dbid = (select oid from pg_database where datname = current_database())
+                   and query not like '%pg_stat_statements%'
                  order by total_exec_time desc limit ?""";
         List<String> lines = new ArrayList<>();
         double all = 0;
         try (Connection c = connect()) {
             try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("""
                     select coalesce(sum(total_exec_time), 0), coalesce(sum(calls), 0) from pg_stat_statements
-                     where dbid = (select oid from pg_database where datname = current_database())""")) {
+                     where dbid = (select oid from pg_database where datname = current_database())
+                   and query not like '%pg_stat_statements%'""")) {
                 r.next();
                 all = r.getDouble(1);
                 lines.add(String.format("PostgreSQL statements in the referral window (%d referrals): %.2f ms and "
