@@ -13,14 +13,6 @@ public interface EventConsumerConfig {
     @WithDefault("250")
     int maxBatch();
 
-    /**
-     * How long, in milliseconds, the broker may hold a fetch to let a batch gather: Kafka's {@code fetch.max.wait.ms}
-     * for the stage topics (with a {@code fetch.min.bytes} rarely reached first). Larger: fewer, larger batches and a
-     * later view; routing, on the path from a referral to its decision, keeps it short.
-     */
-    @WithDefault("200")
-    int gatherMs();
-
     /** How often a failed batch is tried again whole before it is halved. */
     @WithDefault("2")
     int batchRetries();
