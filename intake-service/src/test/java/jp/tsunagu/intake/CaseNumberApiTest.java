@@ -4,6 +4,10 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jp.tsunagu.contract.codes.CaseNumber;
+import jp.tsunagu.contract.codes.FiscalYear;
+import jp.tsunagu.intake.referral.CaseNumbers;
 import jp.tsunagu.contract.Topics;
 import jp.tsunagu.contract.events.IntakeEvent;
 import jp.tsunagu.testing.TopicProbe;
@@ -11,6 +15,7 @@ import jp.tsunagu.testing.TsunaguTestResources;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -41,6 +46,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @QuarkusTestResource(TsunaguTestResources.class)
 class CaseNumberApiTest {
+
+    @Inject
+    CaseNumbers numbers;
 
     @Test
     void aReferralGetsItsNumberInTheAnswerTheEventTheListsAndTheCaseList() {
@@ -122,19 +130,28 @@ class CaseNumberApiTest {
     }
 
     /**
-     * A number is drawn, and committed, before the referral's transaction: a request that then makes no case (the
-     * key reused with another body, or answered from the store) leaves its number unused, and no later referral
-     * gets it. Concurrent referrals of one city get distinct numbers, all after the ones given before them.
+     * A number is drawn, and committed, before the referral's transaction, and kept by case id (which the
+     * Idempotency-Key gives): the key reused with another body, or a repeat answered from the store, draws none, and
+     * a retry of an attempt whose commit failed after its event was written gets the number the event carries.
+     * Concurrent referrals of one city get distinct numbers, all after the ones given before them.
      */
     @Test
-    void numbersOfRequestsThatMadeNoCaseAreSkippedNotGivenAgainAndConcurrentReferralsGetLaterOnes() throws Exception {
+    void aCaseKeepsItsNumberAcrossRepeatsAndRetriesAndConcurrentReferralsGetLaterOnes() throws Exception {
         String token = agency(AGENCY, KURUME);
         String key = UUID.randomUUID().toString();
         String first = post(token, key, referral("欠番")).then().statusCode(201).extract().path("caseNumber");
         post(token, key, referral("欠番の別の本文")).then().statusCode(422);
         post(token, key, referral("欠番")).then().statusCode(200).body("caseNumber", equalTo(first));
         String next = number(token, "2024-05-14");
-        assertTrue(sequence(next) >= sequence(first) + 3, "the refused requests' numbers were given: " + next);
+        assertEquals(sequence(first) + 1, sequence(next), "the repeats drew numbers of their own: " + next);
+
+        // the first attempt drew and committed its number, then failed; its retry (same case id) draws no other
+        FiscalYear year = FiscalYear.of(LocalDate.parse("2024-05-14"));
+        String retried = "case-retried-" + UUID.randomUUID();
+        CaseNumber drawn = numbers.forCase(retried, KURUME, year).await().indefinitely();
+        assertEquals(drawn, numbers.forCase(retried, KURUME, year).await().indefinitely());
+        CaseNumber other = numbers.forCase("case-other-" + UUID.randomUUID(), KURUME, year).await().indefinitely();
+        assertEquals(drawn.sequence() + 1, other.sequence(), "another case was given the retried case's number");
 
         List<Callable<Response>> calls = new ArrayList<>();
         for (int i = 0; i < 16; i++) {

@@ -1,6 +1,7 @@
 package jp.tsunagu.intake.referral;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.contract.codes.CaseNumber;
 import jp.tsunagu.contract.codes.FiscalYear;
@@ -9,17 +10,19 @@ import jp.tsunagu.support.db.Database;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The running numbers behind 受付番号 ({@link CaseNumber}), one per municipality and fiscal year, in
- * {@code case_number_counter}. A live referral draws its number with {@link #draw}, a statement committed on its own
- * before the referral's transaction opens: the counter's row lock is then held for that one statement, not through
- * the referral's seal, Kafka acknowledgement and indexes (which made a city's referrals wait for each other), and a
- * number handed out is never handed out again, even when the referral's commit fails after Kafka acknowledged it. So
- * numbers never repeat, but may skip: a request refused after drawing (a repeated Idempotency-Key, whose answer is
- * the stored one, or a failure) leaves its number unused. The counters live beside the data keys (which the log
- * cannot rebuild either) and are backed up with them; the status view's copy of each number is rebuilt from the
- * referral events.
+ * {@code case_number_counter}. A live referral's case gets its number with {@link #forCase}, a statement committed
+ * on its own before the referral's transaction opens: the counter's row lock is then held for that one statement,
+ * not through the referral's seal, Kafka acknowledgement and indexes (which made a city's referrals wait for each
+ * other). The same statement keeps the number by case id ({@code referral_case_number}), and the case id comes from
+ * the Idempotency-Key: a repeated request, or the retry of one whose commit failed after Kafka acknowledged its
+ * event, gets the number that event carries, and no other case is ever given it. Numbers never repeat, but may skip
+ * (two first attempts of one key racing, or a referral refused for good after its number was drawn). The counters
+ * live beside the data keys (which the log cannot rebuild either) and are backed up with them; the status view's
+ * copy of each number is rebuilt from the referral events.
  */
 @ApplicationScoped
 public class CaseNumbers {
@@ -31,16 +34,34 @@ public class CaseNumbers {
     }
 
     /**
-     * The next number of the municipality's fiscal year, committed at once. Must be called outside any transaction
-     * (it runs on a pooled connection of its own: see {@link Database#firstAlone}).
+     * The case's number: the one it was given before, else the next of the municipality's fiscal year, kept for the
+     * case and committed at once. Must be called outside any transaction (it runs on a pooled connection of its own:
+     * see {@link Database#firstAlone}).
      */
-    public Uni<CaseNumber> draw(String municipality, FiscalYear year) {
+    public Uni<CaseNumber> forCase(String caseId, String municipality, FiscalYear year) {
         return database.firstAlone("""
-                        insert into case_number_counter(municipality, fiscal_year, last_value) values ($1, $2, 1)
-                        on conflict (municipality, fiscal_year)
-                        do update set last_value = case_number_counter.last_value + 1
-                        returning last_value""", row -> row.getLong(0), municipality, year.year())
-                .map(last -> CaseNumber.of(year, last.orElseThrow()));
+                        with known as (select fiscal_year, sequence from referral_case_number where case_id = $3::varchar),
+                        drawn as (
+                            insert into case_number_counter(municipality, fiscal_year, last_value)
+                            select $1::varchar, $2::integer, 1 where not exists (select 1 from known)
+                            on conflict (municipality, fiscal_year)
+                            do update set last_value = case_number_counter.last_value + 1
+                            returning last_value),
+                        kept as (
+                            insert into referral_case_number(case_id, fiscal_year, sequence)
+                            select $3::varchar, $2::integer, last_value from drawn
+                            on conflict (case_id) do nothing
+                            returning fiscal_year, sequence)
+                        select fiscal_year, sequence from known union all select fiscal_year, sequence from kept""",
+                        CaseNumbers::number, municipality, year.year(), caseId)
+                // empty only when a first attempt of the same key kept its number in between: that one is the case's
+                .chain(found -> found.isPresent() ? Uni.createFrom().item(found.get())
+                        : database.firstAlone("select fiscal_year, sequence from referral_case_number where case_id = $1",
+                                CaseNumbers::number, caseId).map(Optional::orElseThrow));
+    }
+
+    private static CaseNumber number(Row row) {
+        return CaseNumber.of(new FiscalYear(row.getInteger(0)), row.getLong(1));
     }
 
     /**

@@ -65,7 +65,7 @@ public class ReferralService {
         String fingerprint = IdempotencyKeys.fingerprint(canonical(request));
         // both committed on their own before the transaction: the counter's lock is not held through it (CaseNumbers)
         return Uni.combine().all().unis(vault.keyFor(caseId),
-                        numbers.draw(referral.municipality(), FiscalYear.of(referral.receivedOn()))).asTuple()
+                        numbers.forCase(caseId, referral.municipality(), FiscalYear.of(referral.receivedOn()))).asTuple()
                 .chain(drawn -> transactions.receive(new Claim(scope, key, fingerprint, caseId), referral,
                         drawn.getItem2(), drawn.getItem1()))
                 .onFailure(e -> !(e instanceof ApiProblem)).transform(e -> unavailable("referral", e));
