@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -16,6 +18,31 @@ import java.util.stream.Stream;
  * never meet the service's on one classpath; {@code python3 -m py_compile} then compiles every model it wrote.
  */
 public final class GeneratedPythonClient {
+
+    /**
+     * The generator's CLI jar: where test-support's build copies it, else the one its build downloaded into the local
+     * Maven repository (a module's tests run alone, {@code -pl}, after test-support was installed from another tree).
+     */
+    static Path generatorJar() throws IOException {
+        Path copied = OpenApiLint.root().resolve("test-support/target/tools/openapi-generator-cli.jar");
+        if (Files.isRegularFile(copied)) {
+            return copied;
+        }
+        Path repository = Path.of(System.getProperty("maven.repo.local",
+                System.getProperty("user.home") + "/.m2/repository"), "org/openapitools/openapi-generator-cli");
+        if (Files.isDirectory(repository)) {
+            try (Stream<Path> versions = Files.list(repository)) {
+                Optional<Path> jar = versions.sorted(Comparator.reverseOrder())
+                        .map(v -> v.resolve("openapi-generator-cli-" + v.getFileName() + ".jar"))
+                        .filter(Files::isRegularFile).findFirst();
+                if (jar.isPresent()) {
+                    return jar.get();
+                }
+            }
+        }
+        throw new AssertionError("no " + copied + " and none in " + repository
+                + ": build test-support first (its build copies the generator)");
+    }
 
     /** The Python package the models are generated into. */
     public static final String PACKAGE = "tsunagu_client";
@@ -30,10 +57,7 @@ public final class GeneratedPythonClient {
      *                        not compile
      */
     public static Path generate(Path document) throws IOException, InterruptedException {
-        Path jar = OpenApiLint.root().resolve("test-support/target/tools/openapi-generator-cli.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new AssertionError("no " + jar + ": build test-support first (its build copies the generator)");
-        }
+        Path jar = generatorJar();
         Path out = document.resolveSibling("openapi-client");
         deleteTree(out);
         String java = ProcessHandle.current().info().command().orElse("java");
