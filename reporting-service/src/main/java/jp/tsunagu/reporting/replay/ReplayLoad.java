@@ -46,11 +46,28 @@ final class ReplayLoad implements AutoCloseable {
                 int lane = w;
                 List<TopicPartition> own = partitions.stream().filter(tp -> tp.partition() % workers == lane).toList();
                 if (!own.isEmpty() || lanes.isEmpty() && w == workers - 1) { // one lane even with no topics yet
-                    lanes.add(new ReplayLane(own, log.consumer(), dataSource.getConnection(), schema));
+                    lanes.add(lane(dataSource, own, schema));
                 }
             }
         } catch (Exception e) {
             close();
+            throw e;
+        }
+    }
+
+    /** A lane, or nothing left open when its connection or its start fails (its consumer is closed then). */
+    private ReplayLane lane(AgroalDataSource dataSource, List<TopicPartition> own, String schema)
+            throws java.sql.SQLException {
+        KafkaConsumer<String, byte[]> consumer = log.consumer();
+        java.sql.Connection connection = null;
+        try {
+            connection = dataSource.getConnection();
+            return new ReplayLane(own, consumer, connection, schema);
+        } catch (RuntimeException | java.sql.SQLException e) {
+            consumer.close();
+            if (connection != null) {
+                connection.close();
+            }
             throw e;
         }
     }
