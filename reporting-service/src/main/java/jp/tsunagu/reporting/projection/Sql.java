@@ -6,6 +6,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,11 +21,38 @@ public record Sql(String sql, List<Object> params) implements ReportingProjectio
 
     private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z][a-z0-9_]{0,40}");
     private static final Pattern PARAM = Pattern.compile("(?<!:):([a-z])\\b");
-    private static final Pattern ORDINAL = Pattern.compile("\\?(\\d+)");
     /** An insert of one row that does nothing on conflict: rows of it can go in one statement. */
     private static final Pattern ONE_ROW_INSERT = Pattern.compile(
             "(?s)(insert into .*?\\)\\s*values\\s*)\\(([^()]*)\\)(\\s*on conflict do nothing)\\s*");
     private static final int ROWS_PER_STATEMENT = 1000;
+    /**
+     * The projections' statements are a few dozen constant texts, each run for every event: their placeholders are
+     * worked out once per text, not by a regular expression per statement run (which was a third of a replay's
+     * CPU). Multi-row statements ({@link #inBatches}) are not kept: their texts differ by the row count.
+     */
+    private static final Map<String, Shape> SHAPES = new ConcurrentHashMap<>();
+    private static final Set<String> CHECKED_SCHEMAS = ConcurrentHashMap.newKeySet();
+
+    /**
+     * A statement text's placeholders worked out: its JDBC and reactive-client forms ({@code {s}} still in them),
+     * the parameters' positions in the order JDBC's placeholders appear, and, for an insert of one row that does
+     * nothing on conflict, the parts a multi-row statement is built from.
+     */
+    private record Shape(String jdbc, String positional, int[] jdbcOrder, String insertHead, String insertTail) {
+
+        static Shape of(String sql) {
+            Matcher params = PARAM.matcher(sql);
+            List<Integer> order = new ArrayList<>();
+            while (params.find()) {
+                order.add(params.group(1).charAt(0) - 'a');
+            }
+            Matcher insert = ONE_ROW_INSERT.matcher(sql);
+            return new Shape(PARAM.matcher(sql).replaceAll("?"),
+                    PARAM.matcher(sql).replaceAll(m -> "\\$" + (m.group(1).charAt(0) - 'a' + 1)),
+                    order.stream().mapToInt(Integer::intValue).toArray(),
+                    insert.matches() ? insert.group(1) : null, insert.matches() ? insert.group(3) : null);
+        }
+    }
 
     public static Sql of(String sql, Object... params) {
         return new Sql(sql, Collections.unmodifiableList(new ArrayList<>(Arrays.asList(params))));
@@ -36,7 +65,8 @@ public record Sql(String sql, List<Object> params) implements ReportingProjectio
 
     /** The SQL with JDBC's {@code ?} placeholders, for the replay's batches. */
     public String jdbcIn(String schema) {
-        return ORDINAL.matcher(PARAM.matcher(in(schema)).replaceAll("?")).replaceAll("?");
+        return ordinal() ? ordinalsAs(false).replace("{s}", checkedSchema(schema))
+                : shape().jdbc().replace("{s}", checkedSchema(schema));
     }
 
     /**
@@ -45,16 +75,18 @@ public record Sql(String sql, List<Object> params) implements ReportingProjectio
      * {@code ?1} becomes {@code $1}.
      */
     public String positional(String schema) {
-        String text = in(schema);
-        if (ordinal()) {
-            return ORDINAL.matcher(text).replaceAll("\\$$1");
-        }
-        return PARAM.matcher(text).replaceAll(m -> "\\$" + (m.group(1).charAt(0) - 'a' + 1));
+        return ordinal() ? ordinalsAs(true).replace("{s}", checkedSchema(schema))
+                : shape().positional().replace("{s}", checkedSchema(schema));
     }
 
     /** Whether the parameters are {@code ?1}, {@code ?2}, … (a multi-row statement) rather than {@code :a}, …. */
     public boolean ordinal() {
-        return ORDINAL.matcher(sql).find();
+        for (int i = sql.indexOf('?'); i >= 0 && i + 1 < sql.length(); i = sql.indexOf('?', i + 1)) {
+            if (Character.isDigit(sql.charAt(i + 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The parameters in the order JDBC's placeholders appear. */
@@ -62,12 +94,35 @@ public record Sql(String sql, List<Object> params) implements ReportingProjectio
         if (ordinal()) {
             return params;
         }
-        List<Object> ordered = new ArrayList<>();
-        Matcher m = PARAM.matcher(sql);
-        while (m.find()) {
-            ordered.add(params.get(m.group(1).charAt(0) - 'a'));
+        int[] order = shape().jdbcOrder();
+        List<Object> ordered = new ArrayList<>(order.length);
+        for (int position : order) {
+            ordered.add(params.get(position));
         }
         return ordered;
+    }
+
+    private Shape shape() {
+        return SHAPES.computeIfAbsent(sql, Shape::of);
+    }
+
+    /** {@code ?1}, {@code ?2}, … as {@code $1}, {@code $2}, … or as JDBC's bare {@code ?}. */
+    private String ordinalsAs(boolean dollars) {
+        StringBuilder out = new StringBuilder(sql.length());
+        for (int i = 0; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (c == '?' && i + 1 < sql.length() && Character.isDigit(sql.charAt(i + 1))) {
+                out.append(dollars ? '$' : '?');
+                if (!dollars) {
+                    while (i + 1 < sql.length() && Character.isDigit(sql.charAt(i + 1))) {
+                        i++;
+                    }
+                }
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /**
@@ -85,14 +140,14 @@ public record Sql(String sql, List<Object> params) implements ReportingProjectio
         }
         List<Sql> ordered = new ArrayList<>();
         for (List<Sql> same : byStatement.values()) {
-            Matcher insert = ONE_ROW_INSERT.matcher(same.get(0).sql());
-            if (same.size() == 1 || !insert.matches()) {
+            Shape shape = same.size() == 1 || same.get(0).ordinal() ? null : same.get(0).shape();
+            if (shape == null || shape.insertHead() == null) {
                 ordered.addAll(same);
                 continue;
             }
             for (int from = 0; from < same.size(); from += ROWS_PER_STATEMENT) {
                 List<Sql> rows = same.subList(from, Math.min(same.size(), from + ROWS_PER_STATEMENT));
-                StringBuilder text = new StringBuilder(insert.group(1));
+                StringBuilder text = new StringBuilder(shape.insertHead());
                 List<Object> params = new ArrayList<>();
                 for (Sql row : rows) {
                     text.append(params.isEmpty() ? "(" : ", (");
@@ -103,16 +158,17 @@ public record Sql(String sql, List<Object> params) implements ReportingProjectio
                     }
                     text.append(')');
                 }
-                ordered.add(new Sql(text.append(insert.group(3)).toString(), Collections.unmodifiableList(params)));
+                ordered.add(new Sql(text.append(shape.insertTail()).toString(), Collections.unmodifiableList(params)));
             }
         }
         return ordered;
     }
 
     public static String checkedSchema(String schema) {
-        if (schema == null || !SCHEMA_NAME.matcher(schema).matches()) {
+        if (schema == null || !CHECKED_SCHEMAS.contains(schema) && !SCHEMA_NAME.matcher(schema).matches()) {
             throw new IllegalArgumentException("not a schema name this service uses: " + schema);
         }
+        CHECKED_SCHEMAS.add(schema);
         return schema;
     }
 }

@@ -30,6 +30,21 @@ class SqlBatchesTest {
     }
 
     @Test
+    void placeholdersAreTheSameWhetherATextIsWorkedOutTheFirstTimeOrFromItsKeptShape() {
+        String twice = "update {s}.case_fact set stage = :b where case_id = :a and stage <> :b";
+        for (int run = 0; run < 2; run++) {
+            Sql w = Sql.of(twice, "c1", "ROUTED");
+            assertEquals("update r.case_fact set stage = $2 where case_id = $1 and stage <> $2", w.positional("r"));
+            assertEquals("update r.case_fact set stage = ? where case_id = ? and stage <> ?", w.jdbcIn("r"));
+            assertEquals(List.of("ROUTED", "c1", "ROUTED"), w.jdbcParams());
+        }
+        Sql rows = Sql.inBatches(List.of(Sql.of(EVENT, "e1", "c1"), Sql.of(EVENT, "e2", "c1"))).get(0);
+        assertEquals("insert into r.case_event(event_id, case_id) values ($1, $2), ($3, $4) on conflict do nothing",
+                rows.positional("r"));
+        assertEquals(List.of("e1", "c1", "e2", "c1"), rows.jdbcParams());
+    }
+
+    @Test
     void aSingleRowIsLeftAsItIsAndLargeBatchesAreSplit() {
         assertEquals(List.of(Sql.of(EVENT, "e1", "c1")), Sql.inBatches(List.of(Sql.of(EVENT, "e1", "c1"))));
         List<Sql> many = java.util.stream.IntStream.range(0, 2500).mapToObj(i -> Sql.of(EVENT, "e" + i, "c")).toList();
