@@ -42,9 +42,13 @@ public final class Bench {
                         URI.create(o.get("url")), Integer.parseInt(o.getOrDefault("clients", "32")),
                         Integer.parseInt(o.getOrDefault("warmup", "" + Math.max(3, seconds / 3))), seconds).line());
             }
-            case "e2e" -> System.out.println(new HttpLoad(o.get("token")).endToEnd(URI.create(o.get("intake")),
-                    o.get("bootstrap"), Integer.parseInt(o.getOrDefault("rate", "100")),
-                    Integer.parseInt(o.getOrDefault("seconds", "60"))).line());
+            case "e2e" -> {
+                HttpLoad load = new HttpLoad(o.get("token"));
+                System.out.println(load.endToEnd(URI.create(o.get("intake")), o.get("bootstrap"),
+                        Integer.parseInt(o.getOrDefault("rate", "100")),
+                        Integer.parseInt(o.getOrDefault("seconds", "60"))).line());
+                System.out.println(load.breakdown());
+            }
             case "generate" -> {
                 long start = System.nanoTime();
                 long n = EventLog.generate(o.get("bootstrap"), Long.parseLong(o.get("events")));

@@ -129,15 +129,17 @@ final class HttpLoad {
      */
     Result endToEnd(URI intake, String bootstrap, int rate, int seconds) throws Exception {
         Map<String, Long> arrived = new ConcurrentHashMap<>();
+        Map<String, Long> written = new ConcurrentHashMap<>();
         AtomicBoolean stop = new AtomicBoolean();
         java.util.concurrent.CountDownLatch listening = new java.util.concurrent.CountDownLatch(1);
-        Thread listener = new Thread(() -> listen(bootstrap, arrived, stop, listening), "e2e-listener");
+        Thread listener = new Thread(() -> listen(bootstrap, arrived, written, stop, listening), "e2e-listener");
         listener.start();
         listening.await(30, TimeUnit.SECONDS);
 
         ScheduledExecutorService clock = Executors.newScheduledThreadPool(2);
         ExecutorService workers = Executors.newFixedThreadPool(64);
         Map<String, Long> due = new ConcurrentHashMap<>();
+        Map<String, Long> answered = new ConcurrentHashMap<>();
         AtomicLong errors = new AtomicLong();
         int total = rate * seconds;
         AtomicLong started = new AtomicLong();
@@ -152,7 +154,9 @@ final class HttpLoad {
                     HttpResponse<String> r = http.send(post(intake.resolve("/referrals")),
                             HttpResponse.BodyHandlers.ofString());
                     if (r.statusCode() == 201) {
-                        due.put(JSON.readTree(r.body()).path("caseId").asText(), t0);
+                        String caseId = JSON.readTree(r.body()).path("caseId").asText();
+                        answered.put(caseId, System.nanoTime());
+                        due.put(caseId, t0);
                     } else {
                         errors.incrementAndGet();
                     }
@@ -178,13 +182,53 @@ final class HttpLoad {
         long[] latencies = due.entrySet().stream().filter(e -> arrived.containsKey(e.getKey()))
                 .mapToLong(e -> Math.max(0, arrived.get(e.getKey()) - e.getValue())).toArray();
         long missing = due.size() - latencies.length;
+        breakdown = breakdown(due, answered, written, arrived);
         return new Result("end to end at " + rate + "/s (POST → routing decision)", latencies.length,
                 errors.get() + missing, seconds, latencies);
     }
 
+    /**
+     * Where the end-to-end time went, in three legs, each as its 50th and 99th percentile: from due to intake's
+     * answer (the POST), from the answer to routing's decision written (its record's timestamp, the broker's clock on
+     * this machine), from written to read by the listener. The legs' percentiles do not add up to the total's.
+     */
+    private static String breakdown(Map<String, Long> due, Map<String, Long> answered, Map<String, Long> written,
+                                    Map<String, Long> arrived) {
+        long nanosToEpochMillis = System.currentTimeMillis() * 1_000_000L - System.nanoTime();
+        List<Long> post = new ArrayList<>();
+        List<Long> routing = new ArrayList<>();
+        List<Long> read = new ArrayList<>();
+        for (var e : due.entrySet()) {
+            Long answer = answered.get(e.getKey());
+            Long writtenAt = written.get(e.getKey());
+            Long readAt = arrived.get(e.getKey());
+            if (answer == null || writtenAt == null || readAt == null) {
+                continue;
+            }
+            long writtenNanos = writtenAt * 1_000_000L - nanosToEpochMillis;
+            post.add(answer - e.getValue());
+            routing.add(Math.max(0, writtenNanos - answer));
+            read.add(Math.max(0, readAt - writtenNanos));
+        }
+        return String.format("  legs, 50th/99th percentile: POST answered %s ms; routing's decision written %s ms after; "
+                + "read %s ms after that", legs(post), legs(routing), legs(read));
+    }
+
+    private static String legs(List<Long> nanos) {
+        Result r = new Result("", nanos.size(), 0, 1, nanos.stream().mapToLong(Long::longValue).toArray());
+        return String.format("%.1f/%.1f", r.percentileMs(50), r.percentileMs(99));
+    }
+
+    private String breakdown = "";
+
+    /** The last {@link #endToEnd}'s legs. */
+    String breakdown() {
+        return breakdown;
+    }
+
     /** Notes when the first routing event of each case is read, from the topic's end at the start onward. */
-    private static void listen(String bootstrap, Map<String, Long> arrived, AtomicBoolean stop,
-                               java.util.concurrent.CountDownLatch listening) {
+    private static void listen(String bootstrap, Map<String, Long> arrived, Map<String, Long> written,
+                               AtomicBoolean stop, java.util.concurrent.CountDownLatch listening) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -200,7 +244,11 @@ final class HttpLoad {
             while (!stop.get()) {
                 var records = consumer.poll(Duration.ofMillis(20));
                 long now = System.nanoTime();
-                records.forEach(r -> arrived.putIfAbsent(r.key(), now));
+                records.forEach(r -> {
+                    if (arrived.putIfAbsent(r.key(), now) == null) {
+                        written.put(r.key(), r.timestamp());
+                    }
+                });
             }
         }
     }
