@@ -31,6 +31,7 @@ public record Sql(String sql, List<Object> params) implements ReportingProjectio
      * CPU). Multi-row statements ({@link #inBatches}) are not kept: their texts differ by the row count.
      */
     private static final Map<String, Shape> SHAPES = new ConcurrentHashMap<>();
+    private static final int MAX_SHAPES = 1000;
     private static final Set<String> CHECKED_SCHEMAS = ConcurrentHashMap.newKeySet();
 
     /**
@@ -103,7 +104,12 @@ public record Sql(String sql, List<Object> params) implements ReportingProjectio
     }
 
     private Shape shape() {
-        return SHAPES.computeIfAbsent(sql, Shape::of);
+        Shape kept = SHAPES.get(sql);
+        if (kept != null) {
+            return kept;
+        }
+        // a text built per call would otherwise grow the map without end: past the bound it is worked out each time
+        return SHAPES.size() < MAX_SHAPES ? SHAPES.computeIfAbsent(sql, Shape::of) : Shape.of(sql);
     }
 
     /** {@code ?1}, {@code ?2}, … as {@code $1}, {@code $2}, … or as JDBC's bare {@code ?}. */
