@@ -189,12 +189,12 @@ final class HttpLoad {
 
     /**
      * Where the end-to-end time went, in three legs, each as its 50th and 99th percentile: from due to intake's
-     * answer (the POST), from the answer to routing's decision written (its record's timestamp, the broker's clock on
-     * this machine), from written to read by the listener. The legs' percentiles do not add up to the total's.
+     * answer (the POST), from the answer to routing's decision written (its record's timestamp, stamped by routing's
+     * producer on this machine), from written to read by the listener. The legs' percentiles do not add up to the total's.
      */
     private static String breakdown(Map<String, Long> due, Map<String, Long> answered, Map<String, Long> written,
                                     Map<String, Long> arrived) {
-        long nanosToEpochMillis = System.currentTimeMillis() * 1_000_000L - System.nanoTime();
+        long nanoTimeToEpochNanos = System.currentTimeMillis() * 1_000_000L - System.nanoTime();
         List<Long> post = new ArrayList<>();
         List<Long> routing = new ArrayList<>();
         List<Long> read = new ArrayList<>();
@@ -205,7 +205,7 @@ final class HttpLoad {
             if (answer == null || writtenAt == null || readAt == null) {
                 continue;
             }
-            long writtenNanos = writtenAt * 1_000_000L - nanosToEpochMillis;
+            long writtenNanos = writtenAt * 1_000_000L - nanoTimeToEpochNanos;
             post.add(answer - e.getValue());
             routing.add(Math.max(0, writtenNanos - answer));
             read.add(Math.max(0, readAt - writtenNanos));

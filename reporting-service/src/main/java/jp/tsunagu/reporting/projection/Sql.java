@@ -83,7 +83,7 @@ public record Sql(String sql, List<Object> params) implements ReportingProjectio
     /** Whether the parameters are {@code ?1}, {@code ?2}, … (a multi-row statement) rather than {@code :a}, …. */
     public boolean ordinal() {
         for (int i = sql.indexOf('?'); i >= 0 && i + 1 < sql.length(); i = sql.indexOf('?', i + 1)) {
-            if (Character.isDigit(sql.charAt(i + 1))) {
+            if (isAsciiDigit(sql.charAt(i + 1))) {
                 return true;
             }
         }
@@ -103,6 +103,10 @@ public record Sql(String sql, List<Object> params) implements ReportingProjectio
         return ordered;
     }
 
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9'; // as \d was: a full-width digit is not a placeholder's number
+    }
+
     private Shape shape() {
         Shape kept = SHAPES.get(sql);
         if (kept != null) {
@@ -117,10 +121,10 @@ public record Sql(String sql, List<Object> params) implements ReportingProjectio
         StringBuilder out = new StringBuilder(sql.length());
         for (int i = 0; i < sql.length(); i++) {
             char c = sql.charAt(i);
-            if (c == '?' && i + 1 < sql.length() && Character.isDigit(sql.charAt(i + 1))) {
+            if (c == '?' && i + 1 < sql.length() && isAsciiDigit(sql.charAt(i + 1))) {
                 out.append(dollars ? '$' : '?');
                 if (!dollars) {
-                    while (i + 1 < sql.length() && Character.isDigit(sql.charAt(i + 1))) {
+                    while (i + 1 < sql.length() && isAsciiDigit(sql.charAt(i + 1))) {
                         i++;
                     }
                 }

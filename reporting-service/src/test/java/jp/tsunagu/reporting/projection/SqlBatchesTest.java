@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** How a batch's writes are put together: inserts that do nothing on conflict as one multi-row statement each. */
 class SqlBatchesTest {
@@ -42,6 +44,12 @@ class SqlBatchesTest {
         assertEquals("insert into r.case_event(event_id, case_id) values ($1, $2), ($3, $4) on conflict do nothing",
                 rows.positional("r"));
         assertEquals(List.of("e1", "c1", "e2", "c1"), rows.jdbcParams());
+        Sql six = Sql.inBatches(java.util.stream.IntStream.range(0, 6).mapToObj(i -> Sql.of(EVENT, "e" + i, "c"))
+                .toList()).get(0);
+        assertEquals("insert into r.case_event(event_id, case_id) values (?, ?), (?, ?), (?, ?), (?, ?), (?, ?), (?, ?)"
+                + " on conflict do nothing", six.jdbcIn("r"), "numbers of two digits are placeholders too");
+        assertTrue(six.positional("r").endsWith("($9, $10), ($11, $12) on conflict do nothing"));
+        assertThrows(IllegalArgumentException.class, () -> six.jdbcIn("R; drop"), "a schema checked before");
     }
 
     @Test
