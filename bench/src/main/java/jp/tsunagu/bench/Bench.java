@@ -43,11 +43,11 @@ public final class Bench {
                         Integer.parseInt(o.getOrDefault("warmup", "" + Math.max(3, seconds / 3))), seconds).line());
             }
             case "e2e" -> {
-                HttpLoad load = new HttpLoad(o.get("token"));
-                System.out.println(load.endToEnd(URI.create(o.get("intake")), o.get("bootstrap"),
-                        Integer.parseInt(o.getOrDefault("rate", "100")),
-                        Integer.parseInt(o.getOrDefault("seconds", "60"))).line());
-                System.out.println(load.breakdown());
+                HttpLoad.EndToEnd e2e = new HttpLoad(o.get("token")).endToEnd(URI.create(o.get("intake")),
+                        o.get("bootstrap"), Integer.parseInt(o.getOrDefault("rate", "100")),
+                        Integer.parseInt(o.getOrDefault("seconds", "60")));
+                System.out.println(e2e.result().line());
+                System.out.println(e2e.legs());
             }
             case "generate" -> {
                 long start = System.nanoTime();

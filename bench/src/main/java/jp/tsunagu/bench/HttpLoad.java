@@ -127,7 +127,11 @@ final class HttpLoad {
      * latency is from when it was due (so time queued behind earlier ones counts) to when its first routing event
      * was read. Referrals whose decision has not arrived 60 s after the last was due count as errors.
      */
-    Result endToEnd(URI intake, String bootstrap, int rate, int seconds) throws Exception {
+    /** The end-to-end latencies and the line of their three legs ({@link #breakdown}). */
+    record EndToEnd(Result result, String legs) {
+    }
+
+    EndToEnd endToEnd(URI intake, String bootstrap, int rate, int seconds) throws Exception {
         Map<String, Long> arrived = new ConcurrentHashMap<>();
         Map<String, Long> written = new ConcurrentHashMap<>();
         AtomicBoolean stop = new AtomicBoolean();
@@ -182,9 +186,8 @@ final class HttpLoad {
         long[] latencies = due.entrySet().stream().filter(e -> arrived.containsKey(e.getKey()))
                 .mapToLong(e -> Math.max(0, arrived.get(e.getKey()) - e.getValue())).toArray();
         long missing = due.size() - latencies.length;
-        breakdown = breakdown(due, answered, written, arrived);
-        return new Result("end to end at " + rate + "/s (POST → routing decision)", latencies.length,
-                errors.get() + missing, seconds, latencies);
+        return new EndToEnd(new Result("end to end at " + rate + "/s (POST → routing decision)", latencies.length,
+                errors.get() + missing, seconds, latencies), breakdown(due, answered, written, arrived));
     }
 
     /**
@@ -217,13 +220,6 @@ final class HttpLoad {
     private static String legs(List<Long> nanos) {
         Result r = new Result("", nanos.size(), 0, 1, nanos.stream().mapToLong(Long::longValue).toArray());
         return String.format("%.1f/%.1f", r.percentileMs(50), r.percentileMs(99));
-    }
-
-    private String breakdown = "";
-
-    /** The last {@link #endToEnd}'s legs. */
-    String breakdown() {
-        return breakdown;
     }
 
     /** Notes when the first routing event of each case is read, from the topic's end at the start onward. */

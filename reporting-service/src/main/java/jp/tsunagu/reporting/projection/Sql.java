@@ -61,13 +61,16 @@ public record Sql(String sql, List<Object> params) implements ReportingProjectio
 
     /** The SQL for a schema; only names this service makes itself are accepted (they end up in the statement). */
     public String in(String schema) {
-        return sql.replace("{s}", checkedSchema(schema));
+        return withSchema(sql, schema);
+    }
+
+    private static String withSchema(String text, String schema) {
+        return text.replace("{s}", checkedSchema(schema));
     }
 
     /** The SQL with JDBC's {@code ?} placeholders, for the replay's batches. */
     public String jdbcIn(String schema) {
-        return ordinal() ? ordinalsAs(false).replace("{s}", checkedSchema(schema))
-                : shape().jdbc().replace("{s}", checkedSchema(schema));
+        return withSchema(ordinal() ? ordinalsAs(false) : shape().jdbc(), schema);
     }
 
     /**
@@ -76,8 +79,7 @@ public record Sql(String sql, List<Object> params) implements ReportingProjectio
      * {@code ?1} becomes {@code $1}.
      */
     public String positional(String schema) {
-        return ordinal() ? ordinalsAs(true).replace("{s}", checkedSchema(schema))
-                : shape().positional().replace("{s}", checkedSchema(schema));
+        return withSchema(ordinal() ? ordinalsAs(true) : shape().positional(), schema);
     }
 
     /** Whether the parameters are {@code ?1}, {@code ?2}, … (a multi-row statement) rather than {@code :a}, …. */

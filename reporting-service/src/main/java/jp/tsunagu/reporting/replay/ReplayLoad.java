@@ -6,6 +6,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,13 +59,13 @@ final class ReplayLoad implements AutoCloseable {
 
     /** A lane, or nothing left open when its connection or its start fails (its consumer is closed then). */
     private ReplayLane lane(AgroalDataSource dataSource, List<TopicPartition> own, String schema)
-            throws java.sql.SQLException {
+            throws SQLException {
         KafkaConsumer<String, byte[]> consumer = log.consumer();
-        java.sql.Connection connection = null;
+        Connection connection = null;
         try {
             connection = dataSource.getConnection();
             return new ReplayLane(own, consumer, connection, schema);
-        } catch (RuntimeException | java.sql.SQLException e) {
+        } catch (RuntimeException | SQLException e) {
             consumer.close();
             if (connection != null) {
                 connection.close();
