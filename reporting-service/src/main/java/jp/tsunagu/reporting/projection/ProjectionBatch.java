@@ -25,7 +25,17 @@ public final class ProjectionBatch {
     private ProjectionBatch() {
     }
 
+    /** The live consumer's batch: any of its events may have a copy recorded by an earlier batch. */
     public static Uni<Void> apply(SqlRunner db, List<? extends EventEnvelope<? extends TsunaguEvent>> events) {
+        return apply(db, events, EarlierCopies.ANYWHERE);
+    }
+
+    /**
+     * A batch whose writer knows which of its events can have a copy recorded before ({@code earlier}): only those
+     * are looked up in {@code case_event}, and none at all (no round trip) when it knows of none.
+     */
+    public static Uni<Void> apply(SqlRunner db, List<? extends EventEnvelope<? extends TsunaguEvent>> events,
+                                  EarlierCopies earlier) {
         List<Sql> rows = new ArrayList<>();
         List<CaseEvent> ofCases = new ArrayList<>();
         for (EventEnvelope<? extends TsunaguEvent> event : events) {
@@ -39,9 +49,10 @@ public final class ProjectionBatch {
             return db.execute(rows);
         }
         String[] caseIds = ofCases.stream().map(e -> e.event().subject()).distinct().toArray(String[]::new);
-        String[] eventIds = ofCases.stream().map(e -> e.event().id()).distinct().toArray(String[]::new);
-        Uni<List<Object[]>> recorded = db.query(Sql.of(
-                "select event_id, recorded_at from {s}.case_event where event_id = any(:a)", new Object[]{eventIds}));
+        List<String> eventIds = ofCases.stream().map(e -> e.event().id()).distinct().toList();
+        String[] lookedUp = eventIds.stream().filter(earlier::mayHave).toArray(String[]::new);
+        Uni<List<Object[]>> recorded = lookedUp.length == 0 ? Uni.createFrom().item(List.of()) : db.query(Sql.of(
+                "select event_id, recorded_at from {s}.case_event where event_id = any(:a)", new Object[]{lookedUp}));
         return db.query(Sql.of("select " + CaseFactColumns.READ + " from {s}.case_fact where case_id = any(:a)",
                         new Object[]{caseIds}))
                 .chain(existing -> recorded.map(times -> folded(existing, times, ofCases)))
@@ -49,7 +60,8 @@ public final class ProjectionBatch {
                     List<Sql> all = new ArrayList<>(rows);
                     folded.values().forEach(r -> all.add(CaseFactColumns.write(r)));
                     return db.execute(all);
-                });
+                })
+                .invoke(() -> eventIds.forEach(earlier::recorded));
     }
 
     /** An event about one case, with what it knows of the case's facts. */

@@ -3,6 +3,7 @@ package jp.tsunagu.reporting.replay;
 import io.smallrye.mutiny.Uni;
 import jp.tsunagu.reporting.projection.Sql;
 import jp.tsunagu.reporting.projection.SqlRunner;
+import org.postgresql.PGStatement;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -35,6 +36,9 @@ final class JdbcSqlRunner implements SqlRunner {
     @Override
     public Uni<List<Object[]>> query(Sql query) {
         try (PreparedStatement ps = connection.prepareStatement(query.jdbcIn(schema))) {
+            // planned for the tables as they are at each run: they grow from empty during a load, and a plan kept
+            // from when they were empty (a sequential scan) made each poll's lookup by key scan a growing table
+            ps.unwrap(PGStatement.class).setPrepareThreshold(0);
             bind(ps, query);
             List<Object[]> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {

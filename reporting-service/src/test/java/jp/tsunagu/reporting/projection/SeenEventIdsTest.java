@@ -1,0 +1,41 @@
+package jp.tsunagu.reporting.projection;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What a replay lane remembers of the ids it wrote: never a false "no"; a small share of false "may have". */
+class SeenEventIdsTest {
+
+    @Test
+    void everyRecordedIdMayBeThereAndFewOthersSeemTo() {
+        // given a filter sized for 100,000 ids, holding the routing decisions of 100,000 cases
+        SeenEventIds seen = new SeenEventIds(100_000);
+        IntStream.range(0, 100_000).forEach(i -> seen.recorded("case-" + i + "/r"));
+
+        // then each of them may be there, and of 100,000 other ids about 1 % seem to be (each a lookup, no more)
+        assertEquals(100_000, IntStream.range(0, 100_000).filter(i -> seen.mayHave("case-" + i + "/r")).count());
+        long falseMayHave = IntStream.range(0, 100_000).filter(i -> seen.mayHave("case-" + i + "/referral-received"))
+                .count();
+        assertTrue(falseMayHave < 3_000, falseMayHave + " of 100,000 ids never recorded seemed recorded");
+    }
+
+    @Test
+    void beyondItsSizeItOnlyLooksUpMore() {
+        // given a filter sized for 10 ids, holding 20,000
+        SeenEventIds seen = new SeenEventIds(10);
+        IntStream.range(0, 20_000).forEach(i -> seen.recorded("e-" + i));
+
+        // then still every recorded id may be there
+        assertTrue(IntStream.range(0, 20_000).allMatch(i -> seen.mayHave("e-" + i)));
+    }
+
+    @Test
+    void anEmptyLaneHasWrittenNothing() {
+        SeenEventIds seen = new SeenEventIds(0);
+        assertTrue(IntStream.range(0, 1_000).noneMatch(i -> seen.mayHave("e-" + i)));
+    }
+}
