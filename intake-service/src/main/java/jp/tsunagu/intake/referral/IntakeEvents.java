@@ -37,6 +37,12 @@ public class IntakeEvents {
         return imported.publish(eventId, event, businessDate, causationId);
     }
 
+    /** Sent now; the caller awaits Kafka's acknowledgement before its transaction commits. */
+    <E extends IntakeEvent> StagePublisher.Sending<E> send(boolean asImported, String eventId, E event,
+                                                         LocalDate businessDate, String causationId) {
+        return (asImported ? imported : publisher).send(eventId, event, businessDate, causationId);
+    }
+
     <E extends IntakeEvent> Uni<EventEnvelope<E>> publish(boolean asImported, String eventId, E event,
                                                          LocalDate businessDate, String causationId) {
         return asImported ? publishImported(eventId, event, businessDate, causationId)

@@ -45,15 +45,22 @@ public class ReceivedReferrals {
     }
 
     /**
-     * The whole of it for one live case, in the caller's transaction: written, sealed with the key the caller has
-     * from {@link PersonalDataVault#keyFor} (empty: destroyed, and nothing is written), then applied to the status
-     * view at once (a GET straight after sees it), then indexed.
+     * The whole of it for one live case, in the caller's transaction: sealed with the key the caller has from {@link
+     * PersonalDataVault#keyFor} (empty: destroyed, and nothing is written), sent, applied to the status view (a GET
+     * straight after sees it) and indexed while Kafka writes it, and answered once Kafka acknowledged it (the caller
+     * commits only then). Its rows are claimed before the stage consumer can read the event back, so the consumer
+     * finds it applied rather than the request waiting for the consumer's batch.
      */
     public Uni<EventEnvelope<IntakeEvent.ReferralReceived>> receive(Received c, Optional<byte[]> dataKey) {
         byte[] personal = personalJson(c.referral().personal());
         return Uni.createFrom().item(() -> vault.seal(c.caseId(), dataKey, personal))
-                .chain(sealed -> publish(c, sealed))
-                .call(projection::apply).call(() -> index(c.caseId(), c.referral()));
+                .chain(sealed -> {
+                    ValidReferral r = c.referral();
+                    var sending = events.send(c.imported(), EventIds.referralReceived(c.caseId()), received(c, sealed),
+                            r.receivedOn(), c.causation());
+                    return projection.apply(sending.envelope()).call(() -> index(c.caseId(), r))
+                            .call(sending::acknowledged).replaceWith(sending.envelope());
+                });
     }
 
     /**
@@ -76,12 +83,15 @@ public class ReceivedReferrals {
     }
 
     private Uni<EventEnvelope<IntakeEvent.ReferralReceived>> publish(Received c, SealedData sealed) {
+        return events.publish(c.imported(), EventIds.referralReceived(c.caseId()), received(c, sealed),
+                c.referral().receivedOn(), c.causation());
+    }
+
+    private static IntakeEvent.ReferralReceived received(Received c, SealedData sealed) {
         ValidReferral r = c.referral();
-        return events.publish(c.imported(), EventIds.referralReceived(c.caseId()),
-                new IntakeEvent.ReferralReceived(c.caseId(), c.number().toString(), r.municipality(),
-                        r.referringAgencyId(), r.channel(), r.receivedOn(), r.area(), r.ageBand(),
-                        r.household(), r.concerns(), r.consent(), r.urgency(), r.hardToReach(), sealed),
-                r.receivedOn(), c.causation());
+        return new IntakeEvent.ReferralReceived(c.caseId(), c.number().toString(), r.municipality(),
+                r.referringAgencyId(), r.channel(), r.receivedOn(), r.area(), r.ageBand(), r.household(),
+                r.concerns(), r.consent(), r.urgency(), r.hardToReach(), sealed);
     }
 
     /**

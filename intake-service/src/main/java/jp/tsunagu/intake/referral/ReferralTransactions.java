@@ -31,7 +31,8 @@ import java.util.Optional;
 
 /**
  * Each command in one database transaction around the Kafka write: the idempotency key is claimed, the event is
- * written and acknowledged by Kafka, the referrer's view is updated, and only then does the transaction commit.
+ * written, the referrer's view is updated (a referral's while Kafka writes its event), and the transaction commits
+ * only once Kafka acknowledged the event.
  */
 @ApplicationScoped
 public class ReferralTransactions {

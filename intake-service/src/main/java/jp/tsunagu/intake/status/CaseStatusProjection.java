@@ -25,12 +25,12 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Writes the referrer's status view from events, idempotently: the API applies its own event right after Kafka
- * acknowledged it (so a GET straight after the POST sees it), and the consumer of every stage topic applies the
- * rest, a batch at a time; whichever comes second finds the event already applied. What an event does to a case is
- * {@link CaseProgress#evolve} (its status: contract's {@link CaseStage}, the one fold reporting runs too): a batch
- * locks and reads its cases' rows once, evolves them in memory in partition order, then writes the rows, as the fold
- * left them, and the history lines with one pipelined statement each.
+ * Writes the referrer's status view from events, idempotently: the API applies its own event in the transaction
+ * that commits once Kafka acknowledged it (so a GET straight after the POST sees it), and the consumer of every stage
+ * topic applies the rest, a batch at a time; whichever comes second finds the event already applied. What an event
+ * does to a case is {@link CaseProgress#evolve} (its status: contract's {@link CaseStage}, the one fold reporting
+ * runs too): a batch locks and reads its cases' rows once, evolves them in memory in partition order, then writes the
+ * rows, as the fold left them, and the history lines with one pipelined statement each.
  */
 @ApplicationScoped
 public class CaseStatusProjection implements StageProjection {

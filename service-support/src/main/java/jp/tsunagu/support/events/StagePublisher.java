@@ -50,23 +50,48 @@ public final class StagePublisher {
      */
     public <E extends TsunaguEvent> Uni<EventEnvelope<E>> publish(String eventId, E event, LocalDate businessDate,
                                                                   String causationId) {
-        EventEnvelope<E> envelope = new EventEnvelope<>(eventId, source, clock.now(), businessDate, causationId,
-                event);
-        RecordHeaders headers = new RecordHeaders();
-        CloudEventCodec.headers(envelope).forEach(headers::add);
+        EventEnvelope<E> envelope = envelope(eventId, event, businessDate, causationId);
+        Message<byte[]> message = message(envelope);
         Optional<PendingSends> batch = PendingSends.current();
-        // the trace goes on from the event that caused this one, or from the request that made it
-        EventTraces.inject(batch.flatMap(b -> b.trace(causationId)).orElseGet(io.opentelemetry.context.Context::current),
-                headers);
-        Message<byte[]> message = Message.of(CloudEventCodec.value(event))
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                        .withKey(envelope.subject())
-                        .withHeaders(headers)
-                        .build());
         if (batch.isPresent()) {
             batch.get().add(emitter.sendMessage(message));
             return Uni.createFrom().item(envelope);
         }
         return emitter.sendMessage(message).replaceWith(envelope);
+    }
+
+    /**
+     * Sends now and answers at once, for a command that writes its own rows while Kafka writes the event: it must
+     * await {@link Sending#acknowledged} before its transaction commits, so that it still answers only for an event
+     * durably in the log. Not for a consumer batch ({@link #publish} there: the batch awaits its sends).
+     */
+    public <E extends TsunaguEvent> Sending<E> send(String eventId, E event, LocalDate businessDate,
+                                                    String causationId) {
+        EventEnvelope<E> envelope = envelope(eventId, event, businessDate, causationId);
+        Uni<Void> acknowledged = emitter.sendMessage(message(envelope)).memoize().indefinitely();
+        acknowledged.subscribe().with(ok -> { }, failure -> { }); // sent now; the outcome is kept for the caller
+        return new Sending<>(envelope, acknowledged);
+    }
+
+    /** An event on its way to the log: its envelope at once, and Kafka's acknowledgement of it when it comes. */
+    public record Sending<E extends TsunaguEvent>(EventEnvelope<E> envelope, Uni<Void> acknowledged) {
+    }
+
+    private <E extends TsunaguEvent> EventEnvelope<E> envelope(String eventId, E event, LocalDate businessDate,
+                                                              String causationId) {
+        return new EventEnvelope<>(eventId, source, clock.now(), businessDate, causationId, event);
+    }
+
+    /** The binary-mode CloudEvent keyed by subject, its trace going on from its cause or from the request. */
+    private Message<byte[]> message(EventEnvelope<?> envelope) {
+        RecordHeaders headers = new RecordHeaders();
+        CloudEventCodec.headers(envelope).forEach(headers::add);
+        EventTraces.inject(PendingSends.current().flatMap(b -> b.trace(envelope.causationId()))
+                .orElseGet(io.opentelemetry.context.Context::current), headers);
+        return Message.of(CloudEventCodec.value(envelope.data()))
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withKey(envelope.subject())
+                        .withHeaders(headers)
+                        .build());
     }
 }
