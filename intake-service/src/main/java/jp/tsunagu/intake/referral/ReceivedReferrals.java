@@ -48,8 +48,9 @@ public class ReceivedReferrals {
      * The whole of it for one live case, in the caller's transaction: sealed with the key the caller has from {@link
      * PersonalDataVault#keyFor} (empty: destroyed, and nothing is written), sent, applied to the status view (a GET
      * straight after sees it) and indexed while Kafka writes it, and answered once Kafka acknowledged it (the caller
-     * commits only then). Its rows are claimed before the stage consumer can read the event back, so the consumer
-     * finds it applied rather than the request waiting for the consumer's batch.
+     * commits only then). The event's claim is then almost always made before the stage consumer reads the event
+     * back, so the consumer waits for this commit rather than the request for the consumer's batch. On a failure the
+     * answer waits for Kafka's outcome too, so that a retry never overlaps the first send.
      */
     public Uni<EventEnvelope<IntakeEvent.ReferralReceived>> receive(Received c, Optional<byte[]> dataKey) {
         byte[] personal = personalJson(c.referral().personal());
@@ -59,6 +60,7 @@ public class ReceivedReferrals {
                     var sending = events.send(c.imported(), EventIds.referralReceived(c.caseId()), received(c, sealed),
                             r.receivedOn(), c.causation());
                     return projection.apply(sending.envelope()).call(() -> index(c.caseId(), r))
+                            .onFailure().call(() -> sending.acknowledged().onFailure().recoverWithNull())
                             .call(sending::acknowledged).replaceWith(sending.envelope());
                 });
     }

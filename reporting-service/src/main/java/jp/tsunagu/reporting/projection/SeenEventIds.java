@@ -5,21 +5,21 @@ import java.nio.charset.StandardCharsets;
 /**
  * The event ids one replay lane has written, as a Bloom filter: "may have" is true for every id recorded (never a
  * false "no") and for about 1 % of the others while it holds no more ids than it was sized for (more only raise that
- * share: a false "may have" costs a lookup, nothing else). Ten bits an id: a lane sized for 1,000,000 events holds
- * 1.2 MB where a set of the ids would hold ~100 MB. Used by one thread (the lane's writer).
+ * share: a false "may have" costs a lookup, nothing else). Ten bits an id, at most 2 MB: a lane sized for 1,000,000
+ * events holds 1.2 MB where a set of the ids would hold ~100 MB. Used by one thread (the lane's writer).
  */
 public final class SeenEventIds implements EarlierCopies {
 
     private static final int BITS_PER_ID = 10;
     private static final int HASHES = 7;
     private static final long MIN_BITS = 1L << 16;
-    /** 64 Mbit (8 MB): past ~6,700,000 ids a lane looks up more, and holds no more. */
-    private static final long MAX_BITS = 1L << 26;
+    /** 16 Mbit (2 MB): past ~1,700,000 ids a lane looks up more, and holds no more. */
+    private static final long MAX_BITS = 1L << 24;
 
     private final long[] words;
     private final long bits;
 
-    /** Sized for {@code expectedIds}, within 8 kB and 8 MB. */
+    /** Sized for {@code expectedIds}, within 8 kB and 2 MB. */
     public SeenEventIds(long expectedIds) {
         long wanted = Math.max(MIN_BITS, Math.min(MAX_BITS, expectedIds * BITS_PER_ID));
         this.words = new long[(int) ((wanted + 63) / 64)];
@@ -29,10 +29,8 @@ public final class SeenEventIds implements EarlierCopies {
     @Override
     public boolean mayHave(String eventId) {
         long h = hash(eventId);
-        int h1 = (int) h;
-        int h2 = (int) (h >>> 32);
         for (int i = 1; i <= HASHES; i++) {
-            long bit = Integer.toUnsignedLong(h1 + i * h2) % bits;
+            long bit = bit(h, i);
             if ((words[(int) (bit >>> 6)] & (1L << bit)) == 0) {
                 return false;
             }
@@ -43,12 +41,19 @@ public final class SeenEventIds implements EarlierCopies {
     @Override
     public void recorded(String eventId) {
         long h = hash(eventId);
-        int h1 = (int) h;
-        int h2 = (int) (h >>> 32);
         for (int i = 1; i <= HASHES; i++) {
-            long bit = Integer.toUnsignedLong(h1 + i * h2) % bits;
+            long bit = bit(h, i);
             words[(int) (bit >>> 6)] |= 1L << bit;
         }
+    }
+
+    /**
+     * The i-th of an id's bits: h1 + i·h2 over 32 bits (an odd step, so a power-of-two size is probed in full), scaled
+     * onto the filter by a multiply rather than a modulo (no bias).
+     */
+    private long bit(long h, int i) {
+        int probe = (int) h + i * ((int) (h >>> 32) | 1);
+        return (Integer.toUnsignedLong(probe) * bits) >>> 32;
     }
 
     /** 64-bit FNV-1a of the id's UTF-8 bytes, then a final mix so both halves spread (Kirsch-Mitzenmacher hashing). */

@@ -26,7 +26,8 @@ import java.util.concurrent.Future;
 /**
  * One lane of a replay: the partitions it reads, its consumer, and its own connection to the replay's schema written
  * by its own thread, so the lane decodes a poll while the previous one is written. At most one poll waits for the
- * writer, so a lane holds two polls' events and its consumer's fetch, whatever the log's size.
+ * writer, so a lane holds two polls' events and its consumer's fetch, whatever the log's size, and the ids it wrote
+ * as a filter of at most 2 MB ({@link SeenEventIds}).
  */
 final class ReplayLane implements AutoCloseable {
 

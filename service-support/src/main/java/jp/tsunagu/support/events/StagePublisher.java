@@ -67,9 +67,13 @@ public final class StagePublisher {
      */
     public <E extends TsunaguEvent> Sending<E> send(String eventId, E event, LocalDate businessDate,
                                                     String causationId) {
+        if (PendingSends.current().isPresent()) {
+            throw new IllegalStateException("inside a consumer batch, publish: the batch awaits its sends");
+        }
         EventEnvelope<E> envelope = envelope(eventId, event, businessDate, causationId);
         Uni<Void> acknowledged = emitter.sendMessage(message(envelope)).memoize().indefinitely();
-        acknowledged.subscribe().with(ok -> { }, failure -> { }); // sent now; the outcome is kept for the caller
+        // sent now; the outcome is kept for the caller, who reports a failure (it answers 503 and rolls back)
+        acknowledged.subscribe().with(ok -> { }, failure -> { });
         return new Sending<>(envelope, acknowledged);
     }
 
