@@ -56,9 +56,14 @@ public final class PendingSends {
 
     /** Subscribes to the send now; its acknowledgement is awaited by {@link #awaitAll()}. */
     synchronized void add(Uni<Void> send) {
-        Uni<Void> ack = send.onFailure().transform(SendFailedException::new).memoize().indefinitely();
-        ack.subscribe().with(ok -> { }, failure -> { }); // starts the send; the outcome is kept for awaitAll
-        acks.add(ack);
+        acks.add(started(send.onFailure().transform(SendFailedException::new)));
+    }
+
+    /** Starts a send now; its outcome is kept for whoever awaits it later (a batch, or a command's commit). */
+    static Uni<Void> started(Uni<Void> send) {
+        Uni<Void> ack = send.memoize().indefinitely();
+        ack.subscribe().with(ok -> { }, failure -> { });
+        return ack;
     }
 
     /** Completes, back on the batch's context, when Kafka acknowledged every send; fails if one failed. */

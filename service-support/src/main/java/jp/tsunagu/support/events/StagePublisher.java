@@ -71,10 +71,8 @@ public final class StagePublisher {
             throw new IllegalStateException("inside a consumer batch, publish: the batch awaits its sends");
         }
         EventEnvelope<E> envelope = envelope(eventId, event, businessDate, causationId);
-        Uni<Void> acknowledged = emitter.sendMessage(message(envelope)).memoize().indefinitely();
-        // sent now; the outcome is kept for the caller, who reports a failure (it answers 503 and rolls back)
-        acknowledged.subscribe().with(ok -> { }, failure -> { });
-        return new Sending<>(envelope, acknowledged);
+        // the caller reports a failure (it answers 503 and rolls back)
+        return new Sending<>(envelope, PendingSends.started(emitter.sendMessage(message(envelope))));
     }
 
     /** An event on its way to the log: its envelope at once, and Kafka's acknowledgement of it when it comes. */
