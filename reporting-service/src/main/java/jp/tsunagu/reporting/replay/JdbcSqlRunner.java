@@ -10,18 +10,23 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Statements over one JDBC connection, on the replay's own thread (the {@link Uni}s it returns are already
- * resolved). The writes of one poll go as JDBC batches.
+ * resolved). The rows of one poll's projection inserts go by COPY.
  */
 final class JdbcSqlRunner implements SqlRunner {
 
+    private static final int MAX_INSERTS = 200;
+
     private final Connection connection;
     private final String schema;
+    private final Map<String, Optional<CopiedInsert>> inserts = new HashMap<>();
 
     JdbcSqlRunner(Connection connection, String schema) {
         this.connection = connection;
@@ -57,9 +62,47 @@ final class JdbcSqlRunner implements SqlRunner {
         }
     }
 
-    /** A poll's writes in the order {@link Sql#inBatches} gives, each statement's as one JDBC batch. */
+    /**
+     * A poll's writes, one statement text after another in the order each first appears (as {@link Sql#inBatches}
+     * orders them): the rows of a projection insert in one COPY ({@link CopiedInsert}), any other statement's as
+     * JDBC batches.
+     */
     @Override
     public Uni<Void> execute(List<Sql> writes) {
+        Map<String, List<Sql>> byStatement = new LinkedHashMap<>();
+        for (Sql w : writes) {
+            byStatement.computeIfAbsent(w.sql(), k -> new ArrayList<>()).add(w);
+        }
+        try {
+            for (List<Sql> same : byStatement.values()) {
+                Optional<CopiedInsert> copied = same.size() > 1 ? copiedInsert(same.getFirst()) : Optional.empty();
+                if (copied.isPresent()) {
+                    copied.get().write(connection, schema, same);
+                } else {
+                    batched(same);
+                }
+            }
+            return Uni.createFrom().voidItem();
+        } catch (SQLException e) {
+            return Uni.createFrom().failure(e);
+        }
+    }
+
+    private Optional<CopiedInsert> copiedInsert(Sql statement) {
+        if (statement.ordinal()) {
+            return Optional.empty();
+        }
+        Optional<CopiedInsert> known = inserts.get(statement.sql());
+        if (known == null) {
+            known = CopiedInsert.of(statement.sql());
+            if (inserts.size() < MAX_INSERTS) { // the projections' texts are constants: a few dozen
+                inserts.put(statement.sql(), known);
+            }
+        }
+        return known;
+    }
+
+    private void batched(List<Sql> writes) throws SQLException {
         Map<String, PreparedStatement> open = new LinkedHashMap<>();
         try {
             for (Sql w : Sql.inBatches(writes)) {
@@ -75,9 +118,6 @@ final class JdbcSqlRunner implements SqlRunner {
             for (PreparedStatement ps : open.values()) {
                 ps.executeBatch();
             }
-            return Uni.createFrom().voidItem();
-        } catch (SQLException e) {
-            return Uni.createFrom().failure(e);
         } finally {
             for (PreparedStatement ps : open.values()) {
                 try {

@@ -1,0 +1,195 @@
+package jp.tsunagu.reporting.replay;
+
+import jp.tsunagu.reporting.projection.Sql;
+import org.postgresql.PGConnection;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The rows of one projection insert ({@code insert into {s}.table(columns) values (:a, …) on conflict …}), sent in
+ * one COPY: straight into the table when none of them conflicts, else into a staging table of the session and
+ * inserted from there in the order they came, with the insert's own {@code on conflict}. Either gives what running
+ * the rows one by one gives, without PostgreSQL parsing, binding and planning a multi-row statement of thousands of
+ * parameters per poll (more than half of its CPU in a replay, measured). Only a replay's lane uses it: its tables are
+ * fresh and its connection its own.
+ *
+ * @param table    the table, in the statement's schema
+ * @param columns  the inserted columns
+ * @param paramOf  for each column, the index of its value among the statement's parameters
+ * @param conflict the statement's {@code on conflict …}
+ */
+record CopiedInsert(String table, List<String> columns, int[] paramOf, String conflict) {
+
+    private static final Pattern ONE_ROW_INSERT = Pattern.compile("(?s)\\s*insert into \\{s}\\.([a-z_]+)\\s*"
+            + "\\(([^()]*)\\)\\s*values\\s*\\(([^()]*)\\)\\s*(on conflict .*?)\\s*");
+    private static final Pattern NAME = Pattern.compile("[a-z_]+");
+    private static final Pattern PARAM = Pattern.compile(":([a-z])");
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSSSSxxx");
+
+    /** The insert's parts, or nothing for a statement whose values are not its parameters one per column. */
+    static Optional<CopiedInsert> of(String sql) {
+        Matcher m = ONE_ROW_INSERT.matcher(sql);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        List<String> columns = Arrays.stream(m.group(2).split(",")).map(String::trim).toList();
+        List<String> values = Arrays.stream(m.group(3).split(",")).map(String::trim).toList();
+        if (columns.size() != values.size() || !columns.stream().allMatch(c -> NAME.matcher(c).matches())) {
+            return Optional.empty();
+        }
+        int[] paramOf = new int[values.size()];
+        for (int i = 0; i < values.size(); i++) {
+            Matcher param = PARAM.matcher(values.get(i));
+            if (!param.matches()) {
+                return Optional.empty();
+            }
+            paramOf[i] = param.group(1).charAt(0) - 'a';
+        }
+        return Optional.of(new CopiedInsert(m.group(1), columns, paramOf, m.group(4)));
+    }
+
+    /**
+     * Writes the rows into {@code schema}'s table: straight in by COPY when none of them meets a row there or another
+     * of them (a replay's tables start empty and most polls hold no copy), else through the staging table, which
+     * gives the insert's {@code on conflict} its say. The attempt runs under a savepoint, so a key met on the way is
+     * undone and nothing is written twice.
+     */
+    void write(Connection connection, String schema, List<Sql> rows) throws SQLException {
+        String target = Sql.checkedSchema(schema) + "." + table;
+        String list = String.join(", ", columns);
+        byte[] text = text(rows);
+        Savepoint straight = connection.setSavepoint();
+        try {
+            copy(connection, target + " (" + list + ")", text);
+            connection.releaseSavepoint(straight);
+            return;
+        } catch (SQLException e) {
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw e;
+            }
+            connection.rollback(straight);
+        }
+        staged(connection, target, list, text);
+    }
+
+    /**
+     * The staging table is named after the table and its columns, so a pooled connection that kept it from an
+     * earlier replay finds the same one; it empties at each commit.
+     */
+    private void staged(Connection connection, String target, String list, byte[] text) throws SQLException {
+        String staging = "copy_" + table + "_" + Integer.toHexString(String.join(",", columns).hashCode() & 0x7fffffff);
+        try (Statement s = connection.createStatement()) {
+            // COPY fills the columns it names; the position says which copy of a row came first
+            s.execute("create temp table if not exists " + staging + " on commit delete rows as select " + list
+                    + " from " + target + " with no data; alter table pg_temp." + staging
+                    + " add column if not exists copy_position bigint generated always as identity");
+        }
+        copy(connection, "pg_temp." + staging + " (" + list + ")", text);
+        try (Statement s = connection.createStatement()) {
+            // taken out as they go in: a transaction may write the same table twice before its commit empties it
+            s.execute("with staged as (delete from pg_temp." + staging + " returning " + list
+                    + ", copy_position) insert into " + target + " (" + list + ") select " + list
+                    + " from staged order by copy_position " + conflict);
+        }
+    }
+
+    private static void copy(Connection connection, String into, byte[] text) throws SQLException {
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + into + " from stdin",
+                    new ByteArrayInputStream(text));
+        } catch (IOException e) {
+            throw new SQLException("COPY into " + into + " failed", e);
+        }
+    }
+
+    /** The rows in COPY's text format: tab between columns, a line each, {@code \N} for null. */
+    byte[] text(List<Sql> rows) {
+        StringBuilder out = new StringBuilder(rows.size() * 32 * paramOf.length);
+        for (Sql row : rows) {
+            List<Object> params = row.params();
+            for (int i = 0; i < paramOf.length; i++) {
+                if (i > 0) {
+                    out.append('\t');
+                }
+                append(out, params.get(paramOf[i]));
+            }
+            out.append('\n');
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void append(StringBuilder out, Object value) {
+        switch (value) {
+            case null -> out.append("\\N");
+            case String s -> escaped(out, s);
+            case LocalDate d -> out.append(d);
+            case OffsetDateTime t -> timestamp(out, t);
+            case Boolean b -> out.append(b ? 't' : 'f');
+            case Integer n -> out.append(n);
+            case Long n -> out.append(n);
+            default -> throw new IllegalArgumentException("no COPY text for a " + value.getClass().getName());
+        }
+    }
+
+    /**
+     * {@code 2025-05-12 01:02:03.456789+00}, in UTC, written digit by digit: a formatter's general path was an eighth
+     * of a replay's samples. The projections' times are whole microseconds, as PostgreSQL keeps them; any other
+     * time, and a year past four digits, takes the formatter, with its nanoseconds for PostgreSQL to round.
+     */
+    private static void timestamp(StringBuilder out, OffsetDateTime time) {
+        OffsetDateTime t = time.getOffset().equals(ZoneOffset.UTC) ? time : time.withOffsetSameInstant(ZoneOffset.UTC);
+        if (t.getYear() < 1 || t.getYear() > 9999 || t.getNano() % 1000 != 0) {
+            TIMESTAMP.formatTo(t, out);
+            return;
+        }
+        digits(out, t.getYear(), 4).append('-');
+        digits(out, t.getMonthValue(), 2).append('-');
+        digits(out, t.getDayOfMonth(), 2).append(' ');
+        digits(out, t.getHour(), 2).append(':');
+        digits(out, t.getMinute(), 2).append(':');
+        digits(out, t.getSecond(), 2).append('.');
+        digits(out, t.getNano() / 1000, 6).append("+00");
+    }
+
+    private static StringBuilder digits(StringBuilder out, int value, int width) {
+        for (int unit = width == 6 ? 100_000 : width == 4 ? 1000 : 10; unit > 0; unit /= 10) {
+            out.append((char) ('0' + value / unit % 10));
+        }
+        return out;
+    }
+
+    /** The string with COPY's four special characters escaped, the runs between them appended whole. */
+    private static void escaped(StringBuilder out, String s) {
+        int from = 0;
+        for (int i = 0; i < s.length(); i++) {
+            String escape = switch (s.charAt(i)) {
+                case '\\' -> "\\\\";
+                case '\t' -> "\\t";
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                default -> null;
+            };
+            if (escape != null) {
+                out.append(s, from, i).append(escape);
+                from = i + 1;
+            }
+        }
+        out.append(s, from, s.length());
+    }
+}
