@@ -1,5 +1,6 @@
 package jp.tsunagu.reporting.projection;
 
+import io.smallrye.mutiny.Uni;
 import jp.tsunagu.contract.codes.CaseStatus;
 import jp.tsunagu.contract.status.CaseStage;
 
@@ -7,7 +8,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 import static jp.tsunagu.support.db.SqlValues.instant;
@@ -81,5 +85,18 @@ final class CaseFactColumns {
     private static Set<String> ids(Object column) {
         return column == null || ((String) column).isEmpty() ? Set.of()
                 : new LinkedHashSet<>(Arrays.asList(((String) column).split(",")));
+    }
+
+    /** The rows {@code case_fact} has of these cases. */
+    static Uni<Map<String, CaseFactRow>> rowsOf(SqlRunner db, Collection<String> caseIds) {
+        return db.query(Sql.of("select " + READ + " from {s}.case_fact where case_id = any(:a)",
+                new Object[]{caseIds.toArray(String[]::new)})).map(found -> {
+                    Map<String, CaseFactRow> rows = new HashMap<>();
+                    for (Object[] r : found) {
+                        CaseFactRow row = read(r);
+                        rows.put(row.caseId(), row);
+                    }
+                    return rows;
+                });
     }
 }

@@ -8,17 +8,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static jp.tsunagu.support.db.SqlValues.instant;
 
 /**
  * A batch of events into reporting's tables, the same for the live consumer's batch and a replay's poll: the events'
- * own rows go in as multi-row inserts; the rows of facts of their cases are read once, each event folded in, in
- * order ({@link CaseFactRow#after}: its stage by contract's {@code CaseStage}, its facts), and the rows written back
- * as the fold left them, one statement each, pipelined. A case's row thus costs a read and a write per batch, not a
- * merge in the database per event, and SQL decides nothing.
+ * own rows go in as multi-row inserts (a replay's by COPY); the rows of facts of their cases are taken once (read
+ * from {@code case_fact}, or held by a replay's lane: {@link CaseFactRows}), each event folded in, in order
+ * ({@link CaseFactRow#after}: its stage by contract's {@code CaseStage}, its facts), and the rows written back as the
+ * fold left them, or kept. A case's row thus costs at most a read and a write per batch, not a merge in the database
+ * per event, and SQL decides nothing.
  */
 public final class ProjectionBatch {
 
@@ -27,15 +30,16 @@ public final class ProjectionBatch {
 
     /** The live consumer's batch: any of its events may have a copy recorded by an earlier batch. */
     public static Uni<Void> apply(SqlRunner db, List<? extends EventEnvelope<? extends TsunaguEvent>> events) {
-        return apply(db, events, EarlierCopies.ANYWHERE);
+        return apply(db, events, EarlierCopies.ANYWHERE, CaseFactRows.STORED);
     }
 
     /**
      * A batch whose writer knows which of its events can have a copy recorded before ({@code earlier}): only those
-     * are looked up in {@code case_event}, and none at all (no round trip) when it knows of none.
+     * are looked up in {@code case_event}, and none at all (no round trip) when it knows of none; and which holds its
+     * cases' rows of facts where {@code facts} says.
      */
     public static Uni<Void> apply(SqlRunner db, List<? extends EventEnvelope<? extends TsunaguEvent>> events,
-                                  EarlierCopies earlier) {
+                                  EarlierCopies earlier, CaseFactRows facts) {
         List<Sql> rows = new ArrayList<>();
         List<CaseEvent> ofCases = new ArrayList<>();
         for (EventEnvelope<? extends TsunaguEvent> event : events) {
@@ -48,17 +52,17 @@ public final class ProjectionBatch {
         if (ofCases.isEmpty()) {
             return db.execute(rows);
         }
-        String[] caseIds = ofCases.stream().map(e -> e.event().subject()).distinct().toArray(String[]::new);
+        Set<String> caseIds = new LinkedHashSet<>();
+        ofCases.forEach(e -> caseIds.add(e.event().subject()));
         List<String> eventIds = ofCases.stream().map(e -> e.event().id()).distinct().toList();
         String[] lookedUp = eventIds.stream().filter(earlier::mayHave).toArray(String[]::new);
         Uni<List<Object[]>> recorded = lookedUp.length == 0 ? Uni.createFrom().item(List.of()) : db.query(Sql.of(
                 "select event_id, recorded_at from {s}.case_event where event_id = any(:a)", new Object[]{lookedUp}));
-        return db.query(Sql.of("select " + CaseFactColumns.READ + " from {s}.case_fact where case_id = any(:a)",
-                        new Object[]{caseIds}))
+        return facts.before(db, caseIds)
                 .chain(existing -> recorded.map(times -> folded(existing, times, ofCases)))
                 .chain(folded -> {
                     List<Sql> all = new ArrayList<>(rows);
-                    folded.values().forEach(r -> all.add(CaseFactColumns.write(r)));
+                    all.addAll(facts.after(folded.values()));
                     return db.execute(all);
                 })
                 .invoke(() -> eventIds.forEach(earlier::recorded));
@@ -72,12 +76,9 @@ public final class ProjectionBatch {
      * The rows after the batch. An event's time is its first recorded copy's: one recorded by an earlier batch
      * ({@code case_event}), else the first copy in this batch.
      */
-    static Map<String, CaseFactRow> folded(List<Object[]> existing, List<Object[]> recorded, List<CaseEvent> events) {
-        Map<String, CaseFactRow> rows = new LinkedHashMap<>();
-        existing.forEach(r -> {
-            CaseFactRow row = CaseFactColumns.read(r);
-            rows.put(row.caseId(), row);
-        });
+    static Map<String, CaseFactRow> folded(Map<String, CaseFactRow> existing, List<Object[]> recorded,
+                                           List<CaseEvent> events) {
+        Map<String, CaseFactRow> rows = new HashMap<>(existing);
         Map<String, Instant> firstCopy = new HashMap<>();
         recorded.forEach(r -> firstCopy.put((String) r[0], instant(r[1])));
         Map<String, CaseFactRow> changed = new LinkedHashMap<>();

@@ -28,6 +28,14 @@ public interface ReplayConfig {
      * Records a lane takes from the log at once and writes in one transaction: larger polls make fewer round trips
      * to the database, and each lane holds two polls' events in the heap.
      */
-    @WithDefault("2000")
+    @WithDefault("1000")
     int pollRecords();
+
+    /**
+     * Rows of facts ({@code case_fact}) a lane holds between polls, of its own cases: a case's later events fold into
+     * its row in memory instead of reading it back and writing it again each poll. Past it, the quarter least recently
+     * folded are written out (and read back if an event of theirs comes later).
+     */
+    @WithDefault("10000")
+    int heldCases();
 }

@@ -3,8 +3,9 @@ package jp.tsunagu.reporting.replay;
 import jp.tsunagu.contract.events.CloudEventCodec;
 import jp.tsunagu.contract.events.EventEnvelope;
 import jp.tsunagu.contract.events.TsunaguEvent;
+import jp.tsunagu.reporting.projection.HeldCaseFacts;
 import jp.tsunagu.reporting.projection.ProjectionBatch;
-import jp.tsunagu.reporting.projection.SeenEventIds;
+import jp.tsunagu.reporting.projection.SeenIds;
 import jp.tsunagu.support.events.IncomingEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -27,21 +28,25 @@ import java.util.concurrent.Future;
  * One lane of a replay: the partitions it reads, its consumer, and its own connection to the replay's schema written
  * by its own thread, so the lane decodes a poll while the previous one is written. At most one poll waits for the
  * writer, so a lane holds two polls' events and its consumer's fetch, whatever the log's size, and the ids it wrote
- * as a filter of at most 2 MB ({@link SeenEventIds}).
+ * as a filter of at most 2 MB ({@link SeenIds}).
  */
 final class ReplayLane implements AutoCloseable {
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final Connection connection;
     private final JdbcSqlRunner target;
+    private final int heldCases;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "tsunagu-replay-writer"));
     private boolean consumerOpen = true;
     /** The ids this lane wrote: every earlier copy of its events, as the replay's tables started empty. */
-    private SeenEventIds written;
+    private SeenIds written;
+    /** Its cases' rows of facts, between polls. */
+    private HeldCaseFacts facts;
 
     ReplayLane(List<TopicPartition> partitions, KafkaConsumer<String, byte[]> consumer, Connection connection,
-               String schema) throws SQLException {
+               String schema, int heldCases) throws SQLException {
         this.consumer = consumer;
+        this.heldCases = heldCases;
         this.connection = connection;
         connection.setAutoCommit(false);
         this.target = new JdbcSqlRunner(connection, schema);
@@ -69,8 +74,10 @@ final class ReplayLane implements AutoCloseable {
         Map<TopicPartition, Long> own = new HashMap<>();
         consumer.assignment().forEach(tp -> own.put(tp, end.getOrDefault(tp, 0L)));
         if (written == null) { // sized by the first round's records; later rounds' few only raise its false "may have"
-            written = new SeenEventIds(own.entrySet().stream()
-                    .mapToLong(e -> Math.max(0, e.getValue() - consumer.position(e.getKey()))).sum());
+            long records = own.entrySet().stream()
+                    .mapToLong(e -> Math.max(0, e.getValue() - consumer.position(e.getKey()))).sum();
+            written = new SeenIds(records);
+            facts = new HeldCaseFacts(heldCases, records);
         }
         Future<?> writing = null;
         while (!reached(own)) {
@@ -103,6 +110,11 @@ final class ReplayLane implements AutoCloseable {
         if (writing != null) {
             writing.get();
         }
+        writer.submit(() -> { // the round ends with every row of facts in the table
+            target.execute(facts.flush()).await().indefinitely();
+            connection.commit();
+            return null;
+        }).get();
     }
 
     private void write(List<EventEnvelope<TsunaguEvent>> writes, ReplayRun run) throws Exception {
@@ -114,7 +126,7 @@ final class ReplayLane implements AutoCloseable {
             // the disk. "local": the pooled connection goes back with the default.
             s.execute("set local synchronous_commit = off");
         }
-        ProjectionBatch.apply(target, writes, written).await().indefinitely();
+        ProjectionBatch.apply(target, writes, written, facts).await().indefinitely();
         connection.commit();
         run.wrote();
     }

@@ -64,7 +64,7 @@ final class ReplayLoad implements AutoCloseable {
         Connection connection = null;
         try {
             connection = dataSource.getConnection();
-            return new ReplayLane(own, consumer, connection, schema);
+            return new ReplayLane(own, consumer, connection, schema, log.config().heldCases());
         } catch (RuntimeException | SQLException e) {
             consumer.close();
             if (connection != null) {

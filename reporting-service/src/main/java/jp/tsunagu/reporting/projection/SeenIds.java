@@ -3,12 +3,13 @@ package jp.tsunagu.reporting.projection;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The event ids one replay lane has written, as a Bloom filter: "may have" is true for every id recorded (never a
+ * The ids one replay lane has written (of events into {@code case_event}, of cases into {@code case_fact}), as a
+ * Bloom filter: "may have" is true for every id recorded (never a
  * false "no") and for about 1 % of the others while it holds no more ids than it was sized for (more only raise that
  * share: a false "may have" costs a lookup, nothing else). Ten bits an id, at most 2 MB: a lane sized for 1,000,000
  * events holds 1.2 MB where a set of the ids would hold ~100 MB. Used by one thread (the lane's writer).
  */
-public final class SeenEventIds implements EarlierCopies {
+public final class SeenIds implements EarlierCopies {
 
     private static final int BITS_PER_ID = 10;
     private static final int HASHES = 7;
@@ -20,15 +21,15 @@ public final class SeenEventIds implements EarlierCopies {
     private final long bits;
 
     /** Sized for {@code expectedIds}, within 8 kB and 2 MB. */
-    public SeenEventIds(long expectedIds) {
+    public SeenIds(long expectedIds) {
         long wanted = Math.max(MIN_BITS, Math.min(MAX_BITS, expectedIds * BITS_PER_ID));
         this.words = new long[(int) ((wanted + 63) / 64)];
         this.bits = words.length * 64L;
     }
 
     @Override
-    public boolean mayHave(String eventId) {
-        long h = hash(eventId);
+    public boolean mayHave(String id) {
+        long h = hash(id);
         for (int i = 1; i <= HASHES; i++) {
             long bit = bit(h, i);
             if ((words[(int) (bit >>> 6)] & (1L << bit)) == 0) {
@@ -39,8 +40,8 @@ public final class SeenEventIds implements EarlierCopies {
     }
 
     @Override
-    public void recorded(String eventId) {
-        long h = hash(eventId);
+    public void recorded(String id) {
+        long h = hash(id);
         for (int i = 1; i <= HASHES; i++) {
             long bit = bit(h, i);
             words[(int) (bit >>> 6)] |= 1L << bit;

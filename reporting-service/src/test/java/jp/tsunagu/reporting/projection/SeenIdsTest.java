@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What a replay lane remembers of the ids it wrote: never a false "no"; a small share of false "may have". */
-class SeenEventIdsTest {
+class SeenIdsTest {
 
     @Test
     void everyRecordedIdMayBeThereAndFewOthersSeemTo() {
         // given a filter sized for 100,000 ids, holding the routing decisions of 100,000 cases
-        SeenEventIds seen = new SeenEventIds(100_000);
+        SeenIds seen = new SeenIds(100_000);
         IntStream.range(0, 100_000).forEach(i -> seen.recorded("case-" + i + "/r"));
 
         // then each of them may be there, and of 100,000 other ids about 1 % seem to be (each a lookup, no more)
@@ -26,7 +26,7 @@ class SeenEventIdsTest {
     @Test
     void beyondItsSizeItOnlyLooksUpMore() {
         // given a filter sized for 10 ids, holding 20,000
-        SeenEventIds seen = new SeenEventIds(10);
+        SeenIds seen = new SeenIds(10);
         IntStream.range(0, 20_000).forEach(i -> seen.recorded("e-" + i));
 
         // then still every recorded id may be there
@@ -35,7 +35,7 @@ class SeenEventIdsTest {
 
     @Test
     void anEmptyLaneHasWrittenNothing() {
-        SeenEventIds seen = new SeenEventIds(0);
+        SeenIds seen = new SeenIds(0);
         assertTrue(IntStream.range(0, 1_000).noneMatch(i -> seen.mayHave("e-" + i)));
     }
 }

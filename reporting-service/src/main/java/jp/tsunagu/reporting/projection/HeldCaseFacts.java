@@ -1,0 +1,84 @@
+package jp.tsunagu.reporting.projection;
+
+import io.smallrye.mutiny.Uni;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A replay lane's rows of facts of its own cases, held between polls instead of read and written back each poll (a
+ * lane writes only its own partitions' cases, so no other writer changes them meanwhile). At most {@code capacity}
+ * rows: past it, the quarter least recently folded are written out with the batch that went past, and read back
+ * only if an event of theirs comes later; {@link #flush} writes the rest. Used by one thread (the lane's writer).
+ */
+public final class HeldCaseFacts implements CaseFactRows {
+
+    private final int capacity;
+    /** Every row held differs from what {@code case_fact} has (each was folded since it was read or made). */
+    private final LinkedHashMap<String, CaseFactRow> held = new LinkedHashMap<>(16, 0.75f, true);
+    /** The cases whose rows were written out: only those may have one in the database. */
+    private final SeenIds written;
+
+    /** {@code expectedCases}: an upper bound, for the size of the filter of cases written out. */
+    public HeldCaseFacts(int capacity, long expectedCases) {
+        this.capacity = Math.max(1, capacity);
+        this.written = new SeenIds(expectedCases);
+    }
+
+    @Override
+    public Uni<Map<String, CaseFactRow>> before(SqlRunner db, Collection<String> caseIds) {
+        Map<String, CaseFactRow> rows = new HashMap<>();
+        List<String> stored = new ArrayList<>();
+        for (String caseId : caseIds) {
+            CaseFactRow row = held.get(caseId);
+            if (row != null) {
+                rows.put(caseId, row);
+            } else if (written.mayHave(caseId)) {
+                stored.add(caseId);
+            }
+        }
+        if (stored.isEmpty()) {
+            return Uni.createFrom().item(rows);
+        }
+        return CaseFactColumns.rowsOf(db, stored).map(read -> {
+            rows.putAll(read);
+            return rows;
+        });
+    }
+
+    @Override
+    public List<Sql> after(Collection<CaseFactRow> changed) {
+        changed.forEach(row -> held.put(row.caseId(), row));
+        if (held.size() <= capacity) {
+            return List.of();
+        }
+        return writeOut(held.size() - capacity * 3 / 4);
+    }
+
+    /** The writes of every row still held, which it then forgets. */
+    public List<Sql> flush() {
+        return writeOut(held.size());
+    }
+
+    /** How many rows it holds. */
+    public int size() {
+        return held.size();
+    }
+
+    private List<Sql> writeOut(int count) {
+        List<Sql> writes = new ArrayList<>(count);
+        Iterator<CaseFactRow> eldest = held.values().iterator();
+        for (int i = 0; i < count && eldest.hasNext(); i++) {
+            CaseFactRow row = eldest.next();
+            eldest.remove();
+            writes.add(CaseFactColumns.write(row));
+            written.recorded(row.caseId());
+        }
+        return writes;
+    }
+}
