@@ -13,13 +13,14 @@ import java.util.Map;
 /**
  * A replay lane's rows of facts of its own cases, held between polls instead of read and written back each poll (a
  * lane writes only its own partitions' cases, so no other writer changes them meanwhile). At most {@code capacity}
- * rows: past it, the quarter least recently folded are written out with the batch that went past, and read back
- * only if an event of theirs comes later; {@link #flush} writes the rest. Used by one thread (the lane's writer).
+ * rows between batches: past it, the least recently folded are written out with the batch that went past, down to
+ * three quarters of it, and read back only if an event of theirs comes later; {@link #flush} writes the rest. Used
+ * by one thread (the lane's writer).
  */
 public final class HeldCaseFacts implements CaseFactRows {
 
     private final int capacity;
-    /** Every row held differs from what {@code case_fact} has (each was folded since it was read or made). */
+    /** Every row held was folded since it was read or made, so each is written out (unchanged or not). */
     private final LinkedHashMap<String, CaseFactRow> held = new LinkedHashMap<>(16, 0.75f, true);
     /** The cases whose rows were written out: only those may have one in the database. */
     private final SeenIds written;

@@ -13,7 +13,6 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -39,8 +38,8 @@ record CopiedInsert(String table, List<String> columns, int[] paramOf, String co
             + "\\(([^()]*)\\)\\s*values\\s*\\(([^()]*)\\)\\s*(on conflict .*?)\\s*");
     private static final Pattern NAME = Pattern.compile("[a-z_]+");
     private static final Pattern PARAM = Pattern.compile(":([a-z])");
+    private static final Pattern PARAM_IN_TEXT = Pattern.compile("(?<!:):[a-z]\\b");
     private static final String UNIQUE_VIOLATION = "23505";
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSSSSxxx");
 
     /** The insert's parts, or nothing for a statement whose values are not its parameters one per column. */
     static Optional<CopiedInsert> of(String sql) {
@@ -50,7 +49,8 @@ record CopiedInsert(String table, List<String> columns, int[] paramOf, String co
         }
         List<String> columns = Arrays.stream(m.group(2).split(",")).map(String::trim).toList();
         List<String> values = Arrays.stream(m.group(3).split(",")).map(String::trim).toList();
-        if (columns.size() != values.size() || !columns.stream().allMatch(c -> NAME.matcher(c).matches())) {
+        if (columns.size() != values.size() || !columns.stream().allMatch(c -> NAME.matcher(c).matches())
+                || PARAM_IN_TEXT.matcher(m.group(4)).find()) { // the conflict clause goes as it is: no parameters
             return Optional.empty();
         }
         int[] paramOf = new int[values.size()];
@@ -67,8 +67,13 @@ record CopiedInsert(String table, List<String> columns, int[] paramOf, String co
     /**
      * Writes the rows into {@code schema}'s table: straight in by COPY when none of them meets a row there or another
      * of them (a replay's tables start empty and most polls hold no copy), else through the staging table, which
-     * gives the insert's {@code on conflict} its say. The attempt runs under a savepoint, so a key met on the way is
-     * undone and nothing is written twice.
+     * gives the insert's {@code on conflict} its say. The attempt runs under a savepoint (the connection's
+     * autocommit is off), so a key met on the way is undone and nothing is written twice; any other failure is
+     * undone too, and thrown. A group an {@code on conflict do update} takes must not hold one key twice (as one
+     * statement of all its rows must not): the projections' upserts are of {@code case_fact}, a row per case.
+     *
+     * @throws IllegalArgumentException before anything is written, for a value COPY's text is not made for here
+     *                                  ({@link #text}): the caller writes the rows another way
      */
     void write(Connection connection, String schema, List<Sql> rows) throws SQLException {
         String target = Sql.checkedSchema(schema) + "." + table;
@@ -80,10 +85,11 @@ record CopiedInsert(String table, List<String> columns, int[] paramOf, String co
             connection.releaseSavepoint(straight);
             return;
         } catch (SQLException e) {
+            connection.rollback(straight);
+            connection.releaseSavepoint(straight);
             if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 throw e;
             }
-            connection.rollback(straight);
         }
         staged(connection, target, list, text);
     }
@@ -118,7 +124,12 @@ record CopiedInsert(String table, List<String> columns, int[] paramOf, String co
         }
     }
 
-    /** The rows in COPY's text format: tab between columns, a line each, {@code \N} for null. */
+    /**
+     * The rows in COPY's text format: tab between columns, a line each, {@code \N} for null.
+     *
+     * @throws IllegalArgumentException for a value of another type than the projections write, a date or time outside
+     *                                  years 1–9999, or a time finer than microseconds
+     */
     byte[] text(List<Sql> rows) {
         StringBuilder out = new StringBuilder(rows.size() * 32 * paramOf.length);
         for (Sql row : rows) {
@@ -138,25 +149,25 @@ record CopiedInsert(String table, List<String> columns, int[] paramOf, String co
         switch (value) {
             case null -> out.append("\\N");
             case String s -> escaped(out, s);
-            case LocalDate d -> out.append(d);
+            case LocalDate d when d.getYear() >= 1 && d.getYear() <= 9999 -> out.append(d);
             case OffsetDateTime t -> timestamp(out, t);
             case Boolean b -> out.append(b ? 't' : 'f');
             case Integer n -> out.append(n);
             case Long n -> out.append(n);
-            default -> throw new IllegalArgumentException("no COPY text for a " + value.getClass().getName());
+            default -> throw new IllegalArgumentException("no COPY text for " + value.getClass().getName() + " "
+                    + value);
         }
     }
 
     /**
      * {@code 2025-05-12 01:02:03.456789+00}, in UTC, written digit by digit: a formatter's general path was an eighth
-     * of a replay's samples. The projections' times are whole microseconds, as PostgreSQL keeps them; any other
-     * time, and a year past four digits, takes the formatter, with its nanoseconds for PostgreSQL to round.
+     * of a replay's samples. The projections' times are whole microseconds, as PostgreSQL keeps them; another time,
+     * or a year past four digits, is refused, and its rows go as JDBC's parameters, rounded as they always were.
      */
     private static void timestamp(StringBuilder out, OffsetDateTime time) {
         OffsetDateTime t = time.getOffset().equals(ZoneOffset.UTC) ? time : time.withOffsetSameInstant(ZoneOffset.UTC);
         if (t.getYear() < 1 || t.getYear() > 9999 || t.getNano() % 1000 != 0) {
-            TIMESTAMP.formatTo(t, out);
-            return;
+            throw new IllegalArgumentException("no COPY text for the time " + time);
         }
         digits(out, t.getYear(), 4).append('-');
         digits(out, t.getMonthValue(), 2).append('-');

@@ -76,15 +76,23 @@ final class JdbcSqlRunner implements SqlRunner {
         try {
             for (List<Sql> same : byStatement.values()) {
                 Optional<CopiedInsert> copied = same.size() > 1 ? copiedInsert(same.getFirst()) : Optional.empty();
-                if (copied.isPresent()) {
-                    copied.get().write(connection, schema, same);
-                } else {
+                if (copied.isEmpty() || !copiedAll(copied.get(), same)) {
                     batched(same);
                 }
             }
             return Uni.createFrom().voidItem();
         } catch (SQLException e) {
             return Uni.createFrom().failure(e);
+        }
+    }
+
+    /** Whether COPY took the rows: not when one of their values has no COPY text here (nothing is written then). */
+    private boolean copiedAll(CopiedInsert insert, List<Sql> rows) throws SQLException {
+        try {
+            insert.write(connection, schema, rows);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

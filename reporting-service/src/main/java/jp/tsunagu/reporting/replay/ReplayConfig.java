@@ -33,8 +33,8 @@ public interface ReplayConfig {
 
     /**
      * Rows of facts ({@code case_fact}) a lane holds between polls, of its own cases: a case's later events fold into
-     * its row in memory instead of reading it back and writing it again each poll. Past it, the quarter least recently
-     * folded are written out (and read back if an event of theirs comes later).
+     * its row in memory instead of reading it back and writing it again each poll. Past it, the least recently folded
+     * are written out down to three quarters of it (and read back if an event of theirs comes later). 0: none held.
      */
     @WithDefault("10000")
     int heldCases();

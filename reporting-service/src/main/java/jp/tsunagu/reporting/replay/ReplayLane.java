@@ -3,6 +3,7 @@ package jp.tsunagu.reporting.replay;
 import jp.tsunagu.contract.events.CloudEventCodec;
 import jp.tsunagu.contract.events.EventEnvelope;
 import jp.tsunagu.contract.events.TsunaguEvent;
+import jp.tsunagu.reporting.projection.CaseFactRows;
 import jp.tsunagu.reporting.projection.HeldCaseFacts;
 import jp.tsunagu.reporting.projection.ProjectionBatch;
 import jp.tsunagu.reporting.projection.SeenIds;
@@ -27,8 +28,9 @@ import java.util.concurrent.Future;
 /**
  * One lane of a replay: the partitions it reads, its consumer, and its own connection to the replay's schema written
  * by its own thread, so the lane decodes a poll while the previous one is written. At most one poll waits for the
- * writer, so a lane holds two polls' events and its consumer's fetch, whatever the log's size, and the ids it wrote
- * as a filter of at most 2 MB ({@link SeenIds}).
+ * writer, so a lane holds two polls' events and its consumer's fetch, whatever the log's size, the ids of the events
+ * and of the cases it wrote as two filters of at most 2 MB each ({@link SeenIds}), and at most
+ * {@code tsunagu.replay.held-cases} rows of facts of its cases, plus a poll's ({@link HeldCaseFacts}).
  */
 final class ReplayLane implements AutoCloseable {
 
@@ -40,8 +42,9 @@ final class ReplayLane implements AutoCloseable {
     private boolean consumerOpen = true;
     /** The ids this lane wrote: every earlier copy of its events, as the replay's tables started empty. */
     private SeenIds written;
-    /** Its cases' rows of facts, between polls. */
-    private HeldCaseFacts facts;
+    /** Its cases' rows of facts between polls, or none held ({@code heldCases} 0): then read and written each poll. */
+    private HeldCaseFacts held;
+    private CaseFactRows facts;
 
     ReplayLane(List<TopicPartition> partitions, KafkaConsumer<String, byte[]> consumer, Connection connection,
                String schema, int heldCases) throws SQLException {
@@ -77,7 +80,8 @@ final class ReplayLane implements AutoCloseable {
             long records = own.entrySet().stream()
                     .mapToLong(e -> Math.max(0, e.getValue() - consumer.position(e.getKey()))).sum();
             written = new SeenIds(records);
-            facts = new HeldCaseFacts(heldCases, records);
+            held = heldCases > 0 ? new HeldCaseFacts(heldCases, records) : null;
+            facts = held != null ? held : CaseFactRows.STORED;
         }
         Future<?> writing = null;
         while (!reached(own)) {
@@ -110,25 +114,34 @@ final class ReplayLane implements AutoCloseable {
         if (writing != null) {
             writing.get();
         }
-        writer.submit(() -> { // the round ends with every row of facts in the table
-            target.execute(facts.flush()).await().indefinitely();
-            connection.commit();
-            return null;
-        }).get();
+        if (held != null) {
+            writer.submit(() -> { // the round ends with every row of facts in the table
+                unsynced();
+                target.execute(held.flush()).await().indefinitely();
+                connection.commit();
+                return null;
+            }).get();
+        }
     }
 
     private void write(List<EventEnvelope<TsunaguEvent>> writes, ReplayRun run) throws Exception {
         if (writes.isEmpty()) {
             return;
         }
-        try (Statement s = connection.createStatement()) {
-            // The replay's tables are disposable (a failed replay is run again), so its commits need not wait for
-            // the disk. "local": the pooled connection goes back with the default.
-            s.execute("set local synchronous_commit = off");
-        }
+        unsynced();
         ProjectionBatch.apply(target, writes, written, facts).await().indefinitely();
         connection.commit();
         run.wrote();
+    }
+
+    /**
+     * The replay's tables are disposable (a failed replay is run again), so its commits need not wait for the disk.
+     * "local": the pooled connection goes back with the default.
+     */
+    private void unsynced() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("set local synchronous_commit = off");
+        }
     }
 
     private boolean reached(Map<TopicPartition, Long> end) {

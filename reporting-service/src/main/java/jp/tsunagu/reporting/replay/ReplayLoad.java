@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 
 /**
  * A replay's load: every stage topic from offset 0 into the replay's schema, in parallel lanes, up to the log's end,
@@ -43,12 +44,20 @@ final class ReplayLoad implements AutoCloseable {
                 }
             }
             // A case's events have the same partition number on every stage topic (keyed by case id, same partition
-            // counts), so lanes that split by partition number write disjoint cases and never wait for each other.
+            // counts), so lanes that split by partition number write disjoint cases and never wait for each other,
+            // and each may hold its cases' rows of facts. With counts that differ, a case's events may reach two
+            // lanes: each then reads and writes the rows every poll, as the live consumer does.
+            int heldCases = log.config().heldCases();
+            if (partitions.stream().collect(Collectors.groupingBy(TopicPartition::topic, Collectors.counting()))
+                    .values().stream().distinct().count() > 1 && heldCases > 0) {
+                LOG.warnf("the stage topics' partition counts differ: replay lanes hold no rows of facts");
+                heldCases = 0;
+            }
             for (int w = 0; w < workers; w++) {
                 int lane = w;
                 List<TopicPartition> own = partitions.stream().filter(tp -> tp.partition() % workers == lane).toList();
                 if (!own.isEmpty() || lanes.isEmpty() && w == workers - 1) { // one lane even with no topics yet
-                    lanes.add(lane(dataSource, own, schema));
+                    lanes.add(lane(dataSource, own, schema, heldCases));
                 }
             }
         } catch (Exception e) {
@@ -58,13 +67,13 @@ final class ReplayLoad implements AutoCloseable {
     }
 
     /** A lane, or nothing left open when its connection or its start fails (its consumer is closed then). */
-    private ReplayLane lane(AgroalDataSource dataSource, List<TopicPartition> own, String schema)
+    private ReplayLane lane(AgroalDataSource dataSource, List<TopicPartition> own, String schema, int heldCases)
             throws SQLException {
         KafkaConsumer<String, byte[]> consumer = log.consumer();
         Connection connection = null;
         try {
             connection = dataSource.getConnection();
-            return new ReplayLane(own, consumer, connection, schema, log.config().heldCases());
+            return new ReplayLane(own, consumer, connection, schema, heldCases);
         } catch (RuntimeException | SQLException e) {
             consumer.close();
             if (connection != null) {

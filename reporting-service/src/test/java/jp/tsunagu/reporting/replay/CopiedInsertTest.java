@@ -42,6 +42,10 @@ class CopiedInsertTest {
         assertTrue(CopiedInsert.of("insert into {s}.t(a) values (:a)").isEmpty(), "no conflict clause");
         assertTrue(CopiedInsert.of("update {s}.t set a = :a").isEmpty());
         assertTrue(CopiedInsert.of("insert into {s}.t(a, b) select :a, :b on conflict do nothing").isEmpty());
+        assertTrue(CopiedInsert.of("insert into {s}.t(a, n) values (:a, :b) on conflict (a) do update set n = :c")
+                .isEmpty(), "a conflict clause with a parameter of its own");
+        assertTrue(CopiedInsert.of("insert into {s}.t(a, n) values (:a, :b) on conflict (a) do update set n = 1::int")
+                .isPresent(), "a cast is no parameter");
     }
 
     @Test
@@ -51,17 +55,22 @@ class CopiedInsertTest {
         String text = new String(insert.text(List.of(
                 Sql.of(EVENT, "e1", "c1", at.plusNanos(456_000), LocalDate.of(2025, 5, 12), "相談\t受付\\N\n改行\r",
                         true, 3),
-                Sql.of(EVENT, "e2", null, at.plusNanos(123_456_789), null, null, false, null),
+                Sql.of(EVENT, "e2", null, at.plusNanos(123_456_000), null, null, false, null),
                 Sql.of(EVENT, "e3", "c", OffsetDateTime.of(987, 12, 31, 23, 59, 59, 7_000, ZoneOffset.ofHours(9)),
                         null, "", false, Integer.MIN_VALUE))),
                 StandardCharsets.UTF_8);
         assertEquals("""
                 e1\tc1\t2025-05-12 01:00:00.000456+00\t2025-05-12\t相談\\t受付\\\\N\\n改行\\r\tt\t3
-                e2\t\\N\t2025-05-12 01:00:00.123456789+00:00\t\\N\t\\N\tf\t\\N
+                e2\t\\N\t2025-05-12 01:00:00.123456+00\t\\N\t\\N\tf\t\\N
                 e3\tc\t0987-12-31 14:59:59.000007+00\t\\N\t\tf\t-2147483648
                 """, text);
         assertThrows(IllegalArgumentException.class,
                 () -> insert.text(List.of(Sql.of(EVENT, "e3", "c", at, null, new Object(), true, 1))),
                 "a value of a type it has no text for is refused, not written as its toString");
+        assertThrows(IllegalArgumentException.class,
+                () -> insert.text(List.of(Sql.of(EVENT, "e3", "c", at.plusNanos(1), null, null, true, 1))),
+                "a time finer than PostgreSQL keeps is left to JDBC, which rounds it as it always did");
+        assertThrows(IllegalArgumentException.class,
+                () -> insert.text(List.of(Sql.of(EVENT, "e3", "c", at, LocalDate.of(10_000, 1, 1), null, true, 1))));
     }
 }

@@ -36,7 +36,6 @@ import static jp.tsunagu.support.db.SqlValues.instant;
 import static jp.tsunagu.support.db.SqlValues.localDate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What a replay's lane writes, against the replay's own schema in PostgreSQL, over the lane's JDBC runner. It looks
@@ -135,8 +134,15 @@ class ReplayLaneWritesTest {
         // COPY reads a backslash, a tab and line ends specially
         String awkward = "相談\\t受付\\N\t改行\n復帰\r「８０５０」 \\\\ end";
         try (Connection connection = dataSource.getConnection()) {
+            try (var s = connection.createStatement()) {
+                s.execute("discard temp"); // the pooled connection's staging tables of earlier tests
+            }
             connection.setAutoCommit(false);
             JdbcSqlRunner lane = new JdbcSqlRunner(connection, schema);
+            // rows none of which is there go straight in
+            lane.execute(List.of(Sql.of(insert, "e-5", "c-1", CITY, "t", "/s", ON, at, "5", true),
+                    Sql.of(insert, "e-6", "c-1", CITY, "t", "/s", ON, at, "6", true))).await().indefinitely();
+            assertEquals(0L, stagingTables(lane), "no staging table for rows that went straight in");
             lane.execute(List.of(
                     Sql.of(insert, "e-1", "c-1", CITY, "t", "/s", ON, at, awkward, true),
                     Sql.of(insert, "e-2", "c-1", CITY, "t", "/s", ON, at, null, false),
@@ -146,28 +152,67 @@ class ReplayLaneWritesTest {
             List<Object[]> rows = lane.query(Sql.of("""
                     select event_id, business_date, recorded_at, summary, coded from {s}.case_event
                      where case_id = :a order by event_id""", "c-1")).await().indefinitely();
-            assertEquals(2, rows.size());
-            assertTrue((Long) lane.query(Sql.of("""
-                    select count(*) from pg_class where relnamespace = pg_my_temp_schema()
-                       and relname like 'copy\\_case\\_event\\_%'""")).await().indefinitely().getFirst()[0] > 0,
-                    "the rows went by COPY, through a staging table");
+            assertEquals(4, rows.size());
+            assertEquals(1L, stagingTables(lane), "a row met twice: through a staging table");
             assertEquals(List.of("e-1", ON, at.toInstant(), awkward, true), List.of(rows.get(0)[0],
                     localDate(rows.get(0)[1]),
                     instant(rows.get(0)[2]), rows.get(0)[3], rows.get(0)[4]));
             assertEquals(Arrays.asList("e-2", null, false), Arrays.asList(rows.get(1)[0], rows.get(1)[3],
                     rows.get(1)[4]));
             // two writes in one transaction, each with a row already there (from the last commit, from the first
-            // write): each goes through the staging table, which the second finds empty again
+            // write): each goes through the staging table
             lane.execute(List.of(Sql.of(insert, "e-3", "c-1", CITY, "t", "/s", ON, at, "3", true),
                     Sql.of(insert, "e-1", "c-1", CITY, "t", "/s", ON, at, "later", true))).await().indefinitely();
             lane.execute(List.of(Sql.of(insert, "e-4", "c-1", CITY, "t", "/s", ON, at, "4", true),
                     Sql.of(insert, "e-3", "c-1", CITY, "t", "/s", ON, at, "later", true))).await().indefinitely();
-            // and rows none of which is there go straight in
-            lane.execute(List.of(Sql.of(insert, "e-5", "c-1", CITY, "t", "/s", ON, at, "5", true),
-                    Sql.of(insert, "e-6", "c-1", CITY, "t", "/s", ON, at, "6", true))).await().indefinitely();
             connection.commit();
             assertEquals(List.of("e-1 " + awkward, "e-2 null", "e-3 3", "e-4 4", "e-5 5", "e-6 6"), lane.query(Sql.of(
                     "select event_id, summary from {s}.case_event where case_id = :a order by event_id", "c-1"))
+                    .await().indefinitely().stream().map(r -> r[0] + " " + r[1]).toList());
+        }
+    }
+
+    @Test
+    void aStagingTableWrittenTwiceInOneTransactionHoldsOnlyTheSecondWritesRows() throws Exception {
+        String schema = schemas.of(CITY);
+        schemas.fresh(schema);
+        String upsert = """
+                insert into {s}.meeting_held(meeting_id, municipality, type, held_on) values (:a, :b, :c, :d)
+                on conflict (meeting_id) do update set type = excluded.type""";
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            JdbcSqlRunner lane = new JdbcSqlRunner(connection, schema);
+            lane.execute(List.of(Sql.of(upsert, "m-1", CITY, "A", ON), Sql.of(upsert, "m-0", CITY, "A", ON)))
+                    .await().indefinitely();
+            connection.commit();
+            // m-1 is there: both writes go through the staging table; rows the first left there would meet m-1
+            // twice in the second ("cannot affect row a second time") or put their type back
+            lane.execute(List.of(Sql.of(upsert, "m-1", CITY, "B", ON), Sql.of(upsert, "m-2", CITY, "B", ON)))
+                    .await().indefinitely();
+            lane.execute(List.of(Sql.of(upsert, "m-1", CITY, "C", ON), Sql.of(upsert, "m-3", CITY, "C", ON)))
+                    .await().indefinitely();
+            connection.commit();
+            assertEquals(List.of("m-0 A", "m-1 C", "m-2 B", "m-3 C"), lane.query(Sql.of(
+                    "select meeting_id, type from {s}.meeting_held order by meeting_id")).await().indefinitely()
+                    .stream().map(r -> r[0] + " " + r[1]).toList());
+        }
+    }
+
+    @Test
+    void rowsWithAValueCopyHasNoTextForGoAsStatements() throws Exception {
+        String schema = schemas.of(CITY);
+        schemas.fresh(schema);
+        String insert = """
+                insert into {s}.case_review_correction(meeting_id, case_id, version, outcome)
+                values (:a, :b, :c, :d) on conflict do nothing""";
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            JdbcSqlRunner lane = new JdbcSqlRunner(connection, schema);
+            lane.execute(List.of(Sql.of(insert, "m-1", "c-1", (short) 1, "CONTINUE"),
+                    Sql.of(insert, "m-1", "c-2", (short) 2, "CONTINUE"))).await().indefinitely();
+            connection.commit();
+            assertEquals(List.of("c-1 1", "c-2 2"), lane.query(Sql.of(
+                    "select case_id, version from {s}.case_review_correction order by case_id"))
                     .await().indefinitely().stream().map(r -> r[0] + " " + r[1]).toList());
         }
     }
@@ -222,6 +267,12 @@ class ReplayLaneWritesTest {
                        routed_agency, fields, first_meeting_on, first_plan_on, stage, stage_at, duplicate_of,
                        latest_stage, status_time, open_plans, closed_plans, household_id
                   from {s}.case_fact where case_id = :a""", caseId)).await().indefinitely().getFirst();
+    }
+
+    private static long stagingTables(JdbcSqlRunner lane) {
+        return (Long) lane.query(Sql.of("""
+                select count(*) from pg_class where relnamespace = pg_my_temp_schema() and relkind = 'r'
+                   and relname like 'copy\\_case\\_event\\_%'""")).await().indefinitely().getFirst()[0];
     }
 
     private static Object[] stage(JdbcSqlRunner lane, String caseId) {
