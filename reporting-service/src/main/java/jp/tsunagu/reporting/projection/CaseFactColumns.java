@@ -31,8 +31,10 @@ final class CaseFactColumns {
             routed_agency, fields, first_meeting_on, first_plan_on, stage, stage_at, duplicate_of, latest_stage,
             status_time, open_plans, closed_plans, household_id""";
 
-    private static final String WRITE = "insert into {s}.case_fact(" + READ + """
+    private static final String INSERT = "insert into {s}.case_fact(" + READ + """
             ) values (:a, :b, :c, :d, :e, :f, :g, :h, :i, :j, :k, :l, :m, :n, :o, :p, :q, :r, :s, :t, :u)
+            """;
+    private static final String WRITE = INSERT + """
             on conflict (case_id) do update set municipality = excluded.municipality,
               received_on = excluded.received_on, channel = excluded.channel, concerns = excluded.concerns,
               referring_agency = excluded.referring_agency, urgency = excluded.urgency,
@@ -43,16 +45,31 @@ final class CaseFactColumns {
               status_time = excluded.status_time, open_plans = excluded.open_plans,
               closed_plans = excluded.closed_plans, household_id = excluded.household_id""";
 
+    /** A row nothing can meet ({@link #first}): were one there, it is kept, as the first write of a case would. */
+    private static final String FIRST = INSERT + "on conflict do nothing";
+
     private CaseFactColumns() {
     }
 
     static Sql write(CaseFactRow r) {
+        return write(WRITE, r);
+    }
+
+    /**
+     * The first row of a case whose writer knows {@code case_fact} has none (a replay's lane, of a case it never
+     * wrote out): its own statement, so that COPY takes such rows straight in apart from rows it writes again.
+     */
+    static Sql first(CaseFactRow r) {
+        return write(FIRST, r);
+    }
+
+    private static Sql write(String statement, CaseFactRow r) {
         CaseFact.Referral referral = r.referral() != null ? r.referral()
                 : new CaseFact.Referral(null, null, null, null, null);
         CaseFact.Routing routing = r.firstRouting() != null ? r.firstRouting()
                 : new CaseFact.Routing(null, (String) null, null, null);
         CaseStage s = r.stage();
-        return Sql.of(WRITE, r.caseId(), r.municipality(), referral.receivedOn(), referral.channel(),
+        return Sql.of(statement, r.caseId(), r.municipality(), referral.receivedOn(), referral.channel(),
                 referral.concerns(), referral.referringAgency(), referral.urgency(), routing.on(), routing.decision(),
                 routing.agency(), routing.fields(), r.firstMeetingOn(), r.firstPlanOn(), name(s.status()),
                 at(s.latestAt()), s.joinedTo(), name(s.latest()), at(s.statusTime()), String.join(",", s.openPlans()),

@@ -5,10 +5,12 @@ import io.smallrye.mutiny.Uni;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A replay lane's rows of facts of its own cases, held between polls instead of read and written back each poll (a
@@ -24,6 +26,8 @@ public final class HeldCaseFacts implements CaseFactRows {
     private final LinkedHashMap<String, CaseFactRow> held = new LinkedHashMap<>(16, 0.75f, true);
     /** The cases whose rows were written out: only those may have one in the database. */
     private final SeenIds written;
+    /** The cases held whose rows were read back: written out again, they meet their row in the database. */
+    private final Set<String> readBack = new HashSet<>();
 
     /** {@code expectedCases}: an upper bound, for the size of the filter of cases written out. */
     public HeldCaseFacts(int capacity, long expectedCases) {
@@ -48,6 +52,7 @@ public final class HeldCaseFacts implements CaseFactRows {
         }
         return CaseFactColumns.rowsOf(db, stored).map(read -> {
             rows.putAll(read);
+            readBack.addAll(read.keySet());
             return rows;
         });
     }
@@ -77,7 +82,8 @@ public final class HeldCaseFacts implements CaseFactRows {
         for (int i = 0; i < count && eldest.hasNext(); i++) {
             CaseFactRow row = eldest.next();
             eldest.remove();
-            writes.add(CaseFactColumns.write(row));
+            // a row never written goes apart from rows written again: COPY takes the first kind straight in
+            writes.add(readBack.remove(row.caseId()) ? CaseFactColumns.write(row) : CaseFactColumns.first(row));
             written.recorded(row.caseId());
         }
         return writes;

@@ -3,16 +3,11 @@ package jp.tsunagu.reporting.replay;
 import jp.tsunagu.reporting.projection.Sql;
 import org.postgresql.PGConnection;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -73,12 +68,12 @@ record CopiedInsert(String table, List<String> columns, int[] paramOf, String co
      * statement of all its rows must not): the projections' upserts are of {@code case_fact}, a row per case.
      *
      * @throws IllegalArgumentException before anything is written, for a value COPY's text is not made for here
-     *                                  ({@link #text}): the caller writes the rows another way
+     *                                  ({@link CopyText#of}): the caller writes the rows another way
      */
-    void write(Connection connection, String schema, List<Sql> rows) throws SQLException {
+    void write(Connection connection, String schema, List<Sql> rows, CopyText buffer) throws SQLException {
         String target = Sql.checkedSchema(schema) + "." + table;
         String list = String.join(", ", columns);
-        byte[] text = text(rows);
+        CopyText text = buffer.of(rows, paramOf);
         Savepoint straight = connection.setSavepoint();
         try {
             copy(connection, target + " (" + list + ")", text);
@@ -98,7 +93,7 @@ record CopiedInsert(String table, List<String> columns, int[] paramOf, String co
      * The staging table is named after the table and its columns, so a pooled connection that kept it from an
      * earlier replay finds the same one; it empties at each commit.
      */
-    private void staged(Connection connection, String target, String list, byte[] text) throws SQLException {
+    private void staged(Connection connection, String target, String list, CopyText text) throws SQLException {
         String staging = "copy_" + table + "_" + Integer.toHexString(String.join(",", columns).hashCode() & 0x7fffffff);
         try (Statement s = connection.createStatement()) {
             // COPY fills the columns it names; the position says which copy of a row came first
@@ -115,92 +110,11 @@ record CopiedInsert(String table, List<String> columns, int[] paramOf, String co
         }
     }
 
-    private static void copy(Connection connection, String into, byte[] text) throws SQLException {
+    private static void copy(Connection connection, String into, CopyText text) throws SQLException {
         try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + into + " from stdin",
-                    new ByteArrayInputStream(text));
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + into + " from stdin", text.stream());
         } catch (IOException e) {
             throw new SQLException("COPY into " + into + " failed", e);
         }
-    }
-
-    /**
-     * The rows in COPY's text format: tab between columns, a line each, {@code \N} for null.
-     *
-     * @throws IllegalArgumentException for a value of another type than the projections write, a date or time outside
-     *                                  years 1–9999, or a time finer than microseconds
-     */
-    byte[] text(List<Sql> rows) {
-        StringBuilder out = new StringBuilder(rows.size() * 32 * paramOf.length);
-        for (Sql row : rows) {
-            List<Object> params = row.params();
-            for (int i = 0; i < paramOf.length; i++) {
-                if (i > 0) {
-                    out.append('\t');
-                }
-                append(out, params.get(paramOf[i]));
-            }
-            out.append('\n');
-        }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void append(StringBuilder out, Object value) {
-        switch (value) {
-            case null -> out.append("\\N");
-            case String s -> escaped(out, s);
-            case LocalDate d when d.getYear() >= 1 && d.getYear() <= 9999 -> out.append(d);
-            case OffsetDateTime t -> timestamp(out, t);
-            case Boolean b -> out.append(b ? 't' : 'f');
-            case Integer n -> out.append(n);
-            case Long n -> out.append(n);
-            default -> throw new IllegalArgumentException("no COPY text for " + value.getClass().getName() + " "
-                    + value);
-        }
-    }
-
-    /**
-     * {@code 2025-05-12 01:02:03.456789+00}, in UTC, written digit by digit: a formatter's general path was an eighth
-     * of a replay's samples. The projections' times are whole microseconds, as PostgreSQL keeps them; another time,
-     * or a year past four digits, is refused, and its rows go as JDBC's parameters, rounded as they always were.
-     */
-    private static void timestamp(StringBuilder out, OffsetDateTime time) {
-        OffsetDateTime t = time.getOffset().equals(ZoneOffset.UTC) ? time : time.withOffsetSameInstant(ZoneOffset.UTC);
-        if (t.getYear() < 1 || t.getYear() > 9999 || t.getNano() % 1000 != 0) {
-            throw new IllegalArgumentException("no COPY text for the time " + time);
-        }
-        digits(out, t.getYear(), 4).append('-');
-        digits(out, t.getMonthValue(), 2).append('-');
-        digits(out, t.getDayOfMonth(), 2).append(' ');
-        digits(out, t.getHour(), 2).append(':');
-        digits(out, t.getMinute(), 2).append(':');
-        digits(out, t.getSecond(), 2).append('.');
-        digits(out, t.getNano() / 1000, 6).append("+00");
-    }
-
-    private static StringBuilder digits(StringBuilder out, int value, int width) {
-        for (int unit = width == 6 ? 100_000 : width == 4 ? 1000 : 10; unit > 0; unit /= 10) {
-            out.append((char) ('0' + value / unit % 10));
-        }
-        return out;
-    }
-
-    /** The string with COPY's four special characters escaped, the runs between them appended whole. */
-    private static void escaped(StringBuilder out, String s) {
-        int from = 0;
-        for (int i = 0; i < s.length(); i++) {
-            String escape = switch (s.charAt(i)) {
-                case '\\' -> "\\\\";
-                case '\t' -> "\\t";
-                case '\n' -> "\\n";
-                case '\r' -> "\\r";
-                default -> null;
-            };
-            if (escape != null) {
-                out.append(s, from, i).append(escape);
-                from = i + 1;
-            }
-        }
-        out.append(s, from, s.length());
     }
 }

@@ -27,6 +27,7 @@ final class JdbcSqlRunner implements SqlRunner {
     private final Connection connection;
     private final String schema;
     private final Map<String, Optional<CopiedInsert>> inserts = new HashMap<>();
+    private final CopyText copyText = new CopyText();
 
     JdbcSqlRunner(Connection connection, String schema) {
         this.connection = connection;
@@ -89,7 +90,7 @@ final class JdbcSqlRunner implements SqlRunner {
     /** Whether COPY took the rows: not when one of their values has no COPY text here (nothing is written then). */
     private boolean copiedAll(CopiedInsert insert, List<Sql> rows) throws SQLException {
         try {
-            insert.write(connection, schema, rows);
+            insert.write(connection, schema, rows, copyText);
             return true;
         } catch (IllegalArgumentException e) {
             return false;

@@ -27,6 +27,8 @@ class HeldCaseFactsTest {
         // then the least recently folded go, down to 6 held: c1, c2, c3 (not c0)
         assertEquals(List.of("c1", "c2", "c3"), writes.stream().map(w -> (String) w.params().getFirst()).toList());
         assertEquals(6, held.size());
+        assertTrue(writes.stream().allMatch(w -> w.sql().endsWith("on conflict do nothing")),
+                "rows never written go as first rows, which COPY takes straight in");
         // and a case never written out is not looked for in the database (none is given)
         assertTrue(held.before(null, List.of("new")).await().indefinitely().isEmpty());
         // and the flush writes the rest
