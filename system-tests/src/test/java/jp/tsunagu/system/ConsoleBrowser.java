@@ -115,6 +115,8 @@ final class ConsoleBrowser implements AutoCloseable {
     private WebDriverWait wait(int seconds) {
         WebDriverWait w = new WebDriverWait(driver, Duration.ofSeconds(seconds));
         w.ignoring(org.openqa.selenium.NoSuchElementException.class);
+        // a live page (ホーム's inbox feed) may replace an element between finding it and reading it: look again
+        w.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         return w;
     }
 

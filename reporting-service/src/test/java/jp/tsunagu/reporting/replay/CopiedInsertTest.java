@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Which inserts a replay sends by COPY. */
 class CopiedInsertTest {
 
-    private static final String EVENT = """
+    static final String EVENT = """
             insert into {s}.case_event(event_id, case_id, recorded_at, business_date, summary, coded, version)
             values (:a, :b, :c, :d, :e, :f, :g)
             on conflict do nothing""";

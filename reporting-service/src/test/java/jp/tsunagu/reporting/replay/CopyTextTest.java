@@ -16,10 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /** The text a replay sends by COPY. */
 class CopyTextTest {
 
-    private static final String EVENT = """
-            insert into {s}.case_event(event_id, case_id, recorded_at, business_date, summary, coded, version)
-            values (:a, :b, :c, :d, :e, :f, :g)
-            on conflict do nothing""";
+    private static final String EVENT = CopiedInsertTest.EVENT;
 
     @Test
     void theTextEscapesWhatCopyReadsSpeciallyAndWritesEachTypeAsPostgreSqlReadsIt() {

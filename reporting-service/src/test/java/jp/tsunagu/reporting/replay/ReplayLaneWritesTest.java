@@ -61,17 +61,15 @@ class ReplayLaneWritesTest {
         // given a replay schema, a referral and its routing decision written in one poll
         String schema = schemas.of(CITY);
         schemas.fresh(schema);
-        String caseId = "copy-" + UUID.randomUUID();
-        Instant first = Instant.parse("2025-05-12T01:00:00Z");
-        var referral = envelope(caseId + "/referral-received", first, referral(caseId));
-        var routed = envelope(caseId + "/r", first.plusSeconds(60), routed(caseId));
-        // routing died after Kafka acknowledged its decision and published it again, an hour later
-        var copy = envelope(caseId + "/r", first.plusSeconds(3600), routed(caseId));
+        DecidedTwice decided = DecidedTwice.of();
+        String caseId = decided.caseId();
+        var copy = decided.copy();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             JdbcSqlRunner lane = new JdbcSqlRunner(connection, schema);
             SeenIds written = new SeenIds(100);
-            ProjectionBatch.apply(lane, List.of(referral, routed), written, STORED).await().indefinitely();
+            ProjectionBatch.apply(lane, List.of(decided.referral(), decided.routed()), written, STORED)
+                    .await().indefinitely();
             connection.commit();
             Object[] afterFirstPoll = stage(lane, caseId);
 
@@ -100,16 +98,14 @@ class ReplayLaneWritesTest {
         // given a referral, its routing decision and a later copy of the decision, all in one poll
         String schema = schemas.of(CITY);
         schemas.fresh(schema);
-        String caseId = "copy-" + UUID.randomUUID();
-        Instant first = Instant.parse("2025-05-12T01:00:00Z");
-        var referral = envelope(caseId + "/referral-received", first, referral(caseId));
-        var routed = envelope(caseId + "/r", first.plusSeconds(60), routed(caseId));
-        var copy = envelope(caseId + "/r", first.plusSeconds(3600), routed(caseId));
+        DecidedTwice decided = DecidedTwice.of();
+        String caseId = decided.caseId();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             JdbcSqlRunner lane = new JdbcSqlRunner(connection, schema);
             // when the lane writes the poll
-            ProjectionBatch.apply(lane, List.of(referral, routed, copy), new SeenIds(100), STORED)
+            ProjectionBatch.apply(lane, List.of(decided.referral(), decided.routed(), decided.copy()),
+                            new SeenIds(100), STORED)
                     .await().indefinitely();
             connection.commit();
             // then the decision's line of history and the case's stage carry the first copy's time
@@ -117,8 +113,8 @@ class ReplayLaneWritesTest {
                     select event_id, recorded_at from {s}.case_event where case_id = :a order by recorded_at""",
                     caseId)).await().indefinitely();
             assertEquals(2, lines.size(), "one line per event, the copy's left out");
-            assertEquals(first.plusSeconds(60), instant(lines.get(1)[1]));
-            assertEquals(first.plusSeconds(60), instant(stage(lane, caseId)[1]));
+            assertEquals(decided.routed().time(), instant(lines.get(1)[1]));
+            assertEquals(decided.routed().time(), instant(stage(lane, caseId)[1]));
         }
     }
 
@@ -267,6 +263,23 @@ class ReplayLaneWritesTest {
                        routed_agency, fields, first_meeting_on, first_plan_on, stage, stage_at, duplicate_of,
                        latest_stage, status_time, open_plans, closed_plans, household_id
                   from {s}.case_fact where case_id = :a""", caseId)).await().indefinitely().getFirst();
+    }
+
+    /**
+     * A case's referral, its routing decision a minute later, and a copy of the decision published an hour later
+     * (routing died after Kafka acknowledged it, and published it again).
+     */
+    private record DecidedTwice(String caseId, EventEnvelope<TsunaguEvent> referral,
+                                EventEnvelope<TsunaguEvent> routed, EventEnvelope<TsunaguEvent> copy) {
+
+        static DecidedTwice of() {
+            String caseId = "copy-" + UUID.randomUUID();
+            Instant first = Instant.parse("2025-05-12T01:00:00Z");
+            return new DecidedTwice(caseId,
+                    envelope(caseId + "/referral-received", first, ReplayLaneWritesTest.referral(caseId)),
+                    envelope(caseId + "/r", first.plusSeconds(60), ReplayLaneWritesTest.routed(caseId)),
+                    envelope(caseId + "/r", first.plusSeconds(3600), ReplayLaneWritesTest.routed(caseId)));
+        }
     }
 
     private static long stagingTables(JdbcSqlRunner lane) {
