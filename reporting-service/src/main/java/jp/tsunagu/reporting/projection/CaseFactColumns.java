@@ -26,7 +26,7 @@ import static jp.tsunagu.support.db.SqlValues.localDate;
  */
 final class CaseFactColumns {
 
-    static final String READ = """
+    private static final String READ = """
             case_id, municipality, received_on, channel, concerns, referring_agency, urgency, routed_on, decision,
             routed_agency, fields, first_meeting_on, first_plan_on, stage, stage_at, duplicate_of, latest_stage,
             status_time, open_plans, closed_plans, household_id""";

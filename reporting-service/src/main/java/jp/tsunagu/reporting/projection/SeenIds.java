@@ -4,10 +4,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The ids one replay lane has written (of events into {@code case_event}, of cases into {@code case_fact}), as a
- * Bloom filter: "may have" is true for every id recorded (never a
- * false "no") and for about 1 % of the others while it holds no more ids than it was sized for (more only raise that
- * share: a false "may have" costs a lookup, nothing else). Ten bits an id, at most 2 MB: a lane sized for 1,000,000
- * events holds 1.2 MB where a set of the ids would hold ~100 MB. Used by one thread (the lane's writer).
+ * Bloom filter: "may have" is true for every id recorded (never a false "no") and for about 1 % of the others while
+ * it holds no more ids than it was sized for (more only raise that share: a false "may have" costs a lookup, nothing
+ * else). Ten bits an id, at most 2 MB: a lane sized for 1,000,000 events holds 1.2 MB where a set of the ids would
+ * hold ~100 MB. Used by one thread (the lane's writer).
  */
 public final class SeenIds implements EarlierCopies {
 

@@ -2,6 +2,7 @@ package jp.tsunagu.reporting.projection;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -146,12 +147,8 @@ public record Sql(String sql, List<Object> params) implements ReportingProjectio
      * insert comes first among an event's writes.
      */
     public static List<Sql> inBatches(List<Sql> writes) {
-        Map<String, List<Sql>> byStatement = new LinkedHashMap<>();
-        for (Sql w : writes) {
-            byStatement.computeIfAbsent(w.sql(), k -> new ArrayList<>()).add(w);
-        }
         List<Sql> ordered = new ArrayList<>();
-        for (List<Sql> same : byStatement.values()) {
+        for (List<Sql> same : byStatement(writes)) {
             Shape shape = same.size() == 1 || same.get(0).ordinal() ? null : same.get(0).shape();
             if (shape == null || shape.insertHead() == null) {
                 ordered.addAll(same);
@@ -174,6 +171,15 @@ public record Sql(String sql, List<Object> params) implements ReportingProjectio
             }
         }
         return ordered;
+    }
+
+    /** The writes by statement text, each text's in their order, the texts in the order each first appears. */
+    public static Collection<List<Sql>> byStatement(List<Sql> writes) {
+        Map<String, List<Sql>> byStatement = new LinkedHashMap<>();
+        for (Sql w : writes) {
+            byStatement.computeIfAbsent(w.sql(), k -> new ArrayList<>()).add(w);
+        }
+        return byStatement.values();
     }
 
     public static String checkedSchema(String schema) {

@@ -70,12 +70,8 @@ final class JdbcSqlRunner implements SqlRunner {
      */
     @Override
     public Uni<Void> execute(List<Sql> writes) {
-        Map<String, List<Sql>> byStatement = new LinkedHashMap<>();
-        for (Sql w : writes) {
-            byStatement.computeIfAbsent(w.sql(), k -> new ArrayList<>()).add(w);
-        }
         try {
-            for (List<Sql> same : byStatement.values()) {
+            for (List<Sql> same : Sql.byStatement(writes)) {
                 Optional<CopiedInsert> copied = same.size() > 1 ? copiedInsert(same.getFirst()) : Optional.empty();
                 if (copied.isEmpty() || !copiedAll(copied.get(), same)) {
                     batched(same);
