@@ -34,6 +34,9 @@ final class KeycloakAdmin {
         }
     }
 
+    static final int SIGN_IN_ATTEMPTS = 5;
+    static final Duration RETRY_PAUSE = Duration.ofSeconds(2);
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI idp;
     private final String username;
@@ -93,6 +96,11 @@ final class KeycloakAdmin {
                         "client_id", "admin-cli", "username", username, "password", password))))
                 .build();
         HttpResponse<String> response = call(request);
+        // a Keycloak whose database came back answers one request per dead pooled connection with 500
+        for (int retry = 1; response.statusCode() >= 500 && retry < SIGN_IN_ATTEMPTS; retry++) {
+            pause(RETRY_PAUSE);
+            response = call(request);
+        }
         JsonNode answer = new Answer(response.statusCode(), response.body(), null).json();
         if (response.statusCode() != 200 || !answer.hasNonNull("access_token")) {
             throw new IdentityFailure("Keycloak の管理者 " + username + " としてサインインできません / cannot sign in to "
@@ -110,6 +118,15 @@ final class KeycloakAdmin {
         } catch (IOException e) {
             throw new IdentityFailure("Keycloak に接続できません / cannot reach Keycloak at " + idp + " (" + e
                     + "); is it running? ./tsunagu status");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IdentityFailure("中断されました / interrupted");
+        }
+    }
+
+    private static void pause(Duration pause) {
+        try {
+            Thread.sleep(pause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IdentityFailure("中断されました / interrupted");
