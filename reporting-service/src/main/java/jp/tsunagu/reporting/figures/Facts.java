@@ -9,8 +9,8 @@ import jp.tsunagu.reporting.projection.Sql;
 import jp.tsunagu.reporting.projection.SqlRunner;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -44,10 +44,12 @@ public record Facts(List<FiscalYearFigures.MeetingHeld> meetings, List<FiscalYea
         return HouseholdFigures.compute(year, supported, planSubjects);
     }
 
-    /** A case's row of facts (the projection's {@code case_fact}); dates null until the step happened. */
-    public record CaseFact(String caseId, LocalDate receivedOn, String channel, List<String> concerns, String urgency,
-                           LocalDate routedOn, String decision, String routedAgency, List<String> fields,
-                           LocalDate firstMeetingOn, LocalDate firstPlanOn) {
+    /**
+     * What the figures read of a case's row of facts (the projection's {@code case_fact}); dates null until the step
+     * happened. No case id: a year of a large city's cases is held at once, and the figures only count them.
+     */
+    public record CaseFact(LocalDate receivedOn, String channel, List<String> concerns, String urgency,
+                           LocalDate routedOn, List<String> fields, LocalDate firstMeetingOn, LocalDate firstPlanOn) {
     }
 
     /** ROUTED / ESCALATED / OUTREACH / ACCEPTED / DECLINED / OVERDUE, by the agency it concerns. */
@@ -57,36 +59,35 @@ public record Facts(List<FiscalYearFigures.MeetingHeld> meetings, List<FiscalYea
     public static Uni<Facts> load(SqlRunner db, String municipality, FiscalYear from, FiscalYear to) {
         LocalDate start = from.start();
         LocalDate end = to.end();
+        Shared shared = new Shared();
         Uni<List<FiscalYearFigures.MeetingHeld>> meetings = db.query(Sql.of("""
                         select meeting_id, type, held_on from {s}.meeting_held
-                         where municipality = :a and held_on between :b and :c""", municipality, start, end))
-                .map(rows -> rows.stream().map(r -> new FiscalYearFigures.MeetingHeld((String) r[0],
-                        MeetingType.valueOf((String) r[1]), localDate(r[2]))).toList());
+                         where municipality = :a and held_on between :b and :c""", municipality, start, end),
+                r -> new FiscalYearFigures.MeetingHeld((String) r[0], MeetingType.valueOf((String) r[1]),
+                        shared.date(r[2])));
         Uni<List<FiscalYearFigures.Review>> reviews = db.query(Sql.of("""
                         select meeting_id, case_id, meeting_type, held_on from {s}.case_review
-                         where municipality = :a and held_on between :b and :c""", municipality, start, end))
-                .map(rows -> rows.stream().map(r -> new FiscalYearFigures.Review((String) r[0], (String) r[1],
-                        MeetingType.valueOf((String) r[2]), localDate(r[3]))).toList());
+                         where municipality = :a and held_on between :b and :c""", municipality, start, end),
+                r -> new FiscalYearFigures.Review((String) r[0], (String) r[1], MeetingType.valueOf((String) r[2]),
+                        shared.date(r[3])));
         Uni<List<FiscalYearFigures.PlanChange>> changes = db.query(Sql.of("""
                         select plan_id, plan_type, kind, business_date, version from {s}.plan_change
-                         where municipality = :a and business_date between :b and :c""", municipality, start, end))
-                .map(rows -> rows.stream().map(r -> new FiscalYearFigures.PlanChange((String) r[0],
-                        PlanType.valueOf((String) r[1]), FiscalYearFigures.Kind.valueOf((String) r[2]),
-                        localDate(r[3]), r[4] == null ? null : ((Number) r[4]).intValue())).toList());
+                         where municipality = :a and business_date between :b and :c""", municipality, start, end),
+                r -> new FiscalYearFigures.PlanChange((String) r[0], PlanType.valueOf((String) r[1]),
+                        FiscalYearFigures.Kind.valueOf((String) r[2]), shared.date(r[3]),
+                        r[4] == null ? null : ((Number) r[4]).intValue()));
         Uni<List<CaseFact>> cases = db.query(Sql.of("""
-                        select case_id, received_on, channel, concerns, urgency, routed_on, decision, routed_agency,
-                               fields, first_meeting_on, first_plan_on
+                        select received_on, channel, concerns, urgency, routed_on, fields, first_meeting_on,
+                               first_plan_on
                           from {s}.case_fact where municipality = :a and received_on between :b and :c
                            and duplicate_of is null""",
-                        municipality, start, end))
-                .map(rows -> rows.stream().map(r -> new CaseFact((String) r[0], localDate(r[1]), (String) r[2],
-                        codes(r[3]), (String) r[4], localDate(r[5]), (String) r[6], (String) r[7], codes(r[8]),
-                        localDate(r[9]), localDate(r[10]))).toList());
+                        municipality, start, end),
+                r -> new CaseFact(shared.date(r[0]), shared.code(r[1]), shared.codes(r[2]), shared.code(r[3]),
+                        shared.date(r[4]), shared.codes(r[5]), shared.date(r[6]), shared.date(r[7])));
         Uni<List<RoutingOutcome>> outcomes = db.query(Sql.of("""
                         select agency_id, outcome, business_date from {s}.routing_outcome
-                         where municipality = :a and business_date between :b and :c""", municipality, start, end))
-                .map(rows -> rows.stream().map(r -> new RoutingOutcome((String) r[0], (String) r[1],
-                        localDate(r[2]))).toList());
+                         where municipality = :a and business_date between :b and :c""", municipality, start, end),
+                r -> new RoutingOutcome(shared.code(r[0]), shared.code(r[1]), shared.date(r[2])));
         // the stage is stored as contract's CaseStage folded it (CaseFactRow): counted here, decided nowhere in SQL
         Uni<Map<CaseStatus, Integer>> stages = db.query(Sql.of("""
                         select stage, count(*) from {s}.case_fact
@@ -125,11 +126,11 @@ public record Facts(List<FiscalYearFigures.MeetingHeld> meetings, List<FiscalYea
                                     where municipality = :a and held_on between :b and :c
                                    union select case_id from {s}.plan_change
                                     where municipality = :a and business_date between :b and :c)""",
-                            municipality, y.start(), y.end()))
+                            municipality, y.start(), y.end()),
+                    r -> new HouseholdFigures.SupportedCase(y.year(), (String) r[0], (String) r[1]))
                     .map(rows -> {
                         List<HouseholdFigures.SupportedCase> more = new java.util.ArrayList<>(before);
-                        rows.forEach(r -> more.add(new HouseholdFigures.SupportedCase(y.year(), (String) r[0],
-                                (String) r[1])));
+                        more.addAll(rows);
                         return more;
                     }));
         }
@@ -151,13 +152,38 @@ public record Facts(List<FiscalYearFigures.MeetingHeld> meetings, List<FiscalYea
                          group by c.plan_id, c.case_id, f.household_id
                         having min(c.business_date) filter (where c.kind = 'CREATED') <= :c
                            and coalesce(min(c.business_date) filter (where c.kind = 'CLOSED'), :b) >= :b""",
-                        municipality, start, end))
-                .map(rows -> rows.stream().map(r -> new HouseholdFigures.PlanSubject((String) r[0], (String) r[1],
-                        (String) r[2], localDate(r[3]), localDate(r[4]))).toList());
+                        municipality, start, end),
+                r -> new HouseholdFigures.PlanSubject((String) r[0], (String) r[1], (String) r[2],
+                        localDate(r[3]), localDate(r[4])));
     }
 
-    private static List<String> codes(Object column) {
-        return column == null || ((String) column).isEmpty() ? List.of()
-                : Arrays.asList(((String) column).split(","));
+    /**
+     * One instance of each code, list of codes and date a load reads: a year of a large city's cases repeats a few
+     * hundred of them, and each row would otherwise hold its own copies (bench/run: 250,000 cases in a year).
+     * A load's queries run one after another, so one map serves them all.
+     */
+    private static final class Shared {
+        private final Map<Object, Object> seen = new HashMap<>();
+
+        String code(Object column) {
+            return column == null ? null : (String) seen.computeIfAbsent(column, c -> c);
+        }
+
+        LocalDate date(Object column) {
+            return column == null ? null : (LocalDate) seen.computeIfAbsent(localDate(column), d -> d);
+        }
+
+        @SuppressWarnings("unchecked")
+        List<String> codes(Object column) {
+            if (column == null || ((String) column).isEmpty()) {
+                return List.of();
+            }
+            // keyed apart from the single codes: "DEBT" alone and the list [DEBT] are different values
+            return (List<String>) seen.computeIfAbsent(new CodeList((String) column),
+                    k -> List.of(((String) column).split(",")));
+        }
+
+        private record CodeList(String text) {
+        }
     }
 }

@@ -7,6 +7,7 @@ import jp.tsunagu.support.db.Database;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Statements through the reactive PostgreSQL client, in the caller's transaction when one is open on this context
@@ -30,7 +31,12 @@ public final class ReactiveSqlRunner implements SqlRunner {
     /** Each row's column values by position, as the client reads them (LocalDate, OffsetDateTime, Long, String…). */
     @Override
     public Uni<List<Object[]>> query(Sql query) {
-        return database.list(query.positional(schema), ReactiveSqlRunner::columns, query.params().toArray());
+        return query(query, row -> row);
+    }
+
+    @Override
+    public <T> Uni<List<T>> query(Sql query, Function<Object[], T> row) {
+        return database.list(query.positional(schema), r -> row.apply(columns(r)), query.params().toArray());
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Statements over one JDBC connection, on the replay's own thread (the {@link Uni}s it returns are already
@@ -23,6 +24,7 @@ import java.util.Optional;
 final class JdbcSqlRunner implements SqlRunner {
 
     private static final int MAX_INSERTS = 200;
+    private static final int FETCH_ROWS = 5_000;
 
     private final Connection connection;
     private final String schema;
@@ -46,21 +48,49 @@ final class JdbcSqlRunner implements SqlRunner {
             // from when they were empty (a sequential scan) made each poll's lookup by key scan a growing table
             ps.unwrap(PGStatement.class).setPrepareThreshold(0);
             bind(ps, query);
-            List<Object[]> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                int columns = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    Object[] row = new Object[columns];
-                    for (int i = 0; i < columns; i++) {
-                        row[i] = rs.getObject(i + 1);
-                    }
-                    rows.add(row);
-                }
-            }
-            return Uni.createFrom().item(rows);
+            return Uni.createFrom().item(read(ps, row -> row));
         } catch (SQLException e) {
             return Uni.createFrom().failure(e);
         }
+    }
+
+    /**
+     * Rows read a few thousand at a time through a cursor, each made a value as it arrives: the driver otherwise reads
+     * the whole result before the first row (a cursor needs a transaction: a statement in autocommit gets its own).
+     */
+    @Override
+    public <T> Uni<List<T>> query(Sql query, Function<Object[], T> row) {
+        try {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try (PreparedStatement ps = connection.prepareStatement(query.jdbcIn(schema))) {
+                ps.setFetchSize(FETCH_ROWS);
+                bind(ps, query);
+                return Uni.createFrom().item(read(ps, row));
+            } finally {
+                if (autoCommit) { // it only read: ending it either way leaves nothing behind
+                    connection.rollback();
+                    connection.setAutoCommit(true);
+                }
+            }
+        } catch (SQLException e) {
+            return Uni.createFrom().failure(e);
+        }
+    }
+
+    private static <T> List<T> read(PreparedStatement ps, Function<Object[], T> row) throws SQLException {
+        List<T> values = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                Object[] r = new Object[columns];
+                for (int i = 0; i < columns; i++) {
+                    r[i] = rs.getObject(i + 1);
+                }
+                values.add(row.apply(r));
+            }
+        }
+        return values;
     }
 
     /**

@@ -18,7 +18,7 @@ class CaseFiguresTest {
 
     @Test
     void aCaseReceivedOnMarch31BelongsToTheYearBeforeApril1() {
-        var facts = facts(List.of(fact("a", LocalDate.of(2024, 3, 31), null), fact("b", LocalDate.of(2024, 4, 1),
+        var facts = facts(List.of(fact(LocalDate.of(2024, 3, 31), null), fact(LocalDate.of(2024, 4, 1),
                 null)), List.of());
         assertEquals(1, CaseFigures.compute(R6, facts).referrals());
         assertEquals(1, CaseFigures.compute(new FiscalYear(2023), facts).referrals());
@@ -26,10 +26,10 @@ class CaseFiguresTest {
 
     @Test
     void concernsCountEachCaseOncePerConcernAndFieldsComeFromTheFirstDecision() {
-        var a = new Facts.CaseFact("a", LocalDate.of(2024, 5, 1), "AGENCY", List.of("DEBT", "POVERTY", "DEBT"),
-                "ROUTINE", LocalDate.of(2024, 5, 3), "ROUTED", "x", List.of("POVERTY"), null, null);
-        var b = new Facts.CaseFact("b", LocalDate.of(2024, 5, 1), "PHONE", List.of("DEBT"), "URGENT",
-                LocalDate.of(2024, 5, 1), "ESCALATED", null, List.of(), null, null);
+        var a = new Facts.CaseFact(LocalDate.of(2024, 5, 1), "AGENCY", List.of("DEBT", "POVERTY", "DEBT"),
+                "ROUTINE", LocalDate.of(2024, 5, 3), List.of("POVERTY"), null, null);
+        var b = new Facts.CaseFact(LocalDate.of(2024, 5, 1), "PHONE", List.of("DEBT"), "URGENT",
+                LocalDate.of(2024, 5, 1), List.of(), null, null);
         var year = CaseFigures.compute(R6, facts(List.of(a, b), List.of()));
         assertEquals(Map.of("DEBT", 2, "POVERTY", 1), year.byConcern());
         assertEquals(Map.of("POVERTY", 1, "NONE", 1), year.byField());
@@ -38,9 +38,9 @@ class CaseFiguresTest {
 
     @Test
     void mediansCountOnlyTheCasesThatGotThere() {
-        List<Facts.CaseFact> cases = List.of(fact("a", LocalDate.of(2024, 4, 1), LocalDate.of(2024, 4, 2)),
-                fact("b", LocalDate.of(2024, 4, 1), LocalDate.of(2024, 4, 5)),
-                fact("c", LocalDate.of(2024, 4, 1), null));
+        List<Facts.CaseFact> cases = List.of(fact(LocalDate.of(2024, 4, 1), LocalDate.of(2024, 4, 2)),
+                fact(LocalDate.of(2024, 4, 1), LocalDate.of(2024, 4, 5)),
+                fact(LocalDate.of(2024, 4, 1), null));
         var medians = CaseFigures.compute(R6, facts(cases, List.of())).medianDays();
         assertEquals(new CaseFigures.Median(2.5, 2), medians.toRouting());
         assertEquals(new CaseFigures.Median(null, 0), medians.toFirstPlan());
@@ -85,9 +85,8 @@ class CaseFiguresTest {
         assertEquals(4.0, published.medianDays().get("toFirstMeeting"));
     }
 
-    private static Facts.CaseFact fact(String id, LocalDate received, LocalDate routed) {
-        return new Facts.CaseFact(id, received, "AGENCY", List.of(), "ROUTINE", routed, routed == null ? null : "ROUTED",
-                "x", List.of("ELDERLY"), null, null);
+    private static Facts.CaseFact fact(LocalDate received, LocalDate routed) {
+        return new Facts.CaseFact(received, "AGENCY", List.of(), "ROUTINE", routed, List.of("ELDERLY"), null, null);
     }
 
     private static Facts facts(List<Facts.CaseFact> cases, List<Facts.RoutingOutcome> outcomes) {

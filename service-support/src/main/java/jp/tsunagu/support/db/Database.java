@@ -51,10 +51,11 @@ public class Database {
 
     /** Rows of a query, each made a value by {@code mapper}. */
     public <T> Uni<List<T>> list(String sql, Function<Row, T> mapper, Object... params) {
-        return execute(sql, params).map(rows -> {
-            List<T> out = new ArrayList<>(rows.size());
-            for (Row row : rows) {
-                out.add(mapper.apply(row));
+        // mapped as the client decodes each row, so a large result is not also held as rows (reporting's figures)
+        return client().preparedQuery(sql).mapping(mapper).execute(tuple(params)).map(values -> {
+            List<T> out = new ArrayList<>(values.size());
+            for (T value : values) {
+                out.add(value);
             }
             return out;
         });
