@@ -99,7 +99,7 @@ public record Facts(List<FiscalYearFigures.MeetingHeld> meetings, List<FiscalYea
                             Integer::sum));
                     return byStage;
                 });
-        Uni<List<HouseholdFigures.PlanSubject>> subjects = planSubjects(db, municipality, start, end);
+        Uni<List<HouseholdFigures.PlanSubject>> subjects = planSubjects(db, municipality, start, end, shared);
         return meetings.chain(m -> reviews.chain(r -> changes.chain(c -> cases.chain(k -> outcomes.chain(
                 o -> stages.chain(s -> supported(db, municipality, from, to).chain(h -> subjects.map(
                         p -> new Facts(m, r, c, k, o, s, h, p)))))))));
@@ -142,7 +142,8 @@ public record Facts(List<FiscalYearFigures.MeetingHeld> meetings, List<FiscalYea
      * now: a household's plan has one plan-created per member case, under one planId.
      */
     private static Uni<List<HouseholdFigures.PlanSubject>> planSubjects(SqlRunner db, String municipality,
-                                                                        LocalDate start, LocalDate end) {
+                                                                        LocalDate start, LocalDate end,
+                                                                        Shared shared) {
         return db.query(Sql.of("""
                         select c.plan_id, c.case_id, f.household_id,
                                min(c.business_date) filter (where c.kind = 'CREATED') as created_on,
@@ -154,13 +155,13 @@ public record Facts(List<FiscalYearFigures.MeetingHeld> meetings, List<FiscalYea
                            and coalesce(min(c.business_date) filter (where c.kind = 'CLOSED'), :b) >= :b""",
                         municipality, start, end),
                 r -> new HouseholdFigures.PlanSubject((String) r[0], (String) r[1], (String) r[2],
-                        localDate(r[3]), localDate(r[4])));
+                        shared.date(r[3]), shared.date(r[4])));
     }
 
     /**
      * One instance of each code, list of codes and date a load reads: a year of a large city's cases repeats a few
      * hundred of them, and each row would otherwise hold its own copies (bench/run: 250,000 cases in a year).
-     * A load's queries run one after another, so one map serves them all.
+     * A load's queries run one after another (chained, never combined), so one map serves them all.
      */
     private static final class Shared {
         private final Map<Object, Object> seen = new HashMap<>();

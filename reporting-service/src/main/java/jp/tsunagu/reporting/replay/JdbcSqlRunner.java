@@ -60,21 +60,36 @@ final class JdbcSqlRunner implements SqlRunner {
      */
     @Override
     public <T> Uni<List<T>> query(Sql query, Function<Object[], T> row) {
+        boolean autoCommit;
         try {
-            boolean autoCommit = connection.getAutoCommit();
+            autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
-            try (PreparedStatement ps = connection.prepareStatement(query.jdbcIn(schema))) {
-                ps.setFetchSize(FETCH_ROWS);
-                bind(ps, query);
-                return Uni.createFrom().item(read(ps, row));
-            } finally {
-                if (autoCommit) { // it only read: ending it either way leaves nothing behind
-                    connection.rollback();
-                    connection.setAutoCommit(true);
-                }
-            }
         } catch (SQLException e) {
             return Uni.createFrom().failure(e);
+        }
+        Uni<List<T>> answer;
+        // no setPrepareThreshold(0) as in query(Sql): these reads come after a load, on tables already full
+        try (PreparedStatement ps = connection.prepareStatement(query.jdbcIn(schema))) {
+            ps.setFetchSize(FETCH_ROWS);
+            bind(ps, query);
+            answer = Uni.createFrom().item(read(ps, row));
+        } catch (SQLException | RuntimeException e) { // a row the mapper refuses fails the read, as in the live runner
+            answer = Uni.createFrom().failure(e);
+        }
+        return autoCommit ? endRead(answer) : answer;
+    }
+
+    /** Ends the transaction a read in autocommit was given (it only read: a rollback leaves nothing behind). */
+    private <T> Uni<List<T>> endRead(Uni<List<T>> answer) {
+        try {
+            try {
+                connection.rollback();
+            } finally {
+                connection.setAutoCommit(true);
+            }
+            return answer;
+        } catch (SQLException e) {
+            return answer.onItem().failWith(() -> e);
         }
     }
 

@@ -49,7 +49,10 @@ public class Database {
         }).eventually(() -> ContextLocals.remove(KEY)));
     }
 
-    /** Rows of a query, each made a value by {@code mapper}. */
+    /**
+     * Rows of a query, each made a value by {@code mapper} as the client decodes it, on the connection's event loop:
+     * a mapper only reads the row.
+     */
     public <T> Uni<List<T>> list(String sql, Function<Row, T> mapper, Object... params) {
         // mapped as the client decodes each row, so a large result is not also held as rows (reporting's figures)
         return client().preparedQuery(sql).mapping(mapper).execute(tuple(params)).map(values -> {

@@ -41,13 +41,19 @@ final class KeycloakAdmin {
     private final URI idp;
     private final String username;
     private final String password;
+    private final Duration retryPause;
     private String token;
     private Instant renewAt = Instant.MIN;
 
     KeycloakAdmin(URI idp, String username, String password) {
+        this(idp, username, password, RETRY_PAUSE);
+    }
+
+    KeycloakAdmin(URI idp, String username, String password, Duration retryPause) {
         this.idp = idp;
         this.username = username;
         this.password = password;
+        this.retryPause = retryPause;
     }
 
     Answer get(String path) {
@@ -96,9 +102,10 @@ final class KeycloakAdmin {
                         "client_id", "admin-cli", "username", username, "password", password))))
                 .build();
         HttpResponse<String> response = call(request);
-        // a Keycloak whose database came back answers one request per dead pooled connection with 500
+        // a server error may pass (a Keycloak that does not validate its pooled connections answers 500 once per
+        // connection that died with a database restart); a refusal (4xx) is final
         for (int retry = 1; response.statusCode() >= 500 && retry < SIGN_IN_ATTEMPTS; retry++) {
-            pause(RETRY_PAUSE);
+            pause(retryPause);
             response = call(request);
         }
         JsonNode answer = new Answer(response.statusCode(), response.body(), null).json();

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -51,7 +52,8 @@ class KeycloakAdminTest {
     }
 
     KeycloakAdmin admin() {
-        return new KeycloakAdmin(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), "tsunagu-admin", "pw");
+        return new KeycloakAdmin(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), "tsunagu-admin", "pw",
+                Duration.ofMillis(10));
     }
 
     @Test
