@@ -35,6 +35,9 @@ import java.util.concurrent.Future;
 final class ReplayLane implements AutoCloseable {
 
     private final KafkaConsumer<String, byte[]> consumer;
+    private final LaneSplit split;
+    /** This lane's number in the split. */
+    private final int index;
     private final Connection connection;
     private final JdbcSqlRunner target;
     private final int heldCases;
@@ -46,9 +49,11 @@ final class ReplayLane implements AutoCloseable {
     private HeldCaseFacts held;
     private CaseFactRows facts;
 
-    ReplayLane(List<TopicPartition> partitions, KafkaConsumer<String, byte[]> consumer, Connection connection,
-               String schema, int heldCases) throws SQLException {
+    ReplayLane(List<TopicPartition> partitions, LaneSplit split, int index, KafkaConsumer<String, byte[]> consumer,
+               Connection connection, String schema, int heldCases) throws SQLException {
         this.consumer = consumer;
+        this.split = split;
+        this.index = index;
         this.heldCases = heldCases;
         this.connection = connection;
         connection.setAutoCommit(false);
@@ -77,8 +82,8 @@ final class ReplayLane implements AutoCloseable {
         Map<TopicPartition, Long> own = new HashMap<>();
         consumer.assignment().forEach(tp -> own.put(tp, end.getOrDefault(tp, 0L)));
         if (written == null) { // sized by the first round's records; later rounds' few only raise its false "may have"
-            long records = own.entrySet().stream()
-                    .mapToLong(e -> Math.max(0, e.getValue() - consumer.position(e.getKey()))).sum();
+            long records = own.entrySet().stream().mapToLong(e -> split.writtenShare(e.getKey().partition(),
+                    Math.max(0, e.getValue() - consumer.position(e.getKey())))).sum();
             written = new SeenIds(records);
             held = heldCases > 0 ? new HeldCaseFacts(heldCases, records) : null;
             facts = held != null ? held : CaseFactRows.STORED;
@@ -90,7 +95,12 @@ final class ReplayLane implements AutoCloseable {
                 run.read();
             }
             List<EventEnvelope<TsunaguEvent>> writes = new ArrayList<>();
+            int read = 0;
             for (ConsumerRecord<String, byte[]> record : records) {
+                if (!split.writes(index, record.partition(), record.key())) {
+                    continue; // another lane's, of a shared partition: not decoded here
+                }
+                read++;
                 try {
                     EventEnvelope<TsunaguEvent> event = IncomingEvents.read(record);
                     if (run.municipality.equals(event.data().municipality())) {
@@ -100,14 +110,14 @@ final class ReplayLane implements AutoCloseable {
                     run.skipped.incrementAndGet(); // the live consumer dead-lettered it too
                 }
             }
-            int read = records.count();
+            int readHere = read;
             if (writing != null) {
                 writing.get();
             }
             writing = writer.submit(() -> {
                 write(writes, run);
                 run.done.addAndGet(writes.size());
-                run.logRead.addAndGet(read);
+                run.logRead.addAndGet(readHere);
                 return null;
             });
         }

@@ -44,8 +44,8 @@ final class ReplayLoad implements AutoCloseable {
                 }
             }
             // A case's events have the same partition number on every stage topic (keyed by case id, same partition
-            // counts), so lanes that split by partition number write disjoint cases and never wait for each other,
-            // and each may hold its cases' rows of facts. With counts that differ, a case's events may reach two
+            // counts), so lanes that split by partition number and key (LaneSplit) write disjoint cases and never wait
+            // for each other, and each may hold its cases' rows of facts. With counts that differ, a case's events may reach two
             // lanes: each then reads and writes the rows every poll, as the live consumer does.
             int heldCases = log.config().heldCases();
             if (partitions.stream().collect(Collectors.groupingBy(TopicPartition::topic, Collectors.counting()))
@@ -53,12 +53,15 @@ final class ReplayLoad implements AutoCloseable {
                 LOG.warnf("the stage topics' partition counts differ: replay lanes hold no rows of facts");
                 heldCases = 0;
             }
+            LaneSplit split = LaneSplit.of(partitions, workers);
             for (int w = 0; w < workers; w++) {
-                int lane = w;
-                List<TopicPartition> own = partitions.stream().filter(tp -> tp.partition() % workers == lane).toList();
+                List<TopicPartition> own = split.reads(partitions, w);
                 if (!own.isEmpty() || lanes.isEmpty() && w == workers - 1) { // one lane even with no topics yet
-                    lanes.add(lane(dataSource, own, schema, heldCases));
+                    lanes.add(lane(dataSource, own, split, w, schema, heldCases));
                 }
+            }
+            if (!split.sharedNumbers(partitions).isEmpty()) {
+                LOG.debugf("replay lanes share partitions %s by key", split.sharedNumbers(partitions));
             }
         } catch (Exception e) {
             close();
@@ -67,13 +70,13 @@ final class ReplayLoad implements AutoCloseable {
     }
 
     /** A lane, or nothing left open when its connection or its start fails (its consumer is closed then). */
-    private ReplayLane lane(AgroalDataSource dataSource, List<TopicPartition> own, String schema, int heldCases)
-            throws SQLException {
+    private ReplayLane lane(AgroalDataSource dataSource, List<TopicPartition> own, LaneSplit split, int index,
+                            String schema, int heldCases) throws SQLException {
         KafkaConsumer<String, byte[]> consumer = log.consumer();
         Connection connection = null;
         try {
             connection = dataSource.getConnection();
-            return new ReplayLane(own, consumer, connection, schema, heldCases);
+            return new ReplayLane(own, split, index, consumer, connection, schema, heldCases);
         } catch (RuntimeException | SQLException e) {
             consumer.close();
             if (connection != null) {
