@@ -26,6 +26,7 @@ import java.util.Map;
  *   pg-stats --url JDBC (--reset | --per N [--top 15])         pg_stat_statements: reset, or the top per referral
  *   ratios --results FILE --date D --commit C --command CMD [--cpu X] [--post X] [--e2e-half X] [--e2e-10 X]
  *          [--replay X] [--rss-http X] [--rss-replay X]        add the run's ratios to the table, say what got worse
+ *          [--side-run true]                                  compare only: a run with the system's settings changed
  * </pre>
  */
 public final class Bench {
@@ -80,7 +81,8 @@ public final class Bench {
                 }
             }
             case "ratios" -> Ratios.record(java.nio.file.Path.of(o.get("results")),
-                    List.of(o.get("date"), o.get("commit"), o.get("command")), o).forEach(System.out::println);
+                    List.of(o.get("date"), o.get("commit"), o.get("command")), o, o.containsKey("side-run"))
+                    .forEach(System.out::println);
             default -> {
                 System.err.println("usage: Bench saturate|e2e|generate|bare-consumer|decode-consumer|drained|written|coordination|console|pg-stats|ratios --option value ...");
                 System.exit(2);

@@ -40,9 +40,11 @@ final class Ratios {
 
     /**
      * Adds the row of this run ({@code run}: date, commit, command; {@code values}: a cell per figure option,
-     * missing when its phase did not run) to the table in {@code results} and answers the comparison's lines.
+     * missing when its phase did not run) to the table in {@code results} and answers the comparison's lines. A side
+     * run (the system's settings changed) is compared but not added: the table is the default system's.
      */
-    static List<String> record(Path results, List<String> run, Map<String, String> values) throws IOException {
+    static List<String> record(Path results, List<String> run, Map<String, String> values, boolean sideRun)
+            throws IOException {
         List<String> lines = new ArrayList<>(Files.readAllLines(results, StandardCharsets.UTF_8));
         int section = lines.indexOf(SECTION);
         if (section < 0) {
@@ -62,9 +64,14 @@ final class Ratios {
         if (last == section) {
             throw new IllegalStateException("the section \"" + SECTION + "\" of " + results + " has no table header");
         }
-        List<String> row = new ArrayList<>(run);
+        List<String> row = new ArrayList<>(run.stream().map(c -> c.replace('|', '/')).toList());
         FIGURES.forEach(f -> row.add(values.getOrDefault(f.option(), NONE).isBlank() ? NONE
                 : values.getOrDefault(f.option(), NONE).replace('|', '/')));
+        if (sideRun) {
+            List<String> out = new ArrayList<>(List.of("A side run (settings changed): not added to the table."));
+            out.addAll(compare(rows, row));
+            return out;
+        }
         lines.add(last + 1, "| " + String.join(" | ", row) + " |");
         Files.write(results, lines, StandardCharsets.UTF_8);
         return compare(rows, row);

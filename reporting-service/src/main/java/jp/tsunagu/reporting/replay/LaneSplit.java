@@ -11,28 +11,32 @@ import java.util.stream.Collectors;
  * Which records of the stage topics each of a replay's lanes writes, so that the lanes get even shares of the log and
  * every record with the same key (a case's events) goes to the same lane.
  * <p>
- * Partition numbers divide between the lanes whole as far as they go evenly; the numbers left over (3 partitions and
- * 2 lanes: number 2) are read by every lane, and each keeps the records whose key falls to it. Splitting only by
+ * Partition numbers divide between the lanes whole as far as they go evenly; the numbers left over (3 partitions and 2
+ * lanes: number 2) are read by every lane, and each keeps the records whose key falls to it. Splitting only by
  * partition number left one of two lanes two thirds of a 3-partition log and ~20 % of 2 cores idle once the other had
- * finished (measured 2026-12-06). A shared partition costs each lane the reading, not the decoding, of the records it
- * leaves to the others. Whole partitions or key shares, a key's records all reach one lane: a partition is chosen by
- * the key, and a case's events are keyed by its id on every stage topic (a meeting's by the meeting's id: they
- * name no case).
+ * finished (measured 2026-12-06). A shared partition costs each lane the fetching of the records it leaves to the
+ * others, and the consumer's making of them (key, value and headers), not their decoding as events. Whole partitions or
+ * key shares, a key's records all reach one lane: a partition is chosen by the key, and a case's events are keyed by
+ * its id on every stage topic (a meeting's by the meeting's id: they name no case).
  */
 record LaneSplit(int lanes, int whole) {
 
-    /** The split of partition numbers {@code 0..partitionCount-1} between {@code lanes} lanes. */
-    static LaneSplit of(int partitionCount, int lanes) {
-        if (lanes < 1) {
-            throw new IllegalArgumentException("a replay needs at least one lane: " + lanes);
+    /**
+     * The split of partition numbers {@code 0..partitionCount-1} between at most {@code workers} lanes: never more
+     * lanes than partition numbers, as a lane sharing every partition would read the whole log to write its share.
+     */
+    static LaneSplit of(int partitionCount, int workers) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("a replay needs at least one lane: " + workers);
         }
         int count = Math.max(0, partitionCount);
+        int lanes = Math.max(1, Math.min(workers, count));
         return new LaneSplit(lanes, count - count % lanes);
     }
 
     /** The split of the given partitions (their highest number counts; numbers repeat across topics). */
-    static LaneSplit of(List<TopicPartition> partitions, int lanes) {
-        return of(partitions.stream().mapToInt(TopicPartition::partition).max().orElse(-1) + 1, lanes);
+    static LaneSplit of(List<TopicPartition> partitions, int workers) {
+        return of(partitions.stream().mapToInt(TopicPartition::partition).max().orElse(-1) + 1, workers);
     }
 
     /** The partitions lane {@code lane} reads: its whole ones and every shared one. */

@@ -45,8 +45,8 @@ final class ReplayLoad implements AutoCloseable {
             }
             // A case's events have the same partition number on every stage topic (keyed by case id, same partition
             // counts), so lanes that split by partition number and key (LaneSplit) write disjoint cases and never wait
-            // for each other, and each may hold its cases' rows of facts. With counts that differ, a case's events may reach two
-            // lanes: each then reads and writes the rows every poll, as the live consumer does.
+            // for each other, and each may hold its cases' rows of facts. With counts that differ, a case's events may
+            // reach two lanes: each then reads and writes the rows every poll, as the live consumer does.
             int heldCases = log.config().heldCases();
             if (partitions.stream().collect(Collectors.groupingBy(TopicPartition::topic, Collectors.counting()))
                     .values().stream().distinct().count() > 1 && heldCases > 0) {
@@ -54,15 +54,11 @@ final class ReplayLoad implements AutoCloseable {
                 heldCases = 0;
             }
             LaneSplit split = LaneSplit.of(partitions, workers);
-            for (int w = 0; w < workers; w++) {
-                List<TopicPartition> own = split.reads(partitions, w);
-                if (!own.isEmpty() || lanes.isEmpty() && w == workers - 1) { // one lane even with no topics yet
-                    lanes.add(lane(dataSource, own, split, w, schema, heldCases));
-                }
+            for (int w = 0; w < split.lanes(); w++) { // one lane even with no topics yet
+                lanes.add(lane(dataSource, split.reads(partitions, w), split, w, schema, heldCases));
             }
-            if (!split.sharedNumbers(partitions).isEmpty()) {
-                LOG.debugf("replay lanes share partitions %s by key", split.sharedNumbers(partitions));
-            }
+            LOG.debugf("replay lanes: %d, sharing partition numbers %s by key", split.lanes(),
+                    split.sharedNumbers(partitions));
         } catch (Exception e) {
             close();
             throw e;

@@ -62,16 +62,45 @@ class LaneSplitTest {
     }
 
     @Test
-    void aCasesRecordsReachOneLaneOnEveryTopic() {
-        // the lane depends on the partition number and the key only, never on the topic
-        LaneSplit split = LaneSplit.of(stageTopics(3), 2);
-        String caseId = "0b7c6a38-5d1e-4a7e-9a51-6c2f0e9d4b11";
-        int lane = split.writes(0, 2, caseId) ? 0 : 1;
-        for (TopicPartition tp : split.reads(stageTopics(3), lane)) {
-            if (tp.partition() == 2) {
-                assertTrue(split.writes(lane, tp.partition(), caseId), tp.toString());
+    void everyRecordIsWrittenByExactlyOneLaneThatReadsItsPartitionForAnyCountsOfPartitionsAndLanes() {
+        List<String> keys = IntStream.range(0, 500)
+                .mapToObj(i -> UUID.nameUUIDFromBytes(("case-" + i).getBytes()).toString()).toList();
+        for (int count = 1; count <= 13; count++) {
+            for (int workers = 1; workers <= 6; workers++) {
+                List<TopicPartition> partitions = stageTopics(count);
+                LaneSplit split = LaneSplit.of(partitions, workers);
+                assertEquals(Math.min(workers, count), split.lanes(), count + " partitions, " + workers + " workers");
+                List<Set<TopicPartition>> reads = IntStream.range(0, split.lanes())
+                        .mapToObj(lane -> Set.copyOf(split.reads(partitions, lane))).toList();
+                for (TopicPartition tp : partitions) {
+                    for (String key : keys) {
+                        int writers = 0;
+                        for (int lane = 0; lane < split.lanes(); lane++) {
+                            if (split.writes(lane, tp.partition(), key)) {
+                                writers++;
+                                assertTrue(reads.get(lane).contains(tp), tp + " lane " + lane);
+                            }
+                        }
+                        assertEquals(1, writers, tp + " " + key + ", " + count + "/" + workers);
+                    }
+                }
             }
         }
+    }
+
+    @Test
+    void partitionCountsThatDifferPerTopicStillGiveEachRecordOneLane() {
+        // a topic with 2 partitions beside topics with 3: the split goes by partition number over the highest
+        List<TopicPartition> partitions = new ArrayList<>(stageTopics(3));
+        partitions.removeIf(tp -> tp.topic().equals(Topics.PLANS) && tp.partition() == 2);
+        LaneSplit split = LaneSplit.of(partitions, 2);
+        for (TopicPartition tp : partitions) {
+            String key = "case-" + tp;
+            long writers = IntStream.range(0, split.lanes()).filter(lane -> split.writes(lane, tp.partition(), key))
+                    .count();
+            assertEquals(1, writers, tp.toString());
+        }
+        assertEquals(Set.of(0, 2), numbers(split.reads(partitions, 0)));
     }
 
     @Test
@@ -85,20 +114,22 @@ class LaneSplitTest {
     }
 
     @Test
-    void oneLaneReadsEverythingAndMoreLanesThanPartitionsShareThemAll() {
+    void oneLaneReadsEverythingAndThereAreNeverMoreLanesThanPartitions() {
         List<TopicPartition> partitions = stageTopics(3);
         assertEquals(partitions, LaneSplit.of(partitions, 1).reads(partitions, 0));
+        // four workers on 3 partitions: 3 lanes of one whole partition each, none read twice
         LaneSplit four = LaneSplit.of(partitions, 4);
-        assertEquals(Set.of(0, 1, 2), four.sharedNumbers(partitions));
-        assertEquals(partitions, four.reads(partitions, 3));
-        assertEquals(25, four.writtenShare(1, 100));
+        assertEquals(3, four.lanes());
+        assertEquals(Set.of(), four.sharedNumbers(partitions));
+        assertEquals(Set.of(1), numbers(four.reads(partitions, 1)));
     }
 
     @Test
     void aKeylessRecordOfASharedPartitionFallsToTheFirstLane() {
-        LaneSplit split = LaneSplit.of(1, 2);
-        assertTrue(split.writes(0, 0, null));
-        assertFalse(split.writes(1, 0, null));
+        LaneSplit split = LaneSplit.of(3, 2);
+        assertTrue(split.writes(0, 2, null));
+        assertFalse(split.writes(1, 2, null));
+        assertEquals(50, split.writtenShare(2, 100));
     }
 
     @Test
