@@ -7,8 +7,6 @@ import jp.tsunagu.reporting.projection.Sql;
 import org.flywaydb.core.Flyway;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -121,29 +119,11 @@ class ReplaySchema {
         return definitions;
     }
 
-    /**
-     * The deferred indexes, over the loaded tables, on a connection of the load's (it commits them), then the tables'
-     * statistics for the planner. Freshly loaded tables have none until autovacuum comes by, and the comparison's
-     * queries ran on whatever plan that gave: a year's supported cases (a join over four tables) took 537 ms without
-     * statistics and 12 ms with them (200,000 events, 2026-12-06).
-     */
-    static void buildIndexes(Connection connection, String schema, List<String> definitions) throws SQLException {
+    /** The deferred indexes, over the loaded tables, on a connection of the load's (it commits them). */
+    static void buildIndexes(Connection connection, List<String> definitions) throws SQLException {
         try (Statement s = connection.createStatement()) {
             for (String definition : definitions) {
                 s.execute(definition);
-            }
-            List<String> tables = new ArrayList<>();
-            try (PreparedStatement q = connection.prepareStatement(
-                    "select quote_ident(tablename) from pg_tables where schemaname = ? order by tablename")) {
-                q.setString(1, Sql.checkedSchema(schema));
-                try (ResultSet r = q.executeQuery()) {
-                    while (r.next()) {
-                        tables.add(r.getString(1));
-                    }
-                }
-            }
-            for (String table : tables) { // names as PostgreSQL quotes them
-                s.execute("analyze " + Sql.checkedSchema(schema) + "." + table);
             }
         }
         connection.commit();

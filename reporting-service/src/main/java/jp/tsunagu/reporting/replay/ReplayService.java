@@ -111,7 +111,7 @@ public class ReplayService {
             load.load(run);
             run.loadedAt = Instant.now();
             run.total = run.done.get();
-            ReplaySchema.buildIndexes(load.first().connection(), run.schema, deferredIndexes);
+            ReplaySchema.buildIndexes(load.first().connection(), deferredIndexes);
             run.indexedAt = Instant.now();
             run.status = ReplayRun.Status.COMPARING;
             run.outcome = comparison.compare(load.first().connection(), load.first().target(), run);
