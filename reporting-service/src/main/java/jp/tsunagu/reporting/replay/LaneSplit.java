@@ -70,6 +70,23 @@ record LaneSplit(int lanes, int whole) {
         return (key == null ? 0 : Math.floorMod(key.hashCode(), lanes)) == lane;
     }
 
+    /** Lane {@code lane}'s share: the partitions it reads, and which of their records it writes. */
+    Share share(List<TopicPartition> partitions, int lane) {
+        return new Share(this, lane, reads(partitions, lane));
+    }
+
+    /** One lane's share of the log. */
+    record Share(LaneSplit split, int lane, List<TopicPartition> reads) {
+
+        boolean writes(int partition, String key) {
+            return split.writes(lane, partition, key);
+        }
+
+        long writtenShare(int partition, long records) {
+            return split.writtenShare(partition, records);
+        }
+    }
+
     /** Of {@code records} in a partition the lane reads, about how many it writes. */
     long writtenShare(int partition, long records) {
         return shared(partition) ? (records + lanes - 1) / lanes : records;

@@ -35,9 +35,8 @@ import java.util.concurrent.Future;
 final class ReplayLane implements AutoCloseable {
 
     private final KafkaConsumer<String, byte[]> consumer;
-    private final LaneSplit split;
-    /** This lane's number in the split. */
-    private final int index;
+    /** The partitions it reads, and which of their records it writes. */
+    private final LaneSplit.Share share;
     private final Connection connection;
     private final JdbcSqlRunner target;
     private final int heldCases;
@@ -49,17 +48,16 @@ final class ReplayLane implements AutoCloseable {
     private HeldCaseFacts held;
     private CaseFactRows facts;
 
-    ReplayLane(List<TopicPartition> partitions, LaneSplit split, int index, KafkaConsumer<String, byte[]> consumer,
-               Connection connection, String schema, int heldCases) throws SQLException {
+    ReplayLane(LaneSplit.Share share, KafkaConsumer<String, byte[]> consumer, Connection connection, String schema,
+               int heldCases) throws SQLException {
         this.consumer = consumer;
-        this.split = split;
-        this.index = index;
+        this.share = share;
         this.heldCases = heldCases;
         this.connection = connection;
         connection.setAutoCommit(false);
         this.target = new JdbcSqlRunner(connection, schema);
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
+        consumer.assign(share.reads());
+        consumer.seekToBeginning(share.reads());
     }
 
     KafkaConsumer<String, byte[]> consumer() {
@@ -82,7 +80,7 @@ final class ReplayLane implements AutoCloseable {
         Map<TopicPartition, Long> own = new HashMap<>();
         consumer.assignment().forEach(tp -> own.put(tp, end.getOrDefault(tp, 0L)));
         if (written == null) { // sized by the first round's records; later rounds' few only raise its false "may have"
-            long records = own.entrySet().stream().mapToLong(e -> split.writtenShare(e.getKey().partition(),
+            long records = own.entrySet().stream().mapToLong(e -> share.writtenShare(e.getKey().partition(),
                     Math.max(0, e.getValue() - consumer.position(e.getKey())))).sum();
             written = new SeenIds(records);
             held = heldCases > 0 ? new HeldCaseFacts(heldCases, records) : null;
@@ -97,7 +95,7 @@ final class ReplayLane implements AutoCloseable {
             List<EventEnvelope<TsunaguEvent>> writes = new ArrayList<>();
             int read = 0;
             for (ConsumerRecord<String, byte[]> record : records) {
-                if (!split.writes(index, record.partition(), record.key())) {
+                if (!share.writes(record.partition(), record.key())) {
                     continue; // another lane's, of a shared partition: not decoded here
                 }
                 read++;

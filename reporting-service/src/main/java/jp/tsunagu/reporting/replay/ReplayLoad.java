@@ -55,7 +55,7 @@ final class ReplayLoad implements AutoCloseable {
             }
             LaneSplit split = LaneSplit.of(partitions, workers);
             for (int w = 0; w < split.lanes(); w++) { // one lane even with no topics yet
-                lanes.add(lane(dataSource, split.reads(partitions, w), split, w, schema, heldCases));
+                lanes.add(lane(dataSource, split.share(partitions, w), schema, heldCases));
             }
             LOG.debugf("replay lanes: %d, sharing partition numbers %s by key", split.lanes(),
                     split.sharedNumbers(partitions));
@@ -66,13 +66,13 @@ final class ReplayLoad implements AutoCloseable {
     }
 
     /** A lane, or nothing left open when its connection or its start fails (its consumer is closed then). */
-    private ReplayLane lane(AgroalDataSource dataSource, List<TopicPartition> own, LaneSplit split, int index,
-                            String schema, int heldCases) throws SQLException {
+    private ReplayLane lane(AgroalDataSource dataSource, LaneSplit.Share share, String schema, int heldCases)
+            throws SQLException {
         KafkaConsumer<String, byte[]> consumer = log.consumer();
         Connection connection = null;
         try {
             connection = dataSource.getConnection();
-            return new ReplayLane(own, split, index, consumer, connection, schema, heldCases);
+            return new ReplayLane(share, consumer, connection, schema, heldCases);
         } catch (RuntimeException | SQLException e) {
             consumer.close();
             if (connection != null) {
