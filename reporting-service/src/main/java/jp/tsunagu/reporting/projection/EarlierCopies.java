@@ -6,8 +6,7 @@ package jp.tsunagu.reporting.projection;
  * every event ({@link #ANYWHERE}); a replay's lane wrote every earlier copy of its share of the log itself, into
  * tables it made empty, so it remembers which ids it wrote ({@link SeenIds}) and looks up only those it may have.
  * That holds because a copy is the same record sent again, with the same key, so it lands in the same partition
- * and the same lane: it
- * assumes, as the replay's lanes do, that a stage topic's partition count never changes.
+ * and the same lane: it assumes, as the replay's lanes do, that a stage topic's partition count never changes.
  */
 public interface EarlierCopies {
 

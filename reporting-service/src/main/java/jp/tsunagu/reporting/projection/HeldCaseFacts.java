@@ -14,10 +14,10 @@ import java.util.Set;
 
 /**
  * A replay lane's rows of facts of its own cases, held between polls instead of read and written back each poll (a
- * lane writes only the cases of its partitions and key share, so no other writer changes them meanwhile). At most {@code capacity}
- * rows between batches: past it, the least recently folded are written out with the batch that went past, down to
- * three quarters of it, and read back only if an event of theirs comes later; {@link #flush} writes the rest. Used
- * by one thread (the lane's writer).
+ * lane writes only the cases of its partitions and key share, so no other writer changes them meanwhile). At most
+ * {@code capacity} rows between batches: past it, the least recently folded are written out with the batch that went
+ * past, down to three quarters of it, and read back only if an event of theirs comes later; {@link #flush} writes the
+ * rest. Used by one thread (the lane's writer).
  */
 public final class HeldCaseFacts implements CaseFactRows {
 
