@@ -103,48 +103,63 @@ final class CopyText {
         digits(day, 2);
     }
 
+    /** The value's last {@code width} digits, by constant divisions (a variable one per digit was a replay's tenth). */
     private void digits(int value, int width) {
-        int unit = 1;
-        for (int i = 1; i < width; i++) {
-            unit *= 10;
+        room(width);
+        int rest = value;
+        for (int i = length + width - 1; i >= length; i--) {
+            bytes[i] = (byte) ('0' + rest % 10);
+            rest /= 10;
         }
-        for (; unit > 0; unit /= 10) {
-            put((byte) ('0' + value / unit % 10));
-        }
+        length += width;
     }
 
-    /** The string as UTF-8 (an unpaired surrogate as {@code ?}, as {@link String#getBytes} writes it), escaped. */
+    /**
+     * The string as UTF-8 (an unpaired surrogate as {@code ?}, as {@link String#getBytes} writes it), escaped; into
+     * locals, which the compiler keeps in registers, rather than the fields at each character.
+     */
     private void escaped(String s) {
         room(s.length() * 3);
+        byte[] b = bytes;
+        int at = length;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c < 0x80) {
-                switch (c) {
-                    case '\\' -> ascii("\\\\");
-                    case '\t' -> ascii("\\t");
-                    case '\n' -> ascii("\\n");
-                    case '\r' -> ascii("\\r");
-                    default -> bytes[length++] = (byte) c;
+            if (c < 0x80 && c >= 0x20 && c != '\\') { // most of what is written: nothing to escape
+                b[at++] = (byte) c;
+            } else if (c < 0x80) {
+                byte escape = switch (c) {
+                    case '\\' -> '\\';
+                    case '\t' -> 't';
+                    case '\n' -> 'n';
+                    case '\r' -> 'r';
+                    default -> 0;
+                };
+                if (escape != 0) {
+                    b[at++] = '\\';
+                    b[at++] = escape;
+                } else {
+                    b[at++] = (byte) c;
                 }
             } else if (c < 0x800) {
-                bytes[length++] = (byte) (0xc0 | c >> 6);
-                bytes[length++] = (byte) (0x80 | c & 0x3f);
+                b[at++] = (byte) (0xc0 | c >> 6);
+                b[at++] = (byte) (0x80 | c & 0x3f);
             } else if (Character.isSurrogate(c)) {
                 if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
                     int cp = Character.toCodePoint(c, s.charAt(++i));
-                    bytes[length++] = (byte) (0xf0 | cp >> 18);
-                    bytes[length++] = (byte) (0x80 | cp >> 12 & 0x3f);
-                    bytes[length++] = (byte) (0x80 | cp >> 6 & 0x3f);
-                    bytes[length++] = (byte) (0x80 | cp & 0x3f);
+                    b[at++] = (byte) (0xf0 | cp >> 18);
+                    b[at++] = (byte) (0x80 | cp >> 12 & 0x3f);
+                    b[at++] = (byte) (0x80 | cp >> 6 & 0x3f);
+                    b[at++] = (byte) (0x80 | cp & 0x3f);
                 } else {
-                    bytes[length++] = '?';
+                    b[at++] = '?';
                 }
             } else {
-                bytes[length++] = (byte) (0xe0 | c >> 12);
-                bytes[length++] = (byte) (0x80 | c >> 6 & 0x3f);
-                bytes[length++] = (byte) (0x80 | c & 0x3f);
+                b[at++] = (byte) (0xe0 | c >> 12);
+                b[at++] = (byte) (0x80 | c >> 6 & 0x3f);
+                b[at++] = (byte) (0x80 | c & 0x3f);
             }
         }
+        length = at;
     }
 
     private void ascii(String s) {
