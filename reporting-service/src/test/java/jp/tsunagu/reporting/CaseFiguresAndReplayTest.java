@@ -30,6 +30,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static io.restassured.RestAssured.given;
 import static jp.tsunagu.testing.Tokens.KURUME;
@@ -140,6 +141,7 @@ class CaseFiguresAndReplayTest {
                 .extract().path("replayId");
         ValidatableResponse done = awaitReplay(analyst, replayId);
         done.body("figuresEqual", equalTo(true))
+                .body("logSettled", equalTo(true))
                 .body("differences.size()", equalTo(0))
                 .body("eventsTotal", greaterThanOrEqualTo(27))
                 .body("schema", equalTo("reporting_replay_" + NAGAREYAMA));
@@ -177,12 +179,7 @@ class CaseFiguresAndReplayTest {
     void eachCityReplaysItsOwnEventsWithoutWaitingForOrSeeingTheOther() {
         // each city has events of its own in the log, whichever test ran before (FY2015 is this test's own)
         for (String city : List.of(KURUME, KURUME, KURUME, NAGAREYAMA)) {
-            String caseId = "fy2015-" + UUID.randomUUID();
-            LocalDate on = LocalDate.of(2015, 6, 1);
-            publish(Topics.INTAKE, caseId + "/referral-received", null, on, new IntakeEvent.ReferralReceived(caseId,
-                    null, city, null, Channel.PHONE, on, "中部", AgeBand.AGE_65_74, List.of(), List.of(Concern.ISOLATION),
-                    Consent.GIVEN, Urgency.ROUTINE, false,
-                    new SealedData("A256GCM", "case/" + caseId + "/1", "bm9uY2U=", "Y2lwaGVy")));
+            referral(city, "fy2015-" + UUID.randomUUID(), LocalDate.of(2015, 6, 1));
         }
         String nagareyama = bearer(role("analyst", NAGAREYAMA));
         String kurume = bearer(role("analyst", KURUME));
@@ -214,6 +211,37 @@ class CaseFiguresAndReplayTest {
         given().header("Authorization", kurume).get("/replays/" + theirs).then().statusCode(404);
     }
 
+    /**
+     * A replay run while events still arrive says that the live figures were moving (a difference may be events in
+     * flight, not a fault); one run once the system is quiet is settled.
+     */
+    @Test
+    void aReplayWhileEventsStillArriveSaysTheLiveFiguresWereMoving() throws InterruptedException {
+        String kurume = bearer(role("analyst", KURUME));
+        AtomicBoolean replaying = new AtomicBoolean(true);
+        Thread referrals = Thread.ofPlatform().start(() -> {
+            while (replaying.get()) {
+                referral(KURUME, "fy2013-" + UUID.randomUUID(), LocalDate.of(2013, 6, 1)); // FY2013: no other test's
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        try {
+            String moving = given().header("Authorization", kurume).contentType("application/json").body("{}")
+                    .post("/replays").then().statusCode(202).extract().path("replayId");
+            awaitReplay(kurume, moving).body("logSettled", equalTo(false));
+        } finally {
+            replaying.set(false);
+            referrals.join();
+        }
+        String quiet = given().header("Authorization", kurume).contentType("application/json").body("{}")
+                .post("/replays").then().statusCode(202).extract().path("replayId");
+        awaitReplay(kurume, quiet).body("logSettled", equalTo(true)).body("figuresEqual", equalTo(true));
+    }
+
     static ValidatableResponse awaitReplay(String token, String replayId) {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
             String status = given().header("Authorization", token).get("/replays/" + replayId).path("status");
@@ -221,6 +249,13 @@ class CaseFiguresAndReplayTest {
         });
         return given().header("Authorization", token).get("/replays/" + replayId).then().statusCode(200)
                 .body("status", equalTo("DONE"));
+    }
+
+    private static void referral(String city, String caseId, LocalDate on) {
+        publish(Topics.INTAKE, caseId + "/referral-received", null, on, new IntakeEvent.ReferralReceived(caseId, null,
+                city, null, Channel.PHONE, on, "中部", AgeBand.AGE_65_74, List.of(), List.of(Concern.ISOLATION),
+                Consent.GIVEN, Urgency.ROUTINE, false,
+                new SealedData("A256GCM", "case/" + caseId + "/1", "bm9uY2U=", "Y2lwaGVy")));
     }
 
     private static void publish(String topic, String id, String cause, LocalDate on, TsunaguEvent event) {

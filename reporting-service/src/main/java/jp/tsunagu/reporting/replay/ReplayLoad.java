@@ -32,6 +32,9 @@ final class ReplayLoad implements AutoCloseable {
     private final List<TopicPartition> partitions = new ArrayList<>();
     private final List<ReplayLane> lanes = new ArrayList<>();
     private final ExecutorService pool;
+    /** The offsets the load read up to, and whether the live consumer had reached them when it ended. */
+    private Map<TopicPartition, Long> loadedUpTo = Map.of();
+    private boolean liveCaughtUp;
 
     ReplayLoad(ReplayLog log, AgroalDataSource dataSource, String schema, int workers) throws Exception {
         this.log = log;
@@ -109,6 +112,8 @@ final class ReplayLoad implements AutoCloseable {
             run.status = ReplayRun.Status.CATCHING_UP;
             boolean liveCaughtUp = log.awaitLive(end);
             Map<TopicPartition, Long> latest = offsets.endOffsets(partitions);
+            loadedUpTo = end;
+            this.liveCaughtUp = liveCaughtUp;
             if (latest.equals(end) && liveCaughtUp || round == LAST_ROUND) {
                 if (!liveCaughtUp) {
                     LOG.warnf("replay %s: the live consumer had not caught up; figures may differ by the events "
@@ -121,6 +126,20 @@ final class ReplayLoad implements AutoCloseable {
         }
         // each consumer may still hold a prefetched fetch: gone before the comparison needs the heap
         lanes.forEach(ReplayLane::releaseConsumer);
+    }
+
+    /**
+     * Whether the live tables stood where the replay's did: the live consumer had reached the offsets the load read up
+     * to, and no stage topic has grown since (asked after the comparison). Otherwise a difference may be events still
+     * in flight rather than a fault, and a replay run when the system is quiet settles it.
+     */
+    boolean logSettled() {
+        if (!liveCaughtUp) {
+            return false;
+        }
+        try (KafkaConsumer<String, byte[]> ends = log.consumer()) {
+            return ends.endOffsets(partitions).equals(loadedUpTo);
+        }
     }
 
     private static long count(Map<TopicPartition, Long> begin, Map<TopicPartition, Long> end) {

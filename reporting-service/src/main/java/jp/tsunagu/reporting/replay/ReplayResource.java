@@ -50,7 +50,7 @@ public class ReplayResource {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"replayId", "status", "definitions", "eventsDone", "eventsTotal", "logReadPercent",
             "eventsSkipped", "eventsPerSecond", "secondsLeft", "startedAt", "finishedAt", "migrationSeconds",
-            "loadSeconds", "indexSeconds", "comparisonSeconds", "schema", "figuresEqual", "differences",
+            "loadSeconds", "indexSeconds", "comparisonSeconds", "schema", "figuresEqual", "logSettled", "differences",
             "figuresUnderDefinitions", "failure"})
     public record ReplayView(String replayId, String status, FigureDefinitions definitions,
                              @Schema(description = "the municipality's events replayed so far") long eventsDone,
@@ -76,6 +76,11 @@ public class ReplayResource {
                              @Schema(description = "comparing every figure with the live one (comparisons take turns: "
                                      + "not counting a wait for another)") Double comparisonSeconds,
                              String schema, Boolean figuresEqual,
+                             @Schema(description = "whether the live figures stood where the replay's did when "
+                                     + "compared: the live consumer had read as far as the replay, and no stage topic "
+                                     + "grew meanwhile. false: the system was still working (a difference may be "
+                                     + "events in flight, not a fault); a replay run when it is quiet settles it")
+                             Boolean logSettled,
                              List<FigureComparison.Difference> differences, JsonNode figuresUnderDefinitions,
                              String failure) {
 
@@ -90,6 +95,7 @@ public class ReplayResource {
                     ReplayRun.seconds(run.loadedAt, run.indexedAt),
                     ReplayRun.seconds(run.comparisonStartedAt, run.comparedAt), run.schema,
                     outcome == null ? null : outcome.differences().getOrDefault(municipality, List.of()).isEmpty(),
+                    run.logSettled,
                     outcome == null ? null : outcome.differences().getOrDefault(municipality, List.of()),
                     outcome == null ? null : outcome.underDefinitions().get(municipality), run.failure);
         }

@@ -55,6 +55,8 @@ final class ReplayRun {
     volatile Instant comparedAt;
     volatile String schema;
     volatile Outcome outcome;
+    /** Whether the live tables stood where the replay's did when compared ({@link ReplayLoad#logSettled}). */
+    volatile Boolean logSettled;
     volatile String failure;
 
     ReplayRun(String id, FigureDefinitions definitions, String requestedBy, String municipality) {

@@ -116,6 +116,10 @@ public class ReplayService {
             run.status = ReplayRun.Status.COMPARING;
             run.outcome = comparison.compare(load.first().connection(), load.first().target(), run);
             run.comparedAt = Instant.now();
+            run.logSettled = load.logSettled();
+            if (!run.logSettled) {
+                LOG.warnf("replay %s: the log moved while it ran; a difference may be events still in flight", run.id);
+            }
             run.finishedAt = run.comparedAt;
             run.status = ReplayRun.Status.DONE;
             LOG.infof("replay %s: %d events, %d skipped, figures equal: %s", run.id, run.done.get(),
