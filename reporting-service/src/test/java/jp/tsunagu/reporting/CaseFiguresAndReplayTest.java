@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static io.restassured.RestAssured.given;
 import static jp.tsunagu.testing.Tokens.KURUME;
@@ -219,14 +220,17 @@ class CaseFiguresAndReplayTest {
     void aReplayWhileEventsStillArriveSaysTheLiveFiguresWereMoving() throws InterruptedException {
         String kurume = bearer(role("analyst", KURUME));
         AtomicBoolean replaying = new AtomicBoolean(true);
+        AtomicReference<RuntimeException> failed = new AtomicReference<>();
         Thread referrals = Thread.ofPlatform().start(() -> {
-            while (replaying.get()) {
-                referral(KURUME, "fy2013-" + UUID.randomUUID(), LocalDate.of(2013, 6, 1)); // FY2013: no other test's
-                try {
+            try {
+                while (replaying.get()) {
+                    referral(KURUME, "fy2013-" + UUID.randomUUID(), LocalDate.of(2013, 6, 1)); // FY2013: no other test's
                     Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    return;
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                failed.set(e); // said below: the replay's answer alone would not tell why
             }
         });
         try {
@@ -236,6 +240,9 @@ class CaseFiguresAndReplayTest {
         } finally {
             replaying.set(false);
             referrals.join();
+            if (failed.get() != null) {
+                throw new AssertionError("the referrals meanwhile could not be published", failed.get());
+            }
         }
         String quiet = given().header("Authorization", kurume).contentType("application/json").body("{}")
                 .post("/replays").then().statusCode(202).extract().path("replayId");

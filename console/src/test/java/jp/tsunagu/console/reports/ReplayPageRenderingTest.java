@@ -37,9 +37,11 @@ class ReplayPageRenderingTest {
         String html = page(false, false);
 
         assertTrue(html.contains("1件の数値が一致しませんでした。"), html);
-        assertTrue(html.contains("<div class=\"notice info\" role=\"note\" id=\"replay-unsettled\"><p>再集計の間も新しい"
-                + "記録が届いていました（システムが稼働中でした）。一致しなかった数値は、処理中の記録によるものかもしれません。"
-                + "記録の少ない時間（夜間など）にもう一度再集計すると確かめられます。</p></div>"), html);
+        assertTrue(html.contains("<div class=\"notice info\" role=\"note\" id=\"replay-unsettled\"><p>比較したとき、"
+                + "現在の集計が最新の記録まで反映されていなかったか、再集計の間に新しい記録が届いていました（システムが稼働中でした）。"
+                + "一致しなかった数値は、処理中の記録によるものかもしれません。記録の少ない時間（夜間など）にもう一度再集計すると"
+                + "確かめられます。同じ表示が続くときは、集計への反映が遅れていないか、システムの管理者に確認してください。</p></div>"),
+                html);
     }
 
     @Test

@@ -78,8 +78,9 @@ public class ReplayResource {
                              String schema, Boolean figuresEqual,
                              @Schema(description = "whether the live figures stood where the replay's did when "
                                      + "compared: the live consumer had read as far as the replay, and no stage topic "
-                                     + "grew meanwhile. false: the system was still working (a difference may be "
-                                     + "events in flight, not a fault); a replay run when it is quiet settles it")
+                                     + "grew until the comparison's end. false: the live consumer lagged, or the "
+                                     + "system was still working (a difference may be events in flight, not a "
+                                     + "fault); a replay run when it is quiet settles it")
                              Boolean logSettled,
                              List<FigureComparison.Difference> differences, JsonNode figuresUnderDefinitions,
                              String failure) {
