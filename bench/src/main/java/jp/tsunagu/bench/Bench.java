@@ -12,7 +12,8 @@ import java.util.Map;
  * <pre>
  *   saturate --url URL --token T [--clients 32] [--seconds 30] [--name NAME] [--warmup S]
  *                                                              POST back to back at saturation (after S s, seconds/3)
- *   e2e --intake URL --bootstrap B --token T [--rate 100] [--seconds 60]       POST → routing decision published
+ *   e2e --intake URL --bootstrap B --token T [--rate 100] [--seconds 60] [--warmup S]
+ *                                             POST → routing decision at a fixed rate (after S s of it, seconds/2)
  *   generate --bootstrap B --events N                                          a synthetic event log
  *   bare-consumer --bootstrap B                                                read the stage topics, no work
  *   decode-consumer --bootstrap B                                              read and decode every event
@@ -44,9 +45,10 @@ public final class Bench {
                         Integer.parseInt(o.getOrDefault("warmup", "" + Math.max(3, seconds / 3))), seconds).line());
             }
             case "e2e" -> {
+                int seconds = Integer.parseInt(o.getOrDefault("seconds", "60"));
                 HttpLoad.EndToEnd e2e = new HttpLoad(o.get("token")).endToEnd(URI.create(o.get("intake")),
                         o.get("bootstrap"), Integer.parseInt(o.getOrDefault("rate", "100")),
-                        Integer.parseInt(o.getOrDefault("seconds", "60")));
+                        Integer.parseInt(o.getOrDefault("warmup", "" + Math.max(5, seconds / 2))), seconds);
                 System.out.println(e2e.result().line());
                 System.out.println(e2e.legs());
             }
