@@ -58,10 +58,8 @@ public final class Bench {
                 System.out.printf("generated %d events in %.1f s%n", n, (System.nanoTime() - start) / 1e9);
             }
             case "bare-consumer", "decode-consumer" -> {
-                HttpLoad.Result r = args[0].equals("bare-consumer") ? EventLog.bareConsumer(o.get("bootstrap"))
-                        : EventLog.decodeConsumer(o.get("bootstrap"));
-                System.out.printf("%-38s %8.0f events/s (%d events, %.1f s)%n", r.name(), r.perSecond(), r.ok(),
-                        r.seconds());
+                System.out.println((args[0].equals("bare-consumer") ? EventLog.bareConsumer(o.get("bootstrap"))
+                        : EventLog.decodeConsumer(o.get("bootstrap"))).line());
             }
             case "written" -> System.out.println(Lag.written(o.get("bootstrap"), o.get("topic")));
             case "drained" -> System.out.printf("drained: every consumer group's lag 0 after %.1f s%n",

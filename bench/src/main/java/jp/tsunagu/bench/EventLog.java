@@ -134,7 +134,7 @@ final class EventLog {
     }
 
     /** Reads the four stage topics from offset 0 to their current end, doing nothing with the records. */
-    static HttpLoad.Result bareConsumer(String bootstrap) {
+    static Passes bareConsumer(String bootstrap) {
         return readAll(bootstrap, "bare Kafka consumer, 4 stage topics", record -> record.value().length > 0);
     }
 
@@ -142,7 +142,7 @@ final class EventLog {
      * Reads the four stage topics from offset 0 and decodes every record with the contract's codec, as every
      * consumer of Tsunagu must: the ceiling a replay (which also decodes every event) is measured against.
      */
-    static HttpLoad.Result decodeConsumer(String bootstrap) {
+    static Passes decodeConsumer(String bootstrap) {
         return readAll(bootstrap, "decode-only consumer, 4 stage topics", record -> {
             try {
                 return CloudEventCodec.read(name -> {
@@ -161,9 +161,9 @@ final class EventLog {
 
     /**
      * A steady state's figure, as the replay it is the ceiling of is measured after replays that warm it up: the
-     * median pass of {@value #MEASURED_PASSES} after {@value #WARM_UP_PASSES}, each pass's rate in its name.
+     * median pass of {@value #MEASURED_PASSES} after {@value #WARM_UP_PASSES}, each pass's rate said after it.
      */
-    private static HttpLoad.Result readAll(String bootstrap, String name,
+    private static Passes readAll(String bootstrap, String name,
                                            Predicate<ConsumerRecord<String, byte[]>> work) {
         for (int i = 0; i < WARM_UP_PASSES; i++) {
             pass(bootstrap, name, work);
@@ -176,8 +176,17 @@ final class EventLog {
                 .collect(Collectors.joining(", "));
         HttpLoad.Result median = measured.stream().sorted(Comparator.comparingDouble(HttpLoad.Result::perSecond))
                 .toList().get(MEASURED_PASSES / 2);
-        return new HttpLoad.Result(name + " (median pass of " + rates + " per second)", median.ok(), median.errors(),
-                median.seconds(), median.latenciesNanos());
+        return new Passes(median, rates);
+    }
+
+    /** The median of the measured passes, and every measured pass's events per second. */
+    record Passes(HttpLoad.Result median, String rates) {
+
+        /** The figure in the column of the other result lines, the passes after it. */
+        String line() {
+            return String.format("%-38s %8.0f events/s (%d events, %.1f s; the median pass of %s per second)",
+                    median.name(), median.perSecond(), median.ok(), median.seconds(), rates);
+        }
     }
 
     private static HttpLoad.Result pass(String bootstrap, String name,

@@ -14,25 +14,32 @@ import java.util.regex.Pattern;
 /**
  * The issue-32 goals of one bench/run as ratios measured inside the run (so that a slower machine cannot hide a
  * regression), kept as one row per run in the "## Ratios per run" table of bench/results.md. A new row is compared
- * with the last recorded value of each ratio, and what got worse is said.
+ * with the last recorded value of each ratio (the replay's only with a run of a log of the same size: its ratio falls
+ * as the log grows), and what got worse is said.
  */
 final class Ratios {
 
     static final String SECTION = "## Ratios per run";
 
-    /** One column: its option name for bench/run, whether a larger value is better, its goal in words. */
-    record Figure(String option, String title, boolean higherIsBetter, String goal) { }
+    /**
+     * One column: its option name for bench/run, whether a larger value is better, its goal in words, and whether
+     * it depends on the synthetic log's size (then a row is compared only with rows of a log of the same size).
+     */
+    record Figure(String option, String title, boolean higherIsBetter, String goal, boolean perLogSize) { }
 
     static final List<Figure> FIGURES = List.of(
-            new Figure("cpu", "CPU per referral in no-op requests", false, "<= 10"),
-            new Figure("post", "POST /referrals, % of the no-op", true, ""),
-            new Figure("e2e-half", "e2e p99 ms at half capacity", false, "< 200"),
-            new Figure("e2e-10", "e2e p99 ms at 10/s", false, "< 200"),
-            new Figure("replay", "replay, % of decode-only", true, ">= 30, equal"),
-            new Figure("rss-http", "peak RSS MB, HTTP load", false, "< 256"),
-            new Figure("rss-replay", "peak RSS MB, replay", false, "< 256"));
+            new Figure("cpu", "CPU per referral in no-op requests", false, "<= 10", false),
+            new Figure("post", "POST /referrals, % of the no-op", true, "", false),
+            new Figure("e2e-half", "e2e p99 ms at half capacity", false, "< 200", false),
+            new Figure("e2e-10", "e2e p99 ms at 10/s", false, "< 200", false),
+            new Figure("replay", "replay, % of decode-only", true, ">= 30, equal", true),
+            new Figure("rss-http", "peak RSS MB, HTTP load", false, "< 256", false),
+            new Figure("rss-replay", "peak RSS MB, replay", false, "< 256", true));
 
     private static final Pattern NUMBER = Pattern.compile("^\\s*(-?[0-9]+(?:\\.[0-9]+)?)");
+    private static final Pattern LOG_SIZE = Pattern.compile("BENCH_EVENTS=([0-9]+)");
+    /** bench/run's default log size, when the command does not set one. */
+    private static final String DEFAULT_LOG_SIZE = "1000000";
     private static final String NONE = "—";
 
     private Ratios() {
@@ -91,14 +98,17 @@ final class Ratios {
                 out.add(String.format("  %-38s %s (not measured in this run)", figure.title(), NONE));
                 continue;
             }
+            String events = logSize(now.get(2));
             List<String> before = null;
             for (int r = rows.size() - 1; r >= 0 && before == null; r--) {
-                if (number(rows.get(r).get(3 + f)).isPresent()) {
+                if (number(rows.get(r).get(3 + f)).isPresent()
+                        && (!figure.perLogSize() || logSize(rows.get(r).get(2)).equals(events))) {
                     before = rows.get(r);
                 }
             }
             if (before == null) {
-                out.add(String.format("  %-38s %s (nothing recorded before)%s", figure.title(), cell, goal));
+                out.add(String.format("  %-38s %s (nothing recorded before%s)%s", figure.title(), cell,
+                        figure.perLogSize() ? " with a log of " + events + " events" : "", goal));
                 continue;
             }
             double was = number(before.get(3 + f)).orElseThrow();
@@ -119,6 +129,12 @@ final class Ratios {
                 : "Worse than the last recorded run (a few % is this machine's noise; compare the ceilings too): "
                 + String.join("; ", worse) + ".");
         return out;
+    }
+
+    /** The synthetic log's size a row's command ran with. */
+    static String logSize(String command) {
+        Matcher m = LOG_SIZE.matcher(command);
+        return m.find() ? m.group(1) : DEFAULT_LOG_SIZE;
     }
 
     static Optional<Double> number(String cell) {
