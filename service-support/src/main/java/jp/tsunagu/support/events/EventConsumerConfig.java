@@ -13,6 +13,18 @@ public interface EventConsumerConfig {
     @WithDefault("250")
     int maxBatch();
 
+    /**
+     * How long the broker holds a stage consumer's fetch for {@link #batchMinBytes()} of new events before it answers
+     * with what it has: Kafka's {@code fetch.max.wait.ms} for the stage topics (set there by the shared configuration;
+     * declared here with the other settings of the batches). Each hop of a case's events may wait this long more.
+     */
+    @WithDefault("50")
+    int batchWaitMs();
+
+    /** How many bytes of new events answer a stage consumer's fetch at once: Kafka's {@code fetch.min.bytes}. */
+    @WithDefault("65536")
+    int batchMinBytes();
+
     /** How often a failed batch is tried again whole before it is halved. */
     @WithDefault("2")
     int batchRetries();
