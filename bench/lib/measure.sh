@@ -9,7 +9,6 @@ met() { # met 12.3 '<= 10'
 }
 rate_of() { sed -n 's/.*[[:space:]]\([0-9][0-9.]*\) \/s   p50.*/\1/p' "$1"; }     # from a saturate/e2e line
 p99_of() { sed -n 's/.*p99 *\([0-9][0-9.]*\) ms.*/\1/p' "$1"; }
-requests_of() { sed -n 's/.*(\([0-9]*\) ok, \([0-9]*\) errors.*/\1 \2/p' "$1" | awk '{print $1 + $2}'; }
 heaps() { # the services' -Xmx, from their command lines
   local f out=""
   for f in "$TSUNAGU_HOME"/run/*-service.pid; do
@@ -74,10 +73,6 @@ cpu_per() { # before-file after-file count: CPU milliseconds per item of each pr
     {ms = ($2 - before[$1]) * 1000 / tck / n
      if (index(sys, " " $1 " ")) {total += ms; printf " %s=%.2f", $1, ms} else other = other sprintf(" %s=%.2f", $1, ms)}
     END {printf " (total %.2f ms; outside the system:%s)\n", total, other}' "$1" "$2"
-}
-own_ms() { # before-file after-file name count: that process's CPU milliseconds per item
-  awk -F= -v name="$3" -v n="$4" -v tck="$TCK" 'NR == FNR {if ($1 == name) before = $2; next}
-    $1 == name {printf "%.3f", ($2 - before) * 1000 / tck / n}' "$1" "$2"
 }
 
 # Tokens from the local identity provider live 5 minutes: each phase takes a fresh one (the load driver keeps it

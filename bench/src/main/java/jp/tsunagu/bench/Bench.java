@@ -10,8 +10,8 @@ import java.util.Map;
  * The benchmark drivers bench/run calls, one measurement per call, each printing its result line.
  *
  * <pre>
- *   saturate --url URL --token T [--clients 32] [--seconds 30] [--name NAME] [--warmup S]
- *                                                              POST back to back at saturation (after S s, seconds/3)
+ *   saturate --url URL --token T [--clients 32] [--seconds 30] [--name NAME] [--warmup S] [--cpu-pid PID]
+ *                          POST back to back at saturation (after S s, seconds/3); PID's CPU per measured request
  *   e2e --intake URL --bootstrap B --token T [--rate 100] [--seconds 60] [--warmup S]
  *                                             POST → routing decision at a fixed rate (after S s of it, seconds/2)
  *   generate --bootstrap B --events N                                          a synthetic event log
@@ -40,9 +40,16 @@ public final class Bench {
         switch (args.length == 0 ? "" : args[0]) {
             case "saturate" -> {
                 int seconds = Integer.parseInt(o.getOrDefault("seconds", "30"));
-                System.out.println(new HttpLoad(o.get("token")).saturate(o.getOrDefault("name", "POST"),
+                ProcessHandle measured = !o.containsKey("cpu-pid") ? null
+                        : ProcessHandle.of(Long.parseLong(o.get("cpu-pid"))).orElseThrow(
+                                () -> new IllegalArgumentException("no process " + o.get("cpu-pid")));
+                HttpLoad.Saturation saturation = new HttpLoad(o.get("token")).saturate(o.getOrDefault("name", "POST"),
                         URI.create(o.get("url")), Integer.parseInt(o.getOrDefault("clients", "32")),
-                        Integer.parseInt(o.getOrDefault("warmup", "" + Math.max(3, seconds / 3))), seconds).line());
+                        Integer.parseInt(o.getOrDefault("warmup", "" + Math.max(3, seconds / 3))), seconds, measured);
+                System.out.println(saturation.result().line());
+                if (measured != null) {
+                    System.out.println(saturation.cpuLine(measured.pid()));
+                }
             }
             case "e2e" -> {
                 int seconds = Integer.parseInt(o.getOrDefault("seconds", "60"));

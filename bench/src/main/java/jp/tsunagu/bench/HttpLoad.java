@@ -74,12 +74,38 @@ final class HttpLoad {
      * (JIT, connection pools; 0 when the caller warmed up already and counts CPU over the measured requests alone).
      */
     Result saturate(String name, URI uri, int clients, int warmup, int seconds) throws Exception {
+        return saturate(name, uri, clients, warmup, seconds, null).result();
+    }
+
+    /**
+     * A saturation and, when {@code measured} is given, that process's CPU time over the measured requests alone
+     * (after this JVM's own warm-up, so that neither the server nor the driver is measured half-compiled).
+     */
+    record Saturation(Result result, Duration cpu) {
+
+        /** The measured process's CPU milliseconds per request of the measured window (errors included). */
+        String cpuLine(long pid) {
+            return String.format("CPU ms per request of process %d, its own: %.3f (%d requests)", pid,
+                    cpu.toNanos() / 1e6 / (result.ok() + result.errors()), result.ok() + result.errors());
+        }
+    }
+
+    Saturation saturate(String name, URI uri, int clients, int warmup, int seconds, ProcessHandle measured)
+            throws Exception {
         if (warmup > 0) {
             run(uri, clients, warmup, null);
         }
+        Duration before = measured == null ? Duration.ZERO : cpuOf(measured);
         List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
         long[] counts = run(uri, clients, seconds, latencies);
-        return new Result(name, counts[0], counts[1], seconds, latencies.stream().mapToLong(Long::longValue).toArray());
+        Duration cpu = measured == null ? Duration.ZERO : cpuOf(measured).minus(before);
+        return new Saturation(new Result(name, counts[0], counts[1], seconds,
+                latencies.stream().mapToLong(Long::longValue).toArray()), cpu);
+    }
+
+    private static Duration cpuOf(ProcessHandle process) {
+        return process.info().totalCpuDuration()
+                .orElseThrow(() -> new IllegalStateException("no CPU time for process " + process.pid()));
     }
 
     private long[] run(URI uri, int clients, int seconds, List<Long> latencies) throws Exception {
