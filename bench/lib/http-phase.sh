@@ -26,9 +26,10 @@ peak_rss "$STOP" > "$OUT.peak" &
   bench drained --bootstrap "$BOOTSTRAP" >/dev/null
   # The no-op's unit of CPU: intake's own ticks per request, over the measured requests alone (its warm-up apart;
   # tokens fetched before a window, as the identity provider is not measured).
-  # Counted by the driver itself after its own warm-up in the same JVM (BENCH_NOOP_WARMUP_SECONDS, 30): until
-  # 83c0322 a driver started for the window measured it, and both it and the no-op's own path were still compiling
-  # (2026-12-06: intake's 0.456, 0.599 and 0.645 ms per no-op request in three runs; 0.471 warm, by hand).
+  # Counted by the driver itself after its own warm-up in the same JVM (BENCH_NOOP_WARMUP_SECONDS, 30): through
+  # 8d511be a driver started for the window measured it, and both it and the no-op's own path were still compiling
+  # (2026-12-06: intake's 0.456, 0.599 and 0.645 ms per no-op request in three runs; 0.471 warm, by hand; 0.347 in
+  # 9ad8e78's run, the first measured so).
   token=$(agency_token)
   bench saturate --name "no-op POST (same app, ceiling)" --url "$INTAKE/bench/noop-referrals" --token "$token" \
     --clients "$CLIENTS" --seconds "$SECS" --warmup "$NOOP_WARMUP_SECS" \

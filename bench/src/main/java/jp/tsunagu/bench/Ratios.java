@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 /**
  * The issue-32 goals of one bench/run as ratios measured inside the run (so that a slower machine cannot hide a
  * regression), kept as one row per run in the "## Ratios per run" table of bench/results.md. A new row is compared
- * with the last recorded value of each ratio (the replay's only with a run of a log of the same size: its ratio falls
- * as the log grows), and what got worse is said.
+ * with the last recorded value of each ratio (the replay's and its RSS only with a run of a log of the same size: the
+ * ratio falls as the log grows), and what got worse is said.
  */
 final class Ratios {
 
