@@ -70,14 +70,6 @@ final class HttpLoad {
     }
 
     /**
-     * {@code clients} threads posting back to back for {@code seconds}, after {@code warmup} seconds of the same
-     * (JIT, connection pools; 0 when the caller warmed up already and counts CPU over the measured requests alone).
-     */
-    Result saturate(String name, URI uri, int clients, int warmup, int seconds) throws Exception {
-        return saturate(name, uri, clients, warmup, seconds, null).result();
-    }
-
-    /**
      * A saturation and, when {@code measured} is given, that process's CPU time over the measured requests alone
      * (after this JVM's own warm-up, so that neither the server nor the driver is measured half-compiled).
      */
@@ -90,6 +82,11 @@ final class HttpLoad {
         }
     }
 
+    /**
+     * {@code clients} threads posting back to back for {@code seconds}, after {@code warmup} seconds of the same
+     * (JIT, connection pools; 0 when the caller warmed up already and counts CPU over the measured requests alone);
+     * {@code measured} may be null.
+     */
     Saturation saturate(String name, URI uri, int clients, int warmup, int seconds, ProcessHandle measured)
             throws Exception {
         if (warmup > 0) {
