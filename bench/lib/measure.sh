@@ -65,6 +65,19 @@ cpu_ticks() { # name=CPU ticks so far of every process of the run, from /proc (n
   for pid in $(pgrep -P "$postmaster"); do total=$((total + $(ticks_of "$pid"))); done
   echo "postgres=$total"
 }
+jit_ticks() { # name=CPU ticks so far of the JIT compilers' threads (C1, C2) of every JVM of the run
+  local f t name total
+  for f in "$TSUNAGU_HOME"/run/*.pid; do
+    name=$(basename "$f" .pid) total=0
+    [ "$name" = postgres ] && continue
+    for t in /proc/"$(cat "$f")"/task/*; do
+      case "$(cat "$t/comm" 2>/dev/null)" in
+        C1\ CompilerThre*|C2\ CompilerThre*) total=$((total + $(ticks_of "${t#/proc/}"))) ;;
+      esac
+    done
+    echo "$name=$total"
+  done
+}
 # What the goal counts as the system; the identity provider and the console are printed apart (nothing signs in or
 # renders pages in the window: their share is idle work).
 SYSTEM=" intake-service routing-service planning-service meeting-service reporting-service kafka kafka-1 kafka-2 kafka-3 postgres "
