@@ -51,13 +51,15 @@ ticks_of() { # user + system CPU ticks of a pid; with "children", also those of 
   # after "pid (comm) " the fields are shifted by two: utime 12, stime 13, cutime 14, cstime 15
   awk -v c="${2:-}" '{print $12 + $13 + (c == "children" ? $14 + $15 : 0)}' <<<"$rest"
 }
-cpu_ticks() { # name=CPU ticks so far of every process of the run, from /proc (not ps's whole seconds)
-  local f pid name total postmaster
+run_jvms() { # "name pid" of every JVM the run started but PostgreSQL's launcher (idle: PostgreSQL's own processes count)
+  local f
   for f in "$TSUNAGU_HOME"/run/*.pid; do
-    name=$(basename "$f" .pid)
-    [ "$name" = postgres ] && continue # the launcher JVM, idle; PostgreSQL's own processes follow
-    echo "$name=$(ticks_of "$(cat "$f")")"
+    [ "$(basename "$f" .pid)" = postgres ] || echo "$(basename "$f" .pid) $(cat "$f")"
   done
+}
+cpu_ticks() { # name=CPU ticks so far of every process of the run, from /proc (not ps's whole seconds)
+  local pid name total postmaster
+  while read -r name pid; do echo "$name=$(ticks_of "$pid")"; done < <(run_jvms)
   # PostgreSQL: this run's postmaster with the backends that exited (reaped into its counts), plus its live children
   # (not pgrep -x postgres: other systems on this machine run their own)
   postmaster=$(head -1 "$TSUNAGU_HOME/postgres/postmaster.pid")
@@ -65,18 +67,19 @@ cpu_ticks() { # name=CPU ticks so far of every process of the run, from /proc (n
   for pid in $(pgrep -P "$postmaster"); do total=$((total + $(ticks_of "$pid"))); done
   echo "postgres=$total"
 }
-jit_ticks() { # name=CPU ticks so far of the JIT compilers' threads (C1, C2) of every JVM of the run
-  local f t name total
-  for f in "$TSUNAGU_HOME"/run/*.pid; do
-    name=$(basename "$f" .pid) total=0
-    [ "$name" = postgres ] && continue
-    for t in /proc/"$(cat "$f")"/task/*; do
+# The JIT compilers' threads (C1, C2) of every JVM of the run: name=CPU ticks so far. A compiler thread the JVM ends
+# takes its ticks with it; on 2 cores each JVM keeps one thread of each, for good.
+jit_ticks() {
+  local t name pid total
+  while read -r name pid; do
+    total=0
+    for t in /proc/"$pid"/task/*; do
       case "$(cat "$t/comm" 2>/dev/null)" in
-        C1\ CompilerThre*|C2\ CompilerThre*) total=$((total + $(ticks_of "${t#/proc/}"))) ;;
+        C1\ CompilerThre*|C2\ CompilerThre*) total=$((total + $(ticks_of "$pid/task/${t##*/}"))) ;;
       esac
     done
     echo "$name=$total"
-  done
+  done < <(run_jvms)
 }
 # What the goal counts as the system; the identity provider and the console are printed apart (nothing signs in or
 # renders pages in the window: their share is idle work).
