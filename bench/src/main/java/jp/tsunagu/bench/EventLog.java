@@ -156,11 +156,9 @@ final class EventLog {
     }
 
     /**
-     * Passes over the whole log in this JVM before the measured ones, at least two and at least 15 s of them, as the
-     * replay is measured after 15 s or more of warm-up replays: they compile the reading and decoding. Two passes alone
-     * (2 s at 200,000 events) gave the same code 135,726-165,940 events/s in one run (8d511be) and 197,473-232,530,
-     * rising pass by pass, in another (d4f0f40), while the replay read 38,702 and 40,659: the ratio moved with its
-     * ceiling.
+     * Passes over the whole log in this JVM before the measured ones, at least two and at least 15 s of them, about as
+     * long as the replay's three warm-up replays at 200,000 events: they compile the reading and decoding. Two passes
+     * alone (about 2 s at 200,000 events) left it still rising: 197,473, 208,770 and 232,530 events/s at d4f0f40.
      */
     private static final int WARM_UP_PASSES = 2;
     private static final long WARM_UP_NANOS = 15_000_000_000L;

@@ -66,7 +66,7 @@ public class ReplayLog {
         // fetch stays alive until its last record is polled, its records' headers are slices of it, and at 4 MB (1 MB
         // a partition) the lanes' fetches and polls outgrew the survivor space, so the collector promoted them after
         // one young collection and they died in the old generation (768,342 events, 2026-12-06: 28-31 full
-        // collections and 8.2-9.0 s of pauses per replay at 4 MB, 12 and 5.6 s at 1 MB; docs/configuration.md).
+        // collections and 8.2-9.0 s of pauses per replay at 4 MB; 12 and 5.6 s at 1 MB; docs/configuration.md).
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(config.pollRecords()));
         p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Integer.toString(1024 * 1024));
         p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(256 * 1024));
