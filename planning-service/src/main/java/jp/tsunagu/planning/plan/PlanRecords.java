@@ -246,15 +246,22 @@ public class PlanRecords {
                 .map(rows -> rows == 1);
     }
 
-    /** The plans covering the case: its own and the household's plans it is a subject of. */
+    /**
+     * The plans covering the case: its own and the household's plans it is a subject of. Found by the ids of each
+     * kind, each through its own index: "case_id = $1 or plan_id in (…)" read every plan and every version instead
+     * (22 ms a call with 15,000 plans, against 1 ms; measured 2026-12-06).
+     */
     public Uni<List<Stored>> plansOfCase(String caseId) {
-        return plans("(p.case_id = $1 or p.plan_id in (select plan_id from plan_subject where case_id = $1))",
-                caseId);
+        return plans("""
+                p.plan_id in (select plan_id from plan where case_id = $1
+                              union select plan_id from plan_subject where case_id = $1)""", caseId);
     }
 
-    /** The plans covering any of the cases (a household's members). */
+    /** The plans covering any of the cases (a household's members), found as {@link #plansOfCase} finds them. */
     public Uni<List<Stored>> plansOfCases(List<String> caseIds) {
-        return plans("(p.case_id = any($1) or p.plan_id in (select plan_id from plan_subject where case_id = any($1)))",
+        return plans("""
+                p.plan_id in (select plan_id from plan where case_id = any($1)
+                              union select plan_id from plan_subject where case_id = any($1))""",
                 caseIds.toArray(String[]::new));
     }
 
