@@ -9,20 +9,30 @@ peak_rss "$STOP" > "$OUT.peak" &
   # slower machine needs longer for the same state. Measured here (2026-12-05, 60 s windows of saturation): 36, 33,
   # 19, 14, 15 ms of CPU per referral at 3,060, 6,420, 12,057, 19,630 and 26,866 referrals done; a 60 s warm-up on a
   # slow day measured the half-compiled pipeline (the 33.8 of the first ratios row). Windows of 30 s until
-  # BENCH_WARMUP_REFERRALS (default 20,000) are done, at least BENCH_WARMUP_SECONDS, at most BENCH_WARMUP_MAX_SECONDS.
+  # BENCH_WARMUP_REFERRALS (default 20,000) are done and the JIT compilers' threads took at most
+  # BENCH_WARMUP_JIT_PERCENT (default 5) of the system's CPU in the last window, at least BENCH_WARMUP_SECONDS, at most
+  # BENCH_WARMUP_MAX_SECONDS. The compilers' tail is long: after 20,000 referrals they were still 10.2 % of the
+  # referral window's CPU (78f2ab0's run), and by hand (2026-12-07, intake restarted, 30 s windows after ~10 minutes
+  # of saturation) 7.0, 6.5, 4.8, 3.9 % while POST /referrals went 160, 184, 233, 184/s: what a window catches of
+  # that tail moved the ratio as much as a change of code would.
   warm_start=$(date +%s) warm_before=$(bench written --bootstrap "$BOOTSTRAP" --topic tsunagu.intake.v1) warm_done=0
   while :; do
+    cpu_ticks > "$OUT.warm-cpu0"; jit_ticks > "$OUT.warm-jit0"
     bench saturate --name "warm-up POST /referrals" --url "$INTAKE/referrals" --token "$(agency_token)" \
       --clients "$CLIENTS" --seconds 30 --warmup 0 | sed 's/^/  /'
+    cpu_ticks > "$OUT.warm-cpu1"; jit_ticks > "$OUT.warm-jit1"
+    warm_jit=$(jit_share "$OUT.warm-cpu0" "$OUT.warm-cpu1" "$OUT.warm-jit0" "$OUT.warm-jit1")
+    echo "    the JIT compilers' threads: $warm_jit % of the system's CPU in this window"
     warm_done=$(( $(bench written --bootstrap "$BOOTSTRAP" --topic tsunagu.intake.v1) - warm_before ))
     warm_secs=$(( $(date +%s) - warm_start ))
-    if [ "$warm_secs" -ge "$WARMUP_SECS" ] && [ "$warm_done" -ge "$WARMUP_REFERRALS" ]; then break; fi
+    if [ "$warm_secs" -ge "$WARMUP_SECS" ] && [ "$warm_done" -ge "$WARMUP_REFERRALS" ] \
+        && awk -v j="$warm_jit" -v max="$WARMUP_JIT_PCT" 'BEGIN {exit !(j != "" && j <= max)}'; then break; fi
     if [ "$warm_secs" -ge "$WARMUP_MAX_SECS" ]; then
-      [ "$warm_done" -ge "$WARMUP_REFERRALS" ] || echo "  warm-up stopped at BENCH_WARMUP_MAX_SECONDS=$WARMUP_MAX_SECS with $warm_done of $WARMUP_REFERRALS referrals: the JIT may not be done"
+      echo "  warm-up stopped at BENCH_WARMUP_MAX_SECONDS=$WARMUP_MAX_SECS with $warm_done of $WARMUP_REFERRALS referrals, the JIT at $warm_jit % (at most $WARMUP_JIT_PCT asked): the window is not steady state"
       break
     fi
   done
-  echo "warm-up: $warm_done referrals in $warm_secs s"
+  echo "warm-up: $warm_done referrals in $warm_secs s, the JIT compilers at $warm_jit % of the system's CPU in its last 30 s"
   bench drained --bootstrap "$BOOTSTRAP" >/dev/null
   # The no-op's unit of CPU: intake's own ticks per request, over the measured requests alone (its warm-up apart;
   # tokens fetched before a window, as the identity provider is not measured).

@@ -81,6 +81,12 @@ jit_ticks() {
     echo "$name=$total"
   done < <(run_jvms)
 }
+jit_share() { # cpu-before cpu-after jit-before jit-after: the JIT compilers' threads' percent of the system's CPU
+  local sys jit
+  sys=$(cpu_per "$1" "$2" 1 | sed -n 's/.*(total \([0-9.]*\) ms.*/\1/p')
+  jit=$(cpu_per "$3" "$4" 1 | sed -n 's/.*(total \([0-9.]*\) ms.*/\1/p')
+  awk -v a="$jit" -v b="$sys" 'BEGIN {if (b > 0) printf "%.1f", 100 * a / b}'
+}
 # What the goal counts as the system; the identity provider and the console are printed apart (nothing signs in or
 # renders pages in the window: their share is idle work).
 SYSTEM=" intake-service routing-service planning-service meeting-service reporting-service kafka kafka-1 kafka-2 kafka-3 postgres "
