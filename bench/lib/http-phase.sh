@@ -22,17 +22,17 @@ peak_rss "$STOP" > "$OUT.peak" &
       --clients "$CLIENTS" --seconds 30 --warmup 0 | sed 's/^/  /'
     cpu_ticks > "$OUT.warm-cpu1"; jit_ticks > "$OUT.warm-jit1"
     warm_jit=$(jit_share "$OUT.warm-cpu0" "$OUT.warm-cpu1" "$OUT.warm-jit0" "$OUT.warm-jit1")
-    echo "    the JIT compilers' threads: $warm_jit % of the system's CPU in this window"
+    echo "    the JIT compilers' threads: ${warm_jit:-?} % of the system's CPU in this window"
     warm_done=$(( $(bench written --bootstrap "$BOOTSTRAP" --topic tsunagu.intake.v1) - warm_before ))
     warm_secs=$(( $(date +%s) - warm_start ))
     if [ "$warm_secs" -ge "$WARMUP_SECS" ] && [ "$warm_done" -ge "$WARMUP_REFERRALS" ] \
         && awk -v j="$warm_jit" -v max="$WARMUP_JIT_PCT" 'BEGIN {exit !(j != "" && j <= max)}'; then break; fi
     if [ "$warm_secs" -ge "$WARMUP_MAX_SECS" ]; then
-      echo "  warm-up stopped at BENCH_WARMUP_MAX_SECONDS=$WARMUP_MAX_SECS with $warm_done of $WARMUP_REFERRALS referrals, the JIT at $warm_jit % (at most $WARMUP_JIT_PCT asked): the window is not steady state"
+      echo "  warm-up stopped at BENCH_WARMUP_MAX_SECONDS=$WARMUP_MAX_SECS with $warm_done of $WARMUP_REFERRALS referrals, the JIT at ${warm_jit:-?} % (at most $WARMUP_JIT_PCT asked): the window is not steady state"
       break
     fi
   done
-  echo "warm-up: $warm_done referrals in $warm_secs s, the JIT compilers at $warm_jit % of the system's CPU in its last 30 s"
+  echo "warm-up: $warm_done referrals in $warm_secs s, the JIT compilers at ${warm_jit:-?} % of the system's CPU in its last 30 s"
   bench drained --bootstrap "$BOOTSTRAP" >/dev/null
   # The no-op's unit of CPU: intake's own ticks per request, over the measured requests alone (its warm-up apart;
   # tokens fetched before a window, as the identity provider is not measured).

@@ -85,7 +85,8 @@ jit_share() { # cpu-before cpu-after jit-before jit-after: the JIT compilers' th
   local sys jit
   sys=$(cpu_per "$1" "$2" 1 | sed -n 's/.*(total \([0-9.]*\) ms.*/\1/p')
   jit=$(cpu_per "$3" "$4" 1 | sed -n 's/.*(total \([0-9.]*\) ms.*/\1/p')
-  awk -v a="$jit" -v b="$sys" 'BEGIN {if (b > 0) printf "%.1f", 100 * a / b}'
+  # empty when a total is not a plain figure (a compiler thread that ended in the window can make the JIT's negative)
+  awk -v a="$jit" -v b="$sys" 'BEGIN {if (a != "" && b > 0) printf "%.1f", 100 * a / b}'
 }
 # What the goal counts as the system; the identity provider and the console are printed apart (nothing signs in or
 # renders pages in the window: their share is idle work).
