@@ -11,10 +11,8 @@ peak_rss "$STOP" > "$OUT.peak" &
   # slow day measured the half-compiled pipeline (the 33.8 of the first ratios row). Windows of 30 s until
   # BENCH_WARMUP_REFERRALS (default 20,000) are done and the JIT compilers' threads took at most
   # BENCH_WARMUP_JIT_PERCENT (default 5) of the system's CPU in the last window, at least BENCH_WARMUP_SECONDS, at most
-  # BENCH_WARMUP_MAX_SECONDS. The compilers' tail is long: after 20,000 referrals they were still 10.2 % of the
-  # referral window's CPU (78f2ab0's run), and by hand (2026-12-07, intake restarted, 30 s windows after ~10 minutes
-  # of saturation) 7.0, 6.5, 4.8, 3.9 % while POST /referrals went 160, 184, 233, 184/s: what a window catches of
-  # that tail moved the ratio as much as a change of code would.
+  # BENCH_WARMUP_MAX_SECONDS. The compilers' tail is long (after 20,000 referrals still 10.2 % of 78f2ab0's window),
+  # and what a window caught of it moved the ratio like a change of code: docs/faults-and-performance.md.
   warm_start=$(date +%s) warm_before=$(bench written --bootstrap "$BOOTSTRAP" --topic tsunagu.intake.v1) warm_done=0
   while :; do
     cpu_ticks > "$OUT.warm-cpu0"; jit_ticks > "$OUT.warm-jit0"
@@ -64,7 +62,7 @@ peak_rss "$STOP" > "$OUT.peak" &
   # above (2026-12-06, by hand: intake's C2 thread 16 % of intake's CPU after ~6 minutes of saturation, ~6 % after 9)
   jit=$(cpu_per "$OUT.jit0" "$OUT.jit1" "$counted")
   jit_ms=$(sed -n 's/.*(total \([0-9.]*\) ms.*/\1/p' <<<"$jit")
-  echo "  of which the JIT compilers' threads:$(sed 's/ (total.*//' <<<"$jit") (total $jit_ms ms, $(awk -v a="$jit_ms" -v b="$referral_ms" 'BEGIN {if (b > 0) printf "%.1f", 100 * a / b}') % of the system's)"
+  echo "  of which the JIT compilers' threads:$(sed 's/ (total.*//' <<<"$jit") (total $jit_ms ms, $(jit_share "$OUT.cpu0" "$OUT.cpu1" "$OUT.jit0" "$OUT.jit1") % of the system's)"
   ratio=$(awk -v a="$referral_ms" -v b="$noop_ms" 'BEGIN {if (b > 0) printf "%.1f", a / b}')
   keep cpu "$ratio"
   echo "CPU per referral in no-op requests: $referral_ms ms / $noop_ms ms = ${ratio:-?}   goal <= 10: $(met "$ratio" '<= 10')"
