@@ -156,22 +156,23 @@ final class EventLog {
     }
 
     /**
-     * Passes over the whole log in this JVM before the measured ones, at least two and at least 15 s of them, about as
-     * long as the replay's three warm-up replays at 200,000 events: they compile the reading and decoding. Two passes
-     * alone (about 2 s at 200,000 events) left it still rising: 197,473, 208,770 and 232,530 events/s at d4f0f40.
+     * Passes over the whole log in this JVM before the measured ones, at least {@value #WARM_UP_PASSES} and at least
+     * {@value #WARM_UP_SECONDS} s of them, about as long as the replay's three warm-up replays at 200,000 events: they
+     * compile the reading and decoding. Two passes alone (about 2 s at 200,000 events) left it still rising: 197,473,
+     * 208,770 and 232,530 events/s at d4f0f40.
      */
     private static final int WARM_UP_PASSES = 2;
-    private static final long WARM_UP_NANOS = 15_000_000_000L;
+    private static final long WARM_UP_SECONDS = 15;
     private static final int MEASURED_PASSES = 5;
 
     /**
      * A steady state's figure, as the replay it is the ceiling of is measured after replays that warm it up: the
-     * median pass of {@value #MEASURED_PASSES} after at least {@value #WARM_UP_PASSES} and 15 s of passes, each
-     * measured pass's rate said after it.
+     * median pass of {@value #MEASURED_PASSES} after at least {@value #WARM_UP_PASSES} and {@value #WARM_UP_SECONDS} s
+     * of passes, each measured pass's rate said after it.
      */
     private static Passes readAll(String bootstrap, String name,
                                            Predicate<ConsumerRecord<String, byte[]>> work) {
-        long warmUpEnds = System.nanoTime() + WARM_UP_NANOS;
+        long warmUpEnds = System.nanoTime() + WARM_UP_SECONDS * 1_000_000_000L;
         for (int i = 0; i < WARM_UP_PASSES || System.nanoTime() < warmUpEnds; i++) {
             pass(bootstrap, name, work);
         }

@@ -39,6 +39,13 @@ public interface ConsoleConfig {
     @WithDefault("true")
     boolean secureCookies();
 
+    /**
+     * How long a page waits for intake to record what routing already shows (a case just sent to her agency, her
+     * acceptance): the services learn each other's steps from the event log, a moment apart.
+     */
+    @WithDefault("10s")
+    Duration catchUpWait();
+
     /** Issuers of realms that are not at the template's address, by municipality code (as the services'). */
     Map<String, String> issuers();
 }

@@ -9,6 +9,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jp.tsunagu.console.services.NotVisible;
+import jp.tsunagu.console.services.NotYetRecorded;
 import jp.tsunagu.console.services.Refused;
 import jp.tsunagu.console.services.Service;
 import jp.tsunagu.console.services.ServiceUnavailable;
@@ -42,6 +43,13 @@ public class ErrorPages {
         return page(404, "この案件は表示できません",
                 "案件が見つからないか、あなたの機関には閲覧する権限がありません。",
                 "受信箱・担当ケース・紹介一覧から開いてください。");
+    }
+
+    @ServerExceptionMapper
+    public Response notYetRecorded(NotYetRecorded e) {
+        return builder(503, "この案件は記録の途中です",
+                "この案件はあなたの機関に届いていますが、案件の記録への反映が終わっていません。",
+                "数秒後に、このページを読み込み直してください。").header("Retry-After", "5").build();
     }
 
     @ServerExceptionMapper
@@ -90,9 +98,12 @@ public class ErrorPages {
     }
 
     private Response page(int status, String title, String what, String next) {
+        return builder(status, title, what, next).build();
+    }
+
+    private Response.ResponseBuilder builder(int status, String title, String what, String next) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(error.data("title", title).data("what", what).data("next", next).data("status", status)
-                        .render())
-                .build();
+                        .render());
     }
 }

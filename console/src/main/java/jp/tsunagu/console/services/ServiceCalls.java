@@ -47,7 +47,11 @@ public class ServiceCalls {
 
     /** A success, or the exception a page shows for anything else. */
     public JsonNode read(Service service, Supplier<Response> call) {
-        Answer answer = call(service, call);
+        return success(call(service, call));
+    }
+
+    /** {@link #read}'s checks on an answer already had. */
+    public JsonNode success(Answer answer) {
         if (answer.status() == 404 || answer.status() == 410) {
             throw new NotVisible();
         }
