@@ -109,7 +109,17 @@ class ConsoleSystemTest {
             assertEquals("not reloaded", receiver.script("return window.tsunaguMark;"), "ホーム was not reloaded");
             receiver.check("home-live");
             receiver.find(By.partialLinkText(caseNumber)).click();
-            receiver.find(By.id("h-answer"));
+            // intake learns of the routing from the event log: the page waits for it, and past its wait asks her to
+            // reload (案件の情報を反映しています), as she would
+            receiver.waitFor(60, d -> {
+                if (!d.findElements(By.id("h-answer")).isEmpty()) {
+                    return true;
+                }
+                if (d.findElement(By.tagName("h1")).getText().equals("案件の情報を反映しています")) {
+                    d.navigate().refresh();
+                }
+                return false;
+            });
             receiver.check("case-to-answer");
             receiver.fitsWidth(375, "case");
 

@@ -20,10 +20,8 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jp.tsunagu.console.services.Answer;
 import jp.tsunagu.console.services.CaseQuery;
-import jp.tsunagu.console.services.CatchUp;
 import jp.tsunagu.console.services.IntakeApi;
 import jp.tsunagu.console.services.NotVisible;
-import jp.tsunagu.console.services.NotYetRecorded;
 import jp.tsunagu.console.services.RoutingApi;
 import jp.tsunagu.console.services.Service;
 import jp.tsunagu.console.services.ServiceCalls;
@@ -45,9 +43,6 @@ import java.net.URI;
 @Produces(MediaType.TEXT_HTML)
 public class CasePage {
 
-    /** intake's status of a case an agency has accepted. */
-    private static final String ACCEPTED = "ACCEPTED";
-
     private final Template page;
     private final Template personPage;
     private final IntakeApi intake;
@@ -58,14 +53,14 @@ public class CasePage {
     private final ObjectMapper json;
     private final SignedIn staff;
     private final CaseHousehold household;
-    private final CatchUp catchUp;
+    private final CaseReads reads;
 
     public CasePage(@Location("case.html") Template page, @Location("person.html") Template personPage,
                     @RestClient IntakeApi intake, @RestClient RoutingApi routing, ServiceCalls calls, Csrf csrf,
                     Municipalities municipalities, ObjectMapper json, SignedIn staff, CaseHousehold household,
-                    CatchUp catchUp) {
+                    CaseReads reads) {
         this.staff = staff;
-        this.catchUp = catchUp;
+        this.reads = reads;
         this.household = household;
         this.page = page;
         this.personPage = personPage;
@@ -164,10 +159,7 @@ public class CasePage {
             throw new NotVisible();
         }
         if (answer.ok() && "accept".equals(decision)) {
-            // the page she goes to, and the person she reads next, are intake's: it learns of the acceptance from
-            // routing's event a moment later
-            catchUp.until(() -> calls.call(Service.INTAKE, () -> intake.status(caseId)),
-                    a -> a.ok() && ACCEPTED.equals(a.field("status").asText()));
+            reads.awaitAcceptance(caseId);
             return Response.seeOther(URI.create("/" + municipality + "/cases/" + caseId + "?answered=accepted"))
                     .build();
         }
@@ -210,28 +202,11 @@ public class CasePage {
 
     private TemplateInstance view(String municipality, String caseId, FormErrors errors, String reason,
                                   HouseholdSection.Sent householdSent) {
-        // routing shows its view to the agency the case went to (and coordinators); the referrer reads only intake's
-        Answer routed = null;
-        Answer intakes = calls.call(Service.INTAKE, () -> intake.status(caseId));
-        if (intakes.status() == 404) {
-            // a case routing has just put in her inbox may not have reached intake yet: wait for it, not a refusal
-            routed = calls.call(Service.ROUTING, () -> routing.routing(caseId));
-            if (!routed.ok()) {
-                throw new NotVisible();
-            }
-            intakes = catchUp.until(() -> calls.call(Service.INTAKE, () -> intake.status(caseId)),
-                    a -> a.status() != 404);
-            if (intakes.status() == 404) {
-                throw new NotYetRecorded();
-            }
-        }
-        JsonNode status = calls.success(intakes);
-        if (routed == null) {
-            routed = calls.call(Service.ROUTING, () -> routing.routing(caseId));
-        }
+        CaseReads.Read read = reads.read(caseId);
+        JsonNode status = read.status();
         return page.data("m", municipality)
                 .data("c", tree(status))
-                .data("routing", routed.ok() ? tree(routed.body()) : null)
+                .data("routing", read.routing() == null ? null : tree(read.routing()))
                 .data("referrer", municipalities.agencyName(municipality, status.path("referringAgencyId")
                         .asText(null)))
                 .data("errors", errors)

@@ -47,9 +47,9 @@ public class ErrorPages {
 
     @ServerExceptionMapper
     public Response notYetRecorded(NotYetRecorded e) {
-        return builder(503, "この案件は記録の途中です",
-                "この案件はあなたの機関に届いていますが、案件の記録への反映が終わっていません。",
-                "数秒後に、このページを読み込み直してください。").header("Retry-After", "5").build();
+        return builder(503, "案件の情報を反映しています",
+                "この案件はあなたの機関に回付されていますが、情報の反映がまだ終わっていません。",
+                "数秒後にページを再読み込みしてください。").header("Retry-After", "5").build();
     }
 
     @ServerExceptionMapper
