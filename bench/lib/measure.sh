@@ -88,6 +88,20 @@ jit_share() { # cpu-before cpu-after jit-before jit-after: the JIT compilers' th
   # empty when a total is not a plain figure (a compiler thread that ended in the window can make the JIT's negative)
   awk -v a="$jit" -v b="$sys" 'BEGIN {if (a != "" && b > 0) printf "%.1f", 100 * a / b}'
 }
+now_ms() { date +%s%3N; }
+gc_pauses() { # from-ms to-ms: each service's collector pauses between the two, as name=count/total ms/longest ms
+  local f pid out=""
+  for f in "$TSUNAGU_HOME"/run/*-service.pid; do
+    pid=$(cat "$f")
+    [ -f "$TSUNAGU_HOME/logs/gc-$pid.log" ] || { out+=" $(basename "$f" -service.pid)=?"; continue; }
+    # a line: [1796000000123ms] GC(5) Pause Young (Allocation Failure) 30M->10M(60M) 5.123ms
+    out+=$(awk -v a="$1" -v b="$2" -v n="$(basename "$f" -service.pid)" '
+      /Pause/ {t = substr($1, 2) + 0; ms = $NF; sub(/ms$/, "", ms)
+               if (t >= a && t <= b) {c++; s += ms; if (ms + 0 > m) m = ms + 0}}
+      END {printf " %s=%d/%.0f/%.0f", n, c, s, m}' "$TSUNAGU_HOME/logs/gc-$pid.log")
+  done
+  echo "$out"
+}
 # What the goal counts as the system; the identity provider and the console are printed apart (nothing signs in or
 # renders pages in the window: their share is idle work).
 SYSTEM=" intake-service routing-service planning-service meeting-service reporting-service kafka kafka-1 kafka-2 kafka-3 postgres "
