@@ -78,14 +78,14 @@ peak_rss "$STOP" > "$OUT.peak" &
     | tee "$OUT.e2e"
   keep e2e-half "$(p99_of "$OUT.e2e") at $half/s"
   echo "  end to end at half the POST capacity ($half/s): p99 $(p99_of "$OUT.e2e") ms   goal p99 < 200 ms: $(met "$(p99_of "$OUT.e2e")" '< 200')"
-  echo "    collector pauses in its run (count/total ms/longest ms):$(gc_pauses "$e2e_from" "$(now_ms)")"
+  echo "    collector pauses from the driver's start to its end, its uncounted part too (count/total ms/longest ms):$(gc_pauses "$e2e_from" "$(now_ms)")"
   bench drained --bootstrap "$BOOTSTRAP" >/dev/null
   e2e_from=$(now_ms)
   bench e2e --intake "$INTAKE" --bootstrap "$BOOTSTRAP" --token "$(agency_token)" --rate 10 --seconds "$E2E_SECS" \
     | tee "$OUT.e2e"
   keep e2e-10 "$(p99_of "$OUT.e2e")"
   echo "  end to end at 10/s: p99 $(p99_of "$OUT.e2e") ms   goal p99 < 200 ms: $(met "$(p99_of "$OUT.e2e")" '< 200')"
-  echo "    collector pauses in its run (count/total ms/longest ms):$(gc_pauses "$e2e_from" "$(now_ms)")"
+  echo "    collector pauses from the driver's start to its end, its uncounted part too (count/total ms/longest ms):$(gc_pauses "$e2e_from" "$(now_ms)")"
 } | tee -a "$OUT"
 touch "$STOP"; wait; STOP=$(mktemp -u)
 echo "RSS peak under HTTP load:$(rss_goal "$(cat "$OUT.peak")" rss-http)" | tee -a "$OUT"
