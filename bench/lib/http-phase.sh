@@ -73,19 +73,22 @@ peak_rss "$STOP" > "$OUT.peak" &
   # End to end at half the capacity just measured (an open loop at full capacity only measures its queue), then 10/s
   half=$(awk -v r="$(rate_of "$OUT.post")" 'BEGIN {h = int(r / 2 + 0.5); print (h < 1 ? 1 : h)}')
   # each with the services' collector pauses in its run (its uncounted first half too): a tail they explain or not
+  pauses_since() {
+    echo "    collector pauses from the driver's start to its end, its uncounted part too (count/total ms/longest ms):$(gc_pauses "$1" "$(now_ms)")"
+  }
   e2e_from=$(now_ms)
   bench e2e --intake "$INTAKE" --bootstrap "$BOOTSTRAP" --token "$(agency_token)" --rate "$half" --seconds "$E2E_SECS" \
     | tee "$OUT.e2e"
   keep e2e-half "$(p99_of "$OUT.e2e") at $half/s"
   echo "  end to end at half the POST capacity ($half/s): p99 $(p99_of "$OUT.e2e") ms   goal p99 < 200 ms: $(met "$(p99_of "$OUT.e2e")" '< 200')"
-  echo "    collector pauses from the driver's start to its end, its uncounted part too (count/total ms/longest ms):$(gc_pauses "$e2e_from" "$(now_ms)")"
+  pauses_since "$e2e_from"
   bench drained --bootstrap "$BOOTSTRAP" >/dev/null
   e2e_from=$(now_ms)
   bench e2e --intake "$INTAKE" --bootstrap "$BOOTSTRAP" --token "$(agency_token)" --rate 10 --seconds "$E2E_SECS" \
     | tee "$OUT.e2e"
   keep e2e-10 "$(p99_of "$OUT.e2e")"
   echo "  end to end at 10/s: p99 $(p99_of "$OUT.e2e") ms   goal p99 < 200 ms: $(met "$(p99_of "$OUT.e2e")" '< 200')"
-  echo "    collector pauses from the driver's start to its end, its uncounted part too (count/total ms/longest ms):$(gc_pauses "$e2e_from" "$(now_ms)")"
+  pauses_since "$e2e_from"
 } | tee -a "$OUT"
 touch "$STOP"; wait; STOP=$(mktemp -u)
 echo "RSS peak under HTTP load:$(rss_goal "$(cat "$OUT.peak")" rss-http)" | tee -a "$OUT"

@@ -90,12 +90,12 @@ jit_share() { # cpu-before cpu-after jit-before jit-after: the JIT compilers' th
 }
 now_ms() { date +%s%3N; }
 gc_pauses() { # from-ms to-ms: each service's collector pauses between the two, as name=count/total ms/longest ms
-  local f pid out=""
+  local f pid name out=""
   for f in "$TSUNAGU_HOME"/run/*-service.pid; do
-    pid=$(cat "$f")
-    [ -f "$TSUNAGU_HOME/logs/gc-$pid.log" ] || { out+=" $(basename "$f" -service.pid)=?"; continue; }
+    pid=$(cat "$f") name=$(basename "$f" -service.pid)
+    [ -f "$TSUNAGU_HOME/logs/gc-$pid.log" ] || { out+=" $name=?"; continue; }
     # a line: [1796000000123ms] GC(5) Pause Young (Allocation Failure) 30M->10M(60M) 5.123ms
-    out+=$(awk -v a="$1" -v b="$2" -v n="$(basename "$f" -service.pid)" '
+    out+=$(awk -v a="$1" -v b="$2" -v n="$name" '
       /Pause/ {t = substr($1, 2) + 0; ms = $NF; sub(/ms$/, "", ms)
                if (t >= a && t <= b) {c++; s += ms; if (ms + 0 > m) m = ms + 0}}
       END {printf " %s=%d/%.0f/%.0f", n, c, s, m}' "$TSUNAGU_HOME/logs/gc-$pid.log")

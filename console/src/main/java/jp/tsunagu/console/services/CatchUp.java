@@ -53,7 +53,8 @@ public class CatchUp {
                 Thread.currentThread().interrupt();
                 return answer;
             }
-            pause = pause.multipliedBy(2).compareTo(longest) > 0 ? longest : pause.multipliedBy(2);
+            Duration doubled = pause.multipliedBy(2);
+            pause = doubled.compareTo(longest) > 0 ? longest : doubled;
             answer = read.get();
         }
         return answer;
