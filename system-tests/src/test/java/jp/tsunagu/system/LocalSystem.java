@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -79,14 +80,24 @@ record LocalSystem(Path root, Path home, int offset, Map<String, String> env) {
         String output = Files.readString(out, StandardCharsets.UTF_8);
         Files.deleteIfExists(out);
         if (!ended) {
-            throw new AssertionError("./tsunagu " + String.join(" ", args) + " timed out:\n" + output);
+            throw new AssertionError("./tsunagu " + String.join(" ", args) + " timed out, ending:\n"
+                    + lastLines(output, 5) + "\nthe whole output:\n" + output);
         }
         if (p.exitValue() != 0) {
-            throw new AssertionError("./tsunagu " + String.join(" ", args) + " failed (" + p.exitValue() + "):\n"
-                    + output);
+            throw new AssertionError("./tsunagu " + String.join(" ", args) + " failed (" + p.exitValue() + "), ending:\n"
+                    + lastLines(output, 5) + "\nthe whole output:\n" + output);
         }
         System.out.println(output);
         return output;
+    }
+
+    /**
+     * The end of a command's output, put first in a failure: a long output (seed-history's 455 steps) ends with why it
+     * failed, and a report that shortens a message keeps its head.
+     */
+    static String lastLines(String output, int count) {
+        List<String> lines = output.lines().toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
     }
 
     String token(String... args) throws Exception {
