@@ -357,22 +357,36 @@ public final class SeedLoader {
                 .GET().build());
     }
 
-    /** Sends, waiting out a rate limit (429) as long as the service's Retry-After says. */
+    /**
+     * Sends, waiting out a rate limit (429) as long as the service's Retry-After says, and a service out of reach
+     * (restarting, or a kept-alive connection it closed) for as long as the loader's patience: every request here is
+     * safe to repeat (a GET, or a POST with its Idempotency-Key or one that answers "done before").
+     */
     private Answer send(HttpRequest request) {
-        try {
-            for (int attempt = 0; ; attempt++) {
-                HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() != 429 || attempt == 60) {
-                    return new Answer(r.statusCode(), r.body());
+        long deadline = System.nanoTime() + patience.toNanos();
+        long pause = 100;
+        int limited = 0;
+        while (true) {
+            HttpResponse<String> r;
+            try {
+                r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new LoadFailed("cannot reach " + request.uri() + " for " + patience.toSeconds() + " s (" + e
+                            + "); is Tsunagu running? ./tsunagu up");
                 }
-                long seconds = r.headers().firstValueAsLong("Retry-After").orElse(1);
-                sleep(Math.min(60, Math.max(1, seconds)) * 1000);
+                sleep(pause);
+                pause = Math.min(pause * 2, 2000);
+                continue;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LoadFailed("interrupted");
             }
-        } catch (IOException e) {
-            throw new LoadFailed("cannot reach " + request.uri() + " (" + e + "); is Tsunagu running? ./tsunagu up");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LoadFailed("interrupted");
+            if (r.statusCode() != 429 || limited++ == 60) {
+                return new Answer(r.statusCode(), r.body());
+            }
+            long seconds = r.headers().firstValueAsLong("Retry-After").orElse(1);
+            sleep(Math.min(60, Math.max(1, seconds)) * 1000);
         }
     }
 

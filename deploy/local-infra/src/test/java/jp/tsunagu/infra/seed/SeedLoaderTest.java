@@ -56,7 +56,11 @@ class SeedLoaderTest {
     }
 
     SeedLoader loader(Duration patience, ByteArrayOutputStream out) {
-        URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return loader(server.getAddress().getPort(), patience, out);
+    }
+
+    SeedLoader loader(int port, Duration patience, ByteArrayOutputStream out) {
+        URI base = URI.create("http://127.0.0.1:" + port);
         SeedLoader.Tokens tokens = new SeedLoader.Tokens() {
             @Override
             public String coordinator() {
@@ -112,6 +116,23 @@ class SeedLoaderTest {
         SeedLoader.LoadFailed failed = assertThrows(SeedLoader.LoadFailed.class,
                 () -> loader(Duration.ofMillis(300), new ByteArrayOutputStream()).load(STEPS));
         assertTrue(failed.getMessage().contains("./tsunagu up"), failed.getMessage());
+    }
+
+    @Test
+    void aServiceOutOfReachForAMomentIsWaitedFor() throws Exception {
+        int port = server.getAddress().getPort();
+        server.stop(0); // down when the load starts, as a service restarting
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        var load = java.util.concurrent.CompletableFuture.runAsync(
+                () -> loader(port, Duration.ofSeconds(20), out).load(STEPS));
+        Thread.sleep(500);
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        server.createContext("/", fake::handle);
+        server.start();
+
+        load.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(count(SeedStep.Referral.class), fake.cases.size(), out.toString(StandardCharsets.UTF_8));
+        assertEquals(count(SeedStep.Closure.class), fake.closed.size());
     }
 
     static long count(Class<? extends SeedStep> type) {
