@@ -33,8 +33,9 @@ import java.util.Set;
  *       needed (seed 000): a year with more than 12 adds ad-hoc meetings on 2nd Wednesdays; with fewer, some months
  *       have none. The year's meetings are scheduled on April 1 and held (minutes recorded) on their day.</li>
  *   <li><b>Cases.</b> Every case is referred shortly before the meeting that first reviews it, with concerns that send
- *       it to 多機関協働事業 and the consent of that meeting's track (重層的支援会議 GIVEN, 支援会議 NOT_GIVEN), so it
- *       lands on that meeting's agenda. Later reviews of the same case are ad hoc and carry a reason.</li>
+ *       it to 多機関協働事業 and the consent of that meeting's track (重層的支援会議 GIVEN, 支援会議 NOT_GIVEN), as if
+ *       it landed on that meeting's agenda. Every review carries a reason: loaded today, an escalated case is queued
+ *       on the next meeting from today, so the history's meetings (all past) review their cases ad hoc.</li>
  *   <li><b>多機関協働プラン</b> are made, re-planned and closed by 重層的支援会議 outcomes (PLAN, REPLAN, CLOSE):
  *       planning-service turns such an outcome into the plan change itself, dated on the meeting day, so a second
  *       plan posted for the case would be refused as a duplicate.</li>

@@ -41,7 +41,9 @@ public sealed interface SeedStep {
 
     /**
      * {@code POST /referrals} by the referring agency. The case's concerns send it to 多機関協働事業, and its
-     * consent decides the track: it lands on the agenda of {@code queuedFor}, the next meeting of that track.
+     * consent decides the track: in the history it was on the agenda of {@code queuedFor}, the next meeting of that
+     * track. Loaded today, meeting-service queues it on the next meeting from today instead (a meeting of the history
+     * is past), and {@code queuedFor}'s minutes review it ad hoc, with its reason.
      */
     record Referral(CaseRef kase, LocalDate receivedOn, String referringAgencyId, Consent consent, String area,
                     int age, List<String> concerns, MeetingRef queuedFor) implements SeedStep {
@@ -86,7 +88,8 @@ public sealed interface SeedStep {
 
     /**
      * {@code POST /meetings/{id}/minutes}. {@code agenda} are the cases referred for this meeting (their first
-     * review); the others are reviewed again, ad hoc, with {@link Review#reason()}.
+     * review); the others are reviewed again. Every review carries {@link Review#reason()}: loaded today, none is on
+     * the agenda of a meeting of the history.
      */
     record Minutes(MeetingRef meeting, MeetingType type, LocalDate heldOn, List<String> attendees,
                    List<Review> reviews, List<CaseRef> agenda) implements SeedStep {

@@ -31,8 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The loader against a fake of the three APIs that answers as they do, including what the event log makes them
- * answer: a case meeting-service or planning-service has not consumed yet, an agenda that fills a moment later,
- * idempotent repeats, minutes recorded before and plans closed before.
+ * answer: a case meeting-service or planning-service has not consumed yet, idempotent repeats, minutes recorded before
+ * and plans closed before. As meeting-service does, it puts no case on a past meeting's agenda: every review of the
+ * history is ad hoc and needs its reason.
  */
 class SeedLoaderTest {
 
@@ -90,7 +91,6 @@ class SeedLoaderTest {
         assertEquals(STEPS.stream().filter(s -> s instanceof SeedStep.Minutes)
                 .mapToInt(s -> ((SeedStep.Minutes) s).reviews().size()).sum(), fake.reviews);
         assertTrue(fake.refusedAsUnknown > 0, "the fake made the loader wait for the event log");
-        assertEquals(0, fake.adHocFirstReviews, "every new case was on its meeting's agenda when reviewed");
         String progress = out.toString(StandardCharsets.UTF_8);
         assertTrue(progress.contains("[1/" + STEPS.size() + "] "), progress.lines().findFirst().orElse(""));
         assertTrue(progress.contains("[" + STEPS.size() + "/" + STEPS.size() + "] "));
@@ -149,16 +149,12 @@ class SeedLoaderTest {
         final Map<String, String> plans = new HashMap<>();            // Idempotency-Key → planId
         final Set<String> closed = new HashSet<>();
         final Set<String> revisionKeys = new HashSet<>();
-        final Map<String, String> queuedOn = new HashMap<>();         // caseId → meetingId
         final Set<String> knownToMeetings = new HashSet<>();
         final Set<String> knownToPlanning = new HashSet<>();
-        final Set<String> agendaAsked = new HashSet<>();
-        final Set<String> listed = new HashSet<>();
         final Set<String> keys = new HashSet<>();
         int revisions;
         int reviews;
         int refusedAsUnknown;
-        int adHocFirstReviews;
         boolean neverKnown;
 
         Map<String, Integer> snapshot() {
@@ -187,7 +183,6 @@ class SeedLoaderTest {
                     String caseId = "case-" + cases.size();
                     cases.put(key, caseId);
                     referralBodies.put(key, text);
-                    queue(caseId, body);
                     answer(x, 201, "{\"caseId\":\"" + caseId + "\",\"status\":\"RECEIVED\"}");
                 }
             } else if (!coordinator) {
@@ -202,14 +197,7 @@ class SeedLoaderTest {
                 if (held.contains(id)) {
                     view.put("heldOn", scheduled.get(id).split("\\|")[1]);
                 }
-                var agenda = view.putArray("agenda");
-                // an escalated case reaches the agenda a moment after it was referred
-                queuedOn.forEach((c, on) -> {
-                    if (on.equals(id) && !agendaAsked.add(c)) {
-                        agenda.addObject().put("caseId", c);
-                        listed.add(c);
-                    }
-                });
+                view.putArray("agenda"); // a past meeting takes no case by itself
                 answer(x, 200, view.toString());
             } else if ((m = match("/meetings/([^/]+)/minutes", path)) != null) {
                 String id = m.group(1);
@@ -230,17 +218,9 @@ class SeedLoaderTest {
                     return;
                 }
                 for (JsonNode r : body.path("reviews")) {
-                    String caseId = r.path("caseId").asText();
-                    if (!id.equals(queuedOn.get(caseId)) && !r.hasNonNull("reason")) {
+                    if (r.path("reason").asText("").isBlank()) { // an ad-hoc review
                         answer(x, 400, "{\"errors\":[{\"field\":\"reviews.reason\",\"message\":\"required\"}]}");
                         return;
-                    }
-                }
-                for (JsonNode r : body.path("reviews")) {
-                    String caseId = r.path("caseId").asText();
-                    String on = queuedOn.remove(caseId);
-                    if (on != null && (!on.equals(id) || !listed.contains(caseId))) {
-                        adHocFirstReviews++; // reviewed before the agenda showed it
                     }
                 }
                 reviews += body.path("reviews").size();
@@ -274,17 +254,6 @@ class SeedLoaderTest {
             } else {
                 answer(x, 404, "{}");
             }
-        }
-
-        /** routing escalates by consent; meeting-service queues on the next unheld meeting of the track. */
-        private void queue(String caseId, JsonNode referral) {
-            String track = referral.path("consent").asText().equals("GIVEN") ? "JUUSOU_SHIEN_KAIGI" : "SHIEN_KAIGI";
-            String receivedOn = referral.path("receivedOn").asText();
-            scheduled.entrySet().stream()
-                    .filter(e -> !held.contains(e.getKey()) && e.getValue().startsWith(track + "|")
-                            && e.getValue().split("\\|")[1].compareTo(receivedOn) >= 0)
-                    .min(Map.Entry.comparingByValue())
-                    .ifPresent(e -> queuedOn.put(caseId, e.getKey()));
         }
 
         private static Matcher match(String regex, String path) {
