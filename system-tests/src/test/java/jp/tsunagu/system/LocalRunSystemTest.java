@@ -21,7 +21,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -542,10 +544,16 @@ class LocalRunSystemTest {
 
     @Test
     void seed000sHistoryLoadedThroughTheApisIsReportedAsSeed000sTable() throws Exception {
-        run("seed-history");
         String coordinator = run("token", "coordinator", "--municipality", "402036").trim();
+        Set<String> waitingBefore = waitingCases(coordinator);
+        run("seed-history");
+        coordinator = run("token", "coordinator", "--municipality", "402036").trim();
         Map<String, Integer> expected = SeedTable.EXPECTED.cells();
         awaitReport(coordinator, expected, Duration.ofSeconds(120));
+        // the history reviewed every case it referred: none is left waiting for a meeting of today's calendar
+        Set<String> leftWaiting = waitingCases(coordinator);
+        leftWaiting.removeAll(waitingBefore);
+        assertEquals(Set.of(), leftWaiting, "seed cases left on GET /agenda/waiting");
 
         run("seed-history"); // again: every step finds what the first run made
         for (int i = 0; i < 10; i++) { // anything made twice would reach the report within seconds
@@ -646,6 +654,15 @@ class LocalRunSystemTest {
         }
         return HTTP.send(b.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The ids of the cases GET /agenda/waiting lists (at most 500: this municipality's tests stay far below). */
+    static Set<String> waitingCases(String coordinator) throws Exception {
+        HttpResponse<String> waiting = get(port(MEETING), "/agenda/waiting", coordinator);
+        assertEquals(200, waiting.statusCode(), waiting.body());
+        Set<String> ids = new HashSet<>();
+        JSON.readTree(waiting.body()).forEach(c -> ids.add(c.get("caseId").asText()));
+        return ids;
     }
 
     static HttpResponse<String> get(int port, String path, String token) throws Exception {

@@ -20,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,12 +107,17 @@ public final class SeedLoader {
         }
     }
 
+    /** The status of an {@link Answer} to a request that reached no service. */
+    private static final int UNREACHABLE = 0;
+
     private final Services services;
     private final Tokens tokens;
     private final PrintStream out;
     private final Duration patience;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<CaseRef, String> caseIds = new HashMap<>();
+    /** Set once a meeting's new cases were never listed as waiting: routing differs from the shipped rules. */
+    private boolean escalationsUnseen;
     private final Map<MeetingRef, String> meetingIds = new HashMap<>();
     private final Map<PlanRef, String> planIds = new HashMap<>();
 
@@ -162,7 +168,7 @@ public final class SeedLoader {
         ObjectNode body = JSON.createObjectNode().put("type", m.type().name())
                 .put("scheduledOn", m.scheduledOn().toString()).put("startsAt", "14:00")
                 .put("place", "久留米市役所 会議室（仮）");
-        Answer a = post(services.meeting(), "/meetings", tokens.coordinator(), m.key(), body, x -> false);
+        Answer a = post(services.meeting(), "/meetings", tokens::coordinator, m.key(), body, x -> false);
         expect(a, 200, 201);
         String id = required(a, "meetingId");
         meetingIds.put(m.meeting(), id);
@@ -178,7 +184,7 @@ public final class SeedLoader {
         r.concerns().forEach(concerns::add);
         body.put("consent", r.consent().name()).put("urgency", "ROUTINE")
                 .put("summary", "seed 000（久留米市）の実績を再現する架空の事例");
-        Answer a = post(services.intake(), "/referrals", tokens.agency(r.referringAgencyId()), r.key(), body,
+        Answer a = post(services.intake(), "/referrals", () -> tokens.agency(r.referringAgencyId()), r.key(), body,
                 x -> false);
         expect(a, 200, 201);
         String id = required(a, "caseId");
@@ -188,13 +194,12 @@ public final class SeedLoader {
 
     private String minutes(SeedStep.Minutes m) {
         String meetingId = id(meetingIds, m.meeting());
-        Answer meeting = get(services.meeting(), "/meetings/" + meetingId, tokens.coordinator());
+        Answer meeting = get(services.meeting(), "/meetings/" + meetingId, tokens::coordinator);
         expect(meeting, 200);
         if (meeting.json().hasNonNull("heldOn")) {
             return "recorded before";
         }
-        // every review is ad hoc, with its reason: meeting-service queues an escalated case on the next meeting from the
-        // day routing escalated it (today), never on a meeting of the history, which is past (AgendaDecider)
+        String note = awaitEscalated(m);
         ObjectNode body = JSON.createObjectNode().put("heldOn", m.heldOn().toString());
         ArrayNode attendees = body.putArray("attendees");
         m.attendees().forEach(attendees::add);
@@ -207,13 +212,45 @@ public final class SeedLoader {
             }
             review.put("reason", r.reason());
         }
-        Answer a = post(services.meeting(), "/meetings/" + meetingId + "/minutes", tokens.coordinator(), m.key(),
+        Answer a = post(services.meeting(), "/meetings/" + meetingId + "/minutes", tokens::coordinator, m.key(),
                 body, SeedLoader::caseNotKnownToMeetings);
         if (a.status() == 409 && a.problem().equals("minutes-exist")) {
             return "recorded before";
         }
         expect(a, 201);
-        return "recorded";
+        return "recorded" + note;
+    }
+
+    /**
+     * Waits until meeting-service lists the meeting's new cases as waiting for a review (routing escalated them), so
+     * that the minutes' reviews take them off the waiting list. Every review of the history is ad hoc, with its
+     * reason: meeting-service queues an escalated case on the next meeting from the day it was escalated (today), never
+     * on a meeting of the history, which is past (AgendaDecider). Minutes recorded before the escalation reaches
+     * meeting-service would leave the case waiting for that next meeting, though the history reviewed it. Not a
+     * condition of the API: past the wait the cases are reviewed all the same, and later meetings do not wait.
+     */
+    private String awaitEscalated(SeedStep.Minutes m) {
+        if (m.agenda().isEmpty() || escalationsUnseen) {
+            return "";
+        }
+        List<String> expected = m.agenda().stream().map(c -> id(caseIds, c)).toList();
+        long deadline = System.nanoTime() + Math.min(patience.toNanos(), Duration.ofSeconds(30).toNanos());
+        long pause = 50;
+        while (true) {
+            Answer a = get(services.meeting(), "/agenda/waiting?track=" + m.type().name(), tokens::coordinator);
+            List<String> waiting = new ArrayList<>();
+            a.json().forEach(c -> waiting.add(c.path("caseId").asText()));
+            if (waiting.containsAll(expected)) {
+                return "";
+            }
+            if (System.nanoTime() > deadline) {
+                escalationsUnseen = true;
+                return " (its new cases were never listed as waiting for a meeting: any escalated later waits for the "
+                        + "next one; later meetings do not wait)";
+            }
+            sleep(pause);
+            pause = Math.min(pause * 2, 1000);
+        }
     }
 
     private String newPlan(SeedStep.NewPlan p) {
@@ -221,7 +258,7 @@ public final class SeedLoader {
         body.putArray("goals").add(p.goal());
         body.putArray("roles").addObject().put("agencyId", p.agencyId()).put("responsibility", p.responsibility());
         String caseId = id(caseIds, p.kase());
-        Answer a = post(services.planning(), "/cases/" + caseId + "/plans", tokens.coordinator(), p.key(), body,
+        Answer a = post(services.planning(), "/cases/" + caseId + "/plans", tokens::coordinator, p.key(), body,
                 x -> x.status() == 409 && x.detail().contains("unknown case"));
         expect(a, 200, 201);
         String id = required(a, "planId");
@@ -231,7 +268,7 @@ public final class SeedLoader {
 
     private String revision(SeedStep.Revision r) {
         ObjectNode body = JSON.createObjectNode().put("madeOn", r.madeOn().toString()).put("reason", r.reason());
-        Answer a = post(services.planning(), "/plans/" + id(planIds, r.plan()) + "/revisions", tokens.coordinator(),
+        Answer a = post(services.planning(), "/plans/" + id(planIds, r.plan()) + "/revisions", tokens::coordinator,
                 r.key(), body, x -> false);
         expect(a, 200, 201);
         return "version " + a.json().path("version").asText("?") + (a.status() == 200 ? " (made before)" : "");
@@ -239,7 +276,7 @@ public final class SeedLoader {
 
     private String closure(SeedStep.Closure c) {
         ObjectNode body = JSON.createObjectNode().put("closedOn", c.closedOn().toString()).put("reason", c.reason());
-        Answer a = post(services.planning(), "/plans/" + id(planIds, c.plan()) + "/closure", tokens.coordinator(),
+        Answer a = post(services.planning(), "/plans/" + id(planIds, c.plan()) + "/closure", tokens::coordinator,
                 c.key(), body, x -> false);
         // a closure has no idempotent replay: on a second run the plan is simply closed already
         if (a.status() == 409 && a.detail().contains("already closed")) {
@@ -273,18 +310,22 @@ public final class SeedLoader {
     }
 
     /**
-     * Repeats a call while {@code notYet} says the service has not caught up, and while it is unavailable (503:
-     * nothing was done, and every repeat is safe: the same Idempotency-Key, or minutes and closures that answer
-     * "done before").
+     * Repeats a call while {@code notYet} says the service has not caught up, while it is unavailable (503: nothing was
+     * done) and while it is out of reach (restarting, or a kept-alive connection it closed), for the loader's patience.
+     * Every repeat is safe: a GET, a POST with the same Idempotency-Key, or minutes and closures that answer "done
+     * before".
      */
     private Answer untilCaughtUp(Supplier<Answer> call, Predicate<Answer> notYet) {
         long deadline = System.nanoTime() + patience.toNanos();
         long pause = 100;
         Answer a = call.get();
-        while (a.status() == 503 || notYet.test(a)) {
+        while (a.status() == UNREACHABLE || a.status() == 503 || notYet.test(a)) {
             if (System.nanoTime() > deadline) {
-                throw new LoadFailed("still not done after " + patience.toSeconds() + " s of retries; is every "
-                        + "service running and consuming Kafka? Last answer: " + a);
+                throw new LoadFailed(a.status() == UNREACHABLE
+                        ? "still no answer after " + patience.toSeconds() + " s of retries: " + a.body()
+                                + "; is Tsunagu running? ./tsunagu up"
+                        : "still not done after " + patience.toSeconds() + " s of retries; is every service running "
+                                + "and consuming Kafka? Last answer: " + a);
             }
             sleep(pause);
             pause = Math.min(pause * 2, 2000);
@@ -295,66 +336,53 @@ public final class SeedLoader {
 
     // --- HTTP -----------------------------------------------------------------------------------------------------
 
-    /** POSTs, repeating while the service has not caught up ({@code notYet}) or is unavailable. */
-    private Answer post(URI base, String path, String token, String idempotencyKey, JsonNode body,
+    /** POSTs, repeating while the service has not caught up ({@code notYet}), is unavailable or out of reach. */
+    private Answer post(URI base, String path, Supplier<String> token, String idempotencyKey, JsonNode body,
                         Predicate<Answer> notYet) {
-        return untilCaughtUp(() -> postOnce(base, path, token, idempotencyKey, body), notYet);
-    }
-
-    private Answer postOnce(URI base, String path, String token, String idempotencyKey, JsonNode body) {
         String json;
         try {
             json = JSON.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        return send(HttpRequest.newBuilder(base.resolve(path))
+        // a token asked for on every attempt: a wait may outlast it
+        return untilCaughtUp(() -> send(HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token)
+                .header("Authorization", "Bearer " + token.get())
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .header("Idempotency-Key", idempotencyKey)
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build()), notYet);
     }
 
-    private Answer get(URI base, String path, String token) {
-        return send(HttpRequest.newBuilder(base.resolve(path))
+    /** GETs, repeating while the service is unavailable or out of reach. */
+    private Answer get(URI base, String path, Supplier<String> token) {
+        return untilCaughtUp(() -> send(HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token)
+                .header("Authorization", "Bearer " + token.get())
                 .header("Accept", "application/json")
-                .GET().build());
+                .GET().build()), x -> false);
     }
 
     /**
-     * Sends, waiting out a rate limit (429) as long as the service's Retry-After says, and a service out of reach
-     * (restarting, or a kept-alive connection it closed) for as long as the loader's patience: every request here is
-     * safe to repeat (a GET, or a POST with its Idempotency-Key or one that answers "done before").
+     * Sends once, waiting out a rate limit (429) as long as the service's Retry-After says; a request that reached no
+     * service (refused, dropped, timed out) is answered {@link #UNREACHABLE}.
      */
     private Answer send(HttpRequest request) {
-        long deadline = System.nanoTime() + patience.toNanos();
-        long pause = 100;
-        int limited = 0;
-        while (true) {
-            HttpResponse<String> r;
-            try {
-                r = http.send(request, HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                if (System.nanoTime() > deadline) {
-                    throw new LoadFailed("cannot reach " + request.uri() + " for " + patience.toSeconds() + " s (" + e
-                            + "); is Tsunagu running? ./tsunagu up");
+        try {
+            for (int attempt = 0; ; attempt++) {
+                HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 429 || attempt == 60) {
+                    return new Answer(r.statusCode(), r.body());
                 }
-                sleep(pause);
-                pause = Math.min(pause * 2, 2000);
-                continue;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new LoadFailed("interrupted");
+                long seconds = r.headers().firstValueAsLong("Retry-After").orElse(1);
+                sleep(Math.min(60, Math.max(1, seconds)) * 1000);
             }
-            if (r.statusCode() != 429 || limited++ == 60) {
-                return new Answer(r.statusCode(), r.body());
-            }
-            long seconds = r.headers().firstValueAsLong("Retry-After").orElse(1);
-            sleep(Math.min(60, Math.max(1, seconds)) * 1000);
+        } catch (IOException e) {
+            return new Answer(UNREACHABLE, "cannot reach " + request.uri() + " (" + e + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LoadFailed("interrupted");
         }
     }
 

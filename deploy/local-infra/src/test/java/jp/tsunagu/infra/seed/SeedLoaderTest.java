@@ -22,6 +22,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,7 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The loader against a fake of the three APIs that answers as they do, including what the event log makes them
  * answer: a case meeting-service or planning-service has not consumed yet, idempotent repeats, minutes recorded before
  * and plans closed before. As meeting-service does, it puts no case on a past meeting's agenda: every review of the
- * history is ad hoc and needs its reason.
+ * history is ad hoc and needs its reason; an escalated case waits for a review until one takes it off the list, and a
+ * review before the escalation arrives leaves it waiting.
  */
 class SeedLoaderTest {
 
@@ -91,6 +94,8 @@ class SeedLoaderTest {
         assertEquals(STEPS.stream().filter(s -> s instanceof SeedStep.Minutes)
                 .mapToInt(s -> ((SeedStep.Minutes) s).reviews().size()).sum(), fake.reviews);
         assertTrue(fake.refusedAsUnknown > 0, "the fake made the loader wait for the event log");
+        assertEquals(0, fake.reviewedBeforeEscalation, "a case reviewed before it was escalated is left waiting");
+        assertEquals(Set.of(), fake.waiting, "every new case was reviewed after its escalation, off the waiting list");
         String progress = out.toString(StandardCharsets.UTF_8);
         assertTrue(progress.contains("[1/" + STEPS.size() + "] "), progress.lines().findFirst().orElse(""));
         assertTrue(progress.contains("[" + STEPS.size() + "/" + STEPS.size() + "] "));
@@ -123,14 +128,14 @@ class SeedLoaderTest {
         int port = server.getAddress().getPort();
         server.stop(0); // down when the load starts, as a service restarting
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        var load = java.util.concurrent.CompletableFuture.runAsync(
+        var load = CompletableFuture.runAsync(
                 () -> loader(port, Duration.ofSeconds(20), out).load(STEPS));
         Thread.sleep(500);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/", fake::handle);
         server.start();
 
-        load.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        load.get(60, TimeUnit.SECONDS);
         assertEquals(count(SeedStep.Referral.class), fake.cases.size(), out.toString(StandardCharsets.UTF_8));
         assertEquals(count(SeedStep.Closure.class), fake.closed.size());
     }
@@ -152,6 +157,11 @@ class SeedLoaderTest {
         final Set<String> knownToMeetings = new HashSet<>();
         final Set<String> knownToPlanning = new HashSet<>();
         final Set<String> keys = new HashSet<>();
+        final Map<String, String> trackOf = new HashMap<>();          // caseId → the meeting type it waits for
+        final Map<String, String> escalating = new HashMap<>();       // caseId → track, not yet escalated
+        final Set<String> askedOnce = new HashSet<>();
+        final Set<String> waiting = new HashSet<>();                  // escalated, not yet reviewed
+        int reviewedBeforeEscalation;
         int revisions;
         int reviews;
         int refusedAsUnknown;
@@ -183,10 +193,27 @@ class SeedLoaderTest {
                     String caseId = "case-" + cases.size();
                     cases.put(key, caseId);
                     referralBodies.put(key, text);
+                    trackOf.put(caseId, body.path("consent").asText().equals("GIVEN") ? "JUUSOU_SHIEN_KAIGI"
+                            : "SHIEN_KAIGI"); // routing escalates by consent
+                    escalating.put(caseId, trackOf.get(caseId));
                     answer(x, 201, "{\"caseId\":\"" + caseId + "\",\"status\":\"RECEIVED\"}");
                 }
             } else if (!coordinator) {
                 answer(x, 403, "{}");
+            } else if (path.equals("/agenda/waiting")) {
+                String track = x.getRequestURI().getQuery().replace("track=", "");
+                var list = JSON.createArrayNode();
+                // routing's escalation reaches meeting-service a moment after the referral: at the second look
+                escalating.entrySet().removeIf(e -> {
+                    if (!askedOnce.add(e.getKey())) {
+                        waiting.add(e.getKey());
+                        return true;
+                    }
+                    return false;
+                });
+                waiting.stream().filter(c -> track.equals(trackOf.get(c))).sorted()
+                        .forEach(c -> list.addObject().put("caseId", c));
+                answer(x, 200, list.toString());
             } else if (x.getRequestMethod().equals("POST") && path.equals("/meetings")) {
                 String id = meetings.computeIfAbsent(key, k -> "m-" + meetings.size());
                 scheduled.put(id, body.path("type").asText() + "|" + body.path("scheduledOn").asText());
@@ -222,6 +249,13 @@ class SeedLoaderTest {
                         answer(x, 400, "{\"errors\":[{\"field\":\"reviews.reason\",\"message\":\"required\"}]}");
                         return;
                     }
+                }
+                for (JsonNode r : body.path("reviews")) {
+                    String caseId = r.path("caseId").asText();
+                    if (escalating.containsKey(caseId)) {
+                        reviewedBeforeEscalation++;
+                    }
+                    waiting.remove(caseId);
                 }
                 reviews += body.path("reviews").size();
                 held.add(id);
