@@ -116,10 +116,13 @@ public final class SeedLoader {
     private final Duration patience;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<CaseRef, String> caseIds = new HashMap<>();
-    /** Set once a meeting's new cases were never listed as waiting: routing differs from the shipped rules. */
-    private boolean escalationsUnseen;
     private final Map<MeetingRef, String> meetingIds = new HashMap<>();
     private final Map<PlanRef, String> planIds = new HashMap<>();
+    /**
+     * Set once a meeting's new cases were not listed as waiting within the wait (routing differs from the shipped
+     * rules, the consumers lag by more than the wait, or the list is full at its 500): later meetings do not wait.
+     */
+    private boolean escalationsUnseen;
 
     public SeedLoader(Services services, Tokens tokens, PrintStream out, Duration patience) {
         this.services = services;
@@ -238,6 +241,7 @@ public final class SeedLoader {
         long pause = 50;
         while (true) {
             Answer a = get(services.meeting(), "/agenda/waiting?track=" + m.type().name(), tokens::coordinator);
+            expect(a, 200);
             List<String> waiting = new ArrayList<>();
             a.json().forEach(c -> waiting.add(c.path("caseId").asText()));
             if (waiting.containsAll(expected)) {
@@ -319,7 +323,7 @@ public final class SeedLoader {
         long deadline = System.nanoTime() + patience.toNanos();
         long pause = 100;
         Answer a = call.get();
-        while (a.status() == UNREACHABLE || a.status() == 503 || notYet.test(a)) {
+        while (a.status() == UNREACHABLE || a.status() == 503 || stillRunning(a) || notYet.test(a)) {
             if (System.nanoTime() > deadline) {
                 throw new LoadFailed(a.status() == UNREACHABLE
                         ? "still no answer after " + patience.toSeconds() + " s of retries: " + a.body()
@@ -332,6 +336,11 @@ public final class SeedLoader {
             a = call.get();
         }
         return a;
+    }
+
+    /** The same Idempotency-Key's first request is still being done (a repeat after a timeout): 409, retry shortly. */
+    private static boolean stillRunning(Answer a) {
+        return a.status() == 409 && a.problem().equals("idempotency-key-in-use");
     }
 
     // --- HTTP -----------------------------------------------------------------------------------------------------
