@@ -116,6 +116,19 @@ class SeedLoaderTest {
     }
 
     @Test
+    void newCasesNeverListedAsWaitingAreReviewedAllTheSameAndLaterMeetingsDoNotWait() {
+        fake.neverEscalates = true; // as if routing kept them, or meeting-service lagged past the wait
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        loader(Duration.ofSeconds(1), out).load(STEPS);
+
+        assertEquals(count(SeedStep.Minutes.class), fake.held.size());
+        String progress = out.toString(StandardCharsets.UTF_8);
+        assertEquals(1, progress.split("never listed as waiting", -1).length - 1, "said once, at the first meeting "
+                + "with new cases; later meetings do not wait");
+        assertEquals(1, fake.heldWhenListAsked.size(), "the list was looked at before one meeting's minutes only");
+    }
+
+    @Test
     void anUnreachableSystemIsNamed() {
         server.stop(0);
         SeedLoader.LoadFailed failed = assertThrows(SeedLoader.LoadFailed.class,
@@ -162,6 +175,8 @@ class SeedLoaderTest {
         final Set<String> askedOnce = new HashSet<>();
         final Set<String> waiting = new HashSet<>();                  // escalated, not yet reviewed
         int reviewedBeforeEscalation;
+        boolean neverEscalates;
+        final Set<Integer> heldWhenListAsked = new HashSet<>(); // how many minutes were recorded at each look
         int revisions;
         int reviews;
         int refusedAsUnknown;
@@ -203,6 +218,11 @@ class SeedLoaderTest {
             } else if (path.equals("/agenda/waiting")) {
                 String track = x.getRequestURI().getQuery().replace("track=", "");
                 var list = JSON.createArrayNode();
+                if (neverEscalates) {
+                    heldWhenListAsked.add(held.size());
+                    answer(x, 200, list.toString());
+                    return;
+                }
                 // routing's escalation reaches meeting-service a moment after the referral: at the second look
                 escalating.entrySet().removeIf(e -> {
                     if (!askedOnce.add(e.getKey())) {
