@@ -119,7 +119,7 @@ class SeedLoaderTest {
     void newCasesNeverListedAsWaitingAreReviewedAllTheSameAndLaterMeetingsDoNotWait() {
         fake.neverEscalates = true; // as if routing kept them, or meeting-service lagged past the wait
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        loader(Duration.ofSeconds(1), out).load(STEPS);
+        loader(Duration.ofSeconds(3), out).load(STEPS); // the wait gives up after 3 s; a step is repeated within it
 
         assertEquals(count(SeedStep.Minutes.class), fake.held.size());
         String progress = out.toString(StandardCharsets.UTF_8);
