@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -550,7 +552,7 @@ class LocalRunSystemTest {
         awaitReport(coordinator, expected, Duration.ofSeconds(120));
         // the history reviewed every case it referred: none is left waiting for a meeting of today's calendar
         Set<String> seedCases = new HashSet<>();
-        java.util.regex.Matcher referred = java.util.regex.Pattern.compile(": case ([0-9a-f-]{36})").matcher(loaded);
+        Matcher referred = Pattern.compile(": case ([0-9a-f-]{36})").matcher(loaded);
         while (referred.find()) {
             seedCases.add(referred.group(1));
         }

@@ -107,6 +107,9 @@ public final class SeedLoader {
         }
     }
 
+    /** How long a meeting's minutes wait for its new cases to be listed as waiting (at most the patience). */
+    private static final Duration ESCALATION_WAIT = Duration.ofSeconds(30);
+
     /** The status of an {@link Answer} to a request that reached no service. */
     private static final int UNREACHABLE = 0;
 
@@ -237,24 +240,23 @@ public final class SeedLoader {
             return "";
         }
         List<String> expected = m.agenda().stream().map(c -> id(caseIds, c)).toList();
-        long deadline = System.nanoTime() + Math.min(patience.toNanos(), Duration.ofSeconds(30).toNanos());
-        long pause = 50;
-        while (true) {
-            Answer a = get(services.meeting(), "/agenda/waiting?track=" + m.type().name(), tokens::coordinator);
-            expect(a, 200);
+        Predicate<Answer> notAllListed = a -> {
             List<String> waiting = new ArrayList<>();
             a.json().forEach(c -> waiting.add(c.path("caseId").asText()));
-            if (waiting.containsAll(expected)) {
-                return "";
-            }
-            if (System.nanoTime() > deadline) {
-                escalationsUnseen = true;
-                return " (its new cases were never listed as waiting for a meeting: any escalated later waits for the "
-                        + "next one; later meetings do not wait)";
-            }
-            sleep(pause);
-            pause = Math.min(pause * 2, 1000);
+            return a.status() == 200 && !waiting.containsAll(expected);
+        };
+        Duration wait = patience.compareTo(ESCALATION_WAIT) < 0 ? patience : ESCALATION_WAIT;
+        Answer a;
+        try {
+            a = untilCaughtUp(() -> getOnce(services.meeting(), "/agenda/waiting?track=" + m.type().name(),
+                    tokens::coordinator), notAllListed, wait);
+        } catch (LoadFailed notListed) { // not a condition of the API: the minutes go on without the wait
+            escalationsUnseen = true;
+            return " (its new cases were never listed as waiting for a meeting: any escalated later waits for the "
+                    + "next one; later meetings do not wait)";
         }
+        expect(a, 200);
+        return "";
     }
 
     private String newPlan(SeedStep.NewPlan p) {
@@ -320,15 +322,19 @@ public final class SeedLoader {
      * before".
      */
     private Answer untilCaughtUp(Supplier<Answer> call, Predicate<Answer> notYet) {
-        long deadline = System.nanoTime() + patience.toNanos();
+        return untilCaughtUp(call, notYet, patience);
+    }
+
+    private Answer untilCaughtUp(Supplier<Answer> call, Predicate<Answer> notYet, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
         long pause = 100;
         Answer a = call.get();
         while (a.status() == UNREACHABLE || a.status() == 503 || stillRunning(a) || notYet.test(a)) {
             if (System.nanoTime() > deadline) {
                 throw new LoadFailed(a.status() == UNREACHABLE
-                        ? "still no answer after " + patience.toSeconds() + " s of retries: " + a.body()
+                        ? "still no answer after " + limit.toSeconds() + " s of retries: " + a.body()
                                 + "; is Tsunagu running? ./tsunagu up"
-                        : "still not done after " + patience.toSeconds() + " s of retries; is every service running "
+                        : "still not done after " + limit.toSeconds() + " s of retries; is every service running "
                                 + "and consuming Kafka? Last answer: " + a);
             }
             sleep(pause);
@@ -366,11 +372,15 @@ public final class SeedLoader {
 
     /** GETs, repeating while the service is unavailable or out of reach. */
     private Answer get(URI base, String path, Supplier<String> token) {
-        return untilCaughtUp(() -> send(HttpRequest.newBuilder(base.resolve(path))
+        return untilCaughtUp(() -> getOnce(base, path, token), x -> false);
+    }
+
+    private Answer getOnce(URI base, String path, Supplier<String> token) {
+        return send(HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token.get())
                 .header("Accept", "application/json")
-                .GET().build()), x -> false);
+                .GET().build());
     }
 
     /**

@@ -171,7 +171,7 @@ class SeedLoaderTest {
         final Set<String> knownToPlanning = new HashSet<>();
         final Set<String> keys = new HashSet<>();
         final Map<String, String> trackOf = new HashMap<>();          // caseId → the meeting type it waits for
-        final Map<String, String> escalating = new HashMap<>();       // caseId → track, not yet escalated
+        final Set<String> escalating = new HashSet<>();                // referred, not yet escalated
         final Set<String> askedOnce = new HashSet<>();
         final Set<String> waiting = new HashSet<>();                  // escalated, not yet reviewed
         int reviewedBeforeEscalation;
@@ -210,7 +210,7 @@ class SeedLoaderTest {
                     referralBodies.put(key, text);
                     trackOf.put(caseId, body.path("consent").asText().equals("GIVEN") ? "JUUSOU_SHIEN_KAIGI"
                             : "SHIEN_KAIGI"); // routing escalates by consent
-                    escalating.put(caseId, trackOf.get(caseId));
+                    escalating.add(caseId);
                     answer(x, 201, "{\"caseId\":\"" + caseId + "\",\"status\":\"RECEIVED\"}");
                 }
             } else if (!coordinator) {
@@ -224,13 +224,12 @@ class SeedLoaderTest {
                     return;
                 }
                 // routing's escalation reaches meeting-service a moment after the referral: at the second look
-                escalating.entrySet().removeIf(e -> {
-                    if (!askedOnce.add(e.getKey())) {
-                        waiting.add(e.getKey());
-                        return true;
+                for (String c : List.copyOf(escalating)) {
+                    if (!askedOnce.add(c)) {
+                        escalating.remove(c);
+                        waiting.add(c);
                     }
-                    return false;
-                });
+                }
                 waiting.stream().filter(c -> track.equals(trackOf.get(c))).sorted()
                         .forEach(c -> list.addObject().put("caseId", c));
                 answer(x, 200, list.toString());
@@ -272,7 +271,7 @@ class SeedLoaderTest {
                 }
                 for (JsonNode r : body.path("reviews")) {
                     String caseId = r.path("caseId").asText();
-                    if (escalating.containsKey(caseId)) {
+                    if (escalating.contains(caseId)) {
                         reviewedBeforeEscalation++;
                     }
                     waiting.remove(caseId);
