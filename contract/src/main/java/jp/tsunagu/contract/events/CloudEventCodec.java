@@ -8,8 +8,6 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -113,7 +111,8 @@ public final class CloudEventCodec {
         }
         try {
             return new EventEnvelope<>(required(header, H_ID), required(header, H_SOURCE),
-                    Instant.parse(required(header, H_TIME)), LocalDate.parse(required(header, H_BUSINESS_DATE)),
+                    AttributeTimes.instant(required(header, H_TIME)),
+                    AttributeTimes.localDate(required(header, H_BUSINESS_DATE)),
                     optional(header, H_CAUSATION_ID), data);
         } catch (java.time.format.DateTimeParseException e) {
             throw new MalformedEventException("bad time attribute: " + e.getParsedString());
