@@ -38,4 +38,17 @@ class SeenIdsTest {
         SeenIds seen = new SeenIds(0);
         assertTrue(IntStream.range(0, 1_000).noneMatch(i -> seen.mayHave("e-" + i)));
     }
+
+    @Test
+    void idsBeyondAsciiAreRememberedAsWell() {
+        // given ids of Japanese text and of a character outside the basic plane (hashed from their UTF-8 bytes)
+        SeenIds seen = new SeenIds(1_000);
+        IntStream.range(0, 1_000).forEach(i -> seen.recorded("相談-" + i + "-\uD842\uDFB7"));
+
+        // then each may be there, and few ids differing in one character seem to be
+        assertTrue(IntStream.range(0, 1_000).allMatch(i -> seen.mayHave("相談-" + i + "-\uD842\uDFB7")));
+        long falseMayHave = IntStream.range(0, 1_000).filter(i -> seen.mayHave("相談-" + i + "-\uD842\uDFB8"))
+                .count();
+        assertTrue(falseMayHave < 50, falseMayHave + " of 1,000 ids never recorded seemed recorded");
+    }
 }
