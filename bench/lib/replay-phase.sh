@@ -33,7 +33,7 @@ replay() {
 # events/s on the first four, then 44,000–49,500). So BENCH_REPLAY_WARMUPS replays (3; the first, a city's cold
 # replay, is printed), then BENCH_REPLAYS measured ones (3, at least 1), and the median of those (the lower of the
 # two middle ones for an even count) is the figure, each of them printed, as the decode-only consumer gives its
-# median pass of five after at least 15 s of passes (EventLog). The resident peak is of them all: a city's first
+# median pass of five (each at least 3 s of whole reads of the log) after at least 15 s of reads (EventLog). The resident peak is of them all: a city's first
 # replay on a running service is a cold one.
 WARMUP_REPLAYS=${BENCH_REPLAY_WARMUPS:-3}
 MEASURED_REPLAYS=${BENCH_REPLAYS:-3}
