@@ -167,15 +167,16 @@ final class EventLog {
     /**
      * A measured pass reads the log as many times as it takes to read for this long, about as long as a replay's load
      * at 200,000 events: one read of 200,000 events took 0.6 s, and the five such passes of one run differed by up to
-     * 29 % (275,900-356,434 events/s at 90d9c8f), where 2.8-s reads of 1,000,000 events differed by 4 % (344,548-356,966).
+     * 29 % (275,900-356,434 events/s at 90d9c8f), where 2.8-s reads of 1,000,000 events differed by 4 %
+     * (344,548-356,966). Passes of at least 3 s at 200,000 events then lay within 7 % (3871a76).
      */
     private static final double MEASURED_PASS_SECONDS = 3;
 
     /**
      * A steady state's figure, as the replay it is the ceiling of is measured after replays that warm it up: the
-     * median pass of {@value #MEASURED_PASSES} (each of whole reads of the log, at least {@value #MEASURED_PASS_SECONDS}
-     * s of reading) after at least {@value #WARM_UP_PASSES} reads and {@value #WARM_UP_SECONDS} s of them, each
-     * measured pass's rate said after it.
+     * median pass of {@value #MEASURED_PASSES} (each of whole reads of the log, at least
+     * {@value #MEASURED_PASS_SECONDS} s of reading) after at least {@value #WARM_UP_PASSES} reads and
+     * {@value #WARM_UP_SECONDS} s of them, each measured pass's rate said after it.
      */
     private static Passes readAll(String bootstrap, String name,
                                            Predicate<ConsumerRecord<String, byte[]>> work) {

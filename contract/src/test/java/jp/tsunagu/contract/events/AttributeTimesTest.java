@@ -25,7 +25,8 @@ class AttributeTimesTest {
         int[] steps = {1_000_000_000, 1_000_000, 1_000, 1};
         for (int i = 0; i < 100_000; i++) {
             int step = steps[i % steps.length];
-            Instant at = Instant.ofEpochSecond(random.nextLong(first, last + 1), random.nextInt(1_000_000_000) / step * step);
+            Instant at = Instant.ofEpochSecond(random.nextLong(first, last + 1),
+                    random.nextInt(1_000_000_000) / step * step);
 
             // then its text (as the codec writes it) reads back as the same instant, as Instant.parse reads it
             String text = at.toString();
@@ -52,7 +53,8 @@ class AttributeTimesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"2025-05-12", "0000-01-01", "9999-12-31", "2024-02-29", "2025-02-29", "2025-04-31",
-            "2025-00-10", "2025-5-12", "+12025-05-12", "2025/05/12", "2025-05-1x", "２０２５-05-12", "20250512", ""})
+            "2025-00-10", "2025-5-12", "+12025-05-12", "2025/05/12", "2025-05-1x", "２０２５-05-12", "20250512",
+            ""})
     void anyDateIsAcceptedOrRefusedAsTheJdkDoes(String text) {
         assertSameOutcome(() -> LocalDate.parse(text), () -> AttributeTimes.localDate(text), text);
     }
