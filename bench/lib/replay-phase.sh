@@ -28,13 +28,13 @@ replay() {
     sleep 2
   done
 }
-# Steady state, as the HTTP figures: the first replays after a restart compile the load's path, and the rate rose
-# over several (measured by hand 2026-12-06 at 200,000 events, outside bench/run: 20,619, 30,331, 40,129, 39,699
-# events/s on the first four, then 44,000–49,500). So BENCH_REPLAY_WARMUPS replays (3; the first, a city's cold
-# replay, is printed), then BENCH_REPLAYS measured ones (3, at least 1), and the median of those (the lower of the
-# two middle ones for an even count) is the figure, each of them printed, as the decode-only consumer gives its
-# median pass of five (each at least 3 s of whole reads of the log) after at least 15 s of reads (EventLog). The resident peak is of them all: a city's first
-# replay on a running service is a cold one.
+# Steady state, as the HTTP figures: the first replays after a restart compile the load's path, and the rate rose over
+# several (measured by hand 2026-12-06 at 200,000 events, outside bench/run: 20,619, 30,331, 40,129, 39,699 events/s on
+# the first four, then 44,000–49,500). So BENCH_REPLAY_WARMUPS replays (3; the first, a city's cold replay, is printed),
+# then BENCH_REPLAYS measured ones (3, at least 1), and the median of those (the lower of the two middle ones for an
+# even count) is the figure, each of them printed, as the decode-only consumer gives its median pass of five (each at
+# least 3 s of whole reads of the log) after at least 15 s of reads (EventLog). The resident peak is of them all: a
+# city's first replay on a running service is a cold one.
 WARMUP_REPLAYS=${BENCH_REPLAY_WARMUPS:-3}
 MEASURED_REPLAYS=${BENCH_REPLAYS:-3}
 [[ "$WARMUP_REPLAYS" =~ ^[0-9]+$ && "$MEASURED_REPLAYS" =~ ^[1-9][0-9]*$ ]] \

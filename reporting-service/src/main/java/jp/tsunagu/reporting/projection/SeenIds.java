@@ -16,6 +16,8 @@ public final class SeenIds implements EarlierCopies {
     private static final long MIN_BITS = 1L << 16;
     /** 16 Mbit (2 MB): past ~1,700,000 ids a lane looks up more, and holds no more. */
     private static final long MAX_BITS = 1L << 24;
+    /** FNV-1a's 64-bit offset basis. */
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
 
     private final long[] words;
     private final long bits;
@@ -63,25 +65,24 @@ public final class SeenIds implements EarlierCopies {
      * copy was a twelfth of a replay writer's samples (JFR, 2026-12-07).
      */
     private static long hash(String id) {
-        long h = 0xcbf29ce484222325L;
+        long h = FNV_OFFSET;
         for (int i = 0; i < id.length(); i++) {
             char c = id.charAt(i);
             if (c >= 0x80) {
-                return mixed(fnv(id.getBytes(StandardCharsets.UTF_8)));
+                h = FNV_OFFSET;
+                for (byte b : id.getBytes(StandardCharsets.UTF_8)) {
+                    h = fnv(h, b & 0xff);
+                }
+                return mixed(h);
             }
-            h ^= c;
-            h *= 0x100000001b3L;
+            h = fnv(h, c);
         }
         return mixed(h);
     }
 
-    private static long fnv(byte[] bytes) {
-        long h = 0xcbf29ce484222325L;
-        for (byte b : bytes) {
-            h ^= b & 0xff;
-            h *= 0x100000001b3L;
-        }
-        return h;
+    /** One byte into FNV-1a. */
+    private static long fnv(long h, int octet) {
+        return (h ^ octet) * 0x100000001b3L;
     }
 
     private static long mixed(long hash) {
