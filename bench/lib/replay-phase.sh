@@ -30,19 +30,32 @@ replay() {
 }
 # Steady state, as the HTTP figures: the first replays after a restart compile the load's path, and the rate rose over
 # several (measured by hand 2026-12-06 at 200,000 events, outside bench/run: 20,619, 30,331, 40,129, 39,699 events/s on
-# the first four, then 44,000–49,500). So BENCH_REPLAY_WARMUPS replays (3; the first, a city's cold replay, is printed),
-# then BENCH_REPLAYS measured ones (3, at least 1), and the median of those (the lower of the two middle ones for an
-# even count) is the figure, each of them printed, as the decode-only consumer gives its median pass of five (each at
-# least 3 s of whole reads of the log) after at least 15 s of reads (EventLog). The resident peak is of them all: a
-# city's first replay on a running service is a cold one.
+# the first four, then 44,000–49,500; in bench/run at 3871a76 three warm-ups were not enough: 48, 50, 61 then measured
+# 61, 72, 79 thousand). So at least BENCH_REPLAY_WARMUPS replays (3; the first, a city's cold replay, is printed), and
+# more, up to BENCH_REPLAY_WARMUPS_MAX (12), while the JIT compilers' threads took more than BENCH_WARMUP_JIT_PERCENT
+# (5, the HTTP warm-up's) of the system's CPU in the last of them; then BENCH_REPLAYS measured ones (3, at least 1),
+# and the median of those (the lower of the two middle ones for an even count) is the figure, each of them printed,
+# as the decode-only consumer gives its median pass of five (each at least 3 s of whole reads of the log) after at
+# least 15 s of reads (EventLog). The resident peak is of them all: a city's first replay on a running service is a
+# cold one.
 WARMUP_REPLAYS=${BENCH_REPLAY_WARMUPS:-3}
+WARMUP_REPLAYS_MAX=${BENCH_REPLAY_WARMUPS_MAX:-12}
 MEASURED_REPLAYS=${BENCH_REPLAYS:-3}
-[[ "$WARMUP_REPLAYS" =~ ^[0-9]+$ && "$MEASURED_REPLAYS" =~ ^[1-9][0-9]*$ ]] \
-  || { echo "bench/run: BENCH_REPLAY_WARMUPS must be 0 or more and BENCH_REPLAYS 1 or more" >&2; exit 2; }
+[[ "$WARMUP_REPLAYS" =~ ^[0-9]+$ && "$WARMUP_REPLAYS_MAX" =~ ^[0-9]+$ && "$MEASURED_REPLAYS" =~ ^[1-9][0-9]*$ ]] \
+  || { echo "bench/run: BENCH_REPLAY_WARMUPS and BENCH_REPLAY_WARMUPS_MAX must be 0 or more, BENCH_REPLAYS 1 or more" >&2; exit 2; }
+[ "$WARMUP_REPLAYS_MAX" -ge "$WARMUP_REPLAYS" ] || WARMUP_REPLAYS_MAX=$WARMUP_REPLAYS
 peak_rss "$STOP" > "$OUT.peak" &
-for ((i = 1; i <= WARMUP_REPLAYS; i++)); do
+for ((i = 1; i <= WARMUP_REPLAYS_MAX; i++)); do
+  cpu_ticks > "$OUT.rcpu0"; jit_ticks > "$OUT.rjit0"
   replay
-  echo "$view" | sed -n "s/.*\"eventsPerSecond\":\([0-9]*\).*\"figuresEqual\":\([a-z]*\).*/warm-up replay $i$( [ $i = 1 ] && echo ' (cold, the first after a restart)'): \1 events\/s, figures equal: \2/p" | tee -a "$OUT"
+  cpu_ticks > "$OUT.rcpu1"; jit_ticks > "$OUT.rjit1"
+  warm_jit=$(jit_share "$OUT.rcpu0" "$OUT.rcpu1" "$OUT.rjit0" "$OUT.rjit1")
+  echo "$view" | sed -n "s/.*\"eventsPerSecond\":\([0-9]*\).*\"figuresEqual\":\([a-z]*\).*/warm-up replay $i$( [ $i = 1 ] && echo ' (cold, the first after a restart)'): \1 events\/s, figures equal: \2, the JIT compilers at ${warm_jit:-?} % of the system's CPU/p" | tee -a "$OUT"
+  if [ "$i" -ge "$WARMUP_REPLAYS" ] && awk -v j="$warm_jit" -v max="$WARMUP_JIT_PCT" 'BEGIN {exit !(j != "" && j <= max)}'; then
+    break
+  fi
+  [ "$i" -lt "$WARMUP_REPLAYS_MAX" ] \
+    || echo "  warm-up stopped at BENCH_REPLAY_WARMUPS_MAX=$WARMUP_REPLAYS_MAX, the JIT at ${warm_jit:-?} % (at most $WARMUP_JIT_PCT asked): the replays measured are not steady state" | tee -a "$OUT"
 done
 views=()
 for ((i = 1; i <= MEASURED_REPLAYS; i++)); do
