@@ -58,12 +58,18 @@ for ((i = 1; i <= WARMUP_REPLAYS_MAX; i++)); do
     || echo "  warm-up stopped at BENCH_REPLAY_WARMUPS_MAX=$WARMUP_REPLAYS_MAX, the JIT at ${warm_jit:-?} % (at most $WARMUP_JIT_PCT asked): the replays measured are not steady state" | tee -a "$OUT"
 done
 views=()
+# the statements of the measured replays alone (their loads, index builds and comparisons), per 1,000 events loaded
+bench pg-stats --url "$PG_URL" --reset
 for ((i = 1; i <= MEASURED_REPLAYS; i++)); do
   replay
   views+=("$view")
   echo "$view" | sed -n "s/.*\"eventsPerSecond\":\([0-9]*\).*\"loadSeconds\":\([0-9.]*\).*\"comparisonSeconds\":\([0-9.]*\).*\"figuresEqual\":\([a-z]*\).*/measured replay $i: \1 events\/s (load \2 s, comparison \3 s), figures equal: \4/p" | tee -a "$OUT"
 done
 touch "$STOP"; wait
+loaded=0
+for v in "${views[@]}"; do loaded=$((loaded + $(sed -n 's/.*"eventsDone":\([0-9]*\).*/\1/p' <<<"$v"))); done
+[ "$loaded" -lt 1000 ] || bench pg-stats --url "$PG_URL" --per $((loaded / 1000)) --unit "1,000 events" --top 12 \
+  | tee -a "$OUT"
 # the median replay by its rate; figures equal only when every measured replay's were
 view=$(for v in "${views[@]}"; do printf '%s\t%s\n' "$(sed -n 's/.*"eventsPerSecond":\([0-9]*\).*/\1/p' <<<"$v")" "$v"; done \
   | sort -n | sed -n "$(( (${#views[@]} + 1) / 2 ))p" | cut -f2-)

@@ -24,7 +24,8 @@ import java.util.Map;
  *   console --url URL --users FILE [--municipality 402036] [--user U] [--coordinator U] [--analyst U]
  *           [--case ID --duplicate ID --meeting ID --plan ID] [--rounds 200] [--warmup 30]
  *                                                              the console's pages, one at a time, per person
- *   pg-stats --url JDBC (--reset | --per N [--top 15])         pg_stat_statements: reset, or the top per referral
+ *   pg-stats --url JDBC (--reset | --per N [--top 15] [--unit "1,000 events"])   pg_stat_statements: reset, or the
+ *                                                              top per unit (a referral unless said)
  *   ratios --results FILE --date D --commit C --command CMD [--cpu X] [--post X] [--e2e-half X] [--e2e-10 X]
  *          [--replay X] [--rss-http X] [--rss-replay X]        add the run's ratios to the table, say what got worse
  *          [--side-run true]                                  compare only: a run with the system's settings changed
@@ -83,7 +84,8 @@ public final class Bench {
                 if (List.of(args).contains("--reset")) {
                     stats.reset();
                 } else {
-                    stats.top(Integer.parseInt(o.getOrDefault("top", "15")), Long.parseLong(o.get("per")))
+                    stats.top(Integer.parseInt(o.getOrDefault("top", "15")), Long.parseLong(o.get("per")),
+                                    o.getOrDefault("unit", "referral"))
                             .forEach(System.out::println);
                 }
             }

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Which statements PostgreSQL spends its time on, per referral: pg_stat_statements of the bench's own database,
- * reset just before the referral window and read after it. Through JDBC, because a fresh machine has no psql; the
+ * Which statements PostgreSQL spends its time on, per referral (or per 1,000 events of a replay): pg_stat_statements
+ * of the bench's own database, reset just before the window and read after it. Through JDBC, because a fresh machine has no psql; the
  * server must have been started with the library preloaded ({@code TSUNAGU_DB_STATEMENT_STATS=true}).
  */
 final class StatementStats {
@@ -32,10 +32,11 @@ final class StatementStats {
 
     /**
      * The {@code top} statements of the {@code tsunagu} database by total time, with calls and milliseconds per
-     * referral ({@code perItems} referrals in the window). The identity provider's database shares the server; its
-     * statements are left out, and so are this class's own.
+     * {@code unit} ({@code perItems} of them in the window: referrals, or thousands of a replay's events). The
+     * identity provider's database shares the server; its statements are left out, and so are this class's own.
      */
-    List<String> top(int top, long perItems) throws SQLException {
+    List<String> top(int top, long perItems, String unit) throws SQLException {
+        String per = unit.equals("referral") ? "ref" : unit.replace(" events", "ev");
         String sql = """
                 select calls, total_exec_time, rows, query from pg_stat_statements
                  where dbid = (select oid from pg_database where datname = current_database())
@@ -50,18 +51,21 @@ final class StatementStats {
                    and query not like '%pg_stat_statements%'""")) {
                 r.next();
                 all = r.getDouble(1);
-                lines.add(String.format("PostgreSQL statements in the referral window (%d referrals): %.2f ms and "
-                        + "%.1f calls per referral in all; the top %d by total time:", perItems, all / perItems,
-                        r.getDouble(2) / perItems, top));
+                lines.add(String.format("PostgreSQL statements in the window (%s): %.2f ms and %.1f calls per %s in "
+                        + "all; the top %d by total time:", unit.equals("referral") ? perItems + " referrals"
+                        : perItems + " × " + unit, all / perItems,
+                        r.getDouble(2) / perItems, unit, top));
             }
-            lines.add(String.format("%9s %9s %6s  %s", "calls/ref", "ms/ref", "share", "statement"));
+            lines.add(String.format("%9s %9s %9s %6s  %s", "calls/" + per, "rows/" + per, "ms/" + per, "share",
+                    "statement"));
             try (PreparedStatement p = c.prepareStatement(sql)) {
                 p.setInt(1, top);
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
                         double ms = r.getDouble(2);
-                        lines.add(String.format("%9.2f %9.3f %5.1f%%  %s", r.getLong(1) / (double) perItems,
-                                ms / perItems, all == 0 ? 0 : 100 * ms / all, oneLine(r.getString(4), 100)));
+                        lines.add(String.format("%9.2f %9.2f %9.3f %5.1f%%  %s", r.getLong(1) / (double) perItems,
+                                r.getLong(3) / (double) perItems, ms / perItems, all == 0 ? 0 : 100 * ms / all,
+                                oneLine(r.getString(4), 100)));
                     }
                 }
             }
