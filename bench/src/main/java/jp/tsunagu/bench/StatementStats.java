@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * Which statements PostgreSQL spends its time on, per referral (or per 1,000 events of a replay): pg_stat_statements
- * of the bench's own database, reset just before the window and read after it. Through JDBC, because a fresh machine has no psql; the
- * server must have been started with the library preloaded ({@code TSUNAGU_DB_STATEMENT_STATS=true}).
+ * of the bench's own database, reset just before the window and read after it. Through JDBC, because a fresh machine
+ * has no psql; the server must have been started with the library preloaded ({@code TSUNAGU_DB_STATEMENT_STATS=true}).
  */
 final class StatementStats {
 
@@ -38,7 +38,7 @@ final class StatementStats {
     List<String> top(int top, long perItems, String unit) throws SQLException {
         String per = unit.equals("referral") ? "ref" : unit.replace(" events", "ev");
         String sql = """
-                select calls, total_exec_time, rows, query from pg_stat_statements
+                select calls, total_exec_time, rows, query, min_exec_time from pg_stat_statements
                  where dbid = (select oid from pg_database where datname = current_database())
                    and query not like '%pg_stat_statements%'
                  order by total_exec_time desc limit ?""";
@@ -56,15 +56,27 @@ final class StatementStats {
                         : perItems + " × " + unit, all / perItems,
                         r.getDouble(2) / perItems, unit, top));
             }
-            lines.add(String.format("%9s %9s %9s %6s  %s", "calls/" + per, "rows/" + per, "ms/" + per, "share",
-                    "statement"));
+            // the explicit transactions' commits (statements run alone commit on their own, uncounted): each one's
+            // round trip and commit is work beside its statements'
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("""
+                    select coalesce(sum(calls) filter (where upper(query) like 'COMMIT%'), 0),
+                           coalesce(sum(calls) filter (where upper(query) like 'ROLLBACK%'), 0) from pg_stat_statements
+                     where dbid = (select oid from pg_database where datname = current_database())""")) {
+                r.next();
+                lines.add(String.format("explicit transactions: %.2f commits and %.2f rollbacks per %s",
+                        r.getLong(1) / (double) perItems, r.getLong(2) / (double) perItems, unit));
+            }
+            // a call's least time beside its mean: a mean far above it is waiting (a lock, the other busy core)
+            lines.add(String.format("%9s %9s %9s %6s %9s %9s  %s", "calls/" + per, "rows/" + per, "ms/" + per,
+                    "share", "min ms", "mean ms", "statement"));
             try (PreparedStatement p = c.prepareStatement(sql)) {
                 p.setInt(1, top);
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
                         double ms = r.getDouble(2);
-                        lines.add(String.format("%9.2f %9.2f %9.3f %5.1f%%  %s", r.getLong(1) / (double) perItems,
-                                r.getLong(3) / (double) perItems, ms / perItems, all == 0 ? 0 : 100 * ms / all,
+                        lines.add(String.format("%9.2f %9.2f %9.3f %5.1f%% %9.3f %9.3f  %s",
+                                r.getLong(1) / (double) perItems, r.getLong(3) / (double) perItems, ms / perItems,
+                                all == 0 ? 0 : 100 * ms / all, r.getDouble(5), ms / Math.max(1, r.getLong(1)),
                                 oneLine(r.getString(4), 100)));
                     }
                 }
