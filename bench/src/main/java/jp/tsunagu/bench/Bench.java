@@ -24,8 +24,9 @@ import java.util.Map;
  *   console --url URL --users FILE [--municipality 402036] [--user U] [--coordinator U] [--analyst U]
  *           [--case ID --duplicate ID --meeting ID --plan ID] [--rounds 200] [--warmup 30]
  *                                                              the console's pages, one at a time, per person
- *   pg-stats --url JDBC (--reset | --per N [--top 15] [--unit "1,000 events"])   pg_stat_statements: reset, or the
- *                                                              top per unit (a referral unless said)
+ *   pg-stats --url JDBC (--reset | --per N [--top 15] [--unit "1,000 events"] [--by-text])   pg_stat_statements:
+ *                                                              reset, or the top per unit (a referral unless said),
+ *                                                              one text's entries added up with --by-text
  *   ratios --results FILE --date D --commit C --command CMD [--cpu X] [--post X] [--e2e-half X] [--e2e-10 X]
  *          [--replay X] [--rss-http X] [--rss-replay X]        add the run's ratios to the table, say what got worse
  *          [--side-run true]                                  compare only: a run with the system's settings changed
@@ -85,7 +86,7 @@ public final class Bench {
                     stats.reset();
                 } else {
                     stats.top(Integer.parseInt(o.getOrDefault("top", "15")), Long.parseLong(o.get("per")),
-                                    o.getOrDefault("unit", "referral"))
+                                    o.getOrDefault("unit", "referral"), List.of(args).contains("--by-text"))
                             .forEach(System.out::println);
                 }
             }

@@ -34,14 +34,19 @@ final class StatementStats {
      * The {@code top} statements of the {@code tsunagu} database by total time, with calls and milliseconds per
      * {@code unit} ({@code perItems} of them in the window: referrals, or thousands of a replay's events). The
      * identity provider's database shares the server; its statements are left out, and so are this class's own.
+     * With {@code byText}, the entries of one text are added up.
      */
-    List<String> top(int top, long perItems, String unit) throws SQLException {
-        String per = unit.equals("referral") ? "ref" : unit.replace(" events", "ev");
+    List<String> top(int top, long perItems, String unit, boolean byText) throws SQLException {
+        String per = unit.equals("referral") ? "ref" : unit.equals("1,000 events") ? "kev" : "unit";
+        // PostgreSQL counts a statement apart for each set of tables it names: the services' same text in their own
+        // schemas stays apart (what each spends), and byText adds up a text's entries (each replay makes its tables
+        // anew, and its statements would count apart per replay)
         String sql = """
-                select calls, total_exec_time, rows, query, min_exec_time from pg_stat_statements
+                select sum(calls), sum(total_exec_time), sum(rows), query, min(min_exec_time) from pg_stat_statements
                  where dbid = (select oid from pg_database where datname = current_database())
                    and query not like '%pg_stat_statements%'
-                 order by total_exec_time desc limit ?""";
+                 group by {group} order by 2 desc limit ?"""
+                .replace("{group}", byText ? "query" : "queryid, userid, query");
         List<String> lines = new ArrayList<>();
         double all = 0;
         try (Connection c = connect()) {
@@ -55,16 +60,6 @@ final class StatementStats {
                         + "all; the top %d by total time:", unit.equals("referral") ? perItems + " referrals"
                         : perItems + " × " + unit, all / perItems,
                         r.getDouble(2) / perItems, unit, top));
-            }
-            // the explicit transactions' commits (statements run alone commit on their own, uncounted): each one's
-            // round trip and commit is work beside its statements'
-            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("""
-                    select coalesce(sum(calls) filter (where upper(query) like 'COMMIT%'), 0),
-                           coalesce(sum(calls) filter (where upper(query) like 'ROLLBACK%'), 0) from pg_stat_statements
-                     where dbid = (select oid from pg_database where datname = current_database())""")) {
-                r.next();
-                lines.add(String.format("explicit transactions: %.2f commits and %.2f rollbacks per %s",
-                        r.getLong(1) / (double) perItems, r.getLong(2) / (double) perItems, unit));
             }
             // a call's least time beside its mean: a mean far above it is waiting (a lock, the other busy core)
             lines.add(String.format("%9s %9s %9s %6s %9s %9s  %s", "calls/" + per, "rows/" + per, "ms/" + per,

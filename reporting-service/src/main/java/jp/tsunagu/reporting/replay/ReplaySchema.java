@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * A replay's own schema ({@code <live schema>_replay_<municipality>}): made afresh by the service's own migrations,
- * without what a load does not need (the feed's numbering trigger and order, the indexes no write uses), and its indexes built
- * once the load is done.
+ * without what a load does not need (the feed's numbering trigger and order, the indexes no write uses), and its
+ * indexes built once the load is done.
  */
 @ApplicationScoped
 class ReplaySchema {
