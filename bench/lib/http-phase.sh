@@ -24,7 +24,7 @@ peak_rss "$STOP" > "$OUT.peak" &
     warm_done=$(( $(bench written --bootstrap "$BOOTSTRAP" --topic tsunagu.intake.v1) - warm_before ))
     warm_secs=$(( $(date +%s) - warm_start ))
     if [ "$warm_secs" -ge "$WARMUP_SECS" ] && [ "$warm_done" -ge "$WARMUP_REFERRALS" ] \
-        && awk -v j="$warm_jit" -v max="$WARMUP_JIT_PCT" 'BEGIN {exit !(j != "" && j <= max)}'; then break; fi
+        && jit_settled "$warm_jit"; then break; fi
     if [ "$warm_secs" -ge "$WARMUP_MAX_SECS" ]; then
       echo "  warm-up stopped at BENCH_WARMUP_MAX_SECONDS=$WARMUP_MAX_SECS with $warm_done of $WARMUP_REFERRALS referrals, the JIT at ${warm_jit:-?} % (at most $WARMUP_JIT_PCT asked): the window is not steady state"
       break

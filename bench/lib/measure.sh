@@ -88,6 +88,9 @@ jit_share() { # cpu-before cpu-after jit-before jit-after: the JIT compilers' th
   # empty when a total is not a plain figure (a compiler thread that ended in the window can make the JIT's negative)
   awk -v a="$jit" -v b="$sys" 'BEGIN {if (a != "" && b > 0) printf "%.1f", 100 * a / b}'
 }
+jit_settled() { # a JIT share (jit_share's, maybe empty) at most BENCH_WARMUP_JIT_PERCENT: a warm-up may end
+  awk -v j="$1" -v max="$WARMUP_JIT_PCT" 'BEGIN {exit !(j != "" && j <= max)}'
+}
 now_ms() { date +%s%3N; }
 gc_pauses() { # from-ms to-ms: each service's collector pauses between the two, as name=count/total ms/longest ms
   local f pid name out=""

@@ -52,7 +52,7 @@ for ((i = 1; i <= WARMUP_REPLAYS_MAX; i++)); do
   cpu_ticks > "$OUT.rcpu1"; jit_ticks > "$OUT.rjit1"
   warm_jit=$(jit_share "$OUT.rcpu0" "$OUT.rcpu1" "$OUT.rjit0" "$OUT.rjit1")
   echo "$view" | sed -n "s/.*\"eventsPerSecond\":\([0-9]*\).*\"figuresEqual\":\([a-z]*\).*/warm-up replay $i$( [ $i = 1 ] && echo ' (cold, the first after a restart)'): \1 events\/s, figures equal: \2, the JIT compilers at ${warm_jit:-?} % of the system's CPU/p" | tee -a "$OUT"
-  if [ "$i" -ge "$WARMUP_REPLAYS" ] && awk -v j="$warm_jit" -v max="$WARMUP_JIT_PCT" 'BEGIN {exit !(j != "" && j <= max)}'; then
+  if [ "$i" -ge "$WARMUP_REPLAYS" ] && jit_settled "$warm_jit"; then
     break
   fi
   [ "$i" -lt "$WARMUP_REPLAYS_MAX" ] \
