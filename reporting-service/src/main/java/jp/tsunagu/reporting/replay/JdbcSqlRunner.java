@@ -30,10 +30,16 @@ final class JdbcSqlRunner implements SqlRunner {
     private final String schema;
     private final Map<String, Optional<CopiedInsert>> inserts = new HashMap<>();
     private final CopyText copyText = new CopyText();
+    /** Rows written by COPY, the rest having gone as statements. */
+    private long copiedRows;
 
     JdbcSqlRunner(Connection connection, String schema) {
         this.connection = connection;
         this.schema = Sql.checkedSchema(schema);
+    }
+
+    long copiedRows() {
+        return copiedRows;
     }
 
     @Override
@@ -132,6 +138,7 @@ final class JdbcSqlRunner implements SqlRunner {
     private boolean copiedAll(CopiedInsert insert, List<Sql> rows) throws SQLException {
         try {
             insert.write(connection, schema, rows, copyText);
+            copiedRows += rows.size();
             return true;
         } catch (IllegalArgumentException e) {
             return false;

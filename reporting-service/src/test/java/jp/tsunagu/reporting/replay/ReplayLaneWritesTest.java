@@ -139,6 +139,7 @@ class ReplayLaneWritesTest {
             lane.execute(List.of(Sql.of(insert, "e-5", "c-1", CITY, "t", "/s", ON, at, "5", true),
                     Sql.of(insert, "e-6", "c-1", CITY, "t", "/s", ON, at, "6", true))).await().indefinitely();
             assertEquals(0L, stagingTables(lane), "no staging table for rows that went straight in");
+            assertEquals(2, lane.copiedRows(), "by COPY");
             lane.execute(List.of(
                     Sql.of(insert, "e-1", "c-1", CITY, "t", "/s", ON, at, awkward, true),
                     Sql.of(insert, "e-2", "c-1", CITY, "t", "/s", ON, at, null, false),
@@ -206,6 +207,7 @@ class ReplayLaneWritesTest {
             JdbcSqlRunner lane = new JdbcSqlRunner(connection, schema);
             lane.execute(List.of(Sql.of(insert, "m-1", "c-1", (short) 1, "CONTINUE"),
                     Sql.of(insert, "m-1", "c-2", (short) 2, "CONTINUE"))).await().indefinitely();
+            assertEquals(0, lane.copiedRows(), "as statements");
             connection.commit();
             assertEquals(List.of("c-1 1", "c-2 2"), lane.query(Sql.of(
                     "select case_id, version from {s}.case_review_correction order by case_id"))
