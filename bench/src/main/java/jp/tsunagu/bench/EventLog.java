@@ -34,6 +34,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -77,7 +78,9 @@ final class EventLog {
                 new ByteArraySerializer())) {
             String meetingId = null;
             for (long n = 0; written < events; n++) {
-                String caseId = new UUID(0x7473756e61677500L, n).toString();
+                // spread as the services' are (intake derives a case id from a hash: IdempotencyKeys.caseId), not in
+                // order: a key's place in the tables' indexes is then as random as in a city's log
+                String caseId = UUID.nameUUIDFromBytes(("bench-case|" + n).getBytes(StandardCharsets.UTF_8)).toString();
                 LocalDate on = first.plusDays(n % 1800);
                 written += send(producer, Topics.INTAKE, EventIds.referralReceived(caseId), on,
                         new IntakeEvent.ReferralReceived(caseId, null, municipality, "kurume-kikan-01",
