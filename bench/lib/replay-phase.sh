@@ -58,20 +58,22 @@ for ((i = 1; i <= WARMUP_REPLAYS_MAX; i++)); do
   [ "$i" -lt "$WARMUP_REPLAYS_MAX" ] \
     || echo "  warm-up stopped at BENCH_REPLAY_WARMUPS_MAX=$WARMUP_REPLAYS_MAX, the JIT at ${warm_jit:-?} % (at most $WARMUP_JIT_PCT asked): the replays measured are not steady state" | tee -a "$OUT"
 done
-# reporting's collector pauses within a replay's load (from the view's start, migration and load times): they stop
-# its lanes and writers, so their share of the load is time the load did not run (measured by hand 2026-12-07: ~28
-# young pauses and one full one, 0.2–0.4 s of a 2.2 s load)
+# reporting's collector pauses in a window as long as a replay's load, from the end of its migration (the view's
+# start, migration and load times; the load starts with its first read, a little after the migration, so the window
+# is close to the load, not exact): a pause stops the lanes and their writers (measured by hand 2026-12-07: ~28 young
+# pauses and one full one, 0.2–0.4 s of a 2.2 s load)
 load_pauses() {
-  local started migration load from to pauses
+  local started migration load start_ms from to pauses
   started=$(sed -n 's/.*"startedAt":"\([^"]*\)".*/\1/p' <<<"$1")
   migration=$(sed -n 's/.*"migrationSeconds":\([0-9.]*\).*/\1/p' <<<"$1")
   load=$(sed -n 's/.*"loadSeconds":\([0-9.]*\).*/\1/p' <<<"$1")
   [ -n "$started" ] && [ -n "$migration" ] && [ -n "$load" ] || return 0
-  from=$(awk -v s="$(date -d "$started" +%s%3N)" -v m="$migration" 'BEGIN {printf "%.0f", s + 1000 * m}')
+  start_ms=$(date -d "$started" +%s%3N 2>/dev/null) || return 0
+  from=$(awk -v s="$start_ms" -v m="$migration" 'BEGIN {printf "%.0f", s + 1000 * m}')
   to=$(awk -v f="$from" -v l="$load" 'BEGIN {printf "%.0f", f + 1000 * l}')
   pauses=$(gc_pauses "$from" "$to" | tr ' ' '\n' | sed -n 's/^reporting=//p')
-  awk -v p="$pauses" -v l="$load" 'BEGIN {split(p, x, "/"); if (p != "" && x[1] != "?")
-    printf "  reporting'"'"'s collector in the load: %d pauses, %d ms in all (%.1f %% of the load), the longest %d ms\n", x[1], x[2], x[2] / (10 * l), x[3]}'
+  awk -v p="$pauses" -v l="$load" 'BEGIN {split(p, x, "/"); if (p != "" && x[1] != "?" && l > 0)
+    printf "  reporting'"'"'s collector in the load'"'"'s time: %d pauses, %d ms in all (%.1f %% of the load), the longest %d ms\n", x[1], x[2], x[2] / (10 * l), x[3]}'
 }
 views=()
 # the statements of the measured replays alone (their loads, index builds and comparisons), per 1,000 events loaded

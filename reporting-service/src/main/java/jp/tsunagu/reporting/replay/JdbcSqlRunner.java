@@ -30,7 +30,7 @@ final class JdbcSqlRunner implements SqlRunner {
     private final String schema;
     private final Map<String, Optional<CopiedInsert>> inserts = new HashMap<>();
     private final CopyText copyText = new CopyText();
-    /** Rows written by COPY, the rest having gone as statements. */
+    /** Rows sent by COPY (straight in or through the staging table), the rest having gone as statements. */
     private long copiedRows;
 
     JdbcSqlRunner(Connection connection, String schema) {
