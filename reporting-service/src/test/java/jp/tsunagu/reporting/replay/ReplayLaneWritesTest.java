@@ -145,6 +145,7 @@ class ReplayLaneWritesTest {
                     Sql.of(insert, "e-2", "c-1", CITY, "t", "/s", ON, at, null, false),
                     Sql.of(insert, "e-1", "c-1", CITY, "t", "/s", ON, at, "a copy, left out", true)))
                     .await().indefinitely();
+            assertEquals(5, lane.copiedRows(), "through the staging table by COPY too");
             connection.commit();
             List<Object[]> rows = lane.query(Sql.of("""
                     select event_id, business_date, recorded_at, summary, coded from {s}.case_event
