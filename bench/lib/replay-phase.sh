@@ -69,8 +69,8 @@ load_pauses() {
   load=$(sed -n 's/.*"loadSeconds":\([0-9.]*\).*/\1/p' <<<"$1")
   [ -n "$started" ] && [ -n "$migration" ] && [ -n "$load" ] || return 0
   start_ms=$(date -d "$started" +%s%3N 2>/dev/null) || return 0
-  from=$(awk -v s="$start_ms" -v m="$migration" 'BEGIN {printf "%.0f", s + 1000 * m}')
-  to=$(awk -v f="$from" -v l="$load" 'BEGIN {printf "%.0f", f + 1000 * l}')
+  read -r from to < <(awk -v s="$start_ms" -v m="$migration" -v l="$load" \
+    'BEGIN {printf "%.0f %.0f\n", s + 1000 * m, s + 1000 * (m + l)}')
   pauses=$(gc_pauses "$from" "$to" | tr ' ' '\n' | sed -n 's/^reporting=//p')
   awk -v p="$pauses" -v l="$load" 'BEGIN {split(p, x, "/"); if (p != "" && x[1] != "?" && l > 0)
     printf "  reporting'"'"'s collector in the load'"'"'s time: %d pauses, %d ms in all (%.1f %% of the load), the longest %d ms\n", x[1], x[2], x[2] / (10 * l), x[3]}'
@@ -102,8 +102,9 @@ view=$(for v in "${views[@]}"; do printf '%s\t%s\n' "$(sed -n 's/.*"eventsPerSec
 for v in "${views[@]}"; do grep -q '"figuresEqual":true' <<<"$v" || view=$(sed 's/"figuresEqual":true/"figuresEqual":false/' <<<"$view"); done
 echo "$view" | sed -n 's/.*"eventsDone":\([0-9]*\).*"eventsPerSecond":\([0-9]*\).*"migrationSeconds":\([0-9.]*\),"loadSeconds":\([0-9.]*\),"indexSeconds":\([0-9.]*\),"comparisonSeconds":\([0-9.]*\).*"figuresEqual":\([a-z]*\).*/replay (all reporting projections), the median of the measured:   \2 events\/s over the load (\1 events in \4 s; migration \3 s, indexes built after the load \5 s, comparison \6 s, figures equal: \7)/p' | tee -a "$OUT"
 replay_eps=$(sed -n 's/.*"eventsPerSecond":\([0-9.]*\).*/\1/p' <<<"$view")
-decode_before=$(sed -n 's/.*[[:space:]]\([0-9][0-9.]*\) events\/s.*/\1/p' "$OUT.decode")
-decode_after=$(sed -n 's/.*[[:space:]]\([0-9][0-9.]*\) events\/s.*/\1/p' "$OUT.decode2")
+rate_in() { [ -f "$1" ] && sed -n 's/.*[[:space:]]\([0-9][0-9.]*\) events\/s.*/\1/p' "$1" || true; } # a consumer's line's rate
+decode_before=$(rate_in "$OUT.decode")
+decode_after=$(rate_in "$OUT.decode2")
 decode_eps=$(awk -v a="$decode_before" -v b="$decode_after" 'BEGIN {if (a != "" && b != "") printf "%.0f", (a + b) / 2; else if (a != "") print a}')
 [ -z "$decode_before" ] || [ -z "$decode_after" ] || echo "decode-only ceiling: $decode_before/s before the replays, $decode_after/s after ($(awk -v a="$decode_before" -v b="$decode_after" 'BEGIN {printf "%+.1f", 100 * (b - a) / a}') %); the replay is set against their mean, $decode_eps/s" | tee -a "$OUT"
 equal=$(sed -n 's/.*"figuresEqual":\([a-z]*\).*/\1/p' <<<"$view")
