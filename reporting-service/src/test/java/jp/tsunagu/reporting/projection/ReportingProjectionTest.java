@@ -72,6 +72,49 @@ class ReportingProjectionTest {
     }
 
     @Test
+    void rowsKeyedByTheEventAreItsOwnAndItsCaseEventLineIsAmongThem() {
+        // a replay's load finds an event's earlier copy by its line in case_event, and leaves out the copy's rows
+        // under its own key: every event that writes such rows must write that line, and no other row may be there
+        for (TsunaguEvent event : SampleEvents.oneOfEach("case-1")) {
+            EventEnvelope<TsunaguEvent> e = envelope(event);
+            ReportingProjection.Writes writes = ReportingProjection.writes(e);
+            String name = event.getClass().getSimpleName();
+            for (Sql row : writes.ofEvent()) {
+                assertTrue(ReportingProjection.TABLES_KEYED_BY_EVENT.contains(table(row)), name + ": " + row.sql());
+                assertTrue(String.valueOf(row.params().getFirst()).startsWith(e.id()),
+                        name + ": keyed by the event's id, or one made from it: " + row.params().getFirst());
+            }
+            for (Sql row : writes.others()) {
+                assertFalse(ReportingProjection.TABLES_KEYED_BY_EVENT.contains(table(row)), name + ": " + row.sql());
+            }
+            if (!writes.ofEvent().isEmpty()) {
+                Sql first = writes.ofEvent().getFirst();
+                assertEquals(List.of("case_event", e.id()), List.of(table(first), first.params().getFirst()),
+                        name + " writes its own line of history first");
+                assertFalse(writes.facts().isEmpty(), name + ": an event keyed so is looked up as an event of a case");
+            }
+        }
+    }
+
+    @Test
+    void aCopyOfAnEventWritesNothingUnderTheEventsKeyButItsOtherRowsStill() {
+        // given a decision recorded before the batch, and a batch of a referral, two copies of it, and that decision
+        var events = SampleEvents.oneOfEach("case-1");
+        EventEnvelope<TsunaguEvent> referral = envelope(events.get(0));
+        EventEnvelope<TsunaguEvent> routed = envelope(events.get(3));
+        EventEnvelope<TsunaguEvent> minutes = envelope(events.get(13));
+        List<EventEnvelope<TsunaguEvent>> batch = List.of(referral, minutes, referral, routed, minutes);
+        // when its rows are made
+        List<Sql> rows = ProjectionBatch.rows(batch,
+                batch.stream().map(ReportingProjection::writes).toList(), java.util.Set.of(routed.id()));
+        // then the referral's line is there once, the decision's not at all, and rows keyed otherwise all go (their
+        // keys decide, as ever)
+        assertEquals(List.of("case_event " + referral.id(), "meeting_held", "meeting_held"),
+                rows.stream().map(r -> table(r) + (r.sql().contains("case_event(") ? " " + r.params().getFirst()
+                        : "")).toList());
+    }
+
+    @Test
     void onlyTheServicesOwnSchemaNamesEnterTheSql() {
         Sql w = Sql.of("insert into {s}.t(a, b) values (:a, :b)", 1, 2);
         assertEquals("insert into reporting_replay.t(a, b) values (?, ?)", w.jdbcIn("reporting_replay"));
@@ -80,8 +123,11 @@ class ReportingProjectionTest {
     }
 
     private static List<String> tables(TsunaguEvent event) {
-        return ReportingProjection.writes(envelope(event)).rows().stream()
-                .map(w -> w.sql().replaceAll("(?s).*?\\{s}\\.([a-z_]+).*", "$1")).toList();
+        return ReportingProjection.writes(envelope(event)).rows().stream().map(ReportingProjectionTest::table).toList();
+    }
+
+    private static String table(Sql w) {
+        return w.sql().replaceAll("(?s).*?\\{s}\\.([a-z_]+).*", "$1");
     }
 
     private static EventEnvelope<TsunaguEvent> envelope(TsunaguEvent event) {

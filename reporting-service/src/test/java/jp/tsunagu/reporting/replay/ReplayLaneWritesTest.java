@@ -41,8 +41,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
  * What a replay's lane writes, against the replay's own schema in PostgreSQL, over the lane's JDBC runner. It looks
  * up in {@code case_event} only the events it may have written before ({@link SeenIds}): a copy published again
  * later, read in a later poll, must still take its first copy's time, so the case's row is as the first copy left
- * it. Its inserts go by COPY ({@link CopiedInsert}); it holds its cases' rows of facts between polls
- * ({@link HeldCaseFacts}).
+ * it, and writes none of its rows again under the event's key (the load builds those keys after it). Its inserts go
+ * by COPY ({@link CopiedInsert}); it holds its cases' rows of facts between polls ({@link HeldCaseFacts}).
  */
 @QuarkusTest
 @QuarkusTestResource(TsunaguTestResources.class)
@@ -121,7 +121,7 @@ class ReplayLaneWritesTest {
     @Test
     void whatGoesByCopyIsReadBackAsItWasWritten() throws Exception {
         String schema = schemas.of(CITY);
-        schemas.fresh(schema);
+        List<String> deferred = schemas.fresh(schema);
         String insert = """
                 insert into {s}.case_event(event_id, case_id, municipality, event_type, source, business_date,
                                            recorded_at, summary, coded)
@@ -134,6 +134,8 @@ class ReplayLaneWritesTest {
                 s.execute("discard temp"); // the pooled connection's staging tables of earlier tests
             }
             connection.setAutoCommit(false);
+            // the key a load defers, built at once: this is about COPY meeting a key
+            ReplaySchema.buildIndexes(connection, deferred);
             JdbcSqlRunner lane = new JdbcSqlRunner(connection, schema);
             // rows none of which is there go straight in
             lane.execute(List.of(Sql.of(insert, "e-5", "c-1", CITY, "t", "/s", ON, at, "5", true),
@@ -167,6 +169,78 @@ class ReplayLaneWritesTest {
             assertEquals(List.of("e-1 " + awkward, "e-2 null", "e-3 3", "e-4 4", "e-5 5", "e-6 6"), lane.query(Sql.of(
                     "select event_id, summary from {s}.case_event where case_id = :a order by event_id", "c-1"))
                     .await().indefinitely().stream().map(r -> r[0] + " " + r[1]).toList());
+        }
+    }
+
+    @Test
+    void theTablesKeyedByEventGetTheirKeysAfterTheLoadAndCopiesAreLeftOutMeanwhile() throws Exception {
+        // given a fresh replay schema: its tables keyed by an event's id have no key during the load
+        String schema = schemas.of(CITY);
+        List<String> deferred = schemas.fresh(schema);
+        assertEquals(List.of(), keys(schema), "no key on case_event, routing_outcome, plan_change");
+        DecidedTwice decided = DecidedTwice.of();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            JdbcSqlRunner lane = new JdbcSqlRunner(connection, schema);
+            SeenIds written = new SeenIds(100);
+            // when a poll holds the decision twice and the next poll a third copy
+            ProjectionBatch.apply(lane, List.of(decided.referral(), decided.routed(), decided.copy()), written,
+                    STORED).await().indefinitely();
+            connection.commit();
+            ProjectionBatch.apply(lane, List.of(decided.copy()), written, STORED).await().indefinitely();
+            connection.commit();
+            // then each event's rows are there once, and the keys are built after the load
+            assertEquals(List.of(decided.referral().id(), decided.routed().id()), lane.query(Sql.of(
+                    "select event_id from {s}.case_event order by recorded_at")).await().indefinitely()
+                    .stream().map(r -> r[0]).toList());
+            assertEquals(1, lane.query(Sql.of("select event_id from {s}.routing_outcome")).await().indefinitely()
+                    .size());
+            ReplaySchema.buildIndexes(connection, deferred);
+            assertEquals(List.of("case_event", "plan_change", "routing_outcome"), keys(schema));
+            assertEquals(0L, lane.query(Sql.of("""
+                    select count(*) from pg_indexes where schemaname = :a and indexname like '%lookup%'""", schema))
+                    .await().indefinitely().getFirst()[0], "the load's lookup index is gone with it");
+        }
+    }
+
+    @Test
+    void aRowOfAnEventWrittenTwiceLeavesItsKeyUnbuiltAndTheReplayFails() throws Exception {
+        String schema = schemas.of(CITY);
+        List<String> deferred = schemas.fresh(schema);
+        String insert = """
+                insert into {s}.routing_outcome(event_id, case_id, municipality, agency_id, outcome, business_date)
+                values (:a, :b, :c, :d, :e, :f) on conflict do nothing""";
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            JdbcSqlRunner lane = new JdbcSqlRunner(connection, schema);
+            // a writer that did not leave a copy out: nothing refuses it during the load
+            lane.execute(List.of(Sql.of(insert, "r-1", "c-1", CITY, "a", "ROUTED", ON),
+                    Sql.of(insert, "r-1", "c-1", CITY, "a", "ROUTED", ON))).await().indefinitely();
+            connection.commit();
+            ReplaySchema.KeyNotRebuilt failed = org.junit.jupiter.api.Assertions.assertThrows(
+                    ReplaySchema.KeyNotRebuilt.class, () -> ReplaySchema.buildIndexes(connection, deferred));
+            connection.rollback();
+            org.junit.jupiter.api.Assertions.assertTrue(failed.getMessage().contains("routing_outcome"),
+                    failed.getMessage());
+        }
+    }
+
+    /** The tables of the schema that have a primary key, among those keyed by an event's id. */
+    private List<String> keys(String schema) throws Exception {
+        try (Connection connection = dataSource.getConnection(); var query = connection.prepareStatement("""
+                select t.relname from pg_constraint c join pg_class t on t.oid = c.conrelid
+                  join pg_namespace n on n.oid = t.relnamespace
+                 where n.nspname = ? and c.contype = 'p' and t.relname = any(?) order by t.relname""")) {
+            query.setString(1, schema);
+            query.setArray(2, connection.createArrayOf("text",
+                    jp.tsunagu.reporting.projection.ReportingProjection.TABLES_KEYED_BY_EVENT.toArray()));
+            List<String> tables = new java.util.ArrayList<>();
+            try (var rows = query.executeQuery()) {
+                while (rows.next()) {
+                    tables.add(rows.getString(1));
+                }
+            }
+            return tables;
         }
     }
 
