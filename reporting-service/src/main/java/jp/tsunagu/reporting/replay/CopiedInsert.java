@@ -2,11 +2,10 @@ package jp.tsunagu.reporting.replay;
 
 import jp.tsunagu.reporting.projection.Sql;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
@@ -34,7 +33,6 @@ record CopiedInsert(String table, List<String> columns, int[] paramOf, String co
     private static final Pattern NAME = Pattern.compile("[a-z_]+");
     private static final Pattern PARAM = Pattern.compile(":([a-z])");
     private static final Pattern PARAM_IN_TEXT = Pattern.compile("(?<!:):[a-z]\\b");
-    private static final String UNIQUE_VIOLATION = "23505";
 
     /** The insert's parts, or nothing for a statement whose values are not its parameters one per column. */
     static Optional<CopiedInsert> of(String sql) {
@@ -60,40 +58,41 @@ record CopiedInsert(String table, List<String> columns, int[] paramOf, String co
     }
 
     /**
-     * Writes the rows into {@code schema}'s table: straight in by COPY when none of them meets a row there or another
-     * of them (a replay's tables start empty and most polls hold no copy), else through the staging table, which
-     * gives the insert's {@code on conflict} its say. The attempt runs under a savepoint (the connection's
-     * autocommit is off), so a key met on the way is undone and nothing is written twice; any other failure is
-     * undone too, and thrown. A group an {@code on conflict do update} takes must not hold one key twice (as one
-     * statement of all its rows must not): the projections' upserts are of {@code case_fact}, a row per case.
-     *
-     * @throws IllegalArgumentException before anything is written, for a value COPY's text is not made for here
-     *                                  ({@link CopyText#of}): the caller writes the rows another way
+     * Whether its rows are written again over rows already there ({@code do update}: a replay's lane writes so only
+     * the rows of facts it read back): straight in, they would always meet their key, so they go through the staging
+     * table at once.
      */
-    void write(Connection connection, String schema, List<Sql> rows, CopyText buffer) throws SQLException {
-        String target = Sql.checkedSchema(schema) + "." + table;
-        String list = String.join(", ", columns);
-        CopyText text = buffer.of(rows, paramOf);
-        Savepoint straight = connection.setSavepoint();
-        try {
-            copy(connection, target + " (" + list + ")", text);
-            connection.releaseSavepoint(straight);
-            return;
-        } catch (SQLException e) {
-            connection.rollback(straight);
-            connection.releaseSavepoint(straight);
-            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                throw e;
-            }
-        }
-        staged(connection, target, list, text);
+    boolean meetsRowsThere() {
+        return conflict.contains(" do update");
     }
 
     /**
-     * The staging table is named after the table and its columns, so a pooled connection that kept it from an
-     * earlier replay finds the same one; it empties at each commit.
+     * The rows' text for COPY.
+     *
+     * @throws IllegalArgumentException for a value COPY's text is not made for here ({@link CopyText#of}): the caller
+     *                                  writes the rows another way
      */
-    private void staged(Connection connection, String target, String list, CopyText text) throws SQLException {
+    CopyText text(List<Sql> rows, CopyText buffer) {
+        return buffer.of(rows, paramOf);
+    }
+
+    /**
+     * Writes the rows straight into {@code schema}'s table by COPY: a replay's tables start empty and most polls hold
+     * no copy. A key met on the way fails it (SQL state 23505) with the transaction, which the caller's savepoint
+     * undoes before it writes them {@link #staged}.
+     */
+    void straight(Connection connection, String schema, CopyText text) throws SQLException {
+        copy(connection, Sql.checkedSchema(schema) + "." + table + " (" + String.join(", ", columns) + ")", text);
+    }
+
+    /**
+     * Writes the rows through a staging table, inserted from there in the order they came with the insert's own
+     * {@code on conflict}. The staging table is named after the table and its columns, so a pooled connection that
+     * kept it from an earlier replay finds the same one; it empties at each commit.
+     */
+    void staged(Connection connection, String schema, CopyText text) throws SQLException {
+        String target = Sql.checkedSchema(schema) + "." + table;
+        String list = String.join(", ", columns);
         String staging = "copy_" + table + "_" + Integer.toHexString(String.join(",", columns).hashCode() & 0x7fffffff);
         try (Statement s = connection.createStatement()) {
             // COPY fills the columns it names; the position says which copy of a row came first
@@ -110,11 +109,16 @@ record CopiedInsert(String table, List<String> columns, int[] paramOf, String co
         }
     }
 
+    /** The text sent from the lane's own buffer, without the driver's copy of it through a stream. */
     private static void copy(Connection connection, String into, CopyText text) throws SQLException {
+        CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + into + " from stdin");
         try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + into + " from stdin", text.stream());
-        } catch (IOException e) {
-            throw new SQLException("COPY into " + into + " failed", e);
+            text.writeTo(in);
+            in.endCopy();
+        } finally {
+            if (in.isActive()) {
+                in.cancelCopy();
+            }
         }
     }
 }

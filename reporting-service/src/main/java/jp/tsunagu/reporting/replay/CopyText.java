@@ -1,9 +1,11 @@
 package jp.tsunagu.reporting.replay;
 
 import jp.tsunagu.reporting.projection.Sql;
+import org.postgresql.copy.CopyIn;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.sql.SQLException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -51,6 +53,11 @@ final class CopyText {
 
     InputStream stream() {
         return new ByteArrayInputStream(bytes, 0, length);
+    }
+
+    /** Sends the text into a COPY from its buffer as it is. */
+    void writeTo(CopyIn copy) throws SQLException {
+        copy.writeToCopy(bytes, 0, length);
     }
 
     @Override

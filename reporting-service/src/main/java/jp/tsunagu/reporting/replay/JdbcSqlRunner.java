@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,6 +26,7 @@ final class JdbcSqlRunner implements SqlRunner {
 
     private static final int MAX_INSERTS = 200;
     private static final int FETCH_ROWS = 5_000;
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final Connection connection;
     private final String schema;
@@ -116,17 +118,40 @@ final class JdbcSqlRunner implements SqlRunner {
 
     /**
      * A poll's writes, one statement text after another in the order each first appears (as {@link Sql#inBatches}
-     * orders them): the rows of a projection insert in one COPY ({@link CopiedInsert}), any other statement's as
-     * JDBC batches.
+     * orders them): the rows of a projection insert in one COPY ({@link CopiedInsert}), straight into its table, any
+     * other statement's as JDBC batches. All under one savepoint: when a row meets a key (a copy of a row there), it
+     * undoes them all, and they are written again with every projection insert's rows through its staging table,
+     * which gives the insert's {@code on conflict} its say. Any other failure is undone too, and thrown. A savepoint
+     * per insert cost two more round trips each, for a key met in few polls.
      */
     @Override
     public Uni<Void> execute(List<Sql> writes) {
         try {
-            for (List<Sql> same : Sql.byStatement(writes)) {
-                Optional<CopiedInsert> copied = same.size() > 1 ? copiedInsert(same.getFirst()) : Optional.empty();
-                if (copied.isEmpty() || !copiedAll(copied.get(), same)) {
-                    batched(same);
+            List<List<Sql>> groups = List.copyOf(Sql.byStatement(writes));
+            List<Optional<CopiedInsert>> copied = new ArrayList<>(groups.size());
+            boolean anyStraight = false;
+            for (List<Sql> same : groups) {
+                Optional<CopiedInsert> insert = same.size() > 1 ? copiedInsert(same.getFirst()) : Optional.empty();
+                copied.add(insert);
+                anyStraight |= insert.isPresent() && !insert.get().meetsRowsThere();
+            }
+            if (!anyStraight) {
+                write(groups, copied, false);
+                return Uni.createFrom().voidItem();
+            }
+            long copiedBefore = copiedRows;
+            Savepoint before = connection.setSavepoint();
+            try {
+                write(groups, copied, true);
+                connection.releaseSavepoint(before);
+            } catch (SQLException e) {
+                connection.rollback(before);
+                connection.releaseSavepoint(before);
+                copiedRows = copiedBefore;
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
                 }
+                write(groups, copied, false);
             }
             return Uni.createFrom().voidItem();
         } catch (SQLException e) {
@@ -134,15 +159,32 @@ final class JdbcSqlRunner implements SqlRunner {
         }
     }
 
+    private void write(List<List<Sql>> groups, List<Optional<CopiedInsert>> copied, boolean straight)
+            throws SQLException {
+        for (int i = 0; i < groups.size(); i++) {
+            List<Sql> same = groups.get(i);
+            Optional<CopiedInsert> insert = copied.get(i);
+            if (insert.isEmpty() || !copiedAll(insert.get(), same, straight)) {
+                batched(same);
+            }
+        }
+    }
+
     /** Whether COPY took the rows: not when one of their values has no COPY text here (nothing is written then). */
-    private boolean copiedAll(CopiedInsert insert, List<Sql> rows) throws SQLException {
+    private boolean copiedAll(CopiedInsert insert, List<Sql> rows, boolean straight) throws SQLException {
+        CopyText text;
         try {
-            insert.write(connection, schema, rows, copyText);
-            copiedRows += rows.size();
-            return true;
+            text = insert.text(rows, copyText);
         } catch (IllegalArgumentException e) {
             return false;
         }
+        if (straight && !insert.meetsRowsThere()) {
+            insert.straight(connection, schema, text);
+        } else {
+            insert.staged(connection, schema, text);
+        }
+        copiedRows += rows.size();
+        return true;
     }
 
     private Optional<CopiedInsert> copiedInsert(Sql statement) {

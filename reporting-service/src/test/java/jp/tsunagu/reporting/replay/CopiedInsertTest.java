@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Which inserts a replay sends by COPY. */
@@ -23,12 +24,14 @@ class CopiedInsertTest {
         assertEquals(List.of("event_id", "case_id", "recorded_at", "business_date", "summary", "coded", "version"),
                 insert.columns());
         assertEquals("on conflict do nothing", insert.conflict());
+        assertFalse(insert.meetsRowsThere(), "tried straight in first");
         CopiedInsert upsert = CopiedInsert.of("""
                 insert into {s}.case_fact(case_id, stage) values (:b, :a)
                 on conflict (case_id) do update set stage = excluded.stage""").orElseThrow();
         assertEquals(0, upsert.paramOf()[1], "a column takes the parameter its placeholder names");
         assertEquals(1, upsert.paramOf()[0]);
         assertTrue(upsert.conflict().startsWith("on conflict (case_id) do update"));
+        assertTrue(upsert.meetsRowsThere(), "rows written again: through the staging table at once");
     }
 
     @Test
