@@ -34,6 +34,9 @@ import java.util.concurrent.Future;
  */
 final class ReplayLane implements AutoCloseable {
 
+    /** What a poll's transaction sets ({@link #pollTransaction}). */
+    static final String POLL_TRANSACTION = "set local synchronous_commit = off; set local enable_seqscan = off";
+
     private final KafkaConsumer<String, byte[]> consumer;
     /** The partitions it reads, and which of their records it writes. */
     private final LaneSplit.Share share;
@@ -153,7 +156,7 @@ final class ReplayLane implements AutoCloseable {
      */
     private void pollTransaction() throws SQLException {
         try (Statement s = connection.createStatement()) {
-            s.execute("set local synchronous_commit = off; set local enable_seqscan = off");
+            s.execute(POLL_TRANSACTION);
         }
     }
 
