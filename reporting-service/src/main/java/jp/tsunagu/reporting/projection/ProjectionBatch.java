@@ -26,6 +26,10 @@ import static jp.tsunagu.support.db.SqlValues.instant;
  */
 public final class ProjectionBatch {
 
+    /** The first copies recorded of a batch's events, and their times, by id ({@code :a}, an array). */
+    public static final String EARLIER_COPIES =
+            "select event_id, recorded_at from {s}.case_event where event_id = any(:a)";
+
     private ProjectionBatch() {
     }
 
@@ -62,8 +66,8 @@ public final class ProjectionBatch {
         Set<String> caseIds = new LinkedHashSet<>();
         ofCases.forEach(e -> caseIds.add(e.event().subject()));
         String[] lookedUp = keyed.stream().filter(earlier::mayHave).toArray(String[]::new);
-        Uni<List<Object[]>> recorded = lookedUp.length == 0 ? Uni.createFrom().item(List.of()) : db.query(Sql.of(
-                "select event_id, recorded_at from {s}.case_event where event_id = any(:a)", new Object[]{lookedUp}));
+        Uni<List<Object[]>> recorded = lookedUp.length == 0 ? Uni.createFrom().item(List.of())
+                : db.query(Sql.of(EARLIER_COPIES, new Object[]{lookedUp}));
         return facts.before(db, caseIds)
                 .chain(existing -> recorded.map(times -> {
                     Set<String> before = new HashSet<>();

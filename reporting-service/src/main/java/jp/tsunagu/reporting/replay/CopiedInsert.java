@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
 
 /**
  * The rows of one projection insert ({@code insert into {s}.table(columns) values (:a, …) on conflict …}), sent in
- * one COPY: straight into the table when none of them conflicts, else into a staging table of the session and
- * inserted from there in the order they came, with the insert's own {@code on conflict}. Either gives what running
+ * one COPY: straight into the table, or into a staging table of the session and inserted from there in the order
+ * they came, with the insert's own {@code on conflict} (its runner, {@link JdbcSqlRunner#execute}, sends a poll's
+ * rows that way when one of them met a key, and rows written again over rows there). Either gives what running
  * the rows one by one gives, without PostgreSQL parsing, binding and planning a multi-row statement of thousands of
  * parameters per poll (more than half of its CPU in a replay, measured). Only a replay's lane uses it: its tables are
  * fresh and its connection its own.
@@ -58,9 +59,9 @@ record CopiedInsert(String table, List<String> columns, int[] paramOf, String co
     }
 
     /**
-     * Whether its rows are written again over rows already there ({@code do update}: a replay's lane writes so only
-     * the rows of facts it read back): straight in, they would always meet their key, so they go through the staging
-     * table at once.
+     * Whether its rows are written again over rows already there ({@code do update}: the rows of facts a lane read
+     * back, or, in a lane that holds none, every row of facts): straight in, those already there would meet their
+     * key, so they go through the staging table at once.
      */
     boolean meetsRowsThere() {
         return conflict.contains(" do update");

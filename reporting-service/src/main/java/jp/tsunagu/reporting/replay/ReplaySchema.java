@@ -45,8 +45,8 @@ class ReplaySchema {
     }
 
     /**
-     * Drops the municipality's earlier replay schema, migrates a new one and answers the definitions of the indexes
-     * it deferred ({@link #buildIndexes}).
+     * Drops the municipality's earlier replay schema, migrates a new one and answers the statements that build the
+     * keys and indexes it deferred ({@link #buildIndexes}), the keys first.
      */
     List<String> fresh(String schema) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement s = connection.createStatement()) {
@@ -141,8 +141,9 @@ class ReplaySchema {
 
     /**
      * Drops the replay schema's indexes that no write needs (not unique, so no {@code on conflict} and no key
-     * check uses them) and answers their definitions: the load then maintains only the keys, and the indexes are
-     * built once, over the loaded tables, before the comparison reads them.
+     * check uses them) and answers their definitions: the load then maintains only the keys it keeps and its own
+     * lookup index ({@link #deferKeysByEvent}), and the indexes are built once, over the loaded tables, before the
+     * comparison reads them.
      */
     private List<String> deferIndexes(String schema) throws SQLException {
         List<String> definitions = new ArrayList<>();

@@ -173,122 +173,6 @@ class ReplayLaneWritesTest {
     }
 
     @Test
-    void theTablesKeyedByEventGetTheirKeysAfterTheLoadAndCopiesAreLeftOutMeanwhile() throws Exception {
-        // given a fresh replay schema: its tables keyed by an event's id have no key during the load
-        String schema = schemas.of(CITY);
-        List<String> deferred = schemas.fresh(schema);
-        assertEquals(List.of(), keys(schema), "no key on case_event, routing_outcome, plan_change");
-        DecidedTwice decided = DecidedTwice.of();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            JdbcSqlRunner lane = new JdbcSqlRunner(connection, schema);
-            SeenIds written = new SeenIds(100);
-            // when a poll holds the decision twice and the next poll a third copy
-            ProjectionBatch.apply(lane, List.of(decided.referral(), decided.routed(), decided.copy()), written,
-                    STORED).await().indefinitely();
-            connection.commit();
-            ProjectionBatch.apply(lane, List.of(decided.copy()), written, STORED).await().indefinitely();
-            connection.commit();
-            // then each event's rows are there once, and the keys are built after the load
-            assertEquals(List.of(decided.referral().id(), decided.routed().id()), lane.query(Sql.of(
-                    "select event_id from {s}.case_event order by recorded_at")).await().indefinitely()
-                    .stream().map(r -> r[0]).toList());
-            assertEquals(1, lane.query(Sql.of("select event_id from {s}.routing_outcome")).await().indefinitely()
-                    .size());
-            ReplaySchema.buildIndexes(connection, deferred);
-            assertEquals(List.of("case_event", "plan_change", "routing_outcome"), keys(schema));
-            assertEquals(0L, lane.query(Sql.of("""
-                    select count(*) from pg_indexes where schemaname = :a and indexname like '%lookup%'""", schema))
-                    .await().indefinitely().getFirst()[0], "the load's lookup index is gone with it");
-        }
-    }
-
-    @Test
-    void aRowOfAnEventWrittenTwiceLeavesItsKeyUnbuiltAndTheReplayFails() throws Exception {
-        String schema = schemas.of(CITY);
-        List<String> deferred = schemas.fresh(schema);
-        String insert = """
-                insert into {s}.routing_outcome(event_id, case_id, municipality, agency_id, outcome, business_date)
-                values (:a, :b, :c, :d, :e, :f) on conflict do nothing""";
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            JdbcSqlRunner lane = new JdbcSqlRunner(connection, schema);
-            // a writer that did not leave a copy out: nothing refuses it during the load
-            lane.execute(List.of(Sql.of(insert, "r-1", "c-1", CITY, "a", "ROUTED", ON),
-                    Sql.of(insert, "r-1", "c-1", CITY, "a", "ROUTED", ON))).await().indefinitely();
-            connection.commit();
-            ReplaySchema.KeyNotRebuilt failed = org.junit.jupiter.api.Assertions.assertThrows(
-                    ReplaySchema.KeyNotRebuilt.class, () -> ReplaySchema.buildIndexes(connection, deferred));
-            connection.rollback();
-            org.junit.jupiter.api.Assertions.assertTrue(failed.getMessage().contains("routing_outcome"),
-                    failed.getMessage());
-        }
-    }
-
-    @Test
-    void aPollsLookupOfEarlierCopiesGoesByTheIndexOnATableWithoutStatistics() throws Exception {
-        // given a load's case_event of 20,000 rows, never analysed, and a poll's 300 ids to look up
-        String schema = schemas.of(CITY);
-        schemas.fresh(schema);
-        String insert = """
-                insert into {s}.case_event(event_id, case_id, municipality, event_type, source, business_date,
-                                           recorded_at, summary, coded)
-                values (:a, :b, :c, :d, :e, :f, :g, :h, :i) on conflict do nothing""";
-        var at = OffsetDateTime.parse("2025-05-12T01:02:03Z");
-        List<Sql> rows = new java.util.ArrayList<>();
-        for (int i = 0; i < 20_000; i++) {
-            rows.add(Sql.of(insert, "e-" + i, "c-" + i, CITY, "t", "/s", ON, at, "s", true));
-        }
-        String[] ids = java.util.stream.IntStream.range(0, 300).mapToObj(i -> "e-" + i * 7).toArray(String[]::new);
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            JdbcSqlRunner lane = new JdbcSqlRunner(connection, schema);
-            try (var s = connection.createStatement()) { // no statistics meanwhile, as in a load
-                s.execute("alter table " + schema + ".case_event set (autovacuum_enabled = false)");
-            }
-            lane.execute(rows).await().indefinitely();
-            connection.commit();
-            Sql lookup = Sql.of("explain select event_id, recorded_at from {s}.case_event where event_id = any(:a)",
-                    new Object[]{ids});
-            // when a poll's transaction plans the lookup, then it reads the index; without, the table
-            try (var s = connection.createStatement()) {
-                s.execute(ReplayLane.POLL_TRANSACTION);
-            }
-            String planned = plan(lane, lookup);
-            connection.rollback();
-            String unset = plan(lane, lookup);
-            connection.rollback();
-            org.junit.jupiter.api.Assertions.assertTrue(planned.contains("Index Scan on case_event_lookup"), planned);
-            org.junit.jupiter.api.Assertions.assertTrue(unset.contains("Seq Scan"),
-                    "the planner scans the table otherwise, which this test would not tell apart: " + unset);
-        }
-    }
-
-    private static String plan(JdbcSqlRunner lane, Sql explain) {
-        return lane.query(explain).await().indefinitely().stream().map(r -> (String) r[0])
-                .collect(java.util.stream.Collectors.joining("\n"));
-    }
-
-    /** The tables of the schema that have a primary key, among those keyed by an event's id. */
-    private List<String> keys(String schema) throws Exception {
-        try (Connection connection = dataSource.getConnection(); var query = connection.prepareStatement("""
-                select t.relname from pg_constraint c join pg_class t on t.oid = c.conrelid
-                  join pg_namespace n on n.oid = t.relnamespace
-                 where n.nspname = ? and c.contype = 'p' and t.relname = any(?) order by t.relname""")) {
-            query.setString(1, schema);
-            query.setArray(2, connection.createArrayOf("text",
-                    jp.tsunagu.reporting.projection.ReportingProjection.TABLES_KEYED_BY_EVENT.toArray()));
-            List<String> tables = new java.util.ArrayList<>();
-            try (var rows = query.executeQuery()) {
-                while (rows.next()) {
-                    tables.add(rows.getString(1));
-                }
-            }
-            return tables;
-        }
-    }
-
-    @Test
     void aStagingTableWrittenTwiceInOneTransactionHoldsOnlyTheSecondWritesRows() throws Exception {
         String schema = schemas.of(CITY);
         schemas.fresh(schema);
@@ -390,7 +274,7 @@ class ReplayLaneWritesTest {
      * A case's referral, its routing decision a minute later, and a copy of the decision published an hour later
      * (routing died after Kafka acknowledged it, and published it again).
      */
-    private record DecidedTwice(String caseId, EventEnvelope<TsunaguEvent> referral,
+    record DecidedTwice(String caseId, EventEnvelope<TsunaguEvent> referral,
                                 EventEnvelope<TsunaguEvent> routed, EventEnvelope<TsunaguEvent> copy) {
 
         static DecidedTwice of() {
