@@ -34,6 +34,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(TsunaguTestResources.class)
 class ReplayDeferredKeysTest {
 
+    /** A line of history, of the columns these tests fill. */
+    private static final String LINE = """
+            insert into {s}.case_event(event_id, case_id, municipality, event_type, source, business_date,
+                                       recorded_at, summary, coded)
+            values (:a, :b, :c, :d, :e, :f, :g, :h, :i) on conflict do nothing""";
+    private static final OffsetDateTime AT = OffsetDateTime.parse("2025-05-12T01:02:03Z");
+
     @Inject
     ReplaySchema schemas;
     @Inject
@@ -97,14 +104,9 @@ class ReplayDeferredKeysTest {
         // given a load's case_event of 20,000 rows, never analysed, and a poll's 300 ids to look up
         String schema = schemas.of(CITY);
         schemas.fresh(schema);
-        String insert = """
-                insert into {s}.case_event(event_id, case_id, municipality, event_type, source, business_date,
-                                           recorded_at, summary, coded)
-                values (:a, :b, :c, :d, :e, :f, :g, :h, :i) on conflict do nothing""";
-        var at = OffsetDateTime.parse("2025-05-12T01:02:03Z");
         List<Sql> rows = new ArrayList<>();
         for (int i = 0; i < 20_000; i++) {
-            rows.add(Sql.of(insert, "e-" + i, "c-" + i, CITY, "t", "/s", ON, at, "s", true));
+            rows.add(Sql.of(LINE, "e-" + i, "c-" + i, CITY, "t", "/s", ON, AT, "s", true));
         }
         String[] ids = IntStream.range(0, 300).mapToObj(i -> "e-" + i * 7).toArray(String[]::new);
         try (Connection connection = dataSource.getConnection()) {
@@ -160,14 +162,9 @@ class ReplayDeferredKeysTest {
         // given a review already there (its table keeps its key during the load)
         String schema = schemas.of(CITY);
         schemas.fresh(schema);
-        String line = """
-                insert into {s}.case_event(event_id, case_id, municipality, event_type, source, business_date,
-                                           recorded_at, summary, coded)
-                values (:a, :b, :c, :d, :e, :f, :g, :h, :i) on conflict do nothing""";
         String review = """
                 insert into {s}.case_review(meeting_id, case_id, municipality, meeting_type, held_on, outcome)
                 values (:a, :b, :c, :d, :e, :f) on conflict do nothing""";
-        var at = OffsetDateTime.parse("2025-05-12T01:02:03Z");
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             JdbcSqlRunner lane = new JdbcSqlRunner(connection, schema);
@@ -175,8 +172,8 @@ class ReplayDeferredKeysTest {
             connection.commit();
             long before = lane.copiedRows();
             // when one poll writes two lines of history (no key: straight in), then that review again and another
-            lane.execute(List.of(Sql.of(line, "e-1", "c-1", CITY, "t", "/s", ON, at, "1", true),
-                    Sql.of(line, "e-2", "c-2", CITY, "t", "/s", ON, at, "2", true),
+            lane.execute(List.of(Sql.of(LINE, "e-1", "c-1", CITY, "t", "/s", ON, AT, "1", true),
+                    Sql.of(LINE, "e-2", "c-2", CITY, "t", "/s", ON, AT, "2", true),
                     Sql.of(review, "m-1", "c-1", CITY, "T", ON, "CLOSE"),
                     Sql.of(review, "m-1", "c-2", CITY, "T", ON, "PLAN"))).await().indefinitely();
             connection.commit();
