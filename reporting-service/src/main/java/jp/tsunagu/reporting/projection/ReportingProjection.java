@@ -50,14 +50,6 @@ public final class ReportingProjection {
      *                ({@link CaseFactRow#after}); every event about one case has {@link CaseFact.Stage} among them
      */
     public record Writes(List<Sql> ofEvent, List<Sql> others, List<CaseFact> facts) {
-
-        /** Every row it writes, those keyed by the event first. */
-        public List<Sql> rows() {
-            List<Sql> all = new ArrayList<>(ofEvent.size() + others.size());
-            all.addAll(ofEvent);
-            all.addAll(others);
-            return all;
-        }
     }
 
     /** One thing an event writes: a row of its own, or a fact of its case's row. */

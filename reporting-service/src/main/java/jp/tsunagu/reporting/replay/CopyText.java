@@ -3,10 +3,8 @@ package jp.tsunagu.reporting.replay;
 import jp.tsunagu.reporting.projection.Sql;
 import org.postgresql.copy.CopyIn;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.sql.SQLException;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -49,10 +47,6 @@ final class CopyText {
             put((byte) '\n');
         }
         return this;
-    }
-
-    InputStream stream() {
-        return new ByteArrayInputStream(bytes, 0, length);
     }
 
     /** Sends the text into a COPY from its buffer as it is. */

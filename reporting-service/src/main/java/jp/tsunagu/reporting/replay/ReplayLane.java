@@ -147,10 +147,10 @@ final class ReplayLane implements AutoCloseable {
 
     /**
      * A poll's transaction. The replay's tables are disposable (a failed replay is run again), so its commits need
-     * not wait for the disk. Its reads are planned with table scans discouraged, so an index is taken wherever there is
-     * one: a load reads only rows by an indexed id, from tables that grow
-     * from empty and have no statistics until the load is done, and without it the planner scanned the whole of
-     * {@code case_event} for a poll's copies of events (its lookup index, a hash, gives it no count of rows by key):
+     * not wait for the disk. Its reads are planned with table scans discouraged, so an index is taken wherever there
+     * is one: a load reads only rows by an indexed id, from tables that grow from empty and have no statistics until
+     * the load is done, and without it the planner scanned the whole of {@code case_event} for a poll's copies of
+     * events (its lookup index, a hash, gives it no count of rows by key):
      * 37–43 ms a poll's lookup against 1–2 by the index, in a log of 338,000 events of which the services had
      * published 138,000 again under the same ids. "local": the pooled connection goes back with the defaults, and the
      * comparison after the load reads whole tables.

@@ -19,7 +19,7 @@ class ReportingProjectionTest {
     @Test
     void everyEventTypeIsHandledAndNoWriteCarriesThePersonalBlock() {
         for (TsunaguEvent event : SampleEvents.oneOfEach("case-1")) {
-            List<Sql> writes = ReportingProjection.writes(envelope(event)).rows();
+            List<Sql> writes = rows(ReportingProjection.writes(envelope(event)));
             for (Sql w : writes) {
                 assertTrue(w.sql().contains("{s}."), "every table is schema-qualified: " + w.sql());
                 w.params().forEach(p -> assertFalse(String.valueOf(p).contains(SampleEvents.CIPHERTEXT),
@@ -46,7 +46,7 @@ class ReportingProjectionTest {
                 .orElseThrow();
         assertEquals(List.of("case_event", "case_event"), tables(confirmed),
                 "a confirmed duplicate: its own line, and one in the history of the case it joins");
-        Sql joined = ReportingProjection.writes(envelope(confirmed)).rows().get(1);
+        Sql joined = rows(ReportingProjection.writes(envelope(confirmed))).get(1);
         assertEquals("case-0", joined.params().get(1));
         assertEquals("e-DuplicateConfirmed/joined", joined.params().get(0));
         TsunaguEvent dismissed = events.stream()
@@ -123,7 +123,12 @@ class ReportingProjectionTest {
     }
 
     private static List<String> tables(TsunaguEvent event) {
-        return ReportingProjection.writes(envelope(event)).rows().stream().map(ReportingProjectionTest::table).toList();
+        return rows(ReportingProjection.writes(envelope(event))).stream().map(ReportingProjectionTest::table).toList();
+    }
+
+    /** Every row an event writes, those keyed by the event first. */
+    private static List<Sql> rows(ReportingProjection.Writes writes) {
+        return java.util.stream.Stream.concat(writes.ofEvent().stream(), writes.others().stream()).toList();
     }
 
     private static String table(Sql w) {
