@@ -7,7 +7,7 @@ import jp.tsunagu.contract.events.PlanningEvent;
 import jp.tsunagu.contract.events.TsunaguEvent;
 
 import java.time.Instant;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -82,14 +82,15 @@ public record CaseStage(CaseStatus latest, Instant latestAt, Instant statusTime,
 
     /** @param change what the event means for the case ({@link CaseStatusRules#of}) */
     private Step evolve(TsunaguEvent event, Instant time, StatusChange change) {
-        Set<String> open = new LinkedHashSet<>(openPlans);
-        Set<String> closed = new LinkedHashSet<>(closedPlans);
+        // the sets are copied only by the events that change them: a replay folds every event of a case
+        Set<String> open = openPlans;
+        Set<String> closed = closedPlans;
         String joined = joinedTo;
         switch (event) {
-            case PlanningEvent.PlanCreated p when !closed.contains(p.planId()) -> open.add(p.planId());
+            case PlanningEvent.PlanCreated p when !closedPlans.contains(p.planId()) -> open = with(open, p.planId());
             case PlanningEvent.PlanClosed p -> {
-                open.remove(p.planId());
-                closed.add(p.planId());
+                open = without(open, p.planId());
+                closed = with(closed, p.planId());
             }
             case IntakeEvent.DuplicateConfirmed d when joinedTo == null -> joined = d.duplicateOf();
             default -> {
@@ -117,6 +118,24 @@ public record CaseStage(CaseStatus latest, Instant latestAt, Instant statusTime,
         StatusChange line = raw == null ? change
                 : change.seenAs(joined != null ? CaseStatusRules.JOINED : CaseStatusRules.asSeen(raw, !open.isEmpty()));
         return new Step(after, line, !joinedBefore && (newer || joins));
+    }
+
+    private static Set<String> with(Set<String> ids, String id) {
+        if (ids.contains(id)) {
+            return ids;
+        }
+        Set<String> more = new HashSet<>(ids);
+        more.add(id);
+        return more;
+    }
+
+    private static Set<String> without(Set<String> ids, String id) {
+        if (!ids.contains(id)) {
+            return ids;
+        }
+        Set<String> fewer = new HashSet<>(ids);
+        fewer.remove(id);
+        return fewer;
     }
 
     /**
