@@ -1,70 +1,52 @@
 package jp.tsunagu.reporting.replay;
 
-import jp.tsunagu.contract.events.CloudEventCodec;
 import jp.tsunagu.contract.events.EventEnvelope;
 import jp.tsunagu.contract.events.TsunaguEvent;
 import jp.tsunagu.reporting.projection.CaseFactRows;
 import jp.tsunagu.reporting.projection.HeldCaseFacts;
 import jp.tsunagu.reporting.projection.ProjectionBatch;
 import jp.tsunagu.reporting.projection.SeenIds;
-import jp.tsunagu.support.events.IncomingEvents;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.ArrayDeque;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * One lane of a replay: the partitions it reads, its consumer, and its own connection to the replay's schema written
- * by its own thread, so the lane decodes a poll while the previous one is written. At most one poll waits for the
- * writer, so a lane holds two polls' events and its consumer's fetch, whatever the log's size, the ids of the events
- * and of the cases it wrote as two filters of at most 2 MB each ({@link SeenIds}), and at most
+ * One lane of a replay: a share of the cases ({@link LaneSplit}), written by its own thread over its own connection to
+ * the replay's schema, while the load's one reader decodes the next poll ({@link ReplayLoad}). At most one poll's
+ * share waits for the writer, so a lane holds two polls' shares of events whatever the log's size, the ids of the
+ * events and of the cases it wrote as two filters of at most 2 MB each ({@link SeenIds}), and at most
  * {@code tsunagu.replay.held-cases} rows of facts of its cases, plus a poll's ({@link HeldCaseFacts}).
  */
 final class ReplayLane implements AutoCloseable {
 
     /** What a poll's transaction sets ({@link #pollTransaction}). */
     static final String POLL_TRANSACTION = "set local synchronous_commit = off; set local enable_seqscan = off";
+    /** Shares handed to the writer at most: one written, one waiting, so the writer never waits for the reader. */
+    private static final int SHARES_AHEAD = 2;
 
-    private final KafkaConsumer<String, byte[]> consumer;
-    /** The partitions it reads, and which of their records it writes. */
-    private final LaneSplit.Share share;
     private final Connection connection;
     private final JdbcSqlRunner target;
     private final int heldCases;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "tsunagu-replay-writer"));
-    private boolean consumerOpen = true;
     /** The ids this lane wrote: every earlier copy of its events, as the replay's tables started empty. */
     private SeenIds written;
     /** Its cases' rows of facts between polls, or none held ({@code heldCases} 0): then read and written each poll. */
     private HeldCaseFacts held;
     private CaseFactRows facts;
+    /** The shares handed to the writer and not yet known written, the oldest first. */
+    private final ArrayDeque<Future<?>> writing = new ArrayDeque<>();
 
-    ReplayLane(LaneSplit.Share share, KafkaConsumer<String, byte[]> consumer, Connection connection, String schema,
-               int heldCases) throws SQLException {
-        this.consumer = consumer;
-        this.share = share;
+    ReplayLane(Connection connection, String schema, int heldCases) throws SQLException {
         this.heldCases = heldCases;
         this.connection = connection;
         connection.setAutoCommit(false);
         this.target = new JdbcSqlRunner(connection, schema);
-        consumer.assign(share.reads());
-        consumer.seekToBeginning(share.reads());
-    }
-
-    KafkaConsumer<String, byte[]> consumer() {
-        return consumer;
     }
 
     Connection connection() {
@@ -76,57 +58,40 @@ final class ReplayLane implements AutoCloseable {
     }
 
     /**
-     * Reads the lane's partitions up to {@code end}, writing the run's municipality's events in the log's order (a
-     * poll is decoded while the previous one is written, never overtaking it: a case's writes keep their order).
+     * Sizes the lane's filter of ids and its held rows by about the records it is to write: the first round's alone
+     * (a later round's few records only raise the filter's false "may have").
      */
-    void loadUpTo(Map<TopicPartition, Long> end, ReplayRun run) throws Exception {
-        Map<TopicPartition, Long> own = new HashMap<>();
-        consumer.assignment().forEach(tp -> own.put(tp, end.getOrDefault(tp, 0L)));
-        if (written == null) { // sized by the first round's records; later rounds' few only raise its false "may have"
-            long records = own.entrySet().stream().mapToLong(e -> share.writtenShare(e.getKey().partition(),
-                    Math.max(0, e.getValue() - consumer.position(e.getKey())))).sum();
+    void expect(long records) {
+        if (written == null) {
             written = new SeenIds(records);
             held = heldCases > 0 ? new HeldCaseFacts(heldCases, records) : null;
             facts = held != null ? held : CaseFactRows.STORED;
         }
-        Future<?> writing = null;
-        while (!reached(own)) {
-            ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
-            if (!records.isEmpty()) {
-                run.read();
-            }
-            List<EventEnvelope<TsunaguEvent>> writes = new ArrayList<>();
-            int read = 0;
-            for (ConsumerRecord<String, byte[]> record : records) {
-                if (!share.writes(record.partition(), record.key())) {
-                    continue; // another lane's, of a shared partition: not decoded here
-                }
-                read++;
-                try {
-                    EventEnvelope<TsunaguEvent> event = IncomingEvents.read(record);
-                    if (run.municipality.equals(event.data().municipality())) {
-                        writes.add(event);
-                    }
-                } catch (CloudEventCodec.MalformedEventException e) {
-                    run.skipped.incrementAndGet(); // the live consumer dead-lettered it too
-                }
-            }
-            int readHere = read;
-            if (writing != null) {
-                writing.get();
-            }
-            writing = writer.submit(() -> {
-                write(writes, run);
-                run.done.addAndGet(writes.size());
-                run.logRead.addAndGet(readHere);
-                return null;
-            });
+    }
+
+    /**
+     * Writes a poll's share of events once the previous share is written: a case's writes keep the log's order. A
+     * failure of the previous share is thrown here.
+     */
+    void write(List<EventEnvelope<TsunaguEvent>> events, ReplayRun run) throws Exception {
+        if (events.isEmpty()) {
+            return;
         }
-        if (writing != null) {
-            writing.get();
+        while (writing.size() >= SHARES_AHEAD) {
+            writing.removeFirst().get();
         }
+        writing.addLast(writer.submit(() -> {
+            writeNow(events, run);
+            run.done.addAndGet(events.size());
+            return null;
+        }));
+    }
+
+    /** Ends a round of the load: its last share written, and every row of facts in the table. */
+    void endRound() throws Exception {
+        awaitWriting();
         if (held != null) {
-            writer.submit(() -> { // the round ends with every row of facts in the table
+            writer.submit(() -> {
                 pollTransaction();
                 target.execute(held.flush()).await().indefinitely();
                 connection.commit();
@@ -135,10 +100,13 @@ final class ReplayLane implements AutoCloseable {
         }
     }
 
-    private void write(List<EventEnvelope<TsunaguEvent>> writes, ReplayRun run) throws Exception {
-        if (writes.isEmpty()) {
-            return;
+    private void awaitWriting() throws Exception {
+        while (!writing.isEmpty()) {
+            writing.removeFirst().get();
         }
+    }
+
+    private void writeNow(List<EventEnvelope<TsunaguEvent>> writes, ReplayRun run) throws Exception {
         pollTransaction();
         ProjectionBatch.apply(target, writes, written, facts).await().indefinitely();
         connection.commit();
@@ -161,22 +129,9 @@ final class ReplayLane implements AutoCloseable {
         }
     }
 
-    private boolean reached(Map<TopicPartition, Long> end) {
-        return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
-    }
-
-    /** The consumer may still hold a prefetched fetch: closed before the comparison needs the heap. */
-    void releaseConsumer() {
-        if (consumerOpen) {
-            consumerOpen = false;
-            consumer.close();
-        }
-    }
-
     @Override
     public void close() {
         writer.shutdownNow();
-        releaseConsumer();
         try {
             connection.close();
         } catch (SQLException ignored) {

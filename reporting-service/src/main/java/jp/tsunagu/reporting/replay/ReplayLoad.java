@@ -2,24 +2,31 @@ package jp.tsunagu.reporting.replay;
 
 import io.agroal.api.AgroalDataSource;
 import jp.tsunagu.contract.Topics;
+import jp.tsunagu.contract.events.CloudEventCodec;
+import jp.tsunagu.contract.events.EventEnvelope;
+import jp.tsunagu.contract.events.TsunaguEvent;
+import jp.tsunagu.support.events.IncomingEvents;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 /**
- * A replay's load: every stage topic from offset 0 into the replay's schema, in parallel lanes, up to the log's end,
- * and again up to the new end while the log grows (a few rounds), until the live consumer has come as far.
+ * A replay's load: every stage topic from offset 0 into the replay's schema, up to the log's end, and again up to the
+ * new end while the log grows (a few rounds), until the live consumer has come as far. One reader reads the log once
+ * and decodes it; parallel lanes write its events, each a share of the cases ({@link LaneSplit}). Before 2026-12-08
+ * each lane read its own partitions, and with 3 partitions and 2 lanes both read the third whole to keep half of it:
+ * a third more of the log fetched and made into records.
  */
 final class ReplayLoad implements AutoCloseable {
 
@@ -31,14 +38,15 @@ final class ReplayLoad implements AutoCloseable {
     private final ReplayLog log;
     private final List<TopicPartition> partitions = new ArrayList<>();
     private final List<ReplayLane> lanes = new ArrayList<>();
-    private final ExecutorService pool;
+    private KafkaConsumer<String, byte[]> reader;
+    private boolean readerOpen;
+    private LaneSplit split;
     /** The offsets the load read up to, and whether the live consumer had reached them when it ended. */
     private Map<TopicPartition, Long> loadedUpTo = Map.of();
     private boolean liveCaughtUp;
 
     ReplayLoad(ReplayLog log, AgroalDataSource dataSource, String schema, int workers) throws Exception {
         this.log = log;
-        this.pool = Executors.newFixedThreadPool(workers, r -> new Thread(r, "tsunagu-replay-lane"));
         try {
             try (KafkaConsumer<String, byte[]> probe = log.consumer()) {
                 for (String topic : STAGE_TOPICS) {
@@ -56,31 +64,27 @@ final class ReplayLoad implements AutoCloseable {
                 LOG.warnf("the stage topics' partition counts differ: replay lanes hold no rows of facts");
                 heldCases = 0;
             }
-            LaneSplit split = LaneSplit.of(partitions, workers);
+            split = LaneSplit.of(partitions, workers);
             for (int w = 0; w < split.lanes(); w++) { // one lane even with no topics yet
-                lanes.add(lane(dataSource, split.share(partitions, w), schema, heldCases));
+                lanes.add(lane(dataSource, schema, heldCases));
             }
-            LOG.debugf("replay lanes: %d, sharing partition numbers %s by key", split.lanes(),
-                    split.sharedNumbers(partitions));
+            reader = log.reader(split.lanes());
+            readerOpen = true;
+            reader.assign(partitions);
+            reader.seekToBeginning(partitions);
         } catch (Exception e) {
             close();
             throw e;
         }
     }
 
-    /** A lane, or nothing left open when its connection or its start fails (its consumer is closed then). */
-    private ReplayLane lane(AgroalDataSource dataSource, LaneSplit.Share share, String schema, int heldCases)
-            throws SQLException {
-        KafkaConsumer<String, byte[]> consumer = log.consumer();
-        Connection connection = null;
+    /** A lane, or nothing left open when its connection or its start fails. */
+    private static ReplayLane lane(AgroalDataSource dataSource, String schema, int heldCases) throws SQLException {
+        Connection connection = dataSource.getConnection();
         try {
-            connection = dataSource.getConnection();
-            return new ReplayLane(share, consumer, connection, schema, heldCases);
+            return new ReplayLane(connection, schema, heldCases);
         } catch (RuntimeException | SQLException e) {
-            consumer.close();
-            if (connection != null) {
-                connection.close();
-            }
+            connection.close();
             throw e;
         }
     }
@@ -91,27 +95,19 @@ final class ReplayLoad implements AutoCloseable {
     }
 
     void load(ReplayRun run) throws Exception {
-        KafkaConsumer<String, byte[]> offsets = first().consumer();
-        Map<TopicPartition, Long> begin = offsets.beginningOffsets(partitions);
-        Map<TopicPartition, Long> end = offsets.endOffsets(partitions);
+        Map<TopicPartition, Long> begin = reader.beginningOffsets(partitions);
+        Map<TopicPartition, Long> end = reader.endOffsets(partitions);
         run.logTotal = count(begin, end);
         LOG.infof("replay %s: %d records of the shared log from %d partitions into schema %s, %d lanes", run.id,
                 run.logTotal, partitions.size(), run.schema, lanes.size());
+        for (ReplayLane lane : lanes) {
+            lane.expect(split.laneShare(run.logTotal));
+        }
         for (int round = 0; ; round++) {
-            List<Future<Void>> loads = new ArrayList<>();
-            for (ReplayLane lane : lanes) {
-                Map<TopicPartition, Long> upTo = end;
-                loads.add(pool.submit(() -> {
-                    lane.loadUpTo(upTo, run);
-                    return null;
-                }));
-            }
-            for (Future<Void> load : loads) {
-                load.get();
-            }
+            readUpTo(end, run);
             run.status = ReplayRun.Status.CATCHING_UP;
             boolean liveCaughtUp = log.awaitLive(end);
-            Map<TopicPartition, Long> latest = offsets.endOffsets(partitions);
+            Map<TopicPartition, Long> latest = reader.endOffsets(partitions);
             loadedUpTo = end;
             this.liveCaughtUp = liveCaughtUp;
             if (latest.equals(end) && liveCaughtUp || round == LAST_ROUND) {
@@ -120,8 +116,49 @@ final class ReplayLoad implements AutoCloseable {
             end = latest;
             run.logTotal = count(begin, end);
         }
-        // each consumer may still hold a prefetched fetch: gone before the comparison needs the heap
-        lanes.forEach(ReplayLane::releaseConsumer);
+        // the reader may still hold a prefetched fetch: gone before the comparison needs the heap
+        readerOpen = false;
+        reader.close();
+    }
+
+    /**
+     * Reads the log up to {@code end}, handing each lane the run's municipality's events of its cases in the log's
+     * order: a poll is decoded while the lanes write the previous one, and a lane's share never overtakes its
+     * previous one (a case's writes keep their order).
+     */
+    private void readUpTo(Map<TopicPartition, Long> end, ReplayRun run) throws Exception {
+        while (!reached(end)) {
+            ConsumerRecords<String, byte[]> records = reader.poll(Duration.ofMillis(500));
+            if (records.isEmpty()) {
+                continue;
+            }
+            run.read();
+            List<List<EventEnvelope<TsunaguEvent>>> shares = new ArrayList<>(lanes.size());
+            for (int i = 0; i < lanes.size(); i++) {
+                shares.add(new ArrayList<>(records.count() / lanes.size() + 16));
+            }
+            for (ConsumerRecord<String, byte[]> record : records) {
+                try {
+                    EventEnvelope<TsunaguEvent> event = IncomingEvents.read(record);
+                    if (run.municipality.equals(event.data().municipality())) {
+                        shares.get(split.laneOf(record.partition(), record.key())).add(event);
+                    }
+                } catch (CloudEventCodec.MalformedEventException e) {
+                    run.skipped.incrementAndGet(); // the live consumer dead-lettered it too
+                }
+            }
+            for (int i = 0; i < lanes.size(); i++) {
+                lanes.get(i).write(shares.get(i), run);
+            }
+            run.logRead.addAndGet(records.count());
+        }
+        for (ReplayLane lane : lanes) {
+            lane.endRound();
+        }
+    }
+
+    private boolean reached(Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(e -> reader.position(e.getKey()) >= e.getValue());
     }
 
     /**
@@ -144,7 +181,10 @@ final class ReplayLoad implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.shutdownNow();
+        if (readerOpen) {
+            readerOpen = false;
+            reader.close();
+        }
         lanes.forEach(ReplayLane::close);
     }
 }

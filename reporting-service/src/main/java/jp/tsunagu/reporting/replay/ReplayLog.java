@@ -56,19 +56,32 @@ public class ReplayLog {
         return Map.copyOf(c);
     }
 
+    /** A consumer of the log for its partitions and offsets. */
     KafkaConsumer<String, byte[]> consumer() {
+        return consumer(1);
+    }
+
+    /**
+     * The consumer a load reads the whole log with, for {@code lanes} lanes: a poll is {@code poll-records} records
+     * a lane, so each lane's transaction writes about as many whatever the count of lanes.
+     */
+    KafkaConsumer<String, byte[]> reader(int lanes) {
+        return consumer(lanes);
+    }
+
+    private KafkaConsumer<String, byte[]> consumer(int lanes) {
         Properties p = new Properties();
         p.putAll(connection);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        // What a lane holds is bounded whatever the log's size: its consumer's fetch (at most FETCH_MAX_BYTES, a
-        // partition's share at most MAX_PARTITION_FETCH_BYTES) and two polls' events (one decoded while the other is
-        // written). Two lanes share the service's small heap with the live consumer. A fetch near a poll's worth: a
-        // fetch stays alive until its last record is polled, its records' headers are slices of it, and at 4 MB (1 MB
-        // a partition) the lanes' fetches and polls outgrew the survivor space, so the collector promoted them after
-        // one young collection and they died in the old generation (768,342 events, 2026-12-06: 28-31 full
-        // collections and 8.2-9.0 s of pauses per replay at 4 MB; 12 and 5.6 s at 1 MB; docs/configuration.md).
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(config.pollRecords()));
-        p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Integer.toString(1024 * 1024));
+        // What a load holds is bounded whatever the log's size: its reader's fetch (at most FETCH_MAX_BYTES, a
+        // partition's share at most MAX_PARTITION_FETCH_BYTES) and two polls' events (one decoded while the lanes
+        // write the other). The lanes share the service's small heap with the live consumer. A fetch near a poll's
+        // worth: a fetch stays alive until its last record is polled, its records' headers are slices of it, and at
+        // 4 MB a lane (1 MB a partition) the fetches and polls outgrew the survivor space, so the collector promoted
+        // them after one young collection and they died in the old generation (768,342 events, 2026-12-06: 28-31
+        // full collections and 8.2-9.0 s of pauses per replay at 4 MB; 12 and 5.6 s at 1 MB; docs/configuration.md).
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(config.pollRecords() * lanes));
+        p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Integer.toString(1024 * 1024 * lanes));
         p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(256 * 1024));
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "reporting-replay");

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -26,119 +25,110 @@ class LaneSplitTest {
         return all;
     }
 
-    @Test
-    void threePartitionsAndTwoLanesShareTheThirdByKey() {
-        // given the local default: 3 partitions per stage topic, 2 lanes
-        List<TopicPartition> partitions = stageTopics(3);
-        LaneSplit split = LaneSplit.of(partitions, 2);
-
-        // then each lane reads its whole partition and the shared one, on every stage topic
-        assertEquals(Set.of(2), split.sharedNumbers(partitions));
-        assertEquals(Set.of(0, 2), numbers(split.reads(partitions, 0)));
-        assertEquals(Set.of(1, 2), numbers(split.reads(partitions, 1)));
-        assertEquals(8, split.reads(partitions, 0).size());
-        // and a whole partition's records are its lane's only, whatever their key
-        assertTrue(split.writes(0, 0, "any"));
-        assertFalse(split.writes(1, 0, "any"));
-        assertTrue(split.writes(1, 1, "any"));
+    static List<String> caseIds(int count) {
+        return IntStream.range(0, count).mapToObj(i -> UUID.nameUUIDFromBytes(("case-" + i).getBytes()).toString())
+                .toList();
     }
 
     @Test
-    void aSharedPartitionsRecordIsWrittenByExactlyOneLaneAndTheLanesGetAboutHalfEach() {
+    void threePartitionsAndTwoLanesDivideTheThirdByKey() {
+        // given the local default: 3 partitions per stage topic, 2 lanes
+        LaneSplit split = LaneSplit.of(stageTopics(3), 2);
+
+        // then a whole partition's records are one lane's, whatever their key, and the third is divided
+        assertEquals(2, split.lanes());
+        assertFalse(split.shared(0));
+        assertFalse(split.shared(1));
+        assertTrue(split.shared(2));
+        for (String key : caseIds(50)) {
+            assertEquals(0, split.laneOf(0, key));
+            assertEquals(1, split.laneOf(1, key));
+        }
+    }
+
+    @Test
+    void aSharedPartitionsRecordsGoAboutHalfToEachLaneAndAKeyAlwaysToTheSameOne() {
         LaneSplit split = LaneSplit.of(3, 2);
         int[] perLane = new int[2];
-        for (int i = 0; i < 10_000; i++) {
-            String caseId = UUID.nameUUIDFromBytes(("case-" + i).getBytes()).toString();
-            int lanes = 0;
-            for (int lane = 0; lane < 2; lane++) {
-                if (split.writes(lane, 2, caseId)) {
-                    lanes++;
-                    perLane[lane]++;
-                }
-            }
-            assertEquals(1, lanes, caseId);
+        for (String caseId : caseIds(10_000)) {
+            int lane = split.laneOf(2, caseId);
+            perLane[lane]++;
+            assertEquals(lane, split.laneOf(2, caseId), caseId);
         }
         assertTrue(perLane[0] > 4_500 && perLane[1] > 4_500, perLane[0] + " / " + perLane[1]);
     }
 
     @Test
-    void everyRecordIsWrittenByExactlyOneLaneThatReadsItsPartitionForAnyCountsOfPartitionsAndLanes() {
-        List<String> keys = IntStream.range(0, 500)
-                .mapToObj(i -> UUID.nameUUIDFromBytes(("case-" + i).getBytes()).toString()).toList();
+    void everyRecordGoesToALaneThereIsForAnyCountsOfPartitionsAndLanes() {
+        List<String> keys = caseIds(500);
         for (int count = 1; count <= 13; count++) {
             for (int workers = 1; workers <= 6; workers++) {
                 List<TopicPartition> partitions = stageTopics(count);
                 LaneSplit split = LaneSplit.of(partitions, workers);
                 assertEquals(Math.min(workers, count), split.lanes(), count + " partitions, " + workers + " workers");
-                List<Set<TopicPartition>> reads = IntStream.range(0, split.lanes())
-                        .mapToObj(lane -> Set.copyOf(split.reads(partitions, lane))).toList();
+                boolean[] used = new boolean[split.lanes()];
                 for (TopicPartition tp : partitions) {
                     for (String key : keys) {
-                        int writers = 0;
-                        for (int lane = 0; lane < split.lanes(); lane++) {
-                            if (split.writes(lane, tp.partition(), key)) {
-                                writers++;
-                                assertTrue(reads.get(lane).contains(tp), tp + " lane " + lane);
-                            }
-                        }
-                        assertEquals(1, writers, tp + " " + key + ", " + count + "/" + workers);
+                        int lane = split.laneOf(tp.partition(), key);
+                        assertTrue(lane >= 0 && lane < split.lanes(), tp + " " + key + ", " + count + "/" + workers);
+                        used[lane] = true;
                     }
+                }
+                for (int lane = 0; lane < split.lanes(); lane++) {
+                    assertTrue(used[lane], "lane " + lane + " gets records, " + count + "/" + workers);
                 }
             }
         }
     }
 
     @Test
-    void partitionCountsThatDifferPerTopicStillGiveEachRecordOneLane() {
+    void partitionCountsThatDifferPerTopicStillGiveEachRecordALane() {
         // a topic with 2 partitions beside topics with 3: the split goes by partition number over the highest
         List<TopicPartition> partitions = new ArrayList<>(stageTopics(3));
         partitions.removeIf(tp -> tp.topic().equals(Topics.PLANS) && tp.partition() == 2);
         LaneSplit split = LaneSplit.of(partitions, 2);
+        assertEquals(2, split.lanes());
+        assertTrue(split.shared(2));
         for (TopicPartition tp : partitions) {
-            String key = "case-" + tp;
-            long writers = IntStream.range(0, split.lanes()).filter(lane -> split.writes(lane, tp.partition(), key))
-                    .count();
-            assertEquals(1, writers, tp.toString());
+            int lane = split.laneOf(tp.partition(), "case-" + tp);
+            assertTrue(lane == 0 || lane == 1, tp.toString());
         }
-        assertEquals(Set.of(0, 2), numbers(split.reads(partitions, 0)));
     }
 
     @Test
-    void partitionsThatDivideEvenlyAreNotShared() {
-        // production's 12 partitions over 2 lanes: 6 whole partitions each, nothing read twice
-        List<TopicPartition> partitions = stageTopics(12);
-        LaneSplit split = LaneSplit.of(partitions, 2);
-        assertEquals(Set.of(), split.sharedNumbers(partitions));
-        assertEquals(Set.of(0, 2, 4, 6, 8, 10), numbers(split.reads(partitions, 0)));
-        assertEquals(100, split.writtenShare(4, 100));
+    void partitionsThatDivideEvenlyAreNotDividedByKey() {
+        // production's 12 partitions over 2 lanes: 6 whole partitions each
+        LaneSplit split = LaneSplit.of(stageTopics(12), 2);
+        for (int p = 0; p < 12; p++) {
+            assertFalse(split.shared(p));
+            assertEquals(p % 2, split.laneOf(p, "any"));
+        }
+        assertEquals(50, split.laneShare(100));
     }
 
     @Test
-    void oneLaneReadsEverythingAndThereAreNeverMoreLanesThanPartitions() {
-        List<TopicPartition> partitions = stageTopics(3);
-        assertEquals(partitions, LaneSplit.of(partitions, 1).reads(partitions, 0));
-        // four workers on 3 partitions: 3 lanes of one whole partition each, none read twice
-        LaneSplit four = LaneSplit.of(partitions, 4);
+    void oneLaneWritesEverythingAndThereAreNeverMoreLanesThanPartitions() {
+        LaneSplit one = LaneSplit.of(stageTopics(3), 1);
+        assertEquals(1, one.lanes());
+        caseIds(20).forEach(key -> assertEquals(0, one.laneOf(2, key)));
+        assertEquals(100, one.laneShare(100));
+        // four workers on 3 partitions: 3 lanes of one whole partition each
+        LaneSplit four = LaneSplit.of(stageTopics(3), 4);
         assertEquals(3, four.lanes());
-        assertEquals(Set.of(), four.sharedNumbers(partitions));
-        assertEquals(Set.of(1), numbers(four.reads(partitions, 1)));
+        assertFalse(four.shared(2));
+        assertEquals(1, four.laneOf(1, "any"));
     }
 
     @Test
     void aKeylessRecordOfASharedPartitionFallsToTheFirstLane() {
         LaneSplit split = LaneSplit.of(3, 2);
-        assertTrue(split.writes(0, 2, null));
-        assertFalse(split.writes(1, 2, null));
-        assertEquals(50, split.writtenShare(2, 100));
+        assertEquals(0, split.laneOf(2, null));
+        assertEquals(51, split.laneShare(101));
     }
 
     @Test
-    void noTopicsYetAndNoLanesAreHandled() {
-        assertEquals(List.of(), LaneSplit.of(List.of(), 2).reads(List.of(), 0));
+    void noTopicsYetGiveOneLaneAndNoWorkersAreRefused() {
+        assertEquals(1, LaneSplit.of(List.of(), 2).lanes());
         assertThrows(IllegalArgumentException.class, () -> LaneSplit.of(3, 0));
-    }
-
-    static Set<Integer> numbers(List<TopicPartition> partitions) {
-        return Set.copyOf(partitions.stream().map(TopicPartition::partition).toList());
     }
 }
