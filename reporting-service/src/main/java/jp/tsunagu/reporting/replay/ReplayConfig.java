@@ -23,14 +23,15 @@ public interface ReplayConfig {
 
     /**
      * Replays the service runs at once, each a different municipality's (one per municipality). Each holds
-     * {@link #workers()} JDBC connections and consumers: the datasource needs 2 + workers × this connections.
+     * {@link #workers()} JDBC connections and one consumer: the datasource needs 2 + workers × this connections.
      */
     @WithDefault("2")
     int atOnce();
 
     /**
-     * Records a lane takes from the log at once and writes in one transaction: larger polls make fewer round trips
-     * to the database, and each lane holds two polls' events in the heap.
+     * Records a replay takes from the log at once for each lane (its reader polls this many times the lanes), about
+     * what a lane writes in one transaction: larger polls make fewer round trips to the database, and each lane holds
+     * up to three polls' shares of events in the heap (one written, one waiting, one being decoded).
      */
     @WithDefault("1000")
     int pollRecords();

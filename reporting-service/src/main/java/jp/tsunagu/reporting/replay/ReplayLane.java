@@ -15,11 +15,13 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One lane of a replay: a share of the cases ({@link LaneSplit}), written by its own thread over its own connection to
  * the replay's schema, while the load's one reader decodes the next poll ({@link ReplayLoad}). At most one poll's
- * share waits for the writer, so a lane holds two polls' shares of events whatever the log's size, the ids of the
+ * share waits for the writer besides the one written, so a lane holds those two and the share the reader is
+ * decoding, whatever the log's size, the ids of the
  * events and of the cases it wrote as two filters of at most 2 MB each ({@link SeenIds}), and at most
  * {@code tsunagu.replay.held-cases} rows of facts of its cases, plus a poll's ({@link HeldCaseFacts}).
  */
@@ -34,6 +36,8 @@ final class ReplayLane implements AutoCloseable {
     private final JdbcSqlRunner target;
     private final int heldCases;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "tsunagu-replay-writer"));
+    /** The first failure of a share's writing: the shares after it are not written. */
+    private volatile Exception failed;
     /** The ids this lane wrote: every earlier copy of its events, as the replay's tables started empty. */
     private SeenIds written;
     /** Its cases' rows of facts between polls, or none held ({@code heldCases} 0): then read and written each poll. */
@@ -70,18 +74,31 @@ final class ReplayLane implements AutoCloseable {
     }
 
     /**
-     * Writes a poll's share of events once the previous share is written: a case's writes keep the log's order. A
-     * failure of the previous share is thrown here.
+     * Writes a poll's share of events after the shares before it (one thread: a case's writes keep the log's order).
+     * A failure of an earlier share is thrown here as soon as it is known, and the shares after it are not written.
      */
     void write(List<EventEnvelope<TsunaguEvent>> events, ReplayRun run) throws Exception {
+        while (!writing.isEmpty() && (writing.size() >= SHARES_AHEAD || writing.peekFirst().isDone())) {
+            writing.removeFirst().get();
+        }
         if (events.isEmpty()) {
             return;
         }
-        while (writing.size() >= SHARES_AHEAD) {
-            writing.removeFirst().get();
-        }
         writing.addLast(writer.submit(() -> {
-            writeNow(events, run);
+            if (failed != null) {
+                throw new IllegalStateException("an earlier share of this lane failed", failed);
+            }
+            try {
+                writeNow(events, run);
+            } catch (Exception e) {
+                failed = e;
+                try {
+                    connection.rollback();
+                } catch (SQLException r) {
+                    e.addSuppressed(r);
+                }
+                throw e;
+            }
             run.done.addAndGet(events.size());
             return null;
         }));
@@ -132,6 +149,11 @@ final class ReplayLane implements AutoCloseable {
     @Override
     public void close() {
         writer.shutdownNow();
+        try { // a share still being written is interrupted: the connection goes back to the pool after it
+            writer.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             connection.close();
         } catch (SQLException ignored) {

@@ -181,10 +181,13 @@ final class ReplayLoad implements AutoCloseable {
 
     @Override
     public void close() {
-        if (readerOpen) {
-            readerOpen = false;
-            reader.close();
+        try {
+            if (readerOpen) {
+                readerOpen = false;
+                reader.close();
+            }
+        } finally {
+            lanes.forEach(ReplayLane::close);
         }
-        lanes.forEach(ReplayLane::close);
     }
 }

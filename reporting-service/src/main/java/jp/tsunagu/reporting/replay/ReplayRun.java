@@ -66,7 +66,7 @@ final class ReplayRun {
         this.municipality = municipality;
     }
 
-    /** A lane read events: the load starts with the first read. */
+    /** The reader read records: the load starts with the first read. */
     synchronized void read() {
         if (firstReadAt == null) {
             firstReadAt = Instant.now();

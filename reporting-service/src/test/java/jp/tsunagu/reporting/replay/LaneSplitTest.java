@@ -32,7 +32,7 @@ class LaneSplitTest {
 
     @Test
     void threePartitionsAndTwoLanesDivideTheThirdByKey() {
-        // given the local default: 3 partitions per stage topic, 2 lanes
+        // given the local default of 3 partitions per stage topic, and 2 lanes
         LaneSplit split = LaneSplit.of(stageTopics(3), 2);
 
         // then a whole partition's records are one lane's, whatever their key, and the third is divided

@@ -250,7 +250,7 @@ class ReplayLaneWritesTest {
     }
 
     /** Three cases: their referrals in one poll, the first two cases' decisions in the next, the third's last. */
-    private static List<List<EventEnvelope<TsunaguEvent>>> polls(String prefix, Instant at) {
+    static List<List<EventEnvelope<TsunaguEvent>>> polls(String prefix, Instant at) {
         List<EventEnvelope<TsunaguEvent>> referrals = new java.util.ArrayList<>();
         List<EventEnvelope<TsunaguEvent>> decisions = new java.util.ArrayList<>();
         for (int c = 0; c < 3; c++) {
@@ -298,11 +298,11 @@ class ReplayLaneWritesTest {
                 .await().indefinitely().getFirst();
     }
 
-    private static EventEnvelope<TsunaguEvent> envelope(String id, Instant at, TsunaguEvent event) {
+    static EventEnvelope<TsunaguEvent> envelope(String id, Instant at, TsunaguEvent event) {
         return new EventEnvelope<>(id, "/tsunagu/test", at, ON, null, event);
     }
 
-    private static IntakeEvent.ReferralReceived referral(String caseId) {
+    static IntakeEvent.ReferralReceived referral(String caseId) {
         return new IntakeEvent.ReferralReceived(caseId, null, CITY, null, Channel.AGENCY, ON, "中部",
                 AgeBand.AGE_40_49, List.of(), List.of(Concern.HIKIKOMORI), Consent.GIVEN, Urgency.ROUTINE, false,
                 new SealedData("A256GCM", "case/" + caseId + "/1", "bm9uY2U=", "Y2lwaGVy"));
