@@ -29,9 +29,9 @@ public interface ReplayConfig {
     int atOnce();
 
     /**
-     * Records a replay takes from the log at once for each lane (its reader polls this many times the lanes), about
-     * what a lane writes in one transaction: larger polls make fewer round trips to the database, and each lane holds
-     * up to three polls' shares of events in the heap (one written, one waiting, one being decoded).
+     * Events of the replayed municipality a lane writes in one transaction (its share, filled by the reader from
+     * smaller polls of the log): larger shares make fewer round trips to the database, and each lane holds up to
+     * three shares of events in the heap (one written, one waiting, one being filled).
      */
     @WithDefault("1000")
     int pollRecords();

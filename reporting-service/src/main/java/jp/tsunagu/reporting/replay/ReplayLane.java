@@ -19,10 +19,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One lane of a replay: a share of the cases ({@link LaneSplit}), written by its own thread over its own connection to
- * the replay's schema, while the load's one reader decodes the next poll ({@link ReplayLoad}). At most one poll's
- * share waits for the writer besides the one written, so a lane holds those two and the share the reader is
- * decoding, whatever the log's size, the ids of the events and of the cases it wrote as two filters of at most 2 MB
- * each ({@link SeenIds}), and at most {@code tsunagu.replay.held-cases} rows of facts of its cases, plus a poll's
+ * the replay's schema, while the load's one reader fills its next share ({@link ReplayLoad}). At most one share waits
+ * for the writer besides the one written, so a lane holds those two and the share the reader is filling, whatever
+ * the log's size, the ids of the events and of the cases it wrote as two filters of at most 2 MB each
+ * ({@link SeenIds}), and at most {@code tsunagu.replay.held-cases} rows of facts of its cases, plus a share's
  * ({@link HeldCaseFacts}).
  */
 final class ReplayLane implements AutoCloseable {

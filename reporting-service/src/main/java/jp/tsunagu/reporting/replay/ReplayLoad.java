@@ -123,34 +123,43 @@ final class ReplayLoad implements AutoCloseable {
 
     /**
      * Reads the log up to {@code end}, handing each lane the run's municipality's events of its cases in the log's
-     * order: a poll is decoded while the lanes write the previous one, and a lane's share never overtakes its
-     * previous one (a case's writes keep their order).
+     * order, a share of {@code poll-records} events at a time (what it writes in one transaction), the rest at the
+     * round's end. The reader decodes while the lanes write, and a lane's share never overtakes its previous one (a
+     * case's writes keep their order). Its polls are smaller than a share ({@link ReplayLog#READER_POLL_RECORDS}), so
+     * few undecoded records are alive at a young collection.
      */
     private void readUpTo(Map<TopicPartition, Long> end, ReplayRun run) throws Exception {
+        int shareSize = log.config().pollRecords();
+        List<List<EventEnvelope<TsunaguEvent>>> shares = new ArrayList<>(lanes.size());
+        for (int i = 0; i < lanes.size(); i++) {
+            shares.add(new ArrayList<>(shareSize));
+        }
         while (!reached(end)) {
             ConsumerRecords<String, byte[]> records = reader.poll(Duration.ofMillis(500));
             if (records.isEmpty()) {
                 continue;
             }
             run.read();
-            List<List<EventEnvelope<TsunaguEvent>>> shares = new ArrayList<>(lanes.size());
-            for (int i = 0; i < lanes.size(); i++) {
-                shares.add(new ArrayList<>(records.count() / lanes.size() + 16));
-            }
             for (ConsumerRecord<String, byte[]> record : records) {
                 try {
                     EventEnvelope<TsunaguEvent> event = IncomingEvents.read(record);
                     if (run.municipality.equals(event.data().municipality())) {
-                        shares.get(split.laneOf(record.partition(), record.key())).add(event);
+                        int lane = split.laneOf(record.partition(), record.key());
+                        List<EventEnvelope<TsunaguEvent>> share = shares.get(lane);
+                        share.add(event);
+                        if (share.size() >= shareSize) {
+                            lanes.get(lane).write(share, run);
+                            shares.set(lane, new ArrayList<>(shareSize));
+                        }
                     }
                 } catch (CloudEventCodec.MalformedEventException e) {
                     run.skipped.incrementAndGet(); // the live consumer dead-lettered it too
                 }
             }
-            for (int i = 0; i < lanes.size(); i++) {
-                lanes.get(i).write(shares.get(i), run);
-            }
             run.logRead.addAndGet(records.count());
+        }
+        for (int i = 0; i < lanes.size(); i++) {
+            lanes.get(i).write(shares.get(i), run);
         }
         for (ReplayLane lane : lanes) {
             lane.endRound();

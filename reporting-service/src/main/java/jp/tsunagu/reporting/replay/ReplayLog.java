@@ -25,6 +25,9 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class ReplayLog {
 
+    /** Records the load's reader decodes at a time: a lane's share fills from several polls. */
+    static final int READER_POLL_RECORDS = 250;
+
     private final Map<String, Object> connection;
     private final String liveGroup;
     private final ReplayConfig config;
@@ -62,8 +65,8 @@ public class ReplayLog {
     }
 
     /**
-     * The consumer a load reads the whole log with, for {@code lanes} lanes: a poll is {@code poll-records} records
-     * a lane, so each lane's transaction writes about as many whatever the count of lanes.
+     * The consumer a load reads the whole log with, for {@code lanes} lanes. It polls a few hundred records at a time
+     * whatever {@code poll-records} is: the load fills each lane's share from its polls ({@link ReplayLoad}).
      */
     KafkaConsumer<String, byte[]> reader(int lanes) {
         return consumer(lanes);
@@ -74,13 +77,15 @@ public class ReplayLog {
         p.putAll(connection);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         // What a load holds is bounded whatever the log's size: its reader's fetch (at most FETCH_MAX_BYTES, a
-        // partition's share at most MAX_PARTITION_FETCH_BYTES) and two polls' events (one decoded while the lanes
-        // write the other). The lanes share the service's small heap with the live consumer. A fetch near a poll's
-        // worth: a fetch stays alive until its last record is polled, its records' headers are slices of it, and at
-        // 4 MB a lane (1 MB a partition) the fetches and polls outgrew the survivor space, so the collector promoted
-        // them after one young collection and they died in the old generation (768,342 events, 2026-12-06: 28-31
-        // full collections and 8.2-9.0 s of pauses per replay at 4 MB; 12 and 5.6 s at 1 MB; docs/configuration.md).
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(config.pollRecords() * lanes));
+        // partition's share at most MAX_PARTITION_FETCH_BYTES), the poll it decodes, and each lane's shares. The lanes
+        // share the service's small heap with the live consumer. A fetch stays alive until its last record is polled,
+        // and at 4 MB a lane (1 MB a partition) the fetches and polls outgrew the survivor space, so the collector
+        // promoted them after one young collection and they died in the old generation (768,342 events, 2026-12-06:
+        // 28-31 full collections and 8.2-9.0 s of pauses per replay at 4 MB; 12 and 5.6 s at 1 MB;
+        // docs/configuration.md). A poll was a lane's share times the lanes (3,000 records, each with its headers
+        // copied out) until 2026-12-08: at READER_POLL_RECORDS the full collections of a 200,000-event replay went
+        // from 2-3 to 1-2 (docs/faults-and-performance.md).
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(READER_POLL_RECORDS));
         p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Integer.toString(1024 * 1024 * lanes));
         p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(256 * 1024));
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
