@@ -29,16 +29,17 @@ public interface ReplayConfig {
     int atOnce();
 
     /**
-     * Events of the replayed municipality a lane writes in one transaction (its share, filled by the reader from
-     * smaller polls of the log): larger shares make fewer round trips to the database, and each lane holds up to
-     * three shares of events in the heap (one written, one waiting, one being filled).
+     * Events of the replayed municipality a lane writes in one transaction (its share, which the reader fills from its
+     * polls of the log, 250 records each; below 1 counts as 1): larger shares make fewer round trips to the database,
+     * and each lane holds up to three shares of events in the heap (one written, one waiting, one being filled). The
+     * name is from when the reader polled this many records a lane.
      */
     @WithDefault("1000")
     int pollRecords();
 
     /**
-     * Rows of facts ({@code case_fact}) a lane holds between polls, of its own cases: a case's later events fold into
-     * its row in memory instead of reading it back and writing it again each poll. Past it, the least recently folded
+     * Rows of facts ({@code case_fact}) a lane holds between shares, of its own cases: a case's later events fold into
+     * its row in memory instead of reading it back and writing it again each share. Past it, the least recently folded
      * are written out down to three quarters of it (and read back if an event of theirs comes later). 0: none held.
      */
     @WithDefault("10000")

@@ -27,8 +27,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ReplayLane implements AutoCloseable {
 
-    /** What a poll's transaction sets ({@link #pollTransaction}). */
-    static final String POLL_TRANSACTION = "set local synchronous_commit = off; set local enable_seqscan = off";
+    /** What a share's transaction sets ({@link #shareTransaction}). */
+    static final String SHARE_TRANSACTION = "set local synchronous_commit = off; set local enable_seqscan = off";
     /** Shares handed to the writer at most: one written, one waiting, so the writer never waits for the reader. */
     private static final int SHARES_AHEAD = 2;
 
@@ -40,7 +40,7 @@ final class ReplayLane implements AutoCloseable {
     private volatile Exception failed;
     /** The ids this lane wrote: every earlier copy of its events, as the replay's tables started empty. */
     private SeenIds written;
-    /** Its cases' rows of facts between polls, or none held ({@code heldCases} 0): then read and written each poll. */
+    /** Its cases' rows of facts between shares, or none held ({@code heldCases} 0): then read and written each share. */
     private HeldCaseFacts held;
     private CaseFactRows facts;
     /** The shares handed to the writer and not yet known written, the oldest first. */
@@ -74,11 +74,12 @@ final class ReplayLane implements AutoCloseable {
     }
 
     /**
-     * Writes a poll's share of events after the shares before it (one thread: a case's writes keep the log's order).
-     * A failure of an earlier share is thrown here as soon as it is known, and the shares after it are not written.
+     * Writes a share of events after the shares before it (one thread: a case's writes keep the log's order). A
+     * failure of an earlier share is thrown here, and the shares after it are not written.
      */
     void write(List<EventEnvelope<TsunaguEvent>> events, ReplayRun run) throws Exception {
-        while (!writing.isEmpty() && (writing.size() >= SHARES_AHEAD || writing.peekFirst().isDone())) {
+        checkWritten();
+        while (writing.size() >= SHARES_AHEAD) {
             writing.removeFirst().get();
         }
         if (events.isEmpty()) {
@@ -104,12 +105,22 @@ final class ReplayLane implements AutoCloseable {
         }));
     }
 
+    /**
+     * Lets go of the shares already written, and throws the failure of one, without waiting for any: the reader asks
+     * after each poll, so a lane whose share fills slowly does not hide its failure while the others write on.
+     */
+    void checkWritten() throws Exception {
+        while (!writing.isEmpty() && writing.peekFirst().isDone()) {
+            writing.removeFirst().get();
+        }
+    }
+
     /** Ends a round of the load: its last share written, and every row of facts in the table. */
     void endRound() throws Exception {
         awaitWriting();
         if (held != null) {
             writer.submit(() -> {
-                pollTransaction();
+                shareTransaction();
                 target.execute(held.flush()).await().indefinitely();
                 connection.commit();
                 return null;
@@ -124,25 +135,25 @@ final class ReplayLane implements AutoCloseable {
     }
 
     private void writeNow(List<EventEnvelope<TsunaguEvent>> writes, ReplayRun run) throws Exception {
-        pollTransaction();
+        shareTransaction();
         ProjectionBatch.apply(target, writes, written, facts).await().indefinitely();
         connection.commit();
         run.wrote();
     }
 
     /**
-     * A poll's transaction. The replay's tables are disposable (a failed replay is run again), so its commits need
+     * A share's transaction. The replay's tables are disposable (a failed replay is run again), so its commits need
      * not wait for the disk. Its reads are planned with table scans discouraged, so an index is taken wherever there
      * is one: a load reads only rows by an indexed id, from tables that grow from empty and have no statistics until
      * the load is done, and without it the planner scanned the whole of {@code case_event} for a poll's copies of
      * events (its lookup index, a hash, gives it no count of rows by key):
-     * 37–43 ms a poll's lookup against 1–2 by the index, in a log of 338,000 events of which the services had
+     * 37–43 ms a share's lookup against 1–2 by the index, in a log of 338,000 events of which the services had
      * published 138,000 again under the same ids. "local": the pooled connection goes back with the defaults, and the
      * comparison after the load reads whole tables.
      */
-    private void pollTransaction() throws SQLException {
+    private void shareTransaction() throws SQLException {
         try (Statement s = connection.createStatement()) {
-            s.execute(POLL_TRANSACTION);
+            s.execute(SHARE_TRANSACTION);
         }
     }
 

@@ -57,7 +57,7 @@ final class ReplayLoad implements AutoCloseable {
             // A case's events have the same partition number on every stage topic (keyed by case id, same partition
             // counts), so lanes that split by partition number and key (LaneSplit) write disjoint cases and never wait
             // for each other, and each may hold its cases' rows of facts. With counts that differ, a case's events may
-            // reach two lanes: each then reads and writes the rows every poll, as the live consumer does.
+            // reach two lanes: each then reads and writes the rows every share, as the live consumer does each poll.
             int heldCases = log.config().heldCases();
             if (partitions.stream().collect(Collectors.groupingBy(TopicPartition::topic, Collectors.counting()))
                     .values().stream().distinct().count() > 1 && heldCases > 0) {
@@ -125,11 +125,11 @@ final class ReplayLoad implements AutoCloseable {
      * Reads the log up to {@code end}, handing each lane the run's municipality's events of its cases in the log's
      * order, a share of {@code poll-records} events at a time (what it writes in one transaction), the rest at the
      * round's end. The reader decodes while the lanes write, and a lane's share never overtakes its previous one (a
-     * case's writes keep their order). Its polls are smaller than a share ({@link ReplayLog#READER_POLL_RECORDS}), so
-     * few undecoded records are alive at a young collection.
+     * case's writes keep their order). It polls {@link ReplayLog#READER_POLL_RECORDS} records at a time, however large
+     * a share is, so few undecoded records are alive at a young collection.
      */
     private void readUpTo(Map<TopicPartition, Long> end, ReplayRun run) throws Exception {
-        int shareSize = log.config().pollRecords();
+        int shareSize = Math.max(1, log.config().pollRecords());
         List<List<EventEnvelope<TsunaguEvent>>> shares = new ArrayList<>(lanes.size());
         for (int i = 0; i < lanes.size(); i++) {
             shares.add(new ArrayList<>(shareSize));
@@ -157,6 +157,9 @@ final class ReplayLoad implements AutoCloseable {
                 }
             }
             run.logRead.addAndGet(records.count());
+            for (ReplayLane lane : lanes) {
+                lane.checkWritten();
+            }
         }
         for (int i = 0; i < lanes.size(); i++) {
             lanes.get(i).write(shares.get(i), run);

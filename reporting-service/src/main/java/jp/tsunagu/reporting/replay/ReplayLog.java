@@ -84,7 +84,7 @@ public class ReplayLog {
         // 28-31 full collections and 8.2-9.0 s of pauses per replay at 4 MB; 12 and 5.6 s at 1 MB;
         // docs/configuration.md). A poll was a lane's share times the lanes (3,000 records, each with its headers
         // copied out) until 2026-12-08: at READER_POLL_RECORDS the full collections of a 200,000-event replay went
-        // from 2-3 to 1-2 (docs/faults-and-performance.md).
+        // from 2-3 to 1-2, by hand (docs/faults-and-performance.md).
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(READER_POLL_RECORDS));
         p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Integer.toString(1024 * 1024 * lanes));
         p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(256 * 1024));

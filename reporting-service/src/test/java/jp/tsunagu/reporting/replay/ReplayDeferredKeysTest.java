@@ -120,7 +120,7 @@ class ReplayDeferredKeysTest {
             Sql lookup = Sql.of("explain " + ProjectionBatch.EARLIER_COPIES, new Object[]{ids});
             // when a poll's transaction plans the lookup, then it reads the index; without, the table
             try (var s = connection.createStatement()) {
-                s.execute(ReplayLane.POLL_TRANSACTION);
+                s.execute(ReplayLane.SHARE_TRANSACTION);
             }
             String planned = plan(lane, lookup);
             connection.rollback();

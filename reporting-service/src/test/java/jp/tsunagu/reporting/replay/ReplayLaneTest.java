@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -22,13 +23,14 @@ import static jp.tsunagu.reporting.replay.ReplayLaneWritesTest.CITY;
 import static jp.tsunagu.reporting.replay.ReplayLaneWritesTest.envelope;
 import static jp.tsunagu.reporting.replay.ReplayLaneWritesTest.polls;
 import static jp.tsunagu.reporting.replay.ReplayLaneWritesTest.referral;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A replay's lane as the load drives it: shares of polls handed to its writer thread, ahead of their writing, then the
- * round's end. Against the replay's own schema in PostgreSQL.
+ * A replay's lane as the load drives it: shares of events handed to its writer thread, ahead of their writing, then
+ * the round's end. Against the replay's own schema in PostgreSQL.
  */
 @QuarkusTest
 @QuarkusTestResource(TsunaguTestResources.class)
@@ -43,7 +45,7 @@ class ReplayLaneTest {
 
     @Test
     void theRoundsEndLeavesEveryShareAndEveryHeldRowOfFactsInTheTables() throws Exception {
-        // given a lane that holds its cases' rows of facts between polls
+        // given a lane that holds its cases' rows of facts between shares
         String schema = schemas.of(CITY);
         schemas.fresh(schema);
         String prefix = "lane-" + UUID.randomUUID() + "-";
@@ -95,6 +97,34 @@ class ReplayLaneTest {
             assertTrue(rootCause(failure) instanceof SQLException, rootCause(failure).toString());
             assertEquals(3L, count(lane, "select count(*) from {s}.case_event where case_id like :a", prefix + "%"));
             assertEquals(0L, count(lane, "select count(*) from {s}.case_event where case_id = :a", later));
+        }
+    }
+
+    @Test
+    void aFailedShareIsToldAtTheNextCheckWithNoShareHandedAfterIt() throws Exception {
+        String schema = schemas.of(CITY);
+        schemas.fresh(schema);
+        List<List<EventEnvelope<TsunaguEvent>>> polls = polls("told-" + UUID.randomUUID() + "-", AT);
+        try (ReplayLane lane = new ReplayLane(dataSource.getConnection(), schema, 0);
+             Connection other = dataSource.getConnection(); Statement s = other.createStatement()) {
+            lane.expect(10);
+            ReplayRun run = run();
+            // given the referrals written, and the decisions handed to the lane while their table is locked
+            lane.write(polls.get(0), run);
+            lane.endRound();
+            other.setAutoCommit(false);
+            s.execute("lock table " + schema + ".routing_outcome in access exclusive mode");
+            lane.write(polls.get(1), run);
+
+            // when the table is dropped under them, and nothing more is handed to the lane (its share fills slowly)
+            s.execute("drop table " + schema + ".routing_outcome");
+            other.commit();
+
+            // then the reader's check after a poll throws the failure once the writer has met it
+            await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+                ExecutionException failure = assertThrows(ExecutionException.class, lane::checkWritten);
+                assertTrue(rootCause(failure) instanceof SQLException, rootCause(failure).toString());
+            });
         }
     }
 
