@@ -71,7 +71,7 @@ public class ReplayResource {
                              @Schema(description = "first event read to last write; eventsPerSecond is over this")
                              Double loadSeconds,
                              @Schema(description = "building the indexes the load went without, over the loaded "
-                                     + "tables")
+                                     + "tables, and gathering their statistics")
                              Double indexSeconds,
                              @Schema(description = "comparing every figure with the live one (comparisons take turns: "
                                      + "not counting a wait for another)") Double comparisonSeconds,

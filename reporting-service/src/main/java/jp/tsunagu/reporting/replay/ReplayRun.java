@@ -43,7 +43,7 @@ final class ReplayRun {
     volatile Instant finishedAt;
     /**
      * The phases, measured apart: the schema's migration, the load (first event read to last write), the waiting for
-     * the live consumer, building the indexes the load went without, the comparison.
+     * the live consumer, building the indexes the load went without and the tables' statistics, the comparison.
      */
     volatile Instant migratedAt;
     volatile Instant firstReadAt;
