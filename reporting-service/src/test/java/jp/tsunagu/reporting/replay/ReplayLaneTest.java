@@ -78,15 +78,12 @@ class ReplayLaneTest {
              Connection other = dataSource.getConnection(); Statement s = other.createStatement()) {
             lane.expect(10);
             ReplayRun run = run();
-            // given the referrals written, and the table of routing decisions locked by another transaction
-            lane.write(polls.get(0), run);
-            lane.endRound();
-            other.setAutoCommit(false);
-            s.execute("lock table " + schema + ".routing_outcome in access exclusive mode");
+            // given the referrals written, and the decisions handed to the lane while another transaction locks
+            // their table
+            decisionsWaitingForALock(lane, polls, run, other, schema);
 
-            // when the decisions are handed to the lane (they wait for the lock), then another case's referral
-            // behind them, and the other transaction drops the table the decisions wait for
-            lane.write(polls.get(1), run);
+            // when another case's referral is handed behind them, and the other transaction drops the table the
+            // decisions wait for
             lane.write(List.of(envelope(later + "/referral-received", AT, referral(later))), run);
             s.execute("drop table " + schema + ".routing_outcome");
             other.commit();
@@ -110,11 +107,7 @@ class ReplayLaneTest {
             lane.expect(10);
             ReplayRun run = run();
             // given the referrals written, and the decisions handed to the lane while their table is locked
-            lane.write(polls.get(0), run);
-            lane.endRound();
-            other.setAutoCommit(false);
-            s.execute("lock table " + schema + ".routing_outcome in access exclusive mode");
-            lane.write(polls.get(1), run);
+            decisionsWaitingForALock(lane, polls, run, other, schema);
 
             // when the table is dropped under them, and nothing more is handed to the lane (its share fills slowly)
             s.execute("drop table " + schema + ".routing_outcome");
@@ -126,6 +119,18 @@ class ReplayLaneTest {
                 assertTrue(rootCause(failure) instanceof SQLException, rootCause(failure).toString());
             });
         }
+    }
+
+    /** Writes the referrals, locks the decisions' table from {@code other}, then hands the decisions to the lane. */
+    private static void decisionsWaitingForALock(ReplayLane lane, List<List<EventEnvelope<TsunaguEvent>>> polls,
+                                                 ReplayRun run, Connection other, String schema) throws Exception {
+        lane.write(polls.get(0), run);
+        lane.endRound();
+        other.setAutoCommit(false);
+        try (Statement s = other.createStatement()) {
+            s.execute("lock table " + schema + ".routing_outcome in access exclusive mode");
+        }
+        lane.write(polls.get(1), run);
     }
 
     private static ReplayRun run() {
