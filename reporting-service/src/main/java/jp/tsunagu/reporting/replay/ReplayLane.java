@@ -79,11 +79,11 @@ final class ReplayLane implements AutoCloseable {
      */
     void write(List<EventEnvelope<TsunaguEvent>> events, ReplayRun run) throws Exception {
         checkWritten();
-        while (writing.size() >= SHARES_AHEAD) {
-            writing.removeFirst().get();
-        }
         if (events.isEmpty()) {
             return;
+        }
+        while (writing.size() >= SHARES_AHEAD) {
+            writing.removeFirst().get();
         }
         writing.addLast(writer.submit(() -> {
             if (failed != null) {

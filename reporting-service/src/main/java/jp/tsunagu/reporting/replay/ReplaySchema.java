@@ -65,11 +65,12 @@ class ReplaySchema {
             s.execute("drop trigger if exists case_event_feed on " + Sql.checkedSchema(schema) + ".case_event");
             s.execute("alter table " + Sql.checkedSchema(schema) + ".case_event drop column if exists seq");
         }
-        unlogged(schema);
+        List<String> tables = tables(schema);
+        unlogged(schema, tables);
         List<String> indexes = deferIndexes(schema); // first: the load's own lookup index below is kept
         List<String> deferred = new ArrayList<>(deferKeysByEvent(schema));
         deferred.addAll(indexes);
-        deferred.add(statistics(schema));
+        deferred.add(statistics(schema, tables));
         return deferred;
     }
 
@@ -79,12 +80,14 @@ class ReplaySchema {
      * the read of a year's supported cases ({@code case_fact} joined to four tables' case ids) then took from 37 ms to
      * 24 s, and 21 of the 143 comparisons in bench/results.md before 2026-12-08 took 5–32 s instead of about 2.
      */
-    private String statistics(String schema) throws SQLException {
-        StringJoiner tables = new StringJoiner(", ", "analyze ", "");
-        for (String table : tables(schema)) {
-            tables.add(Sql.checkedSchema(schema) + "." + Sql.checkedSchema(table));
-        }
-        return tables.toString();
+    private static String statistics(String schema, List<String> tables) {
+        StringJoiner analyze = new StringJoiner(", ", "analyze ", "");
+        tables.forEach(table -> analyze.add(qualified(schema, table)));
+        return analyze.toString();
+    }
+
+    private static String qualified(String schema, String table) {
+        return Sql.checkedSchema(schema) + "." + Sql.checkedSchema(table);
     }
 
     /** The schema's tables but the migrations' history. */
@@ -148,12 +151,10 @@ class ReplaySchema {
      * row. What that gives up is only the tables' content after a crash of the database (emptied), and a replay's
      * tables are disposable: a replay interrupted by a crash is run again. The migrations' history stays logged.
      */
-    private void unlogged(String schema) throws SQLException {
-        List<String> tables = tables(schema);
+    private void unlogged(String schema, List<String> tables) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement s = connection.createStatement()) {
             for (String table : tables) {
-                s.execute("alter table " + Sql.checkedSchema(schema) + "." + Sql.checkedSchema(table)
-                        + " set unlogged");
+                s.execute("alter table " + qualified(schema, table) + " set unlogged");
             }
         }
     }
